@@ -1,0 +1,111 @@
+"""Loss functions, each averaged over the samples of a batch.
+
+``per_sample(z, a, t)`` gives each sample's loss (n_samples,); the batch loss is their
+mean. ``output_delta(z, a, t)`` gives each sample's dE_sample/dnet at the output layer,
+so the batch gradient of a weight is the mean over samples of delta * input.
+
+- ``half_sse``: 1/2 sum over outputs of (t - o)^2 (the classic worked-example loss)
+- ``mse``: mean over all outputs of (t - o)^2
+- ``cross_entropy``: -sum t log p with a softmax output, or the binary form
+  -[t log o + (1 - t) log(1 - o)] summed over sigmoid outputs; computed from the net
+  input (log-sum-exp, softplus) so that it stays finite where o rounds to 0 or 1.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nnviz.core.activations import Activation
+
+
+class Loss:
+    name = ""
+
+    def __init__(self, activation: Activation) -> None:
+        self.activation = activation
+
+    def terms(self, z: np.ndarray, a: np.ndarray, t: np.ndarray) -> np.ndarray:
+        """Each output's share of each sample's loss (n_samples x n_out)."""
+        raise NotImplementedError
+
+    def per_sample(self, z, a, t) -> np.ndarray:
+        return self.terms(z, a, t).sum(axis=1)
+
+    def value(self, z, a, t) -> float:
+        return float(self.per_sample(z, a, t).mean())
+
+    def output_grad(self, a, t) -> np.ndarray:
+        """dE_sample/dout, per sample and output."""
+        raise NotImplementedError
+
+    def output_delta(self, z, a, t) -> np.ndarray:
+        return self.activation.backward(z, a, self.output_grad(a, t))
+
+
+class HalfSSE(Loss):
+    name = "half_sse"
+
+    def terms(self, z, a, t):
+        d = t - a
+        return 0.5 * d * d
+
+    def per_sample(self, z, a, t):
+        d = t - a
+        return 0.5 * np.einsum("ij,ij->i", d, d)
+
+    def output_grad(self, a, t):
+        return a - t
+
+
+class MSE(Loss):
+    name = "mse"
+
+    def terms(self, z, a, t):
+        d = t - a
+        return d * d / a.shape[1]
+
+    def output_grad(self, a, t):
+        return 2.0 * (a - t) / a.shape[1]
+
+
+class CrossEntropy(Loss):
+    name = "cross_entropy"
+
+    def __init__(self, activation: Activation) -> None:
+        if activation.name not in ("softmax", "sigmoid"):
+            raise ValueError(
+                "loss cross_entropy needs a softmax or sigmoid output layer, "
+                f"got {activation.name}"
+            )
+        super().__init__(activation)
+
+    def terms(self, z, a, t):
+        if self.activation.name == "softmax":
+            m = z.max(axis=1, keepdims=True)
+            log_p = z - m - np.log(np.exp(z - m).sum(axis=1, keepdims=True))
+            return -t * log_p
+        # -[t log s(z) + (1 - t) log(1 - s(z))] = softplus(z) - t z
+        return np.logaddexp(0.0, z) - t * z
+
+    def output_grad(self, a, t):
+        # Only used for display; the delta below avoids dividing by a saturated output.
+        with np.errstate(divide="ignore", invalid="ignore"):
+            if self.activation.name == "softmax":
+                return -t / a
+            return (a - t) / (a * (1.0 - a))
+
+    def output_delta(self, z, a, t):
+        if self.activation.name == "softmax":
+            return a * t.sum(axis=1, keepdims=True) - t
+        return a - t
+
+
+LOSSES = {cls.name: cls for cls in (HalfSSE, MSE, CrossEntropy)}
+
+
+def get(name: str, output_activation: Activation) -> Loss:
+    try:
+        cls = LOSSES[name]
+    except KeyError:
+        raise ValueError(f"unknown loss {name!r}; expected one of {', '.join(LOSSES)}") from None
+    return cls(output_activation)

@@ -1,0 +1,263 @@
+"""A fully connected network: weights, biases, activations, and the names users see.
+
+Layer 0 is the input. Weight layer ``l`` (1-based) maps layer l-1 to layer l:
+``W_l`` has shape (n_out, n_in) and ``b_l`` shape (n_out,). Parameters are named as in
+files and on screen: ``W1[0,1]`` is matrix 1, row 0 (receiving neuron), column 1
+(sending neuron); ``b2[0]`` is the bias of neuron 0 of layer 2.
+
+The arrays are read-only: a change replaces the array instead of writing into it, so
+earlier states can be kept by reference (that is how Step back stays cheap).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+
+from nnviz.core import activations
+
+INIT_SCHEMES = ("uniform", "normal", "xavier", "he", "zeros", "large")
+OUTPUT_ONLY = ("softmax",)
+
+_PARAM_RE = re.compile(r"^\s*([Wb])(\d+)\[\s*(\d+)\s*(?:,\s*(\d+)\s*)?\]\s*$")
+
+
+@dataclass(frozen=True)
+class Param:
+    """One scalar parameter: ``kind`` 'W' or 'b', 1-based ``layer``, ``row`` and ``col``."""
+
+    kind: str
+    layer: int
+    row: int
+    col: int | None = None
+
+    @property
+    def name(self) -> str:
+        if self.kind == "W":
+            return f"W{self.layer}[{self.row},{self.col}]"
+        return f"b{self.layer}[{self.row}]"
+
+    @property
+    def index(self) -> tuple[int, ...]:
+        return (self.row, self.col) if self.kind == "W" else (self.row,)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def frozen_array(a: np.ndarray) -> np.ndarray:
+    a = np.array(a, dtype=np.float64)
+    a.flags.writeable = False
+    return a
+
+
+class Network:
+    def __init__(
+        self,
+        sizes: Sequence[int],
+        activations_: Sequence[str] | str = "sigmoid",
+        weights: Sequence[np.ndarray] | None = None,
+        biases: Sequence[np.ndarray] | None = None,
+        neuron_names: Sequence[Sequence[str]] | None = None,
+        param_names: dict[str, str] | None = None,
+    ) -> None:
+        sizes = [int(s) for s in sizes]
+        if len(sizes) < 2:
+            raise ValueError("a network needs at least an input and an output layer")
+        if any(s < 1 for s in sizes):
+            raise ValueError(f"every layer needs at least one neuron, got sizes {sizes}")
+        n_layers = len(sizes) - 1
+        if isinstance(activations_, str):
+            activations_ = [activations_] * n_layers
+        if len(activations_) != n_layers:
+            raise ValueError(
+                f"expected {n_layers} activations (one per weight layer), got {len(activations_)}"
+            )
+        acts = [activations.get(name) for name in activations_]
+        for l, act in enumerate(acts[:-1], start=1):
+            if act.name in OUTPUT_ONLY:
+                raise ValueError(f"{act.name} is only allowed on the output layer, not layer {l}")
+        self.sizes = sizes
+        self.activations = acts
+        if weights is None:
+            weights = [np.zeros((sizes[l + 1], sizes[l])) for l in range(n_layers)]
+        if biases is None:
+            biases = [np.zeros(sizes[l + 1]) for l in range(n_layers)]
+        self.weights: list[np.ndarray] = []
+        self.biases: list[np.ndarray] = []
+        self.set_parameters(weights, biases)
+        self.neuron_names = self._check_neuron_names(neuron_names)
+        self.param_names: dict[str, str] = dict(param_names or {})
+        for key in self.param_names:
+            self.parse_param(key)
+
+    # ----------------------------------------------------------------- structure
+    @property
+    def n_layers(self) -> int:
+        """Number of weight layers (L)."""
+        return len(self.sizes) - 1
+
+    @property
+    def activation_names(self) -> list[str]:
+        return [a.name for a in self.activations]
+
+    @property
+    def n_params(self) -> int:
+        return sum(w.size + b.size for w, b in zip(self.weights, self.biases))
+
+    def set_parameters(self, weights: Sequence[np.ndarray], biases: Sequence[np.ndarray]) -> None:
+        if len(weights) != self.n_layers or len(biases) != self.n_layers:
+            raise ValueError(f"expected {self.n_layers} weight matrices and bias vectors")
+        new_w, new_b = [], []
+        for l in range(self.n_layers):
+            w, b = frozen_array(weights[l]), frozen_array(biases[l])
+            shape_w = (self.sizes[l + 1], self.sizes[l])
+            if w.shape != shape_w:
+                raise ValueError(f"W{l + 1}: expected shape {shape_w}, got {w.shape}")
+            if b.shape != (self.sizes[l + 1],):
+                raise ValueError(f"b{l + 1}: expected shape {(self.sizes[l + 1],)}, got {b.shape}")
+            new_w.append(w)
+            new_b.append(b)
+        self.weights, self.biases = new_w, new_b
+
+    def _check_neuron_names(self, names):
+        if names is None:
+            return None
+        names = [list(map(str, layer)) for layer in names]
+        if [len(layer) for layer in names] != self.sizes:
+            raise ValueError(f"neuron names must match the layer sizes {self.sizes}")
+        return names
+
+    def copy(self) -> "Network":
+        # Arrays are read-only, so sharing them is safe.
+        return Network(self.sizes, self.activation_names, self.weights, self.biases,
+                       self.neuron_names, self.param_names)
+
+    # ------------------------------------------------------------------ forward
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        """Outputs for inputs ``x`` (n_samples x n_in)."""
+        a = np.asarray(x, dtype=np.float64)
+        with np.errstate(over="ignore", invalid="ignore"):
+            for w, b, act in zip(self.weights, self.biases, self.activations):
+                a = act.forward(a @ w.T + b)
+        return a
+
+    # ---------------------------------------------------------------- parameters
+    def parse_param(self, name: str) -> Param:
+        """``'W2[0,1]'`` -> Param('W', 2, 0, 1), or a display name such as ``'w5'``."""
+        for key, display in self.param_names.items():
+            if display == name and list(self.param_names.values()).count(name) == 1:
+                name = key
+                break
+        m = _PARAM_RE.match(name)
+        if not m:
+            raise ValueError(
+                f"bad parameter name {name!r}: expected W<layer>[<row>,<col>] or b<layer>[<row>]"
+            )
+        kind, layer, row, col = m.group(1), int(m.group(2)), int(m.group(3)), m.group(4)
+        if kind == "W" and col is None or kind == "b" and col is not None:
+            raise ValueError(
+                f"bad parameter name {name!r}: weights take [row,col], biases take [row]"
+            )
+        if not 1 <= layer <= self.n_layers:
+            raise ValueError(f"bad parameter name {name!r}: layer must be 1..{self.n_layers}")
+        n_out, n_in = self.sizes[layer], self.sizes[layer - 1]
+        if row >= n_out:
+            raise ValueError(f"bad parameter name {name!r}: row must be 0..{n_out - 1}")
+        if col is not None and int(col) >= n_in:
+            raise ValueError(f"bad parameter name {name!r}: column must be 0..{n_in - 1}")
+        return Param(kind, layer, row, None if col is None else int(col))
+
+    def params(self) -> list[Param]:
+        """Every scalar parameter, in the order of the flat parameter vector:
+        W1 (row by row), b1, W2, b2, ..."""
+        out = []
+        for l in range(1, self.n_layers + 1):
+            n_out, n_in = self.sizes[l], self.sizes[l - 1]
+            out += [Param("W", l, r, c) for r in range(n_out) for c in range(n_in)]
+            out += [Param("b", l, r) for r in range(n_out)]
+        return out
+
+    def flat_index(self, p: Param) -> int:
+        offset = 0
+        for l in range(1, p.layer):
+            offset += self.sizes[l] * (self.sizes[l - 1] + 1)
+        n_in = self.sizes[p.layer - 1]
+        if p.kind == "W":
+            return offset + p.row * n_in + p.col
+        return offset + self.sizes[p.layer] * n_in + p.row
+
+    def get(self, p: Param | str) -> float:
+        p = self.parse_param(p) if isinstance(p, str) else p
+        arr = self.weights if p.kind == "W" else self.biases
+        return float(arr[p.layer - 1][p.index])
+
+    def flat(self) -> np.ndarray:
+        return np.concatenate([x for w, b in zip(self.weights, self.biases) for x in (w.ravel(), b)])
+
+    def set_flat(self, vector: np.ndarray) -> None:
+        vector = np.asarray(vector, dtype=np.float64)
+        if vector.shape != (self.n_params,):
+            raise ValueError(f"expected {self.n_params} parameters, got shape {vector.shape}")
+        weights, biases, i = [], [], 0
+        for l in range(self.n_layers):
+            n_out, n_in = self.sizes[l + 1], self.sizes[l]
+            weights.append(vector[i:i + n_out * n_in].reshape(n_out, n_in))
+            i += n_out * n_in
+            biases.append(vector[i:i + n_out])
+            i += n_out
+        self.set_parameters(weights, biases)
+
+    def display_name(self, p: Param | str) -> str:
+        """The name users see: the preset's name (``w5``) or the canonical one (``W2[0,0]``)."""
+        key = p.name if isinstance(p, Param) else p
+        return self.param_names.get(key, key)
+
+    def neuron_name(self, layer: int, unit: int) -> str | None:
+        return self.neuron_names[layer][unit] if self.neuron_names else None
+
+
+def initialise(
+    sizes: Sequence[int], scheme: str, rng: np.random.Generator
+) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """Weights and biases for ``sizes`` under an initialisation scheme, drawn from ``rng``.
+
+    - ``uniform``: weights and biases uniform in [-1, 1], never exactly 0 (default)
+    - ``normal``: weights randn x 0.1, biases 0
+    - ``xavier``: weights uniform in +-sqrt(6 / (n_in + n_out)), biases 0
+    - ``he``: weights normal with std sqrt(2 / n_in), biases 0
+    - ``zeros``: everything 0 -- hidden units stay identical for ever (a pitfall, on purpose)
+    - ``large``: weights and biases uniform in [-10, 10] -- sigmoids saturate and
+      gradients vanish (a pitfall, on purpose)
+    """
+    if scheme not in INIT_SCHEMES:
+        raise ValueError(f"unknown initialisation {scheme!r}; expected one of {', '.join(INIT_SCHEMES)}")
+    weights, biases = [], []
+    for n_in, n_out in zip(sizes[:-1], sizes[1:]):
+        if scheme == "uniform":
+            w, b = _nonzero_uniform(rng, (n_out, n_in), 1.0), _nonzero_uniform(rng, (n_out,), 1.0)
+        elif scheme == "normal":
+            w, b = rng.standard_normal((n_out, n_in)) * 0.1, np.zeros(n_out)
+        elif scheme == "xavier":
+            limit = np.sqrt(6.0 / (n_in + n_out))
+            w, b = rng.uniform(-limit, limit, (n_out, n_in)), np.zeros(n_out)
+        elif scheme == "he":
+            w, b = rng.standard_normal((n_out, n_in)) * np.sqrt(2.0 / n_in), np.zeros(n_out)
+        elif scheme == "zeros":
+            w, b = np.zeros((n_out, n_in)), np.zeros(n_out)
+        else:  # large
+            w, b = rng.uniform(-10.0, 10.0, (n_out, n_in)), rng.uniform(-10.0, 10.0, n_out)
+        weights.append(w)
+        biases.append(b)
+    return weights, biases
+
+
+def _nonzero_uniform(rng: np.random.Generator, shape, limit: float) -> np.ndarray:
+    x = rng.uniform(-limit, limit, shape)
+    while (x == 0).any():  # vanishingly rare; redraw so that no weight starts at exactly 0
+        zeros = x == 0
+        x[zeros] = rng.uniform(-limit, limit, int(zeros.sum()))
+    return x

@@ -1,0 +1,934 @@
+"""The step machine: one training iteration as a fixed sequence of micro-steps.
+
+For a network with L weight layers an iteration is 3L + 1 micro-steps, always in this
+order:
+
+1. ``forward`` layer 1 .. L   net = a_prev W^T + b, out = f(net)  (layer 1 first draws the batch)
+2. ``loss``                   the batch loss of the outputs against the targets
+3. ``backward`` layer L .. 1  errors (deltas dE/dnet in ``chain`` mode, split errors in
+                              ``proportional`` mode) and the gradients dE/dW, dE/db
+4. ``update`` layer L .. 1    the optimizer moves W and b of that layer
+
+All backward steps come before any update, so a hidden layer's deltas use the weights
+as they were before this iteration's update (the standard convention).
+
+Errors are kept per sample (n_samples x n_units, dE_sample/dnet in ``chain`` mode); a
+gradient is the mean over the batch of error x input, so it is the gradient of the
+batch loss, which is the mean of the samples' losses.
+
+``back()`` restores exactly the state before the last micro-step. Because every array
+the Trainer holds is replaced rather than written into, the history keeps checkpoints
+by reference and replays the few micro-steps after a checkpoint when it needs them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import deque
+from dataclasses import dataclass, field, replace
+from typing import Any, Callable, Iterable, Sequence
+
+import numpy as np
+
+from nnviz.core import losses, optimizers
+from nnviz.core.datasets import Dataset
+from nnviz.core.events import Signal
+from nnviz.core.network import Network, Param, frozen_array, initialise
+
+PHASES = ("forward", "loss", "backward", "update")
+UNITS = ("micro", "phase", "iteration", "epoch")
+BACKPROP_MODES = ("chain", "proportional")
+DEFAULT_ITERATIONS = 1000
+HISTORY_MICRO_STEPS = 10_000
+DIVERGENCE_FACTOR = 1e6  # a loss this many times the starting loss (at least 1) has exploded
+_CHECKPOINT_BUDGET = 64 * 2**20  # bytes of parameters and optimizer state kept for Step back
+_TRAJECTORY_FLOATS = 20_000_000  # past this the oldest half of the trajectory is dropped
+
+
+class TrainingError(RuntimeError):
+    """A request the Trainer refuses, with a message meant for the user."""
+
+
+class HistoryExhausted(TrainingError):
+    pass
+
+
+class TrainingDiverged(TrainingError):
+    pass
+
+
+@dataclass(frozen=True)
+class MicroStep:
+    index: int  # position within the iteration, 0 .. 3L
+    phase: str  # forward, loss, backward or update
+    layer: int | None  # weight layer 1..L; None for the loss
+
+    def describe(self, n_layers: int) -> str:
+        name = self.phase.capitalize()
+        return name if self.layer is None else f"{name} · layer {self.layer} of {n_layers}"
+
+
+def schedule(n_layers: int) -> tuple[MicroStep, ...]:
+    """The micro-steps of one iteration, in order."""
+    order = [("forward", l) for l in range(1, n_layers + 1)] + [("loss", None)]
+    order += [("backward", l) for l in range(n_layers, 0, -1)]
+    order += [("update", l) for l in range(n_layers, 0, -1)]
+    return tuple(MicroStep(i, phase, layer) for i, (phase, layer) in enumerate(order))
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the user chooses. Immutable: a change makes a new object."""
+
+    learning_rate: float = 0.5
+    optimizer: optimizers.Optimizer = field(default_factory=optimizers.SGD)
+    loss: str = "half_sse"
+    backprop: str = "chain"
+    batch: str | int = "full"  # "full", "online" or a mini-batch size
+    shuffle: bool = False
+    frozen: frozenset = frozenset()  # canonical parameter names
+
+
+class IterationValues:
+    """Every intermediate number of one iteration, lists indexed by weight layer - 1.
+
+    Filled in as the micro-steps run; entries of steps not yet taken are None.
+    ``update_W``/``update_b`` hold the change applied (new - old).
+    """
+
+    __slots__ = ("batch", "inputs", "targets", "net", "activations", "per_sample_loss", "loss",
+                 "errors", "grad_W", "grad_b", "update_W", "update_b", "epoch_end")
+
+    def __init__(self, n_layers: int, batch: np.ndarray | None = None,
+                 inputs: np.ndarray | None = None, targets: np.ndarray | None = None,
+                 epoch_end: bool = False) -> None:
+        self.batch = batch
+        self.inputs = inputs
+        self.targets = targets
+        self.epoch_end = epoch_end
+        self.per_sample_loss: np.ndarray | None = None
+        self.loss: float | None = None
+        for name in ("net", "activations", "errors", "grad_W", "grad_b", "update_W", "update_b"):
+            setattr(self, name, [None] * n_layers)
+
+    def copy(self) -> "IterationValues":
+        c = IterationValues.__new__(IterationValues)
+        for name in self.__slots__:
+            value = getattr(self, name)
+            setattr(c, name, list(value) if isinstance(value, list) else value)
+        return c
+
+    def layer_input(self, layer: int) -> np.ndarray | None:
+        """The activations feeding weight layer ``layer`` (the inputs for layer 1)."""
+        return self.inputs if layer == 1 else self.activations[layer - 2]
+
+
+@dataclass(frozen=True)
+class StepEvent:
+    """Payload of ``Trainer.micro_step``: which step ran and the arrays it computed."""
+
+    step: MicroStep
+    values: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class RunResult:
+    iterations: int  # iterations completed by this call
+    loss: float | None  # the forward-pass loss of the last completed iteration
+    reason: str  # "iterations", "until_loss", "diverged" or "stopped"
+    message: str = ""
+
+
+@dataclass
+class TrainingState:
+    """Everything besides the network, the data and the settings that a run depends on;
+    what a snapshot stores to carry on exactly."""
+
+    opt_state: list[tuple[np.ndarray, ...]]
+    opt_name: str | None
+    opt_t: int
+    cursor: int
+    values: IterationValues | None
+    order: np.ndarray
+    position: int
+    epoch: int
+    rng_state: dict
+    iteration: int
+    loss_history: list[float]
+    accuracy_history: list[float]
+    trajectory: list[np.ndarray]
+    status: str
+    status_message: str
+
+
+@dataclass
+class _State:
+    weights: list
+    biases: list
+    opt_state: list
+    opt_name: str | None
+    opt_t: int
+    cursor: int
+    values: IterationValues | None  # None at an iteration start: derivable from the entry before
+    order: np.ndarray
+    position: int
+    epoch: int
+    rng_state: dict
+    iteration: int
+    n_loss: int
+    n_trajectory: int
+    status: str
+    status_message: str
+    settings: Settings
+
+
+@dataclass
+class _Entry:
+    kind: str  # "base": state + k replayed micro-steps; "edit": the state before an edit
+    state: _State
+    k: int = 0
+
+
+class _Diverged(Exception):
+    pass
+
+
+class Trainer:
+    """Trains a Network on a Dataset one micro-step at a time, and tells listeners.
+
+    Signals (connect a callable with ``trainer.<signal>.connect(fn)``):
+
+    - ``micro_step(StepEvent)``: a micro-step finished; its arrays are in ``event.values``
+    - ``weights_changed(layer | None)``: parameters changed (one layer, or all when None)
+    - ``iteration_finished(iteration, loss)``: an iteration finished; loss from its forward pass
+    - ``settings_changed(name, value)``: a setting changed
+    - ``state_restored()``: Step back, a reset or a new initialisation replaced the state
+    - ``status_changed(status, message)``: ``"ready"`` or ``"diverged"``
+    """
+
+    def __init__(
+        self,
+        network: Network,
+        dataset: Dataset,
+        *,
+        learning_rate: float = 0.5,
+        optimizer: str | optimizers.Optimizer = "sgd",
+        optimizer_params: dict[str, float] | None = None,
+        loss: str = "half_sse",
+        backprop: str = "chain",
+        batch: str | int = "full",
+        shuffle: bool = False,
+        frozen: Iterable[str] = (),
+        seed: int = 0,
+        rng: np.random.Generator | None = None,
+        init_scheme: str | None = None,
+        history_limit: int = HISTORY_MICRO_STEPS,
+    ) -> None:
+        if dataset.n_inputs != network.sizes[0]:
+            raise ValueError(
+                f"the data has {dataset.n_inputs} input columns but the network has "
+                f"{network.sizes[0]} inputs"
+            )
+        if dataset.n_outputs != network.sizes[-1]:
+            raise ValueError(
+                f"the data has {dataset.n_outputs} target columns but the network has "
+                f"{network.sizes[-1]} outputs"
+            )
+        self.network = network
+        self.dataset = dataset
+        self.seed = int(seed)
+        self.init_scheme = init_scheme
+        self.rng = rng if rng is not None else np.random.default_rng(self.seed)
+        self.history_limit = int(history_limit)
+
+        self.micro_step = Signal()
+        self.weights_changed = Signal()
+        self.iteration_finished = Signal()
+        self.settings_changed = Signal()
+        self.state_restored = Signal()
+        self.status_changed = Signal()
+
+        L = network.n_layers
+        self.steps = schedule(L)
+        self._ops = [(getattr(self, "_" + s.phase), s.layer) for s in self.steps]
+
+        if not isinstance(optimizer, optimizers.Optimizer):
+            optimizer = optimizers.create(optimizer, **(optimizer_params or {}))
+        self._settings = Settings()
+        self._settings = self._validated(
+            learning_rate=learning_rate, optimizer=optimizer, loss=loss, backprop=backprop,
+            batch=batch, shuffle=shuffle, frozen=frozenset(frozen),
+        )
+        self._loss_fn = losses.get(self._settings.loss, network.activations[-1])
+        self._masks_key: frozenset | None = None
+        self._masks: list = []
+
+        self._initial = (list(network.weights), list(network.biases), self.rng.bit_generator.state)
+        self._history: deque[_Entry] = deque()
+        self._history_steps = 0
+        self._set_fresh_state()
+
+    # ================================================================ settings
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
+    @property
+    def learning_rate(self) -> float:
+        return self._settings.learning_rate
+
+    @learning_rate.setter
+    def learning_rate(self, value: float) -> None:
+        self.configure(learning_rate=value)
+
+    @property
+    def optimizer(self) -> optimizers.Optimizer:
+        return self._settings.optimizer
+
+    @property
+    def loss(self) -> str:
+        return self._settings.loss
+
+    @property
+    def backprop(self) -> str:
+        return self._settings.backprop
+
+    @property
+    def batch(self) -> str | int:
+        return self._settings.batch
+
+    @property
+    def frozen(self) -> frozenset:
+        return self._settings.frozen
+
+    def configure(self, **changes: Any) -> None:
+        """Change settings: learning_rate, optimizer (a name or an Optimizer),
+        optimizer_params, loss, backprop, batch, shuffle, frozen (names).
+
+        Everything is checked before anything changes; a change applies from the next
+        micro-step that uses it (a new learning rate from the next update).
+        """
+        if "optimizer_params" in changes or isinstance(changes.get("optimizer"), str):
+            name = changes.pop("optimizer", self._settings.optimizer)
+            name = name if isinstance(name, str) else name.name
+            params = changes.pop("optimizer_params", None)
+            if params is None:
+                params = self._settings.optimizer.params if name == self._settings.optimizer.name else {}
+            changes["optimizer"] = optimizers.create(name, **params)
+        if "frozen" in changes:
+            changes["frozen"] = frozenset(changes["frozen"])
+        new = self._validated(**changes)
+        changed = [k for k in changes if getattr(new, k) != getattr(self._settings, k)]
+        if not changed:
+            return
+        self._settings = new
+        if "loss" in changed:
+            self._loss_fn = losses.get(new.loss, self.network.activations[-1])
+        if self.status == "diverged":
+            self._set_status("ready", "")
+        for name in changed:
+            self.settings_changed.emit(name, getattr(new, name))
+
+    def _validated(self, **changes: Any) -> Settings:
+        for key in changes:
+            if key not in Settings.__dataclass_fields__:
+                raise ValueError(f"unknown setting {key!r}")
+        s = replace(self._settings, **changes)
+        lr = s.learning_rate
+        if isinstance(lr, bool) or not isinstance(lr, (int, float)) or not math.isfinite(lr) or lr <= 0:
+            raise ValueError(f"learning rate must be a positive number, got {lr!r}")
+        s = replace(s, learning_rate=float(lr))
+        if not isinstance(s.optimizer, optimizers.Optimizer):
+            raise ValueError(f"optimizer must be one of {', '.join(optimizers.OPTIMIZERS)}")
+        losses.get(s.loss, self.network.activations[-1])  # raises on a bad name or combination
+        if s.backprop not in BACKPROP_MODES:
+            raise ValueError(f"backprop must be one of {', '.join(BACKPROP_MODES)}, got {s.backprop!r}")
+        s = replace(s, batch=parse_batch(s.batch), shuffle=bool(s.shuffle))
+        canonical = frozenset(self.network.parse_param(n).name for n in s.frozen)
+        return replace(s, frozen=canonical)
+
+    def freeze(self, names: Iterable[str | Param], frozen: bool = True) -> None:
+        names = {self.network.parse_param(str(n)).name for n in names}
+        current = set(self._settings.frozen)
+        self.configure(frozen=current | names if frozen else current - names)
+
+    def freeze_biases(self, frozen: bool = True) -> None:
+        self.freeze([p.name for p in self.network.params() if p.kind == "b"], frozen)
+
+    def is_frozen(self, name: str | Param) -> bool:
+        return self.network.parse_param(str(name)).name in self._settings.frozen
+
+    # ================================================================== state
+    @property
+    def values(self) -> IterationValues:
+        """The intermediate values of the current iteration, or of the last one at an
+        iteration boundary."""
+        return self._values
+
+    @property
+    def cursor(self) -> int:
+        """Index of the next micro-step within the iteration (0 at an iteration start)."""
+        return self._cursor
+
+    @property
+    def next_step(self) -> MicroStep:
+        return self.steps[self._cursor]
+
+    @property
+    def last_step(self) -> MicroStep | None:
+        """The micro-step that ran last (within the current iteration or the one before)."""
+        if self._cursor:
+            return self.steps[self._cursor - 1]
+        return self.steps[-1] if self.iteration else None
+
+    @property
+    def phase(self) -> str:
+        """The phase the iteration stands in: that of the next micro-step."""
+        return self.steps[self._cursor].phase
+
+    @property
+    def n_samples(self) -> int:
+        return self.dataset.n_samples
+
+    @property
+    def batch_size(self) -> int:
+        b = self._settings.batch
+        n = self.dataset.n_samples
+        return n if b == "full" else 1 if b == "online" else min(int(b), n)
+
+    @property
+    def can_step_back(self) -> bool:
+        return any(e.kind == "edit" or e.k for e in self._history)
+
+    def evaluate_loss(self) -> float:
+        """The training loss of the current parameters on all samples (changes nothing)."""
+        x, t = self.dataset.inputs, self.dataset.targets
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            z = x
+            for w, b, act in zip(self.network.weights, self.network.biases, self.network.activations):
+                z_last = z @ w.T + b
+                z = act.forward(z_last)
+            return float(self._loss_fn.per_sample(z_last, z, t).mean())
+
+    def accuracy(self, outputs: np.ndarray, targets: np.ndarray) -> float:
+        if outputs.shape[1] == 1:
+            return float(((outputs >= 0.5) == (targets >= 0.5)).mean())
+        return float((outputs.argmax(axis=1) == targets.argmax(axis=1)).mean())
+
+    def training_state(self) -> TrainingState:
+        return TrainingState(
+            opt_state=list(self._opt_state), opt_name=self._opt_name, opt_t=self._opt_t,
+            cursor=self._cursor, values=self._values.copy(), order=self._order,
+            position=self._position, epoch=self.epoch, rng_state=self.rng.bit_generator.state,
+            iteration=self.iteration, loss_history=list(self.loss_history),
+            accuracy_history=list(self.accuracy_history), trajectory=list(self.trajectory),
+            status=self.status, status_message=self.status_message,
+        )
+
+    def load_training_state(self, st: TrainingState) -> None:
+        """Carry on from ``st`` (what a snapshot stored); the step history starts afresh."""
+        L = self.network.n_layers
+        if not 0 <= st.cursor < len(self.steps):
+            raise ValueError(f"step cursor must be 0..{len(self.steps) - 1}, got {st.cursor}")
+        if sorted(np.asarray(st.order).tolist()) != list(range(self.dataset.n_samples)):
+            raise ValueError("the batch order must be a permutation of the samples")
+        self._opt_state = [tuple(frozen_array(a) for a in s) for s in st.opt_state]
+        self._opt_name, self._opt_t = st.opt_name, int(st.opt_t)
+        self._cursor = int(st.cursor)
+        self._values = st.values.copy() if st.values is not None else IterationValues(L)
+        self._order = np.asarray(st.order, dtype=np.intp)
+        self._position, self.epoch = int(st.position), int(st.epoch)
+        self.rng.bit_generator.state = st.rng_state
+        self._rng_state = self.rng.bit_generator.state
+        self.iteration = int(st.iteration)
+        self.loss_history = list(map(float, st.loss_history))
+        self.accuracy_history = list(map(float, st.accuracy_history))
+        self.trajectory = [frozen_array(p) for p in st.trajectory] or [self.network.flat()]
+        self._trajectory_dropped = 0
+        self.status, self.status_message = st.status, st.status_message
+        self._clear_history()
+        self.state_restored.emit()
+        self.weights_changed.emit(None)
+
+    def set_initial(self, weights: Sequence[np.ndarray], biases: Sequence[np.ndarray],
+                    rng_state: dict) -> None:
+        """The parameters and generator state that ``reset()`` returns to."""
+        probe = self.network.copy()
+        probe.set_parameters(weights, biases)
+        self._initial = (list(probe.weights), list(probe.biases), rng_state)
+
+    @property
+    def initial(self) -> tuple[list[np.ndarray], list[np.ndarray], dict]:
+        return self._initial
+
+    def _set_fresh_state(self) -> None:
+        L = self.network.n_layers
+        self._opt_state = [()] * (2 * L)
+        self._opt_name: str | None = None
+        self._opt_t = 0
+        self._cursor = 0
+        self._values = IterationValues(L)
+        self._order = np.arange(self.dataset.n_samples)
+        self._position = 0
+        self.epoch = 0
+        self._rng_state = self.rng.bit_generator.state
+        self.iteration = 0
+        self.loss_history: list[float] = []
+        self.accuracy_history: list[float] = []
+        self.trajectory: list[np.ndarray] = [self.network.flat()]
+        self._trajectory_dropped = 0
+        self.status = "ready"
+        self.status_message = ""
+        self._clear_history()
+
+    def _clear_history(self) -> None:
+        self._history.clear()
+        self._history_steps = 0
+        n_state = 1 + max(len(self._settings.optimizer.state_names), 1)
+        entry_bytes = 8 * self.network.n_params * n_state + 2000
+        per_iteration = len(self.steps)
+        self._checkpoint_every = max(1, math.ceil(
+            self.history_limit * entry_bytes / (per_iteration * _CHECKPOINT_BUDGET)))
+        ref = self.evaluate_loss()
+        self._reference_loss = ref if math.isfinite(ref) else 1.0
+
+    def reset(self) -> None:
+        """Back to the initial parameters, with a fresh optimizer and an empty history."""
+        weights, biases, rng_state = self._initial
+        self.network.set_parameters(weights, biases)
+        self.rng.bit_generator.state = rng_state
+        self._set_fresh_state()
+        self.state_restored.emit()
+        self.weights_changed.emit(None)
+        self.status_changed.emit(self.status, "")
+
+    def reinitialise(self, seed: int | None = None, scheme: str | None = None) -> None:
+        """A fresh initialisation drawn with ``seed`` (a new random one when None)."""
+        self.seed = int(np.random.SeedSequence().entropy % 2**32) if seed is None else int(seed)
+        self.init_scheme = scheme or self.init_scheme or "uniform"
+        self.rng = np.random.default_rng(self.seed)
+        weights, biases = initialise(self.network.sizes, self.init_scheme, self.rng)
+        self.set_initial(weights, biases, self.rng.bit_generator.state)
+        self.reset()
+
+    def set_parameter(self, name: str | Param, value: float) -> None:
+        """Edit one parameter by hand; Step back undoes the edit."""
+        p = self.network.parse_param(str(name))
+        value = float(value)
+        if not math.isfinite(value):
+            raise ValueError(f"{p.name}: a parameter must be a finite number, got {value}")
+        self._history.append(_Entry("edit", self._capture(with_values=True)))
+        self._trim_history()
+        i = p.layer - 1
+        arrays = self.network.weights if p.kind == "W" else self.network.biases
+        new = np.array(arrays[i])
+        new[p.index] = value
+        arrays[i] = frozen_array(new)
+        if self.status == "diverged":
+            self._set_status("ready", "")
+        self.weights_changed.emit(p.layer)
+
+    def _set_status(self, status: str, message: str) -> None:
+        self.status, self.status_message = status, message
+        self.status_changed.emit(status, message)
+
+    # ============================================================== stepping
+    def step(self, unit: str = "micro") -> int:
+        """Run one ``micro``-step, the rest of the ``phase``, of the ``iteration``, or of
+        the ``epoch``. Returns how many micro-steps ran."""
+        if unit not in UNITS:
+            raise ValueError(f"unit must be one of {', '.join(UNITS)}, got {unit!r}")
+        self._refuse_if_diverged()
+        n = len(self.steps)
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+            if unit == "micro":
+                return self._guarded_micro()
+            if unit == "phase":
+                phase, count = self.phase, 0
+                while True:
+                    count += self._guarded_micro()
+                    if self.status == "diverged" or self._cursor == 0 or self.phase != phase:
+                        return count
+            count = 0
+            while True:
+                count += self._guarded_micro()
+                if self.status == "diverged":
+                    return count
+                if self._cursor == 0 and (unit == "iteration" or self._values.epoch_end):
+                    return count
+                if count > n * (self.dataset.n_samples + 1):  # an epoch is at most n_samples iterations
+                    return count
+
+    def _guarded_micro(self) -> int:
+        """One micro-step; on divergence nothing of it is kept."""
+        self._prepare_entry()
+        try:
+            self._run_op(self._cursor)
+        except _Diverged as exc:
+            self._discard_partial_entry()
+            self._set_status("diverged", str(exc))
+            return 0
+        self._history[-1].k += 1
+        self._history_steps += 1
+        self._trim_history()
+        return 1
+
+    def _run_op(self, cursor: int) -> None:
+        fn, layer = self._ops[cursor]
+        fn(layer)
+
+    def run(
+        self,
+        n: int = DEFAULT_ITERATIONS,
+        until_loss: float | None = None,
+        *,
+        should_stop: Callable[[], bool] | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> RunResult:
+        """Run ``n`` iterations (finishing a half-done one counts as one), or fewer when
+        an iteration's loss falls below ``until_loss`` (that iteration still completes),
+        when the loss stops being finite or explodes (status ``diverged``; the iteration
+        that diverged is undone), or when ``should_stop()`` says so."""
+        n = int(n)
+        if n < 0:
+            raise ValueError(f"the number of iterations must be >= 0, got {n}")
+        if until_loss is not None and not (isinstance(until_loss, (int, float)) and math.isfinite(until_loss)):
+            raise ValueError(f"until_loss must be a finite number, got {until_loss!r}")
+        self._refuse_if_diverged()
+        done, reason = 0, "iterations"
+        per = len(self.steps)
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+            while done < n:
+                if should_stop is not None and should_stop():
+                    reason = "stopped"
+                    break
+                self._prepare_entry()
+                entry = self._history[-1]
+                k_start, start = entry.k, self._cursor
+                try:
+                    for cursor in range(start, per):
+                        self._run_op(cursor)
+                except _Diverged as exc:
+                    self._land(len(self._history) - 1, k_start)
+                    self._set_status("diverged", str(exc))
+                    reason = "diverged"
+                    break
+                entry.k += per - start
+                self._history_steps += per - start
+                self._trim_history()
+                done += 1
+                if progress is not None and (done % 256 == 0 or done == n):
+                    progress(done, n)
+                if until_loss is not None and self.loss_history[-1] < until_loss:
+                    reason = "until_loss"
+                    break
+        last = self.loss_history[-1] if self.loss_history else None
+        return RunResult(done, last, reason, self.status_message if reason == "diverged" else "")
+
+    def _refuse_if_diverged(self) -> None:
+        if self.status == "diverged":
+            raise TrainingDiverged(
+                f"{self.status_message}; reset, step back or change a setting first")
+
+    # ---------------------------------------------------------- the history
+    def _prepare_entry(self) -> None:
+        """Make sure the top history entry can replay the next micro-step."""
+        h = self._history
+        top = h[-1] if h else None
+        if (top is not None and top.kind == "base" and top.state.settings is self._settings
+                and (self._cursor or top.k < self._checkpoint_every * len(self.steps))):
+            return
+        derivable = top is not None and top.kind == "base" and self._cursor == 0
+        h.append(_Entry("base", self._capture(with_values=not derivable)))
+
+    def _discard_partial_entry(self) -> None:
+        if self._history and self._history[-1].kind == "base" and self._history[-1].k == 0:
+            self._history.pop()
+
+    def _trim_history(self) -> None:
+        h = self._history
+        while len(h) > 1 and self._history_steps - h[0].k >= self.history_limit:
+            self._history_steps -= h.popleft().k
+
+    def back(self, n: int = 1) -> None:
+        """Undo the last ``n`` micro-steps (an edit counts as one), restoring the exact
+        state before them. Settings stay as they are now."""
+        if n < 1:
+            return
+        available = sum(e.k + (e.kind == "edit") for e in self._history)
+        if n > available:
+            if available == 0:
+                raise HistoryExhausted(
+                    "nothing to step back to: this is the start of the kept history "
+                    f"(the last {self.history_limit:,} micro-steps are kept)")
+            raise HistoryExhausted(f"can step back at most {available} micro-steps")
+        h = self._history
+        while True:
+            top = h[-1]
+            if top.kind == "edit":
+                h.pop()
+                n -= 1
+                if n == 0:
+                    self._restore(top.state)
+                    break
+                continue
+            if top.k >= n:
+                top.k -= n
+                self._history_steps -= n
+                self._land(len(h) - 1, top.k)
+                if top.k == 0 and len(h) > 1:
+                    h.pop()
+                break
+            n -= top.k
+            self._history_steps -= top.k
+            h.pop()
+        if self.status == "diverged":
+            self._set_status("ready", "")
+        self.state_restored.emit()
+        self.weights_changed.emit(None)
+
+    def back_to_iteration_start(self) -> None:
+        """Undo back to the start of the current iteration (or of the previous one when
+        standing at a boundary)."""
+        self.back(self._cursor or len(self.steps))
+
+    def _land(self, index: int, k: int) -> None:
+        """Set the state to history entry ``index`` plus ``k`` replayed micro-steps."""
+        entry = self._history[index]
+        if k == 0 and entry.state.values is None and index > 0 and self._history[index - 1].kind == "base":
+            return self._land(index - 1, self._history[index - 1].k)
+        current = self._settings
+        self._restore(entry.state)
+        self._settings = entry.state.settings
+        try:
+            with self.micro_step.blocked(), self.weights_changed.blocked(), \
+                    self.iteration_finished.blocked():
+                for _ in range(k):
+                    self._run_op(self._cursor)
+        finally:
+            self._settings = current
+            self._loss_fn = losses.get(current.loss, self.network.activations[-1])
+
+    def _capture(self, with_values: bool) -> _State:
+        return _State(
+            weights=list(self.network.weights), biases=list(self.network.biases),
+            opt_state=list(self._opt_state), opt_name=self._opt_name, opt_t=self._opt_t,
+            cursor=self._cursor, values=self._values.copy() if with_values else None,
+            order=self._order, position=self._position,
+            epoch=self.epoch, rng_state=self._rng_state, iteration=self.iteration,
+            n_loss=len(self.loss_history), n_trajectory=len(self.trajectory) + self._trajectory_dropped,
+            status=self.status, status_message=self.status_message, settings=self._settings,
+        )
+
+    def _restore(self, s: _State) -> None:
+        self.network.weights[:] = s.weights
+        self.network.biases[:] = s.biases
+        self._opt_state = list(s.opt_state)
+        self._opt_name, self._opt_t = s.opt_name, s.opt_t
+        self._cursor = s.cursor
+        self._values = s.values.copy() if s.values is not None else IterationValues(self.network.n_layers)
+        self._order, self._position, self.epoch = s.order, s.position, s.epoch
+        if s.rng_state is not self._rng_state:
+            self.rng.bit_generator.state = s.rng_state
+            self._rng_state = s.rng_state
+        self.iteration = s.iteration
+        del self.loss_history[s.n_loss:]
+        del self.accuracy_history[s.n_loss:]
+        del self.trajectory[max(s.n_trajectory - self._trajectory_dropped, 1):]
+        self.status, self.status_message = s.status, s.status_message
+        self._loss_fn = losses.get(s.settings.loss, self.network.activations[-1])
+
+    # ------------------------------------------------------- the micro-steps
+    def _begin_iteration(self) -> IterationValues:
+        n = self.dataset.n_samples
+        bs = self.batch_size
+        x, t = self.dataset.inputs, self.dataset.targets
+        if bs >= n:
+            batch, end = None, True
+            self._position = 0
+        else:
+            if self._position >= n:
+                self._position = 0
+            if self._position == 0 and self._settings.shuffle:
+                self._order = self.rng.permutation(n)
+                self._rng_state = self.rng.bit_generator.state
+            batch = self._order[self._position:self._position + bs]
+            x, t = x[batch], t[batch]
+            self._position += bs
+            end = self._position >= n
+            if end:
+                self._position = 0
+        self._values = IterationValues(self.network.n_layers, batch, x, t, end)
+        return self._values
+
+    def _forward(self, layer: int) -> None:
+        i = layer - 1
+        v = self._begin_iteration() if layer == 1 else self._values
+        z = (v.inputs if i == 0 else v.activations[i - 1]) @ self.network.weights[i].T + self.network.biases[i]
+        a = self.network.activations[i].forward(z)
+        v.net[i], v.activations[i] = z, a
+        self._cursor += 1
+        if self.micro_step:
+            self.micro_step.emit(StepEvent(self.steps[self._cursor - 1], {"net": z, "activations": a}))
+
+    def _loss(self, _: None) -> None:
+        v = self._values
+        per_sample = self._loss_fn.per_sample(v.net[-1], v.activations[-1], v.targets)
+        loss = float(per_sample.mean())
+        if not math.isfinite(loss):
+            raise _Diverged(f"the loss is not a number any more at iteration {self.iteration + 1}")
+        if loss > DIVERGENCE_FACTOR * max(self._reference_loss, 1.0):
+            raise _Diverged(f"the loss exploded to {loss:.4g} at iteration {self.iteration + 1}")
+        v.per_sample_loss, v.loss = per_sample, loss
+        self._cursor += 1
+        if self.micro_step:
+            self.micro_step.emit(StepEvent(self.steps[self._cursor - 1],
+                                           {"loss": loss, "per_sample_loss": per_sample}))
+
+    def _backward(self, layer: int) -> None:
+        i = layer - 1
+        v = self._values
+        net = self.network
+        z, a = v.net[i], v.activations[i]
+        a_prev = v.inputs if i == 0 else v.activations[i - 1]
+        n = a_prev.shape[0]
+        if self._settings.backprop == "chain":
+            if layer == net.n_layers:
+                err = self._loss_fn.output_delta(z, a, v.targets)
+            else:
+                err = net.activations[i].backward(z, a, v.errors[i + 1] @ net.weights[i + 1])
+            local = err
+            sign = 1.0
+        else:  # proportional split of the error e = t - o
+            if layer == net.n_layers:
+                err = v.targets - a
+            else:
+                w = net.weights[i + 1]
+                total = np.abs(w).sum(axis=1, keepdims=True)
+                share = np.divide(w, total, out=np.zeros_like(w), where=total > 0)
+                err = v.errors[i + 1] @ share
+            local = err * net.activations[i].derivative(z, a)
+            sign = -1.0  # e points downhill, so the pseudo-gradient is -mean(e f' a_prev)
+        g_w = (local.T @ a_prev) * (sign / n)
+        g_b = local.sum(axis=0) * (sign / n)
+        v.errors[i], v.grad_W[i], v.grad_b[i] = err, g_w, g_b
+        self._cursor += 1
+        if self.micro_step:
+            self.micro_step.emit(StepEvent(self.steps[self._cursor - 1],
+                                           {"errors": err, "grad_W": g_w, "grad_b": g_b}))
+
+    def _update(self, layer: int) -> None:
+        i = layer - 1
+        v = self._values
+        net = self.network
+        s = self._settings
+        opt = s.optimizer
+        first = layer == net.n_layers
+        if opt.name != self._opt_name:  # a new optimizer starts from a fresh state
+            opt_state = [opt.init_state(a.shape) for w, b in zip(net.weights, net.biases) for a in (w, b)]
+            t = 1
+        else:
+            opt_state = self._opt_state
+            t = self._opt_t + 1 if first else self._opt_t
+        masks = self._frozen_masks()
+        new_params, new_states, changes = [], [], []
+        for j, (param, grad) in enumerate(((net.weights[i], v.grad_W[i]), (net.biases[i], v.grad_b[i]))):
+            mask = masks[2 * i + j]
+            if mask is not None:
+                grad = np.where(mask, 0.0, grad)
+            step, state = opt.step(grad, opt_state[2 * i + j], s.learning_rate, t)
+            if mask is not None:
+                step = np.where(mask, 0.0, step)
+            new = param - step
+            if not math.isfinite(float(new.sum())):
+                raise _Diverged(f"the parameters of layer {layer} stopped being finite at "
+                                f"iteration {self.iteration + 1}")
+            new.flags.writeable = False
+            new_params.append(new)
+            new_states.append(state)
+            changes.append(new - param)
+        if opt.name != self._opt_name:
+            self._opt_state = opt_state
+            self._opt_name = opt.name
+        self._opt_t = t
+        self._opt_state[2 * i], self._opt_state[2 * i + 1] = new_states
+        net.weights[i], net.biases[i] = new_params
+        v.update_W[i], v.update_b[i] = changes
+        self._cursor += 1
+        if self.micro_step:
+            self.micro_step.emit(StepEvent(self.steps[self._cursor - 1], {
+                "update_W": changes[0], "update_b": changes[1],
+                "W": new_params[0], "b": new_params[1]}))
+        if self.weights_changed:
+            self.weights_changed.emit(layer)
+        if layer == 1:
+            self._finish_iteration()
+
+    def _finish_iteration(self) -> None:
+        v = self._values
+        self._cursor = 0
+        self.iteration += 1
+        if v.epoch_end:
+            self.epoch += 1
+        self.loss_history.append(v.loss)
+        if self.dataset.is_classification:
+            self.accuracy_history.append(self.accuracy(v.activations[-1], v.targets))
+        traj = self.trajectory
+        traj.append(self.network.flat())
+        if len(traj) * self.network.n_params > _TRAJECTORY_FLOATS:
+            half = len(traj) // 2
+            del traj[:half]
+            self._trajectory_dropped += half
+        if self.iteration_finished:
+            self.iteration_finished.emit(self.iteration, v.loss)
+
+    def _frozen_masks(self) -> list:
+        frozen = self._settings.frozen
+        if frozen is not self._masks_key:
+            net = self.network
+            masks: list = [None] * (2 * net.n_layers)
+            for name in frozen:
+                p = net.parse_param(name)
+                j = 2 * (p.layer - 1) + (p.kind == "b")
+                if masks[j] is None:
+                    shape = net.weights[p.layer - 1].shape if p.kind == "W" else net.biases[p.layer - 1].shape
+                    masks[j] = np.zeros(shape, dtype=bool)
+                masks[j][p.index] = True
+            self._masks, self._masks_key = masks, frozen
+        return self._masks
+
+    @property
+    def trajectory_start(self) -> int:
+        """The number of updates before ``trajectory[0]`` (points dropped to bound memory)."""
+        return self._trajectory_dropped
+
+
+def parse_batch(batch: str | int) -> str | int:
+    """``'full'``, ``'online'`` or a mini-batch size N >= 1 (also given as text)."""
+    if isinstance(batch, str):
+        if batch in ("full", "online"):
+            return batch
+        if batch.strip().isdigit():
+            batch = int(batch)
+        else:
+            raise ValueError(f"batch must be full, online or a number N >= 1, got {batch!r}")
+    if isinstance(batch, bool) or not isinstance(batch, (int, np.integer)) or batch < 1:
+        raise ValueError(f"batch must be full, online or a number N >= 1, got {batch!r}")
+    return int(batch)
+
+
+def create(
+    sizes: Sequence[int],
+    activations: Sequence[str] | str,
+    dataset: Dataset,
+    *,
+    init: str = "uniform",
+    seed: int = 0,
+    **settings: Any,
+) -> Trainer:
+    """A Trainer for a new network whose parameters are drawn with ``seed``. The same
+    generator then shuffles the batches, so one seed reproduces the whole run."""
+    rng = np.random.default_rng(seed)
+    weights, biases = initialise(sizes, init, rng)
+    network = Network(sizes, activations, weights, biases)
+    return Trainer(network, dataset, seed=seed, rng=rng, init_scheme=init, **settings)
