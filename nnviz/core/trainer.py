@@ -93,11 +93,13 @@ class IterationValues:
     """Every intermediate number of one iteration, lists indexed by weight layer - 1.
 
     Filled in as the micro-steps run; entries of steps not yet taken are None.
-    ``update_W``/``update_b`` hold the change applied (new - old).
+    ``update_W``/``update_b`` hold the change applied (new - old); ``params_before`` the
+    (W, b) and ``opt_before`` the optimizer state that the update started from.
     """
 
     __slots__ = ("batch", "inputs", "targets", "net", "activations", "per_sample_loss", "loss",
-                 "errors", "grad_W", "grad_b", "update_W", "update_b", "epoch_end")
+                 "errors", "grad_W", "grad_b", "update_W", "update_b", "params_before", "opt_before", "opt_t",
+                 "learning_rate", "epoch_end")
 
     def __init__(self, n_layers: int, batch: np.ndarray | None = None,
                  inputs: np.ndarray | None = None, targets: np.ndarray | None = None,
@@ -108,7 +110,10 @@ class IterationValues:
         self.epoch_end = epoch_end
         self.per_sample_loss: np.ndarray | None = None
         self.loss: float | None = None
-        for name in ("net", "activations", "errors", "grad_W", "grad_b", "update_W", "update_b"):
+        self.opt_t = 0
+        self.learning_rate: float | None = None  # the rate the update used
+        for name in ("net", "activations", "errors", "grad_W", "grad_b", "update_W", "update_b",
+                     "params_before", "opt_before"):
             setattr(self, name, [None] * n_layers)
 
     def copy(self) -> "IterationValues":
@@ -264,6 +269,7 @@ class Trainer:
         self._masks: list = []
 
         self._initial = (list(network.weights), list(network.biases), self.rng.bit_generator.state)
+        self._set_reference_loss()
         self._history: deque[_Entry] = deque()
         self._history_steps = 0
         self._set_fresh_state()
@@ -400,15 +406,18 @@ class Trainer:
     def can_step_back(self) -> bool:
         return any(e.kind == "edit" or e.k for e in self._history)
 
-    def evaluate_loss(self) -> float:
-        """The training loss of the current parameters on all samples (changes nothing)."""
-        x, t = self.dataset.inputs, self.dataset.targets
-        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-            z = x
-            for w, b, act in zip(self.network.weights, self.network.biases, self.network.activations):
-                z_last = z @ w.T + b
-                z = act.forward(z_last)
-            return float(self._loss_fn.per_sample(z_last, z, t).mean())
+    def evaluate_loss(self, weights: Sequence[np.ndarray] | None = None,
+                      biases: Sequence[np.ndarray] | None = None) -> float:
+        """The training loss on all samples of the current parameters, or of the given
+        ones (changes nothing)."""
+        weights = self.network.weights if weights is None else weights
+        biases = self.network.biases if biases is None else biases
+        a = self.dataset.inputs
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+            for w, b, act in zip(weights, biases, self.network.activations):
+                z = a @ w.T + b
+                a = act.forward(z)
+            return float(self._loss_fn.per_sample(z, a, self.dataset.targets).mean())
 
     def accuracy(self, outputs: np.ndarray, targets: np.ndarray) -> float:
         if outputs.shape[1] == 1:
@@ -456,6 +465,12 @@ class Trainer:
         probe = self.network.copy()
         probe.set_parameters(weights, biases)
         self._initial = (list(probe.weights), list(probe.biases), rng_state)
+        self._set_reference_loss()
+
+    def _set_reference_loss(self) -> None:
+        """Divergence is judged against the loss of the initial parameters."""
+        ref = self.evaluate_loss(*self._initial[:2])
+        self._reference_loss = ref if math.isfinite(ref) else 1.0
 
     @property
     def initial(self) -> tuple[list[np.ndarray], list[np.ndarray], dict]:
@@ -489,8 +504,6 @@ class Trainer:
         per_iteration = len(self.steps)
         self._checkpoint_every = max(1, math.ceil(
             self.history_limit * entry_bytes / (per_iteration * _CHECKPOINT_BUDGET)))
-        ref = self.evaluate_loss()
-        self._reference_loss = ref if math.isfinite(ref) else 1.0
 
     def reset(self) -> None:
         """Back to the initial parameters, with a fresh optimizer and an empty history."""
@@ -852,8 +865,11 @@ class Trainer:
             self._opt_name = opt.name
         self._opt_t = t
         self._opt_state[2 * i], self._opt_state[2 * i + 1] = new_states
+        v.params_before[i] = (net.weights[i], net.biases[i])
         net.weights[i], net.biases[i] = new_params
         v.update_W[i], v.update_b[i] = changes
+        v.opt_before[i] = (opt_state[2 * i], opt_state[2 * i + 1])
+        v.opt_t, v.learning_rate = t, s.learning_rate
         self._cursor += 1
         if self.micro_step:
             self.micro_step.emit(StepEvent(self.steps[self._cursor - 1], {

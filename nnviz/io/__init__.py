@@ -1,0 +1,1 @@
+"""Files: the snapshot format (snapshot.py)."""

@@ -1,0 +1,578 @@
+"""Snapshot format version 1: one JSON document holding everything needed to carry on.
+
+``save(trainer, path)`` writes atomically (a temporary file in the same folder, then a
+rename), so an existing file is never left half-written. ``load(path)`` validates every
+field and raises ``SnapshotError`` with one line naming the field and the problem.
+Floats are written with ``repr`` and so round-trip exactly. The fields are documented
+in docs/snapshot-format.md.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from nnviz.core import optimizers
+from nnviz.core.datasets import Dataset
+from nnviz.core.network import Network
+from nnviz.core.trainer import (BACKPROP_MODES, IterationValues, Trainer, TrainingState,
+                                parse_batch)
+
+FORMAT = "nnviz-snapshot"
+VERSION = 1
+
+
+class SnapshotError(ValueError):
+    """A snapshot that cannot be read or written; the message is one line for the user."""
+
+
+# ===================================================================== saving
+def to_dict(trainer: Trainer) -> dict[str, Any]:
+    net, st = trainer.network, trainer.training_state()
+    s = trainer.settings
+    opt = s.optimizer
+    doc: dict[str, Any] = {
+        "format": FORMAT,
+        "version": VERSION,
+        "network": {
+            "sizes": list(net.sizes),
+            "activations": net.activation_names,
+            "weights": [w.tolist() for w in net.weights],
+            "biases": [b.tolist() for b in net.biases],
+        },
+        "dataset": {
+            "inputs": trainer.dataset.inputs.tolist(),
+            "targets": trainer.dataset.targets.tolist(),
+        },
+    }
+    if trainer.dataset.name:
+        doc["dataset"]["name"] = trainer.dataset.name
+    if net.neuron_names:
+        doc["network"]["neuron_names"] = net.neuron_names
+    if net.param_names:
+        doc["network"]["param_names"] = dict(net.param_names)
+    state = {}
+    if st.opt_name is not None:
+        for j, arrays in enumerate(st.opt_state):
+            key = ("W" if j % 2 == 0 else "b") + str(j // 2 + 1)
+            names = optimizers.OPTIMIZERS[st.opt_name].state_names
+            state[key] = {name: a.tolist() for name, a in zip(names, arrays)}
+    doc["training"] = {
+        "loss": s.loss,
+        "learning_rate": s.learning_rate,
+        "optimizer": {"name": opt.name, "params": dict(opt.params), "state_of": st.opt_name,
+                      "t": st.opt_t, "state": state},
+        "batch": {"mode": s.batch, "shuffle": s.shuffle, "position": st.position,
+                  "order": np.asarray(st.order).tolist(), "epoch": st.epoch},
+        "backprop": s.backprop,
+        "seed": trainer.seed,
+        "init": trainer.init_scheme,
+        "rng_state": st.rng_state,
+        "frozen": sorted(s.frozen, key=lambda n: net.flat_index(net.parse_param(n))),
+        "iteration": st.iteration,
+        "status": st.status,
+        "status_message": st.status_message,
+    }
+    weights0, biases0, rng0 = trainer.initial
+    doc["initial"] = {"weights": [w.tolist() for w in weights0], "biases": [b.tolist() for b in biases0],
+                      "rng_state": rng0}
+    step = trainer.steps[st.cursor]
+    doc["cursor"] = {"index": st.cursor, "next_phase": step.phase, "next_layer": step.layer}
+    doc["history"] = {
+        "loss": st.loss_history,
+        "accuracy": st.accuracy_history,
+        "trajectory": [p.tolist() for p in st.trajectory],
+        "trajectory_start": trainer.trajectory_start,
+    }
+    if st.values is not None and st.values.inputs is not None:
+        doc["iteration_values"] = _values_to_dict(st.values, trainer)
+    return doc
+
+
+def _list_or_none(arrays) -> list:
+    return [None if a is None else np.asarray(a).tolist() for a in arrays]
+
+
+def _values_to_dict(v: IterationValues, trainer: Trainer) -> dict[str, Any]:
+    opt_before = []
+    for layer_state in v.opt_before:
+        if layer_state is None:
+            opt_before.append(None)
+        else:
+            opt_before.append([[a.tolist() for a in arrays] for arrays in layer_state])
+    return {
+        "batch": None if v.batch is None else np.asarray(v.batch).tolist(),
+        "epoch_end": v.epoch_end,
+        "net": _list_or_none(v.net),
+        "activations": _list_or_none(v.activations),
+        "errors": _list_or_none(v.errors),
+        "gradients": _list_or_none(v.grad_W),
+        "bias_gradients": _list_or_none(v.grad_b),
+        "loss": v.loss,
+        "sample_losses": None if v.per_sample_loss is None else v.per_sample_loss.tolist(),
+        "updates": _list_or_none(v.update_W),
+        "bias_updates": _list_or_none(v.update_b),
+        "weights_before": _list_or_none([None if p is None else p[0] for p in v.params_before]),
+        "biases_before": _list_or_none([None if p is None else p[1] for p in v.params_before]),
+        "optimizer_state_before": opt_before,
+        "update_t": v.opt_t,
+        "update_learning_rate": v.learning_rate,
+    }
+
+
+def dumps(trainer: Trainer) -> str:
+    return json.dumps(to_dict(trainer), indent=1, allow_nan=False) + "\n"
+
+
+def save(trainer: Trainer, path: str | os.PathLike) -> None:
+    """Write ``trainer`` to ``path`` atomically; raises SnapshotError on failure, leaving
+    any existing file as it was."""
+    path = Path(path)
+    try:
+        text = dumps(trainer)
+    except ValueError as exc:  # a non-finite number somewhere
+        raise SnapshotError(f"cannot save {path}: {exc}") from None
+    write_atomic(path, text)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    folder = path.parent if str(path.parent) else Path(".")
+    tmp_name = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp_name, path)
+        tmp_name = None
+    except OSError as exc:
+        raise SnapshotError(f"cannot write {path}: {exc.strerror or exc}") from None
+    finally:
+        if tmp_name is not None:
+            try:
+                os.unlink(tmp_name)
+            except OSError:
+                pass
+
+
+# ==================================================================== loading
+def load(path: str | os.PathLike) -> Trainer:
+    """Read and validate a snapshot; raises SnapshotError with a one-line reason."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise SnapshotError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise SnapshotError(f"{path}: is a folder, not a snapshot file") from None
+    except UnicodeDecodeError:
+        raise SnapshotError(f"{path}: not a text file (expected JSON)") from None
+    except OSError as exc:
+        raise SnapshotError(f"{path}: {exc.strerror or exc}") from None
+    try:
+        return loads(text)
+    except SnapshotError as exc:
+        raise SnapshotError(f"{path}: {exc}") from None
+
+
+def loads(text: str) -> Trainer:
+    try:
+        doc = json.loads(text, parse_constant=lambda name: float(name.replace("Infinity", "inf")))
+    except json.JSONDecodeError as exc:
+        raise SnapshotError(f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+    except RecursionError:
+        raise SnapshotError("not valid JSON: nested too deeply") from None
+    return from_dict(doc)
+
+
+class _Reader:
+    """Typed access to a JSON value with its path, for one-line error messages."""
+
+    def __init__(self, value: Any, path: str) -> None:
+        self.value, self.path = value, path
+
+    def fail(self, problem: str):
+        raise SnapshotError(f"{self.path}: {problem}")
+
+    def __getitem__(self, key: str) -> "_Reader":
+        if not isinstance(self.value, dict):
+            self.fail("expected an object")
+        if key not in self.value:
+            raise SnapshotError(f"{self._child(key)}: missing")
+        return _Reader(self.value[key], self._child(key))
+
+    def get(self, key: str) -> "_Reader | None":
+        if not isinstance(self.value, dict):
+            self.fail("expected an object")
+        if key not in self.value or self.value[key] is None:
+            return None
+        return _Reader(self.value[key], self._child(key))
+
+    def _child(self, key: str) -> str:
+        return f"{self.path}.{key}" if self.path else key
+
+    def items(self) -> list["_Reader"]:
+        if not isinstance(self.value, list):
+            self.fail(f"expected a list, got {_kind(self.value)}")
+        return [_Reader(v, f"{self.path}[{i}]") for i, v in enumerate(self.value)]
+
+    def dict(self) -> dict:
+        if not isinstance(self.value, dict):
+            self.fail(f"expected an object, got {_kind(self.value)}")
+        return self.value
+
+    def str(self, choices: tuple | None = None) -> str:
+        if not isinstance(self.value, str):
+            self.fail(f"expected text, got {_kind(self.value)}")
+        if choices is not None and self.value not in choices:
+            self.fail(f"expected one of {', '.join(map(str, choices))}, got {self.value!r}")
+        return self.value
+
+    def bool(self) -> bool:
+        if not isinstance(self.value, bool):
+            self.fail(f"expected true or false, got {_kind(self.value)}")
+        return self.value
+
+    def int(self, low: int | None = 0, high: int | None = None) -> int:
+        v = self.value
+        if isinstance(v, bool) or not isinstance(v, int):
+            self.fail(f"expected a whole number, got {_kind(v)}")
+        if low is not None and v < low or high is not None and v > high:
+            bounds = f"{low}..{high}" if high is not None else f">= {low}"
+            self.fail(f"expected a whole number {bounds}, got {v}")
+        return v
+
+    def float(self, positive: bool = False) -> float:
+        v = self.value
+        if isinstance(v, bool) or not isinstance(v, (int, float)):
+            self.fail(f"expected a number, got {_kind(v)}")
+        if not math.isfinite(v):
+            self.fail(f"expected a finite number, got {v}")
+        if positive and v <= 0:
+            self.fail(f"expected a positive number, got {v}")
+        return float(v)
+
+    def array(self, shape: tuple[int, ...] | None = None, ndim: int | None = None) -> np.ndarray:
+        arr = _to_array(self)
+        if ndim is not None and arr.ndim != ndim:
+            self.fail(f"expected a {'list of lists' if ndim == 2 else 'list'} of numbers")
+        if shape is not None and arr.shape != shape:
+            self.fail(f"expected shape {shape}, got {arr.shape}")
+        if not np.isfinite(arr).all():
+            bad = tuple(int(i) for i in np.argwhere(~np.isfinite(arr))[0])
+            where = "".join(f"[{i}]" for i in bad)
+            raise SnapshotError(f"{self.path}{where}: expected a finite number, got {arr[bad]}")
+        return arr
+
+
+def _kind(v: Any) -> str:
+    if v is None:
+        return "null"
+    return {bool: "true/false", int: "a number", float: "a number", str: "text", list: "a list",
+            dict: "an object"}.get(type(v), type(v).__name__)
+
+
+def _to_array(r: _Reader) -> np.ndarray:
+    def check(v, path):
+        if isinstance(v, list):
+            for i, x in enumerate(v):
+                check(x, f"{path}[{i}]")
+        elif isinstance(v, bool) or not isinstance(v, (int, float)):
+            raise SnapshotError(f"{path}: expected a number, got {_kind(v)}")
+    if not isinstance(r.value, list):
+        r.fail(f"expected a list, got {_kind(r.value)}")
+    try:
+        arr = np.array(r.value, dtype=np.float64)
+    except (ValueError, TypeError):
+        check(r.value, r.path)
+        r.fail("rows of different lengths")
+    if arr.dtype == object:
+        r.fail("rows of different lengths")
+    return arr
+
+
+def from_dict(doc: Any) -> Trainer:
+    root = _Reader(doc, "")
+    if not isinstance(doc, dict):
+        raise SnapshotError("expected a JSON object at the top level")
+    fmt = root.get("format")
+    if fmt is None:
+        raise SnapshotError(f"format: missing (expected \"{FORMAT}\")")
+    if fmt.value != FORMAT:
+        raise SnapshotError(f"format: expected \"{FORMAT}\", got {fmt.value!r}")
+    version = root["version"]
+    if isinstance(version.value, bool) or version.value != VERSION:
+        raise SnapshotError(f"version: unsupported version {version.value!r} (this nnviz reads version {VERSION})")
+
+    # ---- network
+    n = root["network"]
+    sizes = [r.int(low=1) for r in n["sizes"].items()]
+    if len(sizes) < 2:
+        n["sizes"].fail("expected at least two layers (inputs and outputs)")
+    L = len(sizes) - 1
+    acts = [r.str() for r in n["activations"].items()]
+    if len(acts) != L:
+        n["activations"].fail(f"expected {L} activations (one per weight layer), got {len(acts)}")
+    weights = _layer_arrays(n["weights"], [(sizes[l + 1], sizes[l]) for l in range(L)])
+    biases = _layer_arrays(n["biases"], [(sizes[l + 1],) for l in range(L)])
+    neuron_names = None
+    if (r := n.get("neuron_names")) is not None:
+        neuron_names = [[x.str() for x in layer.items()] for layer in r.items()]
+        if [len(x) for x in neuron_names] != sizes:
+            r.fail(f"expected one name per neuron for sizes {sizes}")
+    param_names = None
+    if (r := n.get("param_names")) is not None:
+        param_names = {str(k): _Reader(v, f"{r.path}.{k}").str() for k, v in r.dict().items()}
+    try:
+        network = Network(sizes, acts, weights, biases, neuron_names, param_names)
+    except ValueError as exc:
+        raise SnapshotError(f"network: {exc}") from None
+
+    # ---- dataset
+    d = root["dataset"]
+    inputs = d["inputs"].array(ndim=2)
+    targets = d["targets"].array(ndim=2)
+    if inputs.shape[1] != sizes[0]:
+        d["inputs"].fail(f"expected {sizes[0]} columns (the network's inputs), got {inputs.shape[1]}")
+    if targets.shape[1] != sizes[-1]:
+        d["targets"].fail(f"expected {sizes[-1]} columns (the network's outputs), got {targets.shape[1]}")
+    if targets.shape[0] != inputs.shape[0]:
+        d["targets"].fail(f"expected {inputs.shape[0]} rows (one per input row), got {targets.shape[0]}")
+    if inputs.shape[0] == 0:
+        d["inputs"].fail("expected at least one sample")
+    name = d.get("name").str() if d.get("name") is not None else ""
+    dataset = Dataset(inputs, targets, name)
+    n_samples = inputs.shape[0]
+
+    # ---- training settings
+    tr = root.get("training") or _Reader({}, "training")
+    kwargs: dict[str, Any] = {}
+    if (r := tr.get("loss")) is not None:
+        kwargs["loss"] = r.str()
+    if (r := tr.get("learning_rate")) is not None:
+        kwargs["learning_rate"] = r.float(positive=True)
+    opt_name, opt_t, state_of, opt_state_doc = "sgd", 0, None, None
+    if (o := tr.get("optimizer")) is not None:
+        if isinstance(o.value, str):
+            opt_name = o.str(tuple(optimizers.OPTIMIZERS))
+        else:
+            opt_name = o["name"].str(tuple(optimizers.OPTIMIZERS))
+            params = {k: _Reader(v, f"{o.path}.params.{k}").float() for k, v in
+                      (o.get("params").dict() if o.get("params") else {}).items()}
+            kwargs["optimizer_params"] = params
+            if o.get("t") is not None:
+                opt_t = o["t"].int()
+            if o.get("state_of") is not None:
+                state_of = o["state_of"].str(tuple(optimizers.OPTIMIZERS))
+            opt_state_doc = o.get("state")
+    kwargs["optimizer"] = opt_name
+    position, order, epoch = 0, np.arange(n_samples), 0
+    if (b := tr.get("batch")) is not None:
+        if isinstance(b.value, (str, int)) and not isinstance(b.value, bool):
+            kwargs["batch"] = _batch(b)
+        else:
+            if b.get("mode") is not None:
+                kwargs["batch"] = _batch(b["mode"])
+            if b.get("shuffle") is not None:
+                kwargs["shuffle"] = b["shuffle"].bool()
+            if b.get("position") is not None:
+                position = b["position"].int(0, n_samples - 1)
+            if b.get("order") is not None:
+                order_r = b["order"]
+                order = np.array([x.int(0, n_samples - 1) for x in order_r.items()], dtype=np.intp)
+                if sorted(order.tolist()) != list(range(n_samples)):
+                    order_r.fail(f"expected each sample index 0..{n_samples - 1} exactly once")
+            if b.get("epoch") is not None:
+                epoch = b["epoch"].int()
+    if (r := tr.get("backprop")) is not None:
+        kwargs["backprop"] = r.str(BACKPROP_MODES)
+    seed = tr["seed"].int(low=None) if tr.get("seed") is not None else 0
+    if (r := tr.get("frozen")) is not None:
+        frozen = []
+        for x in r.items():
+            try:
+                frozen.append(network.parse_param(x.str()).name)
+            except ValueError as exc:
+                x.fail(str(exc))
+        kwargs["frozen"] = frozen
+    init = tr.get("init").str() if tr.get("init") is not None else None
+    rng = np.random.default_rng(seed)
+    rng_state = rng.bit_generator.state
+    if (r := tr.get("rng_state")) is not None:
+        rng_state = _rng_state(r, rng)
+    try:
+        trainer = Trainer(network, dataset, seed=seed, rng=rng, init_scheme=init, **kwargs)
+    except ValueError as exc:
+        raise SnapshotError(f"training: {exc}") from None
+
+    # ---- initial parameters (what Reset returns to)
+    if (ini := root.get("initial")) is not None:
+        w0 = _layer_arrays(ini["weights"], [w.shape for w in weights])
+        b0 = _layer_arrays(ini["biases"], [x.shape for x in biases])
+        r0 = _rng_state(ini["rng_state"], rng) if ini.get("rng_state") is not None else rng_state
+        trainer.set_initial(w0, b0, r0)
+
+    # ---- optimizer state
+    opt_state = [()] * (2 * L)
+    if state_of is not None:
+        names = optimizers.OPTIMIZERS[state_of].state_names
+        if opt_state_doc is None and names:
+            raise SnapshotError("training.optimizer.state: missing (state_of names an optimizer)")
+        for j in range(2 * L):
+            key = ("W" if j % 2 == 0 else "b") + str(j // 2 + 1)
+            shape = weights[j // 2].shape if j % 2 == 0 else biases[j // 2].shape
+            if names:
+                entry = opt_state_doc[key]
+                opt_state[j] = tuple(entry[name].array(shape=shape) for name in names)
+    elif opt_t:
+        raise SnapshotError("training.optimizer.t: expected 0 when there is no optimizer state")
+
+    # ---- cursor, history and this iteration's values
+    cursor = 0
+    if (c := root.get("cursor")) is not None:
+        cursor = c["index"].int(0, 3 * L) if isinstance(c.value, dict) else c.int(0, 3 * L)
+    h = root.get("history") or _Reader({}, "history")
+    loss_history = [x.float() for x in h["loss"].items()] if h.get("loss") is not None else []
+    accuracy = [x.float() for x in h["accuracy"].items()] if h.get("accuracy") is not None else []
+    iteration = tr["iteration"].int() if tr.get("iteration") is not None else len(loss_history)
+    trajectory = []
+    if (r := h.get("trajectory")) is not None:
+        trajectory = [x.array(shape=(network.n_params,)) for x in r.items()]
+    values = None
+    if (r := root.get("iteration_values")) is not None:
+        values = _values_from(r, trainer, dataset)
+    if cursor and values is None:
+        raise SnapshotError("iteration_values: missing (the cursor stands inside an iteration)")
+    if values is not None:
+        _check_complete(values, trainer, cursor or len(trainer.steps))
+    status = tr["status"].str(("ready", "diverged")) if tr.get("status") is not None else "ready"
+    message = tr["status_message"].str() if tr.get("status_message") is not None else ""
+    state = TrainingState(
+        opt_state=opt_state, opt_name=state_of, opt_t=opt_t, cursor=cursor, values=values,
+        order=order, position=position, epoch=epoch, rng_state=rng_state, iteration=iteration,
+        loss_history=loss_history, accuracy_history=accuracy, trajectory=trajectory,
+        status=status, status_message=message)
+    try:
+        trainer.load_training_state(state)
+    except ValueError as exc:
+        raise SnapshotError(f"training: {exc}") from None
+    return trainer
+
+
+def _batch(r: _Reader):
+    try:
+        return parse_batch(r.value)
+    except ValueError as exc:
+        r.fail(str(exc))
+
+
+def _rng_state(r: _Reader, rng: np.random.Generator) -> dict:
+    state = r.dict()
+    probe = np.random.default_rng()
+    try:
+        if state.get("bit_generator") != type(rng.bit_generator).__name__:
+            r.fail(f"expected a {type(rng.bit_generator).__name__} generator state")
+        probe.bit_generator.state = state
+    except (ValueError, TypeError, KeyError) as exc:
+        r.fail(f"not a valid generator state ({exc})")
+    return probe.bit_generator.state
+
+
+def _layer_arrays(r: _Reader, shapes: list[tuple[int, ...]]) -> list[np.ndarray]:
+    items = r.items()
+    if len(items) != len(shapes):
+        r.fail(f"expected {len(shapes)} arrays (one per weight layer), got {len(items)}")
+    return [x.array(shape=shape) for x, shape in zip(items, shapes)]
+
+
+def _optional_layers(r: _Reader | None, shapes: list[tuple[int, ...]]) -> list[np.ndarray | None]:
+    if r is None:
+        return [None] * len(shapes)
+    items = r.items()
+    if len(items) != len(shapes):
+        r.fail(f"expected {len(shapes)} entries (one per weight layer), got {len(items)}")
+    return [None if x.value is None else x.array(shape=shape) for x, shape in zip(items, shapes)]
+
+
+def _values_from(r: _Reader, trainer: Trainer, dataset: Dataset) -> IterationValues:
+    net = trainer.network
+    L = net.n_layers
+    batch = None
+    if r.get("batch") is not None:
+        batch = np.array([x.int(0, dataset.n_samples - 1) for x in r["batch"].items()], dtype=np.intp)
+    x, t = dataset.inputs, dataset.targets
+    if batch is not None:
+        x, t = x[batch], t[batch]
+    m = x.shape[0]
+    epoch_end = r["epoch_end"].bool() if r.get("epoch_end") is not None else batch is None
+    v = IterationValues(L, batch, x, t, epoch_end)
+    unit_shapes = [(m, net.sizes[l]) for l in range(1, L + 1)]
+    w_shapes = [w.shape for w in net.weights]
+    b_shapes = [b.shape for b in net.biases]
+    v.net = _optional_layers(r.get("net"), unit_shapes)
+    v.activations = _optional_layers(r.get("activations"), unit_shapes)
+    v.errors = _optional_layers(r.get("errors"), unit_shapes)
+    v.grad_W = _optional_layers(r.get("gradients"), w_shapes)
+    v.grad_b = _optional_layers(r.get("bias_gradients"), b_shapes)
+    v.update_W = _optional_layers(r.get("updates"), w_shapes)
+    v.update_b = _optional_layers(r.get("bias_updates"), b_shapes)
+    wb = _optional_layers(r.get("weights_before"), w_shapes)
+    bb = _optional_layers(r.get("biases_before"), b_shapes)
+    v.params_before = [None if w is None or b is None else (w, b) for w, b in zip(wb, bb)]
+    if r.get("loss") is not None:
+        v.loss = r["loss"].float()
+    if r.get("sample_losses") is not None:
+        v.per_sample_loss = r["sample_losses"].array(shape=(m,))
+    if (ob := r.get("optimizer_state_before")) is not None:
+        items = ob.items()
+        if len(items) != L:
+            ob.fail(f"expected {L} entries (one per weight layer), got {len(items)}")
+        for l, item in enumerate(items):
+            if item.value is None:
+                continue
+            pair = item.items()
+            if len(pair) != 2:
+                item.fail("expected [W state, b state]")
+            v.opt_before[l] = tuple(
+                tuple(a.array(shape=shape) for a in part.items())
+                for part, shape in zip(pair, (w_shapes[l], b_shapes[l])))
+    if r.get("update_t") is not None:
+        v.opt_t = r["update_t"].int()
+    if r.get("update_learning_rate") is not None:
+        v.learning_rate = r["update_learning_rate"].float(positive=True)
+    for name in ("net", "activations", "errors", "grad_W", "grad_b", "update_W", "update_b"):
+        setattr(v, name, [None if a is None else _readonly(a) for a in getattr(v, name)])
+    return v
+
+
+_NEEDED = {
+    "forward": (("net", "net"), ("activations", "activations")),
+    "loss": (("loss", "loss"), ("per_sample_loss", "sample_losses")),
+    "backward": (("errors", "errors"), ("grad_W", "gradients"), ("grad_b", "bias_gradients")),
+    "update": (("update_W", "updates"), ("update_b", "bias_updates"), ("params_before", "weights_before")),
+}
+
+
+def _check_complete(v: IterationValues, trainer: Trainer, n_steps: int) -> None:
+    """The values of every micro-step already taken must be there to carry on."""
+    for step in trainer.steps[:n_steps]:
+        for attr, field in _NEEDED[step.phase]:
+            value = getattr(v, attr)
+            if step.layer is not None:
+                value = value[step.layer - 1]
+            if value is None:
+                where = "" if step.layer is None else f"[{step.layer - 1}]"
+                raise SnapshotError(f"iteration_values.{field}{where}: missing (the {step.phase} step "
+                                    f"{'' if step.layer is None else f'of layer {step.layer} '}has run)")
+
+
+def _readonly(a: np.ndarray) -> np.ndarray:
+    a.flags.writeable = False
+    return a
