@@ -95,7 +95,8 @@ class Softmax(Activation):
     elementwise = False
 
     def forward(self, z):
-        e = np.exp(z - z.max(axis=-1, keepdims=True))
+        with np.errstate(over="ignore"):  # z - max may reach -inf: exp gives 0, as it should
+            e = np.exp(z - z.max(axis=-1, keepdims=True))
         return e / e.sum(axis=-1, keepdims=True)
 
     def derivative(self, z, a):

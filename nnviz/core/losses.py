@@ -81,9 +81,10 @@ class CrossEntropy(Loss):
 
     def terms(self, z, a, t):
         if self.activation.name == "softmax":
-            m = z.max(axis=1, keepdims=True)
-            log_p = z - m - np.log(np.exp(z - m).sum(axis=1, keepdims=True))
-            return -t * log_p
+            with np.errstate(over="ignore", invalid="ignore"):
+                shifted = z - z.max(axis=1, keepdims=True)
+                log_p = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+                return np.where(t == 0, 0.0, -t * log_p)  # 0 log 0 = 0
         # -[t log s(z) + (1 - t) log(1 - s(z))] = softplus(z) - t z
         return np.logaddexp(0.0, z) - t * z
 

@@ -24,6 +24,7 @@ by reference and replays the few micro-steps after a checkpoint when it needs th
 from __future__ import annotations
 
 import math
+import numbers
 from collections import deque
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable, Sequence
@@ -174,7 +175,7 @@ class _State:
     opt_name: str | None
     opt_t: int
     cursor: int
-    values: IterationValues | None  # None at an iteration start: derivable from the entry before
+    values: IterationValues
     order: np.ndarray
     position: int
     epoch: int
@@ -499,8 +500,10 @@ class Trainer:
     def _clear_history(self) -> None:
         self._history.clear()
         self._history_steps = 0
+        # An entry keeps parameters, optimizer state and one iteration's values.
         n_state = 1 + max(len(self._settings.optimizer.state_names), 1)
-        entry_bytes = 8 * self.network.n_params * n_state + 2000
+        values_floats = 3 * self.batch_size * sum(self.network.sizes[1:]) + 3 * self.network.n_params
+        entry_bytes = 8 * (self.network.n_params * n_state + values_floats) + 2000
         per_iteration = len(self.steps)
         self._checkpoint_every = max(1, math.ceil(
             self.history_limit * entry_bytes / (per_iteration * _CHECKPOINT_BUDGET)))
@@ -530,7 +533,7 @@ class Trainer:
         value = float(value)
         if not math.isfinite(value):
             raise ValueError(f"{p.name}: a parameter must be a finite number, got {value}")
-        self._history.append(_Entry("edit", self._capture(with_values=True)))
+        self._history.append(_Entry("edit", self._capture()))
         self._trim_history()
         i = p.layer - 1
         arrays = self.network.weights if p.kind == "W" else self.network.biases
@@ -605,7 +608,7 @@ class Trainer:
         n = int(n)
         if n < 0:
             raise ValueError(f"the number of iterations must be >= 0, got {n}")
-        if until_loss is not None and not (isinstance(until_loss, (int, float)) and math.isfinite(until_loss)):
+        if until_loss is not None and not (isinstance(until_loss, numbers.Real) and math.isfinite(until_loss)):
             raise ValueError(f"until_loss must be a finite number, got {until_loss!r}")
         self._refuse_if_diverged()
         done, reason = 0, "iterations"
@@ -624,6 +627,8 @@ class Trainer:
                 except _Diverged as exc:
                     self._land(len(self._history) - 1, k_start)
                     self._set_status("diverged", str(exc))
+                    self.state_restored.emit()
+                    self.weights_changed.emit(None)
                     reason = "diverged"
                     break
                 entry.k += per - start
@@ -651,8 +656,7 @@ class Trainer:
         if (top is not None and top.kind == "base" and top.state.settings is self._settings
                 and (self._cursor or top.k < self._checkpoint_every * len(self.steps))):
             return
-        derivable = top is not None and top.kind == "base" and self._cursor == 0
-        h.append(_Entry("base", self._capture(with_values=not derivable)))
+        h.append(_Entry("base", self._capture()))
 
     def _discard_partial_entry(self) -> None:
         if self._history and self._history[-1].kind == "base" and self._history[-1].k == 0:
@@ -708,11 +712,10 @@ class Trainer:
     def _land(self, index: int, k: int) -> None:
         """Set the state to history entry ``index`` plus ``k`` replayed micro-steps."""
         entry = self._history[index]
-        if k == 0 and entry.state.values is None and index > 0 and self._history[index - 1].kind == "base":
-            return self._land(index - 1, self._history[index - 1].k)
         current = self._settings
         self._restore(entry.state)
         self._settings = entry.state.settings
+        self._loss_fn = losses.get(self._settings.loss, self.network.activations[-1])
         try:
             with self.micro_step.blocked(), self.weights_changed.blocked(), \
                     self.iteration_finished.blocked():
@@ -722,11 +725,11 @@ class Trainer:
             self._settings = current
             self._loss_fn = losses.get(current.loss, self.network.activations[-1])
 
-    def _capture(self, with_values: bool) -> _State:
+    def _capture(self) -> _State:
         return _State(
             weights=list(self.network.weights), biases=list(self.network.biases),
             opt_state=list(self._opt_state), opt_name=self._opt_name, opt_t=self._opt_t,
-            cursor=self._cursor, values=self._values.copy() if with_values else None,
+            cursor=self._cursor, values=self._values.copy(),
             order=self._order, position=self._position,
             epoch=self.epoch, rng_state=self._rng_state, iteration=self.iteration,
             n_loss=len(self.loss_history), n_trajectory=len(self.trajectory) + self._trajectory_dropped,
@@ -739,7 +742,7 @@ class Trainer:
         self._opt_state = list(s.opt_state)
         self._opt_name, self._opt_t = s.opt_name, s.opt_t
         self._cursor = s.cursor
-        self._values = s.values.copy() if s.values is not None else IterationValues(self.network.n_layers)
+        self._values = s.values.copy()
         self._order, self._position, self.epoch = s.order, s.position, s.epoch
         if s.rng_state is not self._rng_state:
             self.rng.bit_generator.state = s.rng_state
@@ -749,7 +752,6 @@ class Trainer:
         del self.accuracy_history[s.n_loss:]
         del self.trajectory[max(s.n_trajectory - self._trajectory_dropped, 1):]
         self.status, self.status_message = s.status, s.status_message
-        self._loss_fn = losses.get(s.settings.loss, self.network.activations[-1])
 
     # ------------------------------------------------------- the micro-steps
     def _begin_iteration(self) -> IterationValues:
@@ -762,11 +764,15 @@ class Trainer:
         else:
             if self._position >= n:
                 self._position = 0
-            if self._position == 0 and self._settings.shuffle:
-                self._order = self.rng.permutation(n)
-                self._rng_state = self.rng.bit_generator.state
+            if self._position == 0:
+                if self._settings.shuffle:
+                    self._order = self.rng.permutation(n)
+                    self._rng_state = self.rng.bit_generator.state
+                elif self._order[-1] != n - 1 or not np.array_equal(self._order, np.arange(n)):
+                    self._order = np.arange(n)
             batch = self._order[self._position:self._position + bs]
             x, t = x[batch], t[batch]
+            x.flags.writeable = t.flags.writeable = False
             self._position += bs
             end = self._position >= n
             if end:
@@ -779,6 +785,7 @@ class Trainer:
         v = self._begin_iteration() if layer == 1 else self._values
         z = (v.inputs if i == 0 else v.activations[i - 1]) @ self.network.weights[i].T + self.network.biases[i]
         a = self.network.activations[i].forward(z)
+        z.flags.writeable = a.flags.writeable = False  # kept by reference for Step back
         v.net[i], v.activations[i] = z, a
         self._cursor += 1
         if self.micro_step:
@@ -787,6 +794,7 @@ class Trainer:
     def _loss(self, _: None) -> None:
         v = self._values
         per_sample = self._loss_fn.per_sample(v.net[-1], v.activations[-1], v.targets)
+        per_sample.flags.writeable = False
         loss = float(per_sample.mean())
         if not math.isfinite(loss):
             raise _Diverged(f"the loss is not a number any more at iteration {self.iteration + 1}")
@@ -824,6 +832,7 @@ class Trainer:
             sign = -1.0  # e points downhill, so the pseudo-gradient is -mean(e f' a_prev)
         g_w = (local.T @ a_prev) * (sign / n)
         g_b = local.sum(axis=0) * (sign / n)
+        err.flags.writeable = g_w.flags.writeable = g_b.flags.writeable = False
         v.errors[i], v.grad_W[i], v.grad_b[i] = err, g_w, g_b
         self._cursor += 1
         if self.micro_step:
@@ -853,13 +862,15 @@ class Trainer:
             if mask is not None:
                 step = np.where(mask, 0.0, step)
             new = param - step
-            if not math.isfinite(float(new.sum())):
+            if not np.isfinite(new).all():
                 raise _Diverged(f"the parameters of layer {layer} stopped being finite at "
                                 f"iteration {self.iteration + 1}")
             new.flags.writeable = False
             new_params.append(new)
             new_states.append(state)
-            changes.append(new - param)
+            change = new - param
+            change.flags.writeable = False
+            changes.append(change)
         if opt.name != self._opt_name:
             self._opt_state = opt_state
             self._opt_name = opt.name
