@@ -274,9 +274,12 @@ class Explainer:
                 if act.name == "softmax":
                     yield Line(f"{d} = {o}*(dE/d{o} - sum_k dE/dout_k*out_k) = {f.num(delta[s, j])}", layer, j)
                     continue
+                z = v.net[layer - 1][s, j]
                 deriv = act.derivative(v.net[layer - 1][s:s + 1, j], a[s:s + 1, j])[0]
-                yield Line(f"d{o}/d{n.net(layer, j)} = {act.formula().replace('out', o).replace('net', n.net(layer, j))}"
-                           f" = {f.num(deriv)}", layer, j)
+                sym = act.formula().replace("out", o).replace("net", n.net(layer, j))
+                filled = act.formula().replace("out", f.factor(a[s, j])).replace("net", f.factor(z))
+                shown = f" = {filled}" if filled != f.num(deriv) else ""
+                yield Line(f"d{o}/d{n.net(layer, j)} = {sym}{shown} = {f.num(deriv)}", layer, j)
                 yield Line(f"{d} = dE/d{o} * d{o}/d{n.net(layer, j)} = {f.factor(g)}*{f.factor(deriv)} = "
                            f"{f.num(delta[s, j])}", layer, j)
 

@@ -43,6 +43,14 @@ class Difference:
     loss_minus: float  # E(value - h)
     loss_change: float  # loss_plus - loss_minus, computed before rounding to float64
     estimate: float
+    loss_centre: float  # E(value): equals the iteration's loss unless something changed since
+
+    def matches_iteration(self, trainer: Trainer, rtol: float = 1e-9) -> bool:
+        """Whether E at the unperturbed parameters is the loss the iteration's forward pass
+        computed. False when a parameter was edited or the loss setting changed since then:
+        the backprop gradient then belongs to another function than the one differenced."""
+        loss = trainer.values.loss
+        return loss is None or abs(self.loss_centre - loss) <= rtol * max(1.0, abs(loss))
 
 
 def _param(trainer: Trainer, name: str | Param) -> Param:
@@ -102,8 +110,10 @@ def central_difference(trainer: Trainer, name: str | Param, h: float = DEFAULT_H
         loss_minus = _loss(trainer, weights, biases, x, t)
         change = loss_plus - loss_minus
         estimate = change / (up - down)  # the step as represented, not the nominal 2h
+        target[p.index] = centre
+        loss_centre = _loss(trainer, weights, biases, x, t)
     return Difference(p.name, float(centre), float(h), float(loss_plus), float(loss_minus),
-                      float(change), float(estimate))
+                      float(change), float(estimate), float(loss_centre))
 
 
 def finite_difference(trainer: Trainer, name: str | Param, h: float = DEFAULT_H) -> float:

@@ -165,6 +165,7 @@ class TrainingState:
     trajectory: list[np.ndarray]
     status: str
     status_message: str
+    trajectory_start: int = 0
 
 
 @dataclass
@@ -433,6 +434,7 @@ class Trainer:
             iteration=self.iteration, loss_history=list(self.loss_history),
             accuracy_history=list(self.accuracy_history), trajectory=list(self.trajectory),
             status=self.status, status_message=self.status_message,
+            trajectory_start=self._trajectory_dropped,
         )
 
     def load_training_state(self, st: TrainingState) -> None:
@@ -454,11 +456,18 @@ class Trainer:
         self.loss_history = list(map(float, st.loss_history))
         self.accuracy_history = list(map(float, st.accuracy_history))
         self.trajectory = [frozen_array(p) for p in st.trajectory] or [self.network.flat()]
-        self._trajectory_dropped = 0
+        self._trajectory_dropped = int(st.trajectory_start) if st.trajectory else self.iteration
         self.status, self.status_message = st.status, st.status_message
         self._clear_history()
         self.state_restored.emit()
         self.weights_changed.emit(None)
+
+    def reseed(self, seed: int) -> None:
+        """A new seed for the batch shuffling from now on (the weights stay)."""
+        self.seed = int(seed)
+        self.rng.bit_generator.state = np.random.default_rng(self.seed).bit_generator.state
+        self._rng_state = self.rng.bit_generator.state
+        self._clear_history()
 
     def set_initial(self, weights: Sequence[np.ndarray], biases: Sequence[np.ndarray],
                     rng_state: dict) -> None:
@@ -853,6 +862,7 @@ class Trainer:
             opt_state = self._opt_state
             t = self._opt_t + 1 if first else self._opt_t
         masks = self._frozen_masks()
+        state_before = (opt_state[2 * i], opt_state[2 * i + 1])
         new_params, new_states, changes = [], [], []
         for j, (param, grad) in enumerate(((net.weights[i], v.grad_W[i]), (net.biases[i], v.grad_b[i]))):
             mask = masks[2 * i + j]
@@ -879,7 +889,7 @@ class Trainer:
         v.params_before[i] = (net.weights[i], net.biases[i])
         net.weights[i], net.biases[i] = new_params
         v.update_W[i], v.update_b[i] = changes
-        v.opt_before[i] = (opt_state[2 * i], opt_state[2 * i + 1])
+        v.opt_before[i] = state_before
         v.opt_t, v.learning_rate = t, s.learning_rate
         self._cursor += 1
         if self.micro_step:

@@ -18,9 +18,11 @@ from typing import Any
 
 import numpy as np
 
-from nnviz.core import optimizers
+from nnviz.core import losses, optimizers
+from nnviz.core.activations import ACTIVATIONS
 from nnviz.core.datasets import Dataset
-from nnviz.core.network import Network
+from nnviz.core.losses import LOSSES
+from nnviz.core.network import INIT_SCHEMES, Network
 from nnviz.core.trainer import (BACKPROP_MODES, IterationValues, Trainer, TrainingState,
                                 parse_batch)
 
@@ -146,6 +148,7 @@ def write_atomic(path: Path, text: str) -> None:
     tmp_name = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        os.chmod(tmp_name, _file_mode(path))
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
             fh.flush()
@@ -160,6 +163,16 @@ def write_atomic(path: Path, text: str) -> None:
                 os.unlink(tmp_name)
             except OSError:
                 pass
+
+
+def _file_mode(path: Path) -> int:
+    """Keep an existing file's permissions; a new file gets the usual 0666 & ~umask."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 # ==================================================================== loading
@@ -183,6 +196,8 @@ def load(path: str | os.PathLike) -> Trainer:
 
 
 def loads(text: str) -> Trainer:
+    if not text.strip():
+        raise SnapshotError("the file is empty (expected a JSON snapshot)")
     try:
         doc = json.loads(text, parse_constant=lambda name: float(name.replace("Infinity", "inf")))
     except json.JSONDecodeError as exc:
@@ -253,6 +268,10 @@ class _Reader:
         v = self.value
         if isinstance(v, bool) or not isinstance(v, (int, float)):
             self.fail(f"expected a number, got {_kind(v)}")
+        try:
+            v = float(v)
+        except OverflowError:
+            self.fail("expected a finite number, got a number too large for a float")
         if not math.isfinite(v):
             self.fail(f"expected a finite number, got {v}")
         if positive and v <= 0:
@@ -286,16 +305,15 @@ def _to_array(r: _Reader) -> np.ndarray:
                 check(x, f"{path}[{i}]")
         elif isinstance(v, bool) or not isinstance(v, (int, float)):
             raise SnapshotError(f"{path}: expected a number, got {_kind(v)}")
+        elif isinstance(v, int) and abs(v) > 1.7976931348623157e308:
+            raise SnapshotError(f"{path}: expected a finite number, got a number too large for a float")
     if not isinstance(r.value, list):
         r.fail(f"expected a list, got {_kind(r.value)}")
+    check(r.value, r.path)  # before NumPy, which would take "0.25", true or null as numbers
     try:
-        arr = np.array(r.value, dtype=np.float64)
+        return np.array(r.value, dtype=np.float64)
     except (ValueError, TypeError):
-        check(r.value, r.path)
         r.fail("rows of different lengths")
-    if arr.dtype == object:
-        r.fail("rows of different lengths")
-    return arr
 
 
 def from_dict(doc: Any) -> Trainer:
@@ -308,8 +326,9 @@ def from_dict(doc: Any) -> Trainer:
     if fmt.value != FORMAT:
         raise SnapshotError(f"format: expected \"{FORMAT}\", got {fmt.value!r}")
     version = root["version"]
-    if isinstance(version.value, bool) or version.value != VERSION:
-        raise SnapshotError(f"version: unsupported version {version.value!r} (this nnviz reads version {VERSION})")
+    if type(version.value) is not int or version.value != VERSION:
+        shown = json.dumps(version.value)
+        raise SnapshotError(f"version: unsupported version {shown} (this nnviz reads version {VERSION})")
 
     # ---- network
     n = root["network"]
@@ -317,9 +336,13 @@ def from_dict(doc: Any) -> Trainer:
     if len(sizes) < 2:
         n["sizes"].fail("expected at least two layers (inputs and outputs)")
     L = len(sizes) - 1
-    acts = [r.str() for r in n["activations"].items()]
-    if len(acts) != L:
-        n["activations"].fail(f"expected {L} activations (one per weight layer), got {len(acts)}")
+    act_items = n["activations"].items()
+    if len(act_items) != L:
+        n["activations"].fail(f"expected {L} activations (one per weight layer), got {len(act_items)}")
+    acts = [r.str(tuple(ACTIVATIONS)) for r in act_items]
+    for r, name in zip(act_items[:-1], acts[:-1]):
+        if name == "softmax":
+            r.fail("softmax is only allowed on the output layer")
     weights = _layer_arrays(n["weights"], [(sizes[l + 1], sizes[l]) for l in range(L)])
     biases = _layer_arrays(n["biases"], [(sizes[l + 1],) for l in range(L)])
     neuron_names = None
@@ -337,6 +360,8 @@ def from_dict(doc: Any) -> Trainer:
 
     # ---- dataset
     d = root["dataset"]
+    if d["inputs"].value == []:
+        d["inputs"].fail("expected at least one sample")
     inputs = d["inputs"].array(ndim=2)
     targets = d["targets"].array(ndim=2)
     if inputs.shape[1] != sizes[0]:
@@ -344,7 +369,8 @@ def from_dict(doc: Any) -> Trainer:
     if targets.shape[1] != sizes[-1]:
         d["targets"].fail(f"expected {sizes[-1]} columns (the network's outputs), got {targets.shape[1]}")
     if targets.shape[0] != inputs.shape[0]:
-        d["targets"].fail(f"expected {inputs.shape[0]} rows (one per input row), got {targets.shape[0]}")
+        d["targets"].fail(f"expected {inputs.shape[0]} row{'s' * (inputs.shape[0] != 1)} (one per input row), "
+                          f"got {targets.shape[0]}")
     if inputs.shape[0] == 0:
         d["inputs"].fail("expected at least one sample")
     name = d.get("name").str() if d.get("name") is not None else ""
@@ -355,7 +381,11 @@ def from_dict(doc: Any) -> Trainer:
     tr = root.get("training") or _Reader({}, "training")
     kwargs: dict[str, Any] = {}
     if (r := tr.get("loss")) is not None:
-        kwargs["loss"] = r.str()
+        kwargs["loss"] = r.str(tuple(LOSSES))
+        try:
+            losses.get(kwargs["loss"], network.activations[-1])
+        except ValueError as exc:
+            r.fail(str(exc))
     if (r := tr.get("learning_rate")) is not None:
         kwargs["learning_rate"] = r.float(positive=True)
     opt_name, opt_t, state_of, opt_state_doc = "sgd", 0, None, None
@@ -366,6 +396,10 @@ def from_dict(doc: Any) -> Trainer:
             opt_name = o["name"].str(tuple(optimizers.OPTIMIZERS))
             params = {k: _Reader(v, f"{o.path}.params.{k}").float() for k, v in
                       (o.get("params").dict() if o.get("params") else {}).items()}
+            try:
+                optimizers.create(opt_name, **params)
+            except ValueError as exc:
+                raise SnapshotError(f"{o.path}.params: {exc}") from None
             kwargs["optimizer_params"] = params
             if o.get("t") is not None:
                 opt_t = o["t"].int()
@@ -393,7 +427,7 @@ def from_dict(doc: Any) -> Trainer:
                 epoch = b["epoch"].int()
     if (r := tr.get("backprop")) is not None:
         kwargs["backprop"] = r.str(BACKPROP_MODES)
-    seed = tr["seed"].int(low=None) if tr.get("seed") is not None else 0
+    seed = tr["seed"].int(low=0) if tr.get("seed") is not None else 0
     if (r := tr.get("frozen")) is not None:
         frozen = []
         for x in r.items():
@@ -402,7 +436,7 @@ def from_dict(doc: Any) -> Trainer:
             except ValueError as exc:
                 x.fail(str(exc))
         kwargs["frozen"] = frozen
-    init = tr.get("init").str() if tr.get("init") is not None else None
+    init = tr.get("init").str(INIT_SCHEMES) if tr.get("init") is not None else None
     rng = np.random.default_rng(seed)
     rng_state = rng.bit_generator.state
     if (r := tr.get("rng_state")) is not None:
@@ -458,6 +492,7 @@ def from_dict(doc: Any) -> Trainer:
         opt_state=opt_state, opt_name=state_of, opt_t=opt_t, cursor=cursor, values=values,
         order=order, position=position, epoch=epoch, rng_state=rng_state, iteration=iteration,
         loss_history=loss_history, accuracy_history=accuracy, trajectory=trajectory,
+        trajectory_start=h["trajectory_start"].int() if h.get("trajectory_start") is not None else 0,
         status=status, status_message=message)
     try:
         trainer.load_training_state(state)
@@ -475,12 +510,21 @@ def _batch(r: _Reader):
 
 def _rng_state(r: _Reader, rng: np.random.Generator) -> dict:
     state = r.dict()
+    kind = type(rng.bit_generator).__name__
+    if state.get("bit_generator") != kind:
+        r.fail(f"expected a {kind} generator state (bit_generator: \"{kind}\")")
+    inner = r["state"].dict()
+    for key in ("state", "inc"):
+        r["state"][key].int(0, 2**128 - 1)
+    for key in ("has_uint32", "uinteger"):
+        if key in state:
+            r[key].int(0, 2**32 - 1)
     probe = np.random.default_rng()
     try:
-        if state.get("bit_generator") != type(rng.bit_generator).__name__:
-            r.fail(f"expected a {type(rng.bit_generator).__name__} generator state")
-        probe.bit_generator.state = state
-    except (ValueError, TypeError, KeyError) as exc:
+        probe.bit_generator.state = {"bit_generator": kind, "state": dict(inner),
+                                     "has_uint32": state.get("has_uint32", 0),
+                                     "uinteger": state.get("uinteger", 0)}
+    except (ValueError, TypeError, KeyError, OverflowError) as exc:
         r.fail(f"not a valid generator state ({exc})")
     return probe.bit_generator.state
 
