@@ -31,8 +31,9 @@ class Loss:
     def per_sample(self, z, a, t) -> np.ndarray:
         return self.terms(z, a, t).sum(axis=1)
 
-    def value(self, z, a, t) -> float:
-        return float(self.per_sample(z, a, t).mean())
+    def batch_loss(self, z, a, t) -> float:
+        """The batch loss: the mean over samples of each sample's loss."""
+        return float(self.per_sample(z, a, t).sum()) / z.shape[0]
 
     def output_grad(self, a, t) -> np.ndarray:
         """dE_sample/dout, per sample and output."""
@@ -53,6 +54,10 @@ class HalfSSE(Loss):
         d = t - a
         return 0.5 * np.einsum("ij,ij->i", d, d)
 
+    def batch_loss(self, z, a, t):
+        d = (t - a).ravel()
+        return 0.5 * float(d.dot(d)) / z.shape[0]
+
     def output_grad(self, a, t):
         return a - t
 
@@ -63,6 +68,10 @@ class MSE(Loss):
     def terms(self, z, a, t):
         d = t - a
         return d * d / a.shape[1]
+
+    def batch_loss(self, z, a, t):
+        d = (t - a).ravel()
+        return float(d.dot(d)) / d.size
 
     def output_grad(self, a, t):
         return 2.0 * (a - t) / a.shape[1]

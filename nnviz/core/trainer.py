@@ -43,6 +43,7 @@ DEFAULT_ITERATIONS = 1000
 HISTORY_MICRO_STEPS = 10_000
 DIVERGENCE_FACTOR = 1e6  # a loss this many times the starting loss (at least 1) has exploded
 _CHECKPOINT_BUDGET = 64 * 2**20  # bytes of parameters and optimizer state kept for Step back
+_MIN_CHECKPOINT_ITERATIONS = 8  # Step back replays at most this many iterations (more for big nets)
 _TRAJECTORY_FLOATS = 20_000_000  # past this the oldest half of the trajectory is dropped
 
 
@@ -242,6 +243,7 @@ class Trainer:
                 f"{network.sizes[-1]} outputs"
             )
         self.network = network
+        self._n_params = network.n_params
         self.dataset = dataset
         self.seed = int(seed)
         self.init_scheme = init_scheme
@@ -371,6 +373,8 @@ class Trainer:
     def values(self) -> IterationValues:
         """The intermediate values of the current iteration, or of the last one at an
         iteration boundary."""
+        if self._raw_values is not None:
+            self._materialize()
         return self._values
 
     @property
@@ -417,19 +421,20 @@ class Trainer:
         a = self.dataset.inputs
         with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
             for w, b, act in zip(weights, biases, self.network.activations):
-                z = a @ w.T + b
-                a = act.forward(z)
-            return float(self._loss_fn.per_sample(z, a, self.dataset.targets).mean())
+                z, a = _forward_math(a, w, b, act)
+            return self._loss_fn.batch_loss(z, a, self.dataset.targets)
 
     def accuracy(self, outputs: np.ndarray, targets: np.ndarray) -> float:
         if outputs.shape[1] == 1:
-            return float(((outputs >= 0.5) == (targets >= 0.5)).mean())
-        return float((outputs.argmax(axis=1) == targets.argmax(axis=1)).mean())
+            hits = np.count_nonzero((outputs >= 0.5) == (targets >= 0.5))
+        else:
+            hits = np.count_nonzero(outputs.argmax(axis=1) == targets.argmax(axis=1))
+        return hits / outputs.shape[0]
 
     def training_state(self) -> TrainingState:
         return TrainingState(
             opt_state=list(self._opt_state), opt_name=self._opt_name, opt_t=self._opt_t,
-            cursor=self._cursor, values=self._values.copy(), order=self._order,
+            cursor=self._cursor, values=self.values.copy(), order=self._order,
             position=self._position, epoch=self.epoch, rng_state=self.rng.bit_generator.state,
             iteration=self.iteration, loss_history=list(self.loss_history),
             accuracy_history=list(self.accuracy_history), trajectory=list(self.trajectory),
@@ -448,6 +453,7 @@ class Trainer:
         self._opt_name, self._opt_t = st.opt_name, int(st.opt_t)
         self._cursor = int(st.cursor)
         self._values = st.values.copy() if st.values is not None else IterationValues(L)
+        self._raw_values = None
         self._order = np.asarray(st.order, dtype=np.intp)
         self._position, self.epoch = int(st.position), int(st.epoch)
         self.rng.bit_generator.state = st.rng_state
@@ -455,7 +461,7 @@ class Trainer:
         self.iteration = int(st.iteration)
         self.loss_history = list(map(float, st.loss_history))
         self.accuracy_history = list(map(float, st.accuracy_history))
-        self.trajectory = [frozen_array(p) for p in st.trajectory] or [self.network.flat()]
+        self._trajectory = [frozen_array(p) for p in st.trajectory] or [self.network.flat()]
         self._trajectory_dropped = int(st.trajectory_start) if st.trajectory else self.iteration
         self.status, self.status_message = st.status, st.status_message
         self._clear_history()
@@ -481,6 +487,7 @@ class Trainer:
         """Divergence is judged against the loss of the initial parameters."""
         ref = self.evaluate_loss(*self._initial[:2])
         self._reference_loss = ref if math.isfinite(ref) else 1.0
+        self._explosion = DIVERGENCE_FACTOR * max(self._reference_loss, 1.0)
 
     @property
     def initial(self) -> tuple[list[np.ndarray], list[np.ndarray], dict]:
@@ -493,6 +500,7 @@ class Trainer:
         self._opt_t = 0
         self._cursor = 0
         self._values = IterationValues(L)
+        self._raw_values = None
         self._order = np.arange(self.dataset.n_samples)
         self._position = 0
         self.epoch = 0
@@ -500,7 +508,7 @@ class Trainer:
         self.iteration = 0
         self.loss_history: list[float] = []
         self.accuracy_history: list[float] = []
-        self.trajectory: list[np.ndarray] = [self.network.flat()]
+        self._trajectory: list = [self.network.flat()]
         self._trajectory_dropped = 0
         self.status = "ready"
         self.status_message = ""
@@ -514,7 +522,7 @@ class Trainer:
         values_floats = 3 * self.batch_size * sum(self.network.sizes[1:]) + 3 * self.network.n_params
         entry_bytes = 8 * (self.network.n_params * n_state + values_floats) + 2000
         per_iteration = len(self.steps)
-        self._checkpoint_every = max(1, math.ceil(
+        self._checkpoint_every = max(_MIN_CHECKPOINT_ITERATIONS, math.ceil(
             self.history_limit * entry_bytes / (per_iteration * _CHECKPOINT_BUDGET)))
 
     def reset(self) -> None:
@@ -579,7 +587,7 @@ class Trainer:
                 count += self._guarded_micro()
                 if self.status == "diverged":
                     return count
-                if self._cursor == 0 and (unit == "iteration" or self._values.epoch_end):
+                if self._cursor == 0 and (unit == "iteration" or self.values.epoch_end):
                     return count
                 if count > n * (self.dataset.n_samples + 1):  # an epoch is at most n_samples iterations
                     return count
@@ -631,8 +639,11 @@ class Trainer:
                 entry = self._history[-1]
                 k_start, start = entry.k, self._cursor
                 try:
-                    for cursor in range(start, per):
-                        self._run_op(cursor)
+                    if start == 0 and not self.micro_step:
+                        self._fast_iteration()
+                    else:
+                        for cursor in range(start, per):
+                            self._run_op(cursor)
                 except _Diverged as exc:
                     self._land(len(self._history) - 1, k_start)
                     self._set_status("diverged", str(exc))
@@ -738,10 +749,10 @@ class Trainer:
         return _State(
             weights=list(self.network.weights), biases=list(self.network.biases),
             opt_state=list(self._opt_state), opt_name=self._opt_name, opt_t=self._opt_t,
-            cursor=self._cursor, values=self._values.copy(),
+            cursor=self._cursor, values=self.values.copy(),
             order=self._order, position=self._position,
             epoch=self.epoch, rng_state=self._rng_state, iteration=self.iteration,
-            n_loss=len(self.loss_history), n_trajectory=len(self.trajectory) + self._trajectory_dropped,
+            n_loss=len(self.loss_history), n_trajectory=len(self._trajectory) + self._trajectory_dropped,
             status=self.status, status_message=self.status_message, settings=self._settings,
         )
 
@@ -752,6 +763,7 @@ class Trainer:
         self._opt_name, self._opt_t = s.opt_name, s.opt_t
         self._cursor = s.cursor
         self._values = s.values.copy()
+        self._raw_values = None
         self._order, self._position, self.epoch = s.order, s.position, s.epoch
         if s.rng_state is not self._rng_state:
             self.rng.bit_generator.state = s.rng_state
@@ -759,41 +771,45 @@ class Trainer:
         self.iteration = s.iteration
         del self.loss_history[s.n_loss:]
         del self.accuracy_history[s.n_loss:]
-        del self.trajectory[max(s.n_trajectory - self._trajectory_dropped, 1):]
+        del self._trajectory[max(s.n_trajectory - self._trajectory_dropped, 1):]
         self.status, self.status_message = s.status, s.status_message
 
     # ------------------------------------------------------- the micro-steps
-    def _begin_iteration(self) -> IterationValues:
+    # The arithmetic lives in the module-level functions below, shared by the
+    # micro-step path and the fast path of run(), so both give the same bits.
+    def _next_batch(self):
+        """(batch indices or None, inputs, targets, ends an epoch) for a new iteration."""
         n = self.dataset.n_samples
         bs = self.batch_size
         x, t = self.dataset.inputs, self.dataset.targets
         if bs >= n:
-            batch, end = None, True
             self._position = 0
-        else:
-            if self._position >= n:
-                self._position = 0
-            if self._position == 0:
-                if self._settings.shuffle:
-                    self._order = self.rng.permutation(n)
-                    self._rng_state = self.rng.bit_generator.state
-                elif self._order[-1] != n - 1 or not np.array_equal(self._order, np.arange(n)):
-                    self._order = np.arange(n)
-            batch = self._order[self._position:self._position + bs]
-            x, t = x[batch], t[batch]
-            x.flags.writeable = t.flags.writeable = False
-            self._position += bs
-            end = self._position >= n
-            if end:
-                self._position = 0
-        self._values = IterationValues(self.network.n_layers, batch, x, t, end)
-        return self._values
+            return None, x, t, True
+        if self._position >= n:
+            self._position = 0
+        if self._position == 0:
+            if self._settings.shuffle:
+                self._order = self.rng.permutation(n)
+                self._rng_state = self.rng.bit_generator.state
+            elif not np.array_equal(self._order, np.arange(n)):
+                self._order = np.arange(n)
+        batch = self._order[self._position:self._position + bs]
+        x, t = x[batch], t[batch]
+        x.flags.writeable = t.flags.writeable = False
+        self._position += bs
+        end = self._position >= n
+        if end:
+            self._position = 0
+        return batch, x, t, end
 
     def _forward(self, layer: int) -> None:
         i = layer - 1
-        v = self._begin_iteration() if layer == 1 else self._values
-        z = (v.inputs if i == 0 else v.activations[i - 1]) @ self.network.weights[i].T + self.network.biases[i]
-        a = self.network.activations[i].forward(z)
+        if layer == 1:
+            self._raw_values = None
+            self._values = IterationValues(self.network.n_layers, *self._next_batch())
+        v = self._values
+        z, a = _forward_math(v.inputs if i == 0 else v.activations[i - 1], self.network.weights[i],
+                             self.network.biases[i], self.network.activations[i])
         z.flags.writeable = a.flags.writeable = False  # kept by reference for Step back
         v.net[i], v.activations[i] = z, a
         self._cursor += 1
@@ -802,45 +818,31 @@ class Trainer:
 
     def _loss(self, _: None) -> None:
         v = self._values
-        per_sample = self._loss_fn.per_sample(v.net[-1], v.activations[-1], v.targets)
-        per_sample.flags.writeable = False
-        loss = float(per_sample.mean())
-        if not math.isfinite(loss):
-            raise _Diverged(f"the loss is not a number any more at iteration {self.iteration + 1}")
-        if loss > DIVERGENCE_FACTOR * max(self._reference_loss, 1.0):
-            raise _Diverged(f"the loss exploded to {loss:.4g} at iteration {self.iteration + 1}")
+        loss = self._loss_math(v.net[-1], v.activations[-1], v.targets)
+        per_sample = _readonly(self._loss_fn.per_sample(v.net[-1], v.activations[-1], v.targets))
         v.per_sample_loss, v.loss = per_sample, loss
         self._cursor += 1
         if self.micro_step:
             self.micro_step.emit(StepEvent(self.steps[self._cursor - 1],
                                            {"loss": loss, "per_sample_loss": per_sample}))
 
+    def _loss_math(self, z, a, t) -> float:
+        loss = self._loss_fn.batch_loss(z, a, t)
+        if not math.isfinite(loss):
+            raise _Diverged(f"the loss is not a number any more at iteration {self.iteration + 1}")
+        if loss > self._explosion:
+            raise _Diverged(f"the loss exploded to {loss:.4g} at iteration {self.iteration + 1}")
+        return loss
+
     def _backward(self, layer: int) -> None:
         i = layer - 1
         v = self._values
         net = self.network
-        z, a = v.net[i], v.activations[i]
-        a_prev = v.inputs if i == 0 else v.activations[i - 1]
-        n = a_prev.shape[0]
-        if self._settings.backprop == "chain":
-            if layer == net.n_layers:
-                err = self._loss_fn.output_delta(z, a, v.targets)
-            else:
-                err = net.activations[i].backward(z, a, v.errors[i + 1] @ net.weights[i + 1])
-            local = err
-            sign = 1.0
-        else:  # proportional split of the error e = t - o
-            if layer == net.n_layers:
-                err = v.targets - a
-            else:
-                w = net.weights[i + 1]
-                total = np.abs(w).sum(axis=1, keepdims=True)
-                share = np.divide(w, total, out=np.zeros_like(w), where=total > 0)
-                err = v.errors[i + 1] @ share
-            local = err * net.activations[i].derivative(z, a)
-            sign = -1.0  # e points downhill, so the pseudo-gradient is -mean(e f' a_prev)
-        g_w = (local.T @ a_prev) * (sign / n)
-        g_b = local.sum(axis=0) * (sign / n)
+        last = layer == net.n_layers
+        err, g_w, g_b = _backward_math(
+            self._settings.backprop == "chain", self._loss_fn, net.activations[i],
+            v.net[i], v.activations[i], v.inputs if i == 0 else v.activations[i - 1], v.targets,
+            None if last else v.errors[i + 1], None if last else net.weights[i + 1])
         err.flags.writeable = g_w.flags.writeable = g_b.flags.writeable = False
         v.errors[i], v.grad_W[i], v.grad_b[i] = err, g_w, g_b
         self._cursor += 1
@@ -848,78 +850,132 @@ class Trainer:
             self.micro_step.emit(StepEvent(self.steps[self._cursor - 1],
                                            {"errors": err, "grad_W": g_w, "grad_b": g_b}))
 
+    def _optimizer_for_update(self) -> tuple[list, int]:
+        """The optimizer state (a list to commit) and step count that this iteration's
+        update starts from; a new optimizer starts from a fresh state."""
+        opt = self._settings.optimizer
+        if opt.name != self._opt_name:
+            net = self.network
+            return [opt.init_state(a.shape) for w, b in zip(net.weights, net.biases) for a in (w, b)], 1
+        return list(self._opt_state), self._opt_t + 1
+
+    def _commit_optimizer(self, opt_state: list, t: int) -> None:
+        self._opt_state, self._opt_name, self._opt_t = opt_state, self._settings.optimizer.name, t
+
     def _update(self, layer: int) -> None:
         i = layer - 1
         v = self._values
         net = self.network
         s = self._settings
-        opt = s.optimizer
-        first = layer == net.n_layers
-        if opt.name != self._opt_name:  # a new optimizer starts from a fresh state
-            opt_state = [opt.init_state(a.shape) for w, b in zip(net.weights, net.biases) for a in (w, b)]
-            t = 1
+        if layer == net.n_layers:
+            opt_state, t = self._optimizer_for_update()
         else:
-            opt_state = self._opt_state
-            t = self._opt_t + 1 if first else self._opt_t
+            opt_state, t = list(self._opt_state), self._opt_t
+        before = (opt_state[2 * i], opt_state[2 * i + 1])
         masks = self._frozen_masks()
-        state_before = (opt_state[2 * i], opt_state[2 * i + 1])
-        new_params, new_states, changes = [], [], []
-        for j, (param, grad) in enumerate(((net.weights[i], v.grad_W[i]), (net.biases[i], v.grad_b[i]))):
-            mask = masks[2 * i + j]
-            if mask is not None:
-                grad = np.where(mask, 0.0, grad)
-            step, state = opt.step(grad, opt_state[2 * i + j], s.learning_rate, t)
-            if mask is not None:
-                step = np.where(mask, 0.0, step)
-            new = param - step
-            if not np.isfinite(new).all():
-                raise _Diverged(f"the parameters of layer {layer} stopped being finite at "
-                                f"iteration {self.iteration + 1}")
-            new.flags.writeable = False
-            new_params.append(new)
-            new_states.append(state)
-            change = new - param
-            change.flags.writeable = False
-            changes.append(change)
-        if opt.name != self._opt_name:
-            self._opt_state = opt_state
-            self._opt_name = opt.name
-        self._opt_t = t
-        self._opt_state[2 * i], self._opt_state[2 * i + 1] = new_states
-        v.params_before[i] = (net.weights[i], net.biases[i])
-        net.weights[i], net.biases[i] = new_params
-        v.update_W[i], v.update_b[i] = changes
-        v.opt_before[i] = state_before
+        w_old, b_old = net.weights[i], net.biases[i]
+        w, b, sw, sb = _update_math(s.optimizer, s.learning_rate, t, w_old, b_old, v.grad_W[i],
+                                    v.grad_b[i], before, masks[2 * i], masks[2 * i + 1])
+        if not (np.isfinite(w).all() and np.isfinite(b).all()):
+            raise _Diverged(f"the parameters of layer {layer} stopped being finite at "
+                            f"iteration {self.iteration + 1}")
+        opt_state[2 * i], opt_state[2 * i + 1] = sw, sb
+        self._commit_optimizer(opt_state, t)
+        net.weights[i], net.biases[i] = w, b
+        v.params_before[i] = (w_old, b_old)
+        v.update_W[i], v.update_b[i] = _readonly(w - w_old), _readonly(b - b_old)
+        v.opt_before[i] = before
         v.opt_t, v.learning_rate = t, s.learning_rate
         self._cursor += 1
         if self.micro_step:
             self.micro_step.emit(StepEvent(self.steps[self._cursor - 1], {
-                "update_W": changes[0], "update_b": changes[1],
-                "W": new_params[0], "b": new_params[1]}))
+                "update_W": v.update_W[i], "update_b": v.update_b[i], "W": w, "b": b}))
         if self.weights_changed:
             self.weights_changed.emit(layer)
         if layer == 1:
-            self._finish_iteration()
+            self._finish_iteration(v.loss, v.epoch_end, v.activations[-1], v.targets)
 
-    def _finish_iteration(self) -> None:
-        v = self._values
+    def _finish_iteration(self, loss: float, epoch_end: bool, outputs, targets) -> None:
         self._cursor = 0
         self.iteration += 1
-        if v.epoch_end:
+        if epoch_end:
             self.epoch += 1
-        self.loss_history.append(v.loss)
+        self.loss_history.append(loss)
         if self.dataset.is_classification:
-            self.accuracy_history.append(self.accuracy(v.activations[-1], v.targets))
-        traj = self.trajectory
-        traj.append(self.network.flat())
-        if len(traj) * self.network.n_params > _TRAJECTORY_FLOATS:
+            self.accuracy_history.append(self.accuracy(outputs, targets))
+        traj = self._trajectory
+        traj.append((tuple(self.network.weights), tuple(self.network.biases)))  # flattened when read
+        if len(traj) * self._n_params > _TRAJECTORY_FLOATS:
             half = len(traj) // 2
+            self.trajectory  # flatten before dropping, so that the kept points stay arrays
             del traj[:half]
             self._trajectory_dropped += half
         if self.iteration_finished:
-            self.iteration_finished.emit(self.iteration, v.loss)
+            self.iteration_finished.emit(self.iteration, loss)
+
+    def _fast_iteration(self) -> None:
+        """One whole iteration, as the micro-steps would run it, with no events per step
+        and the intermediate values kept raw (``values`` builds them when asked)."""
+        net = self.network
+        s = self._settings
+        L = net.n_layers
+        W, B, acts = net.weights, net.biases, net.activations
+        batch, x, t, end = self._next_batch()
+        nets, outs = [None] * L, [None] * L
+        a = x
+        for i in range(L):
+            z, a = _forward_math(a, W[i], B[i], acts[i])
+            nets[i], outs[i] = z, a
+        loss = self._loss_math(z, a, t)
+        chain = s.backprop == "chain"
+        errs, g_ws, g_bs = [None] * L, [None] * L, [None] * L
+        err = w_next = None
+        for i in range(L - 1, -1, -1):
+            err, g_ws[i], g_bs[i] = _backward_math(chain, self._loss_fn, acts[i], nets[i], outs[i],
+                                                   x if i == 0 else outs[i - 1], t, err, w_next)
+            errs[i], w_next = err, W[i]
+        opt_state, step_t = self._optimizer_for_update()
+        masks = self._frozen_masks()
+        before_params, before_opt = [None] * L, [None] * L
+        new = []
+        for i in range(L - 1, -1, -1):
+            before_opt[i] = (opt_state[2 * i], opt_state[2 * i + 1])
+            before_params[i] = (W[i], B[i])
+            w, b, sw, sb = _update_math(s.optimizer, s.learning_rate, step_t, W[i], B[i], g_ws[i], g_bs[i],
+                                        before_opt[i], masks[2 * i], masks[2 * i + 1])
+            if not (np.isfinite(w).all() and np.isfinite(b).all()):
+                raise _Diverged(f"the parameters of layer {i + 1} stopped being finite at "
+                                f"iteration {self.iteration + 1}")
+            new.append((i, w, b, sw, sb))
+        for i, w, b, sw, sb in new:  # commit only once every layer is known to be finite
+            W[i], B[i] = w, b
+            opt_state[2 * i], opt_state[2 * i + 1] = sw, sb
+        self._commit_optimizer(opt_state, step_t)
+        self._raw_values = (batch, x, t, end, nets, outs, loss, errs, g_ws, g_bs,
+                            before_params, before_opt, step_t, s.learning_rate)
+        if self.weights_changed:
+            self.weights_changed.emit(None)
+        self._finish_iteration(loss, end, a, t)
+
+    def _materialize(self) -> None:
+        """Turn the raw values of the last fast iteration into IterationValues."""
+        raw, self._raw_values = self._raw_values, None
+        (batch, x, t, end, nets, outs, loss, errs, g_ws, g_bs,
+         before_params, before_opt, step_t, lr) = raw
+        v = IterationValues(len(nets), batch, x, t, end)
+        v.net, v.activations, v.errors, v.grad_W, v.grad_b = (
+            [_readonly(a) for a in arrays] for arrays in (nets, outs, errs, g_ws, g_bs))
+        v.per_sample_loss = _readonly(self._loss_fn.per_sample(nets[-1], outs[-1], t))
+        v.loss = loss
+        v.params_before, v.opt_before = before_params, before_opt
+        W, B = self.network.weights, self.network.biases
+        v.update_W = [_readonly(W[i] - before_params[i][0]) for i in range(len(nets))]
+        v.update_b = [_readonly(B[i] - before_params[i][1]) for i in range(len(nets))]
+        v.opt_t, v.learning_rate = step_t, lr
+        self._values = v
 
     def _frozen_masks(self) -> list:
+        """Per parameter array: None (nothing frozen), True (all frozen) or a boolean mask."""
         frozen = self._settings.frozen
         if frozen is not self._masks_key:
             net = self.network
@@ -931,13 +987,76 @@ class Trainer:
                     shape = net.weights[p.layer - 1].shape if p.kind == "W" else net.biases[p.layer - 1].shape
                     masks[j] = np.zeros(shape, dtype=bool)
                 masks[j][p.index] = True
+            masks = [True if m is not None and m.all() else m for m in masks]
             self._masks, self._masks_key = masks, frozen
         return self._masks
+
+    @property
+    def trajectory(self) -> list[np.ndarray]:
+        """The flat parameter vector at the start and after each update (see
+        ``trajectory_start``), W1 row by row, b1, W2, b2, ..."""
+        traj = self._trajectory
+        for k in range(len(traj) - 1, -1, -1):
+            if not isinstance(traj[k], tuple):
+                break
+        else:
+            k = -1
+        for j in range(k + 1, len(traj)):
+            weights, biases = traj[j]
+            traj[j] = frozen_array(np.concatenate([x for w, b in zip(weights, biases) for x in (w.ravel(), b)]))
+        return traj
 
     @property
     def trajectory_start(self) -> int:
         """The number of updates before ``trajectory[0]`` (points dropped to bound memory)."""
         return self._trajectory_dropped
+
+
+def _readonly(a: np.ndarray) -> np.ndarray:
+    a.flags.writeable = False
+    return a
+
+
+def _forward_math(a_prev, w, b, act):
+    z = a_prev.dot(w.T) + b  # ndarray.dot: the same product as @, with less overhead on small arrays
+    return z, act.forward(z)
+
+
+def _backward_math(chain: bool, loss_fn, act, z, a, a_prev, targets, err_next, w_next):
+    """(errors, dE/dW, dE/db) of one layer; ``err_next``/``w_next`` are None at the output."""
+    n = a_prev.shape[0]
+    if chain:
+        if err_next is None:
+            err = loss_fn.output_delta(z, a, targets)
+        else:
+            err = act.backward(z, a, err_next.dot(w_next))
+        local, scale = err, 1.0 / n
+    else:  # the proportional split of the error e = t - o
+        if err_next is None:
+            err = targets - a
+        else:
+            total = np.abs(w_next).sum(axis=1, keepdims=True)
+            share = np.divide(w_next, total, out=np.zeros_like(w_next), where=total > 0)
+            err = err_next.dot(share)
+        local, scale = err * act.derivative(z, a), -1.0 / n  # e points downhill: g = -mean(e f' a_prev)
+    return err, local.T.dot(a_prev) * scale, local.sum(axis=0) * scale
+
+
+def _update_math(opt, lr, t, w, b, g_w, g_b, state, mask_w, mask_b):
+    """New (W, b, W state, b state). A frozen entry keeps its value and its optimizer state."""
+    out = []
+    for param, grad, st, mask in ((w, g_w, state[0], mask_w), (b, g_b, state[1], mask_b)):
+        if mask is True:
+            out.append((param, st))
+            continue
+        if mask is not None:
+            grad = np.where(mask, 0.0, grad)
+        step, new_state = opt.step(grad, st, lr, t)
+        if mask is not None:
+            step = np.where(mask, 0.0, step)
+            new_state = tuple(np.where(mask, old, s) for old, s in zip(st, new_state))
+        out.append((_readonly(param - step), new_state))
+    return out[0][0], out[1][0], out[0][1], out[1][1]
 
 
 def parse_batch(batch: str | int) -> str | int:

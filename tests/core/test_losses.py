@@ -38,7 +38,7 @@ def test_half_sse_hand_computed():
     # sample 1: 0.5 * (0.5^2 + 0.2^2) = 0.5 * 0.29 = 0.145
     loss = loss_for("half_sse", "linear")
     np.testing.assert_allclose(loss.per_sample(o, o, t), [0.0625, 0.145], rtol=1e-15)
-    assert loss.value(o, o, t) == pytest.approx((0.0625 + 0.145) / 2, rel=1e-15)
+    assert loss.batch_loss(o, o, t) == pytest.approx((0.0625 + 0.145) / 2, rel=1e-15)
     np.testing.assert_allclose(loss.terms(o, o, t), [[0.03125, 0.03125], [0.125, 0.02]], rtol=1e-14)
 
 
@@ -47,7 +47,7 @@ def test_half_sse_mazur_total_error():
     o = np.array([[0.75136507, 0.772928465]])
     t = np.array([[0.01, 0.99]])
     expected = 0.5 * (0.01 - 0.75136507) ** 2 + 0.5 * (0.99 - 0.772928465) ** 2
-    got = loss_for("half_sse", "sigmoid").value(o, o, t)
+    got = loss_for("half_sse", "sigmoid").batch_loss(o, o, t)
     assert got == pytest.approx(expected, rel=1e-15)
     assert got == pytest.approx(0.298371109, abs=5e-10)
 
@@ -58,7 +58,7 @@ def test_mse_hand_computed():
     # sample 0: (0.25 + 0 + 4) / 3 = 4.25 / 3 ; sample 1: (1 + 1 + 4) / 3 = 2
     loss = loss_for("mse", "linear")
     np.testing.assert_allclose(loss.per_sample(o, o, t), [4.25 / 3, 2.0], rtol=1e-15)
-    assert loss.value(o, o, t) == pytest.approx((4.25 / 3 + 2.0) / 2, rel=1e-15)
+    assert loss.batch_loss(o, o, t) == pytest.approx((4.25 / 3 + 2.0) / 2, rel=1e-15)
 
 
 def test_mse_and_half_sse_differ_by_output_count():
@@ -82,7 +82,7 @@ def test_cross_entropy_softmax_hand_computed():
     assert expected[0] == pytest.approx(0.4076059644443803, rel=1e-14)
     loss = loss_for("cross_entropy", "softmax")
     np.testing.assert_allclose(loss.per_sample(z, a, t), expected, rtol=1e-14)
-    assert loss.value(z, a, t) == pytest.approx(sum(expected) / 2, rel=1e-14)
+    assert loss.batch_loss(z, a, t) == pytest.approx(sum(expected) / 2, rel=1e-14)
 
 
 def test_cross_entropy_sigmoid_hand_computed():
@@ -100,7 +100,7 @@ def test_cross_entropy_sigmoid_hand_computed():
     assert expected[0] == pytest.approx(math.log(2) + math.log(1 + math.e**2), rel=1e-14)
     loss = loss_for("cross_entropy", "sigmoid")
     np.testing.assert_allclose(loss.per_sample(z, a, t), expected, rtol=1e-13)
-    assert loss.value(z, a, t) == pytest.approx(sum(expected) / 2, rel=1e-13)
+    assert loss.batch_loss(z, a, t) == pytest.approx(sum(expected) / 2, rel=1e-13)
 
 
 @pytest.mark.parametrize(
@@ -117,7 +117,7 @@ def test_terms_sum_to_per_sample_and_value_is_the_mean(name, act_name):
     per = loss.per_sample(z, a, t)
     assert per.shape == (5,)
     np.testing.assert_allclose(loss.terms(z, a, t).sum(axis=1), per, rtol=1e-14)
-    assert loss.value(z, a, t) == pytest.approx(float(np.mean(per)), rel=1e-15)
+    assert loss.batch_loss(z, a, t) == pytest.approx(float(np.mean(per)), rel=1e-15)
 
 
 # ----------------------------------------------------------- output deltas
@@ -190,7 +190,7 @@ def test_cross_entropy_finite_at_saturated_batch(act_name):
     loss = loss_for("cross_entropy", act_name)
     with strict_numerics():
         a = activations.get(act_name).forward(z)
-        value = loss.value(z, a, t)
+        value = loss.batch_loss(z, a, t)
         delta = loss.output_delta(z, a, t)
     assert math.isfinite(value) and value > 0
     assert np.isfinite(delta).all()
