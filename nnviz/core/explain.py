@@ -125,6 +125,15 @@ class Explainer:
     def _values(self) -> IterationValues:
         return self.trainer.values
 
+    @property
+    def _loss_fn(self):
+        """The loss function this iteration used (the setting may have changed since)."""
+        return self._values.loss_fn or self.trainer._loss_fn
+
+    @property
+    def _backprop(self) -> str:
+        return self._values.backprop or self.trainer.backprop
+
     def _samples(self, sample: int | None) -> list[tuple[int, str]]:
         """(row within the batch, heading) for the samples to show."""
         v = self._values
@@ -200,7 +209,7 @@ class Explainer:
         t = self.trainer
         v, n, f = self._values, self.names, self.f
         L = t.network.n_layers
-        loss_fn = t._loss_fn
+        loss_fn = self._loss_fn
         terms = loss_fn.terms(v.net[-1], v.activations[-1], v.targets)
         n_out = t.network.sizes[-1]
         samples = self._samples(sample)
@@ -230,7 +239,7 @@ class Explainer:
             yield Line(f"E = mean over the {m} samples = ({nums})/{m} = {f.num(v.loss)}")
 
     def _backward(self, layer: int, sample, unit) -> Iterator[Line]:
-        if self.trainer.backprop == "proportional":
+        if self._backprop == "proportional":
             yield from self._backward_proportional(layer, sample, unit)
         else:
             yield from self._backward_chain(layer, sample, unit)
@@ -244,7 +253,7 @@ class Explainer:
         act = net.activations[layer - 1]
         a = v.activations[layer - 1]
         delta = v.errors[layer - 1]
-        loss_fn = t._loss_fn
+        loss_fn = self._loss_fn
         for s, head in self._samples(sample):
             if head:
                 yield Line(head)
@@ -278,8 +287,8 @@ class Explainer:
                 deriv = act.derivative(v.net[layer - 1][s:s + 1, j], a[s:s + 1, j])[0]
                 sym = act.formula().replace("out", o).replace("net", n.net(layer, j))
                 filled = act.formula().replace("out", f.factor(a[s, j])).replace("net", f.factor(z))
-                shown = f" = {filled}" if filled != f.num(deriv) else ""
-                yield Line(f"d{o}/d{n.net(layer, j)} = {sym}{shown} = {f.num(deriv)}", layer, j)
+                steps = [x for x in dict.fromkeys((sym, filled)) if x != f.num(deriv)]
+                yield Line(" = ".join([f"d{o}/d{n.net(layer, j)}", *steps, f.num(deriv)]), layer, j)
                 yield Line(f"{d} = dE/d{o} * d{o}/d{n.net(layer, j)} = {f.factor(g)}*{f.factor(deriv)} = "
                            f"{f.num(delta[s, j])}", layer, j)
 
@@ -316,7 +325,7 @@ class Explainer:
         act = net.activations[layer - 1]
         a_prev = v.layer_input(layer)
         m = a_prev.shape[0]
-        chain = t.backprop == "chain"
+        chain = self._backprop == "chain"
         for j in self._unit_range(layer, unit):
             o = n.out(layer, j)
             for i in list(range(net.sizes[layer - 1])) + [None]:
@@ -350,11 +359,11 @@ class Explainer:
         net = t.network
         act = net.activations[layer - 1]
         o, netname = n.out(layer, j), n.net(layer, j)
-        if layer == net.n_layers and t.loss == "cross_entropy" or act.name == "softmax":
+        if layer == net.n_layers and self._loss_fn.name == "cross_entropy" or act.name == "softmax":
             d = v.errors[layer - 1][0, j]
             return f"{n.delta(layer, j)} * d{netname}/d{pn} = {f.factor(d)}*{f.factor(x)}"
         if layer == net.n_layers:
-            g = t._loss_fn.output_grad(v.activations[-1][:1], v.targets[:1])[0, j]
+            g = self._loss_fn.output_grad(v.activations[-1][:1], v.targets[:1])[0, j]
         else:
             g = float(v.errors[layer][0] @ self._weights(layer + 1)[:, j])
         deriv = act.derivative(v.net[layer - 1][:1, j], v.activations[layer - 1][:1, j])[0]
@@ -367,7 +376,7 @@ class Explainer:
         net = t.network
         opt = t.optimizer
         lr = f.num(v.learning_rate)
-        chain = t.backprop == "chain"
+        chain = self._backprop == "chain"
         state_w, state_b = v.opt_before[layer - 1]
         tt = v.opt_t
         for j in self._unit_range(layer, unit):

@@ -24,6 +24,12 @@ class Loss:
     def __init__(self, activation: Activation) -> None:
         self.activation = activation
 
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and other.activation.name == self.activation.name
+
+    def __hash__(self) -> int:
+        return hash((self.name, self.activation.name))
+
     def terms(self, z: np.ndarray, a: np.ndarray, t: np.ndarray) -> np.ndarray:
         """Each output's share of each sample's loss (n_samples x n_out)."""
         raise NotImplementedError

@@ -101,7 +101,7 @@ class IterationValues:
 
     __slots__ = ("batch", "inputs", "targets", "net", "activations", "per_sample_loss", "loss",
                  "errors", "grad_W", "grad_b", "update_W", "update_b", "params_before", "opt_before", "opt_t",
-                 "learning_rate", "epoch_end")
+                 "learning_rate", "epoch_end", "loss_fn", "backprop")
 
     def __init__(self, n_layers: int, batch: np.ndarray | None = None,
                  inputs: np.ndarray | None = None, targets: np.ndarray | None = None,
@@ -114,6 +114,8 @@ class IterationValues:
         self.loss: float | None = None
         self.opt_t = 0
         self.learning_rate: float | None = None  # the rate the update used
+        self.loss_fn = None  # the loss function and backprop mode this iteration used
+        self.backprop: str | None = None
         for name in ("net", "activations", "errors", "grad_W", "grad_b", "update_W", "update_b",
                      "params_before", "opt_before"):
             setattr(self, name, [None] * n_layers)
@@ -820,6 +822,7 @@ class Trainer:
         v = self._values
         loss = self._loss_math(v.net[-1], v.activations[-1], v.targets)
         per_sample = _readonly(self._loss_fn.per_sample(v.net[-1], v.activations[-1], v.targets))
+        v.loss_fn = self._loss_fn
         v.per_sample_loss, v.loss = per_sample, loss
         self._cursor += 1
         if self.micro_step:
@@ -845,6 +848,7 @@ class Trainer:
             None if last else v.errors[i + 1], None if last else net.weights[i + 1])
         err.flags.writeable = g_w.flags.writeable = g_b.flags.writeable = False
         v.errors[i], v.grad_W[i], v.grad_b[i] = err, g_w, g_b
+        v.backprop = self._settings.backprop
         self._cursor += 1
         if self.micro_step:
             self.micro_step.emit(StepEvent(self.steps[self._cursor - 1],
@@ -952,7 +956,7 @@ class Trainer:
             opt_state[2 * i], opt_state[2 * i + 1] = sw, sb
         self._commit_optimizer(opt_state, step_t)
         self._raw_values = (batch, x, t, end, nets, outs, loss, errs, g_ws, g_bs,
-                            before_params, before_opt, step_t, s.learning_rate)
+                            before_params, before_opt, step_t, s.learning_rate, self._loss_fn, s.backprop)
         if self.weights_changed:
             self.weights_changed.emit(None)
         self._finish_iteration(loss, end, a, t)
@@ -961,17 +965,18 @@ class Trainer:
         """Turn the raw values of the last fast iteration into IterationValues."""
         raw, self._raw_values = self._raw_values, None
         (batch, x, t, end, nets, outs, loss, errs, g_ws, g_bs,
-         before_params, before_opt, step_t, lr) = raw
+         before_params, before_opt, step_t, lr, loss_fn, backprop) = raw
         v = IterationValues(len(nets), batch, x, t, end)
         v.net, v.activations, v.errors, v.grad_W, v.grad_b = (
             [_readonly(a) for a in arrays] for arrays in (nets, outs, errs, g_ws, g_bs))
-        v.per_sample_loss = _readonly(self._loss_fn.per_sample(nets[-1], outs[-1], t))
+        v.per_sample_loss = _readonly(loss_fn.per_sample(nets[-1], outs[-1], t))
         v.loss = loss
         v.params_before, v.opt_before = before_params, before_opt
         W, B = self.network.weights, self.network.biases
         v.update_W = [_readonly(W[i] - before_params[i][0]) for i in range(len(nets))]
         v.update_b = [_readonly(B[i] - before_params[i][1]) for i in range(len(nets))]
         v.opt_t, v.learning_rate = step_t, lr
+        v.loss_fn, v.backprop = loss_fn, backprop
         self._values = v
 
     def _frozen_masks(self) -> list:

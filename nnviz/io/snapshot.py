@@ -125,6 +125,8 @@ def _values_to_dict(v: IterationValues, trainer: Trainer) -> dict[str, Any]:
         "optimizer_state_before": opt_before,
         "update_t": v.opt_t,
         "update_learning_rate": v.learning_rate,
+        "loss_function": None if v.loss_fn is None else v.loss_fn.name,
+        "backprop": v.backprop,
     }
 
 
@@ -591,6 +593,13 @@ def _values_from(r: _Reader, trainer: Trainer, dataset: Dataset) -> IterationVal
         v.opt_t = r["update_t"].int()
     if r.get("update_learning_rate") is not None:
         v.learning_rate = r["update_learning_rate"].float(positive=True)
+    if (lf := r.get("loss_function")) is not None:
+        try:
+            v.loss_fn = losses.get(lf.str(tuple(LOSSES)), net.activations[-1])
+        except ValueError as exc:
+            lf.fail(str(exc))
+    if r.get("backprop") is not None:
+        v.backprop = r["backprop"].str(BACKPROP_MODES)
     for name in ("net", "activations", "errors", "grad_W", "grad_b", "update_W", "update_b"):
         setattr(v, name, [None if a is None else _readonly(a) for a in getattr(v, name)])
     return v
