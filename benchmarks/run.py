@@ -30,6 +30,8 @@ from typing import Iterable, Sequence
 # name -> module; the order here is the order of the tables.
 MODULES: dict[str, str] = {
     "trainer": "benchmarks.bench_trainer",
+    "canvas": "benchmarks.bench_canvas",
+    "gui": "benchmarks.bench_gui",
 }
 
 

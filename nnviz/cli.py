@@ -3,6 +3,7 @@
     nnviz [--preset NAME | --open FILE]    the window
     nnviz train ...                        train headless and write a snapshot
     nnviz trace ...                        print one iteration as worked arithmetic
+    nnviz render ...                       draw the network canvas to PNG/SVG, headless
 
 Bad input gives exit status 2 and one line on stderr; nothing on disk is touched.
 """
@@ -123,6 +124,15 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument("--iterations", type=positive_count, default=1, metavar="N")
     tr.add_argument("--digits", type=lambda t: _digits(t), default=9, metavar="D",
                     help="decimal places (default 9)")
+
+    render = sub.add_parser("render", help="draw the network canvas to a PNG or SVG file (headless)",
+                            description="Draw the network canvas without opening a window.")
+    source(render)
+    render.add_argument("--out", required=True, metavar="FILE.png|FILE.svg")
+    render.add_argument("--size", type=window_size, default=(1200, 800), metavar="WxH",
+                        help="image size in pixels (default 1200x800)")
+    render.add_argument("--show", choices=("weights", "gradients", "updates"), default="weights",
+                        help="what the edge colours show (default weights)")
     return parser
 
 
@@ -140,23 +150,20 @@ def load_source(args: argparse.Namespace) -> Trainer:
     if getattr(args, "snapshot", None):
         trainer = snapshot.load(args.snapshot)
         if args.seed is not None:
-            import numpy as np
-
-            trainer.seed = args.seed
-            trainer.rng.bit_generator.state = np.random.default_rng(args.seed).bit_generator.state
+            trainer.reseed(args.seed)
         return trainer
     return presets.load(args.preset or "mazur", seed=args.seed)
 
 
-def check_writable(path: str) -> Path:
+def check_writable(path: str, prog: str = "nnviz train") -> Path:
     out = Path(path)
     folder = out.parent if str(out.parent) else Path(".")
     if out.is_dir():
-        raise UsageError(f"nnviz train: --out: {out} is a folder")
+        raise UsageError(f"{prog}: --out: {out} is a folder")
     if not folder.is_dir():
-        raise UsageError(f"nnviz train: --out: the folder {folder} does not exist")
+        raise UsageError(f"{prog}: --out: the folder {folder} does not exist")
     if not os.access(folder, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
-        raise UsageError(f"nnviz train: --out: cannot write to {out} (permission denied)")
+        raise UsageError(f"{prog}: --out: cannot write to {out} (permission denied)")
     return out
 
 
@@ -272,18 +279,44 @@ def cmd_trace(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    from nnviz.io import snapshot
+
+    if args.open and args.preset:
+        raise UsageError("nnviz: give either --open or --preset, not both")
+    trainer = snapshot.load(args.open) if args.open else None  # a bad file: one line, exit 2
+    if (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
+            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
+        raise UsageError("nnviz: no display to open the window on (DISPLAY is not set); run it on a "
+                         "desktop or under Xvfb (xvfb-run nnviz), or use nnviz train, trace or render")
+    from nnviz.gui.app import run as run_gui
+
+    return run_gui(preset=args.preset, trainer=trainer, path=args.open)
+
+
+def window_size(text: str) -> tuple[int, int]:
     try:
-        from nnviz.gui.app import run as run_gui
-    except ImportError as exc:
-        if exc.name and exc.name.startswith("nnviz.gui"):
-            print("nnviz: the window is not built yet; use `nnviz train` or `nnviz trace` "
-                  "(see `nnviz --help`)", file=sys.stderr)
-            return 1
-        raise
-    return run_gui(preset=args.preset, snapshot=args.open)
+        w, h = (int(x) for x in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT such as 1200x800, got {text!r}") from None
+    if not (16 <= w <= 20000 and 16 <= h <= 20000):
+        raise argparse.ArgumentTypeError(f"expected a size from 16x16 to 20000x20000, got {text!r}")
+    return w, h
 
 
-COMMANDS = {"train": cmd_train, "trace": cmd_trace}
+def cmd_render(args: argparse.Namespace) -> int:
+    out = check_writable(args.out, "nnviz render")
+    if out.suffix.lower() not in (".png", ".svg"):
+        raise UsageError(f"nnviz render: --out: expected a .png or .svg file name, got {out.name!r}")
+    trainer = load_source(args)
+    from nnviz.gui.render import render_to_file
+
+    render_to_file(trainer, str(out), args.size, args.show)
+    print(f"{args.show} of {'-'.join(map(str, trainer.network.sizes))} network drawn to {out} "
+          f"({args.size[0]} x {args.size[1]})")
+    return 0
+
+
+COMMANDS = {"train": cmd_train, "trace": cmd_trace, "render": cmd_render}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,121 @@
+"""The window: Play speed with the window open against the same training headless, and
+the time from starting Python to the first painted window.
+
+Both run on Qt's offscreen platform (no display needed); a real screen adds the
+compositor's time to the start-up number, not to Play.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+import time
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+TITLE = "Window: Play and start-up"
+NOTES = ["Play: the window's time-sliced Play at full speed (iteration by iteration, redrawing at "
+         "frame rate) against Trainer.run for the same wall time, on the xor preset and a 2-16-16-1 "
+         "network with 200 samples. Start-up: a fresh Python process until the canvas first paints."]
+
+STARTUP = textwrap.dedent("""
+    import time
+    t0 = time.perf_counter()
+    import os
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+    from nnviz.gui.app import application
+    from nnviz.gui.main_window import MainWindow
+    from nnviz.gui.session import Session
+    from nnviz.core import presets
+    app = application()
+    class FirstPaint(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint:
+                print(time.perf_counter() - t0)
+                app.quit()
+            return False
+    window = MainWindow(Session(presets.load("mazur")), QSettings(os.devnull, QSettings.Format.IniFormat))
+    watcher = FirstPaint()
+    window.canvas.installEventFilter(watcher)
+    window.show()
+    QTimer.singleShot(20000, app.quit)
+    app.exec()
+""")
+
+
+def _deep_trainer():
+    import numpy as np
+
+    from nnviz.core.datasets import Dataset
+    from nnviz.core.trainer import create
+
+    rng = np.random.default_rng(2024)
+    x = np.vstack([rng.normal(-1, 0.8, (100, 2)), rng.normal(1, 0.8, (100, 2))])
+    t = np.vstack([np.zeros((100, 1)), np.ones((100, 1))])
+    return create([2, 16, 16, 1], "sigmoid", Dataset(x, t), seed=0, learning_rate=0.5)
+
+
+def play_rate(make, seconds: float) -> tuple[float, float]:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from nnviz.gui.app import application
+    from nnviz.gui.main_window import MainWindow
+    from nnviz.gui.session import FAST_PLAY, Session
+
+    app = application()
+    headless = make()
+    headless.run(50)
+    start = time.perf_counter()
+    done = 0
+    while time.perf_counter() - start < seconds:
+        done += headless.run(200).iterations
+    headless_rate = done / (time.perf_counter() - start)
+
+    session = Session(make())
+    window = MainWindow(session, QSettings(os.devnull, QSettings.Format.IniFormat))
+    window.resize(1400, 900)
+    window.show()
+    app.processEvents()
+    session.set_play_unit("iteration")
+    session.set_play_speed(FAST_PLAY)
+    first = session.trainer.iteration
+    start = time.perf_counter()
+    session.play()
+    while time.perf_counter() - start < seconds:
+        app.processEvents()
+    session.pause()
+    window_rate = (session.trainer.iteration - first) / (time.perf_counter() - start)
+    window.close()
+    QApplication.processEvents()
+    return headless_rate, window_rate
+
+
+def startup_seconds(repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        out = subprocess.run([sys.executable, "-c", STARTUP], capture_output=True, text=True, timeout=60,
+                             env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+        times.append(float(out.stdout.strip().splitlines()[-1]))
+    return min(times)
+
+
+def run(quick: bool) -> list[dict[str, Any]]:
+    from nnviz.core import presets
+
+    seconds = 1.0 if quick else 3.0
+    rows = []
+    for label, make in (("xor 2-4-1", lambda: presets.load("xor")), ("2-16-16-1, 200 samples", _deep_trainer)):
+        headless, window = play_rate(make, seconds)
+        ratio = window / headless
+        rows.append({"benchmark": "Play, window open", "net": label, "value": f"{window:,.0f}",
+                     "unit": "iterations/s", "headless": f"{headless:,.0f}", "ratio": f"{ratio:.2f}",
+                     "target": ">= 0.5 of headless", "met": "yes" if ratio >= 0.5 else "no"})
+    start = startup_seconds(1 if quick else 3)
+    rows.append({"benchmark": "start-up to first paint", "net": "mazur", "value": f"{start * 1000:,.0f}",
+                 "unit": "ms", "headless": "", "ratio": "", "target": "", "met": ""})
+    return rows

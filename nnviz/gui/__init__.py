@@ -1,0 +1,1 @@
+"""The window: Qt views that subscribe to the core through a Session. No training logic here."""

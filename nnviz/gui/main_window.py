@@ -1,0 +1,339 @@
+"""The main window: the network canvas in the centre, docks for the step controls, the
+equation inspector and the loss curve, menus, shortcuts and a status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QFileDialog,
+                               QFormLayout, QLabel, QMainWindow, QMessageBox, QSpinBox, QWidget)
+
+from nnviz import __version__
+from nnviz.core import presets
+from nnviz.core.explain import Formatter
+from nnviz.gui import icons
+from nnviz.gui.inspector import Inspector
+from nnviz.gui.loss_curve import LossCurve
+from nnviz.gui.network_canvas import CanvasPanel
+from nnviz.gui.session import EDGE_MODES, Session
+from nnviz.gui.step_controls import StepControls, position_from_speed
+from nnviz.io import tables
+from nnviz.io.snapshot import SnapshotError
+
+SHORTCUTS = [
+    ("Space", "Play / pause"),
+    ("Right", "Next micro-step"),
+    ("Left", "Step back"),
+    ("Ctrl+O", "Open snapshot"),
+    ("Ctrl+S", "Save snapshot"),
+    ("Ctrl+E", "Export network image"),
+    ("Ctrl+0", "Fit the network to the window"),
+    ("Ctrl++ / Ctrl+-", "Zoom in / out (or the mouse wheel on the canvas)"),
+    ("Ctrl+Q", "Quit"),
+]
+EDGE_LABELS = {"auto": "Follow the step (weights; gradients and updates of the active layer)",
+               "weights": "Weights", "gradients": "Gradients", "updates": "Last updates"}
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.settings = settings if settings is not None else QSettings()
+        self.setWindowIcon(icons.icon("app"))
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowNestedDocks
+                            | QMainWindow.DockOption.AllowTabbedDocks)
+
+        self.canvas_panel = CanvasPanel(session)
+        self.canvas = self.canvas_panel.canvas
+        self.setCentralWidget(self.canvas_panel)
+        self.controls = StepControls(session)
+        self.inspector = Inspector(session)
+        self.loss_curve = LossCurve(session)
+        self.controls_dock = self._dock("Controls", self.controls, Qt.DockWidgetArea.TopDockWidgetArea)
+        self.inspector_dock = self._dock("Equation inspector", self.inspector, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.loss_dock = self._dock("Loss curve", self.loss_curve, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.splitDockWidget(self.inspector_dock, self.loss_dock, Qt.Orientation.Horizontal)
+        self.resizeDocks([self.inspector_dock, self.loss_dock], [620, 420], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.inspector_dock], [260], Qt.Orientation.Vertical)
+
+        self.status_label = QLabel()
+        self.statusBar().addPermanentWidget(self.status_label)
+        self._build_actions()
+        self._build_menus()
+
+        session.stateChanged.connect(self._on_state_changed)
+        session.trainerReplaced.connect(self._on_trainer_replaced)
+        session.statusChanged.connect(lambda *_: self._on_state_changed())
+        session.message.connect(self._on_message)
+        session.edgeModeChanged.connect(self._on_edge_mode_changed)
+        self.resize(1360, 900)
+        self._restore_settings()
+        self._on_trainer_replaced()
+
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(title.replace(" ", "_").lower())
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(area, dock)
+        return dock
+
+    # ---------------------------------------------------------------- actions
+    def _action(self, text: str, slot, shortcut: str | QKeySequence | None = None,
+                icon: str | None = None, tip: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if icon:
+            action.setIcon(icons.icon(icon))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)  # shortcuts work even when menus are hidden
+        return action
+
+    def _build_actions(self) -> None:
+        s = self.session
+        self.open_action = self._action("&Open snapshot…", self.open_snapshot, QKeySequence.StandardKey.Open, "open")
+        self.save_action = self._action("&Save snapshot", self.save_snapshot, QKeySequence.StandardKey.Save, "save")
+        self.save_as_action = self._action("Save snapshot &as…", self.save_snapshot_as,
+                                           QKeySequence.StandardKey.SaveAs)
+        self.export_action = self._action("&Export network image…", self.export_image, "Ctrl+E", "export")
+        self.export_csv_action = self._action("Export loss &history (CSV)…", self.export_loss_history)
+        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.play_action = self._action("Play / pause", self.controls.toggle_play, "Space")
+        self.next_action = self._action("Next micro-step", lambda: self.controls.step("micro"), "Right")
+        self.back_action = self._action("Step back", lambda: s.back(), "Left")
+        self.fit_action = self._action("&Fit to window", self.canvas.fit, "Ctrl+0", "fit")
+        self.zoom_in_action = self._action("Zoom &in", lambda: self.canvas.zoom_by(1.25), QKeySequence.StandardKey.ZoomIn)
+        self.zoom_out_action = self._action("Zoom &out", lambda: self.canvas.zoom_by(0.8), QKeySequence.StandardKey.ZoomOut)
+        self.edge_group = QActionGroup(self)
+        self.edge_actions: dict[str, QAction] = {}
+        for mode in EDGE_MODES:
+            action = QAction(EDGE_LABELS[mode], self, checkable=True)
+            action.triggered.connect(lambda checked, m=mode: s.set_edge_mode(m))
+            self.edge_group.addAction(action)
+            self.edge_actions[mode] = action
+        self.edge_actions[s.edge_mode].setChecked(True)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        new_menu = file_menu.addMenu("&New from preset")
+        for name in presets.names():
+            action = new_menu.addAction(f"{name} — {presets.DESCRIPTIONS[name]}")
+            action.triggered.connect(lambda checked=False, n=name: self.session.load_preset(n))
+        file_menu.addSeparator()
+        for a in (self.open_action, self.save_action, self.save_as_action):
+            file_menu.addAction(a)
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_action)
+        file_menu.addAction(self.export_csv_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        view = bar.addMenu("&View")
+        edges = view.addMenu("Colour &edges by")
+        for action in self.edge_actions.values():
+            edges.addAction(action)
+        view.addSeparator()
+        for a in (self.fit_action, self.zoom_in_action, self.zoom_out_action):
+            view.addAction(a)
+        view.addSeparator()
+        for dock in (self.controls_dock, self.inspector_dock, self.loss_dock):
+            view.addAction(dock.toggleViewAction())
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self._action("&Keyboard shortcuts", self.show_shortcuts, "F1"))
+        help_menu.addAction(self._action("&About nnviz", self.show_about))
+
+    # ------------------------------------------------------------ dialogs
+    def ask_open_path(self, title: str, filters: str) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(self, title, self._last_dir(), filters)
+        return path or None
+
+    def ask_save_path(self, title: str, filters: str, suggestion: str = "") -> str | None:
+        start = str(Path(self._last_dir()) / suggestion) if suggestion else self._last_dir()
+        path, _ = QFileDialog.getSaveFileName(self, title, start, filters)
+        return path or None
+
+    def ask_image_size(self) -> tuple[int, int] | None:
+        dialog = QDialog(self)
+        dialog.setWindowTitle("Image size")
+        form = QFormLayout(dialog)
+        width, height = QSpinBox(), QSpinBox()
+        for box, value in ((width, max(self.canvas.width(), 800) * 2), (height, max(self.canvas.height(), 500) * 2)):
+            box.setRange(100, 10000)
+            box.setSuffix(" px")
+            box.setValue(value)
+            form.addRow("Width" if box is width else "Height", box)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        form.addRow(buttons)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return width.value(), height.value()
+
+    def show_error(self, title: str, text: str) -> None:
+        QMessageBox.warning(self, title, text)
+
+    def _last_dir(self) -> str:
+        return str(self.settings.value("last_dir", str(Path.home())))
+
+    def _remember_dir(self, path: str) -> None:
+        self.settings.setValue("last_dir", str(Path(path).parent))
+
+    # ------------------------------------------------------------ file actions
+    def open_snapshot(self) -> None:
+        path = self.ask_open_path("Open snapshot", "nnviz snapshots (*.json);;All files (*)")
+        if not path:
+            return
+        self.session.pause()
+        try:
+            self.session.open_snapshot(path)
+        except SnapshotError as exc:
+            self.show_error("Cannot open the snapshot", str(exc))
+            return
+        self._remember_dir(path)
+
+    def save_snapshot(self) -> bool:
+        if self.session.path:
+            return self._save_to(self.session.path)
+        return self.save_snapshot_as()
+
+    def save_snapshot_as(self) -> bool:
+        path = self.ask_save_path("Save snapshot", "nnviz snapshots (*.json)", "network.json")
+        if not path:
+            return False
+        if not Path(path).suffix:
+            path += ".json"
+        return self._save_to(path)
+
+    def _save_to(self, path: str) -> bool:
+        try:
+            self.session.save_snapshot(path)
+        except SnapshotError as exc:
+            self.show_error("Cannot save the snapshot", f"{exc}\nThe network is unchanged; choose another place.")
+            return False
+        self._remember_dir(path)
+        self._update_title()
+        return True
+
+    def export_image(self) -> None:
+        path = self.ask_save_path("Export network image", "PNG image (*.png);;SVG drawing (*.svg)", "network.png")
+        if not path:
+            return
+        suffix = Path(path).suffix.lower()
+        if suffix not in (".png", ".svg"):
+            path += ".png"
+            suffix = ".png"
+        size = self.ask_image_size()
+        if size is None:
+            return
+        try:
+            if suffix == ".svg":
+                self.canvas.export_svg(path, *size)
+            else:
+                self.canvas.export_png(path, *size)
+        except (OSError, ValueError) as exc:
+            self.show_error("Cannot export the image", str(exc))
+            return
+        self._remember_dir(path)
+        self.session.message.emit(f"Exported {Path(path).name} ({size[0]} x {size[1]})")
+
+    def export_loss_history(self) -> None:
+        path = self.ask_save_path("Export loss history", "CSV table (*.csv)", "loss-history.csv")
+        if not path:
+            return
+        try:
+            tables.save_loss_history(self.session.trainer, path)
+        except SnapshotError as exc:
+            self.show_error("Cannot export the loss history", str(exc))
+            return
+        self._remember_dir(path)
+        self.session.message.emit(f"Exported {Path(path).name}")
+
+    def show_shortcuts(self) -> None:
+        rows = "".join(f"<tr><td><b>{k}</b></td><td>&nbsp;&nbsp;{v}</td></tr>" for k, v in SHORTCUTS)
+        QMessageBox.information(self, "Keyboard shortcuts", f"<table>{rows}</table>")
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, "About nnviz",
+                          f"<h3>nnviz {__version__}</h3><p>Watch a neural network learn by backpropagation, "
+                          "one small step at a time: the forward pass, the loss, the error flowing back "
+                          "and the update, with every number visible.</p>")
+
+    # ----------------------------------------------------------- display
+    def _on_trainer_replaced(self) -> None:
+        self._update_title()
+        self._on_state_changed()
+
+    def _update_title(self) -> None:
+        t = self.session.trainer
+        name = Path(self.session.path).name if self.session.path else (t.dataset.name or "untitled")
+        sizes = "-".join(map(str, t.network.sizes))
+        self.setWindowTitle(f"{name} ({sizes}) — nnviz")
+
+    def _on_state_changed(self) -> None:
+        t = self.session.trainer
+        f = Formatter(9)
+        if t.cursor:
+            parts = [f"iteration {t.iteration + 1}", f"phase: {t.last_step.phase}"]
+        else:
+            parts = [f"iteration {t.iteration}", "done" if t.iteration else "ready"]
+        loss = t.values.loss
+        if loss is not None:
+            parts.append(f"loss {f.num(loss)}")
+        if t.status == "diverged":
+            parts.append("diverged")
+        self.status_label.setText(" · ".join(parts))
+        self.save_action.setEnabled(True)
+
+    def _on_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10000)
+
+    def _on_edge_mode_changed(self, mode: str) -> None:
+        self.edge_actions[mode].setChecked(True)
+
+    # ---------------------------------------------------------- persistence
+    def _restore_settings(self) -> None:
+        s = self.settings
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = s.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        mode = s.value("view/edge_mode", "auto")
+        if mode in EDGE_MODES:
+            self.session.set_edge_mode(mode)
+        try:
+            speed = float(s.value("play/speed", self.session.play_speed))
+            self.controls.speed.setValue(position_from_speed(speed))
+        except (TypeError, ValueError):
+            pass
+        unit = s.value("play/unit", self.session.play_unit)
+        index = self.controls.unit_box.findData(unit)
+        if index >= 0:
+            self.controls.unit_box.setCurrentIndex(index)
+
+    def save_settings(self) -> None:
+        s = self.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("view/edge_mode", self.session.edge_mode)
+        s.setValue("play/speed", self.session.play_speed)
+        s.setValue("play/unit", self.session.play_unit)
+        s.sync()
+
+    def closeEvent(self, event) -> None:
+        self.session.pause()
+        self.save_settings()
+        super().closeEvent(event)

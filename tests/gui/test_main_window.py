@@ -1,0 +1,146 @@
+import json
+import os
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+
+from nnviz.gui.main_window import MainWindow
+from nnviz.gui.session import Session
+from nnviz.core import presets
+
+
+def same_state(a, b):
+    return (all(np.array_equal(x, y) for x, y in zip(a.network.weights + a.network.biases,
+                                                     b.network.weights + b.network.biases))
+            and a.cursor == b.cursor and a.iteration == b.iteration
+            and a.loss_history == b.loss_history and a.learning_rate == b.learning_rate)
+
+
+def test_save_through_the_menu_then_open_in_a_fresh_window(qtbot, window, tmp_path, settings, monkeypatch):
+    path = tmp_path / "run.json"
+    window.controls.step("iteration")
+    for _ in range(3):
+        window.controls.step("micro")
+    window.session.set_learning_rate(0.75)
+    monkeypatch.setattr(window, "ask_save_path", lambda *a, **k: str(path))
+    window.save_snapshot_as()
+    assert path.exists()
+    assert json.loads(path.read_text())["format"] == "nnviz-snapshot"
+
+    other = MainWindow(Session(presets.load("xor")), settings)
+    qtbot.addWidget(other)
+    monkeypatch.setattr(other, "ask_open_path", lambda *a, **k: str(path))
+    other.open_snapshot()
+    assert same_state(other.session.trainer, window.session.trainer)
+    assert "run.json" in other.windowTitle()
+    # Both carry on identically.
+    window.session.step("iteration")
+    other.session.step("iteration")
+    assert same_state(other.session.trainer, window.session.trainer)
+
+
+def test_opening_a_bad_file_shows_one_line_and_keeps_the_network(window, tmp_path, monkeypatch):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "nnviz-snapshot", "version": 1, "network": {"sizes": [2, 2, 2], '
+                   '"activations": ["sigmoid", "sigmoid"], "weights": [[[1, 2], [3, 4]], [[1, 2, 3], [4, 5, 6]]], '
+                   '"biases": [[0, 0], [0, 0]]}, "dataset": {"inputs": [[0, 0]], "targets": [[0, 0]]}}')
+    trainer = window.session.trainer
+    window.controls.step("iteration")
+    errors = []
+    monkeypatch.setattr(window, "ask_open_path", lambda *a, **k: str(bad))
+    monkeypatch.setattr(window, "show_error", lambda title, text: errors.append(text))
+    window.open_snapshot()
+    assert len(errors) == 1
+    assert "network.weights[1]: expected shape (2, 2), got (2, 3)" in errors[0]
+    assert "\n" not in errors[0]
+    assert window.session.trainer is trainer and trainer.iteration == 1
+
+
+def test_saving_to_an_unwritable_place_says_so_and_loses_nothing(window, tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("keep me")
+    target = blocker / "run.json"  # its folder is a file: cannot be written
+    errors = []
+    monkeypatch.setattr(window, "ask_save_path", lambda *a, **k: str(target))
+    monkeypatch.setattr(window, "show_error", lambda title, text: errors.append(text))
+    assert window.save_snapshot_as() is False
+    assert len(errors) == 1 and "cannot write" in errors[0]
+    assert blocker.read_text() == "keep me"
+    assert window.session.path is None
+
+
+def test_export_network_image_png_and_svg(window, tmp_path, monkeypatch):
+    png, svg = tmp_path / "net.png", tmp_path / "net.svg"
+    monkeypatch.setattr(window, "ask_image_size", lambda: (640, 400))
+    monkeypatch.setattr(window, "ask_save_path", lambda *a, **k: str(png))
+    window.export_action.trigger()
+    image = QImage(str(png))
+    assert not image.isNull() and (image.width(), image.height()) == (640, 400)
+    monkeypatch.setattr(window, "ask_save_path", lambda *a, **k: str(svg))
+    window.export_image()
+    assert "<svg" in svg.read_text()
+
+
+def test_export_loss_history_csv(window, tmp_path, monkeypatch):
+    out = tmp_path / "loss.csv"
+    for _ in range(3):
+        window.session.step("iteration")
+    monkeypatch.setattr(window, "ask_save_path", lambda *a, **k: str(out))
+    window.export_csv_action.trigger()
+    rows = out.read_text().strip().splitlines()
+    assert rows[0].startswith("iteration,loss")
+    assert len(rows) == 4
+    assert float(rows[1].split(",")[1]) == window.session.trainer.loss_history[0]
+
+
+def test_keyboard_shortcuts_step_and_play(qtbot, window):
+    t = window.session.trainer
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    assert t.cursor == 2
+    qtbot.keyClick(window, Qt.Key.Key_Left)
+    assert t.cursor == 1
+    window.session.play_speed = float("inf")
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert window.session.playing
+    qtbot.waitUntil(lambda: t.iteration > 10, timeout=3000)
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert not window.session.playing
+
+
+def test_status_bar_shows_iteration_phase_and_loss(window):
+    for _ in range(4):
+        window.session.step("micro")
+    text = window.status_label.text()
+    assert "iteration 1" in text and "phase: backward" in text and "loss 0.298371109" in text
+
+
+def test_docks_can_be_closed_and_restored(qtbot, window):
+    window.loss_dock.toggleViewAction().trigger()
+    assert not window.loss_dock.isVisible()
+    window.loss_dock.toggleViewAction().trigger()
+    assert window.loss_dock.isVisible()
+
+
+def test_layout_and_settings_persist(qtbot, window, settings):
+    window.session.set_edge_mode("gradients")
+    window.inspector_dock.close()
+    window.close()
+    again = MainWindow(Session(presets.load("mazur")), settings)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    assert again.session.edge_mode == "gradients"
+    assert again.edge_actions["gradients"].isChecked()
+    assert not again.inspector_dock.isVisible()
+
+
+def test_new_from_preset_menu(window):
+    menu = window.menuBar().actions()[0].menu()
+    new_menu = menu.actions()[0].menu()
+    xor = next(a for a in new_menu.actions() if a.text().startswith("xor"))
+    xor.trigger()
+    assert window.session.trainer.network.sizes == [2, 4, 1]
+    assert "xor" in window.windowTitle()
