@@ -90,6 +90,13 @@ def _ranges(numbers: list[int]) -> str:
     return ", ".join(parts)
 
 
+def _bins(u: np.ndarray) -> np.ndarray:
+    """Colour bins -LEVELS..LEVELS of values scaled to [-1, 1]; only an exact zero lands
+    in bin 0, so that the sign of even a tiny value stays visible."""
+    k = np.rint(u * LEVELS)
+    return (np.sign(u) * np.maximum(np.abs(k), u != 0)).astype(np.int16)
+
+
 def _mix(a: QColor, b: QColor, t: float) -> QColor:
     """``a`` blended towards ``b`` by ``t`` (0: a, 1: b), opaque."""
     t = float(min(max(t, 0.0), 1.0))
@@ -548,7 +555,7 @@ class NetworkCanvas(QWidget):
                 continue
             scale = scales[kinds[i]]
             u = np.clip(np.nan_to_num(shown_W[i].ravel() / scale), -1.0, 1.0)
-            bins = np.rint(u * LEVELS).astype(np.int16)
+            bins = _bins(u)
             if l in dense_layers:
                 keep = np.argpartition(-np.abs(u), cap - 1)[:cap]
                 seg, bins = seg[keep], bins[keep]
@@ -558,7 +565,7 @@ class NetworkCanvas(QWidget):
             if len(bseg):
                 ub = np.clip(np.nan_to_num(shown_b[i] / scale), -1.0, 1.0)
                 b_seg.append(bseg)
-                b_bin.append(np.rint(ub * LEVELS).astype(np.int16))
+                b_bin.append(_bins(ub))
 
         def by_bin(segs, bins) -> list[tuple[int, QPainterPath]]:
             """One path per bin, weak bins first. Crowded bins are cut into a few chunks
@@ -713,8 +720,13 @@ class NetworkCanvas(QWidget):
 
     def _bin_color(self, k: int, bg: QColor, density: float = 1.0) -> QColor:
         level = abs(k) / LEVELS
-        strength = (0.3 + 0.7 * level) * (0.6 + 0.4 * density)
-        return _mix(bg, _diverging(0.5 + 0.5 * k / LEVELS), strength)
+        if k == 0:
+            return _mix(bg, _diverging(0.5), 0.3 * (0.6 + 0.4 * density))
+        # Even the weakest non-zero bin starts from a clear blue or orange, so that the
+        # sign stays readable for small values; magnitude shows as depth and width.
+        position = 0.5 + math.copysign(0.25 + 0.25 * level, k)
+        strength = (0.5 + 0.5 * level) * (0.6 + 0.4 * density)
+        return _mix(bg, _diverging(position), strength)
 
     def _density(self, view: _View) -> float:
         """1 for roomy layouts, down to 0.25 when neurons are a few pixels apart or
