@@ -104,11 +104,15 @@ class _LossAxis(pg.AxisItem):
         if not self._fine:
             return super().logTickValues(minVal, maxVal, size, stdTicks)
         lo, hi = 10.0 ** minVal, 10.0 ** maxVal
-        ticks = []
+        ticks, taken = [], np.empty(0)
         for spacing, offset in super().tickSpacing(lo, hi, size)[:2]:
             start = math.ceil((lo - offset) / spacing) * spacing + offset
             values = np.arange(start, hi, spacing)
-            ticks.append((spacing, list(np.log10(values[values > 0]))))
+            values = values[values > 0]
+            # a value already on a coarser level is not drawn (and labelled) twice
+            fresh = values[~np.isclose(values[:, None], taken[None, :], rtol=1e-9, atol=0).any(axis=1)]
+            taken = np.concatenate([taken, fresh])
+            ticks.append((spacing, list(np.log10(fresh))))
         return ticks
 
     def logTickStrings(self, values, scale, spacing):  # noqa: N802
@@ -118,9 +122,27 @@ class _LossAxis(pg.AxisItem):
         return [f"{10.0 ** v * scale:.{places}f}" for v in values]
 
 
+class _LegendSample(pg.ItemSample):
+    """A legend sample that only shows the line: pyqtgraph's hides its curve on a click,
+    which would go behind the back of the "accuracy" checkbox."""
+
+    def mouseClickEvent(self, event) -> None:  # noqa: N802
+        event.ignore()
+
+
 class _HeaderLegend(pg.LegendItem):
     """A one-row legend in the plot's title row, above the data, so it never covers a
-    curve. pyqtgraph's legend places itself; this one tells the layout its size."""
+    curve. pyqtgraph's legend places itself; this one tells the layout its size and
+    stays where the layout puts it."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(sampleType=_LegendSample, **kwargs)
+
+    def hoverEvent(self, event) -> None:  # noqa: N802
+        pass  # no drag to offer
+
+    def mouseDragEvent(self, event) -> None:  # noqa: N802
+        event.ignore()
 
     def updateSize(self) -> None:  # noqa: N802
         width = height = 0.0

@@ -62,6 +62,9 @@ def dark_palette() -> QPalette:
         QPalette.ColorRole.ButtonText: "#e6e6e6", QPalette.ColorRole.BrightText: "#ff6b6b",
         QPalette.ColorRole.Highlight: "#3d6fb6", QPalette.ColorRole.HighlightedText: "#ffffff",
         QPalette.ColorRole.Link: "#7fb2f0", QPalette.ColorRole.PlaceholderText: "#8a8d93",
+        QPalette.ColorRole.Light: "#55585e", QPalette.ColorRole.Midlight: "#45484d",
+        QPalette.ColorRole.Mid: "#3a3c41", QPalette.ColorRole.Dark: "#18191b",
+        QPalette.ColorRole.Shadow: "#0e0e10",
     }
     for role, colour in roles.items():
         p.setColor(role, QColor(colour))
