@@ -27,7 +27,7 @@ import math
 import numbers
 from collections import deque
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, NamedTuple, Sequence
 
 import numpy as np
 
@@ -132,8 +132,7 @@ class IterationValues:
         return self.inputs if layer == 1 else self.activations[layer - 2]
 
 
-@dataclass(frozen=True)
-class StepEvent:
+class StepEvent(NamedTuple):  # a named tuple: built on every micro-step that has a listener
     """Payload of ``Trainer.micro_step``: which step ran and the arrays it computed."""
 
     step: MicroStep
@@ -880,7 +879,7 @@ class Trainer:
         w_old, b_old = net.weights[i], net.biases[i]
         w, b, sw, sb = _update_math(s.optimizer, s.learning_rate, t, w_old, b_old, v.grad_W[i],
                                     v.grad_b[i], before, masks[2 * i], masks[2 * i + 1])
-        if not (np.isfinite(w).all() and np.isfinite(b).all()):
+        if not ((w is w_old or np.isfinite(w).all()) and (b is b_old or np.isfinite(b).all())):
             raise _Diverged(f"the parameters of layer {layer} stopped being finite at "
                             f"iteration {self.iteration + 1}")
         opt_state[2 * i], opt_state[2 * i + 1] = sw, sb
@@ -947,7 +946,7 @@ class Trainer:
             before_params[i] = (W[i], B[i])
             w, b, sw, sb = _update_math(s.optimizer, s.learning_rate, step_t, W[i], B[i], g_ws[i], g_bs[i],
                                         before_opt[i], masks[2 * i], masks[2 * i + 1])
-            if not (np.isfinite(w).all() and np.isfinite(b).all()):
+            if not ((w is W[i] or np.isfinite(w).all()) and (b is B[i] or np.isfinite(b).all())):
                 raise _Diverged(f"the parameters of layer {i + 1} stopped being finite at "
                                 f"iteration {self.iteration + 1}")
             new.append((i, w, b, sw, sb))

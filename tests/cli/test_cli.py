@@ -408,12 +408,20 @@ def test_snapshot_with_an_overflowing_number_gives_one_line(workdir, capsys):
 
 
 # ============================================================ no subcommand
-def test_no_subcommand_without_a_window_prints_a_clear_message(workdir, capsys):
-    if importlib.util.find_spec("nnviz.gui.app") is not None:
-        pytest.skip("nnviz.gui.app exists: `nnviz` with no subcommand would open a window")
+def test_no_subcommand_without_a_display_prints_a_clear_message(workdir, capsys, monkeypatch):
+    monkeypatch.setattr(sys, "platform", "linux")
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
     rc, out, err = run(capsys)
-    assert rc != 0 and len(err.splitlines()) == 1
-    assert "train" in err and "trace" in err
+    assert rc == 2 and out == "" and len(err.splitlines()) == 1
+    assert "no display" in err and "render" in err
+
+
+def test_open_with_a_bad_snapshot_fails_before_any_window(workdir, capsys, fake_window):
+    (workdir / "bad.json").write_text("{", encoding="utf-8")
+    rc, out, err = run(capsys, "--open", "bad.json")
+    assert rc == 2 and len(err.splitlines()) == 1 and "not valid JSON" in err
+    assert fake_window == []
 
 
 @pytest.fixture
