@@ -44,7 +44,8 @@ HISTORY_MICRO_STEPS = 10_000
 DIVERGENCE_FACTOR = 1e6  # a loss this many times the starting loss (at least 1) has exploded
 _CHECKPOINT_BUDGET = 64 * 2**20  # bytes of parameters and optimizer state kept for Step back
 _MIN_CHECKPOINT_ITERATIONS = 8  # Step back replays at most this many iterations (more for big nets)
-_TRAJECTORY_FLOATS = 20_000_000  # past this the oldest half of the trajectory is dropped
+_TRAJECTORY_FLOATS = 5_000_000  # past this the oldest half of the trajectory is dropped
+_TRAJECTORY_BATCH = 256  # points kept as references to the parameter arrays before flattening
 
 
 class TrainingError(RuntimeError):
@@ -463,6 +464,7 @@ class Trainer:
         self.loss_history = list(map(float, st.loss_history))
         self.accuracy_history = list(map(float, st.accuracy_history))
         self._trajectory = [frozen_array(p) for p in st.trajectory] or [self.network.flat()]
+        self._trajectory_flat = len(self._trajectory)
         self._trajectory_dropped = int(st.trajectory_start) if st.trajectory else self.iteration
         self.status, self.status_message = st.status, st.status_message
         self._clear_history()
@@ -510,6 +512,7 @@ class Trainer:
         self.loss_history: list[float] = []
         self.accuracy_history: list[float] = []
         self._trajectory: list = [self.network.flat()]
+        self._trajectory_flat = 1  # points before this index are flat arrays
         self._trajectory_dropped = 0
         self.status = "ready"
         self.status_message = ""
@@ -773,6 +776,7 @@ class Trainer:
         del self.loss_history[s.n_loss:]
         del self.accuracy_history[s.n_loss:]
         del self._trajectory[max(s.n_trajectory - self._trajectory_dropped, 1):]
+        self._trajectory_flat = min(self._trajectory_flat, len(self._trajectory))
         self.status, self.status_message = s.status, s.status_message
 
     # ------------------------------------------------------- the micro-steps
@@ -907,11 +911,14 @@ class Trainer:
         if self.dataset.is_classification:
             self.accuracy_history.append(self.accuracy(outputs, targets))
         traj = self._trajectory
-        traj.append((tuple(self.network.weights), tuple(self.network.biases)))  # flattened when read
+        traj.append((tuple(self.network.weights), tuple(self.network.biases)))  # flattened in batches
+        if len(traj) - self._trajectory_flat >= _TRAJECTORY_BATCH:
+            self._flatten_trajectory()
         if len(traj) * self._n_params > _TRAJECTORY_FLOATS:
+            self._flatten_trajectory()
             half = len(traj) // 2
-            self.trajectory  # flatten before dropping, so that the kept points stay arrays
             del traj[:half]
+            self._trajectory_flat -= half
             self._trajectory_dropped += half
         if self.iteration_finished:
             self.iteration_finished.emit(self.iteration, loss)
@@ -999,16 +1006,15 @@ class Trainer:
     def trajectory(self) -> list[np.ndarray]:
         """The flat parameter vector at the start and after each update (see
         ``trajectory_start``), W1 row by row, b1, W2, b2, ..."""
+        self._flatten_trajectory()
+        return self._trajectory
+
+    def _flatten_trajectory(self) -> None:
         traj = self._trajectory
-        for k in range(len(traj) - 1, -1, -1):
-            if not isinstance(traj[k], tuple):
-                break
-        else:
-            k = -1
-        for j in range(k + 1, len(traj)):
+        for j in range(self._trajectory_flat, len(traj)):
             weights, biases = traj[j]
             traj[j] = frozen_array(np.concatenate([x for w, b in zip(weights, biases) for x in (w.ravel(), b)]))
-        return traj
+        self._trajectory_flat = len(traj)
 
     @property
     def trajectory_start(self) -> int:

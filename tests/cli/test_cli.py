@@ -4,7 +4,6 @@ touched), and one subprocess run of ``python -m nnviz``."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import re

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nnviz.core import datasets, presets
+from nnviz.core import presets
 from nnviz.core.datasets import Dataset
 from nnviz.core.network import Network
 from nnviz.core.trainer import (

@@ -3,7 +3,7 @@ example and check, after each click, the phase indicator, the inspector's number
 core's) and the colour of the edges of the layer that changed."""
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import Qt
 
 from nnviz.core.explain import Formatter
 

@@ -1,8 +1,6 @@
 import json
-import os
 
 import numpy as np
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
