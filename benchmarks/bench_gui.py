@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import textwrap
 import time
 from typing import Any
@@ -38,7 +39,9 @@ STARTUP = textwrap.dedent("""
                 print(time.perf_counter() - t0)
                 app.quit()
             return False
-    window = MainWindow(Session(presets.load("mazur")), QSettings(os.devnull, QSettings.Format.IniFormat))
+    import tempfile
+    ini = os.path.join(tempfile.mkdtemp(), "nnviz.ini")  # never the user's settings
+    window = MainWindow(Session(presets.load("mazur")), QSettings(ini, QSettings.Format.IniFormat))
     watcher = FirstPaint()
     window.canvas.installEventFilter(watcher)
     window.show()
@@ -77,7 +80,10 @@ def play_rate(make, seconds: float) -> tuple[float, float]:
     headless_rate = done / (time.perf_counter() - start)
 
     session = Session(make())
-    window = MainWindow(session, QSettings(os.devnull, QSettings.Format.IniFormat))
+    # A private settings file: never the user's, nor os.devnull, which QSettings would
+    # replace with a regular file when it saves.
+    ini = os.path.join(tempfile.mkdtemp(), "nnviz.ini")
+    window = MainWindow(session, QSettings(ini, QSettings.Format.IniFormat))
     window.resize(1400, 900)
     window.show()
     app.processEvents()

@@ -4,6 +4,8 @@
     nnviz train ...                        train headless and write a snapshot
     nnviz trace ...                        print one iteration as worked arithmetic
     nnviz render ...                       draw the network canvas to PNG/SVG, headless
+    nnviz surface ...                      the loss over a grid of two parameters
+    nnviz sweep ...                        final losses for a range of learning rates
 
 Bad input gives exit status 2 and one line on stderr; nothing on disk is touched.
 """
@@ -133,6 +135,29 @@ def build_parser() -> argparse.ArgumentParser:
                         help="image size in pixels (default 1200x800)")
     render.add_argument("--show", choices=("weights", "gradients", "updates"), default="weights",
                         help="what the edge colours show (default weights)")
+
+    surf = sub.add_parser("surface", help="the loss over a grid of two parameters (.npz, .csv or .png)",
+                          description="The training loss over a grid of two parameters, every other "
+                                      "parameter at its current value.")
+    source(surf)
+    surf.add_argument("--params", nargs=2, required=True, metavar=("P1", "P2"),
+                      help="the two axis parameters, e.g. W2[0,0] W2[0,1] or b1[0] (or display names such as w5)")
+    surf.add_argument("--grid", type=_grid_size, default=101, metavar="N",
+                      help="grid points per axis (default 101)")
+    surf.add_argument("--range", type=finite_float, nargs=4, metavar=("A0", "A1", "B0", "B1"),
+                      help="P1 from A0 to A1 and P2 from B0 to B1 (default: the trajectory and the "
+                           "current point with a margin)")
+    surf.add_argument("--out", required=True, metavar="FILE.npz|FILE.csv|FILE.png")
+
+    sw = sub.add_parser("sweep", help="final loss after N iterations for a range of learning rates (CSV)",
+                        description="From the same start, N iterations at each of COUNT learning rates "
+                                    "log-spaced from MIN to MAX, each on a copy.")
+    source(sw)
+    sw.add_argument("--lr-range", nargs=3, default=None, metavar=("MIN", "MAX", "COUNT"),
+                    help="learning rates MIN..MAX, COUNT of them log-spaced (default 0.001 10 25)")
+    sw.add_argument("--iterations", type=positive_count, default=200, metavar="N",
+                    help="iterations per learning rate (default 200)")
+    sw.add_argument("--out", required=True, metavar="FILE.csv")
     return parser
 
 
@@ -157,13 +182,20 @@ def load_source(args: argparse.Namespace) -> Trainer:
 
 def check_writable(path: str, prog: str = "nnviz train") -> Path:
     out = Path(path)
-    folder = out.parent if str(out.parent) else Path(".")
-    if out.is_dir():
-        raise UsageError(f"{prog}: --out: {out} is a folder")
-    if not folder.is_dir():
-        raise UsageError(f"{prog}: --out: the folder {folder} does not exist")
-    if not os.access(folder, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
-        raise UsageError(f"{prog}: --out: cannot write to {out} (permission denied)")
+    try:
+        if out.is_symlink():
+            out = out.resolve()
+        folder = out.parent if str(out.parent) else Path(".")
+        if out.is_dir():
+            raise UsageError(f"{prog}: --out: {out} is a folder")
+        if out.exists() and not out.is_file():
+            raise UsageError(f"{prog}: --out: {out} is not a regular file")
+        if not folder.is_dir():
+            raise UsageError(f"{prog}: --out: the folder {folder} does not exist")
+        if not os.access(folder, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
+            raise UsageError(f"{prog}: --out: cannot write to {out} (permission denied)")
+    except OSError as exc:
+        raise UsageError(f"{prog}: --out: cannot use {path!r}: {exc.strerror or exc}") from None
     return out
 
 
@@ -210,9 +242,9 @@ def print_summary(trainer: Trainer, result, start_iteration: int, args: argparse
     s = trainer.settings
     mode = "chain rule" if s.backprop == "chain" else "proportional error split"
     batch = {"full": "full batch", "online": "online"}.get(s.batch, f"mini-batches of {s.batch}")
-    print(f"trained {result.iterations} iteration{'s' * (result.iterations != 1)} "
-          f"(iterations {start_iteration + 1}..{trainer.iteration}): {s.optimizer.name}, "
-          f"learning rate {f.num(s.learning_rate)}, {batch}, {s.loss}, {mode}")
+    span = f" (iterations {start_iteration + 1}..{trainer.iteration})" if result.iterations else ""
+    print(f"trained {result.iterations} iteration{'s' * (result.iterations != 1)}{span}: "
+          f"{s.optimizer.name}, learning rate {f.num(s.learning_rate)}, {batch}, {s.loss}, {mode}")
     reasons = {
         "iterations": f"ran the {args.iterations} iteration{'s' * (args.iterations != 1)} asked for",
         "until_loss": f"the loss fell below {f.num(args.until_loss) if args.until_loss is not None else ''}",
@@ -226,7 +258,8 @@ def print_summary(trainer: Trainer, result, start_iteration: int, args: argparse
             first = trainer.loss_history[-ran]
             print(f"loss of iteration {start_iteration + 1} (forward pass): {f.num(first)}")
         print(f"loss of iteration {trainer.iteration} (forward pass): {f.num(trainer.loss_history[-1])}")
-    print(f"final loss (current parameters, all {trainer.n_samples} samples): {f.num(trainer.evaluate_loss())}")
+    samples = "the 1 sample" if trainer.n_samples == 1 else f"all {trainer.n_samples} samples"
+    print(f"final loss (current parameters, {samples}): {f.num(trainer.evaluate_loss())}")
     if trainer.accuracy_history:
         print(f"accuracy of the last iteration: {trainer.accuracy_history[-1]:.1%}")
     v = trainer.values
@@ -284,13 +317,28 @@ def cmd_gui(args: argparse.Namespace) -> int:
     if args.open and args.preset:
         raise UsageError("nnviz: give either --open or --preset, not both")
     trainer = snapshot.load(args.open) if args.open else None  # a bad file: one line, exit 2
-    if (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
-            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
-        raise UsageError("nnviz: no display to open the window on (DISPLAY is not set); run it on a "
-                         "desktop or under Xvfb (xvfb-run nnviz), or use nnviz train, trace or render")
+    problem = display_problem()
+    if problem:
+        raise UsageError(f"nnviz: {problem}; run it on a desktop or under Xvfb (xvfb-run nnviz), "
+                         "or use nnviz train, trace or render")
     from nnviz.gui.app import run as run_gui
 
     return run_gui(preset=args.preset, trainer=trainer, path=args.open)
+
+
+def display_problem() -> str | None:
+    """Why Qt could not open a window here (it would abort the process), or None."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM") \
+            or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    display = os.environ.get("DISPLAY")
+    if not display:
+        return "no display to open the window on (DISPLAY is not set)"
+    host, _, number = display.rpartition(":")
+    number = number.split(".")[0]
+    if host in ("", "unix") and number.isdigit() and not Path(f"/tmp/.X11-unix/X{number}").exists():
+        return f"the display {display} cannot be reached (no X server is listening there)"
+    return None
 
 
 def window_size(text: str) -> tuple[int, int]:
@@ -316,7 +364,201 @@ def cmd_render(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"train": cmd_train, "trace": cmd_trace, "render": cmd_render}
+# ------------------------------------------------------- surface and sweep
+def _grid_size(text: str) -> int:
+    value = count(text, 2)
+    if value > 2001:
+        raise argparse.ArgumentTypeError(f"expected 2..2001, got {text!r}")
+    return value
+
+
+def cmd_surface(args: argparse.Namespace) -> int:
+    import io
+
+    import numpy as np
+
+    from nnviz.core import surface
+
+    prog = "nnviz surface"
+    out = check_writable(args.out, prog)
+    kind = out.suffix.lower()
+    if kind not in (".npz", ".csv", ".png"):
+        raise UsageError(f"{prog}: --out: expected a .npz, .csv or .png file name, got {out.name!r}")
+    if args.range is not None:
+        a0, a1, b0, b1 = args.range
+        if not (a0 < a1 and b0 < b1):
+            raise UsageError(f"{prog}: --range: expected A0 < A1 and B0 < B1, got {' '.join(map(repr, args.range))}")
+    trainer = load_source(args)
+    try:
+        p1, p2 = surface.check_axes(trainer, *args.params)
+    except ValueError as exc:
+        raise UsageError(f"{prog}: --params: {exc}") from None
+    a0, a1, b0, b1 = args.range if args.range is not None else surface.default_range(trainer, p1, p2)
+    a, b = np.linspace(a0, a1, args.grid), np.linspace(b0, b1, args.grid)
+    loss = surface.loss_grid(trainer, p1, p2, a, b)
+    trajectory = surface.trajectory_columns(trainer, p1, p2) if len(trainer.trajectory) > 1 else None
+    if kind == ".npz":
+        arrays = {"a": a, "b": b, "loss": loss, "params": np.array([p1.name, p2.name])}
+        if trajectory is not None:
+            arrays["trajectory"] = trajectory
+        buffer = io.BytesIO()
+        np.savez(buffer, **arrays)
+        _write_output(out, buffer.getvalue())
+    elif kind == ".csv":
+        rows = [f"{x!r},{y!r},{v!r}" for x, row in zip(a.tolist(), loss.tolist()) for y, v in zip(b.tolist(), row)]
+        _write_output(out, "a,b,loss\n" + "\n".join(rows) + "\n")
+    else:
+        current = (trainer.network.get(p1), trainer.network.get(p2))
+        _write_output(out, _heatmap_png(a, b, loss, trajectory, current))
+    net = trainer.network
+    names = " x ".join(f"{net.display_name(p)} ({p.name})" if net.display_name(p) != p.name else p.name
+                       for p in (p1, p2))
+    finite = loss[np.isfinite(loss)]
+    span = f"loss {finite.min():.6g} .. {finite.max():.6g}" if finite.size else "no finite loss"
+    print(f"loss over {names}: {args.grid} x {args.grid} grid, {p1.name} in [{a0:.6g}, {a1:.6g}], "
+          f"{p2.name} in [{b0:.6g}, {b1:.6g}], {span}")
+    print(f"written to {out}")
+    return 0
+
+
+def cmd_sweep(args: argparse.Namespace) -> int:
+    from nnviz.core import surface
+
+    prog = "nnviz sweep"
+    out = check_writable(args.out, prog)
+    if out.suffix.lower() != ".csv":
+        raise UsageError(f"{prog}: --out: expected a .csv file name, got {out.name!r}")
+    low, high, n = args.lr_range or ("0.001", "10", "25")
+    try:
+        low, high = (positive_float(x) for x in (low, high))
+        n = count(n, 1)
+        rates = surface.sweep_rates(low, high, n)
+    except (argparse.ArgumentTypeError, ValueError) as exc:
+        raise UsageError(f"{prog}: --lr-range: {exc}") from None
+    trainer = load_source(args)
+    total = len(rates) * args.iterations
+    bar = _ProgressBar(total) if sys.stderr.isatty() and total >= 20000 else None
+    result = surface.sweep(trainer, rates, args.iterations, progress=bar.update if bar else None)
+    if bar:
+        bar.close()
+    lines = [f"{r!r},{v!r},{s}" for r, v, s in zip(result.rates.tolist(), result.final_losses.tolist(),
+                                                      result.statuses)]
+    _write_output(out, "learning_rate,final_loss,status\n" + "\n".join(lines) + "\n")
+    s = trainer.settings
+    batch = {"full": "full batch", "online": "online"}.get(s.batch, f"mini-batches of {s.batch}")
+    print(f"{len(rates)} learning rate{'s' * (len(rates) != 1)} from {rates[0]:.6g} to {rates[-1]:.6g}, "
+          f"{args.iterations} iteration{'s' * (args.iterations != 1)} each from iteration {trainer.iteration}: "
+          f"{s.optimizer.name}, {batch}, {s.loss}, loss at the start {result.start_loss:.6g}")
+    for r, v, st in zip(result.rates, result.final_losses, result.statuses):
+        print(f"  lr {r:<12.6g} final loss {v:<14.6g} {st}")
+    if result.best_index is not None:
+        print(f"best learning rate: {result.best_rate!r} (final loss {float(result.final_losses[result.best_index])!r})")
+    else:
+        print("best learning rate: none (no run ended with a finite loss)")
+    print(f"written to {out}")
+    return 0
+
+
+def _write_output(path: Path, data: str | bytes) -> None:
+    """Write atomically: text through the snapshot writer, bytes likewise by hand."""
+    import tempfile
+
+    from nnviz.io.snapshot import write_atomic
+
+    if isinstance(data, str):
+        write_atomic(path, data)
+        return
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        try:
+            mode = path.stat().st_mode & 0o777
+        except OSError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, mode)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+        tmp = None
+    except OSError as exc:
+        raise SnapshotError(f"cannot write {path}: {exc.strerror or exc}") from None
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+# viridis (the loss heat maps' sequential map in the window), 9 stops
+_VIRIDIS = ((68, 1, 84), (71, 44, 122), (59, 81, 139), (44, 113, 142), (33, 144, 141),
+            (39, 173, 129), (92, 200, 99), (170, 220, 50), (253, 231, 37))
+
+
+def _heatmap_png(a, b, loss, trajectory, current) -> bytes:
+    """A PNG of the loss (P1 to the right, P2 upwards), viridis, log-scaled when the
+    finite values span more than 3 decades; +inf drawn at the top colour, -inf at the
+    bottom one, NaN grey; the trajectory in white, the current point in magenta."""
+    import struct
+    import zlib
+
+    import numpy as np
+
+    stops = np.array(_VIRIDIS, dtype=float)
+    na, nb = loss.shape
+    s = max(1, 600 // max(na, nb))
+    finite = np.isfinite(loss)
+    v = loss.astype(float)
+    with np.errstate(all="ignore"):
+        if finite.any():
+            lo, hi = v[finite].min(), v[finite].max()
+            if lo > 0 and hi / lo > 1e3:
+                v, lo, hi = np.log10(v), math.log10(lo), math.log10(hi)
+            u = (v - lo) / (hi - lo) if hi > lo else np.full_like(v, 0.5)
+        else:
+            u = np.full_like(v, 0.5)
+        u = np.where(loss == np.inf, 1.0, np.where(loss == -np.inf, 0.0, u))
+        x = np.clip(np.nan_to_num(u, nan=0.0), 0.0, 1.0) * (len(stops) - 1)
+    i = np.minimum(x.astype(int), len(stops) - 2)
+    f = (x - i)[..., None]
+    rgb = (stops[i] * (1 - f) + stops[i + 1] * f).round()
+    rgb[np.isnan(loss)] = 128.0
+    img = np.repeat(np.repeat(rgb.transpose(1, 0, 2)[::-1], s, axis=0), s, axis=1).astype(np.uint8)
+    h, w = img.shape[:2]
+
+    def pixels(points):
+        pts = np.asarray(points, float).reshape(-1, 2)
+        px = (pts[:, 0] - a[0]) / (a[-1] - a[0]) * (na - 1) * s + (s - 1) / 2
+        py = h - 1 - ((pts[:, 1] - b[0]) / (b[-1] - b[0]) * (nb - 1) * s + (s - 1) / 2)
+        return px, py
+
+    if trajectory is not None and len(trajectory) > 1:
+        pts = trajectory[np.isfinite(trajectory).all(axis=1)]
+        pts = pts[np.unique(np.linspace(0, len(pts) - 1, min(len(pts), 5000)).round().astype(int))]
+        px, py = pixels(pts)
+        steps = np.maximum(2, (np.hypot(np.diff(px), np.diff(py)).clip(max=4 * (w + h)) * 2).astype(int))
+        for x0, x1, y0, y1, n in zip(px[:-1], px[1:], py[:-1], py[1:], steps):
+            xs, ys = np.linspace(x0, x1, n).round().astype(int), np.linspace(y0, y1, n).round().astype(int)
+            ok = (xs >= 0) & (xs < w) & (ys >= 0) & (ys < h)
+            img[ys[ok], xs[ok]] = 255
+    cx, cy = (int(round(float(c[0]))) for c in pixels([current]))
+    if 0 <= cx < w and 0 <= cy < h:
+        img[max(cy - 2, 0):cy + 3, max(cx - 2, 0):cx + 3] = (194, 24, 91)
+    raw = b"".join(b"\x00" + row.tobytes() for row in img)
+
+    def chunk(tag: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data) & 0xFFFFFFFF)
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw, 6)) + chunk(b"IEND", b""))
+
+
+COMMANDS = {"train": cmd_train, "trace": cmd_trace, "render": cmd_render,
+            "surface": cmd_surface, "sweep": cmd_sweep}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -335,12 +577,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (TrainingError, ValueError) as exc:
         print(f"nnviz: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except KeyboardInterrupt:
-        print("nnviz: interrupted", file=sys.stderr)
-        return 130
     except BrokenPipeError:  # e.g. `nnviz trace | head`
         sys.stderr.close()
         return 0
+    except OSError as exc:
+        where = f" {exc.filename}" if getattr(exc, "filename", None) else ""
+        print(f"nnviz: cannot write{where}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("nnviz: interrupted", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

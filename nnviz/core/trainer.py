@@ -200,7 +200,9 @@ class _Entry:
 
 
 class _Diverged(Exception):
-    pass
+    def __init__(self, message: str, from_loss: bool = False) -> None:
+        super().__init__(message)
+        self.from_loss = from_loss  # the loss blew up (else an update did)
 
 
 class Trainer:
@@ -603,7 +605,7 @@ class Trainer:
             self._run_op(self._cursor)
         except _Diverged as exc:
             self._discard_partial_entry()
-            self._set_status("diverged", str(exc))
+            self._diverged(exc)
             return 0
         self._history[-1].k += 1
         self._history_steps += 1
@@ -634,6 +636,7 @@ class Trainer:
         self._refuse_if_diverged()
         done, reason = 0, "iterations"
         per = len(self.steps)
+        first_iteration = self.iteration
         with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
             while done < n:
                 if should_stop is not None and should_stop():
@@ -650,9 +653,10 @@ class Trainer:
                             self._run_op(cursor)
                 except _Diverged as exc:
                     self._land(len(self._history) - 1, k_start)
-                    self._set_status("diverged", str(exc))
                     self.state_restored.emit()
                     self.weights_changed.emit(None)
+                    self._diverged(exc)
+                    done = max(0, min(done, self.iteration - first_iteration))
                     reason = "diverged"
                     break
                 entry.k += per - start
@@ -667,10 +671,25 @@ class Trainer:
         last = self.loss_history[-1] if self.loss_history else None
         return RunResult(done, last, reason, self.status_message if reason == "diverged" else "")
 
+    def _diverged(self, exc: "_Diverged") -> None:
+        """Stop in the ``diverged`` state. When the loss blew up, the parameters that gave
+        it came from the previous update: that update is undone too (where the history
+        reaches it), so that a smaller learning rate can carry on from a sound state."""
+        message = str(exc)
+        if exc.from_loss and self.iteration > 0:
+            n = self._cursor + self.network.n_layers  # this iteration's steps + the last updates
+            try:
+                self.back(n)
+                message += f"; the update of iteration {self.iteration + 1} that caused it is undone"
+            except HistoryExhausted:
+                pass
+        self._set_status("diverged", message)
+
     def _refuse_if_diverged(self) -> None:
         if self.status == "diverged":
             raise TrainingDiverged(
-                f"{self.status_message}; reset, step back or change a setting first")
+                f"{self.status_message}; lower the learning rate (or change another setting), "
+                "step back or reset first")
 
     # ---------------------------------------------------------- the history
     def _prepare_entry(self) -> None:
@@ -835,9 +854,9 @@ class Trainer:
     def _loss_math(self, z, a, t) -> float:
         loss = self._loss_fn.batch_loss(z, a, t)
         if not math.isfinite(loss):
-            raise _Diverged(f"the loss is not a number any more at iteration {self.iteration + 1}")
+            raise _Diverged(f"the loss is not a number any more at iteration {self.iteration + 1}", True)
         if loss > self._explosion:
-            raise _Diverged(f"the loss exploded to {loss:.4g} at iteration {self.iteration + 1}")
+            raise _Diverged(f"the loss exploded to {loss:.4g} at iteration {self.iteration + 1}", True)
         return loss
 
     def _backward(self, layer: int) -> None:

@@ -226,7 +226,7 @@ class LossCurve(QWidget):
         # longer than the curve): horizontal lines only, at the labelled tick levels.
         pi.showGrid(x=False, y=True, alpha=0.18)
         pi.getAxis("left").setStyle(maxTickLevel=1)
-        pi.vb.setLimits(xMin=0)
+        pi.vb.setLimits(xMin=0, yMin=0.0)
         pi.vb.setMouseEnabled(x=True, y=True)
         left = pi.getAxis("left")
         left.setWidth(54)
@@ -338,10 +338,13 @@ class LossCurve(QWidget):
 
     def _on_state_changed(self) -> None:
         t = self.session.trainer
+        # The hint goes as soon as there is anything to show, even the loss of an
+        # iteration still in progress (the hollow marker).
+        self._show_empty(self._loss.n == 0 and not t.loss_history and t.values.loss is None)
         if self._loss.sync(t.loss_history):
             self._show_points(self._loss.n <= _POINTS_UP_TO)
             self.train_item.setData(self._xs(self._loss.n), self._loss_for_display())
-            self._show_empty(self._loss.n == 0)
+            self._show_empty(self._loss.n == 0 and t.values.loss is None)
             if self._hover is not None and self._hover > self._loss.n:
                 self._hover = self._loss.n or None
         if self._accuracy.sync(t.accuracy_history):
@@ -426,6 +429,7 @@ class LossCurve(QWidget):
     def _on_log_changed(self, on: bool) -> None:
         pi = self.plot.getPlotItem()
         pi.setLogMode(x=False, y=on)
+        pi.vb.setLimits(yMin=-1e300 if on else 0.0)  # a loss is never negative (log: no limit)
         if self._loss.nonpositive:
             self.train_item.setData(self._xs(self._loss.n), self._loss_for_display())
         if self._check_y.shape[0]:
@@ -449,8 +453,10 @@ class LossCurve(QWidget):
         pi = self.plot.getPlotItem()
         if shown:
             pi.showAxis("right")
+            pi.setContentsMargins(0, 0, 0, 0)
         else:
             pi.hideAxis("right")
+            pi.setContentsMargins(0, 0, 16, 0)  # room for the last tick label
         self.accuracy_view.setVisible(shown)
         self._accuracy_shown = shown
         self._update_legend()

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QDoubleValidator
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSlider, QWidget
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QSlider, QStyle, QStyleOptionSlider,
+                               QWidget)
 
 LOW, HIGH = 1e-4, 10.0
 STEPS = 1000  # slider positions
@@ -30,6 +31,68 @@ def format_rate(value: float) -> str:
     return f"{value:.4g}"
 
 
+STABILITY_COLOURS = ("#c62828", "#ff7373")  # (light, dark palette)
+
+
+class StabilityMark(QWidget):
+    """A mark painted over a slider at the critical learning rate 2/λmax: a tick across
+    the groove and a small triangle under it (an arrow at the right end when the rate
+    lies beyond the slider). Transparent to the mouse, so the slider works as before."""
+
+    def __init__(self, slider: QSlider) -> None:
+        super().__init__(slider)
+        self.slider = slider
+        self.rate: float | None = None
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
+        self.setGeometry(slider.rect())
+        self.setVisible(False)
+        slider.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.slider and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self.slider.rect())
+        return False
+
+    def set_rate(self, rate: float | None) -> None:
+        self.rate = rate if rate is not None and math.isfinite(rate) and rate > 0 else None
+        self.setVisible(self.rate is not None)
+        self.update()
+
+    def x_for(self, position: int) -> float:
+        """The x coordinate of a slider position (the handle's centre there)."""
+        s = self.slider
+        opt = QStyleOptionSlider()
+        s.initStyleOption(opt)
+        style = s.style()
+        groove = style.subControlRect(QStyle.ComplexControl.CC_Slider, opt, QStyle.SubControl.SC_SliderGroove, s)
+        handle = style.subControlRect(QStyle.ComplexControl.CC_Slider, opt, QStyle.SubControl.SC_SliderHandle, s)
+        span = groove.width() - handle.width()
+        return groove.x() + handle.width() / 2 + span * (position - s.minimum()) / max(s.maximum() - s.minimum(), 1)
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        if self.rate is None:
+            return
+        dark = self.palette().color(self.palette().ColorRole.Window).lightness() < 128
+        colour = QColor(STABILITY_COLOURS[dark])
+        beyond = self.rate > HIGH
+        x = self.x_for(value_to_position(self.rate))
+        h = self.height()
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(QPen(colour, 2))
+        if not beyond and self.rate >= LOW:
+            p.drawLine(QPointF(x, h / 2 - 6), QPointF(x, h / 2 + 6))
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(colour)
+        if beyond:  # points right: the critical rate lies past the slider's end
+            tri = QPolygonF([QPointF(x + 5, h - 4), QPointF(x - 1, h - 8), QPointF(x - 1, h)])
+        else:
+            tri = QPolygonF([QPointF(x, h - 7), QPointF(x - 4.5, h), QPointF(x + 4.5, h)])
+        p.drawPolygon(tri)
+        p.end()
+
+
 class LearningRateControl(QWidget):
     """Writes to the Trainer through the Session; follows the Trainer's setting."""
 
@@ -50,9 +113,7 @@ class LearningRateControl(QWidget):
         self.box = QLineEdit()
         self.box.setMaximumWidth(90)
         self.box.setAlignment(Qt.AlignmentFlag.AlignRight)
-        validator = QDoubleValidator(LOW, HIGH, 10, self.box)
-        validator.setNotation(QDoubleValidator.Notation.ScientificNotation)
-        self.box.setValidator(validator)
+        self.box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # arrow keys and Space step the network
         self.box.setToolTip(f"Type a learning rate between {LOW:g} and {HIGH:g}, then Enter")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -63,11 +124,29 @@ class LearningRateControl(QWidget):
         layout.addWidget(QLabel(f"{HIGH:g}"))
         layout.addWidget(self.box)
 
+        self._slider_tip = self.slider.toolTip()
+        self.stability_mark = StabilityMark(self.slider)
+
         self.slider.valueChanged.connect(self._on_slider_moved)
         self.box.editingFinished.connect(self._on_box_edited)
         session.settingsChanged.connect(self._on_settings_changed)
         session.trainerReplaced.connect(self._on_trainer_replaced)
         self._on_trainer_replaced()
+
+    def set_stability_mark(self, rate: float | None, tip: str = "") -> None:
+        """Mark the critical learning rate on the slider (None removes the mark)."""
+        self.stability_mark.set_rate(rate)
+        if self.stability_mark.rate is None:
+            self.slider.setToolTip(self._slider_tip)
+            return
+        where = (f"beyond the slider's end ({HIGH:g}), arrow at the right" if rate > HIGH
+                 else "red tick")
+        text = tip or f"Critical learning rate 2/λmax ≈ {rate:.3g}"
+        self.slider.setToolTip(f"{self._slider_tip}\n{text} ({where})")
+
+    @property
+    def stability_rate(self) -> float | None:
+        return self.stability_mark.rate
 
     @property
     def value(self) -> float:

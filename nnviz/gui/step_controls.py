@@ -23,9 +23,10 @@ _SPEED_LOW, _SPEED_HIGH = 0.5, 500.0
 
 
 def speed_from_position(position: int) -> float:
+    """Positions 0 .. SPEED_STEPS - 1 are 0.5 .. 500 per second; SPEED_STEPS is "max"."""
     if position >= SPEED_STEPS:
         return FAST_PLAY
-    exponent = math.log10(_SPEED_LOW) + (math.log10(_SPEED_HIGH) - math.log10(_SPEED_LOW)) * position / SPEED_STEPS
+    exponent = math.log10(_SPEED_LOW) + (math.log10(_SPEED_HIGH) - math.log10(_SPEED_LOW)) * position / (SPEED_STEPS - 1)
     return float(f"{10 ** exponent:.2g}")
 
 
@@ -216,5 +217,6 @@ class StepControls(QWidget):
         elif v.loss is not None:
             self.loss_label.setText(f"loss {f.num(v.loss)}")
         else:
-            self.loss_label.setText(f"loss {f.num(t.evaluate_loss())} (before training)")
+            note = "current weights" if t.iteration else "before training"
+            self.loss_label.setText(f"loss {f.num(t.evaluate_loss())} ({note})")
         self.back_button.setEnabled(t.can_step_back)

@@ -146,6 +146,14 @@ def save(trainer: Trainer, path: str | os.PathLike) -> None:
 
 
 def write_atomic(path: Path, text: str) -> None:
+    path = Path(path)
+    try:
+        if path.is_symlink():
+            path = path.resolve()  # write the file the link points to, keep the link
+        if path.exists() and not path.is_file():
+            raise SnapshotError(f"cannot write {path}: not a regular file")
+    except OSError as exc:
+        raise SnapshotError(f"cannot write {path}: {exc.strerror or exc}") from None
     folder = path.parent if str(path.parent) else Path(".")
     tmp_name = None
     try:

@@ -84,3 +84,27 @@ def test_a_subscriber_sees_every_micro_step_even_in_run():
     t.micro_step.connect(lambda e: seen.append(e.step.index))
     t.run(3)
     assert seen == list(range(len(t.steps))) * 3
+
+
+def test_divergence_undoes_the_update_that_caused_it_so_a_smaller_rate_recovers():
+    t = presets.load("sine")
+    t.learning_rate = 5.0
+    result = t.run(100)
+    assert result.reason == "diverged" and "undone" in result.message
+    assert result.iterations == t.iteration
+    assert all(np.isfinite(w).all() for w in t.network.weights)
+    t.learning_rate = 0.05
+    before = t.evaluate_loss()
+    assert t.run(300).reason == "iterations"
+    assert t.evaluate_loss() < before
+
+
+def test_divergence_while_stepping_also_undoes_the_update():
+    t = presets.load("sine")
+    t.learning_rate = 5.0
+    while t.status != "diverged":
+        t.step("micro")
+    assert t.phase == "update"  # standing before the update that blew up
+    t.learning_rate = 0.05
+    t.step("iteration")
+    assert t.status == "ready"

@@ -94,3 +94,15 @@ def test_new_rate_applies_from_the_next_update(control, session):
     v = t.values
     assert v.learning_rate == 1.0
     assert v.update_W[1] == pytest.approx(-1.0 * v.grad_W[1])
+
+
+@pytest.mark.parametrize("text", ["11", "0", "1e-5", "-1", "abc"])
+def test_rates_outside_the_slider_are_refused_and_the_box_shows_the_real_rate(qtbot, control, session, text):
+    messages = []
+    session.message.connect(messages.append)
+    control.box.setText(text)
+    control.box.setFocus()
+    qtbot.keyClick(control.box, Qt.Key.Key_Return)
+    assert session.trainer.learning_rate == 0.5
+    assert control.box.text() == "0.5"
+    assert messages and "expected a number from 0.0001 to 10" in messages[-1]
