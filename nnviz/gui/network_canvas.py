@@ -149,18 +149,24 @@ class Hit:
 class _Layout:
     """World positions of everything, from the layer sizes alone."""
 
-    def __init__(self, sizes: list[int]) -> None:
+    def __init__(self, sizes: list[int], aspect: float | None = None) -> None:
         self.sizes = list(sizes)
+        self.aspect = aspect
         L = len(sizes) - 1
         self.n_layers = L
         n_max = max(sizes)
-        self.sy = float(np.clip(620.0 / max(n_max - 1, 1), 12.0, 150.0))  # spacing in the biggest layer
+        # spacing in the biggest layer; a wide, low view packs the rows closer
+        cap = 150.0 if not aspect or aspect <= 1.6 else max(90.0, 150.0 * 1.6 / aspect)
+        self.sy = float(np.clip(620.0 / max(n_max - 1, 1), 12.0, cap))
         self.r = min(30.0, 0.36 * self.sy)
         height = (n_max - 1) * self.sy
         # smaller layers spread out up to the height of the biggest one
         spacing = [min(150.0, height / (n - 1)) if n > 1 else self.sy for n in sizes]
         # columns far enough apart that a tall network is not a thin stripe
         self.dx = max(150.0, 260.0 * min(1.0, 4.0 / L), min(420.0, 0.9 * height / L))
+        if aspect:  # a wide view spreads the columns (room for edge labels), up to a limit
+            world_h = height + 3.0 * self.r + 0.7 * self.sy + 120.0
+            self.dx = float(np.clip(0.8 * aspect * world_h / L, self.dx, 520.0))
         self.x = [l * self.dx for l in range(L + 1)]
         self.ys = [(np.arange(n) - (n - 1) / 2.0) * sp for n, sp in zip(sizes, spacing)]
         self.bias_side = 0.95 * self.r
@@ -316,8 +322,11 @@ class NetworkCanvas(QWidget):
         return QSize(320, 220)
 
     # ------------------------------------------------------------ session events
+    def _aspect(self) -> float | None:
+        return self.width() / self.height() if self.width() > 0 and self.height() > 0 else None
+
     def _on_trainer_changed(self) -> None:
-        self._layout = _Layout(self.session.trainer.network.sizes)
+        self._layout = _Layout(self.session.trainer.network.sizes, self._aspect())
         self._hover = None
         self._tip = None
         QToolTip.hideText()
@@ -439,6 +448,10 @@ class NetworkCanvas(QWidget):
         self.update()
 
     def resizeEvent(self, event) -> None:
+        aspect, old = self._aspect(), self._layout.aspect if self._layout else None
+        if self._layout is not None and aspect and (old is None or abs(aspect / old - 1) > 0.15):
+            self._layout = _Layout(self._layout.sizes, aspect)  # columns follow the view's shape
+            self.invalidate()
         if self._auto_fit:
             self._apply_fit()  # the cached picture is keyed by the size as well
         super().resizeEvent(event)
