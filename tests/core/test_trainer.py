@@ -582,7 +582,9 @@ def test_divergence_in_run(sizes, lr):
     for a in tr.network.weights + tr.network.biases:
         assert np.isfinite(a).all()
     assert all(math.isfinite(x) for x in tr.loss_history)
-    assert tr.cursor == 0  # the iteration that diverged is undone
+    # The iteration that diverged is undone, and so is the update that blew the loss up:
+    # the trainer stands before that update, ready to redo it with a smaller rate.
+    assert tr.cursor == 0 or (tr.phase == "update" and "undone" in result.message)
     with pytest.raises(TrainingDiverged):
         tr.step()
     with pytest.raises(TrainingDiverged):
