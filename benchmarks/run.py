@@ -32,6 +32,7 @@ MODULES: dict[str, str] = {
     "trainer": "benchmarks.bench_trainer",
     "canvas": "benchmarks.bench_canvas",
     "gui": "benchmarks.bench_gui",
+    "surface": "benchmarks.bench_surface",
 }
 
 

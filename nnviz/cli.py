@@ -452,7 +452,8 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     for r, v, st in zip(result.rates, result.final_losses, result.statuses):
         print(f"  lr {r:<12.6g} final loss {v:<14.6g} {st}")
     if result.best_index is not None:
-        print(f"best learning rate: {result.best_rate!r} (final loss {float(result.final_losses[result.best_index])!r})")
+        best_loss = float(result.final_losses[result.best_index])
+        print(f"best learning rate: {result.best_rate!r} (final loss {best_loss!r})")
     else:
         print("best learning rate: none (no run ended with a finite loss)")
     print(f"written to {out}")

@@ -19,6 +19,7 @@ from nnviz.gui.loss_curve import LossCurve
 from nnviz.gui.network_canvas import CanvasPanel
 from nnviz.gui.session import EDGE_MODES, Session
 from nnviz.gui.step_controls import StepControls, position_from_speed
+from nnviz.gui.surface_panel import SurfacePanel
 from nnviz.io import tables
 from nnviz.io.snapshot import SnapshotError
 
@@ -58,6 +59,12 @@ class MainWindow(QMainWindow):
         self.splitDockWidget(self.inspector_dock, self.loss_dock, Qt.Orientation.Horizontal)
         self.resizeDocks([self.inspector_dock, self.loss_dock], [620, 420], Qt.Orientation.Horizontal)
         self.resizeDocks([self.inspector_dock], [260], Qt.Orientation.Vertical)
+        # the loss surface takes the whole right column (heat map over cross-section needs the height)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.surface_panel = SurfacePanel(session)
+        self.surface_panel.connect_learning_rate(self.controls.learning_rate)
+        self.surface_dock = self._dock("Loss surface", self.surface_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.resizeDocks([self.surface_dock], [470], Qt.Orientation.Horizontal)
 
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
@@ -72,6 +79,8 @@ class MainWindow(QMainWindow):
         self.resize(1360, 900)
         self._restore_settings()
         self._on_trainer_replaced()
+        self.canvas.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.canvas.setFocus()  # Space and the arrow keys step the network from the start
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -106,6 +115,8 @@ class MainWindow(QMainWindow):
                                            QKeySequence.StandardKey.SaveAs)
         self.export_action = self._action("&Export network image…", self.export_image, "Ctrl+E", "export")
         self.export_csv_action = self._action("Export loss &history (CSV)…", self.export_loss_history)
+        self.sweep_action = self._action("Learning-rate &sweep…", lambda: self.surface_panel.open_sweep(),
+                                         tip="Train copies at many learning rates and compare the final losses")
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.play_action = self._action("Play / pause", self.controls.toggle_play, "Space")
         self.next_action = self._action("Next micro-step", lambda: self.controls.step("micro"), "Right")
@@ -146,8 +157,11 @@ class MainWindow(QMainWindow):
         for a in (self.fit_action, self.zoom_in_action, self.zoom_out_action):
             view.addAction(a)
         view.addSeparator()
-        for dock in (self.controls_dock, self.inspector_dock, self.loss_dock):
+        for dock in (self.controls_dock, self.inspector_dock, self.loss_dock, self.surface_dock):
             view.addAction(dock.toggleViewAction())
+
+        tools = bar.addMenu("&Tools")
+        tools.addAction(self.sweep_action)
 
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("&Keyboard shortcuts", self.show_shortcuts, "F1"))
@@ -335,5 +349,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.session.pause()
+        self.surface_panel.shutdown()
         self.save_settings()
         super().closeEvent(event)

@@ -142,3 +142,9 @@ def test_new_from_preset_menu(window):
     xor.trigger()
     assert window.session.trainer.network.sizes == [2, 4, 1]
     assert "xor" in window.windowTitle()
+
+
+def test_keys_step_the_network_as_soon_as_the_window_opens(qtbot, window):
+    window.activateWindow()
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_Right)
+    assert window.session.trainer.cursor == 1

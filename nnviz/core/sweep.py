@@ -1,0 +1,594 @@
+"""Learning-rate look-ahead and sweep: the Trainer's next updates at other learning
+rates, computed on copies. NumPy only; the Trainer is never changed.
+
+Both run R copies of the network side by side, one learning rate each, as stacks of
+arrays (R x n_out x n_in): the same forward pass, loss, backward pass (``chain`` or
+``proportional``), optimizer update (any optimizer, with its state carried on from the
+Trainer's), frozen parameters, batches (full, online or mini-batches, shuffled by a copy
+of the Trainer's generator) and divergence rule as ``Trainer.run``, with the Trainer's
+own arithmetic (``nnviz.core.trainer``'s ``_forward_math``, ``_backward_math`` and
+``_update_math`` for one copy, the same functions on stacks for several; stacked matrix
+products give the same bits as the Trainer's one-network products, which the tests
+check). So a copy reaches bit for bit what ``trainer.run`` would reach at that rate.
+Real Trainer copies (slower, the same numbers) are used where the Trainer's own rules
+decide: when it stands in the middle of an iteration, and to replay a sweep's run that
+diverged, so that what is kept after a divergence (and the loss history) is exactly
+what the Trainer keeps.
+
+Classification of a path (``classify``), in this order:
+
+- ``diverging``: a loss or a parameter stops being finite, the Trainer's divergence rule
+  would stop the run (a loss above 1e6 times the initial loss: the path ends there), or
+  the loss at the end is more than ``DIVERGING_GROWTH`` (2) times the loss at the start;
+- ``converging`` when the parameters hardly move (every step below 1e-12 relative);
+- ``oscillating``: the step along the main direction of motion (the first principal
+  direction of the steps in the second half of the path) changes sign in at least half
+  of the consecutive steps there, and the oscillation is not dying out (the mean step
+  length in the last third of the path is at least ``SHRINK`` (0.98) times that of the
+  first third) or the loss went up;
+- ``diverging`` when the loss went up (1e-9 relative) without such an alternation;
+- ``converging`` otherwise (also a zig-zag whose steps shrink, as gradient descent on a
+  quadratic does for 1/lambda < lr < 2/lambda).
+
+On a quadratic loss, gradient descent's steps shrink exactly when lr < 2/lambda_max, so
+this agrees with ``critical_learning_rate``: converging below, oscillating or diverging
+above (given enough steps for the growing direction to show).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from typing import Callable, Iterable, Sequence
+
+import numpy as np
+
+from nnviz.core import losses
+from nnviz.core.trainer import DIVERGENCE_FACTOR, Trainer, _backward_math, _forward_math, _update_math
+
+DEFAULT_LOOK_AHEAD_STEPS = 30
+DEFAULT_SWEEP_ITERATIONS = 200
+DEFAULT_SWEEP_RANGE = (1e-3, 10.0, 25)  # min rate, max rate, count (log-spaced)
+DIVERGING_GROWTH = 2.0
+SHRINK = 0.98
+CLASSIFY_WINDOW = 64  # the sweep classifies the last min(half, this) iterations of each run
+STATUSES = ("converging", "oscillating", "diverging")
+SWEEP_STATUSES = ("converging", "oscillating", "diverged")
+
+
+# ============================================================ classification
+def classify(params: np.ndarray, loss_start: float, loss_end: float, stopped: bool = False) -> str:
+    """converging, oscillating or diverging (see the module notes) for a path of flat
+    parameter vectors (points x n_params, the points up to where it stopped) whose
+    training loss went from ``loss_start`` to ``loss_end``; ``stopped``: the Trainer's
+    divergence rule ended it."""
+    params = np.asarray(params, dtype=np.float64)
+    with np.errstate(all="ignore"):
+        if stopped or not (math.isfinite(loss_start) and math.isfinite(loss_end)) \
+                or not np.isfinite(params).all():
+            return "diverging"
+        if loss_end > DIVERGING_GROWTH * loss_start and loss_end > loss_start:
+            return "diverging"
+        went_up = loss_end > loss_start + 1e-9 * abs(loss_start)
+        steps = np.diff(params, axis=0)
+        if steps.shape[0] == 0:
+            return "converging"
+        lengths = np.linalg.norm(steps, axis=1)
+        scale = 1.0 + float(np.abs(params).max())
+        if lengths.max() <= 1e-12 * scale:
+            return "converging"
+        half = steps[steps.shape[0] // 2:]
+        alternating = False
+        if half.shape[0] >= 2:
+            _, _, vt = np.linalg.svd(half, full_matrices=False)
+            s = half.dot(vt[0])
+            big = np.abs(s) > 1e-6 * np.abs(s).max()
+            pairs = big[:-1] & big[1:]
+            if pairs.any():
+                flips = (s[:-1] * s[1:] < 0) & pairs
+                alternating = flips.sum() >= 0.5 * pairs.sum()
+        third = max(1, lengths.size // 3)
+        shrinking = lengths[-third:].mean() < SHRINK * lengths[:third].mean()
+        if alternating and (not shrinking or went_up):
+            return "oscillating"
+        if went_up and not alternating:
+            return "diverging"
+        return "converging"
+
+
+# ==================================================================== results
+@dataclass
+class LookAhead:
+    """The next ``steps`` updates from the current state at ``learning_rate``.
+
+    ``params`` (steps + 1) x n_params: flat vectors, row 0 the current point, row k the
+    point after k updates; ``losses`` (steps + 1): the training loss on all samples at
+    each point. Rows after the point where the Trainer's divergence rule would stop the
+    run are NaN (``stopped_at`` = the updates done before it, else None).
+    ``final_loss``: the loss after ``steps`` updates (inf when the run would stop)."""
+
+    learning_rate: float
+    params: np.ndarray
+    losses: np.ndarray
+    status: str
+    final_loss: float
+    stopped_at: int | None = None
+
+    @property
+    def steps(self) -> int:
+        return self.params.shape[0] - 1
+
+
+@dataclass
+class SweepResult:
+    """A learning-rate sweep from one state: for each rate, ``iterations`` updates.
+
+    ``final_losses[r]``: the training loss on all samples of the parameters after the
+    run, the number ``nnviz train --lr r --iterations N`` reports as the final loss (for
+    a run that diverged, of the parameters the Trainer keeps: those before the iteration
+    that diverged); ``statuses[r]`` converging, oscillating or diverged;
+    ``loss_curves[r, k]`` the loss of iteration k + 1 as the Trainer records it
+    (``loss_history``: the forward-pass loss of its batch), NaN from the iteration that
+    diverged on; ``best_index``/``best_rate`` the rate with the smallest finite final
+    loss among the runs that did not diverge (among all if every run diverged; None/NaN
+    if no final loss is finite). ``completed`` < ``iterations`` when ``should_stop``
+    cancelled the sweep: then the numbers are those after ``completed`` iterations."""
+
+    rates: np.ndarray
+    final_losses: np.ndarray
+    statuses: list[str]
+    loss_curves: np.ndarray
+    best_index: int | None
+    best_rate: float
+    iterations: int
+    completed: int
+    start_loss: float
+
+    @property
+    def cancelled(self) -> bool:
+        return self.completed < self.iterations
+
+
+def sweep_rates(low: float = DEFAULT_SWEEP_RANGE[0], high: float = DEFAULT_SWEEP_RANGE[1],
+                count: int = DEFAULT_SWEEP_RANGE[2]) -> np.ndarray:
+    """``count`` learning rates log-spaced from ``low`` to ``high`` (both included)."""
+    for name, v in (("the lowest rate", low), ("the highest rate", high)):
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or v <= 0:
+            raise ValueError(f"{name} must be a positive number, got {v!r}")
+    count = int(count)
+    if count < 1:
+        raise ValueError(f"the number of rates must be >= 1, got {count}")
+    if count == 1:
+        if low != high:
+            raise ValueError("one rate needs the lowest and highest rate to be equal")
+        return np.array([float(low)])
+    if not low < high:
+        raise ValueError(f"the lowest rate must be below the highest, got {low!r} and {high!r}")
+    rates = np.geomspace(low, high, count)
+    rates[0], rates[-1] = low, high
+    return rates
+
+
+def _rates(rates: Iterable[float]) -> np.ndarray:
+    r = np.asarray(list(rates) if not isinstance(rates, np.ndarray) else rates, dtype=np.float64)
+    if r.ndim != 1 or r.size == 0:
+        raise ValueError("give at least one learning rate (a 1-D sequence)")
+    if not (np.isfinite(r).all() and (r > 0).all()):
+        raise ValueError("every learning rate must be a positive number")
+    return r
+
+
+# ============================================================ the stacked runs
+def _explosion(trainer: Trainer) -> float:
+    """The Trainer's divergence threshold: DIVERGENCE_FACTOR x the initial loss (>= 1)."""
+    ref = trainer.evaluate_loss(*trainer.initial[:2])
+    ref = ref if math.isfinite(ref) else 1.0
+    return DIVERGENCE_FACTOR * max(ref, 1.0)
+
+
+def _frozen_masks(trainer: Trainer) -> list:
+    """Per parameter array: None (nothing frozen), True (all) or a boolean mask — as the
+    Trainer builds them."""
+    net = trainer.network
+    masks: list = [None] * (2 * net.n_layers)
+    for name in trainer.frozen:
+        p = net.parse_param(name)
+        j = 2 * (p.layer - 1) + (p.kind == "b")
+        if masks[j] is None:
+            masks[j] = np.zeros(net.weights[p.layer - 1].shape if p.kind == "W" else net.biases[p.layer - 1].shape,
+                                dtype=bool)
+        masks[j][p.index] = True
+    return [True if m is not None and m.all() else m for m in masks]
+
+
+@dataclass(frozen=True)
+class _Resume:
+    opt_state: list
+    opt_name: str | None
+    opt_t: int
+    order: np.ndarray
+    position: int
+    rng_state: dict
+
+
+def _resume_state(trainer: Trainer) -> _Resume:
+    """What the Trainer's next iterations depend on besides its parameters and settings:
+    the fields of ``trainer.training_state()`` of those names. Read from the Trainer's
+    attributes directly, because ``training_state()`` also copies the loss history and
+    the trajectory (milliseconds after a long run, more than the whole look-ahead);
+    tests/core/test_surface.py checks that both agree."""
+    return _Resume(list(trainer._opt_state), trainer._opt_name, trainer._opt_t,
+                   trainer._order, trainer._position, trainer.rng.bit_generator.state)
+
+
+class _Copies:
+    """What copies of the Trainer's state at an iteration boundary share: settings,
+    data, batches, optimizer start and divergence threshold."""
+
+    def __init__(self, trainer: Trainer) -> None:
+        net, s = trainer.network, trainer.settings
+        st = _resume_state(trainer)
+        self.net = net
+        self.acts = net.activations
+        self.L = net.n_layers
+        self.loss_fn = losses.get(s.loss, net.activations[-1])
+        self.chain = s.backprop == "chain"
+        self.opt = s.optimizer
+        # the first update starts a fresh optimizer when the Trainer's state is another's
+        self.fresh = st.opt_name != self.opt.name
+        self.opt_state = None if self.fresh else list(st.opt_state)
+        self.t = 0 if self.fresh else st.opt_t
+        self.masks = _frozen_masks(trainer)
+        self.x, self.targets = trainer.dataset.inputs, trainer.dataset.targets
+        self.n = self.x.shape[0]
+        self.batch_size = trainer.batch_size
+        self.shuffle = s.shuffle
+        self.order = np.array(st.order, dtype=np.intp)
+        self.position = st.position
+        self.rng = None
+        if self.shuffle and self.batch_size < self.n:
+            self.rng = np.random.Generator(type(trainer.rng.bit_generator)())
+            self.rng.bit_generator.state = st.rng_state
+        self.explosion = _explosion(trainer)
+
+    def _optimizer_step(self, shapes) -> None:
+        if self.fresh:
+            self.opt_state = [self.opt.init_state(shape) for shape in shapes]
+            self.t, self.fresh = 1, False
+        else:
+            self.t += 1
+
+    def _next_batch(self):
+        """(inputs, targets) of the next iteration: Trainer._next_batch's rule."""
+        n, bs = self.n, self.batch_size
+        if bs >= n:
+            return self.x, self.targets
+        if self.position >= n:
+            self.position = 0
+        if self.position == 0:
+            if self.shuffle:
+                self.order = self.rng.permutation(n)
+            elif not np.array_equal(self.order, np.arange(n)):
+                self.order = np.arange(n)
+        batch = self.order[self.position:self.position + bs]
+        self.position += bs
+        if self.position >= n:
+            self.position = 0
+        return self.x[batch], self.targets[batch]
+
+
+class _Stack(_Copies):
+    """R copies trained side by side, one learning rate each, as stacks: weights
+    R x n_out x n_in, biases R x 1 x n_out, optimizer state likewise."""
+
+    def __init__(self, trainer: Trainer, rates: np.ndarray) -> None:
+        super().__init__(trainer)
+        R = rates.size
+        self.W = [np.repeat(w[None], R, axis=0) for w in self.net.weights]
+        self.B = [np.repeat(b[None, None], R, axis=0) for b in self.net.biases]
+        self.lr = rates.reshape(R, 1, 1)
+        self.rows = np.arange(R)  # the original index of each stacked run still going
+        if self.opt_state is not None:  # W states R x n_out x n_in, b states R x 1 x n_out
+            self.opt_state = [tuple(np.repeat(a[None] if j % 2 == 0 else a[None, None], R, axis=0) for a in state)
+                              for j, state in enumerate(self.opt_state)]
+
+    def flat(self) -> np.ndarray:
+        """The flat parameter vectors of the runs still going (R x n_params)."""
+        parts = []
+        for w, b in zip(self.W, self.B):
+            parts += [w.reshape(w.shape[0], w.shape[1] * w.shape[2]), b.reshape(b.shape[0], b.shape[2])]
+        return np.concatenate(parts, axis=1)
+
+    def parameters(self, k: int) -> tuple[list[np.ndarray], list[np.ndarray]]:
+        """Weights and biases of stacked run k, as the Trainer holds them."""
+        return [w[k] for w in self.W], [b[k, 0] for b in self.B]
+
+    def step(self) -> tuple[np.ndarray, np.ndarray]:
+        """One iteration of every run still going. Returns the forward-pass losses (in
+        stack order) and a boolean mask of the runs that diverged in it; those are
+        dropped from the stack, their parameters left as they were before the iteration
+        (what the Trainer keeps)."""
+        x, t = self._next_batch()
+        L, acts, W, B = self.L, self.acts, self.W, self.B
+        R = W[0].shape[0]
+        nb = x.shape[0]
+        zs, outs = [None] * L, [None] * L
+        a = x
+        for i in range(L):
+            z = np.matmul(a, W[i].transpose(0, 2, 1)) + B[i]
+            a = acts[i].forward(z)
+            zs[i], outs[i] = z, a
+        batch_loss = self.loss_fn.batch_loss
+        loss = np.array([batch_loss(zs[-1][r], outs[-1][r], t) for r in range(R)])
+        bad = ~np.isfinite(loss) | (loss > self.explosion)
+
+        # backward: Trainer._backward_math for a stack
+        g_w, g_b = [None] * L, [None] * L
+        err = None
+        for i in range(L - 1, -1, -1):
+            z, out = zs[i], outs[i]
+            a_prev = x if i == 0 else outs[i - 1]
+            if self.chain:
+                if err is None:
+                    k = out.shape[2]
+                    t2 = np.broadcast_to(t, (R, nb, k)).reshape(R * nb, k)
+                    err = self.loss_fn.output_delta(z.reshape(R * nb, k), out.reshape(R * nb, k), t2).reshape(R, nb, k)
+                else:
+                    err = acts[i].backward(z, out, np.matmul(err, W[i + 1]))
+                local, scale = err, 1.0 / nb
+            else:
+                if err is None:
+                    err = t - out
+                else:
+                    w_next = W[i + 1]
+                    total = np.abs(w_next).sum(axis=2, keepdims=True)
+                    share = np.divide(w_next, total, out=np.zeros_like(w_next), where=total > 0)
+                    err = np.matmul(err, share)
+                local, scale = err * acts[i].derivative(z, out), -1.0 / nb
+            g_w[i] = np.matmul(local.transpose(0, 2, 1), a_prev) * scale
+            g_b[i] = (local.sum(axis=1) * scale)[:, None, :]
+
+        # update: the Trainer's _update_math with a stack of learning rates
+        self._optimizer_step([a.shape for w, b in zip(W, B) for a in (w, b)])
+        new = [None] * L
+        for i in range(L - 1, -1, -1):
+            w, b, sw, sb = _update_math(self.opt, self.lr, self.t, W[i], B[i], g_w[i], g_b[i],
+                                        (self.opt_state[2 * i], self.opt_state[2 * i + 1]),
+                                        self.masks[2 * i], self.masks[2 * i + 1])
+            bad |= ~(np.isfinite(w).all(axis=(1, 2)) & np.isfinite(b).all(axis=(1, 2)))
+            new[i] = (w, b, sw, sb)
+        for i, (w, b, sw, sb) in enumerate(new):
+            W[i], B[i] = w, b
+            self.opt_state[2 * i], self.opt_state[2 * i + 1] = sw, sb
+        if bad.any():
+            self._drop(bad)
+        return loss, bad
+
+    def _drop(self, bad: np.ndarray) -> None:
+        keep = ~bad
+        self.W = [w[keep] for w in self.W]
+        self.B = [b[keep] for b in self.B]
+        self.opt_state = [tuple(a[keep] for a in state) for state in self.opt_state]
+        self.lr = self.lr[keep]
+        self.rows = self.rows[keep]
+
+
+class _Single(_Copies):
+    """One copy, with the Trainer's own one-network functions (the look-ahead's path:
+    fewer array operations than a stack of one)."""
+
+    def __init__(self, trainer: Trainer, rate: float) -> None:
+        super().__init__(trainer)
+        self.W, self.B = list(self.net.weights), list(self.net.biases)
+        self.lr = rate
+
+    def step(self) -> tuple[float, bool]:
+        """One iteration: (its forward-pass loss, diverged). A diverged iteration
+        changes nothing."""
+        x, t = self._next_batch()
+        L, acts, W, B = self.L, self.acts, self.W, self.B
+        zs, outs = [None] * L, [None] * L
+        a = x
+        for i in range(L):
+            zs[i], a = _forward_math(a, W[i], B[i], acts[i])
+            outs[i] = a
+        loss = self.loss_fn.batch_loss(zs[-1], a, t)
+        if not math.isfinite(loss) or loss > self.explosion:
+            return loss, True
+        g_w, g_b = [None] * L, [None] * L
+        err = w_next = None
+        for i in range(L - 1, -1, -1):
+            err, g_w[i], g_b[i] = _backward_math(self.chain, self.loss_fn, acts[i], zs[i], outs[i],
+                                                 x if i == 0 else outs[i - 1], t, err, w_next)
+            w_next = W[i]
+        fresh, state_before, t_before = self.fresh, self.opt_state, self.t
+        self._optimizer_step([a.shape for w, b in zip(W, B) for a in (w, b)])
+        state = list(self.opt_state)
+        new_w, new_b = list(W), list(B)
+        for i in range(L - 1, -1, -1):
+            new_w[i], new_b[i], state[2 * i], state[2 * i + 1] = _update_math(
+                self.opt, self.lr, self.t, W[i], B[i], g_w[i], g_b[i], (state[2 * i], state[2 * i + 1]),
+                self.masks[2 * i], self.masks[2 * i + 1])
+        flat = np.concatenate([x for w, b in zip(new_w, new_b) for x in (w.ravel(), b)])
+        if not np.isfinite(flat).all():  # as the Trainer: nothing of the iteration is kept
+            self.fresh, self.opt_state, self.t = fresh, state_before, t_before
+            return loss, True
+        self.W, self.B, self.opt_state, self.last_flat = new_w, new_b, state, flat
+        return loss, False
+
+
+# ===================================================== real Trainer copies
+def _copy(trainer: Trainer, learning_rate: float) -> Trainer:
+    """A Trainer in the same state (no history), at ``learning_rate``."""
+    s = trainer.settings
+    c = Trainer(trainer.network.copy(), trainer.dataset, learning_rate=learning_rate,
+                optimizer=s.optimizer, loss=s.loss, backprop=s.backprop, batch=s.batch,
+                shuffle=s.shuffle, frozen=s.frozen, seed=trainer.seed,
+                rng=np.random.Generator(type(trainer.rng.bit_generator)()))
+    c.set_initial(*trainer.initial)
+    st = replace(trainer.training_state(), loss_history=[], accuracy_history=[], trajectory=[],
+                 status="ready", status_message="")
+    c.load_training_state(st)
+    return c
+
+
+def _run_copy(c: Trainer, n: int) -> tuple[list[np.ndarray], bool]:
+    """Run n more iterations of a copy: (its flat parameters after each update it
+    keeps, since its start; diverged). Its ``loss_history`` is then its loss curve."""
+    result = c.run(n)
+    return c.trajectory[1:], result.reason == "diverged"
+
+
+# ================================================================ look-ahead
+def split_flat(net, vector: np.ndarray) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """Weights and biases (views) of a flat parameter vector (W1 row by row, b1, W2, ...),
+    or of a stack of them (... x n_params -> ... x n_out x n_in and ... x n_out)."""
+    weights, biases, i = [], [], 0
+    lead = vector.shape[:-1]
+    for l in range(net.n_layers):
+        n_out, n_in = net.sizes[l + 1], net.sizes[l]
+        weights.append(vector[..., i:i + n_out * n_in].reshape(lead + (n_out, n_in)))
+        i += n_out * n_in
+        biases.append(vector[..., i:i + n_out])
+        i += n_out
+    return weights, biases
+
+
+def look_ahead(trainer: Trainer, learning_rate: float, steps: int = DEFAULT_LOOK_AHEAD_STEPS) -> LookAhead:
+    """The next ``steps`` updates from the current state at ``learning_rate``, with the
+    Trainer's optimizer (and its state), batches, backprop mode and frozen parameters,
+    computed on a copy: the Trainer is not changed. See ``LookAhead``; ``status`` is
+    ``classify``'s verdict on the path."""
+    lr = float(learning_rate)
+    if not math.isfinite(lr) or lr <= 0:
+        raise ValueError(f"learning rate must be a positive number, got {learning_rate!r}")
+    steps = int(steps)
+    if steps < 1:
+        raise ValueError(f"the look-ahead needs at least one step, got {steps}")
+    net = trainer.network
+    P = net.n_params
+    params = np.full((steps + 1, P), np.nan)
+    loss = np.full(steps + 1, np.nan)
+    params[0] = net.flat()
+    full = trainer.batch_size >= trainer.n_samples
+    stopped_at = None
+    with np.errstate(all="ignore"):
+        if trainer.cursor == 0:
+            run = _Single(trainer, lr)
+            for k in range(steps):
+                forward, bad = run.step()
+                if full:
+                    loss[k] = forward
+                if bad:
+                    stopped_at = k
+                    break
+                params[k + 1] = run.last_flat
+        else:
+            c = _copy(trainer, lr)
+            traj, diverged = _run_copy(c, steps)
+            params[1:1 + len(traj)] = traj
+            if diverged:
+                stopped_at = len(traj)
+            full = False
+        done = steps if stopped_at is None else stopped_at
+        for k in range(done + 1):
+            if not (full and k < done):
+                loss[k] = trainer.evaluate_loss(*split_flat(net, params[k]))
+        if stopped_at is not None:
+            loss[stopped_at + 1:] = np.nan
+        status = classify(params[:done + 1], loss[0], loss[done], stopped_at is not None)
+    final = math.inf if stopped_at is not None else float(loss[-1])
+    return LookAhead(lr, params, loss, status, final, stopped_at)
+
+
+# ===================================================================== sweep
+def sweep(trainer: Trainer, rates: Sequence[float] | np.ndarray,
+          iterations: int = DEFAULT_SWEEP_ITERATIONS,
+          progress: Callable[[int, int], None] | None = None,
+          should_stop: Callable[[], bool] | None = None) -> SweepResult:
+    """From the current state, ``iterations`` updates at each learning rate, on copies
+    (the Trainer is not changed). All rates run side by side as one stack (see the
+    module notes); the numbers equal independent ``trainer.run`` calls at each rate.
+    ``progress(done, total)`` is called along the way (units: rate-iterations, total =
+    len(rates) x iterations, about 100 calls); ``should_stop()`` is asked before every
+    iteration (every 10 when the Trainer stands mid-iteration) and, when true, ends the
+    sweep early (``SweepResult.completed`` tells how far it got)."""
+    rates = _rates(rates)
+    N = int(iterations)
+    if N < 1:
+        raise ValueError(f"the number of iterations must be >= 1, got {iterations!r}")
+    R = rates.size
+    net = trainer.network
+    curves = np.full((R, N), np.nan)
+    final = np.full(R, np.nan)
+    diverged = np.zeros(R, dtype=bool)
+    # the last points of each run that the classification looks at (at most ~20M numbers)
+    window = max(2, min(N // 2, CLASSIFY_WINDOW, 20_000_000 // (R * net.n_params)))
+    total = R * N
+    start_loss = trainer.evaluate_loss()
+    done = 0
+    with np.errstate(all="ignore"):
+        if trainer.cursor == 0:
+            runs = _Stack(trainer, rates)
+            ring = np.empty((window + 1, R, net.n_params))  # the last points of each run
+            count = np.ones(R, dtype=int)  # points of each run so far (the start included)
+            ring[0] = runs.flat()
+            every = max(1, N // 100)
+            for k in range(N):
+                if not runs.rows.size:  # every run diverged: nothing left to do
+                    done = N
+                    break
+                if should_stop is not None and k and should_stop():
+                    break
+                rows = runs.rows
+                forward, bad = runs.step()
+                curves[rows[~bad], k] = forward[~bad]
+                diverged[rows[bad]] = True
+                going = runs.rows
+                ring[(k + 1) % (window + 1), going] = runs.flat()
+                count[going] += 1
+                done = k + 1
+                if progress is not None and (done % every == 0 or done == N):
+                    progress(done * R, total)
+            paths = {}
+            for j, r in enumerate(runs.rows):
+                final[r] = trainer.evaluate_loss(*runs.parameters(j))
+                n_pts = np.arange(max(0, count[r] - window - 1), count[r])
+                paths[r] = ring[n_pts % (window + 1), r]
+            # A run that diverged is replayed by a Trainer copy: what the Trainer keeps
+            # after a divergence (and its loss history) is then exactly the Trainer's.
+            for r in np.flatnonzero(diverged):
+                c = _copy(trainer, float(rates[r]))
+                _, diverged[r] = _run_copy(c, done)
+                curves[r] = np.nan
+                curves[r, :len(c.loss_history)] = c.loss_history
+                final[r] = c.evaluate_loss()
+                paths[r] = np.stack(c.trajectory[-(window + 1):])
+        else:
+            paths = {}
+            copies = [_copy(trainer, float(r)) for r in rates]
+            every = 10
+            while done < N:
+                if should_stop is not None and done and should_stop():
+                    break
+                n = min(every, N - done)
+                for r, c in enumerate(copies):
+                    if not diverged[r]:
+                        _, diverged[r] = _run_copy(c, n)
+                done += n
+                if progress is not None:
+                    progress(done * R, total)
+            for r, c in enumerate(copies):
+                curves[r, :len(c.loss_history)] = c.loss_history
+                final[r] = c.evaluate_loss()
+                paths[r] = np.stack(c.trajectory[-(window + 1):])
+    statuses = []
+    for r in range(R):
+        verdict = classify(paths[r], start_loss, final[r], bool(diverged[r]))
+        statuses.append("diverged" if verdict == "diverging" else verdict)
+    ok = np.isfinite(final) & ~diverged
+    if not ok.any():
+        ok = np.isfinite(final)
+    best = int(np.flatnonzero(ok)[np.argmin(final[ok])]) if ok.any() else None
+    return SweepResult(rates, final, statuses, curves, best,
+                       float(rates[best]) if best is not None else math.nan, N, done, start_loss)
