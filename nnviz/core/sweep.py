@@ -118,6 +118,20 @@ class LookAhead:
     def steps(self) -> int:
         return self.params.shape[0] - 1
 
+    @property
+    def zigzag(self) -> bool:
+        """The steps along the main direction of motion keep changing sign: the path
+        crosses the valley back and forth (while converging, below 2/lambda_max, too)."""
+        params = self.params[np.isfinite(self.params).all(axis=1)]
+        steps = np.diff(params, axis=0)
+        if steps.shape[0] < 3:
+            return False
+        _, _, vt = np.linalg.svd(steps, full_matrices=False)
+        along = steps.dot(vt[0])
+        big = np.abs(along) > 1e-6 * np.abs(along).max()
+        pairs = big[:-1] & big[1:]
+        return bool(pairs.any() and ((along[:-1] * along[1:] < 0) & pairs).sum() >= 0.5 * pairs.sum())
+
 
 @dataclass
 class SweepResult:

@@ -1373,7 +1373,9 @@ class SurfacePanel(QWidget):
 
     def _show_verdict(self, rate: float, la) -> None:
         colour = STATUS_COLOURS.get(la.status, ("#000000", "#ffffff"))[pal.is_dark(self.palette())]
-        self.indicator.setText(f"At rate {rate:.4g}: {la.status} · loss after {LOOK_AHEAD_STEPS} steps "
+        verdict = "converging, zig-zagging across the valley" if la.status == "converging" and la.zigzag \
+            else la.status
+        self.indicator.setText(f"At rate {rate:.4g}: {verdict} · loss after {LOOK_AHEAD_STEPS} steps "
                                f"{_fmt(float(la.final_loss))}")
         self.indicator.setStyleSheet(f"color: {colour}")
         self.indicator.setProperty("status", la.status)

@@ -623,3 +623,19 @@ def test_resume_state_agrees_with_training_state(name):
         assert all(len(x) == len(y) and all(np.array_equal(u, v) for u, v in zip(x, y))
                    for x, y in zip(fast.opt_state, st.opt_state))
         t.step("micro")
+
+
+def test_zigzag_marks_a_converging_look_ahead_that_crosses_the_valley():
+    """On the quadratic sine slice: between 1/lambda and 2/lambda gradient descent
+    converges while every step overshoots; below 1/lambda it does not zig-zag."""
+    from nnviz.core import presets
+    from nnviz.core.surface import critical_learning_rate, look_ahead
+
+    t = presets.load("sine")
+    keep = {"W2[0,2]", "W2[0,5]"}
+    t.configure(frozen=[p.name for p in t.network.params() if p.name not in keep])
+    critical = critical_learning_rate(t, sorted(keep))
+    slow = look_ahead(t, 0.3 * critical)
+    fast = look_ahead(t, 0.9 * critical)
+    assert slow.status == "converging" and not slow.zigzag
+    assert fast.status == "converging" and fast.zigzag
