@@ -120,17 +120,23 @@ class LookAhead:
 
     @property
     def zigzag(self) -> bool:
-        """The steps along the main direction of motion keep changing sign: the path
-        crosses the valley back and forth (while converging, below 2/lambda_max, too)."""
+        """Along one of the two main directions of motion the steps keep changing sign:
+        the path crosses the valley back and forth (while converging, below 2/lambda_max,
+        too)."""
         params = self.params[np.isfinite(self.params).all(axis=1)]
         steps = np.diff(params, axis=0)
+        steps = steps[:max(4, steps.shape[0] // 2)]  # the first half: a converging zig-zag fades
         if steps.shape[0] < 3:
             return False
         _, _, vt = np.linalg.svd(steps, full_matrices=False)
-        along = steps.dot(vt[0])
-        big = np.abs(along) > 1e-6 * np.abs(along).max()
-        pairs = big[:-1] & big[1:]
-        return bool(pairs.any() and ((along[:-1] * along[1:] < 0) & pairs).sum() >= 0.5 * pairs.sum())
+        longest = float(np.linalg.norm(steps, axis=1).max())
+        for direction in vt[:2]:
+            along = steps.dot(direction)
+            big = np.abs(along) > 1e-3 * longest
+            pairs = big[:-1] & big[1:]
+            if pairs.sum() >= 2 and ((along[:-1] * along[1:] < 0) & pairs).sum() >= 0.5 * pairs.sum():
+                return True
+        return False
 
 
 @dataclass

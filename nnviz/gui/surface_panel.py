@@ -533,6 +533,7 @@ class SurfacePanel(QWidget):
         self.indicator.setObjectName("lookAheadIndicator")
         self.indicator.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.indicator.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.indicator.setWordWrap(True)
         self.indicator.setToolTip(f"Where the next {LOOK_AHEAD_STEPS} updates at the slider's learning rate "
                                   "would go (dashed): converging, oscillating (the step along a "
                                   "parameter keeps changing sign) or diverging")
@@ -1373,7 +1374,7 @@ class SurfacePanel(QWidget):
 
     def _show_verdict(self, rate: float, la) -> None:
         colour = STATUS_COLOURS.get(la.status, ("#000000", "#ffffff"))[pal.is_dark(self.palette())]
-        verdict = "converging, zig-zagging across the valley" if la.status == "converging" and la.zigzag \
+        verdict = "zig-zag, converging" if la.status == "converging" and la.zigzag \
             else la.status
         self.indicator.setText(f"At rate {rate:.4g}: {verdict} · loss after {LOOK_AHEAD_STEPS} steps "
                                f"{_fmt(float(la.final_loss))}")
