@@ -24,7 +24,7 @@ from nnviz.core import optimizers, presets
 from nnviz.core.explain import Formatter, trace
 from nnviz.core.losses import LOSSES
 from nnviz.core.trainer import BACKPROP_MODES, DEFAULT_ITERATIONS, Trainer, TrainingError, parse_batch
-from nnviz.io.snapshot import SnapshotError
+from nnviz.io.snapshot import SnapshotError, write_atomic
 
 EXIT_USAGE = 2
 
@@ -403,13 +403,13 @@ def cmd_surface(args: argparse.Namespace) -> int:
             arrays["trajectory"] = trajectory
         buffer = io.BytesIO()
         np.savez(buffer, **arrays)
-        _write_output(out, buffer.getvalue())
+        write_atomic(out, buffer.getvalue())
     elif kind == ".csv":
         rows = [f"{x!r},{y!r},{v!r}" for x, row in zip(a.tolist(), loss.tolist()) for y, v in zip(b.tolist(), row)]
-        _write_output(out, "a,b,loss\n" + "\n".join(rows) + "\n")
+        write_atomic(out, "a,b,loss\n" + "\n".join(rows) + "\n")
     else:
         current = (trainer.network.get(p1), trainer.network.get(p2))
-        _write_output(out, _heatmap_png(a, b, loss, trajectory, current))
+        write_atomic(out, _heatmap_png(a, b, loss, trajectory, current))
     net = trainer.network
     names = " x ".join(f"{net.display_name(p)} ({p.name})" if net.display_name(p) != p.name else p.name
                        for p in (p1, p2))
@@ -443,7 +443,7 @@ def cmd_sweep(args: argparse.Namespace) -> int:
         bar.close()
     lines = [f"{r!r},{v!r},{s}" for r, v, s in zip(result.rates.tolist(), result.final_losses.tolist(),
                                                       result.statuses)]
-    _write_output(out, "learning_rate,final_loss,status\n" + "\n".join(lines) + "\n")
+    write_atomic(out, "learning_rate,final_loss,status\n" + "\n".join(lines) + "\n")
     s = trainer.settings
     batch = {"full": "full batch", "online": "online"}.get(s.batch, f"mini-batches of {s.batch}")
     print(f"{len(rates)} learning rate{'s' * (len(rates) != 1)} from {rates[0]:.6g} to {rates[-1]:.6g}, "
@@ -458,41 +458,6 @@ def cmd_sweep(args: argparse.Namespace) -> int:
         print("best learning rate: none (no run ended with a finite loss)")
     print(f"written to {out}")
     return 0
-
-
-def _write_output(path: Path, data: str | bytes) -> None:
-    """Write atomically: text through the snapshot writer, bytes likewise by hand."""
-    import tempfile
-
-    from nnviz.io.snapshot import write_atomic
-
-    if isinstance(data, str):
-        write_atomic(path, data)
-        return
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        try:
-            mode = path.stat().st_mode & 0o777
-        except OSError:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(tmp, mode)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-        tmp = None
-    except OSError as exc:
-        raise SnapshotError(f"cannot write {path}: {exc.strerror or exc}") from None
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
 
 
 # viridis (the loss heat maps' sequential map in the window), 9 stops

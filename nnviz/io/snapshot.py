@@ -145,7 +145,9 @@ def save(trainer: Trainer, path: str | os.PathLike) -> None:
     write_atomic(path, text)
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, data: str | bytes) -> None:
+    """Write ``data`` (text as UTF-8, or bytes) to ``path`` through a temporary file and a
+    rename: an existing file is replaced whole or not at all. Raises SnapshotError."""
     path = Path(path)
     try:
         if path.is_symlink():
@@ -159,8 +161,8 @@ def write_atomic(path: Path, text: str) -> None:
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
         os.chmod(tmp_name, _file_mode(path))
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp_name, path)
