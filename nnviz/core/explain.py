@@ -77,6 +77,15 @@ class Names:
     def param(self, p: Param) -> str:
         return self.network.display_name(p)
 
+    def own(self, p: Param) -> str:
+        """The parameter's name where it is the subject of a line: a display name that
+        several parameters share (the worked example's b1 feeds both h1 and h2) gets the
+        receiving neuron, b1(h1)."""
+        name = self.network.display_name(p)
+        if name != p.name and list(self.network.param_names.values()).count(name) > 1:
+            return f"{name}({self.network.neuron_name(p.layer, p.row) or p.row})"
+        return name
+
 
 class Formatter:
     """Numbers with ``digits`` decimal places, trailing zeros dropped, as worked examples
@@ -330,7 +339,7 @@ class Explainer:
             o = n.out(layer, j)
             for i in list(range(net.sizes[layer - 1])) + [None]:
                 p = Param("W", layer, j, i) if i is not None else Param("b", layer, j)
-                pn = n.param(p)
+                pn = n.own(p)
                 grad = v.grad_W[layer - 1][j, i] if i is not None else v.grad_b[layer - 1][j]
                 x = a_prev[:, i] if i is not None else np.ones(m)
                 x_name = n.out(layer - 1, i) if i is not None else "1"
@@ -382,7 +391,7 @@ class Explainer:
         for j in self._unit_range(layer, unit):
             for i in list(range(net.sizes[layer - 1])) + [None]:
                 p = Param("W", layer, j, i) if i is not None else Param("b", layer, j)
-                pn, idx = n.param(p), p.index
+                pn, idx = n.own(p), p.index
                 new = (net.weights if i is not None else net.biases)[layer - 1][idx]
                 old = self._before(layer)[0 if i is not None else 1][idx]
                 if t.is_frozen(p):

@@ -369,7 +369,7 @@ def test_preset_names_in_the_mazur_trace():
     assert "out_h1 = sigmoid(net_h1) = sigmoid(0.3775) = 0.593269992" in lines
     assert "E_total = E_o1 + E_o2 = 0.274811083 + 0.023560026 = 0.298371109" in lines
     assert "w5 <- w5 - lr*dE/dw5 = 0.4 - 0.5*0.082167041 = 0.35891648" in lines
-    assert "b1 is frozen: stays 0.35" in lines
+    assert "b1(h2) is frozen: stays 0.35" in lines
 
 
 def test_digits_4_on_the_worked_example():

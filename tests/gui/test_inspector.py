@@ -144,7 +144,7 @@ def test_the_canvas_can_select_by_canonical_or_display_name(inspector, session):
     text = inspector.text()
     assert "bias of h2" in text and "(frozen)" in text
     step(session, 3)
-    assert "b1 is frozen: stays 0.35" in inspector.text()
+    assert "b1(h2) is frozen: stays 0.35" in inspector.text()
 
 
 # ------------------------------------------------------------- a selected neuron
