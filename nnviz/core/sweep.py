@@ -443,7 +443,7 @@ def _copy(trainer: Trainer, learning_rate: float) -> Trainer:
     s = trainer.settings
     c = Trainer(trainer.network.copy(), trainer.dataset, learning_rate=learning_rate,
                 optimizer=s.optimizer, loss=s.loss, backprop=s.backprop, batch=s.batch,
-                shuffle=s.shuffle, frozen=s.frozen, seed=trainer.seed,
+                shuffle=s.shuffle, frozen=s.frozen, schedule=s.schedule, seed=trainer.seed,
                 rng=np.random.Generator(type(trainer.rng.bit_generator)()))
     c.set_initial(*trainer.initial)
     st = replace(trainer.training_state(), loss_history=[], accuracy_history=[], trajectory=[],
@@ -493,7 +493,7 @@ def look_ahead(trainer: Trainer, learning_rate: float, steps: int = DEFAULT_LOOK
     full = trainer.batch_size >= trainer.n_samples
     stopped_at = None
     with np.errstate(all="ignore"):
-        if trainer.cursor == 0:
+        if trainer.cursor == 0 and trainer.settings.schedule.kind == "constant":
             run = _Single(trainer, lr)
             for k in range(steps):
                 forward, bad = run.step()
@@ -548,7 +548,7 @@ def sweep(trainer: Trainer, rates: Sequence[float] | np.ndarray,
     start_loss = trainer.evaluate_loss()
     done = 0
     with np.errstate(all="ignore"):
-        if trainer.cursor == 0:
+        if trainer.cursor == 0 and trainer.settings.schedule.kind == "constant":
             runs = _Stack(trainer, rates)
             ring = np.empty((window + 1, R, net.n_params))  # the last points of each run
             count = np.ones(R, dtype=int)  # points of each run so far (the start included)

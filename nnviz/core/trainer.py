@@ -79,6 +79,48 @@ def schedule(n_layers: int) -> tuple[MicroStep, ...]:
     return tuple(MicroStep(i, phase, layer) for i, (phase, layer) in enumerate(order))
 
 
+_micro_steps = schedule
+
+
+SCHEDULES = ("constant", "step", "exponential", "inverse")
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """How the applied learning rate follows the iteration count t (updates so far):
+
+    - ``constant``: lr
+    - ``step``: lr * gamma ** (t // step_size)   (step decay)
+    - ``exponential``: lr * gamma ** t
+    - ``inverse``: lr / (1 + decay * t)         (1/t decay)
+    """
+
+    kind: str = "constant"
+    step_size: int = 100
+    gamma: float = 0.5
+    decay: float = 0.01
+
+    def __post_init__(self) -> None:
+        if self.kind not in SCHEDULES:
+            raise ValueError(f"schedule must be one of {', '.join(SCHEDULES)}, got {self.kind!r}")
+        if isinstance(self.step_size, bool) or not isinstance(self.step_size, (int, np.integer)) \
+                or self.step_size < 1:
+            raise ValueError(f"schedule step_size must be a whole number >= 1, got {self.step_size!r}")
+        if not (isinstance(self.gamma, (int, float)) and 0 < self.gamma <= 1):
+            raise ValueError(f"schedule gamma must be in (0, 1], got {self.gamma!r}")
+        if not (isinstance(self.decay, (int, float)) and math.isfinite(self.decay) and self.decay >= 0):
+            raise ValueError(f"schedule decay must be a number >= 0, got {self.decay!r}")
+
+    def rate(self, learning_rate: float, t: int) -> float:
+        if self.kind == "constant":
+            return learning_rate
+        if self.kind == "step":
+            return learning_rate * self.gamma ** (t // self.step_size)
+        if self.kind == "exponential":
+            return learning_rate * self.gamma ** t
+        return learning_rate / (1.0 + self.decay * t)
+
+
 @dataclass(frozen=True)
 class Settings:
     """What the user chooses. Immutable: a change makes a new object."""
@@ -90,6 +132,7 @@ class Settings:
     batch: str | int = "full"  # "full", "online" or a mini-batch size
     shuffle: bool = False
     frozen: frozenset = frozenset()  # canonical parameter names
+    schedule: Schedule = field(default_factory=Schedule)
 
 
 class IterationValues:
@@ -231,6 +274,7 @@ class Trainer:
         batch: str | int = "full",
         shuffle: bool = False,
         frozen: Iterable[str] = (),
+        schedule: Schedule | str | dict = "constant",
         seed: int = 0,
         rng: np.random.Generator | None = None,
         init_scheme: str | None = None,
@@ -262,7 +306,7 @@ class Trainer:
         self.status_changed = Signal()
 
         L = network.n_layers
-        self.steps = schedule(L)
+        self.steps = _micro_steps(L)  # (the `schedule` argument is the learning-rate schedule)
         self._ops = [(getattr(self, "_" + s.phase), s.layer) for s in self.steps]
 
         if not isinstance(optimizer, optimizers.Optimizer):
@@ -270,7 +314,7 @@ class Trainer:
         self._settings = Settings()
         self._settings = self._validated(
             learning_rate=learning_rate, optimizer=optimizer, loss=loss, backprop=backprop,
-            batch=batch, shuffle=shuffle, frozen=frozenset(frozen),
+            batch=batch, shuffle=shuffle, frozen=frozenset(frozen), schedule=schedule,
         )
         self._loss_fn = losses.get(self._settings.loss, network.activations[-1])
         self._masks_key: frozenset | None = None
@@ -315,6 +359,11 @@ class Trainer:
     def frozen(self) -> frozenset:
         return self._settings.frozen
 
+    @property
+    def applied_learning_rate(self) -> float:
+        """The rate the next update uses: the learning rate after the schedule."""
+        return self._settings.schedule.rate(self._settings.learning_rate, self.iteration)
+
     def configure(self, **changes: Any) -> None:
         """Change settings: learning_rate, optimizer (a name or an Optimizer),
         optimizer_params, loss, backprop, batch, shuffle, frozen (names).
@@ -358,6 +407,12 @@ class Trainer:
         if s.backprop not in BACKPROP_MODES:
             raise ValueError(f"backprop must be one of {', '.join(BACKPROP_MODES)}, got {s.backprop!r}")
         s = replace(s, batch=parse_batch(s.batch), shuffle=bool(s.shuffle))
+        if isinstance(s.schedule, str):
+            s = replace(s, schedule=Schedule(s.schedule))
+        elif isinstance(s.schedule, dict):
+            s = replace(s, schedule=Schedule(**s.schedule))
+        elif not isinstance(s.schedule, Schedule):
+            raise ValueError(f"schedule must be one of {', '.join(SCHEDULES)}")
         canonical = frozenset(self.network.parse_param(n).name for n in s.frozen)
         return replace(s, frozen=canonical)
 
@@ -900,7 +955,8 @@ class Trainer:
         before = (opt_state[2 * i], opt_state[2 * i + 1])
         masks = self._frozen_masks()
         w_old, b_old = net.weights[i], net.biases[i]
-        w, b, sw, sb = _update_math(s.optimizer, s.learning_rate, t, w_old, b_old, v.grad_W[i],
+        lr = s.schedule.rate(s.learning_rate, self.iteration)
+        w, b, sw, sb = _update_math(s.optimizer, lr, t, w_old, b_old, v.grad_W[i],
                                     v.grad_b[i], before, masks[2 * i], masks[2 * i + 1])
         if not ((w is w_old or np.isfinite(w).all()) and (b is b_old or np.isfinite(b).all())):
             raise _Diverged(f"the parameters of layer {layer} stopped being finite at "
@@ -911,7 +967,7 @@ class Trainer:
         v.params_before[i] = (w_old, b_old)
         v.update_W[i], v.update_b[i] = _readonly(w - w_old), _readonly(b - b_old)
         v.opt_before[i] = before
-        v.opt_t, v.learning_rate = t, s.learning_rate
+        v.opt_t, v.learning_rate = t, lr
         self._cursor += 1
         if self.micro_step:
             self.micro_step.emit(StepEvent(self.steps[self._cursor - 1], {
@@ -965,12 +1021,13 @@ class Trainer:
             errs[i], w_next = err, W[i]
         opt_state, step_t = self._optimizer_for_update()
         masks = self._frozen_masks()
+        lr = s.schedule.rate(s.learning_rate, self.iteration)
         before_params, before_opt = [None] * L, [None] * L
         new = []
         for i in range(L - 1, -1, -1):
             before_opt[i] = (opt_state[2 * i], opt_state[2 * i + 1])
             before_params[i] = (W[i], B[i])
-            w, b, sw, sb = _update_math(s.optimizer, s.learning_rate, step_t, W[i], B[i], g_ws[i], g_bs[i],
+            w, b, sw, sb = _update_math(s.optimizer, lr, step_t, W[i], B[i], g_ws[i], g_bs[i],
                                         before_opt[i], masks[2 * i], masks[2 * i + 1])
             if not ((w is W[i] or np.isfinite(w).all()) and (b is B[i] or np.isfinite(b).all())):
                 raise _Diverged(f"the parameters of layer {i + 1} stopped being finite at "
@@ -981,7 +1038,7 @@ class Trainer:
             opt_state[2 * i], opt_state[2 * i + 1] = sw, sb
         self._commit_optimizer(opt_state, step_t)
         self._raw_values = (batch, x, t, end, nets, outs, loss, errs, g_ws, g_bs,
-                            before_params, before_opt, step_t, s.learning_rate, self._loss_fn, s.backprop)
+                            before_params, before_opt, step_t, lr, self._loss_fn, s.backprop)
         if self.weights_changed:
             self.weights_changed.emit(None)
         self._finish_iteration(loss, end, a, t)
