@@ -23,6 +23,7 @@ from typing import Sequence
 from nnviz.core import optimizers, presets
 from nnviz.core.explain import Formatter, trace
 from nnviz.core.losses import LOSSES
+from nnviz.core.network import INIT_SCHEMES
 from nnviz.core.trainer import BACKPROP_MODES, DEFAULT_ITERATIONS, Trainer, TrainingError, parse_batch
 from nnviz.io.snapshot import SnapshotError, write_atomic
 
@@ -118,6 +119,25 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--digits", type=lambda t: _digits(t), default=9, metavar="D",
                        help="decimal places of the printed numbers (default 9)")
     train.add_argument("--out", metavar="FILE.json", help="write the snapshot here")
+    data = train.add_argument_group("training on a data file (instead of --preset or --snapshot)")
+    data.add_argument("--data", metavar="FILE",
+                      help="a CSV or whitespace-separated file, one sample a row (header optional, "
+                           "# comments allowed); the last --targets columns are the targets")
+    data.add_argument("--targets", type=positive_count, metavar="K",
+                      help="the number of target columns, the last ones (default 1)")
+    data.add_argument("--normalize", action="store_true",
+                      help="scale inputs to [-1, 1] and targets to the output activation's range "
+                           "(min-max; the transform goes into the snapshot)")
+    data.add_argument("--layers", type=layer_sizes, metavar="2,4,1",
+                      help="layer sizes, inputs first, targets last (default: inputs,4,targets)")
+    data.add_argument("--activation", type=activation_names, metavar="NAME[,OUTPUT]",
+                      help="hidden activation (default tanh), optionally a comma and the output "
+                           "activation (default sigmoid for 0/1 targets, linear otherwise), or one "
+                           "per weight layer")
+    data.add_argument("--init", choices=INIT_SCHEMES, help="initialisation of the weights (default uniform)")
+    data.add_argument("--check-ratio", type=check_ratio, metavar="R",
+                      help="hold out this share of the samples (0 < R < 1, drawn with --seed) as a "
+                           "check set and report the loss on it")
 
     tr = sub.add_parser("trace", help="print each micro-step as worked arithmetic",
                         description="Run iterations micro-step by micro-step and print the "
@@ -159,6 +179,109 @@ def build_parser() -> argparse.ArgumentParser:
                     help="iterations per learning rate (default 200)")
     sw.add_argument("--out", required=True, metavar="FILE.csv")
     return parser
+
+
+def layer_sizes(text: str) -> list[int]:
+    parts = [p.strip() for p in text.split(",")]
+    try:
+        sizes = [int(p) for p in parts]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected layer sizes such as 2,4,1, got {text!r}") from None
+    if len(sizes) < 2 or min(sizes) < 1:
+        raise argparse.ArgumentTypeError(f"expected at least two sizes >= 1 such as 2,4,1, got {text!r}")
+    return sizes
+
+
+def activation_names(text: str) -> list[str]:
+    from nnviz.core.activations import ACTIVATIONS
+
+    names = [p.strip() for p in text.split(",")]
+    for name in names:
+        if name not in ACTIVATIONS:
+            raise argparse.ArgumentTypeError(f"unknown activation {name!r}; expected one of "
+                                              f"{', '.join(ACTIVATIONS)}")
+    return names
+
+
+def check_ratio(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number between 0 and 1, got {text!r}") from None
+    if not 0.0 < value < 1.0:
+        raise argparse.ArgumentTypeError(f"expected a number between 0 and 1 (exclusive), got {text!r}")
+    return value
+
+
+_DATA_FLAGS = (("targets", "--targets"), ("normalize", "--normalize"), ("layers", "--layers"),
+               ("activation", "--activation"), ("init", "--init"), ("check_ratio", "--check-ratio"))
+
+
+def load_data_source(args: argparse.Namespace) -> Trainer:
+    """``nnviz train --data FILE ...``: a new network for the file's columns."""
+    from nnviz.core import datasets, normalize, trainer as trainer_mod
+    from nnviz.io.tables import read_table
+
+    prog = "nnviz train"
+    if args.preset or args.snapshot:
+        raise UsageError(f"{prog}: give either --data or --{'preset' if args.preset else 'snapshot'}, not both")
+    k = args.targets or 1
+    try:
+        raw = read_table(args.data, targets=k, sizes=args.layers)
+    except ValueError as exc:
+        raise UsageError(f"{prog}: --data: {exc}") from None
+    sizes = args.layers or [raw.n_inputs, 4, raw.n_outputs]
+    n_layers = len(sizes) - 1
+    given = args.activation or ["tanh"]
+    if len(given) == 1:
+        acts = [given[0]] * n_layers if n_layers == 1 else [given[0]] * (n_layers - 1) + [None]
+    elif len(given) == 2:
+        acts = [given[0]] * (n_layers - 1) + [given[1]]
+    elif len(given) == n_layers:
+        acts = list(given)
+    else:
+        raise UsageError(f"{prog}: --activation: expected 1, 2 or {n_layers} names for the "
+                         f"{'-'.join(map(str, sizes))} network, got {len(given)}")
+    if acts[-1] is None:
+        acts[-1] = "sigmoid" if raw.is_classification else "linear"
+    if "softmax" in acts[:-1]:
+        raise UsageError(f"{prog}: --activation: softmax is only allowed on the output layer")
+    data = normalize.normalize(raw, acts[-1]) if args.normalize else raw
+    seed = args.seed if args.seed is not None else 0
+    if args.check_ratio is not None:
+        try:
+            data, _ = datasets.split(data, args.check_ratio, seed)
+        except ValueError as exc:
+            raise UsageError(f"{prog}: --check-ratio: {exc}") from None
+    try:
+        return trainer_mod.create(sizes, acts, data, init=args.init or "uniform", seed=seed,
+                                  loss="mse")
+    except ValueError as exc:
+        raise UsageError(f"{prog}: {exc}") from None
+
+
+def print_data_summary(trainer: Trainer, digits: int) -> None:
+    """The check loss and the transform of a --data run."""
+    import numpy as np
+
+    from nnviz.core import losses
+
+    data = trainer.dataset
+    f = Formatter(digits)
+    if data.check is not None:
+        loss_fn = losses.get(trainer.settings.loss, trainer.network.activations[-1])
+        a = data.check.inputs
+        with np.errstate(all="ignore"):
+            for w, b, act in zip(trainer.network.weights, trainer.network.biases, trainer.network.activations):
+                z = a @ w.T + b
+                a = act.forward(z)
+            value = loss_fn.batch_loss(z, a, data.check.targets)
+        print(f"check loss (current parameters, {data.check.n_samples} held-out "
+              f"sample{'s' * (data.check.n_samples != 1)}): {f.num(value)}")
+    if data.transform is not None:
+        print("normalisation (min-max, file -> network):")
+        for line in data.transform.describe():
+            print(f"  {line}")
 
 
 def _digits(text: str) -> int:
@@ -203,7 +326,11 @@ def cmd_train(args: argparse.Namespace) -> int:
     from nnviz.io import snapshot
 
     out = check_writable(args.out) if args.out else None
-    trainer = load_source(args)
+    if args.data is None:
+        for attr, flag in _DATA_FLAGS:
+            if getattr(args, attr) not in (None, False):
+                raise UsageError(f"nnviz train: {flag} needs --data FILE")
+    trainer = load_data_source(args) if args.data is not None else load_source(args)
     changes = {}
     if args.lr is not None:
         changes["learning_rate"] = args.lr
@@ -230,6 +357,8 @@ def cmd_train(args: argparse.Namespace) -> int:
     if bar:
         bar.close()
     print_summary(trainer, result, start_iteration, args)
+    if args.data is not None:
+        print_data_summary(trainer, args.digits)
     if out is not None:
         snapshot.save(trainer, out)
         print(f"snapshot written to {out}")

@@ -22,6 +22,7 @@ from nnviz.core import losses, optimizers
 from nnviz.core.activations import ACTIVATIONS
 from nnviz.core.datasets import Dataset
 from nnviz.core.losses import LOSSES
+from nnviz.core.normalize import DataTransform
 from nnviz.core.network import INIT_SCHEMES, Network
 from nnviz.core.trainer import (BACKPROP_MODES, IterationValues, Trainer, TrainingState,
                                 parse_batch)
@@ -55,6 +56,11 @@ def to_dict(trainer: Trainer) -> dict[str, Any]:
     }
     if trainer.dataset.name:
         doc["dataset"]["name"] = trainer.dataset.name
+    if trainer.dataset.transform is not None:
+        doc["dataset"]["transform"] = trainer.dataset.transform.to_dict()
+    if trainer.dataset.check is not None:
+        check = trainer.dataset.check
+        doc["dataset"]["check"] = {"inputs": check.inputs.tolist(), "targets": check.targets.tolist()}
     if net.neuron_names:
         doc["network"]["neuron_names"] = net.neuron_names
     if net.param_names:
@@ -386,7 +392,9 @@ def from_dict(doc: Any) -> Trainer:
     if inputs.shape[0] == 0:
         d["inputs"].fail("expected at least one sample")
     name = d.get("name").str() if d.get("name") is not None else ""
-    dataset = Dataset(inputs, targets, name)
+    transform = _transform(d.get("transform"), sizes) if d.get("transform") is not None else None
+    check = _check_set(d.get("check"), sizes, name, transform) if d.get("check") is not None else None
+    dataset = Dataset(inputs, targets, name, transform=transform, check=check)
     n_samples = inputs.shape[0]
 
     # ---- training settings
@@ -511,6 +519,53 @@ def from_dict(doc: Any) -> Trainer:
     except ValueError as exc:
         raise SnapshotError(f"training: {exc}") from None
     return trainer
+
+
+def _transform(r: _Reader, sizes: list[int]) -> DataTransform:
+    """dataset.transform: the min-max normalisation the data went through."""
+    r.dict()
+    n_in, n_out = sizes[0], sizes[-1]
+    fields: dict[str, Any] = {}
+    for key, n in (("input_min", n_in), ("input_max", n_in)):
+        fields[key] = tuple(r[key].array(shape=(n,)).tolist())
+    if r.get("input_range") is not None:
+        fields["input_range"] = tuple(r["input_range"].array(shape=(2,)).tolist())
+    if r.get("target_range") is not None:
+        fields["target_range"] = tuple(r["target_range"].array(shape=(2,)).tolist())
+        for key in ("target_min", "target_max"):
+            fields[key] = tuple(r[key].array(shape=(n_out,)).tolist())
+    else:
+        for key in ("target_min", "target_max"):
+            if r.get(key) is not None:
+                r[key].fail("not allowed without target_range (the targets were not scaled)")
+    for key in ("input_range", "target_range"):
+        if key in fields and not fields[key][0] < fields[key][1]:
+            r[key].fail(f"expected [low, high] with low < high, got {list(fields[key])}")
+    for a, b, what in (("input_min", "input_max", "input"), ("target_min", "target_max", "target")):
+        for j, (lo, hi) in enumerate(zip(fields.get(a, ()), fields.get(b, ()))):
+            if lo > hi:
+                r[a].fail(f"column {j}: minimum {lo!r} is above the maximum {hi!r}")
+    try:
+        return DataTransform(**fields)
+    except ValueError as exc:
+        r.fail(str(exc))
+
+
+def _check_set(r: _Reader, sizes: list[int], name: str, transform) -> Dataset:
+    """dataset.check: samples held out from training, to measure the check loss."""
+    r.dict()
+    if r["inputs"].value == []:
+        r["inputs"].fail("expected at least one sample")
+    inputs = r["inputs"].array(ndim=2)
+    targets = r["targets"].array(ndim=2)
+    if inputs.shape[1] != sizes[0]:
+        r["inputs"].fail(f"expected {sizes[0]} columns (the network's inputs), got {inputs.shape[1]}")
+    if targets.shape[1] != sizes[-1]:
+        r["targets"].fail(f"expected {sizes[-1]} columns (the network's outputs), got {targets.shape[1]}")
+    if targets.shape[0] != inputs.shape[0]:
+        r["targets"].fail(f"expected {inputs.shape[0]} row{'s' * (inputs.shape[0] != 1)} (one per input row), "
+                          f"got {targets.shape[0]}")
+    return Dataset(inputs, targets, name, transform=transform)
 
 
 def _batch(r: _Reader):

@@ -1,4 +1,5 @@
-"""Tables out of a run: the loss (and accuracy) history as CSV.
+"""Tables in and out of a run: the loss (and accuracy) history as CSV, and data files
+read into a Dataset (``read_table``).
 
 Numbers are written with ``repr``, so ``float(cell)`` gives back the very float64 the
 Trainer recorded. Files are written atomically (``snapshot.write_atomic``): a failed
@@ -10,12 +11,26 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
+from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
+
+from nnviz.core import normalize as normalize_mod
+from nnviz.core.datasets import DataError, Dataset, split
 from nnviz.core.trainer import Trainer
 from nnviz.io.snapshot import SnapshotError, write_atomic
 
-__all__ = ["loss_history_csv", "save_loss_history", "SnapshotError"]
+__all__ = [
+    "DataError",
+    "SnapshotError",
+    "loss_history_csv",
+    "parse_table",
+    "read_table",
+    "save_loss_history",
+    "split",
+]
 
 
 def loss_history_csv(trainer: Trainer) -> str:
@@ -49,3 +64,123 @@ def save_loss_history(trainer: Trainer, path: str | os.PathLike) -> None:
     cannot be written; an existing file at ``path`` is then left untouched.
     """
     write_atomic(Path(path), loss_history_csv(trainer))
+
+
+# ================================================================ data files
+_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+_NOT_FINITE = re.compile(r"[+-]?(?:nan|inf|infinity)", re.IGNORECASE)
+
+
+def read_table(path: str | os.PathLike, targets: int = 1, normalize: bool = False,
+               output_activation: str | None = None, sizes: Sequence[int] | None = None,
+               name: str | None = None) -> Dataset:
+    """A data file as a Dataset: CSV (comma-separated) or whitespace-separated numbers,
+    one sample a row; the last ``targets`` columns are the targets, the rest the inputs.
+
+    A header row is optional (taken as one when none of its cells is a number); ``#``
+    starts a comment (to the end of the line); blank lines are skipped. With
+    ``normalize``, inputs are scaled to [-1, 1] and targets to the range of
+    ``output_activation`` (see ``nnviz.core.normalize``; None leaves the targets), and the
+    Dataset carries the transform. ``sizes`` (a network's layer sizes) checks that the
+    columns fit that network. ``name`` defaults to the file's stem.
+
+    Raises ``DataError`` (a ValueError) with one line such as
+    ``data.csv: line 7, column 3: 'abc' is not a number``; nothing else changes.
+    """
+    shown = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise DataError(f"{shown}: no such file") from None
+    except IsADirectoryError:
+        raise DataError(f"{shown}: is a folder, not a data file") from None
+    except OSError as exc:
+        raise DataError(f"{shown}: {exc.strerror or exc}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[:exc.start].count(b"\n") + 1
+        raise DataError(f"{shown}: line {line}: not a text file (expected numbers in UTF-8 text)") from None
+    return parse_table(text, targets, normalize, output_activation, sizes,
+                       name=Path(path).stem if name is None else name, source=shown)
+
+
+def parse_table(text: str, targets: int = 1, normalize: bool = False,
+                output_activation: str | None = None, sizes: Sequence[int] | None = None,
+                name: str = "", source: str = "data") -> Dataset:
+    """``read_table`` on text already read; ``source`` names it in messages."""
+    if isinstance(targets, bool) or not isinstance(targets, (int, np.integer)) or targets < 1:
+        raise DataError(f"{source}: the number of target columns must be a whole number >= 1, got {targets!r}")
+    if "\x00" in text:
+        line = text[:text.index("\x00")].count("\n") + 1
+        raise DataError(f"{source}: line {line}: not a text file (a NUL character)")
+    rows: list[tuple[int, list[str]]] = []
+    comma = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if comma is None:
+            comma = "," in line
+        cells = [c.strip() for c in line.split(",")] if comma else line.split()
+        rows.append((number, cells))
+    if not rows:
+        last = max(text.count("\n") + (not text.endswith("\n")), 1)
+        raise DataError(f"{source}: line {last}: no data (the file is empty or holds only comments)")
+
+    header: list[str] | None = None
+    first_line, first = rows[0]
+    if not any(_NUMBER.fullmatch(c) or _NOT_FINITE.fullmatch(c) for c in first):
+        header = [c.strip("\"'") for c in first]
+        rows = rows[1:]
+        if not rows:
+            raise DataError(f"{source}: line {first_line}: a header but no data rows")
+    width = len(header) if header is not None else len(rows[0][1])
+    width_line = first_line if header is not None else rows[0][0]
+    values = np.empty((len(rows), width))
+    for i, (number, cells) in enumerate(rows):
+        if len(cells) != width:
+            col = min(len(cells), width) + 1
+            what = "missing" if len(cells) < width else "one cell too many"
+            raise DataError(f"{source}: line {number}, column {col}: {what} (this row has {len(cells)} "
+                            f"column{'s' * (len(cells) != 1)}, line {width_line} has {width})")
+        for j, cell in enumerate(cells):
+            values[i, j] = _number(cell, source, number, j + 1)
+    data_line = rows[0][0]
+    if targets >= width:
+        raise DataError(f"{source}: line {data_line}: {targets} target column{'s' * (targets != 1)} asked for "
+                        f"but the rows have {width} column{'s' * (width != 1)} (at least one input column "
+                        "must remain)")
+    n_in = width - targets
+    if sizes is not None:
+        sizes = [int(s) for s in sizes]
+        shape = "-".join(map(str, sizes))
+        if n_in != sizes[0]:
+            raise DataError(f"{source}: line {data_line}: {n_in} input column{'s' * (n_in != 1)} "
+                            f"({width} columns, {targets} of them targets) but the {shape} network has "
+                            f"{sizes[0]} input{'s' * (sizes[0] != 1)}")
+        if targets != sizes[-1]:
+            raise DataError(f"{source}: line {data_line}: {targets} target column{'s' * (targets != 1)} "
+                            f"but the {shape} network has {sizes[-1]} output{'s' * (sizes[-1] != 1)}")
+    dataset = Dataset(values[:, :n_in], values[:, n_in:], name)
+    if normalize:
+        try:
+            dataset = normalize_mod.normalize(dataset, output_activation)
+        except ValueError as exc:
+            raise DataError(f"{source}: {exc}") from None
+    return dataset
+
+
+def _number(cell: str, source: str, line: int, column: int) -> float:
+    where = f"{source}: line {line}, column {column}"
+    if _NUMBER.fullmatch(cell):
+        value = float(cell)
+        if not np.isfinite(value):
+            raise DataError(f"{where}: {cell!r} is too large for a float")
+        return value
+    if _NOT_FINITE.fullmatch(cell):
+        raise DataError(f"{where}: {cell!r} is not a finite number")
+    if not cell:
+        raise DataError(f"{where}: empty cell (expected a number)")
+    shown = cell if len(cell) <= 40 else cell[:37] + "..."
+    raise DataError(f"{where}: {shown!r} is not a number")
