@@ -212,6 +212,7 @@ class TrainingState:
     status: str
     status_message: str
     trajectory_start: int = 0
+    check_loss_history: list[float] = field(default_factory=list)
 
 
 @dataclass
@@ -472,16 +473,17 @@ class Trainer:
         return any(e.kind == "edit" or e.k for e in self._history)
 
     def evaluate_loss(self, weights: Sequence[np.ndarray] | None = None,
-                      biases: Sequence[np.ndarray] | None = None) -> float:
-        """The training loss on all samples of the current parameters, or of the given
-        ones (changes nothing)."""
+                      biases: Sequence[np.ndarray] | None = None, data: Dataset | None = None) -> float:
+        """The loss on all samples of the training data (or of ``data``, e.g. the check
+        set) at the current parameters, or at the given ones (changes nothing)."""
         weights = self.network.weights if weights is None else weights
         biases = self.network.biases if biases is None else biases
-        a = self.dataset.inputs
+        data = self.dataset if data is None else data
+        a = data.inputs
         with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
             for w, b, act in zip(weights, biases, self.network.activations):
                 z, a = _forward_math(a, w, b, act)
-            return self._loss_fn.batch_loss(z, a, self.dataset.targets)
+            return self._loss_fn.batch_loss(z, a, data.targets)
 
     def accuracy(self, outputs: np.ndarray, targets: np.ndarray) -> float:
         if outputs.shape[1] == 1:
@@ -497,6 +499,7 @@ class Trainer:
             position=self._position, epoch=self.epoch, rng_state=self.rng.bit_generator.state,
             iteration=self.iteration, loss_history=list(self.loss_history),
             accuracy_history=list(self.accuracy_history), trajectory=list(self.trajectory),
+            check_loss_history=list(self.check_loss_history),
             status=self.status, status_message=self.status_message,
             trajectory_start=self._trajectory_dropped,
         )
@@ -520,6 +523,7 @@ class Trainer:
         self.iteration = int(st.iteration)
         self.loss_history = list(map(float, st.loss_history))
         self.accuracy_history = list(map(float, st.accuracy_history))
+        self.check_loss_history = list(map(float, st.check_loss_history))
         self._trajectory = [frozen_array(p) for p in st.trajectory] or [self.network.flat()]
         self._trajectory_flat = len(self._trajectory)
         self._trajectory_dropped = int(st.trajectory_start) if st.trajectory else self.iteration
@@ -568,6 +572,7 @@ class Trainer:
         self.iteration = 0
         self.loss_history: list[float] = []
         self.accuracy_history: list[float] = []
+        self.check_loss_history: list[float] = []  # loss on dataset.check, when the data has one
         self._trajectory: list = [self.network.flat()]
         self._trajectory_flat = 1  # points before this index are flat arrays
         self._trajectory_dropped = 0
@@ -849,6 +854,7 @@ class Trainer:
         self.iteration = s.iteration
         del self.loss_history[s.n_loss:]
         del self.accuracy_history[s.n_loss:]
+        del self.check_loss_history[s.n_loss:]
         del self._trajectory[max(s.n_trajectory - self._trajectory_dropped, 1):]
         self._trajectory_flat = min(self._trajectory_flat, len(self._trajectory))
         self.status, self.status_message = s.status, s.status_message
@@ -975,9 +981,9 @@ class Trainer:
         if self.weights_changed:
             self.weights_changed.emit(layer)
         if layer == 1:
-            self._finish_iteration(v.loss, v.epoch_end, v.activations[-1], v.targets)
+            self._finish_iteration(v.loss, v.epoch_end, v.activations[-1], v.targets, v.params_before)
 
-    def _finish_iteration(self, loss: float, epoch_end: bool, outputs, targets) -> None:
+    def _finish_iteration(self, loss: float, epoch_end: bool, outputs, targets, before) -> None:
         self._cursor = 0
         self.iteration += 1
         if epoch_end:
@@ -985,6 +991,9 @@ class Trainer:
         self.loss_history.append(loss)
         if self.dataset.is_classification:
             self.accuracy_history.append(self.accuracy(outputs, targets))
+        if self.dataset.check is not None:  # at the parameters of this iteration's forward pass
+            weights, biases = zip(*before)
+            self.check_loss_history.append(self.evaluate_loss(weights, biases, data=self.dataset.check))
         traj = self._trajectory
         traj.append((tuple(self.network.weights), tuple(self.network.biases)))  # flattened in batches
         if len(traj) - self._trajectory_flat >= _TRAJECTORY_BATCH:
@@ -1041,7 +1050,7 @@ class Trainer:
                             before_params, before_opt, step_t, lr, self._loss_fn, s.backprop)
         if self.weights_changed:
             self.weights_changed.emit(None)
-        self._finish_iteration(loss, end, a, t)
+        self._finish_iteration(loss, end, a, t, before_params)
 
     def _materialize(self) -> None:
         """Turn the raw values of the last fast iteration into IterationValues."""

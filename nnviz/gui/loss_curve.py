@@ -338,6 +338,8 @@ class LossCurve(QWidget):
 
     def _on_state_changed(self) -> None:
         t = self.session.trainer
+        if len(t.check_loss_history) != self._check_y.shape[0]:
+            self.set_check_history(t.check_loss_history or None)
         # The hint goes as soon as there is anything to show, even the loss of an
         # iteration still in progress (the hollow marker).
         self._show_empty(self._loss.n == 0 and not t.loss_history and t.values.loss is None)

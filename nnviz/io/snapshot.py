@@ -24,8 +24,8 @@ from nnviz.core.datasets import Dataset
 from nnviz.core.losses import LOSSES
 from nnviz.core.normalize import DataTransform
 from nnviz.core.network import INIT_SCHEMES, Network
-from nnviz.core.trainer import (BACKPROP_MODES, IterationValues, Trainer, TrainingState,
-                                parse_batch)
+from nnviz.core.trainer import (BACKPROP_MODES, SCHEDULES, IterationValues, Schedule, Trainer,
+                                TrainingState, parse_batch)
 
 FORMAT = "nnviz-snapshot"
 VERSION = 1
@@ -79,6 +79,8 @@ def to_dict(trainer: Trainer) -> dict[str, Any]:
         "batch": {"mode": s.batch, "shuffle": s.shuffle, "position": st.position,
                   "order": np.asarray(st.order).tolist(), "epoch": st.epoch},
         "backprop": s.backprop,
+        "schedule": {"kind": s.schedule.kind, "step_size": s.schedule.step_size,
+                     "gamma": s.schedule.gamma, "decay": s.schedule.decay},
         "seed": trainer.seed,
         "init": trainer.init_scheme,
         "rng_state": st.rng_state,
@@ -95,6 +97,7 @@ def to_dict(trainer: Trainer) -> dict[str, Any]:
     doc["history"] = {
         "loss": st.loss_history,
         "accuracy": st.accuracy_history,
+        "check_loss": st.check_loss_history,
         "trajectory": [p.tolist() for p in st.trajectory],
         "trajectory_start": trainer.trajectory_start,
     }
@@ -447,6 +450,8 @@ def from_dict(doc: Any) -> Trainer:
                 epoch = b["epoch"].int()
     if (r := tr.get("backprop")) is not None:
         kwargs["backprop"] = r.str(BACKPROP_MODES)
+    if (r := tr.get("schedule")) is not None:
+        kwargs["schedule"] = _schedule(r)
     seed = tr["seed"].int(low=0) if tr.get("seed") is not None else 0
     if (r := tr.get("frozen")) is not None:
         frozen = []
@@ -495,6 +500,7 @@ def from_dict(doc: Any) -> Trainer:
     h = root.get("history") or _Reader({}, "history")
     loss_history = [x.float() for x in h["loss"].items()] if h.get("loss") is not None else []
     accuracy = [x.float() for x in h["accuracy"].items()] if h.get("accuracy") is not None else []
+    check_loss = [x.float() for x in h["check_loss"].items()] if h.get("check_loss") is not None else []
     iteration = tr["iteration"].int() if tr.get("iteration") is not None else len(loss_history)
     trajectory = []
     if (r := h.get("trajectory")) is not None:
@@ -513,6 +519,7 @@ def from_dict(doc: Any) -> Trainer:
         order=order, position=position, epoch=epoch, rng_state=rng_state, iteration=iteration,
         loss_history=loss_history, accuracy_history=accuracy, trajectory=trajectory,
         trajectory_start=h["trajectory_start"].int() if h.get("trajectory_start") is not None else 0,
+        check_loss_history=check_loss,
         status=status, status_message=message)
     try:
         trainer.load_training_state(state)
@@ -566,6 +573,22 @@ def _check_set(r: _Reader, sizes: list[int], name: str, transform) -> Dataset:
         r["targets"].fail(f"expected {inputs.shape[0]} row{'s' * (inputs.shape[0] != 1)} (one per input row), "
                           f"got {targets.shape[0]}")
     return Dataset(inputs, targets, name, transform=transform)
+
+
+def _schedule(r: _Reader) -> Schedule:
+    if isinstance(r.value, str):
+        fields = {"kind": r.str(SCHEDULES)}
+    else:
+        fields = {"kind": r["kind"].str(SCHEDULES)}
+        if r.get("step_size") is not None:
+            fields["step_size"] = r["step_size"].int(low=1)
+        for key in ("gamma", "decay"):
+            if r.get(key) is not None:
+                fields[key] = r[key].float()
+    try:
+        return Schedule(**fields)
+    except ValueError as exc:
+        r.fail(str(exc))
 
 
 def _batch(r: _Reader):
