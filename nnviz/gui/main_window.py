@@ -7,8 +7,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QFileDialog,
-                               QFormLayout, QLabel, QMainWindow, QMessageBox, QSpinBox, QWidget)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QFileDialog, QFormLayout,
+                               QFrame, QLabel, QMainWindow, QMessageBox, QScrollArea, QSpinBox,
+                               QWidget)
 
 from nnviz import __version__
 from nnviz.core import presets
@@ -19,7 +20,9 @@ from nnviz.gui.loss_curve import LossCurve
 from nnviz.gui.network_canvas import CanvasPanel
 from nnviz.gui.session import EDGE_MODES, Session
 from nnviz.gui.step_controls import StepControls, position_from_speed
+from nnviz.gui.network_editor import NetworkEditor
 from nnviz.gui.surface_panel import SurfacePanel
+from nnviz.gui.training_panel import TrainingPanel
 from nnviz.io import tables
 from nnviz.io.snapshot import SnapshotError
 
@@ -30,6 +33,7 @@ SHORTCUTS = [
     ("Ctrl+O", "Open snapshot"),
     ("Ctrl+S", "Save snapshot"),
     ("Ctrl+E", "Export network image"),
+    ("Ctrl+Shift+E", "Edit the network (layers, neurons, activations)"),
     ("Ctrl+0", "Fit the network to the window"),
     ("Ctrl++ / Ctrl+-", "Zoom in / out (or the mouse wheel on the canvas)"),
     ("Ctrl+Q", "Quit"),
@@ -65,6 +69,14 @@ class MainWindow(QMainWindow):
         self.surface_panel.connect_learning_rate(self.controls.learning_rate)
         self.surface_dock = self._dock("Loss surface", self.surface_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self.resizeDocks([self.surface_dock], [470], Qt.Orientation.Horizontal)
+        self.training_panel = TrainingPanel(session)
+        scroll = QScrollArea()
+        scroll.setWidget(self.training_panel)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.training_dock = self._dock("Training options", scroll, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.surface_dock, self.training_dock)
+        self.surface_dock.raise_()
 
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
@@ -115,6 +127,10 @@ class MainWindow(QMainWindow):
                                            QKeySequence.StandardKey.SaveAs)
         self.export_action = self._action("&Export network image…", self.export_image, "Ctrl+E", "export")
         self.export_csv_action = self._action("Export loss &history (CSV)…", self.export_loss_history)
+        self.edit_network_action = self._action("Edit &network…", self.edit_network, "Ctrl+Shift+E",
+                                                tip="Layers, neurons, activations, initialisation and seed")
+        self.training_action = self._action("&Training options", self.show_training_options,
+                                            tip="Optimizer, batches, loss, schedule, stopping rules")
         self.sweep_action = self._action("Learning-rate &sweep…", lambda: self.surface_panel.open_sweep(),
                                          tip="Train copies at many learning rates and compare the final losses")
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
@@ -157,10 +173,13 @@ class MainWindow(QMainWindow):
         for a in (self.fit_action, self.zoom_in_action, self.zoom_out_action):
             view.addAction(a)
         view.addSeparator()
-        for dock in (self.controls_dock, self.inspector_dock, self.loss_dock, self.surface_dock):
+        for dock in (self.controls_dock, self.inspector_dock, self.loss_dock, self.surface_dock,
+                     self.training_dock):
             view.addAction(dock.toggleViewAction())
 
         tools = bar.addMenu("&Tools")
+        tools.addAction(self.edit_network_action)
+        tools.addAction(self.training_action)
         tools.addAction(self.sweep_action)
 
         help_menu = bar.addMenu("&Help")
@@ -273,6 +292,14 @@ class MainWindow(QMainWindow):
             return
         self._remember_dir(path)
         self.session.message.emit(f"Exported {Path(path).name}")
+
+    def edit_network(self) -> None:
+        self.session.pause()
+        NetworkEditor(self.session, self).exec()
+
+    def show_training_options(self) -> None:
+        self.training_dock.show()
+        self.training_dock.raise_()
 
     def show_shortcuts(self) -> None:
         rows = "".join(f"<tr><td><b>{k}</b></td><td>&nbsp;&nbsp;{v}</td></tr>" for k, v in SHORTCUTS)

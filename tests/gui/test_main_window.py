@@ -148,3 +148,12 @@ def test_keys_step_the_network_as_soon_as_the_window_opens(qtbot, window):
     window.activateWindow()
     qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_Right)
     assert window.session.trainer.cursor == 1
+
+
+def test_training_options_and_network_editor_are_reachable_from_the_window(qtbot, window, monkeypatch):
+    window.training_action.trigger()
+    assert window.training_dock.isVisible()
+    opened = []
+    monkeypatch.setattr("nnviz.gui.main_window.NetworkEditor.exec", lambda self: opened.append(self) or 0)
+    window.edit_network_action.trigger()
+    assert len(opened) == 1 and opened[0].session is window.session

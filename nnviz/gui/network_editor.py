@@ -1,0 +1,347 @@
+"""The network editor: a dialog to change the layers, each layer's activation, the
+initialisation scheme and the seed. OK builds a new Trainer on the same data (keeping
+the learning rate, optimizer, loss where it still fits, backprop mode, batch mode and
+schedule) and hands it to the Session; Cancel changes nothing.
+
+The input and output sizes come from the data set. The limits are checked on the
+numbers typed, before any array is allocated: at most ``MAX_HIDDEN_LAYERS`` hidden
+layers of 1 to ``MAX_NEURONS`` neurons each.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
+                               QHBoxLayout, QLabel, QPushButton, QSpinBox, QToolButton, QVBoxLayout,
+                               QWidget)
+
+from nnviz.core import losses
+from nnviz.core import activations as activations_mod
+from nnviz.core import trainer as trainer_mod
+from nnviz.core.network import INIT_SCHEMES, OUTPUT_ONLY
+
+MAX_HIDDEN_LAYERS = 8
+MAX_NEURONS = 128
+SPIN_MAX = 9999  # what a spin box accepts; anything above MAX_NEURONS is refused with a message
+HIDDEN_ACTIVATIONS = ("sigmoid", "tanh", "relu", "linear")
+OUTPUT_ACTIVATIONS = HIDDEN_ACTIVATIONS + ("softmax",)
+INIT_TIPS = {
+    "uniform": "weights and biases uniform in [-1, 1]",
+    "normal": "weights normal × 0.1, biases 0",
+    "xavier": "Xavier/Glorot: uniform in ±√(6 / (n_in + n_out)), biases 0",
+    "he": "He: normal with std √(2 / n_in), biases 0",
+    "zeros": "everything 0: every hidden unit stays identical for ever (a lesson)",
+    "large": "uniform in [-10, 10]: sigmoids saturate, gradients vanish (a lesson)",
+}
+DEFAULT_HIDDEN = 4  # neurons in a newly added hidden layer (the last hidden size if there is one)
+
+
+def check_limits(sizes) -> str | None:
+    """The message for layer sizes beyond the limits, or None when they are fine."""
+    hidden = list(sizes[1:-1])
+    if len(hidden) > MAX_HIDDEN_LAYERS:
+        return f"At most {MAX_HIDDEN_LAYERS} hidden layers, not {len(hidden)}"
+    for i, n in enumerate(hidden, start=1):
+        if n < 1:
+            return f"Hidden layer {i} needs at least 1 neuron, not {n}"
+        if n > MAX_NEURONS:
+            return f"Hidden layer {i}: at most {MAX_NEURONS} neurons, not {n}"
+    return None
+
+
+class NetworkEditor(QDialog):
+    """Edit the network of ``session.trainer``; ``exec()`` it, or ``open()`` it."""
+
+    def __init__(self, session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle("Network editor")
+        self.setObjectName("networkEditor")
+        t = session.trainer
+        self.n_inputs = t.dataset.n_inputs
+        self.n_outputs = t.dataset.n_outputs
+        net = t.network
+        self._hidden: list[int] = list(net.sizes[1:-1])
+        self._acts: list[str] = list(net.activation_names)  # one per weight layer
+        self.new_trainer = None
+
+        intro = QLabel(f"Data: {t.dataset.name or 'current data set'} — {_count(self.n_inputs, 'input')}, "
+                       f"{_count(self.n_outputs, 'output')} (fixed by the data)")
+        intro.setWordWrap(True)
+        self.rows = QGridLayout()
+        self.rows.setHorizontalSpacing(8)
+        self.rows.setVerticalSpacing(4)
+        rows_host = QWidget()
+        rows_host.setLayout(self.rows)
+
+        self.add_button = QPushButton("Add hidden layer")
+        self.add_button.setToolTip(f"Add a hidden layer before the output (at most {MAX_HIDDEN_LAYERS})")
+        self.add_button.clicked.connect(self.add_hidden_layer)
+
+        self.init_combo = QComboBox()
+        for name in INIT_SCHEMES:
+            self.init_combo.addItem(name, name)
+            self.init_combo.setItemData(self.init_combo.count() - 1, INIT_TIPS.get(name, ""),
+                                        Qt.ItemDataRole.ToolTipRole)
+        scheme = t.init_scheme if t.init_scheme in INIT_SCHEMES else "uniform"
+        self.init_combo.setCurrentIndex(self.init_combo.findData(scheme))
+        self.init_combo.setToolTip("How the weights and biases are drawn")
+        self.init_tip = QLabel()
+        self.init_tip.setWordWrap(True)
+        self.init_combo.currentIndexChanged.connect(self._show_init_tip)
+        self.seed_spin = QSpinBox()
+        self.seed_spin.setRange(0, 2**31 - 1)
+        self.seed_spin.setValue(int(t.seed) % 2**31)
+        self.seed_spin.setToolTip("The seed of the initialisation and of the batch shuffling")
+
+        form = QFormLayout()
+        form.addRow("Initialisation", self.init_combo)
+        form.addRow("", self.init_tip)
+        form.addRow("Seed", self.seed_spin)
+
+        self.error_label = QLabel()
+        self.error_label.setObjectName("editorError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.error_label.font()
+        font.setBold(True)
+        self.error_label.setFont(font)
+        self.summary_label = QLabel()
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Build network")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(rows_host)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.add_button)
+        add_row.addStretch(1)
+        layout.addLayout(add_row)
+        layout.addLayout(form)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.error_label)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+
+        self.size_spins: list[QSpinBox] = []  # one per hidden layer
+        self.act_combos: list[QComboBox] = []  # one per weight layer
+        self.remove_buttons: list[QToolButton] = []
+        self._rebuild_rows()
+        self._show_init_tip()
+
+    # ----------------------------------------------------------------- rows
+    def _rebuild_rows(self) -> None:
+        while self.rows.count():
+            w = self.rows.takeAt(0).widget()
+            if w is not None:
+                w.setParent(None)
+                w.deleteLater()
+        self.size_spins, self.act_combos, self.remove_buttons = [], [], []
+        for col, text in enumerate(("Layer", "Neurons", "Activation", "")):
+            head = QLabel(f"<b>{text}</b>")
+            self.rows.addWidget(head, 0, col)
+        self.rows.addWidget(QLabel("Input"), 1, 0)
+        self.rows.addWidget(self._fixed_size(self.n_inputs), 1, 1)
+        self.rows.addWidget(QLabel("—"), 1, 2)
+        L = len(self._hidden) + 1
+        for i, n in enumerate(self._hidden):
+            r = i + 2
+            self.rows.addWidget(QLabel(f"Hidden {i + 1}"), r, 0)
+            spin = QSpinBox()
+            spin.setRange(0, SPIN_MAX)
+            spin.setValue(n)
+            spin.setKeyboardTracking(True)
+            spin.setToolTip(f"Neurons in hidden layer {i + 1} (1 to {MAX_NEURONS})")
+            spin.setObjectName(f"hidden{i + 1}Spin")
+            spin.valueChanged.connect(lambda v, i=i: self._on_size(i, v))
+            self.size_spins.append(spin)
+            self.rows.addWidget(spin, r, 1)
+            self.rows.addWidget(self._act_combo(i, output=False), r, 2)
+            rm = QToolButton()
+            rm.setText("Remove")
+            rm.setToolTip(f"Remove hidden layer {i + 1}")
+            rm.clicked.connect(lambda _=False, i=i: self.remove_hidden_layer(i))
+            self.remove_buttons.append(rm)
+            self.rows.addWidget(rm, r, 3)
+        r = L + 1
+        self.rows.addWidget(QLabel("Output"), r, 0)
+        self.rows.addWidget(self._fixed_size(self.n_outputs), r, 1)
+        self.rows.addWidget(self._act_combo(L - 1, output=True), r, 2)
+        for k in range(self.rows.count()):  # widgets added to a shown dialog show at once
+            self.rows.itemAt(k).widget().show()
+        self._validate_live()
+
+    def _fixed_size(self, n: int) -> QLabel:
+        label = QLabel(str(n))
+        label.setToolTip("Fixed by the data set")
+        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return label
+
+    def _act_combo(self, index: int, output: bool) -> QComboBox:
+        box = QComboBox()
+        names = OUTPUT_ACTIVATIONS if output else HIDDEN_ACTIVATIONS
+        for name in names:
+            box.addItem(name, name)
+        if output and self.n_outputs < 2:
+            i = box.findData("softmax")
+            box.model().item(i).setEnabled(False)
+            box.setItemData(i, "softmax needs at least 2 outputs", Qt.ItemDataRole.ToolTipRole)
+        current = self._acts[index]
+        if current in OUTPUT_ONLY and not output:
+            current = "sigmoid"
+        if box.findData(current) < 0:
+            current = names[0]
+        self._acts[index] = current
+        box.setCurrentIndex(box.findData(current))
+        box.setToolTip("Activation of the output layer" if output else f"Activation of hidden layer {index + 1}")
+        box.currentIndexChanged.connect(lambda _, i=index, b=box: self._on_act(i, b.currentData()))
+        self.act_combos.append(box)
+        return box
+
+    def _on_size(self, i: int, value: int) -> None:
+        self._hidden[i] = int(value)
+        self._validate_live()
+
+    def _on_act(self, i: int, name: str) -> None:
+        self._acts[i] = name
+        self._validate_live()
+
+    def _show_init_tip(self) -> None:
+        self.init_tip.setText(INIT_TIPS.get(self.init_combo.currentData(), ""))
+
+    def _validate_live(self) -> None:
+        error = self.validate()
+        self.error_label.setText(error or "")
+        self.error_label.setVisible(bool(error))
+        sizes = self.result_sizes()
+        n_params = sum(a * b + b for a, b in zip(sizes[:-1], sizes[1:])) if not check_limits(sizes) else None
+        self.summary_label.setText("Layers " + "-".join(map(str, sizes))
+                                   + (f" · {n_params} parameters" if n_params is not None else ""))
+
+    def _refuse(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.setVisible(True)
+        self.session.message.emit(text)
+
+    # -------------------------------------------------------------- editing
+    def add_hidden_layer(self) -> bool:
+        """Add a hidden layer before the output; refused with a message past the limit."""
+        if len(self._hidden) >= MAX_HIDDEN_LAYERS:
+            self._refuse(f"At most {MAX_HIDDEN_LAYERS} hidden layers")
+            return False
+        n = self._hidden[-1] if self._hidden else DEFAULT_HIDDEN
+        n = min(max(n, 1), MAX_NEURONS)
+        act = self._acts[-2] if len(self._acts) > 1 else (
+            self._acts[-1] if self._acts[-1] in HIDDEN_ACTIVATIONS else "sigmoid")
+        self._hidden.append(n)
+        self._acts.insert(len(self._acts) - 1, act)
+        self._rebuild_rows()
+        return True
+
+    def remove_hidden_layer(self, index: int | None = None) -> bool:
+        """Remove hidden layer ``index`` (0-based; the last one when None)."""
+        if not self._hidden:
+            self._refuse("There is no hidden layer to remove")
+            return False
+        index = len(self._hidden) - 1 if index is None else index
+        del self._hidden[index]
+        del self._acts[index]
+        self._rebuild_rows()
+        return True
+
+    def set_hidden_sizes(self, sizes) -> None:
+        """Set the hidden layers' sizes (any count; the limits are checked on OK).
+        New layers take the activation of the last hidden layer (sigmoid if none)."""
+        sizes = [int(n) for n in sizes]
+        out = self._acts[-1]
+        hidden_acts = self._acts[:-1]
+        fill = hidden_acts[-1] if hidden_acts else "sigmoid"
+        hidden_acts = (hidden_acts + [fill] * len(sizes))[:len(sizes)]
+        self._hidden = sizes
+        self._acts = hidden_acts + [out]
+        self._rebuild_rows()
+
+    def set_activation(self, layer: int, name: str) -> None:
+        """Activation of weight layer ``layer`` (1-based; the last one is the output).
+        A name the layer does not offer is refused with a ValueError."""
+        box = self.act_combos[layer - 1]
+        i = box.findData(name)
+        if i < 0 or not box.model().item(i).isEnabled():
+            raise ValueError(f"layer {layer} cannot use the activation {name!r}")
+        box.setCurrentIndex(i)
+
+    # -------------------------------------------------------------- results
+    def result_sizes(self) -> list[int]:
+        return [self.n_inputs, *self._hidden, self.n_outputs]
+
+    def result_activations(self) -> list[str]:
+        return list(self._acts)
+
+    def result_init(self) -> str:
+        return self.init_combo.currentData()
+
+    def result_seed(self) -> int:
+        return self.seed_spin.value()
+
+    def result_loss(self) -> str:
+        """The current loss if it fits the chosen output activation, else a sensible default."""
+        out = activations_mod.get(self._acts[-1])
+        current = self.session.trainer.loss
+        try:
+            losses.get(current, out)
+            return current
+        except ValueError:
+            return "cross_entropy" if out.name in ("softmax",) else "half_sse"
+
+    def validate(self) -> str | None:
+        """The message that refuses the current choice, or None."""
+        error = check_limits(self.result_sizes())
+        if error:
+            return error
+        for name in self._acts[:-1]:
+            if name in OUTPUT_ONLY:
+                return f"{name} is only allowed on the output layer"
+        if self._acts[-1] == "softmax" and self.n_outputs < 2:
+            return "softmax needs at least 2 outputs"
+        return None
+
+    def build_trainer(self):
+        """The new Trainer for the current choice (call ``validate()`` first)."""
+        t = self.session.trainer
+        s = t.settings
+        settings = dict(learning_rate=s.learning_rate, optimizer=s.optimizer.name,
+                        optimizer_params=dict(s.optimizer.params), loss=self.result_loss(),
+                        backprop=s.backprop, batch=s.batch, shuffle=s.shuffle)
+        if hasattr(s, "schedule"):
+            settings["schedule"] = s.schedule
+        return trainer_mod.create(self.result_sizes(), self.result_activations(), t.dataset,
+                                  init=self.result_init(), seed=self.result_seed(), **settings)
+
+    def accept(self) -> None:
+        # Spin boxes commit typed text on focus loss; make sure the last keystrokes count.
+        for spin in self.size_spins:
+            spin.interpretText()
+        error = self.validate()
+        if error:
+            self._refuse(error)
+            return
+        try:
+            new = self.build_trainer()
+        except ValueError as exc:
+            self._refuse(str(exc))
+            return
+        self.new_trainer = new
+        self.session.set_trainer(new)
+        self.session.message.emit(
+            f"New network {'-'.join(map(str, new.network.sizes))} "
+            f"({', '.join(new.network.activation_names)}), {self.result_init()} initialisation, "
+            f"seed {self.result_seed()}, loss {new.loss}")
+        super().accept()
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
