@@ -20,6 +20,8 @@ from nnviz.gui.loss_curve import LossCurve
 from nnviz.gui.network_canvas import CanvasPanel
 from nnviz.gui.session import EDGE_MODES, Session
 from nnviz.gui.step_controls import StepControls, position_from_speed
+from nnviz.gui.boundary_panel import BoundaryPanel
+from nnviz.gui.compare_panel import ComparePanel
 from nnviz.gui.network_editor import NetworkEditor
 from nnviz.gui.surface_panel import SurfacePanel
 from nnviz.gui.training_panel import TrainingPanel
@@ -76,7 +78,15 @@ class MainWindow(QMainWindow):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.training_dock = self._dock("Training options", scroll, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.surface_dock, self.training_dock)
+        self.boundary_panel = BoundaryPanel(session)
+        self.boundary_dock = self._dock("Decision boundary", self.boundary_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.surface_dock, self.boundary_dock)
+        self.compare_panel = ComparePanel(session)
+        self.compare_dock = self._dock("Chain rule vs. proportional split", self.compare_panel,
+                                       Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.inspector_dock, self.compare_dock)
         self.surface_dock.raise_()
+        self.inspector_dock.raise_()
 
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
@@ -174,7 +184,7 @@ class MainWindow(QMainWindow):
             view.addAction(a)
         view.addSeparator()
         for dock in (self.controls_dock, self.inspector_dock, self.loss_dock, self.surface_dock,
-                     self.training_dock):
+                     self.training_dock, self.boundary_dock, self.compare_dock):
             view.addAction(dock.toggleViewAction())
 
         tools = bar.addMenu("&Tools")
@@ -377,5 +387,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self.session.pause()
         self.surface_panel.shutdown()
+        self.compare_panel.disconnect_session()  # also cancels a running race
         self.save_settings()
         super().closeEvent(event)

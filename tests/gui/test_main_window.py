@@ -157,3 +157,12 @@ def test_training_options_and_network_editor_are_reachable_from_the_window(qtbot
     monkeypatch.setattr("nnviz.gui.main_window.NetworkEditor.exec", lambda self: opened.append(self) or 0)
     window.edit_network_action.trigger()
     assert len(opened) == 1 and opened[0].session is window.session
+
+
+def test_the_teaching_views_are_docks_of_the_window(qtbot, window):
+    for dock in (window.boundary_dock, window.compare_dock):
+        dock.show()
+        dock.raise_()
+        assert dock.isVisible()
+    window.session.step("iteration")
+    qtbot.waitUntil(lambda: window.compare_panel.isVisible())
