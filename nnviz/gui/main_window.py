@@ -22,6 +22,7 @@ from nnviz.gui.session import EDGE_MODES, Session
 from nnviz.gui.step_controls import StepControls, position_from_speed
 from nnviz.gui.boundary_panel import BoundaryPanel
 from nnviz.gui.compare_panel import ComparePanel
+from nnviz.gui.data_dialog import DataDialog
 from nnviz.gui.network_editor import NetworkEditor
 from nnviz.gui.surface_panel import SurfacePanel
 from nnviz.gui.training_panel import TrainingPanel
@@ -36,6 +37,7 @@ SHORTCUTS = [
     ("Ctrl+S", "Save snapshot"),
     ("Ctrl+E", "Export network image"),
     ("Ctrl+Shift+E", "Edit the network (layers, neurons, activations)"),
+    ("Ctrl+D", "Choose the data: a built-in set or a file of your own"),
     ("Ctrl+0", "Fit the network to the window"),
     ("Ctrl++ / Ctrl+-", "Zoom in / out (or the mouse wheel on the canvas)"),
     ("Ctrl+Q", "Quit"),
@@ -137,6 +139,8 @@ class MainWindow(QMainWindow):
                                            QKeySequence.StandardKey.SaveAs)
         self.export_action = self._action("&Export network image…", self.export_image, "Ctrl+E", "export")
         self.export_csv_action = self._action("Export loss &history (CSV)…", self.export_loss_history)
+        self.data_action = self._action("&Data…", self.choose_data, "Ctrl+D", "open",
+                                        tip="A built-in data set or a table of your own; a check split")
         self.edit_network_action = self._action("Edit &network…", self.edit_network, "Ctrl+Shift+E",
                                                 tip="Layers, neurons, activations, initialisation and seed")
         self.training_action = self._action("&Training options", self.show_training_options,
@@ -188,6 +192,7 @@ class MainWindow(QMainWindow):
             view.addAction(dock.toggleViewAction())
 
         tools = bar.addMenu("&Tools")
+        tools.addAction(self.data_action)
         tools.addAction(self.edit_network_action)
         tools.addAction(self.training_action)
         tools.addAction(self.sweep_action)
@@ -302,6 +307,10 @@ class MainWindow(QMainWindow):
             return
         self._remember_dir(path)
         self.session.message.emit(f"Exported {Path(path).name}")
+
+    def choose_data(self) -> None:
+        self.session.pause()
+        DataDialog(self.session, self).exec()
 
     def edit_network(self) -> None:
         self.session.pause()

@@ -166,3 +166,10 @@ def test_the_teaching_views_are_docks_of_the_window(qtbot, window):
         assert dock.isVisible()
     window.session.step("iteration")
     qtbot.waitUntil(lambda: window.compare_panel.isVisible())
+
+
+def test_the_data_dialog_is_reachable_from_the_window(qtbot, window, monkeypatch):
+    opened = []
+    monkeypatch.setattr("nnviz.gui.main_window.DataDialog.exec", lambda self: opened.append(self) or 0)
+    window.data_action.trigger()
+    assert len(opened) == 1 and opened[0].session is window.session
