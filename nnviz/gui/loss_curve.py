@@ -30,6 +30,10 @@ from nnviz.gui import palette as pal
 TRAIN_COLOURS = ("#00897b", "#3fd0bd")
 CHECK_COLOURS = ("#6a3d9a", "#c39be0")
 ACCURACY_ALPHA = 150  # the accuracy uses the text colour, a little faded: it is context
+RATE_COLOURS = ("#8d6e00", "#e0c050")  # the learning-rate schedule strip (ochre)
+RATE_AHEAD = 0.2  # the schedule strip also shows this share of the iterations run ahead
+RATE_AHEAD_MIN = 10  # ... and at least this many iterations
+_RATE_DASHED_UP_TO = 4000  # a dashed pen is slow on long paths: solid beyond this
 
 _MIN_CAPACITY = 1024
 _POINTS_UP_TO = 40  # a dot per iteration while there are this few: each is one step
@@ -288,6 +292,8 @@ class LossCurve(QWidget):
         layout.setSpacing(0)
         layout.addLayout(row)
         layout.addWidget(self.plot, 1)
+        self._build_rate_strip()
+        layout.addWidget(self.rate_plot)
 
         self.log_box.toggled.connect(self._on_log_changed)
         self.accuracy_box.toggled.connect(self._on_accuracy_toggled)
@@ -304,6 +310,7 @@ class LossCurve(QWidget):
         s.trainerReplaced.connect(self._on_trainer_replaced)
         s.stateChanged.connect(self._on_state_changed)
         s.timelineChanged.connect(self._on_timeline_changed)
+        s.settingsChanged.connect(self._on_settings_changed)
         self._connected = True
 
     def disconnect_session(self) -> None:
@@ -314,6 +321,7 @@ class LossCurve(QWidget):
         s.trainerReplaced.disconnect(self._on_trainer_replaced)
         s.stateChanged.disconnect(self._on_state_changed)
         s.timelineChanged.disconnect(self._on_timeline_changed)
+        s.settingsChanged.disconnect(self._on_settings_changed)
         self._connected = False
 
     def closeEvent(self, event) -> None:  # noqa: N802
@@ -335,6 +343,8 @@ class LossCurve(QWidget):
         self._set_accuracy_available(bool(self.session.trainer.dataset.is_classification))
         self._show_empty(True)
         self._update_readout()
+        self._rate_key = None
+        self._update_rate()
 
     def _on_state_changed(self) -> None:
         t = self.session.trainer
@@ -356,10 +366,102 @@ class LossCurve(QWidget):
         self._update_marker()
         self._update_hover()
         self._update_readout()
+        self._update_rate()
 
     def _on_timeline_changed(self) -> None:
         self._update_marker()
         self._update_readout()
+
+    # ------------------------------------------------------ the schedule strip
+    def _build_rate_strip(self) -> None:
+        """A small plot under the loss (the right axis belongs to the accuracy): the
+        learning rate the schedule applies at each iteration, for the iterations run and
+        a few ahead. Hidden while the schedule is constant. Its items are created once."""
+        self._rate_key: tuple | None = None
+        self._rate_x = np.empty(0)
+        self._rate_y = np.empty(0)
+        self.rate_plot = pg.PlotWidget(axisItems={"bottom": _IterationAxis("bottom")})
+        self.rate_plot.setObjectName("ratePlot")
+        self.rate_plot.setFixedHeight(92)
+        self.rate_plot.setToolTip("The learning rate the schedule applies at each iteration "
+                                  "(dashed; dotted: the iterations still to come)")
+        rpi = self.rate_plot.getPlotItem()
+        rpi.setMenuEnabled(False, enableViewBoxMenu=False)
+        rpi.vb.setMouseEnabled(x=False, y=False)
+        rpi.hideButtons()
+        left = rpi.getAxis("left")
+        left.setWidth(54)  # as the loss axis: the two plots' iterations line up
+        left.enableAutoSIPrefix(False)
+        left.setStyle(maxTickLevel=0)
+        rpi.setLabel("left", "rate")
+        rpi.getAxis("bottom").setStyle(showValues=True)
+        rpi.setContentsMargins(0, 0, 16, 0)
+        self.rate_title = pg.LabelItem("learning rate (schedule)", size="8pt", justify="right")
+        rpi.layout.removeItem(rpi.titleLabel)
+        rpi.titleLabel.setVisible(False)
+        rpi.layout.addItem(self.rate_title, 0, 1)
+        rpi.layout.setRowFixedHeight(0, 14)
+        rpi.setClipToView(True)
+        rpi.setDownsampling(auto=True, mode="peak")
+        self.rate_item = pg.PlotDataItem()  # the iterations run
+        self.rate_ahead_item = pg.PlotDataItem()  # the iterations ahead
+        self.rate_now = pg.InfiniteLine(angle=90, movable=False)
+        rpi.addItem(self.rate_item)
+        rpi.addItem(self.rate_ahead_item)
+        rpi.addItem(self.rate_now, ignoreBounds=True)
+        self.rate_plot.setVisible(False)
+
+    def _on_settings_changed(self, name: str) -> None:
+        if name in ("schedule", "learning_rate"):
+            self._update_rate()
+
+    def schedule_shown(self) -> bool:
+        """True when the schedule strip is shown (the schedule is not constant)."""
+        return not self.rate_plot.isHidden()
+
+    def rate_data(self) -> tuple[np.ndarray, np.ndarray]:
+        """(iterations, applied rates) drawn on the schedule strip: iteration k uses
+        ``schedule.rate(lr, k - 1)`` (k - 1 updates before it)."""
+        return self._rate_x, self._rate_y
+
+    def _update_rate(self) -> None:
+        t = self.session.trainer
+        s = t.settings
+        sched, lr = s.schedule, float(s.learning_rate)
+        n = max(self._loss.n, t.iteration)
+        ahead = max(RATE_AHEAD_MIN, math.ceil(RATE_AHEAD * n))
+        key = (sched, lr, n, ahead)
+        if key == self._rate_key:
+            return
+        self._rate_key = key
+        if sched.kind == "constant":
+            self.rate_plot.setVisible(False)
+            self._rate_x = self._rate_y = np.empty(0)
+            self.rate_item.setData([], [])
+            self.rate_ahead_item.setData([], [])
+            return
+        total = n + ahead
+        x = np.arange(1.0, total + 1.0)
+        y = np.array([sched.rate(lr, k) for k in range(total)], dtype=float)
+        self._rate_x, self._rate_y = x, y
+        dashed = total <= _RATE_DASHED_UP_TO
+        self.rate_item.setPen(self._rate_pen(Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine, 2))
+        self.rate_ahead_item.setPen(self._rate_pen(Qt.PenStyle.DotLine if dashed else Qt.PenStyle.SolidLine, 1))
+        # the run part ends where the next one starts, so the two join without a gap
+        self.rate_item.setData(x[:n + 1] if n else [], y[:n + 1] if n else [])
+        self.rate_ahead_item.setData(x[n:], y[n:])
+        self.rate_now.setPos(float(max(n, 1)))
+        self.rate_now.setVisible(n > 0)
+        vb = self.rate_plot.getPlotItem().vb
+        top = float(y.max()) if y.size else lr
+        vb.setRange(xRange=(0.5, total + 0.5), yRange=(0.0, top * 1.08 or 1.0), padding=0)
+        self.rate_title.setText(f"learning rate ({sched.kind} schedule) · next {_format(t.applied_learning_rate)}",
+                                size="8pt", color=pal.text_color(self.palette()))
+        self.rate_plot.setVisible(True)
+
+    def _rate_pen(self, style, width):
+        colour = QColor(RATE_COLOURS[pal.is_dark(self.palette())])
+        return pg.mkPen(colour, width=width, style=style)
 
     def _show_points(self, shown: bool) -> None:
         if shown != self._points_shown:
@@ -461,6 +563,8 @@ class LossCurve(QWidget):
             pi.setContentsMargins(0, 0, 16, 0)  # room for the last tick label
         self.accuracy_view.setVisible(shown)
         self._accuracy_shown = shown
+        if hasattr(self, "rate_plot"):  # the strip's iterations line up with the loss plot's
+            self.rate_plot.getPlotItem().setContentsMargins(0, 0, 44 if shown else 16, 0)
         self._update_legend()
         self._sync_accuracy_view()
         self._update_readout()
@@ -633,3 +737,15 @@ class LossCurve(QWidget):
         hint = QColor(p.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText))
         self.empty_hint.setColor(hint)
         self._update_marker(force=True)
+        if hasattr(self, "rate_plot"):
+            self.rate_plot.setBackground(background)
+            rpi = self.rate_plot.getPlotItem()
+            for name in ("left", "bottom"):
+                axis = rpi.getAxis(name)
+                axis.setPen(pg.mkPen(faint))
+                axis.setTextPen(pg.mkPen(text))
+                axis.label.setDefaultTextColor(text)
+            self.rate_now.setPen(pg.mkPen(faint, width=1, style=Qt.PenStyle.DashLine))
+            self._rate_key = None
+            if hasattr(self, "_loss"):
+                self._update_rate()

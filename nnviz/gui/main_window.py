@@ -22,6 +22,7 @@ from nnviz.gui.session import EDGE_MODES, Session
 from nnviz.gui.step_controls import StepControls, position_from_speed
 from nnviz.gui.boundary_panel import BoundaryPanel
 from nnviz.gui.compare_panel import ComparePanel
+from nnviz.gui.confusion import TITLE as CONFUSION_TITLE, ConfusionView
 from nnviz.gui.data_dialog import DataDialog
 from nnviz.gui.network_editor import NetworkEditor
 from nnviz.gui.surface_panel import SurfacePanel
@@ -87,6 +88,10 @@ class MainWindow(QMainWindow):
         self.compare_dock = self._dock("Chain rule vs. proportional split", self.compare_panel,
                                        Qt.DockWidgetArea.BottomDockWidgetArea)
         self.tabifyDockWidget(self.inspector_dock, self.compare_dock)
+        self.confusion_view = ConfusionView(session)
+        self.confusion_dock = self._dock(CONFUSION_TITLE, self.confusion_view, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.loss_dock, self.confusion_dock)
+        self.loss_dock.raise_()
         self.surface_dock.raise_()
         self.inspector_dock.raise_()
 
@@ -188,7 +193,7 @@ class MainWindow(QMainWindow):
             view.addAction(a)
         view.addSeparator()
         for dock in (self.controls_dock, self.inspector_dock, self.loss_dock, self.surface_dock,
-                     self.training_dock, self.boundary_dock, self.compare_dock):
+                     self.training_dock, self.boundary_dock, self.compare_dock, self.confusion_dock):
             view.addAction(dock.toggleViewAction())
 
         tools = bar.addMenu("&Tools")

@@ -28,9 +28,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath,
+from PySide6.QtGui import (QAction, QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath,
                            QPalette, QPen, QPixmap, QPolygonF, QTransform)
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QSizePolicy, QSlider,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QMenu, QSizePolicy, QSlider,
                                QToolButton, QToolTip, QVBoxLayout, QWidget)
 
 from nnviz.core.explain import Formatter, Names
@@ -123,6 +123,24 @@ def _pairs_path(x0, y0, x1, y1) -> QPainterPath:
     x = np.column_stack((x0, x1)).ravel()
     y = np.column_stack((y0, y1)).ravel()
     return pg.arrayToQPath(x, y, connect="pairs", finiteCheck=False)
+
+
+def _draw_lock(p: QPainter, c: QPointF, size: float, fg: QColor, bg: QColor, muted: QColor) -> None:
+    """A small padlock centred at ``c`` (``size`` px high): a frozen parameter."""
+    w = size * 0.8
+    body = QRectF(c.x() - w / 2, c.y() - size * 0.1, w, size * 0.6)
+    p.save()
+    p.setPen(QPen(muted, 1.0))
+    p.setBrush(bg)
+    p.drawEllipse(c, size * 0.75, size * 0.75)
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.setPen(QPen(fg, max(1.2, size * 0.13)))
+    sw = w * 0.62
+    p.drawArc(QRectF(c.x() - sw / 2, c.y() - size * 0.5, sw, size * 0.8), 0, 180 * 16)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(fg)
+    p.drawRoundedRect(body, size * 0.1, size * 0.1)
+    p.restore()
 
 
 @dataclass(frozen=True)
@@ -312,6 +330,8 @@ class NetworkCanvas(QWidget):
         session.timelineChanged.connect(self._on_values_changed)
         session.sampleChanged.connect(self._on_values_changed)
         session.selectionChanged.connect(self._on_selection_changed)
+        session.settingsChanged.connect(self._on_settings_changed)
+        self.context_menu: QMenu | None = None  # the last context menu opened (tests drive it)
         self._on_trainer_changed()
 
     # ------------------------------------------------------------ sizes
@@ -344,6 +364,12 @@ class NetworkCanvas(QWidget):
 
     def _on_selection_changed(self) -> None:
         self.update()
+
+    def _on_settings_changed(self, name: str) -> None:
+        if name == "frozen":  # frozen parameters are drawn differently
+            self._pixmap = None
+            self.update()
+            self._refresh_tooltip()
 
     def invalidate(self) -> None:
         """Forget the scene (paths) and the cached picture; the next paint rebuilds them."""
@@ -876,11 +902,124 @@ class NetworkCanvas(QWidget):
         self._paint_neuron_labels(p, scene, view, col, fills)
         self._paint_headings(p, rect, view, col)
 
+        self._paint_frozen(p, view, col)
+
         if overlays:
             self._paint_selection(p, scene, view, col, labels)
         self._paint_caption(p, rect, scene, col)
         self._paint_legend(p, rect, scene, col)
         p.restore()
+
+    # -------------------------------------------------------------- frozen parameters
+    def _paint_frozen(self, p, view, col) -> None:
+        """Frozen parameters: a muted dotted line over the edge and a small padlock at its
+        middle (biases of big layers, drawn on the bias node only, get no mark)."""
+        frozen = self.session.trainer.frozen
+        if not frozen:
+            return
+        net = self.session.trainer.network
+        lay = self._layout
+        muted = QColor(col["faint"])
+        over = QPen(col["bg"], max(1.2, 0.5 * self._edge_width(LEVELS // 2, view)), Qt.PenStyle.DotLine)
+        over.setCapStyle(Qt.PenCapStyle.FlatCap)
+        size = float(np.clip(lay.r * view.scale * 0.55, 7.0, 13.0))
+        for name in sorted(frozen):
+            try:
+                prm = net.parse_param(name)
+            except ValueError:
+                continue
+            if prm.kind == "b" and not lay.bias_drawn[prm.layer - 1]:
+                continue
+            hit = Hit("edge" if prm.kind == "W" else "bias", prm.layer, prm.row, prm.col)
+            line = self._edge_screen_line(hit, view)
+            if line is None:
+                continue
+            p.setPen(over)
+            p.drawLine(*line)
+            mx, my = self._world_midpoint(prm.name)
+            _draw_lock(p, view.map(mx, my), size, col["fg"], col["label_bg"], muted)
+
+    # -------------------------------------------------------------- context menu
+    def context_actions(self, hit: Hit | None) -> list[QAction]:
+        """The actions of the context menu for ``hit`` (an edge or a bias); empty for
+        anything else. Each action's ``data()`` names what it does (tests trigger them)."""
+        if hit is None or hit.param is None:
+            return []
+        s = self.session
+        t = s.trainer
+        net = t.network
+        name = hit.param
+        display = net.display_name(name)
+        frozen = t.is_frozen(name)
+        actions = []
+
+        def add(text: str, key: str, slot, tip: str = "") -> QAction:
+            a = QAction(text, self)
+            a.setData(key)
+            if tip:
+                a.setToolTip(tip)
+                a.setStatusTip(tip)
+            a.triggered.connect(slot)
+            actions.append(a)
+            return a
+
+        add(f"Unfreeze {display}" if frozen else f"Freeze {display}", "freeze",
+            lambda: self.set_frozen([name], not frozen),
+            "A frozen parameter keeps its value while training")
+        biases = [p.name for p in net.params() if p.kind == "b"]
+        all_frozen = bool(biases) and all(b in t.frozen for b in biases)
+        add("Unfreeze all biases" if all_frozen else "Freeze all biases", "freeze_biases",
+            lambda: self.set_frozen(biases, not all_frozen))
+        sep = QAction(self)
+        sep.setSeparator(True)
+        actions.append(sep)
+        edit = add("Edit value\u2026", "edit", lambda: self.edit_parameter(name))
+        edit.setEnabled(not s.viewing_past)
+        add("Select", "select", lambda: s.select_param(name))
+        return actions
+
+    def set_frozen(self, names: list[str], frozen: bool) -> None:
+        """Freeze (or unfreeze) parameters ``names`` and say so in the status bar."""
+        t = self.session.trainer
+        try:
+            t.freeze(names, frozen)
+        except ValueError as exc:
+            self.session.message.emit(str(exc))
+            return
+        net = t.network
+        what = net.display_name(names[0]) if len(names) == 1 else f"{len(names)} parameters"
+        self.session.message.emit(f"{what} {'frozen: training leaves it unchanged' if frozen else 'unfrozen'}")
+        self._pixmap = None
+        self.update()
+
+    def open_context_menu(self, pos: QPointF, global_pos: QPoint | None = None) -> QMenu | None:
+        """Open the context menu for the item at widget position ``pos`` (not blocking)."""
+        hit = self.hit_test(pos)
+        actions = self.context_actions(hit)
+        if not actions:
+            return None
+        if self.context_menu is not None:
+            self.context_menu.close()
+            self.context_menu.deleteLater()
+        menu = QMenu(self)
+        menu.setToolTipsVisible(True)
+        for a in actions:
+            a.setParent(menu)
+            menu.addAction(a)
+        self.context_menu = menu
+        self._hover = hit
+        self.update()
+        menu.popup(global_pos if global_pos is not None else self.mapToGlobal(QPointF(pos).toPoint()))
+        return menu
+
+    def contextMenuEvent(self, event) -> None:
+        if event.reason() == event.Reason.Mouse:
+            event.accept()  # the right button press opened it already
+            return
+        sel = self._selection_hit()  # the keyboard's menu key: the selected parameter
+        if sel is not None and sel.param is not None:
+            self.open_context_menu(self.edge_midpoint(sel.param), None)
+        event.accept()
 
     # -------------------------------------------------------------- text pieces
     def _label_font(self) -> QFont:
@@ -1368,7 +1507,7 @@ class NetworkCanvas(QWidget):
             rows.append(self._row("last change Δ" + display, change))
         extra = "<br><i>frozen: training leaves it unchanged</i>" if t.is_frozen(prm) else ""
         return (f"{title}<br>{what}<table>{''.join(rows)}</table>{extra}"
-                f"<br><small>click to select · double-click to edit</small>")
+                f"<br><small>click to select · double-click to edit · right-click to freeze</small>")
 
     def _neuron_tooltip(self, hit: Hit) -> str:
         s = self.session
@@ -1444,6 +1583,10 @@ class NetworkCanvas(QWidget):
 
     # ============================================================ mouse
     def mousePressEvent(self, event) -> None:
+        if (event.button() == Qt.MouseButton.RightButton
+                and self.open_context_menu(event.position(), event.globalPosition().toPoint()) is not None):
+            event.accept()
+            return
         if event.button() == Qt.MouseButton.LeftButton:
             self._press = event.position()
             self._press_hit = self.hit_test(event.position())

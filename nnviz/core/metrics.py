@@ -1,0 +1,53 @@
+"""Classification metrics (NumPy only): the confusion matrix and what follows from it.
+
+Outputs and targets are tables (n_samples x n_columns). One column: two classes, class 1
+when the value is >= 0.5 (the trainer's accuracy uses the same rule). Several columns:
+the class is the column of the largest value (targets are one-hot).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def _table(a, what: str) -> np.ndarray:
+    a = np.asarray(a, dtype=np.float64)
+    if a.ndim == 1:
+        a = a[:, None]
+    if a.ndim != 2 or a.shape[1] == 0:
+        raise ValueError(f"{what} must be a table (n_samples x n_columns)")
+    return a
+
+
+def classes(values) -> np.ndarray:
+    """The class of each row: ``value >= 0.5`` for one column, else the argmax."""
+    v = _table(values, "values")
+    if v.shape[1] == 1:
+        return (v[:, 0] >= 0.5).astype(np.int64)
+    return np.argmax(v, axis=1).astype(np.int64)
+
+
+def n_classes(values) -> int:
+    v = _table(values, "values")
+    return 2 if v.shape[1] == 1 else v.shape[1]
+
+
+def confusion_matrix(outputs, targets) -> np.ndarray:
+    """A k x k matrix of counts: row = true class (from ``targets``), column = the class
+    the network predicts (from ``outputs``). k = 2 for one column, else the column count."""
+    o = _table(outputs, "outputs")
+    t = _table(targets, "targets")
+    if o.shape != t.shape:
+        raise ValueError(f"outputs {o.shape} and targets {t.shape} differ in shape")
+    k = n_classes(t)
+    true, pred = classes(t), classes(o)
+    m = np.zeros((k, k), dtype=np.int64)
+    np.add.at(m, (true, pred), 1)
+    return m
+
+
+def accuracy(matrix) -> float:
+    """The share on the diagonal (nan for an empty matrix)."""
+    m = np.asarray(matrix)
+    total = m.sum()
+    return float(np.trace(m) / total) if total else float("nan")
