@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedLayout, QVBoxLayout, 
 from nnviz.core.trainer import _forward_math
 from nnviz.gui import palette as pal
 from nnviz.gui.surface_panel import _FastIsocurve, _Throttle
+from nnviz.gui.session import Subscriptions
 
 GRID = 120
 MARGIN = 0.12  # of the data's extent, on each side
@@ -77,7 +78,7 @@ class BoundaryPanel(QWidget):
         self._points: np.ndarray | None = None  # the grid's points, (GRID*GRID) x 2
         self._mode = "single"  # "single" (one output) or "classes"
         self._levels = (0.0, 1.0)
-        self._connected = False
+        self._subs = Subscriptions()
         self.refresh_count = 0  # redraws so far (the tests check the throttle with it)
 
         self.note = QLabel()
@@ -130,20 +131,14 @@ class BoundaryPanel(QWidget):
     # ------------------------------------------------------------ the session
     def _connect(self) -> None:
         s = self.session
-        s.trainerReplaced.connect(self._on_trainer_replaced)
-        s.stateChanged.connect(self._on_state_changed)
-        s.timelineChanged.connect(self._on_state_changed)
-        self._connected = True
+        self._subs.connect(s.trainerReplaced, self._on_trainer_replaced)
+        self._subs.connect(s.stateChanged, self._on_state_changed)
+        self._subs.connect(s.timelineChanged, self._on_state_changed)
 
     def disconnect_session(self) -> None:
-        if not self._connected:
+        if not self._subs.disconnect_all():
             return
-        s = self.session
-        s.trainerReplaced.disconnect(self._on_trainer_replaced)
-        s.stateChanged.disconnect(self._on_state_changed)
-        s.timelineChanged.disconnect(self._on_state_changed)
         self._throttle.cancel()
-        self._connected = False
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.disconnect_session()

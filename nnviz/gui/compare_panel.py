@@ -43,6 +43,7 @@ from nnviz.core.trainer import TrainingError
 from nnviz.gui import palette as pal
 from nnviz.gui.boundary_panel import WeakThrottle
 from nnviz.gui.loss_curve import _HeaderLegend
+from nnviz.gui.session import Subscriptions
 
 REFRESH_MS = 200  # the table at most 5 times a second during Play
 RACE_DEFAULT = 200
@@ -81,7 +82,7 @@ class ComparePanel(QWidget):
         self.comparison: compare.Comparison | None = None
         self.race: compare.Race | None = None
         self._race_total = 0
-        self._connected = False
+        self._subs = Subscriptions()
 
         # ---- the table
         self.caption = QLabel()
@@ -197,21 +198,15 @@ class ComparePanel(QWidget):
     # ------------------------------------------------------------ the session
     def _connect(self) -> None:
         s = self.session
-        s.trainerReplaced.connect(self._on_trainer_replaced)
-        s.stateChanged.connect(self._on_state_changed)
-        s.settingsChanged.connect(self._on_settings_changed)
-        self._connected = True
+        self._subs.connect(s.trainerReplaced, self._on_trainer_replaced)
+        self._subs.connect(s.stateChanged, self._on_state_changed)
+        self._subs.connect(s.settingsChanged, self._on_settings_changed)
 
     def disconnect_session(self) -> None:
-        if not self._connected:
+        if not self._subs.disconnect_all():
             return
-        s = self.session
-        s.trainerReplaced.disconnect(self._on_trainer_replaced)
-        s.stateChanged.disconnect(self._on_state_changed)
-        s.settingsChanged.disconnect(self._on_settings_changed)
         self._throttle.cancel()
         self.cancel_race()
-        self._connected = False
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.disconnect_session()

@@ -32,6 +32,7 @@ from nnviz.core.explain import Explainer, Line
 from nnviz.core.network import Param
 from nnviz.core.trainer import MicroStep, Trainer
 from nnviz.gui import formula, palette
+from nnviz.gui.session import Subscriptions
 
 PLAY_REFRESH_MS = 250  # while playing, rebuild at most this often
 # Lines shown for one micro-step (select a neuron or a connection for the rest). Laying out
@@ -84,7 +85,7 @@ class Inspector(QWidget):
         self._check_html = ""  # the last gradient check, while it still applies
         self._check_key: object = None
         self._header_plain = ""
-        self._connected = False
+        self._subs = Subscriptions()
 
         self.header = QLabel()
         self.header.setObjectName("inspectorHeader")
@@ -130,29 +131,18 @@ class Inspector(QWidget):
     # ------------------------------------------------------------- wiring
     def _connect(self) -> None:
         s = self.session
-        s.stateChanged.connect(self._on_state_changed)
-        s.selectionChanged.connect(self._on_selection_changed)
-        s.sampleChanged.connect(self._on_sample_changed)
-        s.trainerReplaced.connect(self._on_trainer_replaced)
-        s.settingsChanged.connect(self._on_settings_changed)
-        s.timelineChanged.connect(self._on_timeline_changed)
-        s.playingChanged.connect(self._on_playing_changed)
-        self._connected = True
+        self._subs.connect(s.stateChanged, self._on_state_changed)
+        self._subs.connect(s.selectionChanged, self._on_selection_changed)
+        self._subs.connect(s.sampleChanged, self._on_sample_changed)
+        self._subs.connect(s.trainerReplaced, self._on_trainer_replaced)
+        self._subs.connect(s.settingsChanged, self._on_settings_changed)
+        self._subs.connect(s.timelineChanged, self._on_timeline_changed)
+        self._subs.connect(s.playingChanged, self._on_playing_changed)
 
     def disconnect_session(self) -> None:
         """Stop listening to the session (called when the widget closes)."""
-        if not self._connected:
+        if not self._subs.disconnect_all():
             return
-        s = self.session
-        for signal, slot in ((s.stateChanged, self._on_state_changed),
-                             (s.selectionChanged, self._on_selection_changed),
-                             (s.sampleChanged, self._on_sample_changed),
-                             (s.trainerReplaced, self._on_trainer_replaced),
-                             (s.settingsChanged, self._on_settings_changed),
-                             (s.timelineChanged, self._on_timeline_changed),
-                             (s.playingChanged, self._on_playing_changed)):
-            signal.disconnect(slot)
-        self._connected = False
         self._timer.stop()
 
     def closeEvent(self, event) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from nnviz.gui import palette as pal
+from nnviz.gui.session import Subscriptions
 
 # Curve colours (light palette, dark palette). Teal for the training loss stays clear of
 # the blue/orange of signed values (palette.NEGATIVE / POSITIVE) and of the magenta
@@ -185,7 +186,7 @@ class LossCurve(QWidget):
         self._check_x = np.empty(0)
         self._check_y = np.empty(0)
         self._hover: int | None = None  # iteration under the mouse
-        self._connected = False
+        self._subs = Subscriptions()
         self._empty: bool | None = None
         self._points_shown = False
         self._accuracy_available = False
@@ -307,22 +308,14 @@ class LossCurve(QWidget):
     # ------------------------------------------------------------ the session
     def _connect(self) -> None:
         s = self.session
-        s.trainerReplaced.connect(self._on_trainer_replaced)
-        s.stateChanged.connect(self._on_state_changed)
-        s.timelineChanged.connect(self._on_timeline_changed)
-        s.settingsChanged.connect(self._on_settings_changed)
-        self._connected = True
+        self._subs.connect(s.trainerReplaced, self._on_trainer_replaced)
+        self._subs.connect(s.stateChanged, self._on_state_changed)
+        self._subs.connect(s.timelineChanged, self._on_timeline_changed)
+        self._subs.connect(s.settingsChanged, self._on_settings_changed)
 
     def disconnect_session(self) -> None:
         """Stop following the session (called when the view closes)."""
-        if not self._connected:
-            return
-        s = self.session
-        s.trainerReplaced.disconnect(self._on_trainer_replaced)
-        s.stateChanged.disconnect(self._on_state_changed)
-        s.timelineChanged.disconnect(self._on_timeline_changed)
-        s.settingsChanged.disconnect(self._on_settings_changed)
-        self._connected = False
+        self._subs.disconnect_all()
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.disconnect_session()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import time
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,33 @@ FAST_PLAY = math.inf  # steps per second meaning "as fast as the machine goes"
 _SLICE_SECONDS = 0.012  # work per Play tick, leaving the rest of a 60 Hz frame to drawing
 _MAX_SLICE_SECONDS = 0.25  # the window answers within this even when drawing is slow
 _TICK_MS = 16
+
+
+class Subscriptions:
+    """A view's connections to the Session's signals, made one by one and undone together
+    when the view closes, so that a closed view is never called again."""
+
+    def __init__(self) -> None:
+        self._pairs: list = []
+
+    def connect(self, signal, slot) -> None:
+        signal.connect(slot)
+        # Weakly: a strong bound method would tie the view to itself in a cycle, and a
+        # widget freed by the cycle collector at a random moment can crash Qt.
+        self._pairs.append((signal, weakref.WeakMethod(slot)))
+
+    @property
+    def active(self) -> bool:
+        return bool(self._pairs)
+
+    def disconnect_all(self) -> bool:
+        """Undo every connection; False when there was none (already closed)."""
+        pairs, self._pairs = self._pairs, []
+        for signal, ref in pairs:
+            slot = ref()
+            if slot is not None:
+                signal.disconnect(slot)
+        return bool(pairs)
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,7 @@ from nnviz.core import optimizers, surface
 from nnviz.core.trainer import Trainer, TrainingError
 from nnviz.gui import palette as pal
 from nnviz.gui.loss_curve import _LossAxis  # log axis labelled at 1-2-5 steps within a decade
+from nnviz.gui.session import Subscriptions
 
 GRID_POINTS = 101  # the heat map's grid is GRID_POINTS x GRID_POINTS
 SLOW_GRID_MS = 40.0  # a full grid slower than this is computed in a worker thread ...
@@ -443,7 +444,7 @@ class SurfacePanel(QWidget):
         self.session = session
         self.setObjectName("surfacePanel")
         self.rate_control = None  # the LearningRateControl, once connected
-        self._connected = False
+        self._subs = Subscriptions()
 
         # ------------------------------------------------------------- state
         self.axes: tuple[str, str] | None = None  # canonical names
@@ -669,29 +670,20 @@ class SurfacePanel(QWidget):
     # =============================================================== session
     def _connect(self) -> None:
         s = self.session
-        s.trainerReplaced.connect(self._on_trainer_replaced)
-        s.stateChanged.connect(self._on_state_changed)
-        s.settingsChanged.connect(self._on_settings_changed)
-        s.selectionChanged.connect(self._on_selection_changed)
-        s.playingChanged.connect(self._on_playing_changed)
-        s.timelineChanged.connect(self._on_timeline_changed)
-        self._connected = True
+        self._subs.connect(s.trainerReplaced, self._on_trainer_replaced)
+        self._subs.connect(s.stateChanged, self._on_state_changed)
+        self._subs.connect(s.settingsChanged, self._on_settings_changed)
+        self._subs.connect(s.selectionChanged, self._on_selection_changed)
+        self._subs.connect(s.playingChanged, self._on_playing_changed)
+        self._subs.connect(s.timelineChanged, self._on_timeline_changed)
 
     def disconnect_session(self) -> None:
-        if not self._connected:
+        if not self._subs.disconnect_all():
             return
-        s = self.session
-        s.trainerReplaced.disconnect(self._on_trainer_replaced)
-        s.stateChanged.disconnect(self._on_state_changed)
-        s.settingsChanged.disconnect(self._on_settings_changed)
-        s.selectionChanged.disconnect(self._on_selection_changed)
-        s.playingChanged.disconnect(self._on_playing_changed)
-        s.timelineChanged.disconnect(self._on_timeline_changed)
         if self.rate_control is not None:
             self.rate_control.previewed.disconnect(self._on_rate_previewed)
         for throttle in (self._refresh_throttle, self._ghost_throttle, self._stability_throttle):
             throttle.cancel()
-        self._connected = False
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.disconnect_session()
