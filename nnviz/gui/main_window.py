@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self.surface_dock = self._dock("Loss surface", self.surface_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self.resizeDocks([self.surface_dock], [470], Qt.Orientation.Horizontal)
         self.training_panel = TrainingPanel(session)
+        self.training_panel.sweepRequested.connect(lambda: self.surface_panel.open_sweep())
         scroll = QScrollArea()
         scroll.setWidget(self.training_panel)
         scroll.setWidgetResizable(True)

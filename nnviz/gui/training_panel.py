@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItemModel, QValidator
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget)
@@ -97,6 +97,8 @@ def _select(box: QComboBox, key) -> None:
 
 class TrainingPanel(QWidget):
     """The training options; give it the Session, put it in a dock."""
+
+    sweepRequested = Signal()  # the window opens the learning-rate sweep
 
     def __init__(self, session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -217,10 +219,20 @@ class TrainingPanel(QWidget):
         lesson_layout.addWidget(self.lesson_label)
         self._before_lesson = None  # (initial parameters, scheme, seed) before a lesson
 
+        self.sweep_button = QPushButton("Learning-rate sweep…")
+        self.sweep_button.setToolTip("Train copies at many learning rates from here and pick the best "
+                                     "(its result sets the learning rate with one click)")
+        self.sweep_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.sweep_button.clicked.connect(self.sweepRequested)
+        rate_box = QGroupBox("Learning-rate lessons")
+        rate_layout = QVBoxLayout(rate_box)
+        rate_layout.setContentsMargins(6, 4, 6, 4)
+        rate_layout.addWidget(self.sweep_button)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(6)
-        for box in (opt_box, train_box, stop_box, lesson_box):
+        for box in (opt_box, train_box, stop_box, lesson_box, rate_box):
             layout.addWidget(box)
         layout.addStretch(1)
 

@@ -173,3 +173,10 @@ def test_the_data_dialog_is_reachable_from_the_window(qtbot, window, monkeypatch
     monkeypatch.setattr("nnviz.gui.main_window.DataDialog.exec", lambda self: opened.append(self) or 0)
     window.data_action.trigger()
     assert len(opened) == 1 and opened[0].session is window.session
+
+
+def test_the_sweep_is_reachable_from_the_training_options(qtbot, window, monkeypatch):
+    opened = []
+    monkeypatch.setattr(window.surface_panel, "open_sweep", lambda: opened.append(True))
+    qtbot.mouseClick(window.training_panel.sweep_button, Qt.MouseButton.LeftButton)
+    assert opened == [True]
