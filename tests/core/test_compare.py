@@ -129,3 +129,20 @@ def test_core_compare_has_no_qt():
     out = subprocess.run([sys.executable, "-c", code],
                          capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_race_equals_two_separate_nnviz_train_runs(tmp_path, capsys):
+    """Both curves of the race are the loss histories `nnviz train --backprop ...` writes."""
+    import json
+
+    from nnviz import cli
+    from nnviz.core import presets
+    from nnviz.core.compare import race
+
+    chain, proportional = race(presets.load("xor"), 40)
+    for mode, curve in (("chain", chain), ("proportional", proportional)):
+        out = tmp_path / f"{mode}.json"
+        assert cli.main(["train", "--preset", "xor", "--backprop", mode, "--iterations", "40",
+                         "--out", str(out)]) == 0
+        assert list(curve) == json.loads(out.read_text())["history"]["loss"]
+    capsys.readouterr()
