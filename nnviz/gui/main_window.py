@@ -160,6 +160,13 @@ class MainWindow(QMainWindow):
         self.fit_action = self._action("&Fit to window", self.canvas.fit, "Ctrl+0", "fit")
         self.zoom_in_action = self._action("Zoom &in", lambda: self.canvas.zoom_by(1.25), QKeySequence.StandardKey.ZoomIn)
         self.zoom_out_action = self._action("Zoom &out", lambda: self.canvas.zoom_by(0.8), QKeySequence.StandardKey.ZoomOut)
+        self.thumbnails_action = QAction("Neuron output &thumbnails", self, checkable=True)
+        self.thumbnails_action.setStatusTip("Each neuron's output over the input plane (networks with 2 inputs)")
+        self.thumbnails_action.toggled.connect(self.canvas.set_show_thumbnails)
+        self.comparison_action = QAction("Chain &δ vs proportional error", self, checkable=True)
+        self.comparison_action.setStatusTip("Under each neuron: its chain-rule delta and its proportional "
+                                            "error (means over the batch); ≠ where they point different ways")
+        self.comparison_action.toggled.connect(self.canvas.set_show_comparison)
         self.edge_group = QActionGroup(self)
         self.edge_actions: dict[str, QAction] = {}
         for mode in EDGE_MODES:
@@ -189,6 +196,8 @@ class MainWindow(QMainWindow):
         edges = view.addMenu("Colour &edges by")
         for action in self.edge_actions.values():
             edges.addAction(action)
+        view.addAction(self.thumbnails_action)
+        view.addAction(self.comparison_action)
         view.addSeparator()
         for a in (self.fit_action, self.zoom_in_action, self.zoom_out_action):
             view.addAction(a)
@@ -338,6 +347,7 @@ class MainWindow(QMainWindow):
 
     # ----------------------------------------------------------- display
     def _on_trainer_replaced(self) -> None:
+        self.thumbnails_action.setEnabled(self.canvas.thumbnails_available)
         self._update_title()
         self._on_state_changed()
 

@@ -324,6 +324,11 @@ class NetworkCanvas(QWidget):
         self._label_rects: list[tuple[QRectF, Hit]] = []
         self._fmt = Formatter(9)
         self.scene_builds = 0  # how many times the scene was rebuilt (tests, benchmarks)
+        self._show_thumbnails = False  # per-neuron output thumbnails (2-input networks)
+        self._show_comparison = False  # chain delta beside proportional error under each neuron
+        self._thumb_cache: tuple | None = None  # (key, xs, ys, per-column value grids, images)
+        self._cmp_cache: tuple | None = None  # (scene, Comparison or None)
+        self.thumbnail_builds = 0  # how many times the thumbnails were computed (tests)
         session.trainerReplaced.connect(self._on_trainer_changed)
         session.stateChanged.connect(self._on_state_changed)
         session.edgeModeChanged.connect(self._on_values_changed)
@@ -903,6 +908,10 @@ class NetworkCanvas(QWidget):
         self._paint_headings(p, rect, view, col)
 
         self._paint_frozen(p, view, col)
+        if self._show_thumbnails:
+            self._paint_thumbnails(p, view, col)
+        if self._show_comparison:
+            self._paint_comparison(p, scene, view, col)
 
         if overlays:
             self._paint_selection(p, scene, view, col, labels)
@@ -938,6 +947,192 @@ class NetworkCanvas(QWidget):
             p.drawLine(*line)
             mx, my = self._world_midpoint(prm.name)
             _draw_lock(p, view.map(mx, my), size, col["fg"], col["label_bg"], muted)
+
+    # -------------------------------------------------------------- thumbnails
+    THUMB_GRID = 24  # samples per axis of the input plane
+
+    @property
+    def show_thumbnails(self) -> bool:
+        return self._show_thumbnails
+
+    def set_show_thumbnails(self, on: bool) -> None:
+        """Small per-neuron output maps over the input plane (2-input networks only)."""
+        on = bool(on)
+        if on != self._show_thumbnails:
+            self._show_thumbnails = on
+            if not on:
+                self._thumb_cache = None
+            self._pixmap = None
+            self.update()
+
+    @property
+    def thumbnails_available(self) -> bool:
+        """Thumbnails are drawn for networks with exactly 2 inputs."""
+        return self.session.trainer.network.sizes[0] == 2
+
+    def _thumb_range(self) -> tuple[float, float, float, float]:
+        x = np.asarray(self.session.trainer.dataset.inputs, dtype=np.float64)
+        if x.ndim != 2 or x.shape[1] != 2 or x.shape[0] == 0 or not np.all(np.isfinite(x)):
+            return -1.0, 1.0, -1.0, 1.0
+        lo, hi = x.min(axis=0), x.max(axis=0)
+        span = np.maximum(hi - lo, 1e-9)
+        lo, hi = lo - 0.1 * span, hi + 0.1 * span
+        return float(lo[0]), float(hi[0]), float(lo[1]), float(hi[1])
+
+    def _thumbnails(self):
+        """(xs, ys, grids, images) for the shown parameters, or None when not available.
+        ``grids[c]`` is n_units x G x G (row i: ys[i], column j: xs[j]); recomputed only
+        when the parameters, activations or data range change."""
+        if not self.thumbnails_available:
+            self._thumb_cache = None
+            return None
+        net = self.session.trainer.network
+        W, B = self.session.display_parameters()
+        rng = self._thumb_range()
+        key = (tuple(net.sizes), tuple(net.activation_names), rng,
+               hash(b"".join(np.ascontiguousarray(a, dtype=np.float64).tobytes() for a in list(W) + list(B))))
+        if self._thumb_cache is not None and self._thumb_cache[0] == key:
+            return self._thumb_cache[1:]
+        self.thumbnail_builds += 1
+        G = self.THUMB_GRID
+        xs, ys = np.linspace(rng[0], rng[1], G), np.linspace(rng[2], rng[3], G)
+        gx, gy = np.meshgrid(xs, ys)  # gx[i, j] = xs[j], gy[i, j] = ys[i]
+        a = np.column_stack((gx.ravel(), gy.ravel()))
+        grids: list[np.ndarray | None] = [None]
+        images: list[list[QImage] | None] = [None]
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+            for w, b, act in zip(W, B, net.activations):
+                a = act.forward(a @ np.asarray(w).T + b)
+                g = a.T.reshape(-1, G, G)
+                grids.append(g)
+                if act.name in ("sigmoid", "softmax"):
+                    t = g
+                elif act.name == "tanh":
+                    t = 0.5 + 0.5 * g
+                else:
+                    m = np.nanmax(np.abs(g), axis=(1, 2), keepdims=True)
+                    t = 0.5 + 0.5 * g / np.where(np.isfinite(m) & (m > 0), m, 1.0)
+                idx = np.rint(np.clip(np.nan_to_num(t, nan=0.5), 0, 1) * 1000).astype(np.intp)
+                rgb = np.ascontiguousarray(_LUT[idx][:, ::-1].astype(np.uint8))  # y up
+                imgs = []
+                for k in range(rgb.shape[0]):
+                    buf = np.ascontiguousarray(rgb[k])
+                    imgs.append(QImage(buf.data, G, G, 3 * G, QImage.Format.Format_RGB888).copy())
+                images.append(imgs)
+        self._thumb_cache = (key, xs, ys, grids, images)
+        return self._thumb_cache[1:]
+
+    def thumbnail_grid(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """(xs, ys): the input-plane sample points of the thumbnails (None: no thumbnails)."""
+        th = self._thumbnails()
+        return None if th is None else (th[0], th[1])
+
+    def thumbnail_values(self, layer: int, unit: int) -> np.ndarray | None:
+        """The activation of neuron ``unit`` of weight layer ``layer`` (1-based) over the
+        input plane: a G x G array, ``[i, j]`` at input (xs[j], ys[i]); None for networks
+        with other than 2 inputs."""
+        th = self._thumbnails()
+        if th is None:
+            return None
+        if not 1 <= layer <= len(th[2]) - 1:
+            raise ValueError(f"layer must be 1..{len(th[2]) - 1}, got {layer}")
+        return th[2][layer][unit]
+
+    def _paint_thumbnails(self, p, view, col) -> None:
+        lay = self._layout
+        r_px = lay.r * view.scale
+        if r_px < 12 or not self.thumbnails_available:
+            return
+        th = self._thumbnails()
+        if th is None:
+            return
+        images = th[3]
+        size = float(min(1.15 * r_px, 0.5 * lay.sy * view.scale, 56.0))
+        if size < 14:
+            return
+        p.save()
+        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+        p.setPen(QPen(col["outline"], 1.0))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        for c in range(1, lay.n_layers + 1):
+            for j in range(lay.sizes[c]):
+                centre = view.map(lay.x[c], float(lay.ys[c][j]))
+                target = QRectF(centre.x() + 0.62 * r_px, centre.y() - 0.62 * r_px - size, size, size)
+                p.drawImage(target, images[c][j])
+                p.drawRect(target)
+        p.restore()
+
+    # -------------------------------------------------------------- chain vs proportional
+    @property
+    def show_comparison(self) -> bool:
+        return self._show_comparison
+
+    def set_show_comparison(self, on: bool) -> None:
+        """Under each non-input neuron its chain-rule delta beside its proportional error."""
+        on = bool(on)
+        if on != self._show_comparison:
+            self._show_comparison = on
+            self._cmp_cache = None
+            self._pixmap = None
+            self.update()
+
+    def _comparison(self, scene):
+        if self._cmp_cache is not None and self._cmp_cache[0] is scene:
+            return self._cmp_cache[1]
+        from nnviz.core import compare
+
+        try:
+            cmp = None if scene.past else compare.chain_vs_proportional(self.session.trainer)
+        except (ValueError, IndexError, TypeError, FloatingPointError):  # never break painting
+            cmp = None
+        self._cmp_cache = (scene, cmp)
+        return cmp
+
+    def comparison_text(self, layer: int, unit: int) -> str | None:
+        """The overlay's text under neuron ``unit`` of weight layer ``layer`` (1-based):
+        'δ 0.1385 · e −0.7414' (None while viewing the past)."""
+        cmp = self._comparison(self.scene)
+        if cmp is None:
+            return None
+        lc = cmp[layer - 1]
+        return f"δ {short(lc.chain[unit])} · e {short(lc.proportional[unit])}"
+
+    def comparison_disagrees(self, layer: int, unit: int) -> bool | None:
+        """True where the proportional error and -delta point different ways."""
+        cmp = self._comparison(self.scene)
+        return None if cmp is None else not bool(cmp[layer - 1].agree[unit])
+
+    def _paint_comparison(self, p, scene, view, col) -> None:
+        lay = self._layout
+        r_px = lay.r * view.scale
+        if r_px < 8:
+            return
+        cmp = self._comparison(scene)
+        if cmp is None:
+            return
+        px = float(np.clip(r_px * 0.36, 9, 12))
+        font = self._font(px)
+        fm = QFontMetricsF(font)
+        warn = QColor("#d32f2f") if not palette.is_dark(self.palette()) else QColor("#ff6e6e")
+        p.save()
+        p.setFont(font)
+        for lc in cmp:
+            c = lc.layer
+            for j in range(lay.sizes[c]):
+                text = f"δ {short(lc.chain[j])} · e {short(lc.proportional[j])}"
+                bad = not bool(lc.agree[j])
+                if bad:
+                    text = "≠ " + text
+                centre = view.map(lay.x[c], float(lay.ys[c][j]))
+                w = fm.horizontalAdvance(text) + 8
+                box = QRectF(centre.x() - w / 2, centre.y() + r_px + max(3.0, min(5.0, r_px * 0.18)) + 4,
+                             w, fm.height() + 2)
+                p.setPen(QPen(warn if bad else col["outline"], 1.2 if bad else 0.8))
+                p.setBrush(col["label_bg"])
+                p.drawRoundedRect(box, 3, 3)
+                p.setPen(warn if bad else col["fg"])
+                p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+        p.restore()
 
     # -------------------------------------------------------------- context menu
     def context_actions(self, hit: Hit | None) -> list[QAction]:

@@ -180,3 +180,14 @@ def test_the_sweep_is_reachable_from_the_training_options(qtbot, window, monkeyp
     monkeypatch.setattr(window.surface_panel, "open_sweep", lambda: opened.append(True))
     qtbot.mouseClick(window.training_panel.sweep_button, Qt.MouseButton.LeftButton)
     assert opened == [True]
+
+
+def test_view_menu_turns_on_the_canvas_overlays(qtbot, window):
+    window.comparison_action.trigger()
+    assert window.canvas.show_comparison
+    window.session.load_preset("xor")
+    assert window.thumbnails_action.isEnabled()
+    window.thumbnails_action.trigger()
+    assert window.canvas.show_thumbnails
+    window.session.load_preset("sine")  # one input: no thumbnails
+    assert not window.thumbnails_action.isEnabled()
