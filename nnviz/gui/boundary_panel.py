@@ -306,13 +306,7 @@ class BoundaryPanel(QWidget):
         background = pal.canvas_background(p)
         self.plot.setBackground(background)
         pi = self.plot.getPlotItem()
-        faint = QColor(text)
-        faint.setAlpha(110)
-        for name in ("left", "bottom"):
-            axis = pi.getAxis(name)
-            axis.setPen(pg.mkPen(faint))
-            axis.setTextPen(pg.mkPen(text))
-            axis.label.setDefaultTextColor(text)
+        pal.style_axes(pi, p, ("left", "bottom"))
         if self._mode == "classes":
             k = max(self.session.trainer.network.sizes[-1], 2)
             tints = np.array([_mix(background, QColor(CLASS_COLOURS[c % len(CLASS_COLOURS)]), TINT).getRgb()[:3]

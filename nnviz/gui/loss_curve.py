@@ -700,11 +700,7 @@ class LossCurve(QWidget):
         faint.setAlpha(110)
         self.plot.setBackground(background)
         pi = self.plot.getPlotItem()
-        for name in ("left", "bottom", "right"):
-            axis = pi.getAxis(name)
-            axis.setPen(pg.mkPen(faint))
-            axis.setTextPen(pg.mkPen(text))
-            axis.label.setDefaultTextColor(text)
+        pal.style_axes(pi, p, ("left", "bottom", "right"))
         train = QColor(TRAIN_COLOURS[dark])
         check = QColor(CHECK_COLOURS[dark])
         accuracy = QColor(text)
@@ -733,11 +729,7 @@ class LossCurve(QWidget):
         if hasattr(self, "rate_plot"):
             self.rate_plot.setBackground(background)
             rpi = self.rate_plot.getPlotItem()
-            for name in ("left", "bottom"):
-                axis = rpi.getAxis(name)
-                axis.setPen(pg.mkPen(faint))
-                axis.setTextPen(pg.mkPen(text))
-                axis.label.setDefaultTextColor(text)
+            pal.style_axes(rpi, p, ("left", "bottom"))
             self.rate_now.setPen(pg.mkPen(faint, width=1, style=Qt.PenStyle.DashLine))
             self._rate_key = None
             if hasattr(self, "_loss"):

@@ -51,6 +51,19 @@ def canvas_background(palette: QPalette | None = None) -> QColor:
     return palette.color(QPalette.ColorRole.Base)
 
 
+def style_axes(plot, palette: QPalette, names=("left", "bottom")) -> None:
+    """Axis lines faint, tick labels and titles in the palette's text colour, for a
+    pyqtgraph PlotItem (or PlotWidget)."""
+    text = text_color(palette)
+    faint = QColor(text)
+    faint.setAlpha(110)
+    for name in names:
+        axis = plot.getAxis(name)
+        axis.setPen(pg.mkPen(faint))
+        axis.setTextPen(pg.mkPen(text))
+        axis.label.setDefaultTextColor(text)
+
+
 def dark_palette() -> QPalette:
     """A dark palette for the Fusion style (View ▸ Dark theme, and the tests)."""
     p = QPalette()

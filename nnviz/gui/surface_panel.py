@@ -1554,15 +1554,9 @@ class SurfacePanel(QWidget):
         dark = pal.is_dark(p)
         text = pal.text_color(p)
         background = pal.canvas_background(p)
-        faint = QColor(text)
-        faint.setAlpha(110)
         self.plots.setBackground(background)
         for plot in (self.heat, self.section, self.colorbar):
-            for name in ("left", "bottom", "right", "top"):
-                axis = plot.getAxis(name)
-                axis.setPen(pg.mkPen(faint))
-                axis.setTextPen(pg.mkPen(text))
-                axis.label.setDefaultTextColor(text)
+            pal.style_axes(plot, p, ("left", "bottom", "right", "top"))
         dark_edge = QColor("#202020")
         self.trail_item.setPen(pg.mkPen(TRAIL, width=1.6))
         self.trail_item.setSymbolSize(4)

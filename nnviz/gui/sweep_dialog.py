@@ -323,11 +323,7 @@ class SweepDialog(QDialog):
         faint.setAlpha(110)
         self.plots.setBackground(pal.canvas_background(p))
         for plot in (self.final_plot, self.curves_plot):
-            for name in ("left", "bottom"):
-                axis = plot.getAxis(name)
-                axis.setPen(pg.mkPen(faint))
-                axis.setTextPen(pg.mkPen(text))
-                axis.label.setDefaultTextColor(text)
+            pal.style_axes(plot, p, ("left", "bottom"))
         self.final_item.setPen(pg.mkPen(text, width=1.5))
         self.final_item.setSymbolSize(7)
         self.final_item.setSymbolPen(pg.mkPen(text))
