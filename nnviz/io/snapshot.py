@@ -381,19 +381,7 @@ def from_dict(doc: Any) -> Trainer:
 
     # ---- dataset
     d = root["dataset"]
-    if d["inputs"].value == []:
-        d["inputs"].fail("expected at least one sample")
-    inputs = d["inputs"].array(ndim=2)
-    targets = d["targets"].array(ndim=2)
-    if inputs.shape[1] != sizes[0]:
-        d["inputs"].fail(f"expected {sizes[0]} columns (the network's inputs), got {inputs.shape[1]}")
-    if targets.shape[1] != sizes[-1]:
-        d["targets"].fail(f"expected {sizes[-1]} columns (the network's outputs), got {targets.shape[1]}")
-    if targets.shape[0] != inputs.shape[0]:
-        d["targets"].fail(f"expected {inputs.shape[0]} row{'s' * (inputs.shape[0] != 1)} (one per input row), "
-                          f"got {targets.shape[0]}")
-    if inputs.shape[0] == 0:
-        d["inputs"].fail("expected at least one sample")
+    inputs, targets = _samples(d, sizes)
     name = d.get("name").str() if d.get("name") is not None else ""
     transform = _transform(d.get("transform"), sizes) if d.get("transform") is not None else None
     check = _check_set(d.get("check"), sizes, name, transform) if d.get("check") is not None else None
@@ -561,6 +549,13 @@ def _transform(r: _Reader, sizes: list[int]) -> DataTransform:
 def _check_set(r: _Reader, sizes: list[int], name: str, transform) -> Dataset:
     """dataset.check: samples held out from training, to measure the check loss."""
     r.dict()
+    inputs, targets = _samples(r, sizes)
+    return Dataset(inputs, targets, name, transform=transform)
+
+
+def _samples(r: _Reader, sizes: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """``inputs`` and ``targets`` of ``r``: at least one row, one per sample, with the
+    network's input and output counts as columns."""
     if r["inputs"].value == []:
         r["inputs"].fail("expected at least one sample")
     inputs = r["inputs"].array(ndim=2)
@@ -572,7 +567,7 @@ def _check_set(r: _Reader, sizes: list[int], name: str, transform) -> Dataset:
     if targets.shape[0] != inputs.shape[0]:
         r["targets"].fail(f"expected {inputs.shape[0]} row{'s' * (inputs.shape[0] != 1)} (one per input row), "
                           f"got {targets.shape[0]}")
-    return Dataset(inputs, targets, name, transform=transform)
+    return inputs, targets
 
 
 def _schedule(r: _Reader) -> Schedule:
