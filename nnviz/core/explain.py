@@ -446,11 +446,8 @@ def trace(trainer: Trainer, iterations: int = 1, digits: int = 9) -> Iterator[st
                 yield f"stopped: {trainer.status_message}"
                 return
             yield ex.heading(step)
-            previous = None
             for line in ex.step(step):
-                if line.text != previous:  # shared names (b1 for both hidden biases) repeat lines
-                    yield line.text
-                previous = line.text
+                yield line.text
             if trainer.cursor == 0:
                 break
         yield f"iteration {trainer.iteration} done: loss (forward pass) {ex.f.num(trainer.loss_history[-1])}, " \
