@@ -1,4 +1,4 @@
-"""Repaint time of the network canvas (``nnviz/gui/network_canvas.py``), 1200 x 800 pixels.
+"""Repaint time of the network canvas (``nnviz/gui/canvas/network_canvas.py``), 1200 x 800 pixels.
 
 Three networks, each shown after a few micro-steps of its first iteration (so that
 neurons carry values and the highlight is on):
@@ -39,7 +39,7 @@ TARGET_CACHED = 16.0
 def _networks():
     from nnviz.core import presets
     from nnviz.core import trainer as trainer_mod
-    from nnviz.core.datasets import Dataset
+    from nnviz.core.data.datasets import Dataset
 
     rng = np.random.default_rng(0)
     yield "2-2-2", presets.load("mazur"), 4
@@ -62,7 +62,7 @@ def run(quick: bool) -> list[dict[str, object]]:
     from nnviz.gui.render import ensure_application
 
     ensure_application()
-    from nnviz.gui.network_canvas import NetworkCanvas
+    from nnviz.gui.canvas.network_canvas import NetworkCanvas
     from nnviz.gui.session import Session
 
     repeats = 5 if quick else 25

@@ -53,7 +53,7 @@ STARTUP = textwrap.dedent("""
 def _deep_trainer():
     import numpy as np
 
-    from nnviz.core.datasets import Dataset
+    from nnviz.core.data.datasets import Dataset
     from nnviz.core.trainer import create
 
     rng = np.random.default_rng(2024)

@@ -9,7 +9,7 @@ Grids, 101 x 101, side by side in one run:
 
 Rows per network:
 
-- ``loss_grid``: ``nnviz.core.surface.loss_grid``;
+- ``loss_grid``: ``nnviz.core.analysis.surface.loss_grid``;
 - ``bare vectorised NumPy``: written here, the straightforward vectorised way: the layers
   before the axes' layer once, that layer's net input once and corrected per grid point
   for the two changed weights, then every later layer as one batched product and sigmoid
@@ -37,7 +37,8 @@ from typing import Any, Callable
 import numpy as np
 
 from benchmarks.bench_trainer import blobs
-from nnviz.core import presets, surface, trainer as trainer_mod
+from nnviz.core import presets, trainer as trainer_mod
+from nnviz.core.analysis import surface
 
 TITLE = "Loss surface: 101 x 101 grids, look-ahead, learning-rate sweep"
 NOTES: list[str] = []

@@ -41,7 +41,7 @@ from typing import Any, Callable
 import numpy as np
 
 from nnviz.core import presets, trainer as trainer_mod
-from nnviz.core.datasets import Dataset
+from nnviz.core.data.datasets import Dataset
 
 TITLE = "Trainer: full-batch SGD iterations per second"
 NOTES: list[str] = []

@@ -4,7 +4,7 @@ Nothing here imports Qt: the core is observable through plain-Python signals and
 nothing of who listens.
 """
 
-from nnviz.core.datasets import Dataset
+from nnviz.core.data.datasets import Dataset
 from nnviz.core.network import Network, Param
 from nnviz.core.trainer import MicroStep, RunResult, Trainer, TrainingError
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from nnviz.core import datasets, trainer as trainer_mod
-from nnviz.core.datasets import Dataset
+from nnviz.core import trainer as trainer_mod
+from nnviz.core.data import datasets
+from nnviz.core.data.datasets import Dataset
 from nnviz.core.network import Network
 from nnviz.core.trainer import Trainer
 

@@ -32,7 +32,7 @@ from typing import Any, Callable, Iterable, NamedTuple, Sequence
 import numpy as np
 
 from nnviz.core import losses, optimizers
-from nnviz.core.datasets import Dataset
+from nnviz.core.data.datasets import Dataset
 from nnviz.core.events import Signal
 from nnviz.core.network import Network, Param, frozen_array, initialise
 

@@ -13,20 +13,20 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QFileDial
 
 from nnviz import __version__
 from nnviz.core import presets
-from nnviz.core.explain import Formatter
-from nnviz.gui import icons
-from nnviz.gui.inspector import Inspector
-from nnviz.gui.loss_curve import LossCurve
-from nnviz.gui.network_canvas import CanvasPanel
+from nnviz.core.analysis.explain import Formatter
+from nnviz.gui.widgets import icons
+from nnviz.gui.panels.inspector import Inspector
+from nnviz.gui.panels.loss_curve import LossCurve
+from nnviz.gui.canvas.network_canvas import CanvasPanel
 from nnviz.gui.session import EDGE_MODES, Session
-from nnviz.gui.step_controls import StepControls, position_from_speed
-from nnviz.gui.boundary_panel import BoundaryPanel
-from nnviz.gui.compare_panel import ComparePanel
-from nnviz.gui.confusion import TITLE as CONFUSION_TITLE, ConfusionView
-from nnviz.gui.data_dialog import DataDialog
-from nnviz.gui.network_editor import NetworkEditor
-from nnviz.gui.surface_panel import SurfacePanel
-from nnviz.gui.training_panel import TrainingPanel
+from nnviz.gui.controls.step_controls import StepControls, position_from_speed
+from nnviz.gui.panels.boundary_panel import BoundaryPanel
+from nnviz.gui.panels.compare_panel import ComparePanel
+from nnviz.gui.panels.confusion import TITLE as CONFUSION_TITLE, ConfusionView
+from nnviz.gui.dialogs.data_dialog import DataDialog
+from nnviz.gui.dialogs.network_editor import NetworkEditor
+from nnviz.gui.panels.surface_panel import SurfacePanel
+from nnviz.gui.panels.training_panel import TrainingPanel
 from nnviz.io import tables
 from nnviz.io.snapshot import SnapshotError
 

@@ -20,9 +20,9 @@ import numpy as np
 
 from nnviz.core import losses, optimizers
 from nnviz.core.activations import ACTIVATIONS
-from nnviz.core.datasets import Dataset
+from nnviz.core.data.datasets import Dataset
 from nnviz.core.losses import LOSSES
-from nnviz.core.normalize import DataTransform
+from nnviz.core.data.normalize import DataTransform
 from nnviz.core.network import INIT_SCHEMES, Network
 from nnviz.core.trainer import (BACKPROP_MODES, SCHEDULES, IterationValues, Schedule, Trainer,
                                 TrainingState, parse_batch)

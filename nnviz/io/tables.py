@@ -17,8 +17,8 @@ from pathlib import Path
 
 import numpy as np
 
-from nnviz.core import normalize as normalize_mod
-from nnviz.core.datasets import DataError, Dataset, split
+from nnviz.core.data import normalize as normalize_mod
+from nnviz.core.data.datasets import DataError, Dataset, split
 from nnviz.core.trainer import Trainer
 from nnviz.io.snapshot import SnapshotError, write_atomic
 
@@ -80,7 +80,7 @@ def read_table(path: str | os.PathLike, targets: int = 1, normalize: bool = Fals
     A header row is optional (taken as one when none of its cells is a number); ``#``
     starts a comment (to the end of the line); blank lines are skipped. With
     ``normalize``, inputs are scaled to [-1, 1] and targets to the range of
-    ``output_activation`` (see ``nnviz.core.normalize``; None leaves the targets), and the
+    ``output_activation`` (see ``nnviz.core.data.normalize``; None leaves the targets), and the
     Dataset carries the transform. ``sizes`` (a network's layer sizes) checks that the
     columns fit that network. ``name`` defaults to the file's stem.
 

@@ -18,7 +18,7 @@ import pytest
 
 from nnviz import cli
 from nnviz.core import presets
-from nnviz.core.explain import Formatter
+from nnviz.core.analysis.explain import Formatter
 from nnviz.io import snapshot
 
 ROOT = Path(__file__).resolve().parents[2]

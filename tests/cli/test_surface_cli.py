@@ -14,7 +14,8 @@ import numpy as np
 import pytest
 
 from nnviz import cli
-from nnviz.core import presets, surface
+from nnviz.core import presets
+from nnviz.core.analysis import surface
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from nnviz import cli
-from nnviz.core import datasets
+from nnviz.core.data import datasets
 from nnviz.core import trainer as trainer_mod
 from nnviz.io import snapshot
 

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from nnviz.core import datasets
+from nnviz.core.data import datasets
 from nnviz.core.trainer import create
 from nnviz.io import snapshot
 

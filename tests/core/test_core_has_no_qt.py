@@ -37,7 +37,7 @@ def test_core_imports_no_qt():
     result = run_probe(SCRIPT)
     imported = set(result["imported"])
     # the probe really imported the core's modules
-    for name in ("activations", "datasets", "events", "losses", "network", "optimizers",
+    for name in ("activations", "data.datasets", "events", "losses", "network", "optimizers",
                  "presets", "trainer"):
         assert f"nnviz.core.{name}" in imported
         assert f"nnviz.core.{name}" in result["modules"]

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from nnviz.core import presets
-from nnviz.core.datasets import Dataset
+from nnviz.core.data.datasets import Dataset
 from nnviz.core.trainer import create
 
 

@@ -9,7 +9,7 @@ import warnings
 import numpy as np
 import pytest
 
-from nnviz.core.datasets import Dataset
+from nnviz.core.data.datasets import Dataset
 from nnviz.core.trainer import create
 
 LR = 0.3

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from nnviz.core import presets
-from nnviz.core.surface import look_ahead
+from nnviz.core.analysis.surface import look_ahead
 from nnviz.core.trainer import Schedule
 
 

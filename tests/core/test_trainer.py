@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nnviz.core import presets
-from nnviz.core.datasets import Dataset
+from nnviz.core.data.datasets import Dataset
 from nnviz.core.network import Network
 from nnviz.core.trainer import (
     HistoryExhausted,

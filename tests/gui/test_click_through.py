@@ -5,7 +5,7 @@ core's) and the colour of the edges of the layer that changed."""
 import pytest
 from PySide6.QtCore import Qt
 
-from nnviz.core.explain import Formatter
+from nnviz.core.analysis.explain import Formatter
 
 F = Formatter(9)
 

@@ -8,7 +8,8 @@ import json
 import numpy as np
 import pytest
 
-from nnviz.core import datasets, normalize
+from nnviz.core.data import datasets
+from nnviz.core.data import normalize
 from nnviz.core import trainer as trainer_mod
 from nnviz.io import snapshot
 from nnviz.io.tables import DataError, parse_table, read_table

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from nnviz.core import presets
 from nnviz.core import trainer as trainer_mod
-from nnviz.core.datasets import Dataset
+from nnviz.core.data.datasets import Dataset
 from nnviz.core.network import Network
 from nnviz.core.trainer import Trainer, create
 from nnviz.io import snapshot
@@ -343,7 +343,7 @@ def test_trajectory_start_round_trips(monkeypatch, tmp_path):
 def test_worked_arithmetic_is_the_same_after_load(micro, tmp_path):
     """The intermediate values a snapshot keeps are enough to explain the steps already
     taken and to trace on: the lines equal those of the run that never stopped."""
-    from nnviz.core.explain import Explainer, trace
+    from nnviz.core.analysis.explain import Explainer, trace
 
     t = _trainer("momentum", batch=4, shuffle=True)
     t.run(3)

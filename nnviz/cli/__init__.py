@@ -1,0 +1,67 @@
+"""The ``nnviz`` command: one module per command.
+
+    nnviz [--preset NAME | --open FILE]    the window
+    nnviz train ...                        train headless and write a snapshot
+    nnviz trace ...                        print one iteration as worked arithmetic
+    nnviz render ...                       draw the network canvas to PNG/SVG, headless
+    nnviz surface ...                      the loss over a grid of two parameters
+    nnviz sweep ...                        final losses for a range of learning rates
+
+Bad input gives exit status 2 and one line on stderr; nothing on disk is touched.
+A command module has ``add_parser(sub)``, which registers its sub-command and sets
+``run`` as the parser's default, and ``run(args) -> int``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Sequence
+
+from nnviz.cli import render, surface, sweep, trace, train, window
+from nnviz.cli.common import EXIT_USAGE, Parser, UsageError
+from nnviz.core.trainer import TrainingError
+from nnviz.io.snapshot import SnapshotError
+
+COMMANDS = (train, trace, render, surface, sweep)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(prog="nnviz", description="Watch a neural network learn by backpropagation.")
+    window.add_arguments(parser)
+    sub = parser.add_subparsers(dest="command", parser_class=Parser)
+    for command in COMMANDS:
+        command.add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            return window.run(args)
+        return args.run(args)
+    except UsageError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_USAGE
+    except SnapshotError as exc:
+        print(f"nnviz: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except (TrainingError, ValueError) as exc:
+        print(f"nnviz: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:  # e.g. `nnviz trace | head`
+        sys.stderr.close()
+        return 0
+    except OSError as exc:
+        where = f" {exc.filename}" if getattr(exc, "filename", None) else ""
+        print(f"nnviz: cannot write{where}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("nnviz: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Data sets: the samples a network trains on, generated sets, and normalisation."""

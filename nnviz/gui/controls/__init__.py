@@ -1,0 +1,1 @@
+"""The step controller and the learning-rate control."""

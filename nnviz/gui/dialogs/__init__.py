@@ -1,0 +1,1 @@
+"""Modal dialogs: data, network editor, learning-rate sweep."""

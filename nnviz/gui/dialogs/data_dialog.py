@@ -1,0 +1,473 @@
+"""The data dialog: pick a built-in data set or import a data file, optionally hold out
+part of it for checking, and train on it. OK builds a new Trainer (keeping the hidden
+layers and activations when the input and output counts still fit, else a small
+default network) with the current learning rate, optimizer, batch mode, shuffling,
+backprop mode and schedule, and hands it to the Session; Cancel changes nothing.
+
+A file that cannot be used shows its one-line ``DataError`` in the dialog (and on the
+status bar); OK stays disabled and nothing already loaded changes.
+"""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nnviz.core import activations as activations_mod
+from nnviz.core import losses
+from nnviz.core.data import datasets
+from nnviz.core import trainer as trainer_mod
+from nnviz.io.tables import DataError, read_table
+
+IMPORT = "__import__"  # the combo's data for "Import a file…"
+CLASS_OPTION = ("blobs", "spiral")  # generators that take n_classes
+DEFAULT_HIDDEN = 4
+MAX_SAMPLES = 10_000
+FILE_FILTER = "Data files (*.csv *.txt *.dat *.tsv);;All files (*)"
+
+
+def default_network(dataset: datasets.Dataset) -> tuple[list[int], list[str]]:
+    """``[n_in, 4, n_out]`` with tanh hidden units and an output activation that suits
+    the targets: sigmoid for one 0/1 column, softmax for one-hot classes, sigmoid for
+    several 0/1 columns that are not one-hot, linear for regression."""
+    n_in, n_out = dataset.n_inputs, dataset.n_outputs
+    if dataset.is_classification:
+        one_hot = n_out > 1 and bool(np.all(dataset.targets.sum(axis=1) == 1.0))
+        out = "softmax" if one_hot else "sigmoid"
+    else:
+        out = "linear"
+    return [n_in, DEFAULT_HIDDEN, n_out], ["tanh", out]
+
+
+def fitting_loss(current: str, output_activation: str) -> str:
+    """``current`` if it works with the output activation, else half_sse (cross_entropy
+    for softmax)."""
+    try:
+        losses.get(current, activations_mod.get(output_activation))
+        return current
+    except ValueError:
+        return "cross_entropy" if output_activation == "softmax" else "half_sse"
+
+
+class DataDialog(QDialog):
+    """Choose the data of ``session.trainer``; ``exec()`` it, or ``open()`` it."""
+
+    def __init__(self, session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle("Data")
+        self.setObjectName("dataDialog")
+        self.new_trainer = None
+        self.path: str | None = None
+        self.dataset: datasets.Dataset | None = None  # what OK trains on (split applied)
+        self.sizes: list[int] = []
+        self.activations: list[str] = []
+        self.loss = ""
+        self.kept_network = False
+        self._error = ""
+        self._last_told = ""
+        self._quiet = False  # no refresh while several controls are set at once
+
+        t = session.trainer
+        current = QLabel(f"Now: {t.dataset.name or 'current data set'} — {_count(t.dataset.n_samples, 'sample')}, "
+                         f"network {'-'.join(map(str, t.network.sizes))}")
+        current.setWordWrap(True)
+
+        # ---- source
+        self.source_combo = QComboBox()
+        self.source_combo.setObjectName("dataSource")
+        for name, gen in datasets.GENERATORS.items():
+            self.source_combo.addItem(f"{name} — {gen.description}", name)
+            self.source_combo.setItemData(self.source_combo.count() - 1, f"{gen.kind}: {gen.description}",
+                                          Qt.ItemDataRole.ToolTipRole)
+        self.source_combo.insertSeparator(self.source_combo.count())
+        self.source_combo.addItem("Import a file…", IMPORT)
+        self.source_combo.setToolTip("A generated data set, or numbers from a CSV or text file")
+
+        # built-in options
+        self.samples_spin = QSpinBox()
+        self.samples_spin.setObjectName("samplesSpin")
+        self.samples_spin.setRange(1, MAX_SAMPLES)
+        self.samples_spin.setToolTip("Number of samples to generate")
+        self.noise_spin = QDoubleSpinBox()
+        self.noise_spin.setObjectName("noiseSpin")
+        self.noise_spin.setRange(0.0, 5.0)
+        self.noise_spin.setDecimals(3)
+        self.noise_spin.setSingleStep(0.05)
+        self.noise_spin.setToolTip("Standard deviation of the Gaussian noise")
+        self.seed_spin = QSpinBox()
+        self.seed_spin.setObjectName("dataSeedSpin")
+        self.seed_spin.setRange(0, 2**31 - 1)
+        self.seed_spin.setToolTip("The seed the data set is drawn with")
+        self.classes_spin = QSpinBox()
+        self.classes_spin.setObjectName("classesSpin")
+        self.classes_spin.setRange(2, 10)
+        self.classes_spin.setValue(3)
+        self.classes_spin.setToolTip("Number of classes (blobs and spiral)")
+        builtin = QWidget()
+        bform = QFormLayout(builtin)
+        bform.setContentsMargins(0, 0, 0, 0)
+        bform.addRow("Samples", self.samples_spin)
+        bform.addRow("Noise", self.noise_spin)
+        bform.addRow("Seed", self.seed_spin)
+        bform.addRow("Classes", self.classes_spin)
+
+        # file options
+        self.path_label = QLabel("(no file chosen)")
+        self.path_label.setObjectName("dataPath")
+        self.path_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.path_label.setWordWrap(True)
+        self.browse_button = QPushButton("Choose file…")
+        self.browse_button.setObjectName("chooseFile")
+        self.browse_button.setToolTip("A CSV or whitespace-separated text file; header optional, # comments")
+        self.browse_button.clicked.connect(self._browse)
+        self.targets_spin = QSpinBox()
+        self.targets_spin.setObjectName("targetsSpin")
+        self.targets_spin.setRange(1, 99)
+        self.targets_spin.setToolTip("How many of the last columns are targets; the rest are inputs")
+        self.normalize_check = QCheckBox("Normalize (inputs to [-1, 1], targets to the output range)")
+        self.normalize_check.setObjectName("normalizeCheck")
+        file_host = QWidget()
+        fform = QFormLayout(file_host)
+        fform.setContentsMargins(0, 0, 0, 0)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_label, 1)
+        path_row.addWidget(self.browse_button)
+        fform.addRow("File", path_row)
+        fform.addRow("Target columns", self.targets_spin)
+        fform.addRow("", self.normalize_check)
+
+        self.options = QStackedWidget()
+        self.options.addWidget(builtin)
+        self.options.addWidget(file_host)
+
+        source_box = QGroupBox("Source")
+        sl = QVBoxLayout(source_box)
+        sl.addWidget(self.source_combo)
+        sl.addWidget(self.options)
+
+        # ---- split
+        self.holdout_spin = QSpinBox()
+        self.holdout_spin.setObjectName("holdoutSpin")
+        self.holdout_spin.setRange(0, 90)
+        self.holdout_spin.setSuffix(" %")
+        self.holdout_spin.setSpecialValueText("none")
+        self.holdout_spin.setToolTip("Share of the samples held out to check the network on (0: none)")
+        self.split_seed_spin = QSpinBox()
+        self.split_seed_spin.setObjectName("splitSeedSpin")
+        self.split_seed_spin.setRange(0, 2**31 - 1)
+        self.split_seed_spin.setToolTip("The seed that picks the held-out samples")
+        split_box = QGroupBox("Train / check split")
+        spl = QFormLayout(split_box)
+        spl.addRow("Hold out for checking", self.holdout_spin)
+        spl.addRow("Split seed", self.split_seed_spin)
+
+        # ---- preview, network, error
+        self.preview_label = QLabel()
+        self.preview_label.setObjectName("dataPreview")
+        self.preview_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.preview_label.setWordWrap(True)
+        self.network_label = QLabel()
+        self.network_label.setObjectName("dataNetwork")
+        self.network_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.network_label.setWordWrap(True)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("dataError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.error_label.font()
+        font.setBold(True)
+        self.error_label.setFont(font)
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setVisible(False)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Use this data")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(current)
+        layout.addWidget(source_box)
+        layout.addWidget(split_box)
+        layout.addWidget(self.preview_label)
+        layout.addWidget(self.network_label)
+        layout.addWidget(self.error_label)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(460)
+
+        # start from the built-in set the current data came from, else xor
+        start = t.dataset.name if t.dataset.name in datasets.GENERATORS else "xor"
+        self.source_combo.setCurrentIndex(self.source_combo.findData(start))
+        self._set_defaults(start)
+        self.source_combo.currentIndexChanged.connect(self._on_source)
+        for spin in (self.samples_spin, self.seed_spin, self.classes_spin, self.targets_spin,
+                     self.holdout_spin, self.split_seed_spin):
+            spin.valueChanged.connect(self._refresh)
+        self.noise_spin.valueChanged.connect(self._refresh)
+        self.normalize_check.toggled.connect(self._refresh)
+        self._refresh()
+
+    # ------------------------------------------------------------ choosing
+    def source(self) -> str:
+        """The generator's name, or ``IMPORT``."""
+        return self.source_combo.currentData()
+
+    def ask_path(self) -> str | None:
+        """Ask for a data file (tests replace this)."""
+        path, _ = QFileDialog.getOpenFileName(self, "Import data", os.getcwd(), FILE_FILTER)
+        return path or None
+
+    def _browse(self) -> None:
+        path = self.ask_path()
+        if path:
+            self.path = str(path)
+            self.path_label.setText(self.path)
+            self._refresh()
+
+    def _set_defaults(self, name: str) -> None:
+        gen = datasets.GENERATORS[name]
+        self._quiet = True
+        try:
+            self.samples_spin.setValue(gen.n_samples)
+            self.noise_spin.setValue(gen.noise)
+        finally:
+            self._quiet = False
+
+    def _on_source(self) -> None:
+        name = self.source()
+        if name == IMPORT:
+            self.options.setCurrentIndex(1)
+            if self.path is None:
+                self._browse()
+        else:
+            self.options.setCurrentIndex(0)
+            self._set_defaults(name)
+        self._refresh()
+
+    def choose_builtin(self, name: str, n_samples: int | None = None, noise: float | None = None,
+                       seed: int | None = None, n_classes: int | None = None) -> None:
+        """Select a built-in data set (None keeps its default sample count and noise, and
+        the seed shown)."""
+        i = self.source_combo.findData(name)
+        if i < 0:
+            raise ValueError(f"unknown data set {name!r}; expected one of {', '.join(datasets.GENERATORS)}")
+        self._quiet = True
+        try:
+            self.source_combo.setCurrentIndex(i)
+            self.options.setCurrentIndex(0)
+            self._set_defaults(name)
+            self._quiet = True
+            if n_samples is not None:
+                self.samples_spin.setValue(int(n_samples))
+            if noise is not None:
+                self.noise_spin.setValue(float(noise))
+            if seed is not None:
+                self.seed_spin.setValue(int(seed))
+            if n_classes is not None:
+                self.classes_spin.setValue(int(n_classes))
+        finally:
+            self._quiet = False
+        self._refresh()
+
+    def choose_file(self, path, targets: int = 1, normalize: bool = False) -> None:
+        """Select a data file with ``targets`` target columns."""
+        self._quiet = True
+        try:
+            self.path = str(path)
+            self.path_label.setText(self.path)
+            self.targets_spin.setValue(int(targets))
+            self.normalize_check.setChecked(bool(normalize))
+            self.source_combo.setCurrentIndex(self.source_combo.findData(IMPORT))
+            self.options.setCurrentIndex(1)
+        finally:
+            self._quiet = False
+        self._refresh()
+
+    def set_holdout(self, percent: int, seed: int | None = None) -> None:
+        """Hold out ``percent`` % of the samples for checking (0: none)."""
+        self._quiet = True
+        try:
+            self.holdout_spin.setValue(int(percent))
+            if seed is not None:
+                self.split_seed_spin.setValue(int(seed))
+        finally:
+            self._quiet = False
+        self._refresh()
+
+    # ------------------------------------------------------------- reading
+    def _load(self) -> datasets.Dataset:
+        """The chosen data (before the split), its network planned; raises ValueError."""
+        name = self.source()
+        if name == IMPORT:
+            if self.path is None:
+                raise DataError("Choose a data file")
+            k = self.targets_spin.value()
+            raw = read_table(self.path, targets=k)
+            self._plan(raw)
+            if self.normalize_check.isChecked():
+                return read_table(self.path, targets=k, normalize=True, output_activation=self.activations[-1])
+            return raw
+        options = {}
+        if name in CLASS_OPTION:
+            options["n_classes"] = self.classes_spin.value()
+        data = datasets.generate(name, self.samples_spin.value(), self.noise_spin.value(),
+                                 self.seed_spin.value(), **options)
+        self._plan(data)
+        return data
+
+    def _plan(self, data: datasets.Dataset) -> None:
+        t = self.session.trainer
+        sizes = list(t.network.sizes)
+        if sizes[0] == data.n_inputs and sizes[-1] == data.n_outputs:
+            self.sizes, self.activations = sizes, list(t.network.activation_names)
+            if self.activations[-1] == "softmax" and data.n_outputs < 2:
+                self.sizes, self.activations = default_network(data)
+                self.kept_network = False
+            else:
+                self.kept_network = True
+        else:
+            self.sizes, self.activations = default_network(data)
+            self.kept_network = False
+        if not self.kept_network and self.activations[-1] == "softmax":
+            self.loss = "cross_entropy"
+        else:
+            self.loss = fitting_loss(t.loss, self.activations[-1])
+
+    def _refresh(self, *_) -> None:
+        if self._quiet:
+            return
+        self.classes_spin.setEnabled(self.source() in CLASS_OPTION)
+        self.dataset = None
+        try:
+            data = self._load()
+            percent = self.holdout_spin.value()
+            if percent:
+                data, _ = datasets.split(data, percent / 100.0, self.split_seed_spin.value())
+        except ValueError as exc:
+            self._show_error(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+            return
+        self.dataset = data
+        self._show_error("")
+
+    def _show_error(self, text: str) -> None:
+        self._error = text
+        self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))
+        self.ok_button.setEnabled(not text and self.dataset is not None)
+        if text:
+            self.preview_label.setText("")
+            self.network_label.setText("")
+            if text != self._last_told and self.source() == IMPORT and self.path is not None:
+                self.session.message.emit(text)
+            self._last_told = text
+        else:
+            self._last_told = ""
+            self.preview_label.setText(self.preview_text())
+            self.network_label.setText(self.network_text())
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow the dialog when the preview or the message needs more lines."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        need = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else self.sizeHint().height()
+        need = max(need, self.minimumSizeHint().height())
+        if need > self.height():
+            self.resize(self.width(), need)
+
+    # ------------------------------------------------------------- showing
+    def preview_text(self) -> str:
+        """What OK would train on, e.g. ``200 samples (160 train, 40 check) · 2 inputs ·
+        1 output · classification (2 classes)``, plus one line per scaled column."""
+        d = self.dataset
+        if d is None:
+            return ""
+        total = d.n_samples + (d.check.n_samples if d.check is not None else 0)
+        count = f"{total} samples"
+        if d.check is not None:
+            count += f" ({d.n_samples} train, {d.check.n_samples} check)"
+        kind = f"classification ({d.n_classes} classes)" if d.is_classification else "regression"
+        lines = [f"{count} · {_count(d.n_inputs, 'input')} · {_count(d.n_outputs, 'output')} · {kind}"]
+        if d.transform is not None:
+            lines.append("Normalised:")
+            lines.extend("    " + line for line in d.transform.describe())
+        return "\n".join(lines)
+
+    def network_text(self) -> str:
+        if self.dataset is None:
+            return ""
+        shape = "-".join(map(str, self.sizes))
+        how = ("keeps the current network" if self.kept_network
+               else "the current network does not fit: a new one")
+        return f"Network {shape} ({', '.join(self.activations)}), loss {self.loss} — {how}"
+
+    def error_text(self) -> str:
+        """The one-line message that keeps OK disabled, or ''."""
+        return self._error
+
+    # ------------------------------------------------------------- results
+    def build_trainer(self):
+        """The new Trainer for the chosen data (raises ValueError)."""
+        t = self.session.trainer
+        s = t.settings
+        settings = {"learning_rate": s.learning_rate, "optimizer": s.optimizer.name,
+                    "optimizer_params": dict(s.optimizer.params), "loss": self.loss,
+                    "backprop": s.backprop, "batch": s.batch, "shuffle": s.shuffle,
+                    "schedule": s.schedule}
+        init = t.init_scheme if self.kept_network and t.init_scheme else "uniform"
+        return trainer_mod.create(self.sizes, self.activations, self.dataset, init=init,
+                                  seed=int(t.seed), **settings)
+
+    def accept(self) -> None:
+        for spin in (self.samples_spin, self.seed_spin, self.classes_spin, self.targets_spin,
+                     self.holdout_spin, self.split_seed_spin, self.noise_spin):
+            spin.interpretText()
+        self._refresh()
+        if self.dataset is None:
+            return
+        try:
+            new = self.build_trainer()
+        except ValueError as exc:
+            self._show_error(str(exc))
+            self.ok_button.setEnabled(False)
+            self.session.message.emit(str(exc))
+            return
+        self.new_trainer = new
+        self.session.set_trainer(new)
+        d = new.dataset
+        check = f", {d.check.n_samples} held out for checking" if d.check is not None else ""
+        self.session.message.emit(
+            f"New data: {d.name or 'data'} ({d.n_samples} training samples{check}), network "
+            f"{'-'.join(map(str, new.network.sizes))} ({', '.join(new.network.activation_names)}), "
+            f"loss {new.loss}")
+        super().accept()
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")

@@ -1,0 +1,322 @@
+"""The decision boundary: the network's output over the input plane, for 2-input data.
+
+A heat map of the output on a GRID x GRID grid over the data's range (with a margin),
+the data points on top, coloured by their targets, and the points of the current
+(mini-)batch ringed in the highlight colour.
+
+- One output: the output value on the diverging map, centred at 0.5 for a sigmoid
+  output (levels 0..1), at 0 for tanh (-1..1) and for linear/ReLU outputs (symmetric
+  about 0, as far as the outputs and targets reach); a 0.5 contour marks the decision
+  boundary of classification data (where the trainer's accuracy changes its call).
+- Several outputs: the arg-max class, each class its own tint; the points in the full
+  class colours.
+- Other input counts: a note that the view needs 2 inputs.
+
+The grid is one vectorised forward pass. Drawing fast: items are made once and only get
+``setData`` / ``setImage`` (row-major float32, explicit levels, a 256-colour table, no
+NaN); redraws are throttled to at most 10 a second while Play runs (the last request
+wins). When the timeline shows a past iteration, the map shows the network as it was.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedLayout, QVBoxLayout, QWidget
+
+from nnviz.core.trainer import _forward_math
+from nnviz.gui.widgets import palette as pal
+from nnviz.gui.panels.surface_panel import _FastIsocurve, _Throttle
+from nnviz.gui.session import Subscriptions
+
+GRID = 120
+MARGIN = 0.12  # of the data's extent, on each side
+REFRESH_MS = 100  # at most 10 redraws a second
+# Class colours for several outputs: colour-blind-friendly (Okabe-Ito), blue and orange first.
+CLASS_COLOURS = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#999999")
+TINT = 0.45  # how strongly a class tints the background (the rest is the canvas colour)
+NOTE = "The decision boundary needs 2 inputs: this network has {n}."
+
+
+class WeakThrottle(_Throttle):
+    """The surface panel's throttle (the last request wins), holding its method weakly:
+    a throttle that holds its widget's bound method makes a reference cycle, and when
+    Python's cycle collector frees such a widget after Qt deleted it, later painting
+    crashes (seen with PySide6 6.11 under pytest-qt)."""
+
+    def __init__(self, parent: QObject, method: Callable[[], None], interval_ms: float) -> None:
+        ref = weakref.WeakMethod(method)
+
+        def call() -> None:
+            fn = ref()
+            if fn is not None:
+                fn()
+
+        super().__init__(parent, call, interval_ms)
+
+
+def _mix(a: QColor, b: QColor, f: float) -> QColor:
+    return QColor(round(a.red() * (1 - f) + b.red() * f), round(a.green() * (1 - f) + b.green() * f),
+                  round(a.blue() * (1 - f) + b.blue() * f))
+
+
+class BoundaryPanel(QWidget):
+    """A dock's content: the output of the network over the input plane."""
+
+    def __init__(self, session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("boundaryPanel")
+        self._x = np.empty(0)
+        self._y = np.empty(0)
+        self._z = np.empty((0, 0))
+        self._points: np.ndarray | None = None  # the grid's points, (GRID*GRID) x 2
+        self._mode = "single"  # "single" (one output) or "classes"
+        self._levels = (0.0, 1.0)
+        self._subs = Subscriptions()
+        self.refresh_count = 0  # redraws so far (the tests check the throttle with it)
+
+        self.note = QLabel()
+        self.note.setObjectName("boundaryNote")
+        self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.note.setWordWrap(True)
+
+        self.plot = pg.PlotWidget()
+        self.plot.setObjectName("boundaryPlot")
+        self.plot.setMinimumSize(200, 180)
+        pi = self.plot.getPlotItem()
+        pi.setMenuEnabled(False)
+        pi.hideButtons()
+        pi.setAspectLocked(False)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.setAutoDownsample(False)
+        pi.addItem(self.image)
+        self.contour = _FastIsocurve(level=0.5, axisOrder="row-major")
+        self.contour.setParentItem(self.image)
+        self.points_item = pg.ScatterPlotItem(size=11, symbol="o", pxMode=True)
+        self.batch_item = pg.ScatterPlotItem(size=17, symbol="o", pxMode=True, brush=None)
+        pi.addItem(self.points_item)
+        pi.addItem(self.batch_item)
+        self.points_item.setZValue(10)
+        self.batch_item.setZValue(11)
+        self.caption = QLabel()
+        self.caption.setObjectName("boundaryCaption")
+        self.caption.setContentsMargins(6, 2, 6, 2)
+        self.caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+        page = QWidget()
+        inner = QVBoxLayout(page)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.setSpacing(0)
+        inner.addWidget(self.caption)
+        inner.addWidget(self.plot, 1)
+        self.stack = QStackedLayout()
+        self.stack.addWidget(page)
+        self.stack.addWidget(self.note)
+        self._page = page
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.stack)
+
+        self._throttle = WeakThrottle(self, self.refresh, REFRESH_MS)
+        self._connect()
+        self._apply_colours()
+        self._on_trainer_replaced()
+
+    # ------------------------------------------------------------ the session
+    def _connect(self) -> None:
+        s = self.session
+        self._subs.connect(s.trainerReplaced, self._on_trainer_replaced)
+        self._subs.connect(s.stateChanged, self._on_state_changed)
+        self._subs.connect(s.timelineChanged, self._on_state_changed)
+
+    def disconnect_session(self) -> None:
+        if not self._subs.disconnect_all():
+            return
+        self._throttle.cancel()
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.disconnect_session()
+        super().closeEvent(event)
+
+    @property
+    def available(self) -> bool:
+        return self.session.trainer.network.sizes[0] == 2
+
+    def _on_trainer_replaced(self) -> None:
+        t = self.session.trainer
+        if not self.available:
+            self.note.setText(NOTE.format(n=t.network.sizes[0]))
+            self.stack.setCurrentWidget(self.note)
+            self._points = None
+            self._x, self._y, self._z = np.empty(0), np.empty(0), np.empty((0, 0))
+            return
+        self.stack.setCurrentWidget(self._page)
+        x = t.dataset.inputs
+        lo, hi = x.min(axis=0), x.max(axis=0)
+        span = hi - lo
+        pad = np.where(span > 1e-9, MARGIN * span, 0.5)  # one point (or a line): half a unit around it
+        lo, hi = lo - pad, hi + pad
+        self._x = np.linspace(lo[0], hi[0], GRID)
+        self._y = np.linspace(lo[1], hi[1], GRID)
+        gx, gy = np.meshgrid(self._x, self._y)  # rows: y, columns: x
+        self._points = np.column_stack([gx.ravel(), gy.ravel()])
+        n_out = t.network.sizes[-1]
+        self._mode = "single" if n_out == 1 else "classes"
+        dx = (self._x[-1] - self._x[0]) / (GRID - 1)
+        dy = (self._y[-1] - self._y[0]) / (GRID - 1)
+        self._rect = QRectF(self._x[0] - dx / 2, self._y[0] - dy / 2, dx * GRID, dy * GRID)
+        self.plot.getPlotItem().getViewBox().setRange(xRange=(self._x[0], self._x[-1]),
+                                                     yRange=(self._y[0], self._y[-1]), padding=0)
+        pi = self.plot.getPlotItem()
+        pi.setLabel("bottom", self._input_name(0))
+        pi.setLabel("left", self._input_name(1))
+        self._apply_colours()
+        self.refresh()
+
+    def _input_name(self, j: int) -> str:
+        names = self.session.trainer.network.neuron_names
+        return names[0][j] if names else f"x{j + 1}"
+
+    def _on_state_changed(self) -> None:
+        if self._points is None:
+            return
+        # Single steps show at once; during Play at most 10 redraws a second.
+        self._throttle.request(REFRESH_MS if self.session.playing else 0)
+
+    # ------------------------------------------------------------------ maths
+    def _outputs(self) -> np.ndarray:
+        t = self.session.trainer
+        weights, biases = self.session.display_parameters()
+        a = self._points
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+            for w, b, act in zip(weights, biases, t.network.activations):
+                _, a = _forward_math(a, w, b, act)
+        return a
+
+    def grid_values(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(x, y, z): the grid's x (GRID) and y (GRID) values and the drawn field z
+        (GRID x GRID, row j at y[j], column i at x[i]): the output for one output, the
+        arg-max class for several. Brings a pending redraw forward."""
+        self._throttle.flush()
+        return self._x, self._y, self._z
+
+    def batch_indices(self) -> np.ndarray:
+        """The data rows ringed as the current batch (empty for full-batch training)."""
+        v = self.session.trainer.values
+        if v.batch is None or self.session.viewing_past:
+            return np.empty(0, dtype=np.intp)
+        return np.asarray(v.batch, dtype=np.intp)
+
+    # ---------------------------------------------------------------- drawing
+    def refresh(self) -> None:
+        if self._points is None:
+            return
+        self.refresh_count += 1
+        t = self.session.trainer
+        out = self._outputs()
+        out = np.nan_to_num(out, nan=0.0, posinf=1e6, neginf=-1e6)
+        if self._mode == "single":
+            z = out[:, 0].reshape(GRID, GRID)
+            self._levels = self._single_levels(z)
+            level = 0.5  # the trainer's accuracy calls an output >= 0.5 class 1, whatever the activation
+            show_contour = bool(t.dataset.is_classification and z.min() < level < z.max())
+            self.contour.setVisible(show_contour)
+            image = np.ascontiguousarray(z, dtype=np.float32)
+            self.image.setImage(image, autoLevels=False, levels=self._levels)
+            if show_contour:
+                self.contour.setData(image, level=level)
+        else:
+            z = out.argmax(axis=1).reshape(GRID, GRID).astype(np.float64)
+            k = t.network.sizes[-1]
+            self._levels = (-0.5, k - 0.5)  # class c sits in the middle of its share of the table
+            self.contour.setVisible(False)
+            image = np.ascontiguousarray(z, dtype=np.float32)
+            self.image.setImage(image, autoLevels=False, levels=self._levels)
+        self.image.setRect(self._rect)  # after setImage: the rect maps the image's pixels
+        self._z = z
+        self._update_points()
+        self._update_caption()
+
+    def _single_levels(self, z: np.ndarray) -> tuple[float, float]:
+        t = self.session.trainer
+        name = t.network.activations[-1].name
+        if name == "sigmoid":
+            return 0.0, 1.0
+        if name == "tanh":
+            return -1.0, 1.0
+        reach = max(float(np.abs(z).max()), float(np.abs(t.dataset.targets).max()), 1e-9)
+        return -reach, reach
+
+    def _point_brushes(self) -> list:
+        t = self.session.trainer
+        targets = t.dataset.targets
+        if self._mode == "classes":
+            cls = targets.argmax(axis=1)
+            return [pg.mkBrush(CLASS_COLOURS[c % len(CLASS_COLOURS)]) for c in cls]
+        low, high = self._levels
+        f = np.clip((targets[:, 0] - low) / (high - low), 0.0, 1.0)
+        if t.dataset.is_classification:  # full colours for 0 and 1 whatever the levels
+            f = np.where(targets[:, 0] >= 0.5, 1.0, 0.0)
+        return [pg.mkBrush(pal.DIVERGING.map(float(v), mode="qcolor")) for v in f]
+
+    def _update_points(self) -> None:
+        t = self.session.trainer
+        x = t.dataset.inputs
+        self.points_item.setData(x[:, 0], x[:, 1], brush=self._point_brushes(), pen=self._point_pen)
+        batch = self.batch_indices()
+        if batch.size:
+            self.batch_item.setData(x[batch, 0], x[batch, 1], pen=self._batch_pen, brush=None)
+        else:
+            self.batch_item.setData([], [])
+
+    def _update_caption(self) -> None:
+        t = self.session.trainer
+        if self._mode == "classes":
+            what = f"largest of {t.network.sizes[-1]} outputs shaded"
+        else:
+            low, high = self._levels
+            what = f"output {low:.3g} blue … {high:.3g} orange"
+            if t.dataset.is_classification:
+                what += ", line 0.5"
+        batch = self.batch_indices()
+        when = (f"it. {self.session.view_iteration} (timeline)" if self.session.viewing_past
+                else f"it. {t.iteration}")
+        ring = f" · ringed: batch of {batch.size}" if batch.size else ""
+        self.caption.setToolTip("The network's output over the input plane; the points are the data, "
+                                "coloured by target; the ringed points are the current batch")
+        self.caption.setText(f"{what} · {when}{ring}")
+
+    # ---------------------------------------------------------------- colours
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._apply_colours()
+            if self._points is not None:
+                self.refresh()
+        super().changeEvent(event)
+
+    def _apply_colours(self) -> None:
+        p = self.palette()
+        text = pal.text_color(p)
+        background = pal.canvas_background(p)
+        self.plot.setBackground(background)
+        pi = self.plot.getPlotItem()
+        pal.style_axes(pi, p, ("left", "bottom"))
+        if self._mode == "classes":
+            k = max(self.session.trainer.network.sizes[-1], 2)
+            tints = np.array([_mix(background, QColor(CLASS_COLOURS[c % len(CLASS_COLOURS)]), TINT).getRgb()[:3]
+                              for c in range(k)], dtype=np.ubyte)
+            lut = tints[np.arange(256) * k // 256]  # 256 entries, as pyqtgraph's fast path expects
+        else:
+            lut = np.ascontiguousarray(pal.diverging_lut(256), dtype=np.ubyte)
+        self.image.setLookupTable(lut)
+        # points: an outline keeps them apart from the map (a point sits on its own colour
+        # where the network gets it right)
+        self._point_pen = pg.mkPen("#ffffff", width=1.5)  # white reads on both ends of the map
+        self._batch_pen = pg.mkPen(pal.HIGHLIGHT if not pal.is_dark(p) else "#ff5cad", width=3)
+        self.contour.setPen(pg.mkPen(text, width=2))

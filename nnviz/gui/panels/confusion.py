@@ -1,0 +1,160 @@
+"""The confusion matrix of a classification data set: rows are the true classes,
+columns the classes the network predicts, on the whole data set at the current
+parameters (or those of the iteration the timeline shows). The diagonal (right) is
+highlighted; the header line gives the accuracy. Refreshed on ``stateChanged`` at most
+``MAX_REFRESH_PER_SECOND`` times a second, so Play stays fast. Regression data: a note
+instead of the table.
+
+Suggested dock title: "Confusion matrix".
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nnviz.core.analysis.metrics import accuracy, confusion_matrix
+from nnviz.gui.widgets import palette as pal
+
+MAX_REFRESH_PER_SECOND = 5
+TITLE = "Confusion matrix"
+
+
+class ConfusionView(QWidget):
+    """A small table of counts following the Session."""
+
+    def __init__(self, session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("confusionView")
+        self.matrix: np.ndarray | None = None  # what the table shows (None: regression)
+        self.refreshes = 0  # how many times the matrix was computed (tests)
+        self._last = -1e9
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.refresh)
+
+        self.header = QLabel()
+        self.header.setObjectName("confusionHeader")
+        self.header.setWordWrap(True)
+        self.note = QLabel("The confusion matrix is for classification data (targets 0 or 1); "
+                           "this data set is a regression.")
+        self.note.setObjectName("confusionNote")
+        self.note.setWordWrap(True)
+        self.note.setVisible(False)
+        self.table = QTableWidget()
+        self.table.setObjectName("confusionTable")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.table.setToolTip("Rows: the true class; columns: the class the network predicts "
+                              "(largest output, or output ≥ 0.5 for a single output)")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addWidget(self.header)
+        layout.addWidget(self.note)
+        layout.addWidget(self.table, 1)
+
+        session.trainerReplaced.connect(self.refresh)
+        session.stateChanged.connect(self.schedule_refresh)
+        session.timelineChanged.connect(self.schedule_refresh)
+        self.refresh()
+
+    # ---------------------------------------------------------------- refresh
+    def schedule_refresh(self) -> None:
+        """Refresh now, or when ``1 / MAX_REFRESH_PER_SECOND`` has passed since the last one."""
+        wait = self._last + 1.0 / MAX_REFRESH_PER_SECOND - time.perf_counter()
+        if wait <= 0:
+            self.refresh()
+        elif not self._timer.isActive():
+            self._timer.start(max(1, int(wait * 1000) + 1))
+
+    def _outputs(self) -> np.ndarray:
+        s = self.session
+        t = s.trainer
+        net = t.network
+        if s.view_iteration is not None:
+            net = net.copy()
+            net.set_flat(t.trajectory[s.view_iteration - t.trajectory_start])
+        return net.forward(t.dataset.inputs)
+
+    def refresh(self) -> None:
+        self._timer.stop()
+        self._last = time.perf_counter()
+        data = self.session.trainer.dataset
+        if not data.is_classification:
+            self.matrix = None
+            self.note.setVisible(True)
+            self.table.setVisible(False)
+            self.header.setText("")
+            self.header.setVisible(False)
+            return
+        self.refreshes += 1
+        m = confusion_matrix(self._outputs(), data.targets)
+        self.note.setVisible(False)
+        self.header.setVisible(True)
+        self.table.setVisible(True)
+        self._show(m)
+
+    def _show(self, m: np.ndarray) -> None:
+        k = m.shape[0]
+        new_shape = self.matrix is None or self.matrix.shape != m.shape
+        self.matrix = m
+        acc = accuracy(m)
+        s = self.session
+        when = (f"after iteration {s.view_iteration}" if s.view_iteration is not None
+                else f"iteration {s.trainer.iteration}")
+        self.header.setText(f"<b>accuracy {acc:.1%}</b> · {int(np.trace(m))} of {int(m.sum())} samples "
+                            f"right · whole data set, {when}")
+        if new_shape:
+            self.table.clear()
+            self.table.setRowCount(k)
+            self.table.setColumnCount(k)
+            self.table.setHorizontalHeaderLabels([f"pred {j}" for j in range(k)])
+            self.table.setVerticalHeaderLabels([f"true {i}" for i in range(k)])
+            for i in range(k):
+                for j in range(k):
+                    item = QTableWidgetItem()
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                    if i == j:
+                        f = QFont(item.font())
+                        f.setBold(True)
+                        item.setFont(f)
+                    self.table.setItem(i, j, item)
+        hi = QColor(pal.HIGHLIGHT)
+        for i in range(k):
+            row_total = int(m[i].sum())
+            for j in range(k):
+                item = self.table.item(i, j)
+                item.setText(str(int(m[i, j])))
+                share = m[i, j] / row_total if row_total else 0.0
+                if i == j:
+                    c = QColor(0, 150, 110)
+                    c.setAlpha(int(40 + 120 * share))
+                else:
+                    c = QColor(hi)
+                    c.setAlpha(int(35 + 110 * share) if m[i, j] else 0)
+                item.setBackground(QBrush(c))
+                item.setToolTip(f"true class {i}, predicted {j}: {int(m[i, j])} samples"
+                                + (f" ({share:.0%} of class {i})" if row_total else ""))
+
+    def counts(self) -> np.ndarray:
+        """The numbers the table shows, read back from its cells (tests)."""
+        k = self.table.rowCount()
+        return np.array([[int(self.table.item(i, j).text()) for j in range(k)] for i in range(k)], dtype=np.int64)

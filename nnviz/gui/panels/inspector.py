@@ -1,0 +1,611 @@
+"""The equation inspector: the worked arithmetic behind what the user looks at.
+
+With a connection (parameter) selected it shows, for the current iteration, the forward
+pass of the neuron the weight feeds, the weight's gradient and its update; with a neuron
+selected, the neuron's forward pass, its loss term (output neurons), its delta or split
+error and the gradients of the weights into it; with nothing selected, the micro-step
+just taken. Steps not yet taken are named as still to come. Every line comes from
+``nnviz.core.analysis.explain.Explainer`` — the text of ``nnviz trace`` — typeset by
+``nnviz.gui.widgets.formula``, so the numbers are the Trainer's own.
+
+"Check gradient" puts a central finite difference (``nnviz.core.analysis.gradcheck``) next to the
+backprop value of the selected parameter, so a student can verify the chain rule.
+
+Cheap during Play: signals only mark the text stale; it is rebuilt when the widget is
+visible, at most once per turn of the event loop (and at most every ``PLAY_REFRESH_MS``
+while playing, with fewer lines).
+"""
+
+from __future__ import annotations
+
+import html
+import time
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
+                               QTextBrowser, QVBoxLayout, QWidget)
+
+from nnviz.core.analysis import gradcheck
+from nnviz.core.analysis.explain import Explainer, Line
+from nnviz.core.network import Param
+from nnviz.core.trainer import MicroStep, Trainer
+from nnviz.gui.widgets import formula
+from nnviz.gui.widgets import palette
+from nnviz.gui.session import Subscriptions
+
+PLAY_REFRESH_MS = 250  # while playing, rebuild at most this often
+# Lines shown for one micro-step (select a neuron or a connection for the rest). Laying out
+# rich text costs about 0.7 ms a line, so Play shows fewer.
+MAX_LINES = 100
+PLAY_MAX_LINES = 30
+DIGITS = 9
+AGREE_RTOL = 1e-5
+
+
+@dataclass
+class _Section:
+    """One micro-step's lines in the inspector."""
+
+    step: MicroStep
+    lines: list[Line]
+    omitted: str = ""  # what was left out beyond the line limit
+
+
+@dataclass
+class _Content:
+    title: str  # rich text
+    where: str  # rich text: iteration, step, sample
+    intro: list[str] = field(default_factory=list)  # rich-text paragraphs before the steps
+    sections: list[_Section] = field(default_factory=list)
+    to_come: list[str] = field(default_factory=list)  # plain text: "gradient: after Backward · layer 2 of 2"
+    empty: str = ""  # shown when there is nothing else
+
+
+def _mix(a: QColor, b: QColor, t: float) -> QColor:
+    return QColor(round(a.red() * (1 - t) + b.red() * t), round(a.green() * (1 - t) + b.green() * t),
+                  round(a.blue() * (1 - t) + b.blue() * t))
+
+
+class Inspector(QWidget):
+    """Dock content: a header naming what is shown, a Check gradient button and the
+    worked arithmetic in a read-only text browser."""
+
+    def __init__(self, session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("inspector")
+        self._explainer: Explainer | None = None
+        self._trainer: Trainer | None = None
+        self._dirty = True
+        self._last_build = 0.0
+        self._shown_key: object = None
+        self._shown_moment: object = None
+        self._plain = ""
+        self._check_html = ""  # the last gradient check, while it still applies
+        self._check_key: object = None
+        self._header_plain = ""
+        self._subs = Subscriptions()
+
+        self.header = QLabel()
+        self.header.setObjectName("inspectorHeader")
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setWordWrap(True)
+        self.header.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.check_button = QPushButton("Check gradient")
+        self.check_button.setObjectName("checkGradient")
+        self.check_button.setToolTip(
+            "Estimate the selected parameter's gradient numerically, (E(w + h) − E(w − h)) / 2h, "
+            "and compare it with the value backpropagation computed")
+        self.check_button.setEnabled(False)
+        self.check_button.clicked.connect(self._on_check_clicked)
+
+        self.browser = QTextBrowser()
+        self.browser.setObjectName("inspectorText")
+        self.browser.setReadOnly(True)
+        self.browser.setOpenLinks(False)
+        self.browser.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
+        self.browser.document().setDocumentMargin(6)
+
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.setSpacing(8)
+        top.addWidget(self.header, 1)
+        top.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addWidget(self.browser, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._rebuild_if_dirty)
+
+        self._apply_fonts()
+        self._connect()
+        self._on_trainer_replaced()
+
+    # ------------------------------------------------------------- wiring
+    def _connect(self) -> None:
+        s = self.session
+        self._subs.connect(s.stateChanged, self._on_state_changed)
+        self._subs.connect(s.selectionChanged, self._on_selection_changed)
+        self._subs.connect(s.sampleChanged, self._on_sample_changed)
+        self._subs.connect(s.trainerReplaced, self._on_trainer_replaced)
+        self._subs.connect(s.settingsChanged, self._on_settings_changed)
+        self._subs.connect(s.timelineChanged, self._on_timeline_changed)
+        self._subs.connect(s.playingChanged, self._on_playing_changed)
+
+    def disconnect_session(self) -> None:
+        """Stop listening to the session (called when the widget closes)."""
+        if not self._subs.disconnect_all():
+            return
+        self._timer.stop()
+
+    def closeEvent(self, event) -> None:
+        self.disconnect_session()
+        super().closeEvent(event)
+
+    def _on_trainer_replaced(self) -> None:
+        self._trainer = self.session.trainer
+        self._explainer = Explainer(self._trainer, DIGITS)
+        self._invalidate()
+
+    def _on_state_changed(self) -> None:
+        self._invalidate()
+
+    def _on_selection_changed(self) -> None:
+        self._invalidate()
+
+    def _on_sample_changed(self, index: int) -> None:
+        self._invalidate()
+
+    def _on_settings_changed(self, name: str) -> None:
+        self._invalidate()
+
+    def _on_timeline_changed(self) -> None:
+        self._invalidate()
+
+    def _on_playing_changed(self, playing: bool) -> None:
+        if not playing:
+            self._invalidate()
+
+    def _invalidate(self) -> None:
+        self._dirty = True
+        if self._trainer is None:  # not wired up yet
+            return
+        if self._check_key is not None and self._check_key != self._state_key():
+            self._check_html, self._check_key = "", None
+        self._update_check_button()
+        if self.isVisible():
+            self._schedule()
+
+    def _schedule(self) -> None:
+        if self._timer.isActive():
+            return
+        delay = 0
+        if self.session.playing:
+            since = (time.perf_counter() - self._last_build) * 1000
+            delay = max(0, int(PLAY_REFRESH_MS - since))
+        self._timer.start(delay)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self._schedule()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._invalidate()
+        elif event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
+            self._apply_fonts()
+            self._invalidate()
+
+    def _apply_fonts(self) -> None:
+        base = QApplication.font()
+        size = max(base.pointSizeF(), 9.0)
+        text_font = QFont(base)
+        text_font.setPointSizeF(max(size + 2.0, 11.5))
+        self.browser.setFont(text_font)
+        header_font = QFont(base)
+        header_font.setPointSizeF(max(size + 1.0, 10.5))
+        self.header.setFont(header_font)
+
+    # ---------------------------------------------------------- public API
+    def text(self) -> str:
+        """The plain text of what is shown: the header and the worked arithmetic."""
+        self._rebuild_if_dirty()
+        return f"{self._header_plain}\n{self._plain}"
+
+    def refresh(self) -> None:
+        """Rebuild now (normally done lazily)."""
+        self._dirty = True
+        self._rebuild_if_dirty()
+
+    # ------------------------------------------------------------ the check
+    def _selected_param(self) -> Param | None:
+        sel = self.session.selection
+        if sel is None or not sel.is_param:
+            return None
+        try:
+            return self._trainer.network.parse_param(sel.param)
+        except ValueError:
+            return None
+
+    def _state_key(self) -> tuple:
+        t = self._trainer
+        sel = self.session.selection
+        return (id(t), sel.param if sel is not None else None, t.iteration, t.cursor, id(t.values),
+                tuple(map(id, t.network.weights)), tuple(map(id, t.network.biases)), t.backprop, t.loss)
+
+    def _update_check_button(self) -> None:
+        p = self._selected_param()
+        ok = p is not None and gradcheck.backprop_value(self._trainer, p) is not None
+        if self.check_button.isEnabled() != ok:
+            self.check_button.setEnabled(ok)
+        if p is None:
+            tip = "Select a connection or a bias to check its gradient"
+        elif not ok:
+            tip = f"The gradient of {self._display(p)} is computed by Backward · layer {p.layer}"
+        else:
+            tip = ("Estimate the gradient numerically, (E(w + h) − E(w − h)) / 2h, and compare it "
+                   "with the value backpropagation computed")
+        if self.check_button.toolTip() != tip:
+            self.check_button.setToolTip(tip)
+
+    def _on_check_clicked(self) -> None:
+        p = self._selected_param()
+        t = self._trainer
+        bp = gradcheck.backprop_value(t, p) if p is not None else None
+        if bp is None:
+            return
+        diff = gradcheck.central_difference(t, p)
+        self._check_html = self._check_report(p, diff, bp)
+        self._check_key = self._state_key()
+        self.refresh()
+        self.browser.verticalScrollBar().setValue(0)  # the result is at the top
+
+    def _check_report(self, p: Param, diff: gradcheck.Difference, bp: float) -> str:
+        t = self._trainer
+        name = formula.symbol(self._display(p))
+        fd = diff.estimate
+        rel = gradcheck.relative_difference(fd, bp)
+        num = lambda x: f"{x:.10g}"  # noqa: E731 -- more digits than the worked lines: the point is agreement
+        # the two losses differ in their 7th digit: show their difference, not the losses
+        estimate = (f"(E({name} + h) − E({name} − h)) / 2h = {diff.loss_change:.6g} / {2 * diff.h:g} "
+                    f"≈ <b>{num(fd)}</b> (h = {diff.h:g})")
+        if t.backprop == "proportional":
+            same_sign = (fd > 0) == (bp > 0) or fd == 0 or bp == 0
+            return (f"<b>Proportional mode: the split error is not a gradient.</b> The update uses "
+                    f"g<sub>{html.escape(self._display(p))}</sub> = −e·f′·input = <b>{num(bp)}</b>, "
+                    f"a heuristic direction.<br>The true gradient ∂E/∂{name}, by finite differences: "
+                    f"{estimate}<br>Relative difference {rel:.3g}"
+                    f"{' (same sign)' if same_sign else ': they point in opposite directions'}."
+                    + self._changed_note(diff))
+        scale = max(abs(diff.loss_plus), 1.0)
+        agree = abs(fd - bp) <= AGREE_RTOL * max(abs(fd), abs(bp)) + 1e-9 * scale
+        if agree:
+            verdict = "✓ they agree: the chain rule gives the true gradient."
+        else:
+            kink = any(a.name == "relu" for a in t.network.activations)
+            verdict = ("✗ they differ" + (" — a relu input near 0 makes the loss kinked there, "
+                                          "so the difference quotient jumps" if kink else "") + ".")
+        report = (f"<b>Gradient check</b> of {name} — finite difference: {estimate}<br>"
+                  f"Backpropagation: ∂E/∂{name} = <b>{num(bp)}</b> · relative difference {rel:.2g}<br>{verdict}")
+        return report + self._changed_note(diff)
+
+    def _changed_note(self, diff: gradcheck.Difference) -> str:
+        if diff.matches_iteration(self._trainer):
+            return ""
+        f = self._explainer.f
+        return (f"<br><i>Note: at these parameters E = {f.num(diff.loss_centre)}, but this iteration's "
+                f"forward pass computed E = {f.num(self._trainer.values.loss)}: a parameter or the loss "
+                "setting changed since, so backpropagation's value belongs to another function.</i>")
+
+    # ------------------------------------------------------------- content
+    def _display(self, p: Param) -> str:
+        return self._trainer.network.display_name(p)
+
+    def _neuron(self, layer: int, unit: int) -> str:
+        name = self._trainer.network.neuron_name(layer, unit)
+        return name if name else f"a[{layer}][{unit}]"
+
+    def _sample(self) -> int | None:
+        v = self._trainer.values
+        if v.inputs is None:
+            return None
+        return min(max(self.session.sample, 0), v.inputs.shape[0] - 1)
+
+    def _has_values(self, step: MicroStep) -> bool:
+        v = self._trainer.values
+        if v.inputs is None:
+            return False
+        i = (step.layer or 0) - 1
+        if step.phase == "forward":
+            return v.net[i] is not None
+        if step.phase == "loss":
+            return v.per_sample_loss is not None
+        if step.phase == "backward":
+            return v.errors[i] is not None and v.grad_W[i] is not None
+        return v.params_before[i] is not None
+
+    def _taken(self, step: MicroStep) -> bool:
+        t = self._trainer
+        if t.cursor and step.index >= t.cursor:
+            return False
+        return self._has_values(step)
+
+    def _step(self, kind: str, layer: int | None) -> MicroStep:
+        return next(s for s in self._trainer.steps if s.phase == kind and s.layer == layer)
+
+    def _where(self) -> str:
+        t = self._trainer
+        L = t.network.n_layers
+        n = len(t.steps)
+        if t.cursor:
+            where = (f"iteration {t.iteration + 1} · {t.cursor} of {n} micro-steps done · "
+                     f"next: {t.next_step.describe(L)}")
+        elif t.iteration:
+            where = f"iteration {t.iteration} complete · next: {t.next_step.describe(L)} starts iteration {t.iteration + 1}"
+        else:
+            where = f"before the first iteration · next: {t.next_step.describe(L)}"
+        s = self._sample()
+        v = t.values
+        if s is not None and v.inputs.shape[0] > 1:
+            row = int(v.batch[s]) if v.batch is not None else s
+            where += f" · sample {s + 1} of {v.inputs.shape[0]} (data row {row + 1})"
+        return html.escape(where)
+
+    def _limit(self) -> int:
+        return PLAY_MAX_LINES if self.session.playing else MAX_LINES
+
+    def _capped(self, step: MicroStep, lines: list[Line]) -> _Section:
+        lines = self._dedupe(lines)
+        limit = self._limit()
+        if len(lines) <= limit:
+            return _Section(step, lines)
+        return _Section(step, lines[:limit], f"{len(lines) - limit} more lines")
+
+    def _lines(self, step: MicroStep, sample: int | None) -> tuple[list[Line], str]:
+        """All lines of a step for the focused sample, at most ``_limit()`` of them, and what
+        was left out. A big layer is explained unit by unit, so that only the lines
+        shown are ever formatted."""
+        ex = self._explainer
+        v = self._trainer.values
+        sizes = self._trainer.network.sizes
+        n_units = sizes[-1] if step.layer is None else sizes[step.layer]
+        fan_in = 0 if step.layer is None else sizes[step.layer - 1] + 1
+        per_unit = {"forward": 2, "loss": 1, "backward": 3 + fan_in, "update": 3 * fan_in}[step.phase]
+        limit = self._limit()
+        if n_units * per_unit <= limit:
+            lines = ex.step(step, sample)
+            m = v.inputs.shape[0]
+            if step.phase == "loss" and m > 1:  # and the batch's mean, from all the samples
+                if m * n_units <= 4 * MAX_LINES:  # cheap enough to ask the core for its line
+                    lines += [ln for ln in ex.step(step, None)[-1:] if ln.text.startswith("E = mean")]
+                else:
+                    lines.append(Line(f"E = mean over the {m} samples = {ex.f.num(v.loss)}"))
+            return self._dedupe(lines), ""
+        lines: list[Line] = []
+        left = ""
+        for j in range(n_units):
+            if len(lines) >= limit:
+                first = self._neuron(step.layer or len(sizes) - 1, j)
+                left = f"the lines of units {j + 1}..{n_units} (from {first} on)"
+                break
+            for ln in ex.step(step, sample, j):
+                if lines and ln.layer is None and ln.text == lines[0].text:
+                    continue  # the sample's heading, once
+                if not lines or ln.text != lines[-1].text:
+                    lines.append(ln)
+        if len(lines) > limit:
+            cut = f"{len(lines) - limit} more lines"
+            left = f"{cut} and {left}" if left else cut
+        return lines[:limit], left
+
+    @staticmethod
+    def _dedupe(lines: list[Line]) -> list[Line]:
+        out: list[Line] = []
+        for ln in lines:
+            if not out or ln.text != out[-1].text:  # shared names (b1 for both biases) repeat lines
+                out.append(ln)
+        return out
+
+    def _content(self) -> _Content:
+        sizes = self._trainer.network.sizes
+        sel = self.session.selection
+        p = self._selected_param()
+        if p is not None:
+            return self._param_content(p)
+        if (sel is not None and not sel.is_param and sel.layer is not None and sel.unit is not None
+                and 0 <= sel.layer < len(sizes) and 0 <= sel.unit < sizes[sel.layer]):
+            return self._neuron_content(sel.layer, sel.unit)
+        return self._step_content()  # nothing (valid) selected
+
+    def _step_content(self) -> _Content:
+        t = self._trainer
+        L = t.network.n_layers
+        step = t.last_step
+        if step is None or not self._has_values(step):
+            return _Content(
+                "Nothing computed yet", self._where(),
+                empty=(f"Next runs {t.next_step.describe(L)}. Step through the iteration, or click a "
+                       "neuron or a connection to follow its numbers."))
+        lines, omitted = self._lines(step, self._sample())
+        content = _Content(f"Last micro-step: {html.escape(step.describe(L))}", self._where())
+        content.sections.append(_Section(step, lines, omitted))
+        return content
+
+    def _param_content(self, p: Param) -> _Content:
+        t = self._trainer
+        net = t.network
+        L = net.n_layers
+        to = self._neuron(p.layer, p.row)
+        name = self._display(p)
+        shown = formula.symbol(name) + ("" if name == p.name else f" ({html.escape(p.name)})")
+        if p.kind == "W":
+            what = f"weight from {formula.symbol(self._neuron(p.layer - 1, p.col))} to {formula.symbol(to)}"
+        else:
+            what = f"bias of {formula.symbol(to)}"
+        value = f"now {self._explainer.f.num(net.get(p))}"
+        if t.is_frozen(p):
+            value += " (frozen)"
+        content = _Content(f"{shown} · {what} · {value}", self._where())
+        sample = self._sample()
+        grad_label = "gradient" if t.backprop == "chain" else "update direction (split error)"
+        for kind, label in (("forward", f"forward pass of {to}"), ("backward", grad_label), ("update", "update")):
+            step = self._step(kind, p.layer)
+            if not self._taken(step):
+                content.to_come.append(f"{label}: after {step.describe(L)}")
+                continue
+            lines = self._explainer.step(step, sample, p.row)
+            if kind != "forward":
+                lines = [ln for ln in lines if ln.param == p.name]
+            content.sections.append(self._capped(step, lines))
+        return content
+
+    def _neuron_content(self, layer: int, unit: int) -> _Content:
+        t = self._trainer
+        net = t.network
+        L = net.n_layers
+        name = formula.symbol(self._neuron(layer, unit))
+        kind = "input" if layer == 0 else "output neuron" if layer == L else "hidden neuron"
+        content = _Content(f"{name} · {kind} (layer {layer} of {L}, unit {unit + 1} of {net.sizes[layer]})",
+                           self._where())
+        sample = self._sample()
+        if layer == 0:
+            v = t.values
+            if sample is None:
+                content.empty = "Its value is read from the data when Forward · layer 1 draws the batch."
+            else:
+                x = self._explainer.f.num(v.inputs[sample, unit])
+                content.intro.append(f"{formula.to_html(f'{self._explainer.names.out(0, unit)} = {x}')} "
+                                     "(an input: read from the data, no formula)")
+            return content
+        parts = [("forward", layer, "forward pass")]
+        if layer == L:
+            parts.append(("loss", None, "loss term"))
+        mode = "delta and the gradients of its weights" if t.backprop == "chain" else \
+            "split error and the update directions of its weights"
+        parts.append(("backward", layer, mode))
+        for kind, step_layer, label in parts:
+            step = self._step(kind, step_layer)
+            if not self._taken(step):
+                content.to_come.append(f"{label}: after {step.describe(L)}")
+                continue
+            content.sections.append(self._capped(step, self._explainer.step(step, sample, unit)))
+        return content
+
+    # ------------------------------------------------------------- rendering
+    def _rebuild_if_dirty(self) -> None:
+        if not self._dirty:
+            return
+        self._dirty = False
+        self._last_build = time.perf_counter()
+        t = self._trainer
+        content = self._content()
+        muted = self._colors()["muted"]
+        header = f"<b>{content.title}</b><br><span style='color:{muted}'>{content.where}</span>"
+        if self.session.viewing_past:
+            header += (f"<br><span style='color:{muted}'>The timeline shows iteration "
+                       f"{self.session.view_iteration}; the numbers here are from the live network.</span>")
+        self.header.setText(header)
+        self._header_plain = _plain(header)
+        doc, plain, latest = self._html(content)
+        self._plain = plain
+
+        bar = self.browser.verticalScrollBar()
+        shown = (id(t), self.session.selection, self.session.sample)
+        moved = (t.iteration, t.cursor)
+        same_view = shown == self._shown_key
+        position = bar.value() if same_view else 0
+        self.browser.setHtml(doc)
+        if same_view and latest and moved != self._shown_moment:
+            self.browser.scrollToAnchor("latest")  # follow the step just taken
+        else:
+            bar.setValue(position)
+        self._shown_key, self._shown_moment = shown, moved
+
+    def _colors(self) -> dict[str, str]:
+        pal = self.palette()
+        text = pal.color(QPalette.ColorRole.Text)
+        base = pal.color(QPalette.ColorRole.Base)
+        dark = palette.is_dark(pal)
+        accent = QColor(palette.HIGHLIGHT)
+        if dark:
+            accent = _mix(accent, QColor("white"), 0.45)
+        return {
+            "text": text.name(),
+            "muted": _mix(text, base, 0.42).name(),
+            "heading": _mix(text, base, 0.2).name(),
+            "accent": accent.name(),
+            "check_bg": _mix(base, QColor(palette.POSITIVE if not dark else palette.NEGATIVE), 0.14).name(),
+        }
+
+    def _html(self, c: _Content) -> tuple[str, str, bool]:
+        """The document, its plain text (one line per formula) and whether it has a
+        section for the micro-step just taken."""
+        col = self._colors()
+        t = self._trainer
+        L = t.network.n_layers
+        last = t.last_step if (t.cursor or t.iteration) else None
+        out = [f"<html><body style='color:{col['text']}'>"]
+        plain: list[str] = []
+        latest = False
+        if self._check_html:
+            out.append(f"<table width='100%' cellpadding='6' cellspacing='0' style='margin-bottom:4px'>"
+                       f"<tr><td style='background-color:{col['check_bg']}'>{self._check_html}</td></tr></table>")
+            plain.append(_plain(self._check_html))
+        for para in c.intro:
+            out.append(f"<p style='margin:2px 0 6px 0'>{para}</p>")
+            plain.append(_plain(para))
+        if c.empty:
+            out.append(f"<p style='color:{col['muted']}'>{html.escape(c.empty)}</p>")
+            plain.append(c.empty)
+        for sec in c.sections:
+            title = html.escape(sec.step.describe(L))
+            tag = ""
+            if last is not None and sec.step == last:
+                tag = f" <span style='color:{col['accent']}; font-weight:normal'>— just computed</span>"
+                out.append("<a name='latest'></a>")
+                latest = True
+            out.append(f"<p style='margin:8px 0 2px 0; color:{col['heading']}'><b>{title}</b>{tag}</p>")
+            plain.append(_plain(f"{title}{tag}"))
+            out.append(self._table(sec.lines, col, plain))
+            if sec.omitted:
+                more = f"… left out: {sec.omitted}. Click a neuron or a connection to see its own lines."
+                out.append(f"<p style='color:{col['muted']}'>{html.escape(more)}</p>")
+                plain.append(more)
+        if c.to_come:
+            items = "; ".join(c.to_come)
+            out.append(f"<p style='margin-top:8px; color:{col['muted']}'><i>Still to come</i> — "
+                       f"{html.escape(items)}</p>")
+            plain.append(f"Still to come — {items}")
+        out.append("</body></html>")
+        return "".join(out), "\n".join(plain), latest
+
+    @staticmethod
+    def _table(lines: list[Line], col: dict[str, str], plain: list[str]) -> str:
+        rows = []
+        for ln in lines:
+            parts = formula.split(ln.text)
+            if parts is None:
+                style = f" style='color:{col['muted']}'" if ln.layer is None else ""
+                cell = formula.to_html(ln.text)
+                rows.append(f"<tr><td colspan='2'{style}>{cell}</td></tr>")
+                plain.append(_plain(cell))
+            else:
+                lhs, rhs = parts
+                rows.append(f"<tr><td align='right' valign='top' style='white-space:nowrap; padding-left:12px'>"
+                            f"{lhs}</td><td valign='top'>{rhs}</td></tr>")
+                plain.append(_plain(f"{lhs} {rhs}"))
+        return f"<table cellspacing='0' cellpadding='2'>{''.join(rows)}</table>"
+
+
+def _plain(rich: str) -> str:
+    return formula.plain_text(rich)

@@ -1,0 +1,736 @@
+"""The loss curve: the training loss of every iteration, drawn as the network learns.
+
+x is the iteration (1..N), y ``trainer.loss_history`` (the forward-pass loss of each
+completed iteration). On classification data the accuracy of each iteration is drawn
+on a second axis (right, 0..1). A check (validation) loss can be added with
+``set_check_history``. A marker shows the iteration the network stands at; the mouse
+reads off exact numbers.
+
+Drawing fast: every plot item is created once; updates only call ``setData``. The loss
+is copied into a growing NumPy buffer, so an update costs O(new iterations), and
+pyqtgraph's clip-to-view and peak downsampling keep long histories cheap to draw.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from nnviz.gui.widgets import palette as pal
+from nnviz.gui.session import Subscriptions
+
+# Curve colours (light palette, dark palette). Teal for the training loss stays clear of
+# the blue/orange of signed values (palette.NEGATIVE / POSITIVE) and of the magenta
+# highlight that marks "where the step is now".
+TRAIN_COLOURS = ("#00897b", "#3fd0bd")
+CHECK_COLOURS = ("#6a3d9a", "#c39be0")
+ACCURACY_ALPHA = 150  # the accuracy uses the text colour, a little faded: it is context
+RATE_COLOURS = ("#8d6e00", "#e0c050")  # the learning-rate schedule strip (ochre)
+RATE_AHEAD = 0.2  # the schedule strip also shows this share of the iterations run ahead
+RATE_AHEAD_MIN = 10  # ... and at least this many iterations
+_RATE_DASHED_UP_TO = 4000  # a dashed pen is slow on long paths: solid beyond this
+
+_MIN_CAPACITY = 1024
+_POINTS_UP_TO = 40  # a dot per iteration while there are this few: each is one step
+_DOT = "\u00b7"
+
+
+def _format(value: float) -> str:
+    return f"{value:.9g}"
+
+
+class _GrowingSeries:
+    """A float64 copy of a Python list that only ever appends (Trainer histories).
+
+    ``sync`` copies the new tail; it starts over when the list is a different object,
+    got shorter, or its last copied value changed (Step back then a different step).
+    """
+
+    def __init__(self) -> None:
+        self.buf = np.empty(_MIN_CAPACITY)
+        self.n = 0
+        self.nonpositive = 0  # how many values are <= 0 (they have no logarithm)
+        self._source: list | None = None
+
+    def clear(self) -> None:
+        self.n = 0
+        self.nonpositive = 0
+        self._source = None
+
+    def sync(self, values: Sequence[float]) -> bool:
+        """Bring the copy up to date with ``values``; True when anything changed."""
+        n_old, n_new = self.n, len(values)
+        if (values is not self._source or n_new < n_old
+                or (n_old and self.buf[n_old - 1] != values[n_old - 1])):
+            changed = n_old > 0 or n_new > 0
+            self.n = n_old = 0
+            self.nonpositive = 0
+            self._source = values
+        else:
+            changed = n_new != n_old
+        if n_new > n_old:
+            if n_new > self.buf.shape[0]:
+                grown = np.empty(max(2 * self.buf.shape[0], n_new))
+                grown[:n_old] = self.buf[:n_old]
+                self.buf = grown
+            tail = self.buf[n_old:n_new]
+            tail[:] = values[n_old:n_new]
+            self.nonpositive += int(np.count_nonzero(~(tail > 0)))
+            self.n = n_new
+        return changed
+
+    @property
+    def data(self) -> np.ndarray:
+        return self.buf[:self.n]
+
+
+class _IterationAxis(pg.AxisItem):
+    """Iterations are whole numbers: no ticks between them."""
+
+    def tickSpacing(self, minVal, maxVal, size):  # noqa: N802
+        levels = [(sp, off) for sp, off in super().tickSpacing(minVal, maxVal, size) if sp >= 1]
+        return levels or [(1.0, 0.0)]
+
+
+class _LossAxis(pg.AxisItem):
+    """In log mode, a range of less than a decade gets labelled ticks at 1-2-5 steps
+    (pyqtgraph labels only the powers of ten, which may leave one label or none)."""
+
+    _fine = False
+
+    def logTickValues(self, minVal, maxVal, size, stdTicks):  # noqa: N802
+        self._fine = (maxVal - minVal < 1.0 and math.isfinite(minVal) and math.isfinite(maxVal))
+        if not self._fine:
+            return super().logTickValues(minVal, maxVal, size, stdTicks)
+        lo, hi = 10.0 ** minVal, 10.0 ** maxVal
+        ticks, taken = [], np.empty(0)
+        for spacing, offset in super().tickSpacing(lo, hi, size)[:2]:
+            start = math.ceil((lo - offset) / spacing) * spacing + offset
+            values = np.arange(start, hi, spacing)
+            values = values[values > 0]
+            # a value already on a coarser level is not drawn (and labelled) twice
+            fresh = values[~np.isclose(values[:, None], taken[None, :], rtol=1e-9, atol=0).any(axis=1)]
+            taken = np.concatenate([taken, fresh])
+            ticks.append((spacing, list(np.log10(fresh))))
+        return ticks
+
+    def logTickStrings(self, values, scale, spacing):  # noqa: N802
+        if not self._fine or not spacing:
+            return super().logTickStrings(values, scale, spacing)
+        places = max(0, math.ceil(-math.log10(spacing)))
+        return [f"{10.0 ** v * scale:.{places}f}" for v in values]
+
+
+class _LegendSample(pg.ItemSample):
+    """A legend sample that only shows the line: pyqtgraph's hides its curve on a click,
+    which would go behind the back of the "accuracy" checkbox."""
+
+    def mouseClickEvent(self, event) -> None:  # noqa: N802
+        event.ignore()
+
+
+class _HeaderLegend(pg.LegendItem):
+    """A one-row legend in the plot's title row, above the data, so it never covers a
+    curve. pyqtgraph's legend places itself; this one tells the layout its size and
+    stays where the layout puts it."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(sampleType=_LegendSample, **kwargs)
+
+    def hoverEvent(self, event) -> None:  # noqa: N802
+        pass  # no drag to offer
+
+    def mouseDragEvent(self, event) -> None:  # noqa: N802
+        event.ignore()
+
+    def updateSize(self) -> None:  # noqa: N802
+        width = height = 0.0
+        for row in range(self.layout.rowCount()):
+            row_width = row_height = 0.0
+            for col in range(self.layout.columnCount()):
+                item = self.layout.itemAt(row, col)
+                if item:
+                    row_width += item.preferredWidth() + self.layout.horizontalSpacing()
+                    row_height = max(row_height, item.preferredHeight())
+            width, height = max(width, row_width), height + row_height
+        width += 8  # the labels' own measure falls a little short of the rendered text
+        self.setPreferredSize(width, height)
+        self.setMinimumSize(width, height)
+        self.setMaximumSize(width, height)
+        self.updateGeometry()
+
+
+class _LinearAxis(pg.AxisItem):
+    """An axis that ignores the plot's log mode (the accuracy axis stays 0..1 linear)."""
+
+    def setLogMode(self, *args, **kwargs) -> None:  # noqa: N802 (Qt naming)
+        self.logMode = False
+
+
+class LossCurve(QWidget):
+    """A dock's content: the loss per iteration, following the Session live."""
+
+    def __init__(self, session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("lossCurve")
+        self._loss = _GrowingSeries()
+        self._accuracy = _GrowingSeries()
+        self._x = np.arange(1.0, _MIN_CAPACITY + 1.0)
+        self._check_x = np.empty(0)
+        self._check_y = np.empty(0)
+        self._hover: int | None = None  # iteration under the mouse
+        self._subs = Subscriptions()
+        self._empty: bool | None = None
+        self._points_shown = False
+        self._accuracy_available = False
+        self._accuracy_shown = False
+        self._check_shown = False
+        self._marker_state: tuple | None = None
+
+        # ---- the controls row: read-out on the left, toggles on the right
+        self.readout = QLabel()
+        self.readout.setObjectName("lossReadout")
+        self.readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.readout.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._readout_tip = "Move the mouse over the curve to read off an iteration's numbers"
+        self.readout.setToolTip(self._readout_tip)
+        self._readout_parts: list[str] = []
+        self._readout_note = ""
+        self.log_box = QCheckBox("log y")
+        self.log_box.setToolTip("Logarithmic loss axis (a loss of exactly 0 has no logarithm and is left out)")
+        self.accuracy_box = QCheckBox("accuracy")
+        self.accuracy_box.setChecked(True)
+        self.accuracy_box.setToolTip("Show the share of the batch's samples classified right (right axis, 0 to 1)")
+        self.accuracy_box.setVisible(False)
+        row = QHBoxLayout()
+        row.setContentsMargins(6, 2, 6, 0)
+        row.setSpacing(10)
+        row.addWidget(self.readout, 1)
+        row.addWidget(self.accuracy_box)
+        row.addWidget(self.log_box)
+
+        # ---- the plot
+        self.plot = pg.PlotWidget(axisItems={"right": _LinearAxis("right"), "left": _LossAxis("left"),
+                                             "bottom": _IterationAxis("bottom")})
+        self.plot.setObjectName("lossPlot")
+        self.plot.setMinimumSize(220, 140)
+        pi = self.plot.getPlotItem()
+        pi.setMenuEnabled(False, enableViewBoxMenu=True)  # log mode is ours, not the plot menu's
+        # after a zoom or pan the view stops following: pyqtgraph's "A" button (bottom left)
+        # or a double click brings it back
+        pi.setLabel("bottom", "iteration")
+        pi.setLabel("left", "loss")
+        # Grid lines are costly to draw at every frame of Play (a full grid on both axes took
+        # longer than the curve): horizontal lines only, at the labelled tick levels.
+        pi.showGrid(x=False, y=True, alpha=0.18)
+        pi.getAxis("left").setStyle(maxTickLevel=1)
+        pi.vb.setLimits(xMin=0, yMin=0.0)
+        pi.vb.setMouseEnabled(x=True, y=True)
+        left = pi.getAxis("left")
+        left.setWidth(54)
+        left.enableAutoSIPrefix(False)  # "0.12", not "120 (x0.001)"
+        # the legend takes the (otherwise empty) title row: above the data, never over it
+        self.legend = _HeaderLegend(colCount=3, labelTextSize="8pt", horSpacing=6)
+        self.legend.setFlag(self.legend.GraphicsItemFlag.ItemIgnoresTransformations, False)
+        pi.layout.removeItem(pi.titleLabel)
+        pi.titleLabel.setVisible(False)
+        pi.layout.addItem(self.legend, 0, 1)
+        pi.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        pi.layout.setRowFixedHeight(0, 18)
+
+        self.train_item = pg.PlotDataItem()
+        self.check_item = pg.PlotDataItem()
+        self.marker = pg.PlotDataItem(symbol="o", symbolSize=9, pen=None)
+        self.hover_dot = pg.PlotDataItem(symbol="o", symbolSize=7, pen=None)
+        # PlotItem.addItem hands these to every curve added (it would override per-item settings)
+        pi.setClipToView(True)
+        pi.setDownsampling(auto=True, mode="peak")
+        pi.addItem(self.check_item)
+        pi.addItem(self.train_item)
+        pi.addItem(self.marker)
+        pi.addItem(self.hover_dot)
+        self.marker.setZValue(20)
+        self.hover_dot.setZValue(21)
+        self.cursor_line = pg.InfiniteLine(angle=90, movable=False)
+        self.cursor_line.setVisible(False)
+        pi.addItem(self.cursor_line, ignoreBounds=True)
+
+        # accuracy: its own view box on the right axis, x linked to the loss
+        self.accuracy_view = pg.ViewBox(enableMouse=False)
+        self.accuracy_view.setMenuEnabled(False)
+        pi.scene().addItem(self.accuracy_view)
+        self.accuracy_view.setZValue(-10)
+        self.accuracy_view.setXLink(pi.vb)
+        self.accuracy_view.setYRange(0.0, 1.0, padding=0.04)
+        self.accuracy_view.enableAutoRange(x=False, y=False)
+        right = pi.getAxis("right")
+        right.linkToView(self.accuracy_view)
+        right.setLabel("accuracy")
+        right.setWidth(44)
+        self.accuracy_item = pg.PlotDataItem()
+        self.accuracy_item.setClipToView(True)
+        self.accuracy_item.setDownsampling(auto=True, method="peak")
+        self.accuracy_view.addItem(self.accuracy_item)
+        pi.vb.sigResized.connect(self._sync_accuracy_view)
+        pi.hideAxis("right")
+        self.accuracy_view.setVisible(False)
+
+        # a hint while there is nothing to draw, centred in the view (pixel coordinates)
+        self.empty_hint = pg.TextItem("Step or Play: the loss of each iteration appears here",
+                                      anchor=(0.5, 0.5))
+        self.empty_hint.setParentItem(pi.vb)
+        pi.vb.sigResized.connect(self._place_hint)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(row)
+        layout.addWidget(self.plot, 1)
+        self._build_rate_strip()
+        layout.addWidget(self.rate_plot)
+
+        self.log_box.toggled.connect(self._on_log_changed)
+        self.accuracy_box.toggled.connect(self._on_accuracy_toggled)
+        self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.plot.viewport().installEventFilter(self)
+        self._connect()
+        self._apply_colours()
+        self._on_trainer_replaced()
+        self._on_state_changed()
+
+    # ------------------------------------------------------------ the session
+    def _connect(self) -> None:
+        s = self.session
+        self._subs.connect(s.trainerReplaced, self._on_trainer_replaced)
+        self._subs.connect(s.stateChanged, self._on_state_changed)
+        self._subs.connect(s.timelineChanged, self._on_timeline_changed)
+        self._subs.connect(s.settingsChanged, self._on_settings_changed)
+
+    def disconnect_session(self) -> None:
+        """Stop following the session (called when the view closes)."""
+        self._subs.disconnect_all()
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.disconnect_session()
+        super().closeEvent(event)
+
+    def _on_trainer_replaced(self) -> None:
+        """A different Trainer: forget everything drawn so far."""
+        self._loss.clear()
+        self._accuracy.clear()
+        self._hover = None
+        self.cursor_line.setVisible(False)
+        self.hover_dot.setData([], [])
+        self.set_check_history(None)
+        self.train_item.setData([], [])
+        self.accuracy_item.setData([], [])
+        self.marker.setData([], [])
+        self._marker_state = None
+        self._set_accuracy_available(bool(self.session.trainer.dataset.is_classification))
+        self._show_empty(True)
+        self._update_readout()
+        self._rate_key = None
+        self._update_rate()
+
+    def _on_state_changed(self) -> None:
+        t = self.session.trainer
+        if len(t.check_loss_history) != self._check_y.shape[0]:
+            self.set_check_history(t.check_loss_history or None)
+        # The hint goes as soon as there is anything to show, even the loss of an
+        # iteration still in progress (the hollow marker).
+        self._show_empty(self._loss.n == 0 and not t.loss_history and t.values.loss is None)
+        if self._loss.sync(t.loss_history):
+            self._show_points(self._loss.n <= _POINTS_UP_TO)
+            self.train_item.setData(self._xs(self._loss.n), self._loss_for_display())
+            self._show_empty(self._loss.n == 0 and t.values.loss is None)
+            if self._hover is not None and self._hover > self._loss.n:
+                self._hover = self._loss.n or None
+        if self._accuracy.sync(t.accuracy_history):
+            self.accuracy_item.setData(self._xs(self._accuracy.n), self._accuracy.data)
+            if self._accuracy.n and not self._accuracy_available:
+                self._set_accuracy_available(True)
+        self._update_marker()
+        self._update_hover()
+        self._update_readout()
+        self._update_rate()
+
+    def _on_timeline_changed(self) -> None:
+        self._update_marker()
+        self._update_readout()
+
+    # ------------------------------------------------------ the schedule strip
+    def _build_rate_strip(self) -> None:
+        """A small plot under the loss (the right axis belongs to the accuracy): the
+        learning rate the schedule applies at each iteration, for the iterations run and
+        a few ahead. Hidden while the schedule is constant. Its items are created once."""
+        self._rate_key: tuple | None = None
+        self._rate_x = np.empty(0)
+        self._rate_y = np.empty(0)
+        self.rate_plot = pg.PlotWidget(axisItems={"bottom": _IterationAxis("bottom")})
+        self.rate_plot.setObjectName("ratePlot")
+        self.rate_plot.setFixedHeight(92)
+        self.rate_plot.setToolTip("The learning rate the schedule applies at each iteration "
+                                  "(dashed; dotted: the iterations still to come)")
+        rpi = self.rate_plot.getPlotItem()
+        rpi.setMenuEnabled(False, enableViewBoxMenu=False)
+        rpi.vb.setMouseEnabled(x=False, y=False)
+        rpi.hideButtons()
+        left = rpi.getAxis("left")
+        left.setWidth(54)  # as the loss axis: the two plots' iterations line up
+        left.enableAutoSIPrefix(False)
+        left.setStyle(maxTickLevel=0)
+        rpi.setLabel("left", "rate")
+        rpi.getAxis("bottom").setStyle(showValues=True)
+        rpi.setContentsMargins(0, 0, 16, 0)
+        self.rate_title = pg.LabelItem("learning rate (schedule)", size="8pt", justify="right")
+        rpi.layout.removeItem(rpi.titleLabel)
+        rpi.titleLabel.setVisible(False)
+        rpi.layout.addItem(self.rate_title, 0, 1)
+        rpi.layout.setRowFixedHeight(0, 14)
+        rpi.setClipToView(True)
+        rpi.setDownsampling(auto=True, mode="peak")
+        self.rate_item = pg.PlotDataItem()  # the iterations run
+        self.rate_ahead_item = pg.PlotDataItem()  # the iterations ahead
+        self.rate_now = pg.InfiniteLine(angle=90, movable=False)
+        rpi.addItem(self.rate_item)
+        rpi.addItem(self.rate_ahead_item)
+        rpi.addItem(self.rate_now, ignoreBounds=True)
+        self.rate_plot.setVisible(False)
+
+    def _on_settings_changed(self, name: str) -> None:
+        if name in ("schedule", "learning_rate"):
+            self._update_rate()
+
+    def schedule_shown(self) -> bool:
+        """True when the schedule strip is shown (the schedule is not constant)."""
+        return not self.rate_plot.isHidden()
+
+    def rate_data(self) -> tuple[np.ndarray, np.ndarray]:
+        """(iterations, applied rates) drawn on the schedule strip: iteration k uses
+        ``schedule.rate(lr, k - 1)`` (k - 1 updates before it)."""
+        return self._rate_x, self._rate_y
+
+    def _update_rate(self) -> None:
+        t = self.session.trainer
+        s = t.settings
+        sched, lr = s.schedule, float(s.learning_rate)
+        n = max(self._loss.n, t.iteration)
+        ahead = max(RATE_AHEAD_MIN, math.ceil(RATE_AHEAD * n))
+        key = (sched, lr, n, ahead)
+        if key == self._rate_key:
+            return
+        self._rate_key = key
+        if sched.kind == "constant":
+            self.rate_plot.setVisible(False)
+            self._rate_x = self._rate_y = np.empty(0)
+            self.rate_item.setData([], [])
+            self.rate_ahead_item.setData([], [])
+            return
+        total = n + ahead
+        x = np.arange(1.0, total + 1.0)
+        y = np.array([sched.rate(lr, k) for k in range(total)], dtype=float)
+        self._rate_x, self._rate_y = x, y
+        dashed = total <= _RATE_DASHED_UP_TO
+        self.rate_item.setPen(self._rate_pen(Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine, 2))
+        self.rate_ahead_item.setPen(self._rate_pen(Qt.PenStyle.DotLine if dashed else Qt.PenStyle.SolidLine, 1))
+        # the run part ends where the next one starts, so the two join without a gap
+        self.rate_item.setData(x[:n + 1] if n else [], y[:n + 1] if n else [])
+        self.rate_ahead_item.setData(x[n:], y[n:])
+        self.rate_now.setPos(float(max(n, 1)))
+        self.rate_now.setVisible(n > 0)
+        vb = self.rate_plot.getPlotItem().vb
+        top = float(y.max()) if y.size else lr
+        vb.setRange(xRange=(0.5, total + 0.5), yRange=(0.0, top * 1.08 or 1.0), padding=0)
+        self.rate_title.setText(f"learning rate ({sched.kind} schedule) · next {_format(t.applied_learning_rate)}",
+                                size="8pt", color=pal.text_color(self.palette()))
+        self.rate_plot.setVisible(True)
+
+    def _rate_pen(self, style, width):
+        colour = QColor(RATE_COLOURS[pal.is_dark(self.palette())])
+        return pg.mkPen(colour, width=width, style=style)
+
+    def _show_points(self, shown: bool) -> None:
+        if shown != self._points_shown:
+            self._points_shown = shown
+            self.train_item.setSymbol("o" if shown else None)
+
+    def _show_empty(self, empty: bool) -> None:
+        """No iterations: a hint and a plain 1..10 frame instead of pyqtgraph's 0..1."""
+        if empty == self._empty:
+            return
+        self._empty = empty
+        self.empty_hint.setVisible(empty)
+        self.legend.setVisible(not empty)
+        vb = self.plot.getPlotItem().vb
+        vb.enableAutoRange()
+        if empty:  # auto range stays on: with nothing to fit it leaves this range alone
+            vb.setRange(xRange=(0.5, 10.0), yRange=(-3.0, 0.0) if self.log_box.isChecked() else (0.0, 1.0),
+                        padding=0.02, disableAutoRange=False)
+
+    # ------------------------------------------------------------------ data
+    def _xs(self, n: int) -> np.ndarray:
+        if n > self._x.shape[0]:
+            self._x = np.arange(1.0, max(2 * self._x.shape[0], n) + 1.0)
+        return self._x[:n]
+
+    def _loss_for_display(self) -> np.ndarray:
+        y = self._loss.data
+        if self.log_box.isChecked() and self._loss.nonpositive:
+            y = np.where(y > 0, y, np.nan)  # no logarithm: leave a gap, not -inf
+        return y
+
+    def set_check_history(self, values: Sequence[float] | None,
+                          iterations: Sequence[float] | None = None) -> None:
+        """Show a check (validation) loss next to the training loss.
+
+        ``values[k]`` is the check loss at iteration ``iterations[k]`` (by default
+        1..len(values), one per iteration). ``None`` or an empty list hides the curve.
+        """
+        y = np.asarray(values if values is not None else [], dtype=float).ravel()
+        if iterations is None:
+            x = np.arange(1.0, y.shape[0] + 1.0)
+        else:
+            x = np.asarray(iterations, dtype=float).ravel()
+            if x.shape != y.shape:
+                raise ValueError(f"{x.shape[0]} iterations for {y.shape[0]} check losses")
+        self._check_x, self._check_y = x, y
+        shown = y.shape[0] > 0
+        if shown and self.log_box.isChecked():
+            y = np.where(y > 0, y, np.nan)
+        self.check_item.setData(x, y)
+        self._check_shown = shown
+        self._update_legend()
+        self._update_readout()
+
+    def _update_legend(self) -> None:
+        """Entries in a fixed order: training loss, check loss, accuracy."""
+        wanted = [(self.train_item, "training loss")]
+        if self._check_shown:
+            wanted.append((self.check_item, "check loss"))
+        if self._accuracy_shown:
+            wanted.append((self.accuracy_item, "accuracy"))
+        if [sample.item for sample, _ in self.legend.items] == [item for item, _ in wanted]:
+            return
+        self.legend.clear()
+        for item, name in wanted:
+            self.legend.addItem(item, name)
+
+    # ------------------------------------------------------------ log / accuracy
+    def _on_log_changed(self, on: bool) -> None:
+        pi = self.plot.getPlotItem()
+        pi.setLogMode(x=False, y=on)
+        pi.vb.setLimits(yMin=-1e300 if on else 0.0)  # a loss is never negative (log: no limit)
+        if self._loss.nonpositive:
+            self.train_item.setData(self._xs(self._loss.n), self._loss_for_display())
+        if self._check_y.shape[0]:
+            self.set_check_history(self._check_y, self._check_x)
+        self._update_marker()
+        self._update_hover()
+        if self._loss.n:
+            pi.vb.enableAutoRange()
+        else:
+            pi.vb.setRange(yRange=(-3.0, 0.0) if on else (0.0, 1.0), padding=0.02, disableAutoRange=False)
+
+    def _set_accuracy_available(self, available: bool) -> None:
+        self._accuracy_available = available
+        self.accuracy_box.setVisible(available)
+        self._show_accuracy(available and self.accuracy_box.isChecked())
+
+    def _on_accuracy_toggled(self, on: bool) -> None:
+        self._show_accuracy(on and self._accuracy_available)
+
+    def _show_accuracy(self, shown: bool) -> None:
+        pi = self.plot.getPlotItem()
+        if shown:
+            pi.showAxis("right")
+            pi.setContentsMargins(0, 0, 0, 0)
+        else:
+            pi.hideAxis("right")
+            pi.setContentsMargins(0, 0, 16, 0)  # room for the last tick label
+        self.accuracy_view.setVisible(shown)
+        self._accuracy_shown = shown
+        if hasattr(self, "rate_plot"):  # the strip's iterations line up with the loss plot's
+            self.rate_plot.getPlotItem().setContentsMargins(0, 0, 44 if shown else 16, 0)
+        self._update_legend()
+        self._sync_accuracy_view()
+        self._update_readout()
+
+    def _sync_accuracy_view(self) -> None:
+        vb = self.plot.getPlotItem().vb
+        self.accuracy_view.setGeometry(vb.sceneBoundingRect())
+        self.accuracy_view.linkedViewChanged(vb, self.accuracy_view.XAxis)
+
+    def _place_hint(self) -> None:
+        r = self.plot.getPlotItem().vb.rect()
+        self.empty_hint.setPos(r.center())
+
+    # ---------------------------------------------------------------- marker
+    def _current(self) -> tuple[int, float, str] | None:
+        """(iteration, loss, note) of the point the network stands at, if any."""
+        t = self.session.trainer
+        n = self._loss.n
+        view = getattr(self.session, "view_iteration", None)
+        if view is not None:
+            if 1 <= view <= n:
+                return view, float(self._loss.buf[view - 1]), "timeline"
+            return None
+        v = t.values
+        if t.cursor > t.network.n_layers and v.loss is not None:
+            return t.iteration + 1, float(v.loss), "in progress"
+        if n:
+            return n, float(self._loss.buf[n - 1]), ""
+        return None
+
+    def _update_marker(self, force: bool = False) -> None:
+        cur = self._current()
+        state = None if cur is None else (cur, self.log_box.isChecked())
+        if state == self._marker_state and not force:
+            return
+        self._marker_state = state
+        if cur is None:
+            self.marker.setData([], [])
+            return
+        i, loss, note = cur
+        y = loss if (loss > 0 or not self.log_box.isChecked()) else math.nan
+        self.marker.setData([float(i)], [y])
+        # hollow while the iteration is not finished: its loss is not in the history yet
+        self.marker.setSymbolBrush(None if note == "in progress" else pg.mkBrush(pal.HIGHLIGHT))
+
+    # -------------------------------------------------------------- the mouse
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.plot.viewport():
+            if event.type() == QEvent.Type.Leave:
+                self._set_hover(None)
+            elif (event.type() == QEvent.Type.MouseButtonDblClick
+                  and event.button() == Qt.MouseButton.LeftButton):
+                self.plot.getPlotItem().vb.enableAutoRange()  # follow the whole curve again
+        return super().eventFilter(watched, event)
+
+    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
+        vb = self.plot.getPlotItem().vb
+        n = self._loss.n
+        if n == 0 or not vb.sceneBoundingRect().contains(scene_pos):
+            self._set_hover(None)
+            return
+        x = vb.mapSceneToView(scene_pos).x()
+        self._set_hover(int(min(max(round(x), 1), n)))
+
+    def _set_hover(self, iteration: int | None) -> None:
+        if iteration == self._hover:
+            return
+        self._hover = iteration
+        self._update_hover()
+        self._update_readout()
+
+    def _update_hover(self) -> None:
+        i = self._hover
+        if i is None or i > self._loss.n:
+            self.cursor_line.setVisible(False)
+            self.hover_dot.setData([], [])
+            return
+        loss = float(self._loss.buf[i - 1])
+        self.cursor_line.setPos(float(i))
+        self.cursor_line.setVisible(True)
+        y = loss if (loss > 0 or not self.log_box.isChecked()) else math.nan
+        self.hover_dot.setData([float(i)], [y])
+
+    def _update_readout(self) -> None:
+        n = self._loss.n
+        note = ""
+        if self._hover is not None and self._hover <= n:
+            i = self._hover
+            loss = float(self._loss.buf[i - 1])
+        else:
+            cur = self._current()
+            if cur is None:
+                self._readout_parts = ["no iterations yet"]
+                self._readout_note = ""
+                self._fit_readout()
+                return
+            i, loss, note = cur
+        parts = [f"iteration {i}", f"loss {_format(loss)}"]
+        if self._check_y.shape[0]:
+            k = np.flatnonzero(self._check_x == i)
+            if k.size:
+                parts.append(f"check {_format(self._check_y[k[-1]])}")
+        if self._accuracy_shown and 1 <= i <= self._accuracy.n:
+            parts.append(f"accuracy {self._accuracy.buf[i - 1]:.4g}")
+        self._readout_parts = parts
+        self._readout_note = note
+        self._fit_readout()
+
+    def _fit_readout(self) -> None:
+        """As many parts of the read-out as fit (iteration and loss always); all in the tooltip."""
+        parts, note = self._readout_parts, self._readout_note
+        sep = f" {_DOT} "
+        full = sep.join(parts) + (f"  ({note})" if note else "")
+        width = self.readout.width()
+        metrics = self.readout.fontMetrics()
+        text = full
+        k = len(parts)
+        while k > 2 and metrics.horizontalAdvance(text) > width:
+            k -= 1
+            text = sep.join(parts[:k]) + (f"  ({note})" if note else "")
+        self.readout.setText(text)
+        self.readout.setToolTip(full if text != full else self._readout_tip)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_readout()
+
+    # ---------------------------------------------------------------- colours
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._apply_colours()
+        super().changeEvent(event)
+
+    def _apply_colours(self) -> None:
+        p = self.palette()
+        dark = pal.is_dark(p)
+        text = pal.text_color(p)
+        background = pal.canvas_background(p)
+        faint = QColor(text)
+        faint.setAlpha(110)
+        self.plot.setBackground(background)
+        pi = self.plot.getPlotItem()
+        pal.style_axes(pi, p, ("left", "bottom", "right"))
+        train = QColor(TRAIN_COLOURS[dark])
+        check = QColor(CHECK_COLOURS[dark])
+        accuracy = QColor(text)
+        accuracy.setAlpha(ACCURACY_ALPHA)
+        self.train_item.setPen(pg.mkPen(train, width=2))
+        self.train_item.setSymbolSize(5)
+        self.train_item.setSymbolPen(pg.mkPen(train))
+        self.train_item.setSymbolBrush(pg.mkBrush(train))
+        # Qt strokes a long path slowly when the pen is dashed, or translucent and wider than
+        # 1 px (seconds for 100k iterations): solid opaque 2 px lines, translucent ones 1 px.
+        self.check_item.setPen(pg.mkPen(check, width=2))
+        self.accuracy_item.setPen(pg.mkPen(accuracy, width=1))
+        self.marker.setSymbolPen(pg.mkPen(pal.HIGHLIGHT, width=2))
+        self.marker.setSymbolBrush(pg.mkBrush(pal.HIGHLIGHT))
+        self.hover_dot.setSymbolPen(pg.mkPen(text, width=1.5))
+        self.hover_dot.setSymbolBrush(pg.mkBrush(background))
+        self.cursor_line.setPen(pg.mkPen(faint, width=1, style=Qt.PenStyle.DashLine))
+        self.legend.setBrush(None)
+        self.legend.setPen(None)
+        self.legend.setLabelTextColor(text)
+        for _, label in self.legend.items:
+            label.setText(label.text)  # re-render in the new colour
+        hint = QColor(p.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText))
+        self.empty_hint.setColor(hint)
+        self._update_marker(force=True)
+        if hasattr(self, "rate_plot"):
+            self.rate_plot.setBackground(background)
+            rpi = self.rate_plot.getPlotItem()
+            pal.style_axes(rpi, p, ("left", "bottom"))
+            self.rate_now.setPen(pg.mkPen(faint, width=1, style=Qt.PenStyle.DashLine))
+            self._rate_key = None
+            if hasattr(self, "_loss"):
+                self._update_rate()

@@ -1,0 +1,1 @@
+"""Widgets shared by the views: palette, icons, formula typesetting."""

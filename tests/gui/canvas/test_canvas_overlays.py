@@ -1,0 +1,183 @@
+"""Canvas overlays: per-neuron output thumbnails (2-input networks) and the chain-rule
+delta beside the proportional error under each neuron."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from nnviz.core import presets
+from nnviz.core.analysis import compare
+from nnviz.gui.canvas.network_canvas import NetworkCanvas
+from nnviz.gui.session import Session
+
+
+def _canvas(qtbot, session, size=(1200, 800)) -> NetworkCanvas:
+    canvas = NetworkCanvas(session)
+    qtbot.addWidget(canvas)
+    canvas.resize(*size)
+    canvas.show()
+    qtbot.waitExposed(canvas)
+    return canvas
+
+
+def _bytes(canvas) -> bytes:
+    img = canvas.grab().toImage()
+    return bytes(img.constBits())
+
+
+@pytest.fixture
+def xor_session(qapp):
+    return Session(presets.load("xor"))
+
+
+@pytest.fixture
+def mazur_session(qapp):
+    return Session(presets.load("mazur"))
+
+
+# ------------------------------------------------------------------ thumbnails
+def test_thumbnails_off_by_default(qtbot, xor_session):
+    canvas = _canvas(qtbot, xor_session)
+    assert canvas.show_thumbnails is False
+    canvas.grab()
+    assert canvas.thumbnail_builds == 0  # nothing computed while off
+
+
+def test_output_thumbnail_equals_forward_on_grid_points(qtbot, xor_session):
+    canvas = _canvas(qtbot, xor_session)
+    canvas.set_show_thumbnails(True)
+    assert canvas.show_thumbnails
+    net = xor_session.trainer.network
+    vals = canvas.thumbnail_values(2, 0)
+    xs, ys = canvas.thumbnail_grid()
+    assert vals.shape == (canvas.THUMB_GRID, canvas.THUMB_GRID)
+    rng = np.random.default_rng(3)
+    for i, j in rng.integers(0, canvas.THUMB_GRID, size=(12, 2)):
+        expected = net.forward(np.array([[xs[j], ys[i]]]))[0, 0]
+        assert vals[i, j] == pytest.approx(expected, rel=1e-12, abs=1e-12)
+    # the plane covers the data (XOR: the unit square)
+    assert xs[0] < 0 and xs[-1] > 1 and ys[0] < 0 and ys[-1] > 1
+
+
+def test_hidden_thumbnail_equals_first_layer_activation(qtbot, xor_session):
+    canvas = _canvas(qtbot, xor_session)
+    canvas.set_show_thumbnails(True)
+    net = xor_session.trainer.network
+    xs, ys = canvas.thumbnail_grid()
+    for unit in range(net.sizes[1]):
+        vals = canvas.thumbnail_values(1, unit)
+        for i, j in ((0, 0), (5, 17), (23, 11)):
+            x = np.array([[xs[j], ys[i]]])
+            h = net.activations[0].forward(x @ net.weights[0].T + net.biases[0])
+            assert vals[i, j] == pytest.approx(h[0, unit], abs=1e-12)
+
+
+def test_thumbnails_cached_until_the_weights_change(qtbot, xor_session):
+    canvas = _canvas(qtbot, xor_session)
+    canvas.set_show_thumbnails(True)
+    canvas.grab()
+    builds = canvas.thumbnail_builds
+    assert builds == 1
+    before = canvas.thumbnail_values(2, 0).copy()
+    canvas.zoom_by(1.3)
+    canvas.grab()
+    xor_session.step("micro")  # a forward step: values change, weights do not
+    canvas.grab()
+    assert canvas.thumbnail_builds == builds
+    xor_session.step("iteration")  # through the update
+    canvas.grab()
+    assert canvas.thumbnail_builds == builds + 1
+    assert not np.array_equal(canvas.thumbnail_values(2, 0), before)
+
+
+def test_thumbnails_off_for_other_than_two_inputs(qtbot, mazur_session):
+    # mazur has 2 inputs; make a 3-input network
+    from nnviz.core import trainer as trainer_mod
+    from nnviz.core.data.datasets import Dataset
+
+    rng = np.random.default_rng(0)
+    data = Dataset(rng.normal(size=(10, 3)), rng.uniform(size=(10, 1)))
+    session = Session(trainer_mod.create([3, 4, 1], "sigmoid", data, seed=0))
+    canvas = _canvas(qtbot, session)
+    canvas.set_show_thumbnails(True)
+    assert not canvas.thumbnails_available
+    assert canvas.thumbnail_values(1, 0) is None
+    off = canvas.grab().toImage()
+    canvas.set_show_thumbnails(False)
+    assert canvas.grab().toImage() == off  # nothing drawn
+
+
+def test_toggling_thumbnails_repaints(qtbot, xor_session):
+    canvas = _canvas(qtbot, xor_session)
+    off = _bytes(canvas)
+    canvas.set_show_thumbnails(True)
+    assert canvas._pixmap is None
+    on = _bytes(canvas)
+    assert on != off
+    canvas.set_show_thumbnails(False)
+    assert _bytes(canvas) == off
+
+
+def test_thumbnails_follow_state_changes(qtbot, xor_session):
+    canvas = _canvas(qtbot, xor_session)
+    canvas.set_show_thumbnails(True)
+    first = _bytes(canvas)
+    xor_session.step("iteration")
+    assert canvas._pixmap is None  # stateChanged invalidated the picture
+    assert _bytes(canvas) != first
+
+
+# ------------------------------------------------------------------ chain vs proportional
+def test_comparison_off_by_default(qtbot, mazur_session):
+    canvas = _canvas(qtbot, mazur_session)
+    assert canvas.show_comparison is False
+
+
+def test_comparison_text_for_mazur_o1_after_backward(qtbot, mazur_session):
+    canvas = _canvas(qtbot, mazur_session)
+    canvas.set_show_comparison(True)
+    t = mazur_session.trainer
+    while t.next_step.phase != "update":
+        mazur_session.step("micro")
+    cmp = compare.chain_vs_proportional(t)
+    out = cmp[-1]
+    assert out.names[0] == "o1"
+    assert f"{out.chain[0]:.4g}" == "0.1385"
+    assert f"{out.proportional[0]:.4g}" == "-0.7414"
+    text = canvas.comparison_text(2, 0)
+    assert "δ 0.1385" in text and "e −0.7414" in text
+    assert text == "δ 0.1385 · e −0.7414"
+    assert canvas.comparison_disagrees(2, 0) is False  # e and -δ both negative
+
+
+def test_comparison_disagreement_flag_matches_compare(qtbot, mazur_session):
+    canvas = _canvas(qtbot, mazur_session)
+    canvas.set_show_comparison(True)
+    mazur_session.step("iteration")
+    cmp = compare.chain_vs_proportional(mazur_session.trainer)
+    for lc in cmp:
+        for j in range(len(lc.names)):
+            assert canvas.comparison_disagrees(lc.layer, j) == (not bool(lc.agree[j]))
+
+
+def test_toggling_comparison_repaints(qtbot, mazur_session):
+    canvas = _canvas(qtbot, mazur_session)
+    off = _bytes(canvas)
+    canvas.set_show_comparison(True)
+    assert canvas._pixmap is None
+    on = _bytes(canvas)
+    assert on != off
+    mazur_session.step("phase")
+    assert canvas._pixmap is None
+    canvas.set_show_comparison(False)
+    mazur_session.reset()
+    assert _bytes(canvas) == off
+
+
+def test_render_image_draws_overlays(qtbot, mazur_session):
+    canvas = _canvas(qtbot, mazur_session)
+    plain = canvas.render_image(900, 600)
+    canvas.set_show_comparison(True)
+    canvas.set_show_thumbnails(True)
+    assert canvas.render_image(900, 600) != plain

@@ -1,0 +1,157 @@
+"""The decision-boundary panel: the grid is the network's output, the batch ring follows
+stepping, other input counts get a note, and redraws are throttled during Play."""
+
+import numpy as np
+import pytest
+
+from nnviz.core import presets
+from nnviz.core.data import datasets
+from nnviz.core import trainer as trainer_mod
+from nnviz.gui.widgets import palette as pal
+from nnviz.gui.panels.boundary_panel import GRID, BoundaryPanel
+from nnviz.gui.session import FAST_PLAY, Session
+
+
+@pytest.fixture
+def xor_session(qapp):
+    return Session(presets.load("xor"))
+
+
+def _panel(qtbot, session):
+    p = BoundaryPanel(session)
+    qtbot.addWidget(p)
+    p.resize(420, 400)
+    p.show()
+    qtbot.waitExposed(p)
+    return p
+
+
+def _sampled(x, y, z, net, rng, k=25):
+    rows = rng.integers(0, y.size, k)
+    cols = rng.integers(0, x.size, k)
+    pts = np.column_stack([x[cols], y[rows]])
+    return z[rows, cols], net.forward(pts)
+
+
+def test_grid_matches_network_forward_at_sampled_points(qtbot, xor_session):
+    panel = _panel(qtbot, xor_session)
+    xor_session.step("iteration")
+    xor_session.trainer.run(500)
+    xor_session.flush(force=True)
+    x, y, z = panel.grid_values()
+    assert x.shape == (GRID,) and y.shape == (GRID,) and z.shape == (GRID, GRID)
+    data = xor_session.trainer.dataset.inputs
+    assert x[0] < data[:, 0].min() and x[-1] > data[:, 0].max()  # a margin around the data
+    assert y[0] < data[:, 1].min() and y[-1] > data[:, 1].max()
+    drawn, expected = _sampled(x, y, z, xor_session.trainer.network, np.random.default_rng(0))
+    np.testing.assert_allclose(drawn, expected[:, 0], rtol=1e-12, atol=1e-15)
+    # the whole grid too, with one call, row j at y[j] and column i at x[i]
+    gx, gy = np.meshgrid(x, y)
+    full = xor_session.trainer.network.forward(np.column_stack([gx.ravel(), gy.ravel()]))
+    np.testing.assert_allclose(z, full[:, 0].reshape(GRID, GRID), rtol=1e-12, atol=1e-15)
+    # the image holds the same numbers as float32, with explicit levels (sigmoid: 0..1)
+    assert panel.image.image.dtype == np.float32
+    np.testing.assert_array_equal(panel.image.image, z.astype(np.float32))
+    assert tuple(panel.image.levels) == (0.0, 1.0)
+    assert panel.contour.isVisible()  # classification: the 0.5 line
+    assert not np.isnan(panel.image.image).any()
+
+
+def test_several_outputs_shade_the_argmax_class(qtbot, qapp):
+    data = datasets.generate("blobs", 60, seed=1)
+    t = trainer_mod.create([2, 6, data.n_outputs], ["tanh", "softmax"], data, seed=2,
+                           loss="cross_entropy", learning_rate=0.5)
+    t.run(30)
+    session = Session(t)
+    panel = _panel(qtbot, session)
+    x, y, z = panel.grid_values()
+    drawn, expected = _sampled(x, y, z, t.network, np.random.default_rng(1), 40)
+    np.testing.assert_array_equal(drawn, expected.argmax(axis=1))
+    assert not panel.contour.isVisible()
+    assert set(np.unique(z)) <= set(range(data.n_outputs))
+
+
+def test_tanh_output_levels_are_centred_at_zero_and_the_line_stays_at_half(qtbot, qapp):
+    data = datasets.xor()
+    t = trainer_mod.create([2, 3, 1], "tanh", data, seed=0, learning_rate=0.1)
+    panel = _panel(qtbot, Session(t))
+    z = panel.grid_values()[2]
+    assert tuple(panel.image.levels) == (-1.0, 1.0)
+    assert panel.contour.level == 0.5 and panel.contour.isVisible() == bool(z.min() < 0.5 < z.max())
+
+
+def test_batch_highlight_follows_online_stepping(qtbot, xor_session):
+    panel = _panel(qtbot, xor_session)
+    xor_session.trainer.configure(batch="online")
+    inputs = xor_session.trainer.dataset.inputs
+    seen = []
+    for _ in range(6):
+        xor_session.step("micro")  # the first forward step draws the next sample
+        panel.grid_values()  # brings the redraw forward
+        batch = xor_session.trainer.values.batch
+        bx, by = panel.batch_item.getData()
+        np.testing.assert_array_equal(np.column_stack([bx, by]), inputs[batch])
+        assert list(panel.batch_indices()) == list(batch)
+        seen.append(int(batch[0]))
+        xor_session.step("iteration")  # finish it
+    assert seen == [0, 1, 2, 3, 0, 1]
+    assert "batch of 1" in panel.caption.text()
+    # full batch: no ring (every point would be ringed)
+    xor_session.trainer.configure(batch="full")
+    xor_session.step("iteration")
+    panel.grid_values()
+    assert len(panel.batch_item.getData()[0]) == 0
+
+
+def test_other_input_counts_get_a_note(qtbot, qapp):
+    session = Session(presets.load("sine"))
+    panel = _panel(qtbot, session)
+    assert panel.stack.currentWidget() is panel.note
+    assert panel.note.isVisible()
+    assert "the decision boundary needs 2 inputs" in panel.note.text().lower()
+    x, _, z = panel.grid_values()
+    assert x.size == 0 and z.size == 0
+    session.step("iteration")  # nothing to draw, nothing breaks
+    session.load_preset("xor")
+    assert panel.stack.currentWidget() is not panel.note
+    assert panel.grid_values()[2].shape == (GRID, GRID)
+
+
+def test_timeline_shows_the_network_as_it_was(qtbot, xor_session):
+    panel = _panel(qtbot, xor_session)
+    t = xor_session.trainer
+    t.run(20)
+    xor_session.flush(force=True)
+    xor_session.set_view_iteration(5)
+    x, y, z = panel.grid_values()
+    probe = t.network.copy()
+    probe.set_flat(t.trajectory[5 - t.trajectory_start])
+    drawn, expected = _sampled(x, y, z, probe, np.random.default_rng(2))
+    np.testing.assert_allclose(drawn, expected[:, 0], rtol=1e-12, atol=1e-15)
+
+
+def test_redraws_are_throttled_during_play(qtbot, xor_session):
+    panel = _panel(qtbot, xor_session)
+    before = panel.refresh_count
+    xor_session.set_play_speed(FAST_PLAY)
+    start = xor_session.trainer.iteration
+    xor_session.play()
+    qtbot.wait(1000)
+    xor_session.pause()
+    assert xor_session.trainer.iteration > start + 100
+    assert 2 <= panel.refresh_count - before <= 13  # about 10 a second, not one per frame
+
+
+def test_dark_palette_redraws(qtbot, xor_session):
+    panel = _panel(qtbot, xor_session)
+    panel.setPalette(pal.dark_palette())
+    z = panel.grid_values()[2]
+    assert z.shape == (GRID, GRID)
+    assert panel.plot.backgroundBrush().color() == pal.canvas_background(pal.dark_palette())
+
+
+def test_closing_disconnects(qtbot, xor_session):
+    panel = _panel(qtbot, xor_session)
+    panel.close()
+    xor_session.step("iteration")  # no redraw of a closed panel, no error
+    assert not panel._throttle.pending

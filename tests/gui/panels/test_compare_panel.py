@@ -1,0 +1,169 @@
+"""The chain-rule vs. proportional-split panel: the table shows the core's numbers and
+follows stepping; the race, started with a real click, fills the plot with the same
+curves as two separate runs; Cancel stops it."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from nnviz.core import presets
+from nnviz.core.analysis import compare
+from nnviz.gui.widgets import palette as pal
+from nnviz.gui.panels.compare_panel import COLUMNS, ComparePanel
+from nnviz.gui.session import Session
+from nnviz.io import snapshot
+
+
+@pytest.fixture
+def xor_session(qapp):
+    return Session(presets.load("xor"))
+
+
+@pytest.fixture
+def panel(qtbot, xor_session):
+    p = ComparePanel(xor_session)
+    qtbot.addWidget(p)
+    p.resize(520, 640)
+    p.show()
+    qtbot.waitExposed(p)
+    return p
+
+
+def _table(panel):
+    t = panel.table
+    return [[t.item(r, c).text() if t.item(r, c) else "" for c in range(t.columnCount())]
+            for r in range(t.rowCount())]
+
+
+def _fmt(v):
+    return f"{v:.4g}"
+
+
+def test_table_shows_the_cores_numbers(panel, xor_session):
+    xor_session.step("iteration")
+    panel._throttle.flush()
+    c = compare.chain_vs_proportional(xor_session.trainer)
+    rows = _table(panel)
+    assert panel.table.columnCount() == len(COLUMNS)
+    assert rows[0][0] == "output layer"
+    assert rows[1][0].strip() == "o1"
+    assert rows[1][1] == _fmt(c[1].chain[0]) and rows[1][2] == _fmt(c[1].proportional[0])
+    assert rows[1][3] == _fmt(c[1].ratio[0])
+    assert rows[2][0] == "hidden layer 1"
+    for j in range(4):
+        row = rows[3 + j]
+        assert row[0].strip() == f"h{j + 1}"
+        assert row[1] == _fmt(c[0].chain[j]) and row[2] == _fmt(c[0].proportional[j])
+        assert row[4].startswith("yes" if c[0].agree[j] else "NO")
+        assert row[4].endswith(f"({c[0].samples_agreeing[j]}/4)")
+    assert "iteration 1" in panel.caption.text()
+
+
+def test_disagreeing_rows_are_highlighted(panel, xor_session):
+    xor_session.trainer.run(300)
+    xor_session.flush(force=True)
+    panel._throttle.flush()
+    c = panel.comparison
+    rows = _table(panel)
+    flags = [(rows[3 + j][4].startswith("NO"), bool(c[0].agree[j])) for j in range(4)]
+    assert all(no == (not agree) for no, agree in flags)
+    assert any(no for no, _ in flags)  # this run has some (see the screenshot in the report)
+    for j in range(4):
+        bg = panel.table.item(3 + j, 1).background()
+        assert (bg.style() != Qt.BrushStyle.NoBrush) == (not c[0].agree[j])
+
+
+def test_table_follows_stepping(panel, xor_session):
+    panel._throttle.flush()
+    assert "no iteration yet" in panel.caption.text()
+    first = _table(panel)
+    xor_session.step("iteration")
+    panel._throttle.flush()
+    assert "iteration 1" in panel.caption.text()
+    xor_session.trainer.run(50)
+    xor_session.flush(force=True)
+    panel._throttle.flush()
+    assert "iteration 51" in panel.caption.text()
+    assert _table(panel) != first
+
+
+def test_race_with_a_real_click_fills_the_plot(qtbot, panel, xor_session):
+    t = xor_session.trainer
+    t.run(30)
+    xor_session.flush(force=True)
+    panel.iterations_box.setValue(120)
+    before = snapshot.to_dict(t)
+    with qtbot.waitSignal(panel.raceFinished, timeout=20000) as blocker:
+        qtbot.mouseClick(panel.race_button, Qt.MouseButton.LeftButton)
+        assert panel.racing and not panel.race_button.isEnabled() and panel.cancel_button.isEnabled()
+    assert blocker.args == [True]
+    assert not panel.racing and panel.race_button.isEnabled() and not panel.cancel_button.isEnabled()
+    assert panel.progress.value() == panel.progress.maximum() == 120
+    cx, cy = panel.chain_curve.getData()
+    px, py = panel.proportional_curve.getData()
+    assert list(cx) == list(range(1, 121)) and list(px) == list(range(1, 121))
+    # the same curves as two separate runs of copies with the backprop mode set
+    for mode, y in (("chain", cy), ("proportional", py)):
+        copy = snapshot.from_dict(before)
+        copy.configure(backprop=mode)
+        copy.run(120)
+        assert list(y) == copy.loss_history[30:]
+    assert snapshot.to_dict(t) == before  # the race trained copies only
+    labels = [label.text for _, label in panel.legend.items]
+    assert labels == ["chain rule", "proportional split"]
+    assert "After 120 iterations" in panel.race_status.text()
+
+
+def test_cancel_stops_the_race(qtbot, panel, xor_session):
+    panel.iterations_box.setValue(1_000_000)
+    qtbot.mouseClick(panel.race_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.race is not None and panel.race.done > 0, timeout=5000)
+    with qtbot.waitSignal(panel.raceFinished, timeout=5000) as blocker:
+        qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == [False]
+    assert not panel.racing
+    done = panel.race.done
+    assert 0 < done < 1_000_000
+    assert len(panel.race.chain_losses) == len(panel.race.proportional_losses) == done
+    qtbot.wait(100)
+    assert panel.race.done == done  # nothing runs after Cancel
+    assert panel.race_button.isEnabled() and not panel.cancel_button.isEnabled()
+    assert panel.race_status.text().startswith("Cancelled")
+    assert len(panel.chain_curve.getData()[1]) == done
+
+
+def test_window_stays_responsive_during_a_race(qtbot, panel, xor_session):
+    """Each slice of race work is short: the event loop turns many times."""
+    panel.iterations_box.setValue(1_000_000)
+    ticks = []
+    from PySide6.QtCore import QTimer
+
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(10)
+    qtbot.mouseClick(panel.race_button, Qt.MouseButton.LeftButton)
+    qtbot.wait(500)
+    panel.cancel_race()
+    timer.stop()
+    assert len(ticks) >= 10
+
+
+def test_new_trainer_cancels_the_race_and_clears(qtbot, panel, xor_session):
+    panel.iterations_box.setValue(1_000_000)
+    qtbot.mouseClick(panel.race_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.race is not None and panel.race.done > 0, timeout=5000)
+    xor_session.load_preset("mazur")
+    assert not panel.racing and panel.race is None
+    assert len(panel.chain_curve.getData()[0] if panel.chain_curve.getData()[0] is not None else []) == 0
+    names = [r[0].strip() for r in _table(panel)]
+    assert names == ["output layer", "o1", "o2", "hidden layer 1", "h1", "h2"]
+
+
+def test_proportional_mode_and_dark_palette(panel, xor_session):
+    xor_session.trainer.configure(backprop="proportional")
+    xor_session.step("iteration")
+    panel.setPalette(pal.dark_palette())
+    panel._throttle.flush()
+    assert "proportional split" in panel.caption.text()
+    np.testing.assert_array_equal(panel.comparison[1].proportional_per_sample,
+                                  xor_session.trainer.values.errors[1])

@@ -1,0 +1,97 @@
+"""The confusion view: matches nnviz.core.analysis.metrics on XOR and on three blobs, follows
+training (throttled), the timeline and a new trainer, and shows a note for regression."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nnviz.core import presets
+from nnviz.core.data import datasets
+from nnviz.core import trainer as trainer_mod
+from nnviz.core.analysis.metrics import accuracy, confusion_matrix
+from nnviz.gui.panels.confusion import MAX_REFRESH_PER_SECOND, ConfusionView
+from nnviz.gui.session import Session
+
+
+def make_view(qtbot, session):
+    v = ConfusionView(session)
+    qtbot.addWidget(v)
+    v.resize(360, 260)
+    v.show()
+    qtbot.waitExposed(v)
+    return v
+
+
+def blobs_trainer():
+    data = datasets.generate("blobs", n_samples=90, noise=0.6, seed=1, n_classes=3)
+    return trainer_mod.create([2, 6, 3], "sigmoid", data, seed=0, learning_rate=0.5)
+
+
+def expected(trainer):
+    return confusion_matrix(trainer.network.forward(trainer.dataset.inputs), trainer.dataset.targets)
+
+
+def test_matches_metrics_on_xor(qtbot):
+    s = Session(presets.load("xor"))
+    v = make_view(qtbot, s)
+    assert v.counts().shape == (2, 2)
+    assert np.array_equal(v.counts(), expected(s.trainer))
+    for _ in range(200):
+        s.step("iteration")
+    qtbot.waitUntil(lambda: np.array_equal(v.counts(), expected(s.trainer)), timeout=2000)
+    assert f"{accuracy(v.matrix):.1%}" in v.header.text()
+    assert v.counts().sum() == 4
+
+
+def test_matches_metrics_on_three_blobs(qtbot):
+    s = Session(blobs_trainer())
+    v = make_view(qtbot, s)
+    assert v.counts().shape == (3, 3)
+    assert np.array_equal(v.counts(), expected(s.trainer))
+    s.trainer.run(300)
+    s.flush(force=True)
+    qtbot.waitUntil(lambda: np.array_equal(v.counts(), expected(s.trainer)), timeout=2000)
+    assert v.counts().sum() == 90
+    assert accuracy(v.matrix) > 0.8
+    assert v.table.horizontalHeaderItem(2).text() == "pred 2"
+    assert v.table.verticalHeaderItem(1).text() == "true 1"
+    # the diagonal stands out from the cells beside it
+    diag = v.table.item(0, 0).background().color()
+    off = v.table.item(0, 1).background().color()
+    assert diag != off
+    v.grab().save("/work/shots/confusion_blobs.png")
+
+
+def test_refresh_is_throttled(qtbot):
+    s = Session(presets.load("xor"))
+    v = make_view(qtbot, s)
+    start = v.refreshes
+    for _ in range(40):
+        s.step("iteration")  # each flushes stateChanged at once
+    assert v.refreshes - start <= 2
+    qtbot.waitUntil(lambda: np.array_equal(v.counts(), expected(s.trainer)), timeout=1000)
+    assert v.refreshes - start <= 3
+    assert MAX_REFRESH_PER_SECOND <= 5
+
+
+def test_follows_the_timeline(qtbot):
+    s = Session(blobs_trainer())
+    v = make_view(qtbot, s)
+    first = v.counts().copy()
+    s.trainer.run(300)
+    s.flush(force=True)
+    qtbot.waitUntil(lambda: not np.array_equal(v.counts(), first), timeout=2000)
+    assert s.first_iteration == 0
+    s.set_view_iteration(0)
+    qtbot.waitUntil(lambda: "after iteration 0" in v.header.text(), timeout=2000)
+    assert np.array_equal(v.counts(), first)
+
+
+def test_regression_shows_a_note_and_new_trainer_brings_the_table_back(qtbot):
+    s = Session(presets.load("mazur"))
+    v = make_view(qtbot, s)
+    assert v.matrix is None
+    assert v.note.isVisible() and not v.table.isVisible()
+    s.set_trainer(presets.load("xor"))
+    assert v.table.isVisible() and not v.note.isVisible()
+    assert np.array_equal(v.counts(), expected(s.trainer))

@@ -1,0 +1,324 @@
+"""The loss curve: follows the Trainer's history (step, Play, Step back, reset, a new
+Trainer), keeps its plot items, log y, the mouse read-out, accuracy, check loss, colours."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from nnviz.core import presets
+from nnviz.gui.widgets import palette as pal
+from nnviz.gui.panels.loss_curve import LossCurve
+from nnviz.gui.session import FAST_PLAY, Session
+
+
+@pytest.fixture
+def xor_session(qapp):
+    s = Session(presets.load("xor"))
+    yield s
+    s.pause()
+
+
+@pytest.fixture
+def mazur_session(qapp):
+    s = Session(presets.load("mazur"))
+    yield s
+    s.pause()
+
+
+def make_curve(qtbot, session):
+    c = LossCurve(session)
+    qtbot.addWidget(c)
+    c.resize(560, 300)
+    c.show()
+    qtbot.waitExposed(c)
+    return c
+
+
+@pytest.fixture
+def curve(qtbot, xor_session):
+    return make_curve(qtbot, xor_session)
+
+
+def shown(curve) -> tuple[np.ndarray, np.ndarray]:
+    x, y = curve.train_item.getOriginalDataset()
+    return (np.empty(0), np.empty(0)) if x is None else (np.asarray(x), np.asarray(y))
+
+
+def assert_matches_history(curve, trainer):
+    x, y = shown(curve)
+    n = len(trainer.loss_history)
+    assert np.array_equal(x, np.arange(1, n + 1))
+    assert np.array_equal(y, np.array(trainer.loss_history, dtype=float))  # exactly, not approximately
+
+
+def items(curve):
+    return list(curve.plot.getPlotItem().items) + list(curve.accuracy_view.addedItems)
+
+
+def step_iterations(session, n):
+    for _ in range(n):
+        assert session.step("iteration")
+
+
+# =================================================================== the data
+def test_starts_empty(curve):
+    assert shown(curve)[0].size == 0
+    assert curve.readout.text() == "no iterations yet"
+    assert curve.empty_hint.isVisible()
+
+
+def test_follows_iterations_with_the_same_items(curve, xor_session):
+    item, before = curve.train_item, items(curve)
+    step_iterations(xor_session, 30)
+    assert_matches_history(curve, xor_session.trainer)
+    step_iterations(xor_session, 7)
+    assert_matches_history(curve, xor_session.trainer)
+    assert curve.train_item is item
+    assert items(curve) == before  # nothing added or re-created
+    assert curve.readout.text().startswith("iteration 37 · loss ")
+    assert not curve.empty_hint.isVisible()
+
+
+def test_buffer_grows_past_its_first_capacity(curve, xor_session):
+    xor_session.trainer.run(2500)
+    xor_session.flush()
+    assert_matches_history(curve, xor_session.trainer)
+
+
+def test_step_back_and_a_different_step_resync(curve, xor_session):
+    t = xor_session.trainer
+    step_iterations(xor_session, 10)
+    assert xor_session.back(3 * len(t.steps))
+    assert_matches_history(curve, t)
+    assert len(shown(curve)[1]) == 7
+    # in one turn of the event loop: back one iteration and take a different one
+    t.back(len(t.steps))
+    t.configure(learning_rate=0.3)
+    t.step("iteration")
+    xor_session.flush()
+    assert len(t.loss_history) == 7
+    assert_matches_history(curve, t)
+
+
+def test_reset_clears_the_curve(curve, xor_session):
+    step_iterations(xor_session, 5)
+    xor_session.reset()
+    assert shown(curve)[0].size == 0
+    assert curve.readout.text() == "no iterations yet"
+    step_iterations(xor_session, 2)
+    assert_matches_history(curve, xor_session.trainer)
+
+
+def test_trainer_replaced_clears_everything(curve, xor_session):
+    step_iterations(xor_session, 20)
+    curve.set_check_history([0.3] * 20)
+    item = curve.train_item
+    xor_session.set_trainer(presets.load("mazur"))
+    assert shown(curve)[0].size == 0
+    assert curve.check_item.getOriginalDataset()[0] is None or len(curve.check_item.getOriginalDataset()[0]) == 0
+    assert "check loss" not in legend_names(curve)
+    assert curve.readout.text() == "no iterations yet"
+    assert not curve.accuracy_box.isVisibleTo(curve)  # mazur is not classification data
+    step_iterations(xor_session, 3)
+    assert_matches_history(curve, xor_session.trainer)
+    assert curve.train_item is item
+
+
+def test_play_leaves_the_curve_matching_the_history(qtbot, curve, xor_session):
+    item = curve.train_item
+    xor_session.play_speed = FAST_PLAY
+    assert xor_session.play()
+    qtbot.waitUntil(lambda: xor_session.trainer.iteration > 200, timeout=15000)
+    # the curve follows while playing, not only at the end
+    qtbot.waitUntil(lambda: len(shown(curve)[1]) > 0, timeout=5000)
+    xor_session.pause()
+    assert not xor_session.playing
+    assert_matches_history(curve, xor_session.trainer)
+    assert curve.train_item is item
+
+
+# ================================================================== the marker
+def marker_point(curve):
+    x, y = curve.marker.getOriginalDataset()
+    return (float(x[0]), float(y[0])) if x is not None and len(x) else None
+
+
+def test_marker_sits_on_the_current_iteration(curve, xor_session):
+    assert marker_point(curve) is None
+    step_iterations(xor_session, 12)
+    t = xor_session.trainer
+    assert marker_point(curve) == (12.0, t.loss_history[-1])
+
+
+def test_marker_shows_the_loss_of_an_iteration_in_progress(qtbot, mazur_session):
+    curve = make_curve(qtbot, mazur_session)
+    step_iterations(mazur_session, 2)
+    t = mazur_session.trainer
+    for _ in range(t.network.n_layers + 1):  # the forward pass and the loss of iteration 3
+        mazur_session.step("micro")
+    assert marker_point(curve) == (3.0, t.values.loss)
+    assert "iteration 3" in curve.readout.text() and "in progress" in curve.readout.text()
+    assert_matches_history(curve, t)  # the history itself has 2 iterations
+
+
+def test_marker_follows_the_timeline(curve, xor_session):
+    step_iterations(xor_session, 20)
+    xor_session.set_view_iteration(5)
+    assert marker_point(curve) == (5.0, xor_session.trainer.loss_history[4])
+    xor_session.set_view_iteration(None)
+    assert marker_point(curve)[0] == 20.0
+
+
+# ================================================================== log y
+def test_log_checkbox_switches_log_mode_with_a_real_click(qtbot, curve, xor_session):
+    step_iterations(xor_session, 30)
+    pi = curve.plot.getPlotItem()
+    assert curve.train_item.opts["logMode"] == [False, False]
+    qtbot.mouseClick(curve.log_box, Qt.MouseButton.LeftButton)
+    assert curve.log_box.isChecked()
+    assert curve.train_item.opts["logMode"] == [False, True]
+    assert pi.getAxis("left").logMode
+    assert not pi.getAxis("right").logMode  # accuracy stays on its linear 0..1 axis
+    assert_matches_history(curve, xor_session.trainer)  # the data itself is unchanged
+    qtbot.mouseClick(curve.log_box, Qt.MouseButton.LeftButton)
+    assert not curve.log_box.isChecked()
+    assert curve.train_item.opts["logMode"] == [False, False]
+
+
+def test_log_mode_leaves_out_zero_and_negative_losses(qtbot, curve, xor_session):
+    t = presets.load("xor")
+    t.run(6)
+    t.loss_history[1] = 0.0  # as if a loss had underflowed: the view must cope
+    t.loss_history[3] = -1e-3  # (and with a nonsense value)
+    xor_session.set_trainer(t)
+    curve.log_box.setChecked(True)
+    _, y = curve.train_item.getData()
+    assert np.isnan(y[1]) and np.isnan(y[3])
+    assert np.isfinite(y[[0, 2, 4, 5]]).all()
+    (x0, x1), (y0, y1) = curve.plot.getPlotItem().vb.viewRange()
+    assert np.isfinite([x0, x1, y0, y1]).all()
+    step_iterations(xor_session, 2)
+    assert np.isnan(curve.train_item.getData()[1][1])
+    curve.log_box.setChecked(False)
+    assert curve.train_item.getData()[1][1] == 0.0
+
+
+# =============================================================== the mouse
+def viewport_point(curve, x: float) -> QPoint:
+    vb = curve.plot.getPlotItem().vb
+    (_, _), (y0, y1) = vb.viewRange()
+    scene = vb.mapViewToScene(QPointF(x, 0.5 * (y0 + y1)))
+    return curve.plot.mapFromScene(scene)
+
+
+def test_mouse_over_the_plot_reads_off_an_iteration(qtbot, curve, xor_session):
+    step_iterations(xor_session, 40)
+    t = xor_session.trainer
+    vb = curve.plot.getPlotItem().vb
+    qtbot.waitUntil(lambda: vb.viewRange()[0][1] >= 40)
+    viewport = curve.plot.viewport()
+    qtbot.mouseMove(viewport, viewport_point(curve, 10.2))
+    qtbot.waitUntil(lambda: curve.readout.text().startswith("iteration 10 "))
+    assert f"loss {t.loss_history[9]:.9g}" in curve.readout.text()
+    assert curve.cursor_line.isVisible() and curve.cursor_line.value() == 10
+    qtbot.mouseMove(viewport, viewport_point(curve, 25.8))
+    qtbot.waitUntil(lambda: curve.readout.text().startswith("iteration 26 "))
+    assert "accuracy" in curve.readout.toolTip() + curve.readout.text()
+    # leaving the plot shows the latest iteration again
+    QApplication.sendEvent(viewport, QEvent(QEvent.Type.Leave))
+    assert curve.readout.text().startswith("iteration 40 ")
+    assert not curve.cursor_line.isVisible()
+
+
+def test_double_click_follows_the_whole_curve_again(qtbot, curve, xor_session):
+    step_iterations(xor_session, 30)
+    vb = curve.plot.getPlotItem().vb
+    vb.scaleBy((0.5, 0.5))  # the user zoomed in: the view stops following
+    assert not any(vb.autoRangeEnabled())
+    step_iterations(xor_session, 30)
+    qtbot.mouseDClick(curve.plot.viewport(), Qt.MouseButton.LeftButton, pos=viewport_point(curve, 20))
+    qtbot.waitUntil(lambda: all(vb.autoRangeEnabled()))
+    qtbot.waitUntil(lambda: vb.viewRange()[0][1] >= 60)
+
+
+def test_mouse_over_an_empty_plot_is_harmless(qtbot, curve):
+    viewport = curve.plot.viewport()
+    qtbot.mouseMove(viewport, QPoint(viewport.width() // 2, viewport.height() // 2))
+    qtbot.mouseMove(viewport, QPoint(viewport.width() // 3, viewport.height() // 2))
+    assert curve.readout.text() == "no iterations yet"
+    assert not curve.cursor_line.isVisible()
+
+
+# ============================================================ accuracy, check
+def legend_names(curve) -> list[str]:
+    return [label.text for _, label in curve.legend.items]
+
+
+def test_accuracy_on_a_second_axis_for_classification(qtbot, curve, xor_session):
+    step_iterations(xor_session, 25)
+    t = xor_session.trainer
+    assert curve.accuracy_box.isVisibleTo(curve) and curve.accuracy_box.isChecked()
+    x, y = curve.accuracy_item.getOriginalDataset()
+    assert np.array_equal(x, np.arange(1, 26)) and np.array_equal(y, t.accuracy_history)
+    assert curve.plot.getPlotItem().getAxis("right").isVisible()
+    assert "accuracy" in legend_names(curve)
+    assert "accuracy" in curve.readout.text()
+    qtbot.mouseClick(curve.accuracy_box, Qt.MouseButton.LeftButton)
+    assert not curve.accuracy_view.isVisible()
+    assert not curve.plot.getPlotItem().getAxis("right").isVisible()
+    assert "accuracy" not in legend_names(curve)
+    assert "accuracy" not in curve.readout.text()
+
+
+def test_no_accuracy_for_regression_or_mazur(qtbot, mazur_session):
+    curve = make_curve(qtbot, mazur_session)
+    step_iterations(mazur_session, 5)
+    assert not curve.accuracy_box.isVisibleTo(curve)
+    assert not curve.plot.getPlotItem().getAxis("right").isVisible()
+    assert legend_names(curve) == ["training loss"]
+
+
+def test_check_history_adds_a_curve_with_a_legend_entry(curve, xor_session):
+    step_iterations(xor_session, 10)
+    item = curve.check_item
+    values = [v * 1.1 for v in xor_session.trainer.loss_history]
+    curve.set_check_history(values)
+    x, y = curve.check_item.getOriginalDataset()
+    assert np.array_equal(x, np.arange(1, 11)) and np.array_equal(y, values)
+    assert "check loss" in legend_names(curve)
+    assert f"check {values[-1]:.9g}" in curve.readout.text() + curve.readout.toolTip()
+    curve.set_check_history([0.5, 0.4], iterations=[5, 10])  # evaluated every 5 iterations
+    assert np.array_equal(curve.check_item.getOriginalDataset()[0], [5, 10])
+    curve.set_check_history(None)
+    assert "check loss" not in legend_names(curve)
+    assert curve.check_item is item
+    with pytest.raises(ValueError):
+        curve.set_check_history([0.1, 0.2], iterations=[1])
+
+
+# ================================================================== colours
+def test_colours_follow_the_palette(qtbot, curve, xor_session):
+    step_iterations(xor_session, 5)
+    light_bg = curve.plot.backgroundBrush().color()
+    assert light_bg == pal.canvas_background(curve.palette())
+    curve.setPalette(pal.dark_palette())
+    dark = pal.dark_palette()
+    assert curve.plot.backgroundBrush().color() == dark.color(QPalette.ColorRole.Base)
+    axis = curve.plot.getPlotItem().getAxis("left")
+    assert axis.textPen().color() == dark.color(QPalette.ColorRole.WindowText)
+    train = curve.train_item.opts["pen"].color()
+    for other in (pal.POSITIVE, pal.NEGATIVE, pal.HIGHLIGHT):
+        assert train != QColor(other)
+    # the training loss stands out from the dark background
+    assert abs(train.lightness() - dark.color(QPalette.ColorRole.Base).lightness()) > 80
+
+
+def test_closing_disconnects(qtbot, curve, xor_session):
+    step_iterations(xor_session, 3)
+    curve.close()
+    step_iterations(xor_session, 3)
+    assert len(shown(curve)[1]) == 3
