@@ -59,7 +59,6 @@ def test_matches_metrics_on_three_blobs(qtbot):
     diag = v.table.item(0, 0).background().color()
     off = v.table.item(0, 1).background().color()
     assert diag != off
-    v.grab().save("/work/shots/confusion_blobs.png")
 
 
 def test_refresh_is_throttled(qtbot):

@@ -68,7 +68,6 @@ def test_step_schedule_curve_equals_the_applied_rates(qtbot, curve, xor_session)
     assert np.array_equal(ax, x[60:]) and np.array_equal(ay, y[60:])
     assert (curve.rate_item, curve.rate_ahead_item, curve.rate_now) == items_before
     assert len(curve.rate_plot.getPlotItem().items) == n_items
-    curve.grab().save("/work/shots/schedule_strip.png")
 
 
 def test_follows_settings_changes(curve, xor_session):
