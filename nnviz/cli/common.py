@@ -171,8 +171,9 @@ def check_writable(path: str, prog: str = "nnviz train") -> Path:
 
 
 class ProgressBar:
-    def __init__(self, total: int) -> None:
+    def __init__(self, total: int, unit: str = "it") -> None:
         self.total = total
+        self.unit = unit
         self.start = time.perf_counter()
 
     def update(self, done: int, total: int) -> None:
@@ -180,7 +181,7 @@ class ProgressBar:
         filled = int(width * done / max(total, 1))
         rate = done / max(time.perf_counter() - self.start, 1e-9)
         sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} "
-                         f"({rate:,.0f} it/s)")
+                         f"({rate:,.0f} {self.unit}/s)")
         sys.stderr.flush()
 
     def close(self) -> None:

@@ -20,21 +20,32 @@ def add_parser(sub) -> None:
                            description="Run more iterations from a preset or a snapshot; flags "
                                        "override the file's settings.")
     add_source(train)
-    train.add_argument("--lr", type=positive_float, metavar="X", help="learning rate")
-    train.add_argument("--optimizer", choices=list(optimizers.OPTIMIZERS))
-    train.add_argument("--batch", type=batch_mode, metavar="full|online|N")
-    train.add_argument("--shuffle", action="store_true", help="shuffle the samples every epoch")
-    train.add_argument("--loss", choices=list(LOSSES))
-    train.add_argument("--backprop", choices=BACKPROP_MODES)
+    add_training_arguments(train)
     train.add_argument("--iterations", type=lambda t: count(t, 0), default=DEFAULT_ITERATIONS, metavar="N",
                        help=f"iterations to run (default {DEFAULT_ITERATIONS})")
     train.add_argument("--until-loss", type=finite_float, metavar="X",
                        help="stop after the iteration whose loss falls below X")
-    train.add_argument("--freeze-biases", action="store_true", help="keep every bias fixed")
     train.add_argument("--digits", type=digits, default=9, metavar="D",
                        help="decimal places of the printed numbers (default 9)")
     train.add_argument("--out", metavar="FILE.json", help="write the snapshot here")
-    data = train.add_argument_group("training on a data file (instead of --preset or --snapshot)")
+    add_data_arguments(train)
+    train.set_defaults(run=run)
+
+
+def add_training_arguments(p: argparse.ArgumentParser) -> None:
+    """The settings a run trains with (``nnviz train``, ``nnviz record``)."""
+    p.add_argument("--lr", type=positive_float, metavar="X", help="learning rate")
+    p.add_argument("--optimizer", choices=list(optimizers.OPTIMIZERS))
+    p.add_argument("--batch", type=batch_mode, metavar="full|online|N")
+    p.add_argument("--shuffle", action="store_true", help="shuffle the samples every epoch")
+    p.add_argument("--loss", choices=list(LOSSES))
+    p.add_argument("--backprop", choices=BACKPROP_MODES)
+    p.add_argument("--freeze-biases", action="store_true", help="keep every bias fixed")
+
+
+def add_data_arguments(p: argparse.ArgumentParser) -> None:
+    """--data FILE and the flags that shape the network built for it."""
+    data = p.add_argument_group("training on a data file (instead of --preset or --snapshot)")
     data.add_argument("--data", metavar="FILE",
                       help="a CSV or whitespace-separated file, one sample a row (header optional, "
                            "# comments allowed); the last --targets columns are the targets")
@@ -53,7 +64,6 @@ def add_parser(sub) -> None:
     data.add_argument("--check-ratio", type=check_ratio, metavar="R",
                       help="hold out this share of the samples (0 < R < 1, drawn with --seed) as a "
                            "check set and report the loss on it")
-    train.set_defaults(run=run)
 
 
 _DATA_FLAGS = (("targets", "--targets"), ("normalize", "--normalize"), ("layers", "--layers"),
@@ -64,31 +74,7 @@ def run(args: argparse.Namespace) -> int:
     from nnviz.io import snapshot
 
     out = check_writable(args.out) if args.out else None
-    if args.data is None:
-        for attr, flag in _DATA_FLAGS:
-            if getattr(args, attr) not in (None, False):
-                raise UsageError(f"nnviz train: {flag} needs --data FILE")
-    trainer = load_data_source(args) if args.data is not None else load_source(args)
-    changes = {}
-    if args.lr is not None:
-        changes["learning_rate"] = args.lr
-    if args.optimizer is not None:
-        changes["optimizer"] = args.optimizer
-    for flag in ("batch", "loss", "backprop"):
-        if getattr(args, flag) is not None:
-            changes[flag] = getattr(args, flag)
-    if args.shuffle:
-        changes["shuffle"] = True
-    try:
-        trainer.configure(**changes)
-    except ValueError as exc:
-        raise UsageError(f"nnviz train: {exc}") from None
-    if args.freeze_biases:
-        trainer.freeze_biases()
-    if trainer.status == "diverged":
-        raise UsageError(f"nnviz train: the snapshot's run has diverged ({trainer.status_message}); "
-                         "change the learning rate or another setting to carry on")
-
+    trainer = configured_trainer(args, "nnviz train")
     bar = ProgressBar(args.iterations) if sys.stderr.isatty() and args.iterations >= 2000 else None
     start_iteration = trainer.iteration
     result = trainer.run(args.iterations, args.until_loss, progress=bar.update if bar else None)
@@ -103,14 +89,43 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def load_data_source(args: argparse.Namespace) -> Trainer:
-    """``nnviz train --data FILE ...``: a new network for the file's columns."""
+def configured_trainer(args: argparse.Namespace, prog: str) -> Trainer:
+    """The run the source and data flags describe, with the training flags applied;
+    UsageError (one line) for a bad combination or a run that has diverged."""
+    if args.data is None:
+        for attr, flag in _DATA_FLAGS:
+            if getattr(args, attr) not in (None, False):
+                raise UsageError(f"{prog}: {flag} needs --data FILE")
+    trainer = load_data_source(args, prog) if args.data is not None else load_source(args)
+    changes = {}
+    if args.lr is not None:
+        changes["learning_rate"] = args.lr
+    if args.optimizer is not None:
+        changes["optimizer"] = args.optimizer
+    for flag in ("batch", "loss", "backprop"):
+        if getattr(args, flag) is not None:
+            changes[flag] = getattr(args, flag)
+    if args.shuffle:
+        changes["shuffle"] = True
+    try:
+        trainer.configure(**changes)
+    except ValueError as exc:
+        raise UsageError(f"{prog}: {exc}") from None
+    if args.freeze_biases:
+        trainer.freeze_biases()
+    if trainer.status == "diverged":
+        raise UsageError(f"{prog}: the snapshot's run has diverged ({trainer.status_message}); "
+                         "change the learning rate or another setting to carry on")
+    return trainer
+
+
+def load_data_source(args: argparse.Namespace, prog: str = "nnviz train") -> Trainer:
+    """``--data FILE ...``: a new network for the file's columns."""
     from nnviz.core import trainer as trainer_mod
     from nnviz.core.data import datasets
     from nnviz.core.data import normalize
     from nnviz.io.tables import read_table
 
-    prog = "nnviz train"
     if args.preset or args.snapshot:
         raise UsageError(f"{prog}: give either --data or --{'preset' if args.preset else 'snapshot'}, not both")
     k = args.targets or 1
