@@ -79,13 +79,14 @@ def digits(text: str) -> int:
     return value
 
 
-def window_size(text: str) -> tuple[int, int]:
+def window_size(text: str, low: int = 16, high: int = 20000) -> tuple[int, int]:
+    """WIDTHxHEIGHT in pixels, each side from ``low`` to ``high``."""
     try:
         w, h = (int(x) for x in text.lower().split("x"))
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT such as 1200x800, got {text!r}") from None
-    if not (16 <= w <= 20000 and 16 <= h <= 20000):
-        raise argparse.ArgumentTypeError(f"expected a size from 16x16 to 20000x20000, got {text!r}")
+    if not (low <= w <= high and low <= h <= high):
+        raise argparse.ArgumentTypeError(f"expected a size from {low}x{low} to {high}x{high}, got {text!r}")
     return w, h
 
 

@@ -28,6 +28,7 @@ from nnviz.io.snapshot import SnapshotError, write_atomic
 
 FORMATS = (".gif", ".mp4")
 MAX_FPS = 50.0  # a GIF delay below 2 cs is played as 10 cs by browsers
+MIN_SIDE, MAX_SIDE = 32, 4000  # frame width and height in pixels
 GIF_COLOURS = 255  # one palette index stays free for the transparent "unchanged" pixels
 VIDEO_EXTRA = 'MP4 needs the optional video encoder: pip install "nnviz[video]"'
 _PALETTE_SAMPLE = 1_000_000  # pixels the adaptive palette is fitted to, at most
@@ -218,6 +219,6 @@ def encode_mp4(frames: Frames, fps: float, progress: Progress | None = None,
     return out.getvalue()
 
 
-__all__ = ["FORMATS", "MAX_FPS", "VIDEO_EXTRA", "AnimationError", "Cancelled", "Frames", "SnapshotError",
+__all__ = ["FORMATS", "MAX_FPS", "MAX_SIDE", "MIN_SIDE", "VIDEO_EXTRA", "AnimationError", "Cancelled", "Frames", "SnapshotError",
            "check_fps", "check_output", "encode", "encode_gif", "encode_mp4", "gif_delay_cs", "gif_palette",
            "video_available", "write"]

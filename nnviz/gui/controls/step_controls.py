@@ -58,6 +58,16 @@ def describe(trainer: Trainer, step: MicroStep) -> str:
     return f"{text} · {members}" if members else text
 
 
+def phase_text(trainer: Trainer) -> str:
+    """The phase indicator's words: where the iteration stands after the last step."""
+    last = trainer.last_step
+    if last is None:
+        return "Ready"
+    if trainer.cursor == 0:
+        return f"Iteration {trainer.iteration} done"
+    return describe(trainer, last)
+
+
 class StepControls(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -201,13 +211,7 @@ class StepControls(QWidget):
     def _on_state_changed(self) -> None:
         t = self.session.trainer
         f = Formatter(9)
-        last = t.last_step
-        if last is None:
-            self.phase_label.setText("Ready")
-        elif t.cursor == 0:
-            self.phase_label.setText(f"Iteration {t.iteration} done")
-        else:
-            self.phase_label.setText(describe(t, last))
+        self.phase_label.setText(phase_text(t))
         self.next_label.setText(f"next: {describe(t, t.next_step)}")
         epoch = f" · {t.epoch} epoch{'s' * (t.epoch != 1)} done" if t.batch_size < t.n_samples else ""
         self.counter_label.setText(f"iteration {t.iteration + (1 if t.cursor else 0)}{epoch}")

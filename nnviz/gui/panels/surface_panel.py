@@ -478,6 +478,7 @@ class SurfacePanel(QWidget):
         self._grid_job = None  # a Future computing the full grid in the worker thread
         self._grid_job_again = False
         self._shown_coarse_key = None
+        self.always_full_grid = False  # True: never a coarse grid first (headless recording)
 
         # ------------------------------------------------------------ controls
         self.axis_a = QComboBox()
@@ -1083,6 +1084,14 @@ class SurfacePanel(QWidget):
             self._show_error("")
         self._ghost_throttle.request()
 
+    def refresh_now(self) -> None:
+        """Run the pending redraws at once instead of at the throttle's next turn (a
+        recording takes a frame)."""
+        self._refresh_throttle.cancel()
+        self._refresh()
+        self._ghost_throttle.flush()
+        self._stability_throttle.flush()
+
     def _inside(self, point: np.ndarray, margin: float) -> bool:
         a0, a1, b0, b1 = self.range
         ma, mb = margin * (a1 - a0), margin * (b1 - b0)
@@ -1155,7 +1164,7 @@ class SurfacePanel(QWidget):
             start = time.perf_counter()
             _compute_grid(self._grid_job_spec(11))
             self.last_grid_ms = (time.perf_counter() - start) * 1000.0 * GRID_POINTS ** 2 / 121
-        slow = self.last_grid_ms > SLOW_GRID_MS
+        slow = self.last_grid_ms > SLOW_GRID_MS and not self.always_full_grid
         if not slow:
             start = time.perf_counter()
             a, b, loss = _compute_grid(self._grid_job_spec(GRID_POINTS))
