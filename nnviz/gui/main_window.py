@@ -25,6 +25,9 @@ from nnviz.gui.panels.compare_panel import ComparePanel
 from nnviz.gui.panels.confusion import TITLE as CONFUSION_TITLE, ConfusionView
 from nnviz.gui.dialogs.data_dialog import DataDialog
 from nnviz.gui.dialogs.network_editor import NetworkEditor
+from nnviz.gui.dialogs.record_dialog import RecordDialog
+from nnviz.gui.record_control import RecordControl
+from nnviz.gui.recording import RecordOptions
 from nnviz.gui.panels.surface_panel import SurfacePanel
 from nnviz.gui.panels.training_panel import TrainingPanel
 from nnviz.io import tables
@@ -37,6 +40,7 @@ SHORTCUTS = [
     ("Ctrl+O", "Open snapshot"),
     ("Ctrl+S", "Save snapshot"),
     ("Ctrl+E", "Export network image"),
+    ("Ctrl+R", "Record an animation (GIF or MP4); again to stop"),
     ("Ctrl+Shift+E", "Edit the network (layers, neurons, activations)"),
     ("Ctrl+D", "Choose the data: a built-in set or a file of your own"),
     ("Ctrl+0", "Fit the network to the window"),
@@ -98,8 +102,11 @@ class MainWindow(QMainWindow):
 
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
+        self.recording = RecordControl(self)
         self._build_actions()
         self._build_menus()
+        self.controls.record_button.clicked.connect(lambda: self.record())
+        self.recording.recordingChanged.connect(self._on_recording_changed)
 
         session.stateChanged.connect(self._on_state_changed)
         session.trainerReplaced.connect(self._on_trainer_replaced)
@@ -144,6 +151,9 @@ class MainWindow(QMainWindow):
         self.save_as_action = self._action("Save snapshot &as…", self.save_snapshot_as,
                                            QKeySequence.StandardKey.SaveAs)
         self.export_action = self._action("&Export network image…", self.export_image, "Ctrl+E", "export")
+        self.record_action = self._action("&Record…", self.record, "Ctrl+R", "record",
+                                          tip="Record what the canvas, the loss surface or the window shows "
+                                              "as an animated GIF or MP4, following what you do")
         self.export_csv_action = self._action("Export loss &history (CSV)…", self.export_loss_history)
         self.data_action = self._action("&Data…", self.choose_data, "Ctrl+D", "open",
                                         tip="A built-in data set or a table of your own; a check split")
@@ -189,6 +199,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.export_csv_action)
+        file_menu.addAction(self.record_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -311,6 +322,31 @@ class MainWindow(QMainWindow):
         self._remember_dir(path)
         self.session.message.emit(f"Exported {Path(path).name} ({size[0]} x {size[1]})")
 
+    def record(self) -> None:
+        """Start recording (asking what and where), or stop and write the file."""
+        if self.recording.recording:
+            self.recording.stop()
+            return
+        asked = self.ask_record_options()
+        if asked is None:
+            self.controls.show_recording(False)
+            return
+        options, path = asked
+        self._remember_dir(path)
+        self.recording.start(options, path)
+
+    def ask_record_options(self) -> tuple[RecordOptions, str] | None:
+        """The one place that opens the Record dialog (tests patch it)."""
+        previous = self.recording.path or str(Path(self._last_dir()) / "recording.gif")
+        dialog = RecordDialog(previous, self, self.recording.options)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.options(), dialog.path
+
+    def _on_recording_changed(self, recording: bool) -> None:
+        self.controls.show_recording(recording)
+        self.record_action.setText("Stop &recording" if recording else "&Record…")
+
     def export_loss_history(self) -> None:
         path = self.ask_save_path("Export loss history", "CSV table (*.csv)", "loss-history.csv")
         if not path:
@@ -411,6 +447,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.session.pause()
+        self.recording.finish_now()
         self.surface_panel.shutdown()
         self.compare_panel.disconnect_session()  # also cancels a running race
         self.save_settings()

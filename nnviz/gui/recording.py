@@ -46,7 +46,7 @@ class RecordOptions:
     frames: int | None = None  # frames after the first (the start); None: until stopped
     fps: float = DEFAULT_FPS
     size: tuple[int, int] = DEFAULT_SIZE
-    caption: bool = True
+    caption: bool = False
 
     def __post_init__(self) -> None:
         if self.show not in SHOWS:

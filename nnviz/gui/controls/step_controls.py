@@ -81,6 +81,9 @@ class StepControls(QWidget):
                                              "Run to the end of the iteration")
         self.play_button = self._button("play", "Play", "Play / pause (Space)")
         self.play_button.setCheckable(True)
+        self.record_button = self._button("record", "Record", "Record what you do as an animated GIF or "
+                                                              "MP4 (File ▸ Record…); press again to stop")
+        self.record_button.setCheckable(True)
 
         self.speed = QSlider(Qt.Orientation.Horizontal)
         self.speed.setRange(0, SPEED_STEPS)
@@ -109,7 +112,7 @@ class StepControls(QWidget):
         buttons = QHBoxLayout()
         buttons.setSpacing(4)
         for b in (self.reset_button, self.back_button, self.next_button, self.phase_button,
-                  self.iteration_button, self.play_button):
+                  self.iteration_button, self.play_button, self.record_button):
             buttons.addWidget(b)
         buttons.addSpacing(8)
         buttons.addWidget(QLabel("speed"))
@@ -203,6 +206,12 @@ class StepControls(QWidget):
         self.speed_label.setText("max" if speed == FAST_PLAY else f"{speed:g}/s")
 
     # ------------------------------------------------------------- display
+    def show_recording(self, recording: bool) -> None:
+        """The record button: Record, or a red Stop while recording."""
+        self.record_button.setChecked(recording)
+        self.record_button.setText("Stop" if recording else "Record")
+        self.record_button.setIcon(icons.icon("stop" if recording else "record"))
+
     def _on_playing_changed(self, playing: bool) -> None:
         self.play_button.setChecked(playing)
         self.play_button.setText("Pause" if playing else "Play")

@@ -1,0 +1,143 @@
+"""File ▸ Record…: what to record (canvas, loss surface, whole window), one frame per how
+many micro-steps, phases or iterations, how many frames or until stopped, the frame rate,
+the size, an optional caption line, and the file (.gif, or .mp4 with the video extra)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog,
+                               QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton,
+                               QSpinBox, QWidget)
+
+from nnviz.gui.recording import SHOWS, UNITS, RecordOptions
+from nnviz.io import animation
+
+FILTERS = "Animated GIF (*.gif);;MP4 video (*.mp4)"
+
+
+class RecordDialog(QDialog):
+    def __init__(self, path: str, parent: QWidget | None = None, previous: RecordOptions | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Record")
+        self.setObjectName("recordDialog")
+        o = previous or RecordOptions()
+
+        self.show_box = QComboBox()
+        for key, text in SHOWS.items():
+            self.show_box.addItem(text[0].upper() + text[1:], key)
+        self.show_box.setCurrentIndex(self.show_box.findData(o.show))
+        self.every = QSpinBox()
+        self.every.setRange(1, 100000)
+        self.every.setValue(o.every)
+        self.unit_box = QComboBox()
+        for key, text in UNITS.items():
+            self.unit_box.addItem(f"{text}s", key)
+        self.unit_box.setCurrentIndex(self.unit_box.findData(o.unit))
+        every_row = QHBoxLayout()
+        every_row.addWidget(QLabel("after every"))
+        every_row.addWidget(self.every)
+        every_row.addWidget(self.unit_box, 1)
+
+        self.until_stopped = QRadioButton("until I press Stop")
+        self.stop_after = QRadioButton("stop after")
+        self.frames = QSpinBox()
+        self.frames.setRange(1, 100000)
+        self.frames.setValue(o.frames or 7)
+        self.frames.setSuffix(" frames")
+        self.frames.setToolTip("Frames after the first, which shows the start (7 micro-steps are one "
+                               "iteration of a 2-layer network)")
+        (self.stop_after if o.frames else self.until_stopped).setChecked(True)
+        length_row = QHBoxLayout()
+        length_row.addWidget(self.until_stopped)
+        length_row.addWidget(self.stop_after)
+        length_row.addWidget(self.frames)
+        length_row.addStretch(1)
+
+        self.fps = QDoubleSpinBox()
+        self.fps.setRange(0.1, animation.MAX_FPS)
+        self.fps.setDecimals(1)
+        self.fps.setValue(o.fps)
+        self.fps.setSuffix(" frames a second")
+        self.fps.setToolTip("GIF delays are whole hundredths of a second: 1/fps is rounded to the nearest")
+        self.width_box, self.height_box = QSpinBox(), QSpinBox()
+        for box, value in ((self.width_box, o.size[0]), (self.height_box, o.size[1])):
+            box.setRange(animation.MIN_SIDE, animation.MAX_SIDE)
+            box.setSuffix(" px")
+            box.setValue(value)
+        size_row = QHBoxLayout()
+        size_row.addWidget(self.width_box)
+        size_row.addWidget(QLabel("×"))
+        size_row.addWidget(self.height_box)
+        size_row.addStretch(1)
+        self.caption = QCheckBox('Caption line: the phase, e.g. "Backward · layer 2 of 2"')
+        self.caption.setChecked(o.caption)
+
+        self.path_edit = QLineEdit(path)
+        self.path_edit.setMinimumWidth(320)
+        browse = QPushButton("Choose…")
+        browse.setAutoDefault(False)
+        browse.clicked.connect(self._browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(browse)
+        self.error = QLabel()
+        self.error.setObjectName("recordError")
+        self.error.setStyleSheet("color: #c62828")
+        self.error.setWordWrap(True)
+        self.error.setVisible(False)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Start recording")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        form = QFormLayout(self)
+        form.addRow("Record", self.show_box)
+        form.addRow("A frame", every_row)
+        form.addRow("Length", length_row)
+        form.addRow("Frame rate", self.fps)
+        form.addRow("Size", size_row)
+        form.addRow("", self.caption)
+        form.addRow("File", path_row)
+        form.addRow(self.error)
+        form.addRow(self.buttons)
+        self.frames.setEnabled(self.stop_after.isChecked())
+        self.stop_after.toggled.connect(self.frames.setEnabled)
+        self.frames.valueChanged.connect(lambda _: self.stop_after.setChecked(True))
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Record to", self.path_edit.text(), FILTERS)
+        if path:
+            self.path_edit.setText(path)
+
+    def options(self) -> RecordOptions:
+        return RecordOptions(show=self.show_box.currentData(), unit=self.unit_box.currentData(),
+                             every=self.every.value(),
+                             frames=self.frames.value() if self.stop_after.isChecked() else None,
+                             fps=self.fps.value(), size=(self.width_box.value(), self.height_box.value()),
+                             caption=self.caption.isChecked())
+
+    @property
+    def path(self) -> str:
+        """The file name, .gif added when it has no extension."""
+        text = self.path_edit.text().strip()
+        if not text:
+            return ""
+        return str(Path(text).expanduser()) + (".gif" if not Path(text).suffix else "")
+
+    def accept(self) -> None:
+        """Start only with a file that can be written: otherwise one line says why."""
+        try:
+            if not self.path:
+                raise animation.AnimationError("choose a file to record to")
+            animation.check_output(self.path)
+            folder = Path(self.path).parent
+            if not folder.is_dir():
+                raise animation.AnimationError(f"the folder {folder} does not exist")
+        except animation.AnimationError as exc:
+            self.error.setText(str(exc))
+            self.error.setVisible(True)
+            return
+        super().accept()
+
