@@ -138,9 +138,10 @@ class RecordControl(QObject):
             QCoreApplication.sendPostedEvents(self)  # its last signal: written, or why not
 
     def _on_progress(self, done: int, total: int) -> None:
-        if self.progress is not None:
-            self.progress.setValue(done)
-            self.progress.setLabelText(f"Writing {Path(self.path).name}… frame {done} of {total}")
+        dialog = self.progress
+        if dialog is not None:
+            dialog.setLabelText(f"Writing {Path(self.path).name}… frame {done} of {total}")
+            dialog.setValue(done)  # a modal progress dialog handles events here: it may be done after
 
     def _on_written(self) -> None:
         n = len(self.writer.frames)
