@@ -327,6 +327,10 @@ class MainWindow(QMainWindow):
         if self.recording.recording:
             self.recording.stop()
             return
+        if self.recording.writing:
+            self.controls.show_recording(False)
+            self.session.message.emit("Still writing the last recording: wait for it, or cancel it")
+            return
         asked = self.ask_record_options()
         if asked is None:
             self.controls.show_recording(False)
