@@ -28,7 +28,7 @@ from nnviz.core.trainer import Trainer
 from nnviz.gui.controls.step_controls import phase_text
 from nnviz.gui.session import Session
 from nnviz.gui.widgets import palette
-from nnviz.io.animation import MAX_FPS, MAX_SIDE, MIN_SIDE, Frames
+from nnviz.io.animation import MAX_SIDE, MIN_SIDE, Frames, check_fps
 
 SHOWS = {"canvas": "the network canvas", "surface": "the loss surface", "window": "the whole window"}
 UNITS = {"micro": "micro-step", "phase": "phase", "iteration": "iteration"}
@@ -57,8 +57,7 @@ class RecordOptions:
             raise ValueError(f"every must be at least 1, got {self.every}")
         if self.frames is not None and self.frames < 1:
             raise ValueError(f"frames must be at least 1, got {self.frames}")
-        if not 0 < self.fps <= MAX_FPS:
-            raise ValueError(f"the frame rate must be above 0 and at most {MAX_FPS:g}, got {self.fps:g}")
+        check_fps(self.fps)
         w, h = self.size
         if not (MIN_SIDE <= w <= MAX_SIDE and MIN_SIDE <= h <= MAX_SIDE):
             raise ValueError(f"the size must be from {MIN_SIDE}x{MIN_SIDE} to {MAX_SIDE}x{MAX_SIDE}, got {w}x{h}")
@@ -71,10 +70,13 @@ def position(trainer: Trainer, unit: str) -> int:
         return trainer.iteration
     if unit == "micro":
         return trainer.iteration * len(trainer.steps) + trainer.cursor
-    phases = list(dict.fromkeys(s.phase for s in trainer.steps))
     done = {s.phase for s in trainer.steps[:trainer.cursor]}
-    done.discard(trainer.next_step.phase if trainer.cursor else None)
-    return trainer.iteration * len(phases) + len(done)
+    done.discard(trainer.next_step.phase if trainer.cursor else None)  # a phase half done
+    return trainer.iteration * n_phases(trainer) + len(done)
+
+
+def n_phases(trainer: Trainer) -> int:
+    return len({s.phase for s in trainer.steps})
 
 
 def caption_text(trainer: Trainer) -> str:
@@ -278,5 +280,5 @@ def default_frames(trainer: Trainer, unit: str) -> int:
     if unit == "micro":
         return len(trainer.steps)
     if unit == "phase":
-        return len({s.phase for s in trainer.steps})
+        return n_phases(trainer)
     return 10

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from nnviz.io.snapshot import SnapshotError, write_atomic
+from nnviz.io.snapshot import write_atomic
 
 FORMATS = (".gif", ".mp4")
 MAX_FPS = 50.0  # a GIF delay below 2 cs is played as 10 cs by browsers
@@ -224,7 +224,3 @@ def encode_mp4(frames: Frames, fps: float, progress: Progress | None = None,
             container.mux(packet)
     return out.getvalue()
 
-
-__all__ = ["FORMATS", "MAX_FPS", "MAX_SIDE", "MIN_SIDE", "VIDEO_EXTRA", "AnimationError", "Cancelled", "Frames", "SnapshotError",
-           "check_fps", "check_output", "encode", "encode_gif", "encode_mp4", "gif_delay_cs", "gif_palette",
-           "video_available", "write"]

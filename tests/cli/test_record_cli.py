@@ -3,7 +3,8 @@ flags shared with ``train``, and bad input (exit status 2, one line, nothing wri
 
 from __future__ import annotations
 
-import io
+import os
+import subprocess
 import sys
 
 import numpy as np
@@ -11,7 +12,6 @@ import pytest
 from PIL import Image, ImageSequence
 
 from nnviz import cli
-from nnviz.core import presets
 
 
 @pytest.fixture
@@ -144,3 +144,14 @@ def test_an_existing_file_is_replaced_whole(workdir, capsys):
     with Image.open(workdir / "it.gif") as im:
         assert im.n_frames == 2
     assert [p.name for p in workdir.iterdir()] == ["it.gif"]  # no temporary file left
+
+
+def test_records_without_a_display(tmp_path):
+    """A fresh process with no display and no Qt platform chosen: offscreen is used."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    proc = subprocess.run([sys.executable, "-m", "nnviz", "record", "--frames", "2", "--out", "it.gif"],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ""
+    with Image.open(tmp_path / "it.gif") as im:
+        assert im.n_frames == 3

@@ -173,3 +173,20 @@ def test_an_interrupted_write_leaves_the_previous_file_intact(tmp_path, monkeypa
         animation.write(out, moving_square(3), 10)
     assert out.read_bytes() == b"the previous recording"
     assert [p.name for p in tmp_path.iterdir()] == ["lesson.gif"]
+
+
+def test_encoding_needs_no_qt():
+    """The encoder is Qt-free: a fresh interpreter writes a GIF without loading Qt."""
+    import json
+    import subprocess
+
+    script = ("import json, sys, numpy as np\n"
+              "from nnviz.io import animation\n"
+              "f = animation.Frames(); f.add(np.zeros((32, 32, 3), np.uint8)); f.add(np.ones((32, 32, 3), np.uint8))\n"
+              "animation.encode(f, 10, '.gif')\n"
+              "print(json.dumps(sorted(sys.modules)))")
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    modules = json.loads(proc.stdout)
+    assert "PIL.GifImagePlugin" in modules
+    assert not [m for m in modules if m.startswith(("PySide6", "shiboken6", "pyqtgraph", "nnviz.gui"))]
