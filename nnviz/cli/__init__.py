@@ -5,6 +5,7 @@
     nnviz trace ...                        print one iteration as worked arithmetic
     nnviz render ...                       draw the network canvas to PNG/SVG, headless
     nnviz record ...                       step a run and write it as an animated GIF or MP4
+    nnviz graph ...                        draw one parameter's computational graph to SVG/PNG, headless
     nnviz surface ...                      the loss over a grid of two parameters
     nnviz sweep ...                        final losses for a range of learning rates
 
@@ -19,12 +20,12 @@ import argparse
 import sys
 from typing import Sequence
 
-from nnviz.cli import record, render, surface, sweep, trace, train, window
+from nnviz.cli import graph, record, render, surface, sweep, trace, train, window
 from nnviz.cli.common import EXIT_USAGE, Parser, UsageError
 from nnviz.core.trainer import TrainingError
 from nnviz.io.snapshot import SnapshotError
 
-COMMANDS = (train, trace, render, record, surface, sweep)
+COMMANDS = (train, trace, render, record, graph, surface, sweep)
 
 
 def build_parser() -> argparse.ArgumentParser:

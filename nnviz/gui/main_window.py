@@ -23,6 +23,7 @@ from nnviz.gui.controls.step_controls import StepControls, position_from_speed
 from nnviz.gui.panels.boundary_panel import BoundaryPanel
 from nnviz.gui.panels.compare_panel import ComparePanel
 from nnviz.gui.panels.confusion import TITLE as CONFUSION_TITLE, ConfusionView
+from nnviz.gui.panels.graph.panel import TITLE as GRAPH_TITLE, GraphPanel
 from nnviz.gui.dialogs.data_dialog import DataDialog
 from nnviz.gui.dialogs.network_editor import NetworkEditor
 from nnviz.gui.dialogs.record_dialog import RecordDialog
@@ -93,6 +94,9 @@ class MainWindow(QMainWindow):
         self.compare_dock = self._dock("Chain rule vs. proportional split", self.compare_panel,
                                        Qt.DockWidgetArea.BottomDockWidgetArea)
         self.tabifyDockWidget(self.inspector_dock, self.compare_dock)
+        self.graph_panel = GraphPanel(session)
+        self.graph_dock = self._dock(GRAPH_TITLE, self.graph_panel, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.inspector_dock, self.graph_dock)
         self.confusion_view = ConfusionView(session)
         self.confusion_dock = self._dock(CONFUSION_TITLE, self.confusion_view, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.tabifyDockWidget(self.loss_dock, self.confusion_dock)
@@ -213,7 +217,7 @@ class MainWindow(QMainWindow):
         for a in (self.fit_action, self.zoom_in_action, self.zoom_out_action):
             view.addAction(a)
         view.addSeparator()
-        for dock in (self.controls_dock, self.inspector_dock, self.loss_dock, self.surface_dock,
+        for dock in (self.controls_dock, self.inspector_dock, self.graph_dock, self.loss_dock, self.surface_dock,
                      self.training_dock, self.boundary_dock, self.compare_dock, self.confusion_dock):
             view.addAction(dock.toggleViewAction())
 
@@ -454,5 +458,6 @@ class MainWindow(QMainWindow):
         self.recording.finish_now()
         self.surface_panel.shutdown()
         self.compare_panel.disconnect_session()  # also cancels a running race
+        self.graph_panel.disconnect_session()
         self.save_settings()
         super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""The computational-graph dock: the drawing (``drawing``) and the panel (``panel``)."""
