@@ -682,6 +682,9 @@ class _Builder:
         lines = [Text(sym, sym, "grad")]
         if len(outs) <= 1 and not prop_leaf:
             return lines + [fm.line("= {}", node.grad, role="grad")]
+        if len(outs) == 1:  # the proportional leaf of one sample: g = −(e·f′·a)
+            return lines + [fm.line("= −{}", _factor(outs[0].downstream), role="grad"),
+                            fm.line("= {}", node.grad, role="grad")]
         if prop_leaf:
             head = f"= −1/{self.m} × (" if self.m > 1 else "= −("
             lines.append(Text(head, head, "grad"))
@@ -708,10 +711,10 @@ class _Builder:
         head = Text(f"{pn} ← {pn} − lr·{g}", f"{pn} ← {pn} − lr·{g}")
         if opt != "sgd":
             head = Text(f"{pn} ← {pn} + Δ ({opt})", f"{pn} ← {pn} + Δ ({opt})")
-        start = fm.line(f"= {fm.f.num(old)}")  # known before the update: written as it stands
+        start = fm.line(f"= {fm.f.num(old)}", role="value")  # known before the update: written as it stands
         if opt == "sgd":
             grad = self.node_by_id("param").grad if reached else None
-            step = fm.line(f"− {fm.f.num(lr)}·{{}}", _factor(grad))
+            step = fm.line(f"− {fm.f.num(lr)}·{{}}", _factor(grad), role="value")
         else:
-            step = fm.line("+ {}", _factor(None if not reached else node.value - old))
+            step = fm.line("+ {}", _factor(None if not reached else node.value - old), role="value")
         return [head, start, step, fm.line("= {}", node.value, role="value")]

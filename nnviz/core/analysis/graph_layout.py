@@ -84,6 +84,7 @@ class Layout:
     notes: Box | None
     note_lines: list[str]
     bounds: Box
+    ends: dict[int, tuple[tuple[float, float], tuple[float, float]]]  # edge index -> (from, to)
 
     def text_boxes(self) -> list[tuple[str, Box]]:
         """Every box that holds text, named: the ones that must not overlap."""
@@ -94,13 +95,9 @@ class Layout:
             boxes.append(("notes", self.notes))
         return boxes
 
-    def anchors(self, graph: Graph, index: int) -> tuple[tuple[float, float], tuple[float, float]]:
+    def anchors(self, index: int) -> tuple[tuple[float, float], tuple[float, float]]:
         """Where edge ``index`` leaves its source and enters its destination."""
-        e = graph.edges[index]
-        a, b = self.nodes[e.src], self.nodes[e.dst]
-        if graph.node(e.src).column == graph.node(e.dst).column:  # the update hangs above the parameter
-            return (a.cx, a.y), (b.cx, b.bottom)
-        return (a.right, a.cy), (b.x, b.cy)
+        return self.ends[index]
 
 
 def text_size(lines: tuple[Text, ...] | list[Text], measure: Measure) -> tuple[float, float]:
@@ -218,6 +215,8 @@ def layout(graph: Graph, measure: Measure = estimate) -> Layout:
             w, h = size[i]
             nodes[i] = Box(left[c] + (col_width[c] - w) / 2, y[i] - h / 2, w, h)
 
+    ends = _ends(graph, nodes)
+
     # ---- edge labels: where the edge crosses its gap, pushed apart
     by_gap: dict[int, list[int]] = {}
     for k in label_size:
@@ -228,9 +227,7 @@ def layout(graph: Graph, measure: Measure = estimate) -> Layout:
         xc = x0 + gap_width[c] / 2
         targets = {}
         for k in ks:
-            e = graph.edges[k]
-            a, b = nodes[e.src], nodes[e.dst]
-            (ax, ay), (bx, by) = (a.right, a.cy), (b.x, b.cy)
+            (ax, ay), (bx, by) = ends[k]
             t = 0.5 if bx <= ax else min(max((xc - ax) / (bx - ax), 0.0), 1.0)
             targets[k] = ay + t * (by - ay)
         ks = sorted(ks, key=lambda k: (targets[k], k))
@@ -249,6 +246,7 @@ def layout(graph: Graph, measure: Measure = estimate) -> Layout:
     dx, dy = MARGIN - gx0, title.bottom + SECTION_GAP - gy0
     nodes = {i: b.moved(dx, dy) for i, b in nodes.items()}
     labels = {k: b.moved(dx, dy) for k, b in labels.items()}
+    ends = {k: ((x0 + dx, y0 + dy), (x1 + dx, y1 + dy)) for k, ((x0, y0), (x1, y1)) in ends.items()}
     graph_bottom = gy1 + dy
     width = max(gx1 - gx0, title_w)
     note_lines: list[str] = []
@@ -261,4 +259,37 @@ def layout(graph: Graph, measure: Measure = estimate) -> Layout:
         width = max(width, nw)
     bottom = notes.bottom if notes is not None else graph_bottom
     bounds = Box(0.0, 0.0, width + 2 * MARGIN, bottom + MARGIN)
-    return Layout(nodes, labels, title, notes, note_lines, bounds)
+    return Layout(nodes, labels, title, notes, note_lines, bounds, ends)
+
+
+def _ends(graph: Graph, nodes: dict[str, Box]) -> dict[int, tuple[tuple[float, float], tuple[float, float]]]:
+    """Edge ends: out of a node's right side, into the next one's left side, several edges
+    on one side spread along it in the order of the nodes at their other ends; the update
+    hangs above its parameter."""
+    column = {n.id: n.column for n in graph.nodes}
+    out: dict[str, list[int]] = {}
+    into: dict[str, list[int]] = {}
+    ends = {}
+    for k, e in enumerate(graph.edges):
+        if column[e.src] == column[e.dst]:
+            a, b = nodes[e.src], nodes[e.dst]
+            ends[k] = ((a.cx, a.y), (b.cx, b.bottom))
+        else:
+            out.setdefault(e.src, []).append(k)
+            into.setdefault(e.dst, []).append(k)
+
+    def spread(side: dict[str, list[int]], other) -> dict[int, float]:
+        y = {}
+        for node_id, ks in side.items():
+            box = nodes[node_id]
+            ks = sorted(ks, key=lambda k: nodes[other(graph.edges[k])].cy)
+            for rank, k in enumerate(ks):
+                y[k] = box.y + box.h * (rank + 1) / (len(ks) + 1)
+        return y
+
+    y_out = spread(out, lambda e: e.dst)
+    y_in = spread(into, lambda e: e.src)
+    for k in y_out:
+        e = graph.edges[k]
+        ends[k] = ((nodes[e.src].right, y_out[k]), (nodes[e.dst].x, y_in[k]))
+    return ends

@@ -24,7 +24,7 @@ from nnviz.gui.widgets import palette
 from nnviz.io.snapshot import write_atomic
 
 FORMATS = (".svg", ".png")
-PNG_SCALE = 2.0  # pixels per layout unit in a PNG export: sharp when projected
+PNG_SCALE = 1.5  # pixels per layout unit in a PNG export: sharp when projected
 
 
 def _mix(a: QColor, b: QColor, t: float) -> QColor:
@@ -186,7 +186,7 @@ def _curve(path: QPainterPath, a: QPointF, b: QPointF) -> None:
 def _paint_edge(p: QPainter, graph: Graph, lay: Layout, k: int, style: Style, scales: Scales,
                 forming: bool) -> None:
     e = graph.edges[k]
-    (x0, y0), (x1, y1) = lay.anchors(graph, k)
+    (x0, y0), (x1, y1) = lay.anchors(k)
     a, b = QPointF(x0, y0), QPointF(x1, y1)
     path = QPainterPath(a)
     label = lay.labels.get(k)
@@ -207,7 +207,7 @@ def _paint_edge(p: QPainter, graph: Graph, lay: Layout, k: int, style: Style, sc
         width = 3.5 if forming else 1.6 + 3.4 * strength
         p.setPen(QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
         p.drawPath(path)
-        _arrow(p, a, math.pi, 7 + width, colour)  # the gradient flows back to the source
+        _arrow(p, a, math.pi, 6 + 0.8 * width, colour)  # the gradient flows back to the source
         return
     colour = style.faint if e.step is None or graph.node(e.dst).kind == "update" else style.muted
     p.setPen(QPen(colour, 1.3))
@@ -259,7 +259,7 @@ def png_bytes(graph: Graph, lay: Layout, style: Style, scale: float = PNG_SCALE)
 
 
 def export(graph: Graph, path: str | Path, style: Style | None = None) -> None:
-    """Write ``graph`` to ``path`` (.svg: text stays text; .png: twice the layout's size),
+    """Write ``graph`` to ``path`` (.svg: text stays text; .png: PNG_SCALE times the layout's size),
     atomically. Raises ValueError for another file type, SnapshotError when it cannot be written."""
     path = Path(path)
     suffix = path.suffix.lower()
