@@ -28,150 +28,23 @@ gradient, and the graph says so.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
 from nnviz.core import losses
 from nnviz.core.analysis.explain import Formatter, Names
+from nnviz.core.analysis.graph_model import Edge, Graph, Node, Text
 from nnviz.core.network import Param
 from nnviz.core.trainer import Trainer
 
+__all__ = ["Edge", "Graph", "Node", "Text", "PHASES", "MAX_UNITS", "MAX_EXPANDED", "build", "default_param",
+           "run_to"]
+
 PHASES = ("forward", "backward", "update")
 MAX_UNITS = 4  # a later layer with more neurons than this is partly collapsed
-MAX_EXPANDED = 16  # neurons an expanded layer shows at most
+MAX_EXPANDED = 12  # neurons an expanded layer shows at most (its edges to the next layer's multiply)
 OP_WIDTH = 20  # characters: a longer sum in a node's heading is cut into lines at its + signs
-
-
-@dataclass(frozen=True)
-class Text:
-    """One line of a box: ``text`` as shown ('?' for a number still to come) and
-    ``reserve``, the same line with its numbers at full width. ``role`` says how it is
-    drawn: title, op, value, grad, local or note."""
-
-    text: str
-    reserve: str
-    role: str = "op"
-
-
-@dataclass
-class Node:
-    id: str
-    kind: str  # param input product net out loss_term sample_loss loss combined rest samples update
-    column: int
-    label: str
-    op: str = ""
-    layer: int | None = None
-    unit: int | None = None
-    value: float | None = None  # the forward value, None until computed
-    grad: float | None = None  # dE/d(node) (proportional: the error share), None until reached
-    grad_symbol: str = ""  # "dE/dnet_o1", "e_h1"; empty where no gradient ever arrives
-    lines: tuple[Text, ...] = ()
-    expands: int | None = None  # a rest-of-layer node: the layer a click expands
-
-    @property
-    def reached(self) -> bool:
-        return self.grad is not None
-
-
-@dataclass
-class Edge:
-    """``src`` feeds ``dst``. Backward: downstream = local × upstream lands on ``src``."""
-
-    src: str
-    dst: str
-    symbol: str = ""  # the local derivative, short: "w5", "sigmoid′", "out − t"
-    partial: str = ""  # the local derivative as a partial: "∂net_o1/∂out_h1"
-    step: int | None = None  # the backward micro-step (layer) that forms it; None: no gradient here
-    via: str | None = None  # the node whose gradient is the upstream (default ``dst``)
-    local: float | None = None
-    upstream: float | None = None
-    downstream: float | None = None
-    fixed: bool = False  # a collapsed contribution: the downstream is given, no local × upstream
-    label: tuple[Text, ...] = ()
-    formula: str = ""  # "∂out_o1/∂net_o1 × dE/dout_o1 = 0.18 × 0.74 = 0.13" once reached
-
-    @property
-    def reached(self) -> bool:
-        return self.downstream is not None
-
-
-@dataclass
-class Graph:
-    param: str  # canonical name, W1[0,0]
-    name: str  # as the user sees it, w1
-    mode: str  # chain or proportional
-    sample: int  # row within the batch
-    batch_size: int
-    digits: int
-    title: str
-    subtitle: str
-    notes: list[str]
-    nodes: list[Node]
-    edges: list[Edge]
-    walk_order: list[str] = field(default_factory=list)  # the reached nodes, as the backward pass reaches them
-    walk_position: int | None = None  # shown up to this node of walk_order (None: everything reached)
-    _index: dict = field(default_factory=dict, repr=False)
-
-    def __post_init__(self) -> None:
-        self._index = {n.id: n for n in self.nodes}
-
-    def node(self, node_id: str) -> Node:
-        return self._index[node_id]
-
-    def __contains__(self, node_id: str) -> bool:
-        return node_id in self._index
-
-    def outgoing(self, node_id: str) -> list[Edge]:
-        return [e for e in self.edges if e.src == node_id]
-
-    @property
-    def gradient(self) -> float | None:
-        """The leaf's dE/dw (proportional: the g the optimizer receives)."""
-        return self.node("param").grad
-
-    @property
-    def walk_current(self) -> str | None:
-        """The node whose gradient the walk is forming now."""
-        return None if self.walk_position is None else self.walk_order[self.walk_position]
-
-    def explain(self, node_id: str) -> str:
-        """How the node's gradient is formed: local × upstream on each outgoing edge, added up."""
-        n = self.node(node_id)
-        f = Formatter(self.digits)
-        if not n.reached:
-            return f"{n.grad_symbol or n.label}: not reached yet"
-        edges = [e for e in self.outgoing(node_id) if e.reached]
-        if not edges:
-            where = "the start of the backward pass" if n.kind in ("loss", "combined") else "the output error t − out"
-            return f"{n.grad_symbol} = {f.num(n.grad)} ({where})"
-        sym = " + ".join(e.partial if e.fixed else f"{e.partial} × {self.node(e.via or e.dst).grad_symbol}"
-                         for e in edges)
-        nums = " + ".join(f.factor(e.downstream) if e.fixed else f"{f.factor(e.local)} × {f.factor(e.upstream)}"
-                          for e in edges)
-        if n.kind == "param" and self.mode == "proportional":
-            body = f"−({sym})/{self.batch_size} = −({nums})/{self.batch_size}"
-        else:
-            body = f"{sym} = {nums}"
-            if len(edges) > 1:
-                body += " = " + " + ".join(f.factor(e.downstream) for e in edges)
-        return f"{n.grad_symbol} = {body} = {f.num(n.grad)}"
-
-    def paths(self) -> list[list[Edge]]:
-        """Every drawn path of local derivatives from the parameter to E, in forward order
-        (chain rule; the proportional split has none)."""
-        out: list[list[Edge]] = []
-
-        def follow(node_id: str, path: list[Edge]) -> None:
-            if node_id == "E":
-                out.append(path)
-                return
-            for e in self.outgoing(node_id):
-                if e.step is not None and not e.fixed:
-                    follow(e.dst, path + [e])
-
-        follow("param", [])
-        return out
 
 
 # ==================================================================== helpers
@@ -223,12 +96,9 @@ class _Fmt:
 
 @dataclass(frozen=True)
 class _Factor:
-    x: float | None
-
-
-def _factor(x: float | None) -> _Factor:
     """A number written as a factor: in parentheses when negative."""
-    return _Factor(x)
+
+    x: float | None
 
 
 def _wrap_sum(op: str) -> list[str]:
@@ -279,7 +149,6 @@ class _Builder:
         self.digits = digits
         self.nodes: list[Node] = []
         self.edges: list[Edge] = []
-        self.seeds: dict[str, float] = {}
         self.notes: list[str] = []
 
     # ------------------------------------------------------------ the state
@@ -348,16 +217,15 @@ class _Builder:
         else:
             walk = None
         self.write_texts()
-        n, f = self.names, self.fmt.f
-        pn = n.own(self.p)
+        pn = self.names.own(self.p)
         if self.chain:
             title = f"Computational graph of dE/d{pn}: the chain rule"
         else:
             title = f"Computational graph of g_{pn}: the proportional split (not a gradient)"
         return Graph(self.p.name, pn, "chain" if self.chain else "proportional", self.s, self.m,
-                     self.digits, title, self.subtitle(f), self.notes, self.nodes, self.edges, walk_order, walk)
+                     self.digits, title, self.subtitle(), self.notes, self.nodes, self.edges, walk_order, walk)
 
-    def subtitle(self, f: Formatter) -> str:
+    def subtitle(self) -> str:
         t = self.t
         if self.phase is not None:
             it = t.iteration + (1 if t.cursor else 0)
@@ -541,12 +409,11 @@ class _Builder:
     # ------------------------------------------------------------ backward
     def local(self, e: Edge) -> float:
         """The local derivative ∂dst/∂src at the focused sample."""
-        v, s, net, n_id = self.v, self.s, self.net, e.dst
-        src = self.node_by_id(e.src)
-        dst = self.node_by_id(n_id)
+        v, s, net = self.v, self.s, self.net
+        src, dst = self.node_by_id(e.src), self.node_by_id(e.dst)
         if e.src == "param":
             return 1.0 if self.p.kind == "b" else self.input_value()
-        if dst.kind in ("net",) and src.kind == "out":
+        if dst.kind == "net" and src.kind == "out":
             w = self.weights(dst.layer)
             if self.chain:
                 return float(w[dst.unit, src.unit])
@@ -593,16 +460,13 @@ class _Builder:
     def backward(self) -> None:
         self._by_id = {n.id: n for n in self.nodes}
         L = self.L
-        if self.bwd(L):
-            if self.chain:
-                self.seeds["E"] = 1.0
-            else:
-                for node in self.nodes:
-                    if node.kind == "out" and node.layer == L:
-                        node.grad = float(self.v.errors[-1][self.s, node.unit])
+        if self.bwd(L):  # where the backward pass starts: dE/dE = 1, or the output errors t − out
+            for node in self.nodes:
+                if self.chain and node.id == "E":
+                    node.grad = 1.0
+                elif not self.chain and node.kind == "out" and node.layer == L:
+                    node.grad = float(self.v.errors[-1][self.s, node.unit])
         for node in sorted(self.nodes, key=lambda nd: -nd.column):
-            if node.id in self.seeds:
-                node.grad = self.seeds[node.id]
             outs = [e for e in self.edges if e.src == node.id and e.step is not None]
             for e in outs:
                 if not self.bwd(e.step):
@@ -639,20 +503,13 @@ class _Builder:
                 continue
             if e.fixed:
                 e.label = (Text(e.symbol, e.symbol, "local"), fm.line("= {}", e.downstream, role="grad"))
-                if e.reached:
-                    e.formula = f"{e.symbol} = {fm.f.num(e.downstream)}"
                 continue
             # written like a multiplication on paper: local, × upstream, = downstream
             label = [Text(e.symbol, e.symbol, "local")]
             if e.symbol != "1":
                 label.append(fm.line("{}", e.local, role="local"))
-            label += [fm.line("× {}", _factor(e.upstream), role="local"), fm.line("= {}", e.downstream, role="grad")]
+            label += [fm.line("× {}", _Factor(e.upstream), role="local"), fm.line("= {}", e.downstream, role="grad")]
             e.label = tuple(label)
-            if e.reached:
-                up = self.node_by_id(e.via or e.dst).grad_symbol
-                f = fm.f
-                e.formula = (f"{e.partial} × {up} = {f.factor(e.local)} × {f.factor(e.upstream)} = "
-                             f"{f.num(e.downstream)}")
 
     def extra_lines(self, node: Node) -> list[Text]:
         v, s, fm, n = self.v, self.s, self.fmt, self.names
@@ -683,7 +540,7 @@ class _Builder:
         if len(outs) <= 1 and not prop_leaf:
             return lines + [fm.line("= {}", node.grad, role="grad")]
         if len(outs) == 1:  # the proportional leaf of one sample: g = −(e·f′·a)
-            return lines + [fm.line("= −{}", _factor(outs[0].downstream), role="grad"),
+            return lines + [fm.line("= −{}", _Factor(outs[0].downstream), role="grad"),
                             fm.line("= {}", node.grad, role="grad")]
         if prop_leaf:
             head = f"= −1/{self.m} × (" if self.m > 1 else "= −("
@@ -692,7 +549,7 @@ class _Builder:
             lines.append(Text("this sample + others", "this sample + others", "op"))
         for k, e in enumerate(outs):  # the sum written out, one term a line
             first = "" if prop_leaf else "= "
-            lines.append(fm.line((first if k == 0 else "+ ") + "{}", _factor(e.downstream), role="grad"))
+            lines.append(fm.line((first if k == 0 else "+ ") + "{}", _Factor(e.downstream), role="grad"))
         if prop_leaf:
             lines.append(Text(")", ")", "grad"))
         lines.append(fm.line("= {}", node.grad, role="grad"))
@@ -714,7 +571,7 @@ class _Builder:
         start = fm.line(f"= {fm.f.num(old)}", role="value")  # known before the update: written as it stands
         if opt == "sgd":
             grad = self.node_by_id("param").grad if reached else None
-            step = fm.line(f"− {fm.f.num(lr)}·{{}}", _factor(grad), role="value")
+            step = fm.line(f"− {fm.f.num(lr)}·{{}}", _Factor(grad), role="value")
         else:
-            step = fm.line("+ {}", _factor(None if not reached else node.value - old), role="value")
+            step = fm.line("+ {}", _Factor(None if not reached else node.value - old), role="value")
         return [head, start, step, fm.line("= {}", node.value, role="value")]

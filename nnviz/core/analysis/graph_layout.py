@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from nnviz.core.analysis.graph import Graph, Text
+from nnviz.core.analysis.graph_model import Graph, Text
 
 Measure = Callable[[str, str], tuple[float, float]]
 

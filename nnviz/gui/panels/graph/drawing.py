@@ -18,7 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPalette, QPen, QPolygonF
 
-from nnviz.core.analysis.graph import Graph, Node, Text
+from nnviz.core.analysis.graph_model import Graph, Node, Text
 from nnviz.core.analysis.graph_layout import FONT_PX, LABEL_PAD_X, LABEL_PAD_Y, NODE_PAD_Y, Box, Layout, layout
 from nnviz.gui.widgets import palette
 from nnviz.io.snapshot import write_atomic
@@ -66,6 +66,10 @@ class Style:
         """The canvas's diverging colour of ``value``."""
         return palette.signed_color(value, scale)
 
+    def fill(self, value: float, scale: float) -> QColor:
+        """A node's background: the background tinted with the value's diverging colour."""
+        return _mix(self.background, self.signed(value, scale), 0.30 if self.dark else 0.22)
+
     def signed_text(self, value: float) -> QColor:
         """A readable text colour for the sign of ``value`` (grey for zero)."""
         if value == 0 or not math.isfinite(value):
@@ -93,19 +97,26 @@ def graph_layout(graph: Graph, style: Style) -> Layout:
 
 
 # ======================================================================= painting
-def paint(p: QPainter, graph: Graph, lay: Layout, style: Style, front=()) -> None:
+def paint(p: QPainter, graph: Graph, lay: Layout, style: Style, front=(), visible: Box | None = None) -> None:
     """Paint ``graph`` in layout coordinates (the caller sets the transform and the
-    background); the nodes in ``front`` (just filled in) are outlined in the highlight colour."""
+    background); the nodes in ``front`` (just filled in) are outlined in the highlight
+    colour. Only what meets ``visible`` (layout coordinates; None: everything) is drawn."""
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
     scales = Scales.of(graph)
     current = graph.walk_current
+    seen = (lambda box: True) if visible is None else visible.overlaps
     for k, e in enumerate(graph.edges):
-        _paint_edge(p, graph, lay, k, style, scales, forming=current is not None and e.src == current)
+        (x0, y0), (x1, y1) = lay.anchors(k)
+        reach = [y0, y1] + ([lay.labels[k].y, lay.labels[k].bottom] if k in lay.labels else [])
+        if seen(Box(min(x0, x1), min(reach) - 10, abs(x1 - x0) + 1, max(reach) - min(reach) + 20)):
+            _paint_edge(p, graph, lay, k, style, scales, forming=current is not None and e.src == current)
     for n in graph.nodes:
-        _paint_node(p, n, lay.nodes[n.id], style, scales, 3.0 if n.id == current else 2.0 if n.id in front else 0)
+        if seen(lay.nodes[n.id]):
+            _paint_node(p, n, lay.nodes[n.id], style, scales,
+                        3.0 if n.id == current else 2.0 if n.id in front else 0)
     for k, e in enumerate(graph.edges):
-        if k in lay.labels:
+        if k in lay.labels and seen(lay.labels[k]):
             _paint_label(p, e.label, lay.labels[k], style, e.downstream, e.src == current)
     _lines(p, [Text(graph.title, graph.title, "heading"), Text(graph.subtitle, graph.subtitle, "subheading")],
            lay.title, style, lambda line: style.text if line.role == "heading" else style.muted, "left")
@@ -128,8 +139,8 @@ def _lines(p: QPainter, lines, box: Box, style: Style, colour, align: str = "cen
 def _paint_node(p: QPainter, n: Node, box: Box, style: Style, scales: Scales, highlight: float) -> None:
     pending = n.kind == "update" and n.value is None
     fill = style.background
-    if n.value is not None and n.kind not in ("update",) and math.isfinite(n.value):
-        fill = _mix(style.background, style.signed(n.value, scales.value), 0.30 if style.dark else 0.22)
+    if n.value is not None and n.kind != "update" and math.isfinite(n.value):
+        fill = style.fill(n.value, scales.value)
     border = style.faint if pending else style.muted
     width = 1.3
     if n.kind in ("param", "loss") or (n.kind == "combined" and n.id == "E"):

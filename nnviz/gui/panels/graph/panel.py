@@ -10,7 +10,7 @@ layer, gradients as the backward micro-steps reach them, and Step back takes the
 local × upstream products being formed at that node, and write the arithmetic out.
 
 Wheel: zoom; drag: pan; Fit: the whole graph. A click on a "rest of layer" node shows
-more of that layer; the context menu collapses it again and exports the drawing (SVG
+more of that layer (one layer at a time); the context menu collapses it again and exports the drawing (SVG
 with its text as text, or PNG), written atomically. Rebuilt only while visible, and at
 most every ``PLAY_REFRESH_MS`` during Play.
 """
@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QMenu, QMessage
                                QSpinBox, QVBoxLayout, QWidget)
 
 from nnviz.core.analysis import graph as core_graph
-from nnviz.core.analysis.graph import Graph
-from nnviz.core.analysis.graph_layout import Layout
+from nnviz.core.analysis.graph_model import Graph
+from nnviz.core.analysis.graph_layout import Box, Layout
 from nnviz.core.network import Param
 from nnviz.gui.panels.graph import drawing
 from nnviz.gui.session import Subscriptions
@@ -162,7 +162,9 @@ class GraphView(QWidget):
         if self.graph is not None and self.layout_ is not None:
             p.translate(self.tx, self.ty)
             p.scale(self.scale, self.scale)
-            drawing.paint(p, self.graph, self.layout_, self.style_, self.front)
+            top_left = QPointF(-self.tx / self.scale, -self.ty / self.scale)
+            visible = Box(top_left.x(), top_left.y(), self.width() / self.scale, self.height() / self.scale)
+            drawing.paint(p, self.graph, self.layout_, self.style_, self.front, visible)
         p.end()
 
     def wheelEvent(self, event) -> None:
@@ -422,7 +424,9 @@ class GraphPanel(QWidget):
             self.refresh()
 
     def expand_layer(self, layer: int) -> None:
-        self.expanded.add(layer)
+        """Show more of ``layer`` (one layer at a time: two expanded neighbours would
+        multiply their edges)."""
+        self.expanded = {layer}
         self.refresh()
 
     def collapse_layer(self, layer: int) -> None:
