@@ -137,12 +137,19 @@ class Network:
                        self.neuron_names, self.param_names)
 
     # ------------------------------------------------------------------ forward
-    def forward(self, x: np.ndarray) -> np.ndarray:
-        """Outputs for inputs ``x`` (n_samples x n_in)."""
+    def forward(self, x: np.ndarray, weights: Sequence[np.ndarray] | None = None,
+                biases: Sequence[np.ndarray] | None = None) -> np.ndarray:
+        """Outputs for inputs ``x`` (n_samples x n_in), with the network's own parameters
+        or with ``weights`` and ``biases`` of the same shapes given instead (a view
+        showing other parameters, such as an iteration of the past)."""
+        weights = self.weights if weights is None else weights
+        biases = self.biases if biases is None else biases
+        if len(weights) != self.n_layers or len(biases) != self.n_layers:
+            raise ValueError(f"expected {self.n_layers} weight matrices and bias vectors")
         a = np.asarray(x, dtype=np.float64)
         with np.errstate(over="ignore", invalid="ignore"):
-            for w, b, act in zip(self.weights, self.biases, self.activations):
-                a = act.forward(a @ w.T + b)
+            for w, b, act in zip(weights, biases, self.activations):
+                a = act.forward(a @ np.asarray(w).T + b)
         return a
 
     # ---------------------------------------------------------------- parameters
