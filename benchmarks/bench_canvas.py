@@ -1,4 +1,4 @@
-"""Repaint time of the network canvas (``nnviz/gui/canvas/network_canvas.py``), 1200 x 800 pixels.
+"""Repaint time of the network canvas (``nnviz/gui/canvas``), 1200 x 800 pixels.
 
 Three networks, each shown after a few micro-steps of its first iteration (so that
 neurons carry values and the highlight is on):
@@ -62,7 +62,7 @@ def run(quick: bool) -> list[dict[str, object]]:
     from nnviz.gui.render import ensure_application
 
     ensure_application()
-    from nnviz.gui.canvas.network_canvas import NetworkCanvas
+    from nnviz.gui.canvas import NetworkCanvas
     from nnviz.gui.session import Session
 
     repeats = 5 if quick else 25

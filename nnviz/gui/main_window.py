@@ -17,7 +17,7 @@ from nnviz.core.analysis.explain import Formatter
 from nnviz.gui.widgets import icons
 from nnviz.gui.panels.inspector import Inspector
 from nnviz.gui.panels.loss_curve import LossCurve
-from nnviz.gui.canvas.network_canvas import CanvasPanel
+from nnviz.gui.canvas import CanvasPanel
 from nnviz.gui.session import EDGE_MODES, Session
 from nnviz.gui.controls.step_controls import StepControls, position_from_speed
 from nnviz.gui.panels.boundary_panel import BoundaryPanel

@@ -232,7 +232,7 @@ def record(trainer: Trainer, options: RecordOptions,
     if options.show == "window":
         raise ValueError("the whole window can only be recorded from the window (File ▸ Record…)")
     ensure_application()
-    from nnviz.gui.canvas.network_canvas import NetworkCanvas
+    from nnviz.gui.canvas import NetworkCanvas
     from nnviz.gui.panels.surface_panel import SurfacePanel
 
     count = options.frames if options.frames is not None else default_frames(trainer, options.unit)

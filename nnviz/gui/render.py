@@ -64,7 +64,7 @@ def render_to_file(trainer: Trainer, out: str, size: tuple[int, int] = (1200, 80
     if width < 1 or height < 1:
         raise ValueError(f"image size must be positive, got {width} x {height}")
     ensure_application()
-    from nnviz.gui.canvas.network_canvas import NetworkCanvas
+    from nnviz.gui.canvas import NetworkCanvas
     from nnviz.gui.session import Session
 
     _prepare(trainer, show)

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from nnviz.core import presets
-from nnviz.gui.canvas.network_canvas import NetworkCanvas
+from nnviz.gui.canvas import NetworkCanvas
 from nnviz.gui.session import Session
 
 
@@ -135,6 +135,7 @@ def test_frozen_edge_is_drawn_differently(qtbot, canvas, mazur_session):
 
 
 def test_freezing_from_the_core_redraws(qtbot, canvas, mazur_session):
-    canvas.grab()
-    mazur_session.trainer.freeze(["W1[1,1]"])
-    assert canvas._pixmap is None  # settingsChanged("frozen") invalidated the picture
+    m = canvas.edge_midpoint("W1[1,1]").toPoint()
+    before = canvas.grab().toImage().copy(m.x() - 8, m.y() - 8, 17, 17)
+    mazur_session.trainer.freeze(["W1[1,1]"])  # settingsChanged("frozen") redraws: a padlock appears
+    assert canvas.grab().toImage().copy(m.x() - 8, m.y() - 8, 17, 17) != before

@@ -13,7 +13,7 @@ from nnviz.core import presets
 from nnviz.core import trainer as trainer_mod
 from nnviz.core.data.datasets import Dataset
 from nnviz.gui.widgets import palette
-from nnviz.gui.canvas.network_canvas import CanvasPanel, Hit, NetworkCanvas
+from nnviz.gui.canvas import CanvasPanel, Hit, NetworkCanvas
 from nnviz.gui.session import Session
 
 
@@ -136,7 +136,7 @@ def test_auto_mode_shows_gradients_then_updates_of_the_active_layer(canvas, mazu
     assert canvas.shown_kinds == ["weights", "gradients"]
     W, _ = canvas.shown_values(2)
     np.testing.assert_array_equal(W, mazur_session.trainer.values.grad_W[1])
-    assert any("gradients" in title for _, title, _ in canvas._legend_entries(canvas.scene))
+    assert any("gradients" in title for _, title, _ in canvas.scene.legend)
     mazur_session.step("micro")  # backward 1
     assert canvas.shown_kinds == ["gradients", "weights"]
     mazur_session.step("micro")  # update 2
@@ -177,7 +177,7 @@ def test_positive_and_negative_edges_have_orange_and_blue_hues(qtbot, mazur_sess
 
 
 def test_legend_names_the_quantity_and_its_range(canvas, mazur_session):
-    entries = canvas._legend_entries(canvas.scene)
+    entries = canvas.scene.legend
     assert [kind for kind, _, _ in entries] == ["weights"]
     kind, title, scale = entries[0]
     assert "weights" in title and scale == pytest.approx(0.6)  # max |w| and |b| of the preset
@@ -239,7 +239,7 @@ def test_tooltip_before_any_step_says_not_computed(canvas):
 
 def test_hover_emphasis_follows_the_mouse(qtbot, canvas):
     qtbot.mouseMove(canvas, canvas.edge_midpoint("w5").toPoint())
-    qtbot.waitUntil(lambda: canvas._hover == Hit("edge", 2, 0, 0))
+    qtbot.waitUntil(lambda: canvas.hover == Hit("edge", 2, 0, 0))
 
 
 # ------------------------------------------------------------------ click and edit

@@ -1,0 +1,63 @@
+"""Pictures of the canvas at a chosen size: an image (PNG) or a drawing (SVG).
+
+An export is fitted to its own size, independent of the widget's zoom; larger than
+1200 x 800 it scales text and lines up, so that it looks like the window.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QRectF, QSize
+from PySide6.QtGui import QImage, QPainter
+
+
+def ui_scale(width: int, height: int) -> float:
+    """How much an export of ``width`` x ``height`` scales text and lines."""
+    return max(1.0, min(width / 1200.0, height / 800.0))
+
+
+def _check_size(width, height) -> tuple[int, int]:
+    width, height = int(width), int(height)
+    if width < 1 or height < 1:
+        raise ValueError(f"image size must be positive, got {width} x {height}")
+    return width, height
+
+
+def render_image(canvas, width: int, height: int, show: str | None = None) -> QImage:
+    """``canvas``'s scene fitted into a ``width`` x ``height`` image with caption and
+    legend; ``show`` forces weights, gradients or updates for every layer."""
+    width, height = _check_size(width, height)
+    ui = ui_scale(width, height)
+    img = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    img.setDevicePixelRatio(ui)
+    p = QPainter(img)
+    canvas.paint(p, QRectF(0, 0, width / ui, height / ui), show=show)
+    p.end()
+    img.setDevicePixelRatio(1.0)
+    return img
+
+
+def export_png(canvas, path: str, width: int, height: int, show: str | None = None) -> None:
+    img = render_image(canvas, width, height, show)
+    if not img.save(str(path), "PNG"):
+        raise OSError(f"could not write the image {path}")
+
+
+def export_svg(canvas, path: str, width: int, height: int, show: str | None = None) -> None:
+    from PySide6.QtSvg import QSvgGenerator
+
+    width, height = _check_size(width, height)
+    gen = QSvgGenerator()
+    gen.setFileName(str(path))
+    gen.setSize(QSize(width, height))
+    gen.setViewBox(QRect(0, 0, width, height))
+    gen.setTitle("nnviz network")
+    sizes = "-".join(map(str, canvas.session.trainer.network.sizes))
+    gen.setDescription(f"{sizes} network drawn by nnviz")
+    p = QPainter()
+    if not p.begin(gen):
+        raise OSError(f"could not write the drawing {path}")
+    ui = ui_scale(width, height)
+    p.scale(ui, ui)
+    canvas.paint(p, QRectF(0, 0, width / ui, height / ui), show=show)
+    if not p.end():
+        raise OSError(f"could not write the drawing {path}")
