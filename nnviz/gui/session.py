@@ -224,6 +224,27 @@ class Session(QObject):
                           f"set to {value:g} (Step back undoes it)")
         return True
 
+    def freeze(self, names, frozen: bool = True) -> bool:
+        """Freeze (or unfreeze) the parameters ``names`` (canonical or display names):
+        training leaves a frozen one unchanged. The status bar says so; a bad name gives a
+        message and changes nothing (False)."""
+        t = self._trainer
+        names = list(names)
+        try:
+            t.freeze(names, frozen)
+        except ValueError as exc:
+            self.message.emit(str(exc))
+            return False
+        net = t.network
+        what = net.display_name(net.parse_param(str(names[0]))) if len(names) == 1 else f"{len(names)} parameters"
+        self.message.emit(f"{what} {'frozen: training leaves it unchanged' if frozen else 'unfrozen'}")
+        return True
+
+    def freeze_biases(self, frozen: bool = True) -> None:
+        """Freeze (or unfreeze) every bias; the status bar says so."""
+        self._trainer.freeze_biases(frozen)
+        self.message.emit("All biases frozen: training leaves them unchanged" if frozen else "All biases unfrozen")
+
     # ------------------------------------------------------------ what is shown
     def select_param(self, name: str | None) -> None:
         if name is None:

@@ -208,11 +208,10 @@ class CanvasInteraction(QWidget):
             return a
 
         add(f"Unfreeze {display}" if frozen else f"Freeze {display}", "freeze",
-            lambda: self.set_frozen([name], not frozen), "A frozen parameter keeps its value while training")
-        biases = [p.name for p in t.network.params() if p.kind == "b"]
-        all_frozen = bool(biases) and all(b in t.frozen for b in biases)
+            lambda: s.freeze([name], not frozen), "A frozen parameter keeps its value while training")
+        all_frozen = all(t.is_frozen(p) for p in t.network.params() if p.kind == "b")
         add("Unfreeze all biases" if all_frozen else "Freeze all biases", "freeze_biases",
-            lambda: self.set_frozen(biases, not all_frozen))
+            lambda: s.freeze_biases(not all_frozen))
         sep = QAction(self)
         sep.setSeparator(True)
         actions.append(sep)
@@ -220,17 +219,6 @@ class CanvasInteraction(QWidget):
         edit.setEnabled(not s.viewing_past)
         add("Select", "select", lambda: s.select_param(name))
         return actions
-
-    def set_frozen(self, names: list[str], frozen: bool) -> None:
-        """Freeze (or unfreeze) parameters ``names``; the status bar says so."""
-        t = self.session.trainer
-        try:
-            t.freeze(names, frozen)
-        except ValueError as exc:
-            self.session.message.emit(str(exc))
-            return
-        what = t.network.display_name(names[0]) if len(names) == 1 else f"{len(names)} parameters"
-        self.session.message.emit(f"{what} {'frozen: training leaves it unchanged' if frozen else 'unfrozen'}")
 
     def open_context_menu(self, pos: QPointF, global_pos: QPoint | None = None) -> QMenu | None:
         """Open the context menu for the item at widget position ``pos`` (not blocking)."""

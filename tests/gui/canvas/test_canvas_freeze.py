@@ -50,8 +50,10 @@ def test_right_click_freezes_and_unfreezes_w5(qtbot, canvas, mazur_session):
     menu = right_click(qtbot, canvas, "w5")
     a = action(menu, "freeze")
     assert a.text() == "Freeze w5"
-    a.trigger()
+    with qtbot.waitSignal(mazur_session.message) as said:  # through the Session, which says so
+        a.trigger()
     close(menu)
+    assert said.args == ["w5 frozen: training leaves it unchanged"]
     assert t.is_frozen("W2[0,0]")
     assert "frozen" in canvas.tooltip_text(canvas.hit_test(canvas.edge_midpoint("w5")))
 
@@ -125,11 +127,11 @@ def test_frozen_edge_is_drawn_differently(qtbot, canvas, mazur_session):
                           for dx in range(-6, 7)] for dy in range(-6, 7)])
 
     before = pixels()
-    canvas.set_frozen(["W2[0,0]"], True)
+    mazur_session.freeze(["W2[0,0]"])
     qtbot.wait(1)
     frozen = pixels()
     assert (before != frozen).sum() > 20
-    canvas.set_frozen(["W2[0,0]"], False)
+    mazur_session.freeze(["W2[0,0]"], False)
     qtbot.wait(1)
     assert np.array_equal(pixels(), before)
 
