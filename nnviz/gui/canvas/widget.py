@@ -155,8 +155,12 @@ class NetworkCanvas(CanvasInteraction):
     def edge_midpoint(self, name: str, size: QSize | tuple[int, int] | None = None) -> QPointF:
         """The middle of the edge of parameter ``name`` (also a display name such as
         'w5'), in widget coordinates, or in those of ``render_image(*size)``."""
-        hit = Hit.of_param(self.session.trainer.network.parse_param(name))
-        x, y = self._layout.midpoint(hit)
+        return self.edge_point(name, 0.5, size)
+
+    def edge_point(self, name: str, t: float, size: QSize | tuple[int, int] | None = None) -> QPointF:
+        """The point a fraction ``t`` along the edge of parameter ``name`` from what sends."""
+        x0, y0, x1, y1 = self._layout.segment(Hit.of_param(self.session.trainer.network.parse_param(name)))
+        x, y = x0 + t * (x1 - x0), y0 + t * (y1 - y0)
         if size is None:
             return QPointF(*self._view.map(x, y))
         w, h = (size.width(), size.height()) if isinstance(size, QSize) else size

@@ -5,27 +5,8 @@ and say so in their tooltip."""
 from __future__ import annotations
 
 import numpy as np
-import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from nnviz.core import presets
-from nnviz.gui.canvas import NetworkCanvas
-from nnviz.gui.session import Session
-
-
-@pytest.fixture
-def mazur_session(qapp):
-    return Session(presets.load("mazur"))
-
-
-@pytest.fixture
-def canvas(qtbot, mazur_session):
-    c = NetworkCanvas(mazur_session)
-    qtbot.addWidget(c)
-    c.resize(1100, 720)
-    c.show()
-    qtbot.waitExposed(c)
-    return c
 
 
 def right_click(qtbot, canvas, name):

@@ -6,19 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from nnviz.core import presets
 from nnviz.core.analysis import compare
-from nnviz.gui.canvas import NetworkCanvas
 from nnviz.gui.session import Session
-
-
-def _canvas(qtbot, session, size=(1200, 800)) -> NetworkCanvas:
-    canvas = NetworkCanvas(session)
-    qtbot.addWidget(canvas)
-    canvas.resize(*size)
-    canvas.show()
-    qtbot.waitExposed(canvas)
-    return canvas
 
 
 def _bytes(canvas) -> bytes:
@@ -26,26 +15,16 @@ def _bytes(canvas) -> bytes:
     return bytes(img.constBits())
 
 
-@pytest.fixture
-def xor_session(qapp):
-    return Session(presets.load("xor"))
-
-
-@pytest.fixture
-def mazur_session(qapp):
-    return Session(presets.load("mazur"))
-
-
 # ------------------------------------------------------------------ thumbnails
-def test_thumbnails_off_by_default(qtbot, xor_session):
-    canvas = _canvas(qtbot, xor_session)
+def test_thumbnails_off_by_default(make_canvas, xor_session):
+    canvas = make_canvas(xor_session)
     assert canvas.show_thumbnails is False
     canvas.grab()
     assert canvas.thumbnail_builds == 0  # nothing computed while off
 
 
-def test_output_thumbnail_equals_forward_on_grid_points(qtbot, xor_session):
-    canvas = _canvas(qtbot, xor_session)
+def test_output_thumbnail_equals_forward_on_grid_points(make_canvas, xor_session):
+    canvas = make_canvas(xor_session)
     canvas.set_show_thumbnails(True)
     assert canvas.show_thumbnails
     net = xor_session.trainer.network
@@ -60,8 +39,8 @@ def test_output_thumbnail_equals_forward_on_grid_points(qtbot, xor_session):
     assert xs[0] < 0 and xs[-1] > 1 and ys[0] < 0 and ys[-1] > 1
 
 
-def test_hidden_thumbnail_equals_first_layer_activation(qtbot, xor_session):
-    canvas = _canvas(qtbot, xor_session)
+def test_hidden_thumbnail_equals_first_layer_activation(make_canvas, xor_session):
+    canvas = make_canvas(xor_session)
     canvas.set_show_thumbnails(True)
     net = xor_session.trainer.network
     xs, ys = canvas.thumbnail_grid()
@@ -73,8 +52,8 @@ def test_hidden_thumbnail_equals_first_layer_activation(qtbot, xor_session):
             assert vals[i, j] == pytest.approx(h[0, unit], abs=1e-12)
 
 
-def test_thumbnails_cached_until_the_weights_change(qtbot, xor_session):
-    canvas = _canvas(qtbot, xor_session)
+def test_thumbnails_cached_until_the_weights_change(make_canvas, xor_session):
+    canvas = make_canvas(xor_session)
     canvas.set_show_thumbnails(True)
     canvas.grab()
     builds = canvas.thumbnail_builds
@@ -91,7 +70,7 @@ def test_thumbnails_cached_until_the_weights_change(qtbot, xor_session):
     assert not np.array_equal(canvas.thumbnail_values(2, 0), before)
 
 
-def test_thumbnails_off_for_other_than_two_inputs(qtbot, mazur_session):
+def test_thumbnails_off_for_other_than_two_inputs(make_canvas):
     # mazur has 2 inputs; make a 3-input network
     from nnviz.core import trainer as trainer_mod
     from nnviz.core.data.datasets import Dataset
@@ -99,7 +78,7 @@ def test_thumbnails_off_for_other_than_two_inputs(qtbot, mazur_session):
     rng = np.random.default_rng(0)
     data = Dataset(rng.normal(size=(10, 3)), rng.uniform(size=(10, 1)))
     session = Session(trainer_mod.create([3, 4, 1], "sigmoid", data, seed=0))
-    canvas = _canvas(qtbot, session)
+    canvas = make_canvas(session)
     canvas.set_show_thumbnails(True)
     assert not canvas.thumbnails_available
     assert canvas.thumbnail_values(1, 0) is None
@@ -108,8 +87,8 @@ def test_thumbnails_off_for_other_than_two_inputs(qtbot, mazur_session):
     assert canvas.grab().toImage() == off  # nothing drawn
 
 
-def test_toggling_thumbnails_repaints(qtbot, xor_session):
-    canvas = _canvas(qtbot, xor_session)
+def test_toggling_thumbnails_repaints(make_canvas, xor_session):
+    canvas = make_canvas(xor_session)
     off = _bytes(canvas)
     canvas.set_show_thumbnails(True)
     on = _bytes(canvas)
@@ -118,8 +97,8 @@ def test_toggling_thumbnails_repaints(qtbot, xor_session):
     assert _bytes(canvas) == off
 
 
-def test_thumbnails_follow_state_changes(qtbot, xor_session):
-    canvas = _canvas(qtbot, xor_session)
+def test_thumbnails_follow_state_changes(make_canvas, xor_session):
+    canvas = make_canvas(xor_session)
     canvas.set_show_thumbnails(True)
     first = _bytes(canvas)
     builds = canvas.picture_builds
@@ -129,13 +108,13 @@ def test_thumbnails_follow_state_changes(qtbot, xor_session):
 
 
 # ------------------------------------------------------------------ chain vs proportional
-def test_comparison_off_by_default(qtbot, mazur_session):
-    canvas = _canvas(qtbot, mazur_session)
+def test_comparison_off_by_default(make_canvas, mazur_session):
+    canvas = make_canvas(mazur_session)
     assert canvas.show_comparison is False
 
 
-def test_comparison_text_for_mazur_o1_after_backward(qtbot, mazur_session):
-    canvas = _canvas(qtbot, mazur_session)
+def test_comparison_text_for_mazur_o1_after_backward(make_canvas, mazur_session):
+    canvas = make_canvas(mazur_session)
     canvas.set_show_comparison(True)
     t = mazur_session.trainer
     while t.next_step.phase != "update":
@@ -151,8 +130,8 @@ def test_comparison_text_for_mazur_o1_after_backward(qtbot, mazur_session):
     assert canvas.comparison_disagrees(2, 0) is False  # e and -δ both negative
 
 
-def test_comparison_disagreement_flag_matches_compare(qtbot, mazur_session):
-    canvas = _canvas(qtbot, mazur_session)
+def test_comparison_disagreement_flag_matches_compare(make_canvas, mazur_session):
+    canvas = make_canvas(mazur_session)
     canvas.set_show_comparison(True)
     mazur_session.step("iteration")
     cmp = compare.chain_vs_proportional(mazur_session.trainer)
@@ -161,8 +140,8 @@ def test_comparison_disagreement_flag_matches_compare(qtbot, mazur_session):
             assert canvas.comparison_disagrees(lc.layer, j) == (not bool(lc.agree[j]))
 
 
-def test_toggling_comparison_repaints(qtbot, mazur_session):
-    canvas = _canvas(qtbot, mazur_session)
+def test_toggling_comparison_repaints(make_canvas, mazur_session):
+    canvas = make_canvas(mazur_session)
     off = _bytes(canvas)
     canvas.set_show_comparison(True)
     on = _bytes(canvas)
@@ -174,8 +153,8 @@ def test_toggling_comparison_repaints(qtbot, mazur_session):
     assert _bytes(canvas) == off
 
 
-def test_render_image_draws_overlays(qtbot, mazur_session):
-    canvas = _canvas(qtbot, mazur_session)
+def test_render_image_draws_overlays(make_canvas, mazur_session):
+    canvas = make_canvas(mazur_session)
     plain = canvas.render_image(900, 600)
     canvas.set_show_comparison(True)
     canvas.set_show_thumbnails(True)

@@ -9,67 +9,40 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QImage, QWheelEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from nnviz.core import presets
-from nnviz.core import trainer as trainer_mod
-from nnviz.core.data.datasets import Dataset
-from nnviz.gui.widgets import palette
 from nnviz.gui.canvas import CanvasPanel, Hit, NetworkCanvas
+from nnviz.gui.canvas.scene import LEVELS, bin_color, fill_color
 from nnviz.gui.session import Session
+from nnviz.gui.widgets import palette
 
 
-# ------------------------------------------------------------------ fixtures
-def _trainer(kind: str):
-    if kind in ("mazur", "xor"):
-        return presets.load(kind)
-    rng = np.random.default_rng(0)
-    if kind == "2-16-16-1":
-        data = Dataset(rng.normal(size=(40, 2)), (rng.uniform(size=(40, 1)) > 0.5).astype(float))
-        return trainer_mod.create([2, 16, 16, 1], "tanh", data, seed=0)
-    if kind == "8x64":
-        data = Dataset(rng.normal(size=(8, 64)), rng.uniform(size=(8, 64)))
-        return trainer_mod.create([64] * 8, "sigmoid", data, seed=0)
-    raise ValueError(kind)
-
-
-@pytest.fixture
-def mazur_session(qapp):
-    return Session(presets.load("mazur"))
-
-
-def _canvas(qtbot, session, size=(1200, 800)) -> NetworkCanvas:
-    canvas = NetworkCanvas(session)
-    qtbot.addWidget(canvas)
-    canvas.resize(*size)
-    canvas.show()
-    qtbot.waitExposed(canvas)
-    return canvas
-
-
-@pytest.fixture
-def canvas(qtbot, mazur_session):
-    return _canvas(qtbot, mazur_session)
-
-
-def _hue_near(img: QImage, point: QPointF, radius: int = 2) -> QColor:
-    """The most saturated pixel around ``point`` (the core of a line, not its antialiased rim)."""
-    best = None
-    for dx in range(-radius, radius + 1):
-        for dy in range(-radius, radius + 1):
-            c = img.pixelColor(round(point.x()) + dx, round(point.y()) + dy)
-            if best is None or c.hsvSaturation() > best.hsvSaturation():
-                best = c
-    return best
+def _fill(value: float, scale: float = 1.0) -> QColor:
+    """A neuron's fill: its value on the diverging map, in steps of a tenth of the scale."""
+    return fill_color(int(np.rint(np.clip(value / scale, -1, 1) * 10)))
 
 
 # ------------------------------------------------------------------ building
 @pytest.mark.parametrize("kind", ["mazur", "xor", "2-16-16-1", "8x64"])
-def test_canvas_draws_networks_of_every_size(qtbot, qapp, kind):
-    session = Session(_trainer(kind))
-    canvas = _canvas(qtbot, session)
-    assert not canvas.grab().isNull()
-    for _ in range(len(session.trainer.steps) + 2):  # a whole iteration and a bit
+def test_canvas_draws_networks_of_every_size(make_canvas, trainer_of, pixels, kind):
+    """Through a whole iteration and a bit, each micro-step repaints the neurons: those
+    computed so far are filled with the colour of their output, the others are empty."""
+    session = Session(trainer_of(kind))
+    t = session.trainer
+    canvas = make_canvas(session)
+    bg = palette.canvas_background(canvas.palette())
+    for _ in range(len(t.steps) + 2):
         session.step("micro")
-        assert not canvas.grab().isNull()
+        img = canvas.grab().toImage()
+        r = canvas.layout_info.r * canvas.scale
+        for c, n in enumerate(t.network.sizes):
+            acts = t.values.activations[c - 1] if c else t.values.inputs
+            for j in (0, n - 1):
+                drawn = pixels.dominant(img, canvas.neuron_center(c, j), 0, 0.6 * r)
+                if acts is None:
+                    assert pixels.close(drawn, bg), (c, j, drawn.name())
+                elif c == 0:
+                    assert pixels.close(drawn, _fill(acts[0, j], max(1.0, np.abs(t.dataset.inputs).max())))
+                elif t.network.activations[c - 1].name in ("sigmoid", "tanh"):
+                    assert pixels.close(drawn, _fill(acts[0, j])), (c, j, drawn.name())
     img = canvas.render_image(640, 400)
     assert (img.width(), img.height()) == (640, 400)
 
@@ -158,22 +131,22 @@ def test_forced_modes_colour_every_layer_or_draw_it_faint(canvas, mazur_session,
 
 
 # ------------------------------------------------------------------ colours
-def test_positive_and_negative_edges_have_orange_and_blue_hues(qtbot, mazur_session):
+def test_positive_and_negative_edges_have_orange_and_blue_hues(make_canvas, mazur_session, pixels):
     t = mazur_session.trainer
     t.set_parameter("W2[0,0]", 3.0)  # w5: strongly positive
     t.set_parameter("W2[1,1]", -3.0)  # w8: strongly negative
-    canvas = _canvas(qtbot, mazur_session)
+    canvas = make_canvas(mazur_session)
     size = (1200, 800)
     img = canvas.render_image(*size, show="weights")
-    pos = _hue_near(img, canvas.edge_midpoint("w5", size))
-    neg = _hue_near(img, canvas.edge_midpoint("w8", size))
+    pos = pixels.hue_near(img, canvas.edge_midpoint("w5", size))
+    neg = pixels.hue_near(img, canvas.edge_midpoint("w8", size))
     assert pos.hsvSaturation() > 120 and neg.hsvSaturation() > 120
     assert 10 <= pos.hsvHue() <= 45, pos.name()  # orange
     assert 190 <= neg.hsvHue() <= 230, neg.name()  # blue
     # the same in the widget itself
     shot = canvas.grab().toImage()
-    assert 10 <= _hue_near(shot, canvas.edge_midpoint("W2[0,0]")).hsvHue() <= 45
-    assert 190 <= _hue_near(shot, canvas.edge_midpoint("W2[1,1]")).hsvHue() <= 230
+    assert 10 <= pixels.hue_near(shot, canvas.edge_midpoint("W2[0,0]")).hsvHue() <= 45
+    assert 190 <= pixels.hue_near(shot, canvas.edge_midpoint("W2[1,1]")).hsvHue() <= 230
 
 
 def test_legend_names_the_quantity_and_its_range(canvas, mazur_session):
@@ -307,7 +280,7 @@ def _wheel(canvas, pos: QPointF, delta: int) -> None:
     QApplication.sendEvent(canvas, event)
 
 
-def test_wheel_zooms_around_the_cursor_and_fit_restores(canvas):
+def test_wheel_zooms_around_the_cursor_and_fit_restores(canvas, pixels):
     scale = canvas.scale
     anchor = canvas.neuron_center(1, 0)
     _wheel(canvas, anchor, 240)
@@ -321,12 +294,14 @@ def test_wheel_zooms_around_the_cursor_and_fit_restores(canvas):
     assert canvas.scale == pytest.approx(zoomed_out * 2.0)
     canvas.fit()
     assert canvas.scale == pytest.approx(scale)
-    assert not canvas.grab().isNull()
+    # the picture follows: i1 (0.05 of a scale of 1: the grey of zero) is drawn where the view puts it
+    img = canvas.grab().toImage()
+    r = canvas.layout_info.r * canvas.scale
+    assert pixels.close(pixels.dominant(img, canvas.neuron_center(0, 0), 0, 0.6 * r), _fill(0.05))
 
 
-def test_zoom_by_scales_and_labels_appear_when_zoomed_in(qtbot, qapp):
-    session = Session(_trainer("2-16-16-1"))
-    canvas = _canvas(qtbot, session)
+def test_zoom_by_scales_and_labels_appear_when_zoomed_in(make_canvas, trainer_of):
+    canvas = make_canvas(Session(trainer_of("2-16-16-1")))
     scale = canvas.scale
     canvas.zoom_by(1.5)
     assert canvas.scale == pytest.approx(scale * 1.5)
@@ -368,7 +343,7 @@ def panel(qtbot, mazur_session):
     return p
 
 
-def test_timeline_scrubs_the_past_and_returns_to_live(qtbot, panel, mazur_session):
+def test_timeline_scrubs_the_past_and_returns_to_live(qtbot, panel, mazur_session, pixels):
     t = mazur_session.trainer
     assert not panel.timeline.isEnabled()
     for _ in range(3):
@@ -390,7 +365,10 @@ def test_timeline_scrubs_the_past_and_returns_to_live(qtbot, panel, mazur_sessio
     # neurons: a plain forward pass of the data row with those parameters
     np.testing.assert_allclose(panel.canvas.scene.out[2], probe.forward(t.dataset.inputs[:1])[0])
     assert "History" in panel.canvas.scene.caption[0]
-    assert not panel.canvas.grab().isNull()
+    img = panel.canvas.grab().toImage()  # o1 is filled with the colour of its output then
+    r = panel.canvas.layout_info.r * panel.canvas.scale
+    o1 = probe.forward(t.dataset.inputs[:1])[0, 0]
+    assert pixels.close(pixels.dominant(img, panel.canvas.neuron_center(2, 0), 0, 0.6 * r), _fill(o1))
     with qtbot.waitSignal(mazur_session.timelineChanged):
         panel.timeline.setValue(3)
     assert mazur_session.view_iteration is None
@@ -418,8 +396,8 @@ def test_editing_in_the_past_is_refused_with_a_message(qtbot, panel, mazur_sessi
         assert not panel.canvas.edit_parameter("w5")
 
 
-def test_sample_box_focuses_a_row_of_the_batch(qtbot, qapp):
-    session = Session(presets.load("xor"))
+def test_sample_box_focuses_a_row_of_the_batch(qtbot, xor_session):
+    session = xor_session
     p = CanvasPanel(session)
     qtbot.addWidget(p)
     p.show()
@@ -440,11 +418,21 @@ def test_sample_box_is_disabled_for_one_row(panel):
     assert panel.sample_box.currentText() == "sample 1 of 1 (data row 1)"
 
 
-def test_new_trainer_rebuilds_the_canvas(qtbot, panel, mazur_session):
+def test_new_trainer_rebuilds_the_canvas(qtbot, panel, mazur_session, pixels):
     mazur_session.load_preset("xor")
-    assert panel.canvas.layout_info.sizes == [2, 4, 1]
+    canvas = panel.canvas
+    assert canvas.layout_info.sizes == [2, 4, 1]
     assert panel.sample_box.count() == 4
-    assert not panel.canvas.grab().isNull()
+    # xor is drawn: its 4 hidden neurons (empty before a step) and its edges' signs
+    img = canvas.grab().toImage()
+    r = canvas.layout_info.r * canvas.scale
+    bg = palette.canvas_background(canvas.palette())
+    for j in range(4):
+        assert pixels.close(pixels.dominant(img, canvas.neuron_center(1, j), 0, 0.6 * r), bg)
+    W1 = mazur_session.trainer.network.weights[0]
+    for j in range(4):
+        hue = pixels.hue_near(img, canvas.edge_point(f"W1[{j},0]", 0.8)).hsvHue()  # edges cross mid-way
+        assert (10 <= hue <= 45) if W1[j, 0] > 0 else (190 <= hue <= 230)
 
 
 # ------------------------------------------------------------------ exports
@@ -457,14 +445,19 @@ def test_render_image_is_independent_of_the_zoom(canvas):
         canvas.render_image(800, 600, show="nonsense")
 
 
-def test_export_png_and_svg(canvas, tmp_path):
+def test_export_png_and_svg(canvas, tmp_path, pixels):
     png, svg = tmp_path / "net.png", tmp_path / "net.svg"
     canvas.export_png(str(png), 900, 600)
     img = QImage(str(png))
     assert (img.width(), img.height()) == (900, 600)
+    assert 10 <= pixels.hue_near(img, canvas.edge_midpoint("w5", (900, 600))).hsvHue() <= 45  # w5 = 0.4: orange
     canvas.export_svg(str(svg), 900, 600)
     text = svg.read_text(encoding="utf-8")
     assert "<svg" in text and 'viewBox="0 0 900 600"' in text
+    assert "Ready" in text and ">w5 0.4<" in text  # the caption and w5's label, as text
+    bg = palette.canvas_background(canvas.palette())
+    k = int(np.rint(0.4 / 0.6 * LEVELS))  # w5 on the weights' scale of 0.6
+    assert bin_color(k, bg).name() in text  # w5's stroke colour
 
 
 def test_export_to_a_missing_folder_raises_oserror(canvas, tmp_path):
