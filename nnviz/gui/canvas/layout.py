@@ -25,7 +25,8 @@ from nnviz.core.network import Param
 DENSE_EDGES = 1024  # a layer with more edges than this draws only its strongest ones
 BIAS_EDGES_MAX = 32  # a layer with more units shows its biases on the bias node only
 BASE_SCALE = 1.45  # pixels per world unit at which text and lines have their base size
-UI_MAX = 1.0  # text and lines grow with the fitted scale up to this factor
+UI_MAX = 1.6  # a small network in a big view grows, text and lines with it, up to this factor
+R_MAX_PX = 64.0  # ... and its neurons up to this radius in pixels
 
 Measure = Callable[[str, str], tuple[float, float]]  # (text, role) -> (width, height) in pixels
 
@@ -204,31 +205,49 @@ class View:
         return View(self.scale, tx, ty, self.ui)
 
 
-CAPTION = (470.0, 60.0)  # the caption's corner (top left), width x height in pixels
+CAPTION = (470.0, 60.0)  # the caption's corner (top left), width x height in pixels at ui 1
 LEGEND = (480.0, 76.0)  # the legend's corner (bottom right)
 
 
 def fit_view(layout: Layout, width: float, height: float, x0: float = 0.0, y0: float = 0.0) -> View:
     """The view that shows the whole network in the ``width`` x ``height`` rectangle at
-    (x0, y0). Tight margins first; if the network then runs into the caption (top left)
-    or the legend (bottom right), margins that keep them apart. The result does not
-    depend on the values, so the network does not jump while stepping."""
+    (x0, y0), as large as it fits: a small network grows with the view up to neurons of
+    :data:`R_MAX_PX` pixels, its text and lines by up to :data:`UI_MAX`. Tight margins
+    first; if the network then runs into the caption (top left) or the legend (bottom
+    right), margins that keep them apart. The result does not depend on the values, so
+    the network does not jump while stepping."""
     b = layout.bounds
-    caption = Box(x0, y0, *CAPTION)
-    legend = Box(x0 + width - LEGEND[0], y0 + height - LEGEND[1], *LEGEND)
+    cap = min(BASE_SCALE * UI_MAX, max(R_MAX_PX / layout.r, BASE_SCALE))
     view = None
-    for left, right, top, bottom in ((40.0, 110.0, 46.0, 16.0), (40.0, 110.0, 96.0, 84.0)):
-        avail_w = max(width - left - right, 40.0)
-        avail_h = max(height - top - bottom, 40.0)
-        scale = min(avail_w / max(b.w, 1e-9), avail_h / max(b.h, 1e-9), BASE_SCALE * UI_MAX)
-        ui = float(np.clip(scale / BASE_SCALE, 1.0, UI_MAX))
+    for roomy in (False, True):
+        ui = 1.0
+        for _ in range(20):  # the margins grow with the text, the text with the scale: settle
+            # left: air; right: the targets beside the outputs; top: the column headings
+            left, right, top = 40.0 * ui, 110.0 * ui, 46.0 * ui
+            bottom = (LEGEND[1] + 8) * ui if roomy else 16.0 * ui
+            if roomy:
+                top += CAPTION[1] * ui
+            avail_w = max(width - left - right, 40.0)
+            avail_h = max(height - top - bottom, 40.0)
+            scale = min(avail_w / max(b.w, 1e-9), avail_h / max(b.h, 1e-9), cap)
+            settled = float(np.clip(scale / BASE_SCALE, 1.0, UI_MAX))
+            if abs(settled - ui) < 1e-6:
+                break
+            ui = settled
         cx, cy = x0 + left + avail_w / 2, y0 + top + avail_h / 2
         view = View(scale, cx - (b.x + b.w / 2) * scale, cy - (b.y + b.h / 2) * scale, ui)
         d = view.map_box(b)
-        drawn = Box(d.x - 8, d.y - 40, d.w + 108, d.h + 44)
+        drawn = Box(d.x - 8 * ui, d.y - 46 * ui, d.w + 108 * ui, d.h + 50 * ui)
+        caption = Box(x0, y0, CAPTION[0] * ui, CAPTION[1] * ui)
+        legend = Box(x0 + width - LEGEND[0] * ui, y0 + height - LEGEND[1] * ui, LEGEND[0] * ui, LEGEND[1] * ui)
         if not (drawn.intersects(caption) or drawn.intersects(legend)):
             break
     return view
+
+
+def ring_gap(layout: Layout, view: View) -> float:
+    """How far outside a neuron the ring marking "just computed" is drawn, in pixels."""
+    return max(3.0, min(5.0, layout.r * view.scale * 0.18)) * view.ui
 
 
 def density(layout: Layout, view: View) -> float:
@@ -265,17 +284,26 @@ def screen_line(layout: Layout, view: View, hit: Hit) -> tuple[tuple[float, floa
 # ======================================================================== annotations
 @dataclass
 class Placement:
-    """Boxes in pixels of what is written or drawn beside the network."""
+    """Where the annotations go, boxes in pixels. Nothing placed overlaps anything else
+    placed, nor a neuron or a bias node (the ``obstacles``)."""
 
-    obstacles: list[Box]  # neurons, bias nodes, target labels: annotations keep off them
-    edge_labels: list[tuple[Box, Hit, int]]  # (box, its edge, index of the label in its layer)
-    thumbnails: list[tuple[int, int, Box]]  # (column, unit, box)
+    obstacles: list[Box]  # neurons and bias nodes
+    headings: list[Box]  # per column: heading and the line under it
+    bias_labels: list[Box | None]  # per weight layer, beside its bias node (None: not written)
+    targets: list[Box]  # beside the output neurons
+    locks: list[Box]  # padlocks of frozen parameters
     overlays: list[tuple[int, int, Box]]  # chain vs proportional: (column, unit, box)
+    thumbnails: list[tuple[int, int, Box]]  # (column, unit, box)
+    edge_labels: list[tuple[Box, Hit, int]]  # (box, its edge, index of the label in its layer)
+    left_out: set[str]  # what was asked for but has no room in this view: "overlays", "thumbnails"
 
     def boxes(self) -> list[tuple[str, Box]]:
-        """Every annotation box with what it is: edge label, thumbnail or overlay."""
-        return ([("edge label", b) for b, _, _ in self.edge_labels] + [("thumbnail", b) for *_, b in self.thumbnails]
-                + [("overlay", b) for *_, b in self.overlays])
+        """Every box with what it is."""
+        return ([("neuron or bias node", b) for b in self.obstacles] + [("heading", b) for b in self.headings]
+                + [("bias label", b) for b in self.bias_labels if b is not None]
+                + [("target", b) for b in self.targets] + [("padlock", b) for b in self.locks]
+                + [("overlay", b) for *_, b in self.overlays] + [("thumbnail", b) for *_, b in self.thumbnails]
+                + [("edge label", b) for b, _, _ in self.edge_labels])
 
 
 def target_box(layout: Layout, view: View, unit: int, width: float, height: float) -> Box:
@@ -284,72 +312,157 @@ def target_box(layout: Layout, view: View, unit: int, width: float, height: floa
     return Box(cx + layout.r * view.scale + 14 * view.ui, cy - height / 2, width, height)
 
 
-def place(layout: Layout, view: View, measure: Measure, *, edge_labels: Sequence[Sequence[str] | None] = (),
-          targets: Sequence[str] | None = None, overlays: Sequence[Sequence[str] | None] | None = None,
-          thumbnails: bool = False) -> Placement:
-    """The boxes of the annotations for ``view``: ``edge_labels`` per weight layer (None:
-    none), ``targets`` beside the output neurons, ``overlays`` (a text per neuron of each
-    column, None for none) under the neurons and ``thumbnails`` beside them.
+def lock_size(layout: Layout, view: View) -> float:
+    """The height of a frozen parameter's padlock in pixels."""
+    return float(np.clip(layout.r * view.scale * 0.55, 7.0, 13.0 * view.ui))
 
-    Edge labels sit on their edge just after the sending neuron; a layer whose labels
-    would overlap shows none."""
+
+def _free(box: Box, taken: list[Box], gap: float) -> bool:
+    return not any(box.intersects(other, gap) for other in taken)
+
+
+def _column_slots(layout: Layout, view: View, column: int, size: tuple[float, float], slots, taken: list[Box],
+                  gap: float) -> list[Box] | None:
+    """Boxes of ``size`` beside every neuron of ``column``, all in the first slot (a
+    function (centre x, centre y, w, h) -> Box) where none of them collides; None when no
+    slot has room."""
+    w, h = size
+    centres = [view.map(*layout.neuron(column, j)) for j in range(layout.sizes[column])]
+    for slot in slots:
+        boxes = [slot(cx, cy, w, h) for cx, cy in centres]
+        if all(_free(b, taken, gap) for b in boxes) and \
+                not any(a.intersects(b, gap) for i, a in enumerate(boxes) for b in boxes[i + 1:]):
+            return boxes
+    return None
+
+
+def place(layout: Layout, view: View, measure: Measure, *, headings: Sequence[tuple[str, str]] = (),
+          bias_labels: Sequence[str | None] = (), targets: Sequence[str] | None = None, locks: Sequence[Hit] = (),
+          overlays: Sequence[Sequence[str] | None] | None = None, thumbnails: bool = False,
+          edge_labels: Sequence[Sequence[str] | None] = ()) -> Placement:
+    """Where everything written beside the network goes in ``view``, text measured by
+    ``measure(text, role)``: the column ``headings`` (head, line under it), the
+    ``bias_labels`` (None: not written), the ``targets`` beside the outputs, the padlocks
+    of frozen parameters (``locks``), the ``overlays`` (a text per neuron of each column,
+    None for none), output ``thumbnails`` beside the neurons and the ``edge_labels`` per
+    weight layer (None: none).
+
+    Placed in that order, each clear of what came before: an overlay under its neuron
+    (else right or left of it), a thumbnail left of its neuron (else above it, or right);
+    a column uses one slot for all its neurons, and shows none when no slot has room.
+    Thumbnails shrink to a third before they give up. An edge label sits on its edge, as
+    close after the sending neuron as it can (before the receiving one where a layer fans
+    out from few neurons to many); a layer whose labels do not all find room shows none."""
+    ui = view.ui
     r_px = layout.r * view.scale
+    gap = 2.0 * ui
     obstacles = []
     for c, n in enumerate(layout.sizes):
         for j in range(n):
             cx, cy = view.map(*layout.neuron(c, j))
             obstacles.append(Box(cx - r_px, cy - r_px, 2 * r_px, 2 * r_px))
     side = layout.bias_side * view.scale
-    for bx, by in layout.bias_xy:
-        cx, cy = view.map(bx, by)
-        obstacles.append(Box(cx - side / 2, cy - side / 2, side, side))
-    if targets is not None and layout.sy * view.scale >= 16:
-        for j, text in enumerate(targets):
-            obstacles.append(target_box(layout, view, j, *measure(text, "target")))
+    nodes = [view.map(bx, by) for bx, by in layout.bias_xy]
+    obstacles += [Box(x - side / 2, y - side / 2, side, side) for x, y in nodes]
+    taken = list(obstacles)
+
+    column_gap = layout.dx * view.scale
+    y_bottom = view.map(0.0, layout.top)[1] - 10 * ui
+    heads = []
+    for c, (head, sub) in enumerate(headings):
+        (hw, hh), (sw, sh) = measure(head, "head"), measure(sub, "sub")
+        w = min(max(hw, sw) + 8 * ui, column_gap)
+        heads.append(Box(view.map(layout.x[c], 0.0)[0] - w / 2, y_bottom - hh - sh, w, hh + sh))
+    bias_boxes: list[Box | None] = []
+    for (x, y), text in zip(nodes, bias_labels):
+        if text is None:
+            bias_boxes.append(None)
+            continue
+        w, h = measure(text, "bias")
+        bias_boxes.append(Box(x + side / 2 + 6 * ui, y - h / 2, w + 4, h))
+    target_boxes = [target_box(layout, view, j, *measure(text, "target")) for j, text in enumerate(targets or ())]
+    s = lock_size(layout, view)
+    lock_boxes = []
+    for hit in locks:
+        x, y = view.map(*layout.midpoint(hit))
+        lock_boxes.append(Box(x - 0.75 * s, y - 0.75 * s, 1.5 * s, 1.5 * s))
+    taken += heads + [b for b in bias_boxes if b is not None] + target_boxes + lock_boxes
+    left_out: set[str] = set()
 
     placed_overlays = []
-    if overlays is not None and r_px >= 8:
-        ring = max(3.0, min(5.0, r_px * 0.18))
+    if overlays is not None:
+        below = r_px + ring_gap(layout, view) + 4 * ui  # clear of the ring of a computed neuron
+        slots = (lambda x, y, w, h: Box(x - w / 2, y + below, w, h),
+                 lambda x, y, w, h: Box(x + below, y - h / 2, w, h),
+                 lambda x, y, w, h: Box(x - below - w, y - h / 2, w, h))
         for c, texts in enumerate(overlays):
-            for j, text in enumerate(texts or ()):
-                w, h = measure(text, "overlay")
-                cx, cy = view.map(*layout.neuron(c, j))
-                placed_overlays.append((c, j, Box(cx - (w + 8) / 2, cy + r_px + ring + 4, w + 8, h + 2)))
+            if not texts:
+                continue
+            sizes = [measure(t, "overlay") for t in texts]
+            size = (max(w for w, _ in sizes) + 8 * ui, max(h for _, h in sizes) + 2 * ui)
+            boxes = _column_slots(layout, view, c, size, slots, taken, gap) if r_px >= 8 else None
+            if boxes is None:
+                left_out.add("overlays")
+                continue
+            taken += boxes
+            placed_overlays += [(c, j, b) for j, b in enumerate(boxes)]
 
     placed_thumbs = []
-    size = float(min(1.15 * r_px, 0.5 * layout.sy * view.scale, 56.0))
-    if thumbnails and r_px >= 12 and size >= 14:
+    if thumbnails:
+        away = r_px + 6 * ui
+        corner = 0.62 * r_px
+        slots = (lambda x, y, w, h: Box(x - away - w, y - h / 2, w, h),
+                 lambda x, y, w, h: Box(x - corner - w, y - corner - h, w, h),
+                 lambda x, y, w, h: Box(x + corner, y - corner - h, w, h),
+                 lambda x, y, w, h: Box(x + away, y - h / 2, w, h))
+        largest = float(min(1.15 * r_px, 0.5 * layout.sy * view.scale, 56.0 * ui))
         for c in range(1, layout.n_layers + 1):
-            for j in range(layout.sizes[c]):
-                cx, cy = view.map(*layout.neuron(c, j))
-                placed_thumbs.append((c, j, Box(cx + 0.62 * r_px, cy - 0.62 * r_px - size, size, size)))
+            boxes = None
+            for size in (largest, 0.75 * largest, 0.55 * largest, 0.35 * largest):
+                if size < 14:
+                    break
+                boxes = _column_slots(layout, view, c, (size, size), slots, taken, gap)
+                if boxes is not None:
+                    break
+            if boxes is None:
+                left_out.add("thumbnails")
+                continue
+            taken += boxes
+            placed_thumbs += [(c, j, b) for j, b in enumerate(boxes)]
 
     labels: list[tuple[Box, Hit, int]] = []
     for l, texts in enumerate(edge_labels, start=1):
         if texts is None:
             continue
         seg = layout.edges[l - 1]
-        gap = (layout.x[l] - layout.x[l - 1]) * view.scale
         n_in = layout.sizes[l - 1]
-        layer: list[tuple[Box, Hit, int]] | None = []
+        # many edges leaving each neuron crowd its side: their labels start at the other end
+        fan_out = layout.sizes[l] > max(4, n_in)
+        layer: list[tuple[Box, Hit, int]] = []
         for k, text in enumerate(texts):
             tw, th = measure(text, "edge label")
-            w, h = tw + 12, th + 3
-            dx = r_px + 15 + w / 2
-            if dx + w / 2 > gap - r_px - 12:
-                layer = None
-                break
-            ax, ay = view.map(seg[k, 0], seg[k, 1])
-            _, by = view.map(seg[k, 2], seg[k, 3])
-            cy = ay + (by - ay) * dx / gap
-            box = Box(ax + dx - w / 2, cy - h / 2, w, h)
-            if any(box.intersects(other, 2.0) for other, *_ in layer):
-                layer = None
+            w, h = tw + 12 * ui, th + 3 * ui
+            (ax, ay), (bx, by) = view.map(seg[k, 0], seg[k, 1]), view.map(seg[k, 2], seg[k, 3])
+            if fan_out:
+                (ax, ay), (bx, by) = (bx, by), (ax, ay)
+            length = math.hypot(bx - ax, by - ay)
+            d, last = r_px + 15 * ui + w / 2, length - r_px - 12 * ui - w / 2
+            box = None
+            while d <= last:  # slide along the edge until there is room
+                t = d / length
+                candidate = Box(ax + (bx - ax) * t - w / 2, ay + (by - ay) * t - h / 2, w, h)
+                if _free(candidate, taken, gap) and _free(candidate, [b for b, _, _ in layer], gap):
+                    box = candidate
+                    break
+                d += 0.5 * h
+            if box is None:
+                layer = []
                 break
             layer.append((box, Hit("edge", l, k // n_in, k % n_in), k))
-        if layer:
-            labels.extend(layer)
-    return Placement(obstacles, labels, placed_thumbs, placed_overlays)
+        labels += layer
+        taken += [b for b, _, _ in layer]
+    return Placement(obstacles, heads, bias_boxes, target_boxes, lock_boxes, placed_overlays, placed_thumbs, labels,
+                     left_out)
 
 
 # ======================================================================== hit testing

@@ -50,8 +50,10 @@ class Fonts:
         self.base = base
         self.ui = view.ui
         self.r_px = layout.r * view.scale
+        self.side = layout.bias_side * view.scale
         ui = self.ui
         self.roles = {
+            "bias": self.font(float(np.clip(self.side * 0.5, 10, 13 * ui)), bold=True),
             "edge label": self.font(11.5 * ui),
             "overlay": self.font(float(np.clip(self.r_px * 0.36, 9, 12 * ui))),
             "target": self.font(float(np.clip(self.r_px * 0.36, 10, 13 * ui))),
@@ -118,6 +120,16 @@ class ScenePainter:
             self._paths = (scene, _Paths(scene, lay))
         return self._paths[1]
 
+    def placement(self, lay: Layout, scene: Scene, view: View, fonts: Fonts, *, thumbnails: bool = False,
+                  comparison=None) -> Placement:
+        """Where the text and the overlays of ``scene`` go in ``view``."""
+        targets = None
+        if scene.targets is not None and lay.sy * view.scale >= 16:
+            targets = [f"target {short(x)}" for x in scene.targets]
+        return geo.place(lay, view, fonts.measure, headings=_heading_texts(lay, scene, view, fonts),
+                         bias_labels=_bias_texts(scene, fonts), targets=targets, locks=scene.frozen,
+                         overlays=comparison, thumbnails=thumbnails, edge_labels=scene.edge_labels)
+
     def paint(self, p: QPainter, rect: QRectF, lay: Layout, scene: Scene, view: View, pal: QPalette,
               base_font: QFont, *, thumbnails=None, comparison=None) -> Placement:
         """Paint ``scene`` into ``rect`` of ``p``; ``thumbnails`` (images per column) and
@@ -126,9 +138,7 @@ class ScenePainter:
         paths = self._paths_of(scene, lay)
         col = colours(pal)
         fonts = Fonts(base_font, lay, view)
-        targets = None if scene.targets is None else [f"target {short(x)}" for x in scene.targets]
-        placement = geo.place(lay, view, fonts.measure, edge_labels=scene.edge_labels, targets=targets,
-                              overlays=comparison, thumbnails=thumbnails is not None)
+        placement = self.placement(lay, scene, view, fonts, thumbnails=thumbnails is not None, comparison=comparison)
         p.save()
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
@@ -142,27 +152,20 @@ class ScenePainter:
             p.drawPolygon(T.map(hull))
         self._paint_front(p, lay, scene, view, T, col)
         self._paint_edges(p, paths, view, T, dens, col, lay.r * view.scale)
-        self._paint_bias_nodes(p, lay, view, col)
+        self._paint_bias_nodes(p, lay, view, fonts, col)
         fills = self._paint_neurons(p, lay, scene, paths, view, T, col)
         self.draw_labels(p, fonts, label_texts(placement.edge_labels, scene), scene, col)
-        self._paint_bias_labels(p, lay, scene, view, fonts, col)
+        self._paint_texts(p, lay, view, placement, scene, fonts, col)
         self._paint_neuron_labels(p, lay, scene, view, fonts, col, fills)
-        if targets is not None and lay.sy * view.scale >= 16:
-            p.setFont(fonts.roles["target"])
-            p.setPen(col["dim"])
-            for j, text in enumerate(targets):
-                b = geo.target_box(lay, view, j, *fonts.measure(text, "target"))
-                p.drawText(QRectF(b.x, b.y, b.w + 4, b.h), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                           text)
-        self._paint_headings(p, lay, scene, view, fonts, col)
-        self._paint_frozen(p, lay, scene, view, dens, col)
+        self._paint_frozen(p, lay, scene, view, placement, dens, col)
         if thumbnails is not None:
             overlays.paint_thumbnails(p, placement, thumbnails, col["outline"])
         if comparison is not None:
             overlays.paint_comparison(p, placement, comparison, fonts.roles["overlay"], col["fg"], col["outline"],
                                       col["label_bg"], palette.is_dark(pal))
         self._paint_caption(p, rect, scene, fonts, col)
-        self._paint_legend(p, rect, scene, fonts, col)
+        notes = scene.notes + [LEFT_OUT[what] for what in sorted(placement.left_out)]
+        self._paint_legend(p, rect, scene.legend, notes, fonts, col)
         p.restore()
         return placement
 
@@ -205,13 +208,21 @@ class ScenePainter:
                 p.setPen(pen)
                 p.drawPath(T.map(path))
 
-    def _paint_bias_nodes(self, p, lay, view, col) -> None:
-        side = lay.bias_side * view.scale
-        p.setPen(QPen(col["outline"], 1.2))
-        p.setBrush(col["label_bg"])
+    def _paint_bias_nodes(self, p, lay, view, fonts, col) -> None:
+        """The bias nodes: a square with a "1" (a constant input) in it."""
+        side = fonts.side
+        one = fonts.font(min(side * 0.55, 12 * view.ui))
+        with_one = side > QFontMetricsF(fonts.roles["bias"]).horizontalAdvance("1") + 6
+        p.setFont(one)
         for bx, by in lay.bias_xy:
             x, y = view.map(bx, by)
-            p.drawRoundedRect(QRectF(x - side / 2, y - side / 2, side, side), min(3.0, side / 5), min(3.0, side / 5))
+            square = QRectF(x - side / 2, y - side / 2, side, side)
+            p.setPen(QPen(col["outline"], 1.2))
+            p.setBrush(col["label_bg"])
+            p.drawRoundedRect(square, min(3.0, side / 5), min(3.0, side / 5))
+            if with_one:
+                p.setPen(col["dim"])
+                p.drawText(square, Qt.AlignmentFlag.AlignCenter, "1")
 
     def _paint_neurons(self, p, lay, scene, paths, view, T, col) -> dict[int, QColor]:
         r_px = lay.r * view.scale
@@ -221,7 +232,7 @@ class ScenePainter:
             fills[k] = fill_color(k)
             p.setBrush(fills[k])
             p.drawPath(T.map(path))
-        outline_w = 1.3 if r_px > 8 else 0.8
+        outline_w = (1.3 if r_px > 8 else 0.8) * view.ui
         if not paths.empty.isEmpty():
             p.setBrush(col["bg"])
             p.setPen(QPen(col["empty_outline"], outline_w, Qt.PenStyle.DashLine if r_px > 10 else Qt.PenStyle.SolidLine))
@@ -232,27 +243,25 @@ class ScenePainter:
             p.drawPath(T.map(path))
         if scene.computed_column is not None:
             c = scene.computed_column
-            rr = r_px + max(3.0, min(5.0, r_px * 0.18))
+            rr = r_px + geo.ring_gap(lay, view)
             ring = _circles([view.map(lay.x[c], float(y)) for y in lay.ys[c]], rr)
-            p.setPen(QPen(col["highlight"], 2.6 if r_px > 6 else 1.6))
+            p.setPen(QPen(col["highlight"], (2.6 if r_px > 6 else 1.6) * view.ui))
             p.drawPath(ring)
         return fills
 
-    def _paint_frozen(self, p, lay, scene, view, dens, col) -> None:
+    def _paint_frozen(self, p, lay, scene, view, placement, dens, col) -> None:
         """Frozen parameters: a muted dotted line over the edge and a small padlock at its
         middle."""
-        if not scene.frozen:
-            return
         over = QPen(col["bg"], max(1.2, 0.5 * geo.edge_width(0.5, dens)), Qt.PenStyle.DotLine)
         over.setCapStyle(Qt.PenCapStyle.FlatCap)
-        size = float(np.clip(lay.r * view.scale * 0.55, 7.0, 13.0 * view.ui))
-        for hit in scene.frozen:
+        size = geo.lock_size(lay, view)
+        for hit, box in zip(scene.frozen, placement.locks):
             line = geo.screen_line(lay, view, hit)
             if line is None:
                 continue
             p.setPen(over)
             p.drawLine(QPointF(*line[0]), QPointF(*line[1]))
-            draw_lock(p, QPointF(*view.map(*lay.midpoint(hit))), size, col["fg"], col["label_bg"], col["faint"])
+            draw_lock(p, QPointF(box.x + box.w / 2, box.y + box.h / 2), size, col["fg"], col["label_bg"], col["faint"])
 
     # -------------------------------------------------------------- text
     def draw_labels(self, p, fonts: Fonts, labels, scene: Scene, col) -> None:
@@ -268,23 +277,28 @@ class ScenePainter:
             p.setPen(col["fg"])
             p.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 
-    def _paint_bias_labels(self, p, lay, scene, view, fonts, col) -> None:
-        side = lay.bias_side * view.scale
-        font = fonts.font(float(np.clip(side * 0.5, 10, 13 * view.ui)), bold=True)
-        fm = QFontMetricsF(font)
-        if fm.height() > max(side * 1.6, 12):
-            return
-        one = fonts.font(min(side * 0.55, 12 * view.ui))
-        for l, (name, with_value) in enumerate(scene.bias_labels, start=1):
-            x, y = view.map(*lay.bias_xy[l - 1])
-            text = with_value if with_value is not None and side > 14 else name
-            p.setFont(font)
+    def _paint_texts(self, p, lay: Layout, view: View, placement: Placement, scene: Scene, fonts: Fonts, col) -> None:
+        """Bias labels, targets and column headings, in the boxes placed for them."""
+        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        p.setFont(fonts.roles["bias"])
+        for box, text in zip(placement.bias_labels, _bias_texts(scene, fonts)):
+            if box is not None:
+                _plate(p, _rect(box), col, radius=3.0)
+                p.setPen(col["dim"])
+                p.drawText(_rect(box), left, text)
+        p.setFont(fonts.roles["target"])
+        p.setPen(col["dim"])
+        for box, x in zip(placement.targets, scene.targets if scene.targets is not None else ()):
+            p.drawText(_rect(box).adjusted(0, 0, 4, 0), left, f"target {short(x)}")
+        head_h = QFontMetricsF(fonts.roles["head"]).height()
+        for box, (head, sub) in zip(placement.headings, _heading_texts(lay, scene, view, fonts)):
+            top = QRectF(box.x, box.y, box.w, head_h)
+            p.setFont(fonts.roles["head"])
+            p.setPen(col["fg"])
+            p.drawText(top, Qt.AlignmentFlag.AlignCenter, head)
+            p.setFont(fonts.roles["sub"])
             p.setPen(col["dim"])
-            p.drawText(QRectF(x + side / 2 + 6, y - fm.height() / 2, fm.horizontalAdvance(text) + 4, fm.height()),
-                       Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
-            if side > fm.horizontalAdvance("1") + 6:
-                p.setFont(one)
-                p.drawText(QRectF(x - side / 2, y - side / 2, side, side), Qt.AlignmentFlag.AlignCenter, "1")
+            p.drawText(QRectF(box.x, box.y + head_h, box.w, box.h - head_h), Qt.AlignmentFlag.AlignCenter, sub)
 
     def _paint_neuron_labels(self, p, lay, scene, view, fonts, col, fills) -> None:
         """Name, value and (once computed) delta inside each circle; a column shows the
@@ -337,64 +351,45 @@ class ScenePainter:
                     p.drawText(QRectF(cx - r_px, y, 2 * r_px, fm.height()), Qt.AlignmentFlag.AlignCenter, texts[j])
                     y += fm.height()
 
-    def _paint_headings(self, p, lay, scene, view, fonts, col) -> None:
-        gap = lay.dx * view.scale
-        f_head, f_sub = fonts.roles["head"], fonts.roles["sub"]
-        fm_head, fm_sub = QFontMetricsF(f_head), QFontMetricsF(f_sub)
-        y_bottom = lay.top * view.scale + view.ty - 10
-        for c, (head, sub, act) in enumerate(scene.headings):
-            x, _ = view.map(lay.x[c], 0)
-            w = max(fm_head.horizontalAdvance(head), fm_sub.horizontalAdvance(sub)) + 8
-            if w > gap * 0.98 and c > 0:
-                sub = act if fm_sub.horizontalAdvance(act) < gap else ""
-                if fm_head.horizontalAdvance(head) > gap * 0.98:
-                    head = f"h{c}" if 0 < c < lay.n_layers else head[:3]
-            p.setFont(f_head)
-            p.setPen(col["fg"])
-            p.drawText(QRectF(x - gap / 2, y_bottom - fm_sub.height() - fm_head.height(), gap, fm_head.height()),
-                       Qt.AlignmentFlag.AlignCenter, head)
-            p.setFont(f_sub)
-            p.setPen(col["dim"])
-            p.drawText(QRectF(x - gap / 2, y_bottom - fm_sub.height(), gap, fm_sub.height()),
-                       Qt.AlignmentFlag.AlignCenter, sub)
-
     def _paint_caption(self, p, rect, scene, fonts, col) -> None:
+        ui = fonts.ui
         head, sub = scene.caption
-        f_head, f_sub = fonts.font(15, bold=True), fonts.font(12)
+        f_head, f_sub = fonts.font(15 * ui, bold=True), fonts.font(12 * ui)
         fm_head, fm_sub = QFontMetricsF(f_head), QFontMetricsF(f_sub)
-        x, y = rect.x() + 16, rect.y() + 12
-        dot = 9.0
-        width = max(fm_head.horizontalAdvance(head), fm_sub.horizontalAdvance(sub)) + dot + 8
-        _plate(p, QRectF(x - 8, y - 5, min(width + 16, rect.width() - 16), fm_head.height() + fm_sub.height() + 12), col)
+        x, y = rect.x() + 16 * ui, rect.y() + 12 * ui
+        dot = 9.0 * ui
+        width = max(fm_head.horizontalAdvance(head), fm_sub.horizontalAdvance(sub)) + dot + 8 * ui
+        _plate(p, QRectF(x - 8 * ui, y - 5 * ui, min(width + 16 * ui, rect.width() - 16 * ui),
+                         fm_head.height() + fm_sub.height() + 12 * ui), col)
         x_text = x
         if scene.active_phase is not None and not scene.past:
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(col["highlight"] if not scene.is_next else col["dim"])
             p.drawEllipse(QRectF(x, y + (fm_head.height() - dot) / 2, dot, dot))
-            x_text = x + dot + 8
+            x_text = x + dot + 8 * ui
         p.setFont(f_head)
         p.setPen(col["fg"])
         p.drawText(QPointF(x_text, y + fm_head.ascent()), head)
         p.setFont(f_sub)
         p.setPen(col["dim"])
-        p.drawText(QPointF(x_text, y + fm_head.height() + 2 + fm_sub.ascent()),
-                   fm_sub.elidedText(sub, Qt.TextElideMode.ElideRight, rect.width() - x_text - 16))
+        p.drawText(QPointF(x_text, y + fm_head.height() + 2 * ui + fm_sub.ascent()),
+                   fm_sub.elidedText(sub, Qt.TextElideMode.ElideRight, rect.width() - x_text - 16 * ui))
 
-    def _paint_legend(self, p, rect, scene, fonts, col) -> None:
-        entries, notes = scene.legend, scene.notes
-        f_title, f_num, f_note = fonts.font(12, bold=True), fonts.font(11), fonts.font(11, italic=True)
+    def _paint_legend(self, p, rect, entries, notes, fonts, col) -> None:
+        ui = fonts.ui
+        f_title, f_num, f_note = fonts.font(12 * ui, bold=True), fonts.font(11 * ui), fonts.font(11 * ui, italic=True)
         fm_title, fm_num, fm_note = QFontMetricsF(f_title), QFontMetricsF(f_num), QFontMetricsF(f_note)
-        bar_w, bar_h = 200.0, 11.0
-        block_h = fm_title.height() + 4 + bar_h + 3 + fm_num.height()
-        x_right = rect.right() - 16
-        y_bottom = rect.bottom() - 12
+        bar_w, bar_h, space = 200.0 * ui, 11.0 * ui, 28.0 * ui
+        block_h = fm_title.height() + 4 * ui + bar_h + 3 * ui + fm_num.height()
+        x_right = rect.right() - 16 * ui
+        y_bottom = rect.bottom() - 12 * ui
         y_top = y_bottom - block_h
         if notes:
-            y_top -= len(notes) * fm_note.height() + 4
+            y_top -= len(notes) * fm_note.height() + 4 * ui
         widths = [max(bar_w, fm_title.horizontalAdvance(title)) for _, title, _ in entries]
-        total = max([sum(widths) + 28 * max(len(widths) - 1, 0)] + [fm_note.horizontalAdvance(n) for n in notes])
+        total = max([sum(widths) + space * max(len(widths) - 1, 0)] + [fm_note.horizontalAdvance(n) for n in notes])
         if total > 0:
-            _plate(p, QRectF(x_right - total - 8, y_top - 5, total + 16, y_bottom - y_top + 10), col)
+            _plate(p, QRectF(x_right - total - 8 * ui, y_top - 5 * ui, total + 16 * ui, y_bottom - y_top + 10 * ui), col)
         p.setFont(f_note)
         p.setPen(col["dim"])
         for i, note in enumerate(notes):
@@ -409,21 +404,21 @@ class ScenePainter:
             p.setPen(col["fg"])
             p.drawText(QRectF(x - w, y_top, w, fm_title.height()), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                        title)
-            by = y_top + fm_title.height() + 4
+            by = y_top + fm_title.height() + 4 * ui
             p.setPen(Qt.PenStyle.NoPen)
             for i, k in enumerate(range(-LEVELS, LEVELS + 1)):
                 p.setBrush(bin_color(k, col["bg"]))
                 p.drawRect(QRectF(bar_x + i * cell, by, cell + 0.5, bar_h))
             p.setBrush(Qt.BrushStyle.NoBrush)
-            p.setPen(QPen(col["outline"], 0.8))
+            p.setPen(QPen(col["outline"], 0.8 * ui))
             p.drawRect(QRectF(bar_x, by, bar_w, bar_h))
             p.setFont(f_num)
             p.setPen(col["dim"])
-            ny = by + bar_h + 3
+            ny = by + bar_h + 3 * ui
             for align, text in ((Qt.AlignmentFlag.AlignLeft, signed(-scale)), (Qt.AlignmentFlag.AlignHCenter, "0"),
                                 (Qt.AlignmentFlag.AlignRight, signed(scale))):
                 p.drawText(QRectF(bar_x, ny, bar_w, fm_num.height()), align, text)
-            x -= w + 28
+            x -= w + space
 
     # -------------------------------------------------------------- hover and selection
     def paint_marks(self, p, lay: Layout, scene: Scene, view: View, pal: QPalette, base_font: QFont, labels,
@@ -459,8 +454,8 @@ class ScenePainter:
             p.drawLine(a, b)
         elif hit.kind == "neuron":
             c = QPointF(*view.map(*lay.neuron(hit.layer, hit.row)))
-            rr = lay.r * view.scale + (7 if strong else 4)
-            pen = QPen(col["fg"] if strong else col["dim"], 2.2 if strong else 1.5)
+            rr = lay.r * view.scale + (7 if strong else 4) * view.ui
+            pen = QPen(col["fg"] if strong else col["dim"], (2.2 if strong else 1.5) * view.ui)
             if strong:
                 pen.setStyle(Qt.PenStyle.DashLine)
             p.setPen(pen)
@@ -473,14 +468,45 @@ def label_texts(labels, scene: Scene) -> list[tuple[Box, Hit, str]]:
     return [(box, hit, scene.edge_labels[hit.layer - 1][k]) for box, hit, k in labels]
 
 
-def _plate(p, rect: QRectF, col) -> None:
-    """A quiet backing for the caption and the legend, so they stay readable over a
-    zoomed-in network."""
+LEFT_OUT = {"overlays": "δ · e boxes: no room beside every neuron at this size; zoom in",
+            "thumbnails": "thumbnails: no room beside every neuron at this size; zoom in"}
+
+
+def _rect(box: Box) -> QRectF:
+    return QRectF(box.x, box.y, box.w, box.h)
+
+
+def _heading_texts(lay: Layout, scene: Scene, view: View, fonts: Fonts) -> list[tuple[str, str]]:
+    """(heading, line under it) per column, shortened where the columns are close."""
+    gap = lay.dx * view.scale
+    out = []
+    for c, (head, sub, act) in enumerate(scene.headings):
+        head_w, sub_w = fonts.measure(head, "head")[0], fonts.measure(sub, "sub")[0]
+        if max(head_w, sub_w) + 8 * fonts.ui > gap * 0.98 and c > 0:
+            sub = act if fonts.measure(act, "sub")[0] < gap else ""
+            if head_w > gap * 0.98:
+                head = f"h{c}" if 0 < c < lay.n_layers else head[:3]
+        out.append((head, sub))
+    return out
+
+
+def _bias_texts(scene: Scene, fonts: Fonts) -> list[str | None]:
+    """Per bias node its label: the name, with the value where all its biases are equal
+    and the node is big enough; None when the node is too small for text."""
+    if fonts.measure("b", "bias")[1] > max(fonts.side * 1.6, 12):
+        return [None] * len(scene.bias_labels)
+    return [with_value if with_value is not None and fonts.side > 14 else name
+            for name, with_value in scene.bias_labels]
+
+
+def _plate(p, rect: QRectF, col, radius: float = 6.0) -> None:
+    """A quiet backing for the caption, the legend and bias labels, so they stay readable
+    over edges."""
     plate = QColor(col["bg"])
     plate.setAlphaF(0.93)
     p.setPen(Qt.PenStyle.NoPen)
     p.setBrush(plate)
-    p.drawRoundedRect(rect, 6, 6)
+    p.drawRoundedRect(rect, radius, radius)
 
 
 def draw_lock(p: QPainter, c: QPointF, size: float, fg: QColor, bg: QColor, muted: QColor) -> None:

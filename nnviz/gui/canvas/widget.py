@@ -172,16 +172,13 @@ class NetworkCanvas(CanvasInteraction):
         return QPointF(*self._view.map(*self._layout.neuron(column, unit)))
 
     def placement(self, width: float | None = None, height: float | None = None) -> geo.Placement:
-        """Where the annotations go in the current view, or fitted to ``width`` x ``height``."""
+        """Where the text and the overlays go in the current view, or fitted to ``width``
+        x ``height`` (as in ``render_image``)."""
         view = self._view if width is None else geo.fit_view(self._layout, width, height)
-        fonts = Fonts(self.font(), self._layout, view)
-        return geo.place(self._layout, view, fonts.measure, **self._annotations(self.scene))
-
-    def _annotations(self, scene: Scene) -> dict:
-        targets = None if scene.targets is None else [f"target {scenes.short(x)}" for x in scene.targets]
-        thumbs = self._thumbnail_images() is not None
-        cmp = self._comparison_texts(scene)
-        return dict(edge_labels=scene.edge_labels, targets=targets, overlays=cmp, thumbnails=thumbs)
+        scene = self.scene
+        return self._painter.placement(self._layout, scene, view, Fonts(self.font(), self._layout, view),
+                                       thumbnails=self._thumbnail_images() is not None,
+                                       comparison=self._comparison_texts(scene))
 
     # ------------------------------------------------------------ painting
     def paint(self, p: QPainter, rect: QRectF, *, show: str | None = None, view: View | None = None,

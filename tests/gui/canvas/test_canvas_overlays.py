@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from nnviz.core.analysis import compare
+from nnviz.gui.canvas.scene import LUT
 from nnviz.gui.session import Session
 
 
@@ -159,3 +160,52 @@ def test_render_image_draws_overlays(make_canvas, mazur_session):
     canvas.set_show_comparison(True)
     canvas.set_show_thumbnails(True)
     assert canvas.render_image(900, 600) != plain
+
+
+# ------------------------------------------------------------------ nothing collides
+@pytest.mark.parametrize("preset", ["mazur", "xor", "sine"])
+@pytest.mark.parametrize("size", [(900, 600), (1200, 800), (2000, 1300)])
+def test_overlays_thumbnails_and_labels_do_not_collide(make_canvas, trainer_of, preset, size):
+    """With both overlays on, in the middle of the backward pass: the boxes the canvas
+    paints (measured with its real fonts) meet neither each other nor a neuron."""
+    session = Session(trainer_of(preset))
+    for _ in range(4):
+        session.step("micro")
+    canvas = make_canvas(session, size)
+    canvas.set_show_thumbnails(True)
+    canvas.set_show_comparison(True)
+    canvas.grab()
+    p = canvas.placement()
+    boxes = p.boxes()
+    for i, (what, a) in enumerate(boxes):
+        for other, b in boxes[i + 1:]:
+            assert not a.intersects(b), (what, a, other, b)
+    assert p.edge_labels == canvas.labels  # what hit-testing uses is what was painted
+    if preset != "sine" and size != (900, 600):  # room for everything
+        n = sum(session.trainer.network.sizes[1:])
+        assert len(p.overlays) == n and len(p.thumbnails) == n and not p.left_out
+        assert {hit.layer for _, hit, _ in p.edge_labels} == {1, 2}
+
+
+def test_thumbnails_are_drawn_in_their_boxes(make_canvas, xor_session):
+    canvas = make_canvas(xor_session)
+    canvas.set_show_thumbnails(True)
+    img = canvas.grab().toImage()
+    (c, j, box), = [t for t in canvas.placement().thumbnails if t[0] == 2]  # the output's
+    vals = canvas.thumbnail_values(2, 0)
+    G = canvas.THUMB_GRID
+    for i, k in ((3, 4), (12, 12), (20, 6)):  # cell i from the top (y up), column k
+        x, y = box.x + (k + 0.5) * box.w / G, box.y + (i + 0.5) * box.h / G
+        expected = LUT[int(np.rint(vals[G - 1 - i, k] * 1000))]  # sigmoid output on the diverging map
+        got = img.pixelColor(int(x), int(y))
+        assert max(abs(got.red() - expected[0]), abs(got.green() - expected[1]), abs(got.blue() - expected[2])) <= 8
+
+
+def test_a_crowded_canvas_says_where_overlays_have_no_room(make_canvas, trainer_of):
+    canvas = make_canvas(Session(trainer_of("2-16-16-1")), (700, 460))
+    canvas.set_show_comparison(True)
+    canvas.grab()
+    assert "overlays" in canvas.placement().left_out
+    canvas.zoom_by(4.0)  # zoomed in there is room beside the neurons on screen
+    canvas.grab()
+    assert canvas.placement().overlays

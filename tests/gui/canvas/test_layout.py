@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nnviz.gui.canvas.layout import Box, Hit, Layout, View, fit_view, hit_test, place
+from nnviz.gui.canvas.layout import (CAPTION, LEGEND, R_MAX_PX, UI_MAX, Box, Hit, Layout, View, fit_view, hit_test,
+                                    place)
 
 
 def measure(text: str, role: str) -> tuple[float, float]:
@@ -70,7 +71,72 @@ def test_fitted_network_lies_inside_the_view_clear_of_caption_and_legend(sizes, 
     view = fit_view(lay, w, h)
     d = view.map_box(lay.bounds)
     assert 0 < d.x and d.right < w and 0 < d.y and d.bottom < h
-    assert abs((d.x + d.right) / 2 - (40 + (w - 110)) / 2) < 1  # centred between the margins
+    ui = view.ui  # the margins (air left, targets right) grow with the text
+    assert abs((d.x + d.right) / 2 - (40 * ui + (w - 110 * ui)) / 2) < 1  # centred between them
+
+
+SIZES = [(800, 520), (1200, 800), (1600, 1050), (2400, 1560), (4000, 2600)]
+
+
+@pytest.mark.parametrize("sizes", [[2, 2, 2], [1, 8, 1], [2, 4, 1]])
+def test_small_networks_grow_with_the_view_up_to_a_cap(sizes):
+    """A small network is not left small in the middle of a big view: its neurons grow
+    with the view (and text and lines with them) up to a radius of R_MAX_PX."""
+    views = [fit_view(Layout(sizes, w / h), w, h) for w, h in SIZES]
+    radii = [Layout(sizes, w / h).r * v.scale for (w, h), v in zip(SIZES, views)]
+    assert np.all(np.diff(radii) > -1e-9) and radii[3] > 1.2 * radii[1]
+    assert max(radii) == pytest.approx(R_MAX_PX)  # the cap, reached in the biggest view
+    uis = [v.ui for v in views]
+    assert np.all(np.diff(uis) > -1e-9) and uis[0] == 1.0 and 1.2 < uis[-1] <= UI_MAX
+
+
+def _everything(lay: Layout, view: View):
+    """A placement with every kind of annotation, measured by the stand-in."""
+    L = lay.n_layers
+    heads = [("input", "2 units")] + [("hidden", "sigmoid")] * (L - 1) + [("output", "sigmoid")]
+    labels = [[f"w{k} 0.{k}5" for k in range(lay.sizes[l] * lay.sizes[l - 1])] if lay.sizes[l] * lay.sizes[l - 1] <= 8
+              else None for l in range(1, L + 1)]
+    overlays = [None] + [["δ 0.008771 · e −0.2455"] * n for n in lay.sizes[1:]]
+    return place(lay, view, measure, headings=heads, bias_labels=["b1 0.35"] + ["b2"] * (L - 1),
+                 targets=["target 0.01"] * lay.sizes[-1], locks=[Hit("bias", 1, 0), Hit("edge", L, 0, 0)],
+                 overlays=overlays, thumbnails=True, edge_labels=labels)
+
+
+@pytest.mark.parametrize("sizes", [[2, 2, 2], [2, 4, 1], [1, 8, 1], [2, 3, 3, 2]])
+@pytest.mark.parametrize("w, h", SIZES)
+def test_nothing_placed_overlaps(sizes, w, h):
+    """Neurons, bias nodes, headings, bias labels, targets, padlocks, overlay boxes,
+    thumbnails and edge labels: no two boxes meet, all inside the view, none under the
+    caption or the legend."""
+    lay = Layout(sizes, w / h)
+    view = fit_view(lay, w, h)
+    p = _everything(lay, view)
+    boxes = p.boxes()
+    for i, (what, a) in enumerate(boxes):
+        assert 0 <= a.x and a.right <= w and 0 <= a.y and a.bottom <= h, what
+        for other, b in boxes[i + 1:]:
+            assert not a.intersects(b), (what, a, other, b)
+    ui = view.ui
+    caption, legend = Box(0, 0, CAPTION[0] * ui, CAPTION[1] * ui), Box(w - LEGEND[0] * ui, h - LEGEND[1] * ui,
+                                                                      LEGEND[0] * ui, LEGEND[1] * ui)
+    assert not any(b.intersects(caption) or b.intersects(legend) for _, b in boxes)
+
+
+def test_overlays_and_thumbnails_find_room_beside_small_networks():
+    lay = Layout([2, 4, 1], 1.5)
+    p = _everything(lay, fit_view(lay, 1200, 800))
+    assert len(p.overlays) == 5 and len(p.thumbnails) == 5 and not p.left_out
+    assert len(p.edge_labels) == 12  # every label of both layers
+    for c, j, box in p.thumbnails:  # beside their own neuron
+        x, y = fit_view(lay, 1200, 800).map(*lay.neuron(c, j))
+        assert abs(box.y + box.h / 2 - y) < box.h and abs(box.x + box.w / 2 - x) < 2 * box.w + lay.r * 2
+
+
+def test_a_crowded_column_leaves_its_overlays_out_and_says_so():
+    lay = Layout([2, 16, 16, 1], 1.5)
+    p = _everything(lay, fit_view(lay, 700, 460))
+    assert "overlays" in p.left_out and "thumbnails" in p.left_out
+    assert not any(a.intersects(b) for i, (_, a) in enumerate(p.boxes()) for _, b in p.boxes()[i + 1:])
 
 
 def test_the_view_depends_on_the_size_only():
@@ -108,7 +174,7 @@ def test_edge_labels_sit_on_their_edges_without_overlapping():
         centre = (box.x + box.w / 2, box.y + box.h / 2)
         assert _distance_to_segment(*centre, view.map(x0, y0), view.map(x1, y1)) < 1.0
         assert hit == Hit("edge", hit.layer, k // 2, k % 2)
-        assert box.w == pytest.approx(7 * len(_mazur_labels()[hit.layer - 1][k]) + 12)
+        assert box.w == pytest.approx(7 * len(_mazur_labels()[hit.layer - 1][k]) + 12 * view.ui)
     boxes = [b for b, _, _ in p.edge_labels]
     assert not any(a.intersects(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
     assert not any(b.intersects(o) for b in boxes for o in p.obstacles)

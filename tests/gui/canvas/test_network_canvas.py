@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QHelpEvent, QImage, QWheelEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from nnviz.gui.canvas import CanvasPanel, Hit, NetworkCanvas
+from nnviz.gui.canvas.layout import R_MAX_PX
 from nnviz.gui.canvas.scene import LEVELS, bin_color, fill_color
 from nnviz.gui.session import Session
 from nnviz.gui.widgets import palette
@@ -320,6 +321,33 @@ def test_drag_on_empty_space_pans(qtbot, canvas, mazur_session):
     assert after.x() - before.x() == pytest.approx(80, abs=1)
     assert after.y() - before.y() == pytest.approx(60, abs=1)
     assert mazur_session.selection is None  # a drag is not a click
+
+
+def _drawn_radius(img, centre: QPointF, bg: QColor) -> int:
+    """How far up from ``centre`` the first background pixel is: the circle's radius,
+    outline included (nothing is drawn right above the top neuron but its heading, which
+    starts further up)."""
+    x, y = round(centre.x()), round(centre.y())
+    d = 1
+    while img.pixelColor(x, y - d) != bg:
+        d += 1
+    return d
+
+
+def test_a_small_network_grows_with_the_canvas(qtbot, canvas, pixels):
+    """mazur (2-2-2) in a big canvas is drawn big, not small in the middle: neurons,
+    their text and the labels grow with the canvas."""
+    bg = palette.canvas_background(canvas.palette())
+    small = _drawn_radius(canvas.grab().toImage(), canvas.neuron_center(0, 0), bg)
+    label_h = canvas.placement().edge_labels[0][0].h
+    canvas.resize(2000, 1300)
+    qtbot.waitUntil(lambda: canvas.width() == 2000)
+    big = _drawn_radius(canvas.grab().toImage(), canvas.neuron_center(0, 0), bg)
+    assert big > 1.2 * small and big == pytest.approx(canvas.layout_info.r * canvas.scale, abs=3)
+    assert canvas.placement().edge_labels[0][0].h > 1.2 * label_h
+    canvas.resize(3800, 2500)  # ... up to a cap
+    qtbot.waitUntil(lambda: canvas.width() == 3800)
+    assert _drawn_radius(canvas.grab().toImage(), canvas.neuron_center(0, 0), bg) <= R_MAX_PX + 3
 
 
 def test_resize_keeps_the_network_fitted(qtbot, canvas):
