@@ -1,4 +1,4 @@
-"""``nnviz render``: draw the network canvas to a PNG or SVG file without a window."""
+"""``nnviz render``: draw the network canvas to an image (PNG, JPEG, ...) or SVG file without a window."""
 
 from __future__ import annotations
 
@@ -8,10 +8,12 @@ from nnviz.cli.common import UsageError, add_source, check_writable, load_source
 
 
 def add_parser(sub) -> None:
-    render = sub.add_parser("render", help="draw the network canvas to a PNG or SVG file (headless)",
+    render = sub.add_parser("render", help="draw the network canvas to an image or SVG file (headless)",
                             description="Draw the network canvas without opening a window.")
     add_source(render)
-    render.add_argument("--out", required=True, metavar="FILE.png|FILE.svg")
+    render.add_argument("--out", required=True, metavar="FILE.png|FILE.jpg|FILE.svg",
+                        help="the format follows the ending: .png, .jpg, .webp, .tif, .bmp, ... (what Qt "
+                             "can write) or .svg")
     render.add_argument("--size", type=window_size, default=(1200, 800), metavar="WxH",
                         help="image size in pixels (default 1200x800)")
     render.add_argument("--show", choices=("weights", "gradients", "updates"), default="weights",
@@ -20,9 +22,13 @@ def add_parser(sub) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from nnviz.gui.canvas.export import check_format
+
     out = check_writable(args.out, "nnviz render")
-    if out.suffix.lower() not in (".png", ".svg"):
-        raise UsageError(f"nnviz render: --out: expected a .png or .svg file name, got {out.name!r}")
+    try:
+        check_format(out)
+    except ValueError as exc:
+        raise UsageError(f"nnviz render: --out: {exc}") from None
     trainer = load_source(args)
     from nnviz.gui.render import render_to_file
 

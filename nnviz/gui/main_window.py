@@ -305,21 +305,25 @@ class MainWindow(QMainWindow):
         return True
 
     def export_image(self) -> None:
-        path = self.ask_save_path("Export network image", "PNG image (*.png);;SVG drawing (*.svg)", "network.png")
+        from nnviz.gui.canvas.export import check_format, image_formats
+
+        others = " ".join(f"*.{f}" for f in image_formats() if f not in ("png", "svg"))
+        path = self.ask_save_path("Export network image",
+                                  f"PNG image (*.png);;SVG drawing (*.svg);;Other images ({others})", "network.png")
         if not path:
             return
-        suffix = Path(path).suffix.lower()
-        if suffix not in (".png", ".svg"):
+        if not Path(path).suffix:
             path += ".png"
-            suffix = ".png"
+        try:
+            check_format(path)
+        except ValueError as exc:
+            self.show_error("Cannot export the image", str(exc))
+            return
         size = self.ask_image_size()
         if size is None:
             return
         try:
-            if suffix == ".svg":
-                self.canvas.export_svg(path, *size)
-            else:
-                self.canvas.export_png(path, *size)
+            self.canvas.export_image(path, *size)
         except (OSError, ValueError) as exc:
             self.show_error("Cannot export the image", str(exc))
             return

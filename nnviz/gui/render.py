@@ -1,4 +1,4 @@
-"""Draw a network to a PNG or SVG file without a window (``nnviz render``).
+"""Draw a network to an image (PNG, JPEG, ...) or SVG file without a window (``nnviz render``).
 
 Works headless: when there is no display, Qt's ``offscreen`` platform is used.
 """
@@ -12,7 +12,6 @@ from pathlib import Path
 from nnviz.core.trainer import Trainer
 
 SHOW = ("weights", "gradients", "updates", "auto")
-FORMATS = (".png", ".svg")
 
 _app = None  # the QApplication this module created, kept alive for later calls
 
@@ -46,18 +45,19 @@ def _prepare(trainer: Trainer, show: str) -> None:
 
 def render_to_file(trainer: Trainer, out: str, size: tuple[int, int] = (1200, 800),
                    show: str = "weights") -> None:
-    """Write a picture of ``trainer``'s network to ``out`` (.png or .svg), ``size``
-    pixels, the edges coloured by ``show`` (weights, gradients, updates or auto).
+    """Write a picture of ``trainer``'s network to ``out`` in the format its name ends
+    with (.png, .jpg, .svg, ...), ``size`` pixels, the edges coloured by ``show``
+    (weights, gradients, updates or auto).
 
     For gradients or updates the trainer must have them: when it has not, it is first
     stepped through one iteration's forward, loss and backward steps (gradients) or one
     whole iteration (updates). Raises ValueError for another file type, a bad ``show``
     or size, OSError when the file cannot be written.
     """
+    from nnviz.gui.canvas.export import check_format
+
     path = Path(out)
-    suffix = path.suffix.lower()
-    if suffix not in FORMATS:
-        raise ValueError(f"cannot render to {out!r}: the file name must end in .png or .svg")
+    check_format(path)
     if show not in SHOW:
         raise ValueError(f"show must be one of {', '.join(SHOW)}, got {show!r}")
     width, height = (int(x) for x in size)
@@ -72,10 +72,6 @@ def render_to_file(trainer: Trainer, out: str, size: tuple[int, int] = (1200, 80
     canvas = NetworkCanvas(session)
     try:
         canvas.resize(width, height)
-        forced = None if show == "auto" else show
-        if suffix == ".svg":
-            canvas.export_svg(str(path), width, height, show=forced)
-        else:
-            canvas.export_png(str(path), width, height, show=forced)
+        canvas.export_image(str(path), width, height, show=None if show == "auto" else show)
     finally:
         session.close()

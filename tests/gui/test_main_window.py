@@ -1,8 +1,9 @@
 import json
 
 import numpy as np
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QImageReader
 
 from nnviz.gui.main_window import MainWindow
 from nnviz.gui.session import Session
@@ -79,6 +80,25 @@ def test_export_network_image_png_and_svg(window, tmp_path, monkeypatch):
     monkeypatch.setattr(window, "ask_save_path", lambda *a, **k: str(svg))
     window.export_image()
     assert "<svg" in svg.read_text()
+
+
+def test_export_network_image_as_jpeg_writes_that_name(window, tmp_path, monkeypatch):
+    out = tmp_path / "net.jpg"
+    monkeypatch.setattr(window, "ask_image_size", lambda: (640, 400))
+    monkeypatch.setattr(window, "ask_save_path", lambda *a, **k: str(out))
+    window.export_image()
+    assert [p.name for p in tmp_path.iterdir()] == ["net.jpg"]  # not net.jpg.png
+    assert bytes(QImageReader(str(out)).format()) == b"jpeg"
+
+
+def test_export_network_image_with_an_unknown_ending_says_so(window, tmp_path, monkeypatch):
+    errors = []
+    monkeypatch.setattr(window, "ask_save_path", lambda *a, **k: str(tmp_path / "net.foo"))
+    monkeypatch.setattr(window, "ask_image_size", lambda: pytest.fail("no size asked for a file that cannot be written"))
+    monkeypatch.setattr(window, "show_error", lambda title, text: errors.append(text))
+    window.export_image()
+    assert len(errors) == 1 and "net.foo" in errors[0] and ".png" in errors[0] and "\n" not in errors[0]
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_export_loss_history_csv(window, tmp_path, monkeypatch):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QImageReader
 
 from nnviz.core import presets
 from nnviz.gui.render import render_to_file
@@ -30,10 +30,17 @@ def test_uppercase_extension_is_accepted(qapp, tmp_path):
     assert QImage(str(out)).width() == 300
 
 
+def test_jpeg_is_written_by_its_ending(qapp, tmp_path):
+    out = tmp_path / "net.jpg"
+    render_to_file(presets.load("mazur"), str(out), size=(300, 200))
+    assert [p.name for p in tmp_path.iterdir()] == ["net.jpg"]
+    assert bytes(QImageReader(str(out)).format()) == b"jpeg"
+
+
 def test_other_extensions_are_refused(qapp, tmp_path):
-    with pytest.raises(ValueError, match=r"\.png or \.svg"):
-        render_to_file(presets.load("mazur"), str(tmp_path / "net.jpg"))
-    assert not (tmp_path / "net.jpg").exists()
+    with pytest.raises(ValueError, match=r"net\.foo: the name must end in .*\.png"):
+        render_to_file(presets.load("mazur"), str(tmp_path / "net.foo"))
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_bad_show_is_refused(qapp, tmp_path):

@@ -1,4 +1,5 @@
-"""Pictures of the canvas at a chosen size: an image (PNG) or a drawing (SVG).
+"""Pictures of the canvas at a chosen size: an image in any format Qt can write (PNG,
+JPEG, WebP, TIFF, BMP, ...), chosen by the file name's ending, or a drawing (SVG).
 
 An export is fitted to its own size, independent of the widget's zoom; larger than
 1200 x 800 it scales text and lines up, so that it looks like the window.
@@ -6,8 +7,28 @@ An export is fitted to its own size, independent of the widget's zoom; larger th
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QRect, QRectF, QSize
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QImage, QImageWriter, QPainter
+
+
+def image_formats() -> list[str]:
+    """The file name endings an export can write (without the dot): Qt's image writers
+    and svg."""
+    return sorted({bytes(f).decode().lower() for f in QImageWriter.supportedImageFormats()} | {"svg"})
+
+
+def check_format(path: str | Path) -> str:
+    """The format of an export to ``path``, from its ending (``png``, ``jpg``, ``svg``,
+    ...); ValueError with one line naming the endings that work for any other."""
+    suffix = Path(path).suffix.lower().lstrip(".")
+    formats = image_formats()
+    if suffix not in formats:
+        got = f"'.{suffix}'" if suffix else "no ending"
+        raise ValueError(f"cannot export to {Path(path).name}: the name must end in "
+                         f"{', '.join('.' + f for f in formats)} (got {got})")
+    return suffix
 
 
 def ui_scale(width: int, height: int) -> float:
@@ -36,13 +57,19 @@ def render_image(canvas, width: int, height: int, show: str | None = None) -> QI
     return img
 
 
-def export_png(canvas, path: str, width: int, height: int, show: str | None = None) -> None:
+def export(canvas, path: str | Path, width: int, height: int, show: str | None = None) -> None:
+    """Write ``canvas``'s picture to ``path`` in the format its name ends with. Raises
+    ValueError for an unknown ending or a bad size, OSError when it cannot be written."""
+    fmt = check_format(path)
+    if fmt == "svg":
+        _export_svg(canvas, path, width, height, show)
+        return
     img = render_image(canvas, width, height, show)
-    if not img.save(str(path), "PNG"):
+    if not img.save(str(path), fmt.upper(), 95):
         raise OSError(f"could not write the image {path}")
 
 
-def export_svg(canvas, path: str, width: int, height: int, show: str | None = None) -> None:
+def _export_svg(canvas, path, width: int, height: int, show: str | None) -> None:
     from PySide6.QtSvg import QSvgGenerator
 
     width, height = _check_size(width, height)

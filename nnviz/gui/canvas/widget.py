@@ -291,8 +291,8 @@ class NetworkCanvas(CanvasInteraction):
         updates for every layer."""
         return export.render_image(self, width, height, show)
 
-    def export_png(self, path: str, width: int, height: int, show: str | None = None) -> None:
-        export.export_png(self, path, width, height, show)
-
-    def export_svg(self, path: str, width: int, height: int, show: str | None = None) -> None:
-        export.export_svg(self, path, width, height, show)
+    def export_image(self, path: str, width: int, height: int, show: str | None = None) -> None:
+        """Write the picture to ``path`` in the format its name ends with (.png, .jpg,
+        .svg, ...: :func:`nnviz.gui.canvas.export.image_formats`). Raises ValueError for
+        another ending or a bad size, OSError when it cannot be written."""
+        export.export(self, path, width, height, show)

@@ -461,33 +461,3 @@ def test_new_trainer_rebuilds_the_canvas(qtbot, panel, mazur_session, pixels):
     for j in range(4):
         hue = pixels.hue_near(img, canvas.edge_point(f"W1[{j},0]", 0.8)).hsvHue()  # edges cross mid-way
         assert (10 <= hue <= 45) if W1[j, 0] > 0 else (190 <= hue <= 230)
-
-
-# ------------------------------------------------------------------ exports
-def test_render_image_is_independent_of_the_zoom(canvas):
-    a = canvas.render_image(800, 600)
-    canvas.zoom_by(3.0)
-    b = canvas.render_image(800, 600)
-    assert a == b
-    with pytest.raises(ValueError):
-        canvas.render_image(800, 600, show="nonsense")
-
-
-def test_export_png_and_svg(canvas, tmp_path, pixels):
-    png, svg = tmp_path / "net.png", tmp_path / "net.svg"
-    canvas.export_png(str(png), 900, 600)
-    img = QImage(str(png))
-    assert (img.width(), img.height()) == (900, 600)
-    assert 10 <= pixels.hue_near(img, canvas.edge_midpoint("w5", (900, 600))).hsvHue() <= 45  # w5 = 0.4: orange
-    canvas.export_svg(str(svg), 900, 600)
-    text = svg.read_text(encoding="utf-8")
-    assert "<svg" in text and 'viewBox="0 0 900 600"' in text
-    assert "Ready" in text and ">w5 0.4<" in text  # the caption and w5's label, as text
-    bg = palette.canvas_background(canvas.palette())
-    k = int(np.rint(0.4 / 0.6 * LEVELS))  # w5 on the weights' scale of 0.6
-    assert bin_color(k, bg).name() in text  # w5's stroke colour
-
-
-def test_export_to_a_missing_folder_raises_oserror(canvas, tmp_path):
-    with pytest.raises(OSError):
-        canvas.export_png(str(tmp_path / "missing" / "net.png"), 300, 200)
