@@ -2,15 +2,19 @@
 JPEG, WebP, TIFF, BMP, ...), chosen by the file name's ending, or a drawing (SVG).
 
 An export is fitted to its own size, independent of the widget's zoom; larger than
-1200 x 800 it scales text and lines up, so that it looks like the window.
+1200 x 800 it scales text and lines up, so that it looks like the window. It is drawn
+and encoded in memory, then written by the one atomic writer: a failed or interrupted
+export leaves the previous file as it was.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QRectF, QSize
+from PySide6.QtCore import QBuffer, QIODevice, QRect, QRectF, QSize
 from PySide6.QtGui import QImage, QImageWriter, QPainter
+
+from nnviz.io.snapshot import SnapshotError, write_atomic
 
 
 def image_formats() -> list[str]:
@@ -57,24 +61,25 @@ def render_image(canvas, width: int, height: int, show: str | None = None) -> QI
     return img
 
 
-def export(canvas, path: str | Path, width: int, height: int, show: str | None = None) -> None:
-    """Write ``canvas``'s picture to ``path`` in the format its name ends with. Raises
-    ValueError for an unknown ending or a bad size, OSError when it cannot be written."""
-    fmt = check_format(path)
-    if fmt == "svg":
-        _export_svg(canvas, path, width, height, show)
-        return
+def image_bytes(canvas, fmt: str, width: int, height: int, show: str | None = None) -> bytes:
+    """The picture encoded as ``fmt`` (a Qt image format such as ``png`` or ``jpg``)."""
     img = render_image(canvas, width, height, show)
-    if not img.save(str(path), fmt.upper(), 95):
-        raise OSError(f"could not write the image {path}")
+    buf = QBuffer()
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not img.save(buf, fmt.upper(), 95):
+        raise OSError(f"could not encode the picture as {fmt.upper()}")
+    return bytes(buf.data())
 
 
-def _export_svg(canvas, path, width: int, height: int, show: str | None) -> None:
+def svg_bytes(canvas, width: int, height: int, show: str | None = None) -> bytes:
+    """The picture as an SVG drawing."""
     from PySide6.QtSvg import QSvgGenerator
 
     width, height = _check_size(width, height)
+    buf = QBuffer()
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
     gen = QSvgGenerator()
-    gen.setFileName(str(path))
+    gen.setOutputDevice(buf)
     gen.setSize(QSize(width, height))
     gen.setViewBox(QRect(0, 0, width, height))
     gen.setTitle("nnviz network")
@@ -82,9 +87,26 @@ def _export_svg(canvas, path, width: int, height: int, show: str | None) -> None
     gen.setDescription(f"{sizes} network drawn by nnviz")
     p = QPainter()
     if not p.begin(gen):
-        raise OSError(f"could not write the drawing {path}")
-    ui = ui_scale(width, height)
-    p.scale(ui, ui)
-    canvas.paint(p, QRectF(0, 0, width / ui, height / ui), show=show)
-    if not p.end():
-        raise OSError(f"could not write the drawing {path}")
+        raise OSError("could not draw the SVG")
+    try:
+        ui = ui_scale(width, height)
+        p.scale(ui, ui)
+        canvas.paint(p, QRectF(0, 0, width / ui, height / ui), show=show)
+    finally:
+        p.end()
+    return bytes(buf.data())
+
+
+def export(canvas, path: str | Path, width: int, height: int, show: str | None = None) -> None:
+    """Write ``canvas``'s picture to ``path`` in the format its name ends with, whole or
+    not at all. Raises ValueError for an unknown ending or a bad size, OSError when it
+    cannot be written."""
+    fmt = check_format(path)
+    if fmt == "svg":
+        data = svg_bytes(canvas, width, height, show)
+    else:
+        data = image_bytes(canvas, fmt, width, height, show)
+    try:
+        write_atomic(Path(path), data)
+    except SnapshotError as exc:
+        raise OSError(str(exc)) from None

@@ -66,3 +66,51 @@ def test_the_formats_are_what_qt_can_write_and_svg():
 def test_export_to_a_missing_folder_raises_oserror(canvas, tmp_path):
     with pytest.raises(OSError):
         canvas.export_image(str(tmp_path / "missing" / "net.png"), 300, 200)
+
+
+# ------------------------------------------------------------------ atomic
+@pytest.fixture
+def previous(tmp_path):
+    """An earlier export that must survive a failed one."""
+    def make(name: str) -> tuple:
+        path = tmp_path / name
+        path.write_bytes(b"the previous picture")
+        return path, b"the previous picture"
+
+    return make
+
+
+@pytest.mark.parametrize("name", ["net.svg", "net.png"])
+def test_an_export_interrupted_while_drawing_leaves_the_previous_file(canvas, previous, monkeypatch, name):
+    path, before = previous(name)
+    drawn = []
+
+    def interrupted(p, rect, **kw):
+        p.fillRect(rect, canvas.palette().base())  # part of the picture is drawn, then ...
+        drawn.append(rect)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(canvas, "paint", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        canvas.export_image(str(path), 400, 300)
+    assert drawn and path.read_bytes() == before
+    assert [p.name for p in path.parent.iterdir()] == [name]  # no half-written file beside it
+
+
+def test_a_failed_write_leaves_the_previous_file(canvas, previous, monkeypatch):
+    path, before = previous("net.jpg")
+
+    def refuse(src, dst):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("os.replace", refuse)  # the last step of the writer: renaming into place
+    with pytest.raises(OSError, match="cannot write .*net.jpg"):
+        canvas.export_image(str(path), 400, 300)
+    assert path.read_bytes() == before
+    assert [p.name for p in path.parent.iterdir()] == ["net.jpg"]
+
+
+def test_an_export_replaces_the_previous_file_whole(canvas, previous):
+    path, before = previous("net.png")
+    canvas.export_image(str(path), 400, 300)
+    assert QImage(str(path)).width() == 400
