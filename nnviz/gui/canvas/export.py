@@ -66,7 +66,8 @@ def image_bytes(canvas, fmt: str, width: int, height: int, show: str | None = No
     img = render_image(canvas, width, height, show)
     buf = QBuffer()
     buf.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not img.save(buf, fmt.upper(), 95):
+    lossy = fmt in ("jpg", "jpeg", "jfif", "webp")  # for PNG, Qt's "quality" would turn compression down
+    if not img.save(buf, fmt.upper(), 95 if lossy else -1):
         raise OSError(f"could not encode the picture as {fmt.upper()}")
     return bytes(buf.data())
 

@@ -26,6 +26,7 @@ def test_export_png_and_svg(canvas, tmp_path, pixels):
     canvas.export_image(str(png), 900, 600)
     img = QImage(str(png))
     assert (img.width(), img.height()) == (900, 600)
+    assert png.stat().st_size < 900 * 600 * 4 / 5  # compressed: flat colours take far less than raw pixels
     assert 10 <= pixels.hue_near(img, canvas.edge_midpoint("w5", (900, 600))).hsvHue() <= 45  # w5 = 0.4: orange
     canvas.export_image(str(svg), 900, 600)
     text = svg.read_text(encoding="utf-8")
