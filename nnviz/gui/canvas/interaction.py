@@ -86,6 +86,11 @@ class CanvasInteraction(QWidget):
         self._auto_fit = False
         self.view_changed()
 
+    def resizeEvent(self, event) -> None:
+        if self._auto_fit:
+            self._apply_fit()
+        super().resizeEvent(event)
+
     def hit_test(self, pos: QPointF) -> Hit | None:
         """The item at widget position ``pos``: neurons first, then bias nodes, edge
         labels and edges (the nearest within a few pixels)."""

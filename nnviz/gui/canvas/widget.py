@@ -69,8 +69,7 @@ class NetworkCanvas(CanvasInteraction):
     def _on_trainer_changed(self) -> None:
         self._layout = Layout(self.session.trainer.network.sizes, self._aspect())
         self.forget_hover()
-        self._auto_fit = True
-        self._apply_fit()
+        self.fit()
         self.invalidate()
 
     def _on_values_changed(self, *args) -> None:
@@ -102,9 +101,7 @@ class NetworkCanvas(CanvasInteraction):
         if self._layout is not None and aspect and (old is None or abs(aspect / old - 1) > 0.15):
             self._layout = Layout(self._layout.sizes, aspect)  # columns follow the view's shape
             self.invalidate()
-        if self._auto_fit:
-            self._apply_fit()
-        super().resizeEvent(event)
+        super().resizeEvent(event)  # refits
 
     # ------------------------------------------------------------ public state
     @property
@@ -162,19 +159,19 @@ class NetworkCanvas(CanvasInteraction):
         x0, y0, x1, y1 = self._layout.segment(Hit.of_param(self.session.trainer.network.parse_param(name)))
         x, y = x0 + t * (x1 - x0), y0 + t * (y1 - y0)
         if size is None:
-            return QPointF(*self._view.map(x, y))
+            return QPointF(*self.view.map(x, y))
         w, h = (size.width(), size.height()) if isinstance(size, QSize) else size
         ui = export.ui_scale(w, h)
         px, py = geo.fit_view(self._layout, w / ui, h / ui).map(x, y)
         return QPointF(px * ui, py * ui)
 
     def neuron_center(self, column: int, unit: int) -> QPointF:
-        return QPointF(*self._view.map(*self._layout.neuron(column, unit)))
+        return QPointF(*self.view.map(*self._layout.neuron(column, unit)))
 
     def placement(self, width: float | None = None, height: float | None = None) -> geo.Placement:
         """Where the text and the overlays go in the current view, or fitted to ``width``
         x ``height`` (as in ``render_image``)."""
-        view = self._view if width is None else geo.fit_view(self._layout, width, height)
+        view = self.view if width is None else geo.fit_view(self._layout, width, height)
         scene = self.scene
         return self._painter.placement(self._layout, scene, view, Fonts(self.font(), self._layout, view),
                                        thumbnails=self._thumbnail_images() is not None,
@@ -192,7 +189,7 @@ class NetworkCanvas(CanvasInteraction):
         placement = self._painter.paint(p, rect, self._layout, scene, view, self.palette(), self.font(),
                                         thumbnails=self._thumbnail_images(),
                                         comparison=self._comparison_texts(scene))
-        if view is self._view:
+        if view is self.view:
             self._labels = placement.edge_labels
         if selection:
             self._painter.paint_marks(p, self._layout, scene, view, self.palette(), self.font(),
@@ -200,13 +197,13 @@ class NetworkCanvas(CanvasInteraction):
 
     def paintEvent(self, event) -> None:
         def draw(painter: QPainter) -> None:
-            self.paint(painter, QRectF(self.rect()), view=self._view, selection=False)
+            self.paint(painter, QRectF(self.rect()), view=self.view, selection=False)
 
         pixmap = self._picture.get(self.width(), self.height(), self.devicePixelRatioF(), self.palette(), draw)
         p = QPainter(self)
         p.drawPixmap(0, 0, pixmap)
-        self._painter.paint_marks(p, self._layout, self.scene, self._view, self.palette(), self.font(), self._labels,
-                                  self._hover, self.selection_hit())
+        self._painter.paint_marks(p, self._layout, self.scene, self.view, self.palette(), self.font(), self._labels,
+                                  self.hover, self.selection_hit())
         p.end()
 
     # ------------------------------------------------------------ overlays

@@ -6,12 +6,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QHelpEvent, QImage, QWheelEvent
+from PySide6.QtGui import QColor, QHelpEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from nnviz.gui.canvas import CanvasPanel, Hit, NetworkCanvas
 from nnviz.gui.canvas.layout import R_MAX_PX
-from nnviz.gui.canvas.scene import LEVELS, bin_color, fill_color
+from nnviz.gui.canvas.scene import fill_color
 from nnviz.gui.session import Session
 from nnviz.gui.widgets import palette
 
