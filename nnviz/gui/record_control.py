@@ -118,7 +118,9 @@ class RecordControl(QObject):
         self.writer.failed.connect(self._on_failed)
         self.progress = QProgressDialog(f"Writing {Path(self.path).name}…", "Cancel", 0, len(frames), self.window)
         self.progress.setWindowTitle("Recording")
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        # Not modal: a modal dialog's setValue() runs a nested event loop, in which the
+        # writer's last signal could close and delete the dialog under setValue().
+        self.progress.setWindowModality(Qt.WindowModality.NonModal)
         self.progress.setMinimumDuration(400)
         self.progress.setAutoClose(False)
         self.progress.setAutoReset(False)
@@ -141,7 +143,7 @@ class RecordControl(QObject):
         dialog = self.progress
         if dialog is not None:
             dialog.setLabelText(f"Writing {Path(self.path).name}… frame {done} of {total}")
-            dialog.setValue(done)  # a modal progress dialog handles events here: it may be done after
+            dialog.setValue(done)
 
     def _on_written(self) -> None:
         n = len(self.writer.frames)
