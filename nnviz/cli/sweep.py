@@ -7,7 +7,7 @@ import sys
 
 from nnviz.cli.common import (ProgressBar, UsageError, add_source, check_writable, count, load_source,
                               positive_count, positive_float)
-from nnviz.core.analysis import surface
+from nnviz.core.analysis import regimes, surface
 from nnviz.io.snapshot import write_atomic
 
 
@@ -37,6 +37,7 @@ def run(args: argparse.Namespace) -> int:
     except (argparse.ArgumentTypeError, ValueError) as exc:
         raise UsageError(f"{prog}: --lr-range: {exc}") from None
     trainer = load_source(args)
+    marks = regimes.regime_marks(trainer)
     total = len(rates) * args.iterations
     bar = ProgressBar(total) if sys.stderr.isatty() and total >= 20000 else None
     result = surface.sweep(trainer, rates, args.iterations, progress=bar.update if bar else None)
@@ -50,6 +51,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"{len(rates)} learning rate{'s' * (len(rates) != 1)} from {rates[0]:.6g} to {rates[-1]:.6g}, "
           f"{args.iterations} iteration{'s' * (args.iterations != 1)} each from iteration {trainer.iteration}: "
           f"{s.optimizer.name}, {batch}, {s.loss}, loss at the start {result.start_loss:.6g}")
+    print(f"regimes: {marks.describe()}" + (f"; {marks.note}" if marks.note else ""))
     for r, v, st in zip(result.rates, result.final_losses, result.statuses):
         print(f"  lr {r:<12.6g} final loss {v:<14.6g} {st}")
     if result.best_index is not None:

@@ -2,7 +2,10 @@
 
 Each activation maps net inputs ``z`` (n_samples x n_units) to outputs ``a`` and knows
 its derivative. ``backward(z, a, g)`` turns dE/da into dE/dz; for the element-wise ones
-that is ``g * f'(z)``, for softmax it is the Jacobian-vector product.
+that is ``g * f'(z)``, for softmax it is the Jacobian-vector product (the Jacobian is
+symmetric, so ``backward(z, a, dz)`` is also how ``a`` moves when ``z`` moves by ``dz``).
+``backward_tangent`` is how ``backward`` moves when ``z`` and ``g`` move: what exact
+Hessian-vector products (``nnviz.core.analysis.hessian``) need.
 """
 
 from __future__ import annotations
@@ -21,8 +24,18 @@ class Activation:
         """f'(z) element by element (for softmax: the diagonal of the Jacobian, a(1 - a))."""
         raise NotImplementedError
 
+    def second_derivative(self, z: np.ndarray, a: np.ndarray) -> np.ndarray:
+        """f''(z) element by element (element-wise activations)."""
+        raise NotImplementedError
+
     def backward(self, z: np.ndarray, a: np.ndarray, g: np.ndarray) -> np.ndarray:
         return g * self.derivative(z, a)
+
+    def backward_tangent(self, z: np.ndarray, a: np.ndarray, g: np.ndarray, dz: np.ndarray,
+                         dg: np.ndarray) -> np.ndarray:
+        """The directional derivative of ``backward(z, f(z), g)`` when ``z`` moves by ``dz``
+        and ``g`` by ``dg``: ``dg f'(z) + g f''(z) dz``."""
+        return dg * self.derivative(z, a) + g * self.second_derivative(z, a) * dz
 
     def formula(self) -> str:
         """The derivative in words, for worked arithmetic: e.g. ``out*(1 - out)``."""
@@ -44,6 +57,9 @@ class Sigmoid(Activation):
     def derivative(self, z, a):
         return a * (1.0 - a)
 
+    def second_derivative(self, z, a):
+        return a * (1.0 - a) * (1.0 - 2.0 * a)
+
     def formula(self):
         return "out*(1 - out)"
 
@@ -56,6 +72,9 @@ class Tanh(Activation):
 
     def derivative(self, z, a):
         return 1.0 - a * a
+
+    def second_derivative(self, z, a):
+        return -2.0 * a * (1.0 - a * a)
 
     def formula(self):
         return "1 - out^2"
@@ -70,6 +89,9 @@ class ReLU(Activation):
     def derivative(self, z, a):
         return (z > 0).astype(np.float64)
 
+    def second_derivative(self, z, a):
+        return np.zeros_like(z)
+
     def formula(self):
         return "(net > 0 ? 1 : 0)"
 
@@ -83,8 +105,14 @@ class Linear(Activation):
     def derivative(self, z, a):
         return np.ones_like(z)
 
+    def second_derivative(self, z, a):
+        return np.zeros_like(z)
+
     def backward(self, z, a, g):
         return g
+
+    def backward_tangent(self, z, a, g, dz, dg):
+        return dg
 
     def formula(self):
         return "1"
@@ -104,6 +132,11 @@ class Softmax(Activation):
 
     def backward(self, z, a, g):
         return a * (g - (g * a).sum(axis=-1, keepdims=True))
+
+    def backward_tangent(self, z, a, g, dz, dg):
+        da = self.backward(z, a, dz)
+        return (da * (g - (g * a).sum(axis=-1, keepdims=True))
+                + a * (dg - (dg * a).sum(axis=-1, keepdims=True) - (g * da).sum(axis=-1, keepdims=True)))
 
     def formula(self):
         return "out*(1 - out)"

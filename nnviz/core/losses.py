@@ -2,7 +2,9 @@
 
 ``per_sample(z, a, t)`` gives each sample's loss (n_samples,); the batch loss is their
 mean. ``output_delta(z, a, t)`` gives each sample's dE_sample/dnet at the output layer,
-so the batch gradient of a weight is the mean over samples of delta * input.
+so the batch gradient of a weight is the mean over samples of delta * input;
+``output_delta_tangent`` how that delta moves when the net input moves (for exact
+Hessian-vector products).
 
 - ``half_sse``: 1/2 sum over outputs of (t - o)^2 (the classic worked-example loss)
 - ``mse``: mean over all outputs of (t - o)^2
@@ -45,8 +47,17 @@ class Loss:
         """dE_sample/dout, per sample and output."""
         raise NotImplementedError
 
+    def output_grad_tangent(self, da: np.ndarray) -> np.ndarray:
+        """How ``output_grad`` moves when the outputs move by ``da`` (it is linear in them)."""
+        raise NotImplementedError
+
     def output_delta(self, z, a, t) -> np.ndarray:
         return self.activation.backward(z, a, self.output_grad(a, t))
+
+    def output_delta_tangent(self, z, a, t, dz: np.ndarray) -> np.ndarray:
+        """The directional derivative of ``output_delta`` when the net input moves by ``dz``."""
+        da = self.activation.backward(z, a, dz)
+        return self.activation.backward_tangent(z, a, self.output_grad(a, t), dz, self.output_grad_tangent(da))
 
 
 class HalfSSE(Loss):
@@ -67,6 +78,9 @@ class HalfSSE(Loss):
     def output_grad(self, a, t):
         return a - t
 
+    def output_grad_tangent(self, da):
+        return da
+
 
 class MSE(Loss):
     name = "mse"
@@ -81,6 +95,9 @@ class MSE(Loss):
 
     def output_grad(self, a, t):
         return 2.0 * (a - t) / a.shape[1]
+
+    def output_grad_tangent(self, da):
+        return 2.0 * da / da.shape[-1]
 
 
 class CrossEntropy(Loss):
@@ -114,6 +131,12 @@ class CrossEntropy(Loss):
         if self.activation.name == "softmax":
             return a * t.sum(axis=1, keepdims=True) - t
         return a - t
+
+    def output_delta_tangent(self, z, a, t, dz):
+        da = self.activation.backward(z, a, dz)
+        if self.activation.name == "softmax":
+            return da * t.sum(axis=1, keepdims=True)
+        return da
 
 
 LOSSES = {cls.name: cls for cls in (HalfSSE, MSE, CrossEntropy)}

@@ -209,14 +209,7 @@ class Network:
         vector = np.asarray(vector, dtype=np.float64)
         if vector.shape != (self.n_params,):
             raise ValueError(f"expected {self.n_params} parameters, got shape {vector.shape}")
-        weights, biases, i = [], [], 0
-        for l in range(self.n_layers):
-            n_out, n_in = self.sizes[l + 1], self.sizes[l]
-            weights.append(vector[i:i + n_out * n_in].reshape(n_out, n_in))
-            i += n_out * n_in
-            biases.append(vector[i:i + n_out])
-            i += n_out
-        self.set_parameters(weights, biases)
+        self.set_parameters(*split_flat(self, vector))
 
     def display_name(self, p: Param | str) -> str:
         """The name users see: the preset's name (``w5``) or the canonical one (``W2[0,0]``)."""
@@ -225,6 +218,20 @@ class Network:
 
     def neuron_name(self, layer: int, unit: int) -> str | None:
         return self.neuron_names[layer][unit] if self.neuron_names else None
+
+
+def split_flat(net: Network, vector: np.ndarray) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """Weights and biases (views) of a flat parameter vector (W1 row by row, b1, W2, ...),
+    or of a stack of them (... x n_params -> ... x n_out x n_in and ... x n_out)."""
+    weights, biases, i = [], [], 0
+    lead = vector.shape[:-1]
+    for l in range(net.n_layers):
+        n_out, n_in = net.sizes[l + 1], net.sizes[l]
+        weights.append(vector[..., i:i + n_out * n_in].reshape(lead + (n_out, n_in)))
+        i += n_out * n_in
+        biases.append(vector[..., i:i + n_out])
+        i += n_out
+    return weights, biases
 
 
 def initialise(

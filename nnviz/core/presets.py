@@ -1,11 +1,22 @@
-"""Ready-made networks with their data: ``mazur``, ``xor`` and ``sine``.
+"""Ready-made networks with their data: ``mazur``, ``adaline``, ``xor`` and ``sine``.
 
 ``load(name)`` gives a fresh Trainer. The random presets draw their initial weights
 from ``seed`` (each preset has a default), so the same name and seed always give the
 same start.
+
+``adaline``: one linear neuron y = w1 x1 + w2 x2 + b under ``mse``, on a table whose
+curvature is known exactly. With one linear output the loss is quadratic, its Hessian
+over (w1, w2, b) is 2 [[C, m], [m^T, 1]] with C = X^T X / N and m the inputs' mean. The
+inputs are made with m = 0 and C = A A^T, A = R(THETA) diag(sqrt(S1), sqrt(S2)): so the
+bias decouples (its curvature is 2) and the bowl over (w1, w2) has the eigenvalues
+2 S1 = 4 and 2 S2 = 0.2 (condition number 20) along the axes tilted by THETA = 30°.
+Gradient descent zig-zags from 1/4 and diverges from 2/4 = 0.5; the default rate 0.15
+descends smoothly.
 """
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 
@@ -17,6 +28,8 @@ from nnviz.core.trainer import Trainer
 
 DESCRIPTIONS = {
     "mazur": "2-2-2 sigmoid worked example (Mazur): inputs 0.05, 0.10 -> targets 0.01, 0.99",
+    "adaline": "one linear neuron (adaptive linear unit) on 40 correlated, centred points: "
+               "mse is a tilted elliptic bowl over w1, w2",
     "xor": "2-4-1 sigmoid network on the four XOR points",
     "sine": "1-8-1 regression of sin(x) on [-pi, pi]: tanh hidden layer, linear output",
 }
@@ -55,6 +68,40 @@ def _mazur(seed: int | None) -> Trainer:
     return t
 
 
+ADALINE_SAMPLES = 40
+S1, S2 = 2.0, 0.1  # eigenvalues of C = X^T X / N; the Hessian over (w1, w2) has 2 S1, 2 S2
+THETA = math.radians(30.0)  # the steep axis of the bowl, from the w1 axis towards w2
+ADALINE_LINE = (2.0, -1.0, 0.5)  # the known line the targets come from: w1, w2, b
+ADALINE_NOISE = 0.1
+ADALINE_START = (-1.0, 2.0, 0.0)  # w1, w2, b: away from the minimum along both axes
+ADALINE_RATE = 0.15
+
+
+def adaline_data() -> Dataset:
+    """The ``adaline`` table (see the module notes): the same numbers on every call."""
+    rng = np.random.default_rng(20240609)
+    z = rng.standard_normal((ADALINE_SAMPLES, 2))
+    z -= z.mean(axis=0)
+    q, _ = np.linalg.qr(z)  # orthonormal columns, still of mean zero
+    z = q * math.sqrt(ADALINE_SAMPLES)  # Z^T Z / N = I
+    c, s = math.cos(THETA), math.sin(THETA)
+    a = np.array([[c, -s], [s, c]]).dot(np.diag([math.sqrt(S1), math.sqrt(S2)]))
+    x = z.dot(a.T)
+    x -= x.mean(axis=0)  # the mean to the last bit
+    w1, w2, b = ADALINE_LINE
+    t = x.dot([w1, w2]) + b + ADALINE_NOISE * rng.standard_normal(ADALINE_SAMPLES)
+    return Dataset(x, t[:, None], "adaline")
+
+
+def _adaline(seed: int | None) -> Trainer:
+    w1, w2, b = ADALINE_START
+    network = Network([2, 1], "linear", weights=[np.array([[w1, w2]])], biases=[np.array([b])],
+                      neuron_names=[["x1", "x2"], ["y"]],
+                      param_names={"W1[0,0]": "w1", "W1[0,1]": "w2", "b1[0]": "b"})
+    return Trainer(network, adaline_data(), learning_rate=ADALINE_RATE, loss="mse",
+                   seed=0 if seed is None else seed)
+
+
 def _xor(seed: int | None) -> Trainer:
     return trainer_mod.create([2, 4, 1], "sigmoid", datasets.xor(), seed=1 if seed is None else seed,
                               learning_rate=2.0, loss="half_sse")
@@ -65,4 +112,4 @@ def _sine(seed: int | None) -> Trainer:
                               seed=0 if seed is None else seed, learning_rate=0.05, loss="mse")
 
 
-_BUILDERS = {"mazur": _mazur, "xor": _xor, "sine": _sine}
+_BUILDERS = {"mazur": _mazur, "adaline": _adaline, "xor": _xor, "sine": _sine}

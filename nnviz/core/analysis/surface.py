@@ -24,11 +24,10 @@ Nets")
 
 Curvature
     ``curvature(trainer)`` is the largest eigenvalue of the Hessian of the training loss
-    at the current point, over some or all parameters, from Hessian-vector products
-    (central differences of the exact backprop gradient) by power iteration accelerated
-    with Rayleigh-Ritz on the Krylov subspace (Lanczos with full reorthogonalisation): the
-    largest Ritz value of the vectors seen so far. On a space of d parameters it is exact
-    (up to the finite differences, ~1e-9 relative) after at most d products.
+    at the current point, over some or all parameters, from exact Hessian-vector
+    products by power iteration accelerated with Rayleigh-Ritz on the Krylov subspace
+    (``nnviz.core.analysis.hessian``). On a space of d parameters it is exact (up to
+    rounding) after at most d products.
     ``critical_learning_rate = 2 / curvature``: plain gradient descent on a quadratic
     converges below it and oscillates or diverges above it.
 
@@ -44,10 +43,11 @@ from typing import Iterable, Sequence
 import numpy as np
 
 from nnviz.core import losses
-from nnviz.core.network import Network, Param
+from nnviz.core.network import Network, Param, split_flat
+from nnviz.core.analysis import hessian
 from nnviz.core.analysis.sweep import (  # re-exported: the panel imports them from here
     DEFAULT_LOOK_AHEAD_STEPS, DEFAULT_SWEEP_ITERATIONS, LookAhead, SweepResult, classify,
-    look_ahead, split_flat, sweep, sweep_rates,
+    look_ahead, sweep, sweep_rates,
 )
 from nnviz.core.trainer import Trainer, _backward_math, _forward_math
 
@@ -466,60 +466,13 @@ def gradient(trainer: Trainer, vector: np.ndarray | None = None) -> np.ndarray:
     return np.concatenate(parts)
 
 
-def _indices(trainer: Trainer, params: Iterable[str | Param] | None) -> np.ndarray:
-    net = trainer.network
-    if params is None:
-        chosen = [p for p in net.params() if p.name not in trainer.frozen]
-        if not chosen:
-            raise ValueError("every parameter is frozen: there is no curvature to measure")
-    else:
-        chosen = [_param(net, p) for p in params]
-        if not chosen:
-            raise ValueError("curvature needs at least one parameter")
-    return np.array(sorted({net.flat_index(p) for p in chosen}))
-
-
 def curvature(trainer: Trainer, params: Iterable[str | Param] | None = None,
               iterations: int = 50) -> float:
     """The largest eigenvalue of the Hessian of the training loss (all samples) at the
     current point, over ``params`` (names; None: every non-frozen parameter), from at
-    most ``iterations`` Hessian-vector products (see the module notes). NaN when the
-    gradient is not finite there."""
-    idx = _indices(trainer, params)
-    theta = trainer.network.flat()
-    d = idx.size
-    eps = 1e-5 * max(1.0, float(np.linalg.norm(theta[idx])) / math.sqrt(d))
-
-    def hvp(v: np.ndarray) -> np.ndarray:
-        e = np.zeros_like(theta)
-        e[idx] = eps * v
-        return (gradient(trainer, theta + e)[idx] - gradient(trainer, theta - e)[idx]) / (2.0 * eps)
-
-    rng = np.random.default_rng(20180101)  # deterministic start, never the trainer's generator
-    q = rng.standard_normal(d)
-    q /= np.linalg.norm(q)
-    Q, HQ = [], []
-    lam = prev = math.nan
-    with np.errstate(all="ignore"):
-        for k in range(max(1, min(int(iterations), d))):
-            hq = hvp(q)
-            if not np.isfinite(hq).all():
-                return math.nan
-            Q.append(q)
-            HQ.append(hq)
-            Qm, HQm = np.stack(Q, axis=1), np.stack(HQ, axis=1)
-            T = Qm.T.dot(HQm)
-            lam = float(np.linalg.eigvalsh(0.5 * (T + T.T))[-1])
-            if k >= 2 and abs(lam - prev) <= 1e-12 * abs(lam):
-                break
-            prev = lam
-            r = hq - Qm.dot(Qm.T.dot(hq))
-            r -= Qm.dot(Qm.T.dot(r))  # twice is enough (Kahan)
-            norm = np.linalg.norm(r)
-            if norm <= 1e-10 * max(np.linalg.norm(hq), 1e-300):
-                break  # the Krylov space is invariant: its Ritz values are eigenvalues
-            q = r / norm
-    return lam
+    most ``iterations`` exact Hessian-vector products (see the module notes). NaN when
+    the gradient is not finite there."""
+    return hessian.top_eigen(trainer, params, iterations)[0]
 
 
 def critical_learning_rate(trainer: Trainer, params: Iterable[str | Param] | None = None) -> float:

@@ -15,24 +15,35 @@ decide: when it stands in the middle of an iteration, and to replay a sweep's ru
 diverged, so that what is kept after a divergence (and the loss history) is exactly
 what the Trainer keeps.
 
-Classification of a path (``classify``), in this order:
+Classification of a path (``classify``): four words, the same in the look-ahead, the
+sweep, ``nnviz sweep`` and the window.
 
-- ``diverging``: a loss or a parameter stops being finite, the Trainer's divergence rule
-  would stop the run (a loss above 1e6 times the initial loss: the path ends there), or
-  the loss at the end is more than ``DIVERGING_GROWTH`` (2) times the loss at the start;
-- ``converging`` when the parameters hardly move (every step below 1e-12 relative);
-- ``oscillating``: the step along the main direction of motion (the first principal
-  direction of the steps in the second half of the path) changes sign in at least half
-  of the consecutive steps there, and the oscillation is not dying out (the mean step
-  length in the last third of the path is at least ``SHRINK`` (0.98) times that of the
-  first third) or the loss went up;
-- ``diverging`` when the loss went up (1e-9 relative) without such an alternation;
-- ``converging`` otherwise (also a zig-zag whose steps shrink, as gradient descent on a
-  quadratic does for 1/lambda < lr < 2/lambda).
+- ``converging``: the steps keep their direction (and the loss does not go up);
+- ``zigzag``: converging while the steps flip sign along the steepest direction;
+- ``oscillating``: bounded but not shrinking (at the edge, or a cycle in a nonlinear
+  net), or going back and forth while the loss went up;
+- ``diverged``: a loss or a parameter stops being finite, the Trainer's divergence rule
+  would stop the run (a loss above 1e6 times the initial loss: the path ends there), the
+  loss at the end is more than ``DIVERGING_GROWTH`` (2) times the loss at the start, the
+  steps grow while they flip or while the loss goes up, or the loss went up without
+  any flipping.
 
-On a quadratic loss, gradient descent's steps shrink exactly when lr < 2/lambda_max, so
-this agrees with ``critical_learning_rate``: converging below, oscillating or diverging
-above (given enough steps for the growing direction to show).
+"The steps flip" (``flips``): the steps' components along a direction change sign in
+at least half of the consecutive pairs of steps where both are more than 1e-6 of the
+longest step (at least two such pairs). The direction is the steepest one at the start
+(the eigenvector of the Hessian's largest eigenvalue over the parameters that train,
+``hessian.top_eigen``), looked at in the first steps (the look-ahead's whole path, the
+sweep's first ``CLASSIFY_WINDOW`` iterations), where a zig-zag that dies out quickly
+still shows; and the main direction of motion of the last steps (their first principal
+direction), where a lasting cycle shows. "Grow"/"shrink": the mean step length of the
+last third of the (sweep: last ``CLASSIFY_WINDOW``) steps is above 1/``SHRINK`` / below
+``SHRINK`` (0.98) times that of the first third.
+
+On a quadratic loss with plain gradient descent at rate r the error along an
+eigen-direction of curvature lambda is multiplied by 1 - r lambda at every step, so the
+words follow the curvature (``nnviz.core.analysis.regimes``): ``converging`` below
+1/lambda_max, ``zigzag`` from 1/lambda_max, ``oscillating`` at 2/lambda_max, ``diverged``
+above it (close to a boundary either neighbour may be reported).
 """
 
 from __future__ import annotations
@@ -44,6 +55,8 @@ from typing import Callable, Iterable, Sequence
 import numpy as np
 
 from nnviz.core import losses
+from nnviz.core.analysis import hessian
+from nnviz.core.network import split_flat
 from nnviz.core.trainer import DIVERGENCE_FACTOR, Trainer, _backward_math, _forward_math, _update_math
 
 DEFAULT_LOOK_AHEAD_STEPS = 30
@@ -51,24 +64,43 @@ DEFAULT_SWEEP_ITERATIONS = 200
 DEFAULT_SWEEP_RANGE = (1e-3, 10.0, 25)  # min rate, max rate, count (log-spaced)
 DIVERGING_GROWTH = 2.0
 SHRINK = 0.98
-CLASSIFY_WINDOW = 64  # the sweep classifies the last min(half, this) iterations of each run
-STATUSES = ("converging", "oscillating", "diverging")
-SWEEP_STATUSES = ("converging", "oscillating", "diverged")
+CLASSIFY_WINDOW = 64  # the sweep classifies the first and the last min(half, this) iterations of each run
+DIRECTION_ITERATIONS = 20  # Hessian-vector products for the steepest direction a path is classified along
+STATUSES = ("converging", "zigzag", "oscillating", "diverged")
 
 
 # ============================================================ classification
-def classify(params: np.ndarray, loss_start: float, loss_end: float, stopped: bool = False) -> str:
-    """converging, oscillating or diverging (see the module notes) for a path of flat
-    parameter vectors (points x n_params, the points up to where it stopped) whose
-    training loss went from ``loss_start`` to ``loss_end``; ``stopped``: the Trainer's
-    divergence rule ended it."""
+def flips(steps: np.ndarray, direction: np.ndarray | None = None, scale: float = 1.0) -> bool:
+    """Whether the steps (steps x n_params) flip sign along ``direction`` (a unit flat
+    vector; None: their first principal direction), see the module notes. ``scale``: the
+    size of the parameters (steps below 1e-12 of it are rounding)."""
+    if steps.shape[0] < 3:
+        return False
+    if direction is None:
+        direction = np.linalg.svd(steps, full_matrices=False)[2][0]
+    along = steps.dot(direction)
+    big = np.abs(along) > max(1e-6 * float(np.linalg.norm(steps, axis=1).max()), 1e-12 * scale)
+    pairs = big[:-1] & big[1:]
+    n = int(pairs.sum())
+    return n >= 2 and int(((along[:-1] * along[1:] < 0) & pairs).sum()) >= 0.5 * n
+
+
+def classify(params: np.ndarray, loss_start: float, loss_end: float, stopped: bool = False,
+             direction: np.ndarray | None = None, head: np.ndarray | None = None) -> str:
+    """converging, zigzag, oscillating or diverged (see the module notes) for a path of
+    flat parameter vectors (points x n_params: its last points, up to where it stopped)
+    whose training loss went from ``loss_start`` to ``loss_end``. ``stopped``: the
+    Trainer's divergence rule ended it; ``direction``: the steepest direction at the
+    start (unit flat vector; None: the first principal direction of the first steps);
+    ``head``: the path's first points when ``params`` holds only its last ones."""
     params = np.asarray(params, dtype=np.float64)
+    head = params if head is None else np.asarray(head, dtype=np.float64)
     with np.errstate(all="ignore"):
         if stopped or not (math.isfinite(loss_start) and math.isfinite(loss_end)) \
-                or not np.isfinite(params).all():
-            return "diverging"
+                or not (np.isfinite(params).all() and np.isfinite(head).all()):
+            return "diverged"
         if loss_end > DIVERGING_GROWTH * loss_start and loss_end > loss_start:
-            return "diverging"
+            return "diverged"
         went_up = loss_end > loss_start + 1e-9 * abs(loss_start)
         steps = np.diff(params, axis=0)
         if steps.shape[0] == 0:
@@ -77,23 +109,28 @@ def classify(params: np.ndarray, loss_start: float, loss_end: float, stopped: bo
         scale = 1.0 + float(np.abs(params).max())
         if lengths.max() <= 1e-12 * scale:
             return "converging"
-        half = steps[steps.shape[0] // 2:]
-        alternating = False
-        if half.shape[0] >= 2:
-            _, _, vt = np.linalg.svd(half, full_matrices=False)
-            s = half.dot(vt[0])
-            big = np.abs(s) > 1e-6 * np.abs(s).max()
-            pairs = big[:-1] & big[1:]
-            if pairs.any():
-                flips = (s[:-1] * s[1:] < 0) & pairs
-                alternating = flips.sum() >= 0.5 * pairs.sum()
         third = max(1, lengths.size // 3)
-        shrinking = lengths[-third:].mean() < SHRINK * lengths[:third].mean()
-        if alternating and (not shrinking or went_up):
+        change = lengths[-third:].mean() / lengths[:third].mean()
+        lasting = flips(steps[steps.shape[0] // 2:], None, scale)
+        flipping = lasting or flips(np.diff(head, axis=0), direction, scale)
+        if change > 1.0 / SHRINK:
+            return "diverged" if flipping or went_up else "converging"
+        if went_up:
+            return "oscillating" if flipping else "diverged"
+        if lasting and change >= SHRINK:
             return "oscillating"
-        if went_up and not alternating:
-            return "diverging"
-        return "converging"
+        return "zigzag" if flipping else "converging"
+
+
+def steepest_direction(trainer: Trainer) -> np.ndarray | None:
+    """The unit flat vector along which the loss curves most at the current point, over
+    the parameters that train (None when nothing trains or the loss does not curve
+    upwards there)."""
+    try:
+        lam, v = hessian.top_eigen(trainer, None, DIRECTION_ITERATIONS)
+    except ValueError:
+        return None
+    return v if lam > 0 and np.isfinite(v).all() else None
 
 
 # ==================================================================== results
@@ -118,26 +155,6 @@ class LookAhead:
     def steps(self) -> int:
         return self.params.shape[0] - 1
 
-    @property
-    def zigzag(self) -> bool:
-        """Along one of the two main directions of motion the steps keep changing sign:
-        the path crosses the valley back and forth (while converging, below 2/lambda_max,
-        too)."""
-        params = self.params[np.isfinite(self.params).all(axis=1)]
-        steps = np.diff(params, axis=0)
-        steps = steps[:max(4, steps.shape[0] // 2)]  # the first half: a converging zig-zag fades
-        if steps.shape[0] < 3:
-            return False
-        _, _, vt = np.linalg.svd(steps, full_matrices=False)
-        longest = float(np.linalg.norm(steps, axis=1).max())
-        for direction in vt[:2]:
-            along = steps.dot(direction)
-            big = np.abs(along) > 1e-3 * longest
-            pairs = big[:-1] & big[1:]
-            if pairs.sum() >= 2 and ((along[:-1] * along[1:] < 0) & pairs).sum() >= 0.5 * pairs.sum():
-                return True
-        return False
-
 
 @dataclass
 class SweepResult:
@@ -146,7 +163,7 @@ class SweepResult:
     ``final_losses[r]``: the training loss on all samples of the parameters after the
     run, the number ``nnviz train --lr r --iterations N`` reports as the final loss (for
     a run that diverged, of the parameters the Trainer keeps: those before the iteration
-    that diverged); ``statuses[r]`` converging, oscillating or diverged;
+    that diverged); ``statuses[r]`` one of ``STATUSES`` (see the module notes);
     ``loss_curves[r, k]`` the loss of iteration k + 1 as the Trainer records it
     (``loss_history``: the forward-pass loss of its batch), NaN from the iteration that
     diverged on; ``best_index``/``best_rate`` the rate with the smallest finite final
@@ -460,20 +477,6 @@ def _run_copy(c: Trainer, n: int) -> tuple[list[np.ndarray], bool]:
 
 
 # ================================================================ look-ahead
-def split_flat(net, vector: np.ndarray) -> tuple[list[np.ndarray], list[np.ndarray]]:
-    """Weights and biases (views) of a flat parameter vector (W1 row by row, b1, W2, ...),
-    or of a stack of them (... x n_params -> ... x n_out x n_in and ... x n_out)."""
-    weights, biases, i = [], [], 0
-    lead = vector.shape[:-1]
-    for l in range(net.n_layers):
-        n_out, n_in = net.sizes[l + 1], net.sizes[l]
-        weights.append(vector[..., i:i + n_out * n_in].reshape(lead + (n_out, n_in)))
-        i += n_out * n_in
-        biases.append(vector[..., i:i + n_out])
-        i += n_out
-    return weights, biases
-
-
 def look_ahead(trainer: Trainer, learning_rate: float, steps: int = DEFAULT_LOOK_AHEAD_STEPS) -> LookAhead:
     """The next ``steps`` updates from the current state at ``learning_rate``, with the
     Trainer's optimizer (and its state), batches, backprop mode and frozen parameters,
@@ -516,7 +519,8 @@ def look_ahead(trainer: Trainer, learning_rate: float, steps: int = DEFAULT_LOOK
                 loss[k] = trainer.evaluate_loss(*split_flat(net, params[k]))
         if stopped_at is not None:
             loss[stopped_at + 1:] = np.nan
-        status = classify(params[:done + 1], loss[0], loss[done], stopped_at is not None)
+        direction = steepest_direction(trainer) if stopped_at is None else None
+        status = classify(params[:done + 1], loss[0], loss[done], stopped_at is not None, direction)
     final = math.inf if stopped_at is not None else float(loss[-1])
     return LookAhead(lr, params, loss, status, final, stopped_at)
 
@@ -542,8 +546,8 @@ def sweep(trainer: Trainer, rates: Sequence[float] | np.ndarray,
     curves = np.full((R, N), np.nan)
     final = np.full(R, np.nan)
     diverged = np.zeros(R, dtype=bool)
-    # the last points of each run that the classification looks at (at most ~20M numbers)
-    window = max(2, min(N // 2, CLASSIFY_WINDOW, 20_000_000 // (R * net.n_params)))
+    # the first and last points of each run that the classification looks at (at most ~20M numbers)
+    window = max(2, min(N // 2, CLASSIFY_WINDOW, 10_000_000 // (R * net.n_params)))
     total = R * N
     start_loss = trainer.evaluate_loss()
     done = 0
@@ -553,6 +557,8 @@ def sweep(trainer: Trainer, rates: Sequence[float] | np.ndarray,
             ring = np.empty((window + 1, R, net.n_params))  # the last points of each run
             count = np.ones(R, dtype=int)  # points of each run so far (the start included)
             ring[0] = runs.flat()
+            head = np.empty((window + 1, R, net.n_params))  # the first points of each run
+            head[0] = ring[0]
             every = max(1, N // 100)
             for k in range(N):
                 if not runs.rows.size:  # every run diverged: nothing left to do
@@ -566,15 +572,18 @@ def sweep(trainer: Trainer, rates: Sequence[float] | np.ndarray,
                 diverged[rows[bad]] = True
                 going = runs.rows
                 ring[(k + 1) % (window + 1), going] = runs.flat()
+                if k < window:
+                    head[k + 1, going] = ring[(k + 1) % (window + 1), going]
                 count[going] += 1
                 done = k + 1
                 if progress is not None and (done % every == 0 or done == N):
                     progress(done * R, total)
-            paths = {}
+            paths, heads = {}, {}
             for j, r in enumerate(runs.rows):
                 final[r] = trainer.evaluate_loss(*runs.parameters(j))
                 n_pts = np.arange(max(0, count[r] - window - 1), count[r])
                 paths[r] = ring[n_pts % (window + 1), r]
+                heads[r] = head[:min(done, window) + 1, r]
             # A run that diverged is replayed by a Trainer copy: what the Trainer keeps
             # after a divergence (and its loss history) is then exactly the Trainer's.
             for r in np.flatnonzero(diverged):
@@ -584,8 +593,9 @@ def sweep(trainer: Trainer, rates: Sequence[float] | np.ndarray,
                 curves[r, :len(c.loss_history)] = c.loss_history
                 final[r] = c.evaluate_loss()
                 paths[r] = np.stack(c.trajectory[-(window + 1):])
+                heads[r] = np.stack(c.trajectory[:window + 1])
         else:
-            paths = {}
+            paths, heads = {}, {}
             copies = [_copy(trainer, float(r)) for r in rates]
             every = 10
             while done < N:
@@ -602,10 +612,9 @@ def sweep(trainer: Trainer, rates: Sequence[float] | np.ndarray,
                 curves[r, :len(c.loss_history)] = c.loss_history
                 final[r] = c.evaluate_loss()
                 paths[r] = np.stack(c.trajectory[-(window + 1):])
-    statuses = []
-    for r in range(R):
-        verdict = classify(paths[r], start_loss, final[r], bool(diverged[r]))
-        statuses.append("diverged" if verdict == "diverging" else verdict)
+                heads[r] = np.stack(c.trajectory[:window + 1])
+    direction = steepest_direction(trainer) if not diverged.all() else None
+    statuses = [classify(paths[r], start_loss, final[r], bool(diverged[r]), direction, heads[r]) for r in range(R)]
     ok = np.isfinite(final) & ~diverged
     if not ok.any():
         ok = np.isfinite(final)

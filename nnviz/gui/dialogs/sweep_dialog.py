@@ -25,7 +25,7 @@ from nnviz.gui.panels.surface_panel import LogLossAxis, branch
 
 DEFAULT_LOW, DEFAULT_HIGH, DEFAULT_COUNT, DEFAULT_ITERATIONS = 1e-3, 10.0, 25, 200
 BEST = "#c2185b"  # palette.HIGHLIGHT
-STATUS_SYMBOLS = {"converging": "o", "oscillating": "t1", "diverged": "x", "diverging": "x"}
+STATUS_SYMBOLS = {"converging": "o", "zigzag": "d", "oscillating": "t1", "diverged": "x"}
 
 
 class _RateAxis(pg.AxisItem):
@@ -162,8 +162,8 @@ class SweepDialog(QDialog):
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         layout.addWidget(self.plots, 1)
-        self.caption = QLabel("Top: the loss after the iterations at each rate (○ converging, △ oscillating, "
-                              "× diverged), the best starred, the current rate dashed. Bottom: the loss "
+        self.caption = QLabel("Top: the loss after the iterations at each rate (○ converging, ◇ zigzag, "
+                              "△ oscillating, × diverged), the best starred, the current rate dashed. Bottom: the loss "
                               "per iteration, dark for small rates to yellow for large, the best in magenta.")
         self.caption.setWordWrap(True)
         layout.addWidget(self.caption)

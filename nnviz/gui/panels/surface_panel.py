@@ -12,7 +12,7 @@ on it, and where the next steps would go at the learning rate under the slider.
 - Below, a cross-section: the loss against the first axis (the second at its current
   value), with the steps taken drawn as jumps between the losses they reached.
 - The look-ahead: the next 30 updates at the slider's rate as a dashed ghost path, with
-  a verdict (converging, oscillating, diverging) and the loss it reaches; the critical
+  a verdict (converging, zigzag, oscillating, diverged) and the loss it reaches; the critical
   rate 2/λmax over the two axes and over all parameters, which also marks the slider.
 - A fork trains a copy with another rate or optimizer alongside the main run.
 
@@ -64,8 +64,8 @@ FORK_CHUNK = 5000  # fork iterations per refresh, so that catching up never bloc
 MODES = (("slice", "Slice through the current point"), ("plane", "Plane of the trajectory"))
 
 # (light, dark) palette colours. The heat map itself uses viridis in both.
-STATUS_COLOURS = {"converging": ("#00796b", "#4dd0b5"), "oscillating": ("#b25d00", "#ffb74d"),
-                  "diverging": ("#c62828", "#ff7373")}
+STATUS_COLOURS = {"converging": ("#00796b", "#4dd0b5"), "zigzag": ("#1565c0", "#64b5f6"),
+                  "oscillating": ("#b25d00", "#ffb74d"), "diverged": ("#c62828", "#ff7373")}
 SECTION_COLOURS = ("#00897b", "#3fd0bd")  # the loss, as in the loss curve
 TRAIL = "#ffffff"  # on the heat map (viridis): white path, magenta current point
 GHOST = "#ff5cad"
@@ -538,8 +538,9 @@ class SurfacePanel(QWidget):
         self.indicator.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.indicator.setWordWrap(True)
         self.indicator.setToolTip(f"Where the next {LOOK_AHEAD_STEPS} updates at the slider's learning rate "
-                                  "would go (dashed): converging, oscillating (the step along a "
-                                  "parameter keeps changing sign) or diverging")
+                                  "would go (dashed): converging, zigzag (converging while the steps "
+                                  "flip sign along the steepest direction), oscillating (bounded but "
+                                  "not shrinking) or diverged")
         font = self.indicator.font()
         font.setWeight(font.Weight.DemiBold)
         self.indicator.setFont(font)
@@ -549,7 +550,7 @@ class SurfacePanel(QWidget):
         self.stability_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.stability_label.setToolTip("The critical learning rate 2/λmax, with λmax the largest curvature "
                                         "of the loss at the current point: above it plain gradient descent "
-                                        "overshoots the valley (oscillates) or diverges")
+                                        "diverges (from 1/λmax it zig-zags)")
         self.fork_label = QLabel()
         self.fork_label.setObjectName("forkLabel")
         self.fork_label.setWordWrap(True)
@@ -1045,7 +1046,7 @@ class SurfacePanel(QWidget):
         """The look-ahead path in the panel's coordinates, if it stays finite and does not
         diverge (a diverging path would blow the range up)."""
         la = self.lookahead
-        if la is None or la.status == "diverging" or self.ghost_rate is None:
+        if la is None or la.status == "diverged" or self.ghost_rate is None:
             return None
         x, y = self.ghost_item.getData()
         if x is None or x.size == 0:
@@ -1376,9 +1377,7 @@ class SurfacePanel(QWidget):
 
     def _show_verdict(self, rate: float, la) -> None:
         colour = STATUS_COLOURS.get(la.status, ("#000000", "#ffffff"))[pal.is_dark(self.palette())]
-        verdict = "zig-zag, converging" if la.status == "converging" and la.zigzag \
-            else la.status
-        self.indicator.setText(f"At rate {rate:.4g}: {verdict} · loss after {LOOK_AHEAD_STEPS} steps "
+        self.indicator.setText(f"At rate {rate:.4g}: {la.status} · loss after {LOOK_AHEAD_STEPS} steps "
                                f"{_fmt(float(la.final_loss))}")
         self.indicator.setStyleSheet(f"color: {colour}")
         self.indicator.setProperty("status", la.status)
@@ -1418,8 +1417,8 @@ class SurfacePanel(QWidget):
             control.set_stability_mark(None)
             return
         control.set_stability_mark(rate, f"Critical learning rate 2/λmax ≈ {rate:.3g} at the current point "
-                                         "(all parameters): above it, gradient descent overshoots the valley "
-                                         "and oscillates or diverges")
+                                         "(all parameters): above it, gradient descent diverges "
+                                         "(from 1/λmax it zig-zags)")
 
     # ================================================================= fork
     def ask_fork(self) -> None:
@@ -1604,7 +1603,7 @@ class SurfacePanel(QWidget):
         self.section_fork.setPen(pg.mkPen(fork, width=1.6))
         self.section_current.setSymbolPen(pg.mkPen(background, width=1.5))
         self.section_current.setSymbolBrush(pg.mkBrush(pal.HIGHLIGHT))
-        error = STATUS_COLOURS["diverging"][dark]
+        error = STATUS_COLOURS["diverged"][dark]
         self.error_label.setStyleSheet(f"color: {error}")
         hint = p.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText)
         self.note.setStyleSheet(f"color: {hint.name()}")
