@@ -29,7 +29,7 @@ import numpy as np
 
 from nnviz.core import losses
 from nnviz.core.network import Param, split_flat
-from nnviz.core.trainer import Trainer, _forward_math
+from nnviz.core.trainer import Trainer
 
 SQUARED_ERROR_LOSSES = ("half_sse", "mse")
 
@@ -68,7 +68,8 @@ def hessian_vector_product(trainer: Trainer, vectors: np.ndarray) -> np.ndarray:
         zs, outs, dzs, das = [], [], [], []
         a, da = x, None
         for i in range(L):
-            z, a_next = _forward_math(a, W[i], B[i], acts[i])
+            z = a.dot(W[i].T) + B[i]  # the net input and how it moves: d(a W^T + b)
+            a_next = acts[i].forward(z)
             dz = np.matmul(a, np.swapaxes(dW[i], -1, -2)) + dB[i][:, None, :]
             if da is not None:
                 dz += np.matmul(da, W[i].T)
