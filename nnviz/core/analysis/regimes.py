@@ -141,13 +141,15 @@ class Marks:
 def regime_marks(trainer: Trainer, params: Iterable[str | Param] | None = None) -> Marks:
     """The marks for the Trainer's optimizer and backprop mode at the current point,
     with lambda_max over ``params`` (None: every parameter that trains). See ``Marks``
-    and the module notes. ValueError when every parameter is frozen."""
+    and the module notes. ValueError for a bad parameter name."""
     net = trainer.network
+    opt = trainer.optimizer
+    if params is None and trainer.frozen >= {p.name for p in net.params()}:
+        return Marks(opt.name, None, None, math.nan, (), False, reason="every parameter is frozen: nothing moves")
     idx = hessian.param_indices(trainer, params)
     all_params = net.params()
     labels = tuple(net.display_name(all_params[i]) for i in idx)
     exact = hessian.is_quadratic(trainer, params)
-    opt = trainer.optimizer
     kind = "proportional" if trainer.backprop == "proportional" else opt.name
     if kind in NO_MARKS:
         return Marks(opt.name, None, None, math.nan, labels, exact, reason=NO_MARKS[kind])

@@ -74,6 +74,8 @@ def test_marks_elsewhere_say_what_they_rest_on():
     # the slice over w5 and w6 (two weights into o1) does not curve upwards: no marks
     flat = regimes.regime_marks(mazur, ["w5", "w6"])
     assert flat.zigzag_from is None and "does not curve upwards" in flat.reason
+    mazur.configure(frozen=[p.name for p in mazur.network.params()])
+    assert regimes.regime_marks(mazur).reason == "every parameter is frozen: nothing moves"
     xor = presets.load("xor")
     xor.configure(batch=2)
     assert "each batch has a curvature of its own" in regimes.regime_marks(xor).note
@@ -125,7 +127,8 @@ def test_momentum_factor_is_the_signed_spectral_radius(mu, lam, scaled_rate):
     opt = optimizers.create("momentum", momentum=mu)
     (factor,) = regimes.step_factors(opt, rate, [lam])
     roots = np.linalg.eigvals(momentum_matrix(rate, lam, mu))
-    assert abs(factor) == pytest.approx(np.abs(roots).max(), rel=1e-9, abs=1e-12)
+    # rel 1e-7: at a double root the matrix is defective and eigvals is good to sqrt(eps) only
+    assert abs(factor) == pytest.approx(np.abs(roots).max(), rel=1e-7, abs=1e-12)
     # negative where the roots' real part is: the error flips sign more often than not
     if abs(roots.real.sum()) > 1e-9:
         assert (factor < 0) == (roots.real.sum() < 0)
