@@ -39,10 +39,15 @@ def heatmap_png(a, b, loss, trajectory, current) -> bytes:
     h, w = img.shape[:2]
 
     def pixels(points):
+        """Pixel coordinates, clipped far outside the picture (a point may be any distance
+        away from a narrow range)."""
         pts = np.asarray(points, float).reshape(-1, 2)
-        px = (pts[:, 0] - a[0]) / (a[-1] - a[0]) * (na - 1) * s + (s - 1) / 2
-        py = h - 1 - ((pts[:, 1] - b[0]) / (b[-1] - b[0]) * (nb - 1) * s + (s - 1) / 2)
-        return px, py
+        far = 8.0 * (w + h)
+        with np.errstate(all="ignore"):
+            px = (pts[:, 0] - a[0]) / (a[-1] - a[0]) * (na - 1) * s + (s - 1) / 2
+            py = h - 1 - ((pts[:, 1] - b[0]) / (b[-1] - b[0]) * (nb - 1) * s + (s - 1) / 2)
+        return (np.clip(np.nan_to_num(px, nan=-far, posinf=far, neginf=-far), -far, far),
+                np.clip(np.nan_to_num(py, nan=-far, posinf=far, neginf=-far), -far, far))
 
     if trajectory is not None and len(trajectory) > 1:
         pts = trajectory[np.isfinite(trajectory).all(axis=1)]
