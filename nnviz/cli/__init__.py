@@ -60,9 +60,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+MAX_MESSAGE = 1000  # characters: a last guard, should some message quote too much
+
+
 def fail(message: str) -> int:
     """Print ``message`` as exactly one line on stderr; the exit status of bad input."""
-    print(one_line(message), file=sys.stderr)
+    message = one_line(message)
+    if len(message) > MAX_MESSAGE:
+        message = message[:MAX_MESSAGE] + f"... ({len(message):,} characters)"
+    print(message, file=sys.stderr)
     return EXIT_USAGE
 
 

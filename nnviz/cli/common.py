@@ -33,7 +33,9 @@ class Parser(argparse.ArgumentParser):
         # -1e-3 is a number, not an option (argparse only knows -1 and -.5)
         self._negative_number_matcher = re.compile(r"^-(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
 
-    def error(self, message: str):  # one line instead of usage + message
+    def error(self, message: str):  # one line instead of usage + message; long values cut
+        long = files.QUOTE_LIMIT + len("...") + 1  # longer than what quote() leaves
+        message = re.sub(r"'([^']{%d,})'" % long, lambda m: quote(m.group(1)), message)
         raise UsageError(f"{self.prog}: {message}")
 
 

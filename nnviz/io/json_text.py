@@ -14,7 +14,7 @@ from typing import Any, Iterator
 
 import numpy as np
 
-ROWS_PER_CHUNK = 2048  # matrix rows formatted at a time
+NUMBERS_PER_CHUNK = 4096  # numbers formatted at a time (whole matrix rows)
 
 
 def iter_json(value: Any, path: str = "") -> Iterator[str]:
@@ -59,8 +59,8 @@ def _is_scalar(v: Any) -> bool:
 def _list(items: list | tuple, path: str, depth: int) -> Iterator[str]:
     if all(_is_scalar(x) for x in items):
         yield "["
-        for start in range(0, len(items), ROWS_PER_CHUNK):
-            part = items[start:start + ROWS_PER_CHUNK]
+        for start in range(0, len(items), NUMBERS_PER_CHUNK):
+            part = items[start:start + NUMBERS_PER_CHUNK]
             yield (", " if start else "") + ", ".join(_scalar(x, path, start + i) for i, x in enumerate(part))
         yield "]"
         return
@@ -95,8 +95,8 @@ def _array(a: np.ndarray, path: str, depth: int) -> Iterator[str]:
         raise ValueError(f"{path}{''.join(f'[{i}]' for i in bad)}: {float(a[bad])!r} is not a finite number")
     if a.ndim == 1 or a.shape[0] == 0:
         yield "["
-        for start in range(0, a.size, ROWS_PER_CHUNK * 8):
-            yield (", " if start else "") + ", ".join(map(repr, a[start:start + ROWS_PER_CHUNK * 8].tolist()))
+        for start in range(0, a.size, NUMBERS_PER_CHUNK):
+            yield (", " if start else "") + ", ".join(map(repr, a[start:start + NUMBERS_PER_CHUNK].tolist()))
         yield "]"
         return
     pad = " " * (depth + 1)
@@ -104,8 +104,9 @@ def _array(a: np.ndarray, path: str, depth: int) -> Iterator[str]:
     if a.ndim == 2:
         # one %-format per chunk of rows: "%r" writes a float as repr does
         row = "[" + ", ".join(["%r"] * a.shape[1]) + "]"
-        for start in range(0, a.shape[0], ROWS_PER_CHUNK):
-            chunk = a[start:start + ROWS_PER_CHUNK]
+        rows = max(1, NUMBERS_PER_CHUNK // max(a.shape[1], 1))
+        for start in range(0, a.shape[0], rows):
+            chunk = a[start:start + rows]
             text = f",\n{pad}".join([row] * chunk.shape[0]) % tuple(chunk.ravel().tolist())
             yield (f",\n{pad}" if start else pad) + text
     else:

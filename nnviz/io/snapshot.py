@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 from itertools import chain
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ import numpy as np
 
 from nnviz.core import losses, optimizers
 from nnviz.io import files, json_text
+from nnviz.io.files import quote
 from nnviz.core.activations import ACTIVATIONS
 from nnviz.core.data.datasets import Dataset
 from nnviz.core.losses import LOSSES
@@ -30,6 +32,7 @@ from nnviz.core.trainer import (BACKPROP_MODES, SCHEDULES, IterationValues, Sche
 
 FORMAT = "nnviz-snapshot"
 VERSION = 1
+MAX_NAME = 100  # characters of a neuron's, parameter's or data set's name
 MAX_BYTES = 2048 * files.MiB  # the largest snapshot file read (see the README's Limits)
 # At an iteration boundary the last iteration's values are only shown, never needed to carry on:
 # they are written only for batches up to this size (a larger one would multiply the file's size).
@@ -194,6 +197,8 @@ def loads(text: str) -> Trainer:
         raise SnapshotError(f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
     except RecursionError:
         raise SnapshotError("not valid JSON: nested too deeply") from None
+    except ValueError:  # int() of a number with thousands of digits
+        raise SnapshotError("not valid JSON: a number with too many digits") from None
     return from_dict(doc)
 
 
@@ -221,7 +226,11 @@ class _Reader:
         return _Reader(self.value[key], self._child(key))
 
     def _child(self, key: str) -> str:
-        return f"{self.path}.{key}" if self.path else key
+        return _child_path(self.path, key)
+
+    def child(self, key: str, value: Any) -> "_Reader":
+        """A reader of ``value`` found under ``key`` (a key of a free-form object)."""
+        return _Reader(value, _child_path(self.path, key))
 
     def items(self) -> list["_Reader"]:
         if not isinstance(self.value, list):
@@ -237,8 +246,17 @@ class _Reader:
         if not isinstance(self.value, str):
             self.fail(f"expected text, got {_kind(self.value)}")
         if choices is not None and self.value not in choices:
-            self.fail(f"expected one of {', '.join(map(str, choices))}, got {self.value!r}")
+            self.fail(f"expected one of {', '.join(map(str, choices))}, got {quote(self.value)}")
         return self.value
+
+    def name(self) -> str:
+        """A display name: one line of at most ``MAX_NAME`` characters."""
+        v = self.str()
+        if len(v) > MAX_NAME:
+            self.fail(f"expected a name of at most {MAX_NAME} characters, got {len(v):,}")
+        if not v.isprintable():
+            self.fail(f"expected a name without line breaks or control characters, got {quote(v)}")
+        return v
 
     def bool(self) -> bool:
         if not isinstance(self.value, bool):
@@ -293,6 +311,22 @@ class _Reader:
         return arr
 
 
+def _child_path(path: str, key: str) -> str:
+    """``path.key``, or ``path['odd key']`` for a key that is not a plain name."""
+    key = str(key)
+    if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_\[\],]{0,39}", key):
+        return f"{path}.{key}" if path else key
+    return f"{path}[{quote(key)}]"
+
+
+def _shown(v: Any) -> str:
+    """A JSON value for a message: text quoted, anything else as JSON, cut to a few words."""
+    if isinstance(v, str):
+        return quote(v)
+    text = json.dumps(v)
+    return text if len(text) <= files.QUOTE_LIMIT else text[:files.QUOTE_LIMIT] + f"... ({len(text):,} characters)"
+
+
 def _kind(v: Any) -> str:
     if v is None:
         return "null"
@@ -341,11 +375,11 @@ def from_dict(doc: Any) -> Trainer:
     if fmt is None:
         raise SnapshotError(f"format: missing (expected \"{FORMAT}\")")
     if fmt.value != FORMAT:
-        raise SnapshotError(f"format: expected \"{FORMAT}\", got {fmt.value!r}")
+        raise SnapshotError(f"format: expected \"{FORMAT}\", got {_shown(fmt.value)}")
     version = root["version"]
     if type(version.value) is not int or version.value != VERSION:
-        shown = json.dumps(version.value)
-        raise SnapshotError(f"version: unsupported version {shown} (this nnviz reads version {VERSION})")
+        raise SnapshotError(f"version: unsupported version {_shown(version.value)} (this nnviz reads version "
+                            f"{VERSION})")
 
     # ---- network
     n = root["network"]
@@ -364,12 +398,12 @@ def from_dict(doc: Any) -> Trainer:
     biases = _layer_arrays(n["biases"], [(sizes[l + 1],) for l in range(L)])
     neuron_names = None
     if (r := n.get("neuron_names")) is not None:
-        neuron_names = [[x.str() for x in layer.items()] for layer in r.items()]
+        neuron_names = [[x.name() for x in layer.items()] for layer in r.items()]
         if [len(x) for x in neuron_names] != sizes:
             r.fail(f"expected one name per neuron for sizes {sizes}")
     param_names = None
     if (r := n.get("param_names")) is not None:
-        param_names = {str(k): _Reader(v, f"{r.path}.{k}").str() for k, v in r.dict().items()}
+        param_names = {r.child(k, k).name(): r.child(k, v).name() for k, v in r.dict().items()}
     try:
         network = Network(sizes, acts, weights, biases, neuron_names, param_names)
     except ValueError as exc:
@@ -378,7 +412,7 @@ def from_dict(doc: Any) -> Trainer:
     # ---- dataset
     d = root["dataset"]
     inputs, targets = _samples(d, sizes)
-    name = d.get("name").str() if d.get("name") is not None else ""
+    name = d.get("name").name() if d.get("name") is not None else ""
     transform = _transform(d.get("transform"), sizes) if d.get("transform") is not None else None
     check = _check_set(d.get("check"), sizes, name, transform) if d.get("check") is not None else None
     dataset = Dataset(inputs, targets, name, transform=transform, check=check)
@@ -401,8 +435,8 @@ def from_dict(doc: Any) -> Trainer:
             opt_name = o.str(tuple(optimizers.OPTIMIZERS))
         else:
             opt_name = o["name"].str(tuple(optimizers.OPTIMIZERS))
-            params = {k: _Reader(v, f"{o.path}.params.{k}").float() for k, v in
-                      (o.get("params").dict() if o.get("params") else {}).items()}
+            pr = o.get("params")
+            params = {k: pr.child(k, v).float() for k, v in pr.dict().items()} if pr is not None else {}
             try:
                 optimizers.create(opt_name, **params)
             except ValueError as exc:

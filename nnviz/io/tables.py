@@ -94,8 +94,8 @@ class Table:
             spans = values.max(axis=0) - values.min(axis=0)
         for j in np.flatnonzero(~np.isfinite(spans)):
             lo, hi = int(values[:, j].argmin()), int(values[:, j].argmax())
-            raise DataError(f"{self.source}: column {j + 1}: cannot normalise values from {values[lo, j]!r} "
-                            f"(line {self.lines[lo]}) to {values[hi, j]!r} (line {self.lines[hi]}): "
+            raise DataError(f"{self.source}: column {j + 1}: cannot normalise values from {float(values[lo, j])!r} "
+                            f"(line {self.lines[lo]}) to {float(values[hi, j])!r} (line {self.lines[hi]}): "
                             "their difference is beyond the largest float")
         try:
             return normalize_mod.normalize(self.dataset, output_activation)
