@@ -20,6 +20,7 @@ EXIT_USAGE = 2
 # Network sizes the command line accepts: the window's network editor has the same limits.
 MAX_HIDDEN_LAYERS = 8
 MAX_NEURONS = 128  # per hidden layer
+MAX_IMAGE_SIDE = 10_000  # pixels, as in the window's image export (a 10000 x 10000 picture takes 400 MB)
 MAX_FORWARD_VALUES = 20_000_000  # samples x neurons in one forward pass over all samples
 
 
@@ -103,14 +104,15 @@ def digits(text: str) -> int:
     return value
 
 
-def window_size(text: str, low: int = 16, high: int = 20000) -> tuple[int, int]:
+def window_size(text: str, low: int = 16, high: int = MAX_IMAGE_SIDE) -> tuple[int, int]:
     """WIDTHxHEIGHT in pixels, each side from ``low`` to ``high``."""
     m = re.fullmatch(r"\s*(\d{1,6})\s*[xX]\s*(\d{1,6})\s*", text)
     if m is None:
         raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT such as 1200x800, got {quote(text)}")
     w, h = int(m.group(1)), int(m.group(2))
     if not (low <= w <= high and low <= h <= high):
-        raise argparse.ArgumentTypeError(f"expected a size from {low}x{low} to {high}x{high}, got {quote(text)}")
+        raise argparse.ArgumentTypeError(f"expected a size from {low}x{low} to {high}x{high} (the limit), "
+                                         f"got {quote(text)}")
     return w, h
 
 

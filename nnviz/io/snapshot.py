@@ -474,8 +474,9 @@ def from_dict(doc: Any) -> Trainer:
     if (r := tr.get("frozen")) is not None:
         frozen = []
         for x in r.items():
+            name = x.name()
             try:
-                frozen.append(network.parse_param(x.str()).name)
+                frozen.append(network.parse_param(name).name)
             except ValueError as exc:
                 x.fail(str(exc))
         kwargs["frozen"] = frozen
@@ -616,6 +617,8 @@ def _schedule(r: _Reader) -> Schedule:
 
 
 def _batch(r: _Reader):
+    if isinstance(r.value, str):
+        r.name()  # no line breaks, not too long for the message
     try:
         return parse_batch(r.value)
     except ValueError as exc:
@@ -706,8 +709,9 @@ def _values_from(r: _Reader, trainer: Trainer, dataset: Dataset) -> IterationVal
     if r.get("update_learning_rate") is not None:
         v.learning_rate = r["update_learning_rate"].float(positive=True)
     if (lf := r.get("loss_function")) is not None:
+        name = lf.str(tuple(LOSSES))
         try:
-            v.loss_fn = losses.get(lf.str(tuple(LOSSES)), net.activations[-1])
+            v.loss_fn = losses.get(name, net.activations[-1])
         except ValueError as exc:
             lf.fail(str(exc))
     if r.get("backprop") is not None:

@@ -390,6 +390,23 @@ def test_huge_values_in_a_snapshot_are_cut_in_the_message(workdir, capsys, edit,
     assert rc == 2 and words in one_line(err) and len(err) < 300
 
 
+@pytest.mark.parametrize("where", [
+    "training/batch/mode", "training/frozen/0", "training/schedule/kind", "training/init", "training/status",
+    "training/optimizer/state_of", "iteration_values/loss_function", "iteration_values/backprop",
+    "network/neuron_names/0/1", "dataset/name",
+])
+def test_long_text_in_any_snapshot_field_is_one_short_line(workdir, capsys, where):
+    t = presets.load("mazur")
+    t.step("micro")  # so that the snapshot has iteration values
+    doc = set_in(json.loads(snapshot.dumps(t)), where, "y" * 100_000 + INJECTED)
+    (workdir / "s.json").write_text(json.dumps(doc), encoding="utf-8")
+    rc, out, err = run(capsys, "train", "--snapshot", "s.json")
+    field = where.replace("/", ".")
+    field = re.sub(r"\.(\d+)", r"[\1]", field)
+    assert rc == 2 and one_line(err).startswith(f"nnviz: s.json: {field}: ") and err.count(field) == 1
+    assert len(err) < 300
+
+
 def test_normalising_a_table_of_extremes_names_file_line_and_column(workdir, capsys):
     (workdir / "x.csv").write_text("a,b,y\n1,2,0\n-1e308,0,1\n1e308,1,0\n")
     rc, out, err = run(capsys, "train", "--data", "x.csv", "--normalize", "--iterations", "1")
@@ -402,6 +419,12 @@ def test_a_five_million_digit_cell_is_cut(workdir, capsys):
     (workdir / "x.csv").write_text("a,y\n1,0\n" + "9" * 5_000_000 + ",1\n")
     rc, out, err = run(capsys, "train", "--data", "x.csv")
     assert rc == 2 and "x.csv: line 3, column 1: '9999" in one_line(err) and len(err) < 200
+
+
+def test_a_picture_larger_than_the_windows_limit_is_refused(workdir, capsys):
+    rc, out, err = run(capsys, "render", "--size", "20000x20000", "--out", "big.png")
+    assert rc == 2 and "from 16x16 to 10000x10000 (the limit), got '20000x20000'" in one_line(err)
+    assert os.listdir(workdir) == []
 
 
 @pytest.mark.parametrize("argv", [["train", "--preset", "y" * 100_000], ["train", "--lr", "1" * 100_000],
