@@ -1,8 +1,9 @@
 """Snapshot format version 1: one JSON document holding everything needed to carry on.
 
-``save(trainer, path)`` writes atomically (a temporary file in the same folder, then a
-rename), so an existing file is never left half-written. ``load(path)`` validates every
-field and raises ``SnapshotError`` with one line naming the field and the problem.
+``save(trainer, path)`` streams the document, arrays piece by piece, through the atomic
+writer of ``nnviz.io.files``, so an existing file is never left half-written.
+``load(path)`` reads through the bounded reader, validates every field and raises
+``SnapshotError`` with one line naming the field and the problem.
 Floats are written with ``repr`` and so round-trip exactly. The fields are documented
 in docs/snapshot-format.md.
 """
@@ -10,18 +11,12 @@ in docs/snapshot-format.md.
 from __future__ import annotations
 
 import json
-import math
 import os
-import re
-from itertools import chain
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from nnviz.core import losses, optimizers
-from nnviz.io import files, json_text
-from nnviz.io.files import quote
 from nnviz.core.activations import ACTIVATIONS
 from nnviz.core.data.datasets import Dataset
 from nnviz.core.losses import LOSSES
@@ -29,10 +24,11 @@ from nnviz.core.data.normalize import DataTransform
 from nnviz.core.network import INIT_SCHEMES, Network
 from nnviz.core.trainer import (BACKPROP_MODES, SCHEDULES, IterationValues, Schedule, Trainer,
                                 TrainingState, parse_batch)
+from nnviz.io import files, json_text
+from nnviz.io.json_fields import Field, shown
 
 FORMAT = "nnviz-snapshot"
 VERSION = 1
-MAX_NAME = 100  # characters of a neuron's, parameter's or data set's name
 MAX_BYTES = 2048 * files.MiB  # the largest snapshot file read (see the README's Limits)
 # At an iteration boundary the last iteration's values are only shown, never needed to carry on:
 # they are written only for batches up to this size (a larger one would multiply the file's size).
@@ -202,169 +198,8 @@ def loads(text: str) -> Trainer:
     return from_dict(doc)
 
 
-class _Reader:
-    """Typed access to a JSON value with its path, for one-line error messages."""
-
-    def __init__(self, value: Any, path: str) -> None:
-        self.value, self.path = value, path
-
-    def fail(self, problem: str):
-        raise SnapshotError(f"{self.path}: {problem}")
-
-    def __getitem__(self, key: str) -> "_Reader":
-        if not isinstance(self.value, dict):
-            self.fail("expected an object")
-        if key not in self.value:
-            raise SnapshotError(f"{self._child(key)}: missing")
-        return _Reader(self.value[key], self._child(key))
-
-    def get(self, key: str) -> "_Reader | None":
-        if not isinstance(self.value, dict):
-            self.fail("expected an object")
-        if key not in self.value or self.value[key] is None:
-            return None
-        return _Reader(self.value[key], self._child(key))
-
-    def _child(self, key: str) -> str:
-        return _child_path(self.path, key)
-
-    def child(self, key: str, value: Any) -> "_Reader":
-        """A reader of ``value`` found under ``key`` (a key of a free-form object)."""
-        return _Reader(value, _child_path(self.path, key))
-
-    def items(self) -> list["_Reader"]:
-        if not isinstance(self.value, list):
-            self.fail(f"expected a list, got {_kind(self.value)}")
-        return [_Reader(v, f"{self.path}[{i}]") for i, v in enumerate(self.value)]
-
-    def dict(self) -> dict:
-        if not isinstance(self.value, dict):
-            self.fail(f"expected an object, got {_kind(self.value)}")
-        return self.value
-
-    def str(self, choices: tuple | None = None) -> str:
-        if not isinstance(self.value, str):
-            self.fail(f"expected text, got {_kind(self.value)}")
-        if choices is not None and self.value not in choices:
-            self.fail(f"expected one of {', '.join(map(str, choices))}, got {quote(self.value)}")
-        return self.value
-
-    def name(self) -> str:
-        """A display name: one line of at most ``MAX_NAME`` characters."""
-        v = self.str()
-        if len(v) > MAX_NAME:
-            self.fail(f"expected a name of at most {MAX_NAME} characters, got {len(v):,}")
-        if not v.isprintable():
-            self.fail(f"expected a name without line breaks or control characters, got {quote(v)}")
-        return v
-
-    def bool(self) -> bool:
-        if not isinstance(self.value, bool):
-            self.fail(f"expected true or false, got {_kind(self.value)}")
-        return self.value
-
-    def int(self, low: int | None = 0, high: int | None = None) -> int:
-        v = self.value
-        if isinstance(v, bool) or not isinstance(v, int):
-            self.fail(f"expected a whole number, got {_kind(v)}")
-        if low is not None and v < low or high is not None and v > high:
-            bounds = f"{low}..{high}" if high is not None else f">= {low}"
-            self.fail(f"expected a whole number {bounds}, got {v}")
-        return v
-
-    def ints(self, low: int, high: int) -> np.ndarray:
-        """A list of whole numbers low..high (checked in NumPy when they are plain ints)."""
-        v = self.value
-        if isinstance(v, list) and set(map(type, v)) <= {int}:
-            try:
-                arr = np.array(v, dtype=np.int64)
-            except OverflowError:
-                arr = None
-            if arr is not None and (arr.size == 0 or low <= arr.min() and arr.max() <= high):
-                return arr.astype(np.intp)
-        return np.array([x.int(low, high) for x in self.items()], dtype=np.intp)  # names the bad one
-
-    def float(self, positive: bool = False) -> float:
-        v = self.value
-        if isinstance(v, bool) or not isinstance(v, (int, float)):
-            self.fail(f"expected a number, got {_kind(v)}")
-        try:
-            v = float(v)
-        except OverflowError:
-            self.fail("expected a finite number, got a number too large for a float")
-        if not math.isfinite(v):
-            self.fail(f"expected a finite number, got {v}")
-        if positive and v <= 0:
-            self.fail(f"expected a positive number, got {v}")
-        return float(v)
-
-    def array(self, shape: tuple[int, ...] | None = None, ndim: int | None = None) -> np.ndarray:
-        arr = _to_array(self)
-        if ndim is not None and arr.ndim != ndim:
-            self.fail(f"expected a {'list of lists' if ndim == 2 else 'list'} of numbers")
-        if shape is not None and arr.shape != shape:
-            self.fail(f"expected shape {shape}, got {arr.shape}")
-        if not np.isfinite(arr).all():
-            bad = tuple(int(i) for i in np.argwhere(~np.isfinite(arr))[0])
-            where = "".join(f"[{i}]" for i in bad)
-            raise SnapshotError(f"{self.path}{where}: expected a finite number, got {arr[bad]}")
-        return arr
-
-
-def _child_path(path: str, key: str) -> str:
-    """``path.key``, or ``path['odd key']`` for a key that is not a plain name."""
-    key = str(key)
-    if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_\[\],]{0,39}", key):
-        return f"{path}.{key}" if path else key
-    return f"{path}[{quote(key)}]"
-
-
-def _shown(v: Any) -> str:
-    """A JSON value for a message: text quoted, anything else as JSON, cut to a few words."""
-    if isinstance(v, str):
-        return quote(v)
-    text = json.dumps(v)
-    return text if len(text) <= files.QUOTE_LIMIT else text[:files.QUOTE_LIMIT] + f"... ({len(text):,} characters)"
-
-
-def _kind(v: Any) -> str:
-    if v is None:
-        return "null"
-    return {bool: "true/false", int: "a number", float: "a number", str: "text", list: "a list",
-            dict: "an object"}.get(type(v), type(v).__name__)
-
-
-_NUMBERS = {float, int}
-
-
-def _numbers_only(values) -> bool:
-    """Whether ``values`` (an iterable) holds only floats and ints that fit a float; the
-    types are collected in C (``set(map(type, ...))``), so millions of numbers take little time."""
-    values = list(values) if not isinstance(values, list) else values
-    kinds = set(map(type, values))
-    if not kinds <= _NUMBERS:
-        return False
-    return int not in kinds or all(abs(x) <= 1.7976931348623157e308 for x in values if type(x) is int)
-
-
-def _to_array(r: _Reader) -> np.ndarray:
-    def check(v, path):
-        if isinstance(v, list):
-            if _numbers_only(v) or all(type(x) is list for x in v) and _numbers_only(chain.from_iterable(v)):
-                return
-            for i, x in enumerate(v):  # find the first bad entry
-                check(x, f"{path}[{i}]")
-        elif isinstance(v, bool) or not isinstance(v, (int, float)):
-            raise SnapshotError(f"{path}: expected a number, got {_kind(v)}")
-        elif isinstance(v, int) and abs(v) > 1.7976931348623157e308:
-            raise SnapshotError(f"{path}: expected a finite number, got a number too large for a float")
-    if not isinstance(r.value, list):
-        r.fail(f"expected a list, got {_kind(r.value)}")
-    check(r.value, r.path)  # before NumPy, which would take "0.25", true or null as numbers
-    try:
-        return np.array(r.value, dtype=np.float64)
-    except (ValueError, TypeError):
-        r.fail("rows of different lengths")
+class _Reader(Field):
+    error = SnapshotError
 
 
 def from_dict(doc: Any) -> Trainer:
@@ -375,10 +210,10 @@ def from_dict(doc: Any) -> Trainer:
     if fmt is None:
         raise SnapshotError(f"format: missing (expected \"{FORMAT}\")")
     if fmt.value != FORMAT:
-        raise SnapshotError(f"format: expected \"{FORMAT}\", got {_shown(fmt.value)}")
+        raise SnapshotError(f"format: expected \"{FORMAT}\", got {shown(fmt.value)}")
     version = root["version"]
     if type(version.value) is not int or version.value != VERSION:
-        raise SnapshotError(f"version: unsupported version {_shown(version.value)} (this nnviz reads version "
+        raise SnapshotError(f"version: unsupported version {shown(version.value)} (this nnviz reads version "
                             f"{VERSION})")
 
     # ---- network
