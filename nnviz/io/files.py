@@ -33,8 +33,8 @@ import threading
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
-__all__ = ["FileError", "atomic_writer", "check_writable", "os_error_message", "quote", "read_bytes",
-           "read_text", "write_atomic"]
+__all__ = ["FileError", "atomic_writer", "check_writable", "one_line", "os_error_message", "quote",
+           "read_bytes", "read_text", "write_atomic"]
 
 MiB = 1 << 20
 QUOTE_LIMIT = 40  # characters of user text quoted in a message
