@@ -80,6 +80,8 @@ OUTPUTS = {
     "surface.png": ["surface", "--params", "w5", "w6", "--grid", "5", "--out", "prev.png"],
     "sweep.csv": ["sweep", "--lr-range", "0.1", "1", "3", "--iterations", "2", "--out", "prev.csv"],
     "train.json": ["train", "--iterations", "1", "--out", "prev.json"],
+    "graph.svg": ["graph", "--param", "w1", "--out", "prev.svg"],
+    "record.gif": ["record", "--frames", "2", "--size", "64x48", "--out", "prev.gif"],
 }
 
 
@@ -225,8 +227,8 @@ ODD_OUT = {
 }
 
 
-@pytest.mark.parametrize("command", [["train", "--iterations", "5"], ["render"],
-                                     ["surface", "--params", "w5", "w6"], ["sweep"]])
+@pytest.mark.parametrize("command", [["train", "--iterations", "5"], ["render"], ["surface", "--params", "w5", "w6"],
+                                     ["sweep"], ["graph", "--param", "w1"], ["record", "--frames", "2"]])
 @pytest.mark.parametrize("out", list(ODD_OUT))
 def test_an_out_that_cannot_be_written_is_refused_before_any_work(odd_places, capsys, command, out):
     if out.startswith(("/proc", "/sys")) and not Path(out).parent.is_dir():
@@ -273,6 +275,11 @@ WIDE = ",".join(["2"] + ["128"] * 8 + ["1"])
     (["sweep", "--lr-range", "0.1", "1", "1000", "--iterations", "100000", "--out", "s.csv"],
      "1,000 rates x 100,000 iterations is over the limit of 10,000,000"),
     (["train", "--iterations", "9" * 100_000], "--iterations: expected a whole number, got '9999"),
+    (["record", "--frames", "1000000000000", "--out", "r.gif"], "--frames: at most 10,000 (the limit)"),
+    (["record", "--every", "1000000000000", "--out", "r.gif"], "--every: at most 100,000 (the limit)"),
+    (["record", "--frames", "10000", "--every", "100000", "--unit", "iteration", "--out", "r.gif"],
+     "10,000 frames x every 100,000 units is over the limit of 10,000,000 units"),
+    (["record", "--size", "5000x5000", "--out", "r.gif"], "--size: expected a size from 32x32 to 4000x4000 (the limit)"),
 ])
 def test_sizes_beyond_the_limits_are_one_line_naming_the_limit(rows, capsys, argv, limit):
     before = tree(rows.parent)
