@@ -53,6 +53,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return 0
     except OSError as exc:
+        if exc.errno is None:  # raised with a message of its own (the canvas export's)
+            return fail(f"nnviz: {exc}")
         where = f" {exc.filename}" if getattr(exc, "filename", None) else ""
         return fail(f"nnviz: cannot write{where}: {os_error_message(exc)}")
     except KeyboardInterrupt:
