@@ -22,11 +22,9 @@ from nnviz.core.data import normalize as normalize_mod
 from nnviz.core.data.datasets import DataError, Dataset, split
 from nnviz.core.trainer import Trainer
 from nnviz.io import files
-from nnviz.io.files import FileError
 
 __all__ = [
     "DataError",
-    "FileError",
     "Table",
     "loss_history_csv",
     "parse_table",
@@ -92,7 +90,9 @@ class Table:
         values = np.hstack([self.dataset.inputs, self.dataset.targets])
         with np.errstate(over="ignore", invalid="ignore"):
             spans = values.max(axis=0) - values.min(axis=0)
-        for j in np.flatnonzero(~np.isfinite(spans)):
+        overflowing = np.flatnonzero(~np.isfinite(spans))
+        if overflowing.size:
+            j = overflowing[0]
             lo, hi = int(values[:, j].argmin()), int(values[:, j].argmax())
             raise DataError(f"{self.source}: column {j + 1}: cannot normalise values from {float(values[lo, j])!r} "
                             f"(line {self.lines[lo]}) to {float(values[hi, j])!r} (line {self.lines[hi]}): "

@@ -116,14 +116,13 @@ class Formatter:
 
 
 def _join(terms: list[str], sep: str) -> str:
-    if len(terms) > MAX_TERMS:
-        terms = terms[: MAX_TERMS - 2] + [f"… ({len(terms) - MAX_TERMS + 1} more)", terms[-1]]
-    return sep.join(terms)
+    return _join_over(len(terms), terms.__getitem__, sep)
 
 
 def _join_over(m: int, term: Callable[[int], str], sep: str) -> str:
-    """``_join`` of ``term(0) .. term(m - 1)``, formatting only the terms it shows (a sum
-    over millions of samples costs as little as one over twelve)."""
+    """``term(0) .. term(m - 1)`` joined; a longer sum shows its first and last terms around
+    an ellipsis, and only the terms shown are formatted (a sum over millions of samples
+    costs as little as one over twelve)."""
     if m <= MAX_TERMS:
         return sep.join(term(s) for s in range(m))
     shown = [term(s) for s in range(MAX_TERMS - 2)] + [f"… ({m - MAX_TERMS + 1} more)", term(m - 1)]
