@@ -23,6 +23,7 @@ from typing import Sequence
 from nnviz.cli import graph, record, render, surface, sweep, trace, train, window
 from nnviz.cli.common import EXIT_USAGE, Parser, UsageError
 from nnviz.core.trainer import TrainingError
+from nnviz.io.files import one_line, os_error_message
 from nnviz.io.snapshot import SnapshotError
 
 COMMANDS = (train, trace, render, record, graph, surface, sweep)
@@ -45,24 +46,32 @@ def main(argv: Sequence[str] | None = None) -> int:
             return window.run(args)
         return args.run(args)
     except UsageError as exc:
-        print(exc, file=sys.stderr)
-        return EXIT_USAGE
-    except SnapshotError as exc:
-        print(f"nnviz: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except (TrainingError, ValueError) as exc:
-        print(f"nnviz: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return fail(str(exc))
+    except (SnapshotError, TrainingError, ValueError) as exc:
+        return fail(f"nnviz: {exc}")
     except BrokenPipeError:  # e.g. `nnviz trace | head`
         sys.stderr.close()
         return 0
     except OSError as exc:
+        if exc.errno is None:  # raised with a message of its own (the canvas export's)
+            return fail(f"nnviz: {exc}")
         where = f" {exc.filename}" if getattr(exc, "filename", None) else ""
-        print(f"nnviz: cannot write{where}: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return fail(f"nnviz: cannot write{where}: {os_error_message(exc)}")
     except KeyboardInterrupt:
         print("nnviz: interrupted", file=sys.stderr)
         return 130
+
+
+MAX_MESSAGE = 1000  # characters: a last guard, should some message quote too much
+
+
+def fail(message: str) -> int:
+    """Print ``message`` as exactly one line on stderr; the exit status of bad input."""
+    message = one_line(message)
+    if len(message) > MAX_MESSAGE:
+        message = message[:MAX_MESSAGE] + f"... ({len(message):,} characters)"
+    print(message, file=sys.stderr)
+    return EXIT_USAGE
 
 
 if __name__ == "__main__":

@@ -1,19 +1,27 @@
 """What the commands share: one-line usage errors, argument types, the source of a run
-(a preset or a snapshot), the output-path check and the progress bar."""
+(a preset or a snapshot), the output-path check, the size limits and the progress bar."""
 
 from __future__ import annotations
 
 import argparse
 import math
-import os
+import re
 import sys
 import time
 from pathlib import Path
 
 from nnviz.core import presets
 from nnviz.core.trainer import Trainer, parse_batch
+from nnviz.io import files
+from nnviz.io.files import quote
 
 EXIT_USAGE = 2
+
+# Network sizes the command line accepts: the window's network editor has the same limits.
+MAX_HIDDEN_LAYERS = 8
+MAX_NEURONS = 128  # per hidden layer
+MAX_IMAGE_SIDE = 10_000  # pixels, as in the window's image export (a 10000 x 10000 picture takes 400 MB)
+MAX_FORWARD_VALUES = 20_000_000  # samples x neurons in one forward pass over all samples
 
 
 class UsageError(Exception):
@@ -21,7 +29,14 @@ class UsageError(Exception):
 
 
 class Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # one line instead of usage + message
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # -1e-3 is a number, not an option (argparse only knows -1 and -.5)
+        self._negative_number_matcher = re.compile(r"^-(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
+
+    def error(self, message: str):  # one line instead of usage + message; long values cut
+        long = files.QUOTE_LIMIT + len("...") + 1  # longer than what quote() leaves
+        message = re.sub(r"'([^']{%d,})'" % long, lambda m: quote(m.group(1)), message)
         raise UsageError(f"{self.prog}: {message}")
 
 
@@ -30,9 +45,9 @@ def positive_float(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a positive number, got {text!r}") from None
+        raise argparse.ArgumentTypeError(f"expected a positive number, got {quote(text)}") from None
     if not math.isfinite(value) or value <= 0:
-        raise argparse.ArgumentTypeError(f"expected a positive number, got {text!r}")
+        raise argparse.ArgumentTypeError(f"expected a positive number, got {quote(text)}")
     return value
 
 
@@ -40,19 +55,22 @@ def finite_float(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+        raise argparse.ArgumentTypeError(f"expected a number, got {quote(text)}") from None
     if not math.isfinite(value):
-        raise argparse.ArgumentTypeError(f"expected a finite number, got {text!r}")
+        raise argparse.ArgumentTypeError(f"expected a finite number, got {quote(text)}")
     return value
 
 
-def count(text: str, low: int = 0) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+def count(text: str, low: int = 0, high: int | None = None) -> int:
+    """A whole number ``low..high``; the limit is named when it is passed."""
+    text = text.strip()
+    if not re.fullmatch(r"[+-]?\d{1,30}", text):  # int() of 5 million digits is slow and refused
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {quote(text)}")
+    value = int(text)
     if value < low:
-        raise argparse.ArgumentTypeError(f"expected a whole number >= {low}, got {text!r}")
+        raise argparse.ArgumentTypeError(f"expected a whole number >= {low}, got {quote(text)}")
+    if high is not None and value > high:
+        raise argparse.ArgumentTypeError(f"at most {high:,} (the limit), got {value:,}")
     return value
 
 
@@ -60,11 +78,18 @@ def positive_count(text: str) -> int:
     return count(text, 1)
 
 
+def counter(low: int, high: int):
+    """An argument type: a whole number ``low..high``."""
+    def parse(text: str) -> int:
+        return count(text, low, high)
+    return parse
+
+
 def batch_mode(text: str):
     try:
         return parse_batch(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected full, online or a number N >= 1, got {text!r}") from None
+        raise argparse.ArgumentTypeError(f"expected full, online or a number N >= 1, got {quote(text)}") from None
 
 
 def seed_value(text: str) -> int:
@@ -75,30 +100,48 @@ def seed_value(text: str) -> int:
 def digits(text: str) -> int:
     value = count(text, 1)
     if value > 17:
-        raise argparse.ArgumentTypeError(f"expected 1..17, got {text!r}")
+        raise argparse.ArgumentTypeError(f"expected 1..17, got {quote(text)}")
     return value
 
 
-def window_size(text: str, low: int = 16, high: int = 20000) -> tuple[int, int]:
+def window_size(text: str, low: int = 16, high: int = MAX_IMAGE_SIDE) -> tuple[int, int]:
     """WIDTHxHEIGHT in pixels, each side from ``low`` to ``high``."""
-    try:
-        w, h = (int(x) for x in text.lower().split("x"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT such as 1200x800, got {text!r}") from None
+    m = re.fullmatch(r"\s*(\d{1,6})\s*[xX]\s*(\d{1,6})\s*", text)
+    if m is None:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT such as 1200x800, got {quote(text)}")
+    w, h = int(m.group(1)), int(m.group(2))
     if not (low <= w <= high and low <= h <= high):
-        raise argparse.ArgumentTypeError(f"expected a size from {low}x{low} to {high}x{high}, got {text!r}")
+        raise argparse.ArgumentTypeError(f"expected a size from {low}x{low} to {high}x{high} (the limit), "
+                                         f"got {quote(text)}")
     return w, h
 
 
 def layer_sizes(text: str) -> list[int]:
+    """Layer sizes such as 2,4,1 within the limits (``MAX_HIDDEN_LAYERS`` hidden layers of at
+    most ``MAX_NEURONS`` neurons), checked before anything is allocated."""
     parts = [p.strip() for p in text.split(",")]
-    try:
-        sizes = [int(p) for p in parts]
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected layer sizes such as 2,4,1, got {text!r}") from None
+    if not all(re.fullmatch(r"\d{1,30}", p) for p in parts):
+        raise argparse.ArgumentTypeError(f"expected layer sizes such as 2,4,1, got {quote(text)}")
+    sizes = [int(p) for p in parts]
     if len(sizes) < 2 or min(sizes) < 1:
-        raise argparse.ArgumentTypeError(f"expected at least two sizes >= 1 such as 2,4,1, got {text!r}")
+        raise argparse.ArgumentTypeError(f"expected at least two sizes >= 1 such as 2,4,1, got {quote(text)}")
+    if len(sizes) - 2 > MAX_HIDDEN_LAYERS:
+        raise argparse.ArgumentTypeError(f"at most {MAX_HIDDEN_LAYERS} hidden layers (the limit), "
+                                         f"got {len(sizes) - 2}")
+    for i, n in enumerate(sizes[1:-1], start=1):
+        if n > MAX_NEURONS:
+            raise argparse.ArgumentTypeError(f"hidden layer {i}: at most {MAX_NEURONS} neurons (the limit), "
+                                             f"got {n:,}")
     return sizes
+
+
+def check_forward_size(sizes, n_samples: int, prog: str) -> None:
+    """One forward pass over all samples must stay within ``MAX_FORWARD_VALUES``."""
+    values = n_samples * sum(sizes[1:])
+    if values > MAX_FORWARD_VALUES:
+        raise UsageError(f"{prog}: {n_samples:,} samples through the {'-'.join(map(str, sizes))} network "
+                         f"are {values:,} values a forward pass, over the limit of {MAX_FORWARD_VALUES:,}; "
+                         "use fewer samples or neurons")
 
 
 def activation_names(text: str) -> list[str]:
@@ -107,7 +150,7 @@ def activation_names(text: str) -> list[str]:
     names = [p.strip() for p in text.split(",")]
     for name in names:
         if name not in ACTIVATIONS:
-            raise argparse.ArgumentTypeError(f"unknown activation {name!r}; expected one of "
+            raise argparse.ArgumentTypeError(f"unknown activation {quote(name)}; expected one of "
                                               f"{', '.join(ACTIVATIONS)}")
     return names
 
@@ -116,16 +159,16 @@ def check_ratio(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number between 0 and 1, got {text!r}") from None
+        raise argparse.ArgumentTypeError(f"expected a number between 0 and 1, got {quote(text)}") from None
     if not 0.0 < value < 1.0:
-        raise argparse.ArgumentTypeError(f"expected a number between 0 and 1 (exclusive), got {text!r}")
+        raise argparse.ArgumentTypeError(f"expected a number between 0 and 1 (exclusive), got {quote(text)}")
     return value
 
 
 def grid_size(text: str) -> int:
     value = count(text, 2)
     if value > 2001:
-        raise argparse.ArgumentTypeError(f"expected 2..2001, got {text!r}")
+        raise argparse.ArgumentTypeError(f"expected 2..2001, got {quote(text)}")
     return value
 
 
@@ -144,8 +187,9 @@ def add_source(p: argparse.ArgumentParser) -> None:
 def load_source(args: argparse.Namespace) -> Trainer:
     from nnviz.io import snapshot
 
-    if getattr(args, "snapshot", None):
+    if getattr(args, "snapshot", None) is not None:
         trainer = snapshot.load(args.snapshot)
+        check_forward_size(trainer.network.sizes, trainer.n_samples, f"nnviz {args.command}")
         if args.seed is not None:
             trainer.reseed(args.seed)
         return trainer
@@ -153,22 +197,13 @@ def load_source(args: argparse.Namespace) -> Trainer:
 
 
 def check_writable(path: str, prog: str = "nnviz train") -> Path:
-    out = Path(path)
+    """``--out PATH``: refused now, before any work, when the write would fail (see
+    ``nnviz.io.files.check_writable``)."""
     try:
-        if out.is_symlink():
-            out = out.resolve()
-        folder = out.parent if str(out.parent) else Path(".")
-        if out.is_dir():
-            raise UsageError(f"{prog}: --out: {out} is a folder")
-        if out.exists() and not out.is_file():
-            raise UsageError(f"{prog}: --out: {out} is not a regular file")
-        if not folder.is_dir():
-            raise UsageError(f"{prog}: --out: the folder {folder} does not exist")
-        if not os.access(folder, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
-            raise UsageError(f"{prog}: --out: cannot write to {out} (permission denied)")
-    except OSError as exc:
-        raise UsageError(f"{prog}: --out: cannot use {path!r}: {exc.strerror or exc}") from None
-    return out
+        files.check_writable(path)
+    except files.FileError as exc:
+        raise UsageError(f"{prog}: --out: {exc}") from None
+    return Path(path)
 
 
 class ProgressBar:

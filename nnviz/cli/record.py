@@ -6,12 +6,15 @@ from __future__ import annotations
 import argparse
 import sys
 
-from nnviz.cli.common import (ProgressBar, UsageError, add_source, check_writable, positive_count,
-                              positive_float, window_size)
-from nnviz.cli.train import add_data_arguments, add_training_arguments, configured_trainer
+from nnviz.cli.common import (ProgressBar, UsageError, add_source, check_writable, counter, positive_float,
+                              window_size)
+from nnviz.cli.train import MAX_ITERATIONS, add_data_arguments, add_training_arguments, configured_trainer
 from nnviz.io import animation
+from nnviz.io.files import quote
 
 PROG = "nnviz record"
+MAX_FRAMES = 10_000  # each is kept (compressed) until the file is written
+MAX_EVERY = 100_000
 
 
 def frame_size(text: str) -> tuple[int, int]:
@@ -21,7 +24,7 @@ def frame_size(text: str) -> tuple[int, int]:
 def frame_rate(text: str) -> float:
     fps = positive_float(text)
     if fps > animation.MAX_FPS:
-        raise argparse.ArgumentTypeError(f"expected at most {animation.MAX_FPS:g} frames a second, got {text!r}")
+        raise argparse.ArgumentTypeError(f"expected at most {animation.MAX_FPS:g} frames a second, got {quote(text)}")
     return fps
 
 
@@ -36,11 +39,11 @@ def add_parser(sub) -> None:
                      help="what to record: the network canvas (default) or the loss surface")
     rec.add_argument("--unit", choices=("micro", "phase", "iteration"), default="micro",
                      help="what one step between frames is (default micro)")
-    rec.add_argument("--every", type=positive_count, default=1, metavar="K",
-                     help="a frame after every K units (default 1)")
-    rec.add_argument("--frames", type=positive_count, metavar="N",
+    rec.add_argument("--every", type=counter(1, MAX_EVERY), default=1, metavar="K",
+                     help=f"a frame after every K units (default 1, at most {MAX_EVERY:,})")
+    rec.add_argument("--frames", type=counter(1, MAX_FRAMES), metavar="N",
                      help="frames after the first, which shows the start (default: one iteration's "
-                          "micro-steps or phases, or 10 iterations)")
+                          f"micro-steps or phases, or 10 iterations; at most {MAX_FRAMES:,})")
     rec.add_argument("--fps", type=frame_rate, default=2.0, metavar="F",
                      help=f"frames a second, at most {animation.MAX_FPS:g} (default 2)")
     rec.add_argument("--size", type=frame_size, default=(800, 500), metavar="WxH",
@@ -58,6 +61,9 @@ def run(args: argparse.Namespace) -> int:
         animation.check_output(out)
     except animation.AnimationError as exc:
         raise UsageError(f"{PROG}: --out: {exc}") from None
+    if (args.frames or 0) * args.every > MAX_ITERATIONS:
+        raise UsageError(f"{PROG}: {args.frames:,} frames x every {args.every:,} units is over the limit of "
+                         f"{MAX_ITERATIONS:,} units; use fewer frames or a smaller --every")
     trainer = configured_trainer(args, PROG)
     from nnviz.gui.recording import RecordOptions, default_frames, keep_colours, record
 

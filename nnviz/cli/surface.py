@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import argparse
 import io
+import math
 
 import numpy as np
 
 from nnviz.cli.common import UsageError, add_source, check_writable, finite_float, grid_size, load_source
 from nnviz.core.analysis import surface
 from nnviz.io.images import heatmap_png
-from nnviz.io.snapshot import write_atomic
+from nnviz.io.files import write_atomic
+
+MAX_EVALUATIONS = 1_000_000_000  # grid points x samples: the loss of every sample at every point
 
 
 def add_parser(sub) -> None:
@@ -44,8 +47,13 @@ def run(args: argparse.Namespace) -> int:
         p1, p2 = surface.check_axes(trainer, *args.params)
     except ValueError as exc:
         raise UsageError(f"{prog}: --params: {exc}") from None
+    evaluations = args.grid ** 2 * trainer.n_samples
+    if evaluations > MAX_EVALUATIONS:
+        raise UsageError(f"{prog}: a {args.grid} x {args.grid} grid over {trainer.n_samples:,} samples is "
+                         f"{evaluations:,} loss evaluations, over the limit of {MAX_EVALUATIONS:,}; "
+                         "use a smaller --grid")
     a0, a1, b0, b1 = args.range if args.range is not None else surface.default_range(trainer, p1, p2)
-    a, b = np.linspace(a0, a1, args.grid), np.linspace(b0, b1, args.grid)
+    a, b = (grid_axis(lo, hi, args.grid, name, prog) for lo, hi, name in ((a0, a1, "A0..A1"), (b0, b1, "B0..B1")))
     loss = surface.loss_grid(trainer, p1, p2, a, b)
     trajectory = surface.trajectory_columns(trainer, p1, p2) if len(trainer.trajectory) > 1 else None
     if kind == ".npz":
@@ -70,3 +78,18 @@ def run(args: argparse.Namespace) -> int:
           f"{p2.name} in [{b0:.6g}, {b1:.6g}], {span}")
     print(f"written to {out}")
     return 0
+
+
+def grid_axis(lo: float, hi: float, n: int, name: str, prog: str) -> np.ndarray:
+    """``n`` points from ``lo`` to ``hi``; one line when they would not be ``n`` distinct
+    finite numbers a normal float apart (a range too narrow for the floats there, or too
+    wide to subtract)."""
+    with np.errstate(all="ignore"):
+        values = np.linspace(lo, hi, n)
+        steps = np.diff(values)
+    shown = f"{prog}: --range: {name} = {lo!r}..{hi!r}"
+    if not (math.isfinite(hi - lo) and np.isfinite(values).all()):
+        raise UsageError(f"{shown} is too wide: its width is beyond the largest float")
+    if not (steps >= np.finfo(float).tiny).all():
+        raise UsageError(f"{shown} is too narrow to split into {n} distinct grid points")
+    return values

@@ -5,10 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from nnviz.cli.common import (ProgressBar, UsageError, add_source, check_writable, count, load_source,
-                              positive_count, positive_float)
+from nnviz.cli.common import (ProgressBar, UsageError, add_source, check_writable, count, counter, load_source,
+                              positive_float)
 from nnviz.core.analysis import regimes, surface
-from nnviz.io.snapshot import write_atomic
+from nnviz.io.files import write_atomic
+
+MAX_RATES = 1000
+MAX_ITERATIONS = 100_000  # per learning rate
+MAX_RATE_ITERATIONS = 10_000_000  # rates x iterations: the loss curves kept (80 MB)
 
 
 def add_parser(sub) -> None:
@@ -17,9 +21,10 @@ def add_parser(sub) -> None:
                                     "log-spaced from MIN to MAX, each on a copy.")
     add_source(sw)
     sw.add_argument("--lr-range", nargs=3, default=None, metavar=("MIN", "MAX", "COUNT"),
-                    help="learning rates MIN..MAX, COUNT of them log-spaced (default 0.001 10 25)")
-    sw.add_argument("--iterations", type=positive_count, default=200, metavar="N",
-                    help="iterations per learning rate (default 200)")
+                    help=f"learning rates MIN..MAX, COUNT of them log-spaced (default 0.001 10 25; "
+                         f"COUNT at most {MAX_RATES:,})")
+    sw.add_argument("--iterations", type=counter(1, MAX_ITERATIONS), default=200, metavar="N",
+                    help=f"iterations per learning rate (default 200, at most {MAX_ITERATIONS:,})")
     sw.add_argument("--out", required=True, metavar="FILE.csv")
     sw.set_defaults(run=run)
 
@@ -32,10 +37,13 @@ def run(args: argparse.Namespace) -> int:
     low, high, n = args.lr_range or ("0.001", "10", "25")
     try:
         low, high = (positive_float(x) for x in (low, high))
-        n = count(n, 1)
+        n = count(n, 1, MAX_RATES)
         rates = surface.sweep_rates(low, high, n)
     except (argparse.ArgumentTypeError, ValueError) as exc:
         raise UsageError(f"{prog}: --lr-range: {exc}") from None
+    if n * args.iterations > MAX_RATE_ITERATIONS:
+        raise UsageError(f"{prog}: {n:,} rates x {args.iterations:,} iterations is over the limit of "
+                         f"{MAX_RATE_ITERATIONS:,}; use fewer rates or iterations")
     trainer = load_source(args)
     marks = regimes.regime_marks(trainer)
     total = len(rates) * args.iterations

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import argparse
 
-from nnviz.cli.common import UsageError, add_source, digits, load_source, positive_count
+from nnviz.cli.common import UsageError, add_source, counter, digits, load_source
 from nnviz.core.analysis.explain import trace
+from nnviz.io.files import quote
+
+MAX_ITERATIONS = 10_000
+SAMPLES_SHOWN = 8  # per micro-step, unless --all-samples
 
 
 def add_parser(sub) -> None:
@@ -13,16 +17,20 @@ def add_parser(sub) -> None:
                         description="Run iterations micro-step by micro-step and print the "
                                     "arithmetic of each with the real numbers.")
     add_source(tr)
-    tr.add_argument("--iterations", type=positive_count, default=1, metavar="N")
+    tr.add_argument("--iterations", type=counter(1, MAX_ITERATIONS), default=1, metavar="N",
+                    help=f"iterations to print (default 1, at most {MAX_ITERATIONS:,})")
     tr.add_argument("--digits", type=digits, default=9, metavar="D",
                     help="decimal places (default 9)")
+    tr.add_argument("--all-samples", action="store_true",
+                    help=f"print the arithmetic of every sample of the batch (default: the first "
+                         f"{SAMPLES_SHOWN}, then how many more there are)")
     tr.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     trainer = load_source(args)
     if trainer.status == "diverged":
-        raise UsageError(f"nnviz trace: the snapshot's run has diverged ({trainer.status_message})")
-    for line in trace(trainer, args.iterations, args.digits):
+        raise UsageError(f"nnviz trace: the snapshot's run has diverged ({quote(trainer.status_message, 200)})")
+    for line in trace(trainer, args.iterations, args.digits, None if args.all_samples else SAMPLES_SHOWN):
         print(line)
     return 0

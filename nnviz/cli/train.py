@@ -5,14 +5,17 @@ from __future__ import annotations
 import argparse
 import sys
 
-from nnviz.cli.common import (ProgressBar, UsageError, activation_names, add_source, batch_mode, check_ratio,
-                              check_writable, count, digits, finite_float, layer_sizes, load_source,
-                              positive_count, positive_float)
+from nnviz.cli.common import (ProgressBar, UsageError, activation_names, add_source, batch_mode, check_forward_size,
+                              check_ratio, check_writable, counter, digits, finite_float, layer_sizes,
+                              load_source, positive_count, positive_float)
 from nnviz.core import optimizers
 from nnviz.core.analysis.explain import Formatter
 from nnviz.core.losses import LOSSES
 from nnviz.core.network import INIT_SCHEMES
 from nnviz.core.trainer import BACKPROP_MODES, DEFAULT_ITERATIONS, Trainer
+from nnviz.io.files import quote
+
+MAX_ITERATIONS = 10_000_000  # the loss history keeps one number per iteration
 
 
 def add_parser(sub) -> None:
@@ -21,8 +24,8 @@ def add_parser(sub) -> None:
                                        "override the file's settings.")
     add_source(train)
     add_training_arguments(train)
-    train.add_argument("--iterations", type=lambda t: count(t, 0), default=DEFAULT_ITERATIONS, metavar="N",
-                       help=f"iterations to run (default {DEFAULT_ITERATIONS})")
+    train.add_argument("--iterations", type=counter(0, MAX_ITERATIONS), default=DEFAULT_ITERATIONS, metavar="N",
+                       help=f"iterations to run (default {DEFAULT_ITERATIONS}, at most {MAX_ITERATIONS:,})")
     train.add_argument("--until-loss", type=finite_float, metavar="X",
                        help="stop after the iteration whose loss falls below X")
     train.add_argument("--digits", type=digits, default=9, metavar="D",
@@ -73,7 +76,7 @@ _DATA_FLAGS = (("targets", "--targets"), ("normalize", "--normalize"), ("layers"
 def run(args: argparse.Namespace) -> int:
     from nnviz.io import snapshot
 
-    out = check_writable(args.out) if args.out else None
+    out = check_writable(args.out) if args.out is not None else None
     trainer = configured_trainer(args, "nnviz train")
     bar = ProgressBar(args.iterations) if sys.stderr.isatty() and args.iterations >= 2000 else None
     start_iteration = trainer.iteration
@@ -114,7 +117,7 @@ def configured_trainer(args: argparse.Namespace, prog: str) -> Trainer:
     if args.freeze_biases:
         trainer.freeze_biases()
     if trainer.status == "diverged":
-        raise UsageError(f"{prog}: the snapshot's run has diverged ({trainer.status_message}); "
+        raise UsageError(f"{prog}: the snapshot's run has diverged ({quote(trainer.status_message, 200)}); "
                          "change the learning rate or another setting to carry on")
     return trainer
 
@@ -123,17 +126,18 @@ def load_data_source(args: argparse.Namespace, prog: str = "nnviz train") -> Tra
     """``--data FILE ...``: a new network for the file's columns."""
     from nnviz.core import trainer as trainer_mod
     from nnviz.core.data import datasets
-    from nnviz.core.data import normalize
-    from nnviz.io.tables import read_table
+    from nnviz.io import tables
 
-    if args.preset or args.snapshot:
+    if args.preset is not None or args.snapshot is not None:
         raise UsageError(f"{prog}: give either --data or --{'preset' if args.preset else 'snapshot'}, not both")
     k = args.targets or 1
     try:
-        raw = read_table(args.data, targets=k, sizes=args.layers)
+        table = tables.read(args.data, targets=k, sizes=args.layers)
     except ValueError as exc:
         raise UsageError(f"{prog}: --data: {exc}") from None
+    raw = table.dataset
     sizes = args.layers or [raw.n_inputs, 4, raw.n_outputs]
+    check_forward_size(sizes, raw.n_samples, prog)
     n_layers = len(sizes) - 1
     given = args.activation or ["tanh"]
     if len(given) == 1:
@@ -149,7 +153,10 @@ def load_data_source(args: argparse.Namespace, prog: str = "nnviz train") -> Tra
         acts[-1] = "sigmoid" if raw.is_classification else "linear"
     if "softmax" in acts[:-1]:
         raise UsageError(f"{prog}: --activation: softmax is only allowed on the output layer")
-    data = normalize.normalize(raw, acts[-1]) if args.normalize else raw
+    try:
+        data = table.normalized(acts[-1]) if args.normalize else raw
+    except ValueError as exc:
+        raise UsageError(f"{prog}: --normalize: {exc}") from None
     seed = args.seed if args.seed is not None else 0
     if args.check_ratio is not None:
         try:

@@ -19,9 +19,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from nnviz.io import snapshot
 
-    if args.open and args.preset:
+    if args.open is not None and args.preset:
         raise UsageError("nnviz: give either --open or --preset, not both")
-    trainer = snapshot.load(args.open) if args.open else None  # a bad file: one line, exit 2
+    trainer = snapshot.load(args.open) if args.open is not None else None  # a bad file: one line, exit 2
     problem = display_problem()
     if problem:
         raise UsageError(f"nnviz: {problem}; run it on a desktop or under Xvfb (xvfb-run nnviz), "

@@ -32,6 +32,7 @@ from nnviz.gui.recording import RecordOptions
 from nnviz.gui.panels.surface_panel import SurfacePanel
 from nnviz.gui.panels.training_panel import TrainingPanel
 from nnviz.io import tables
+from nnviz.io.files import FileError
 from nnviz.io.snapshot import SnapshotError
 
 SHORTCUTS = [
@@ -365,7 +366,7 @@ class MainWindow(QMainWindow):
             return
         try:
             tables.save_loss_history(self.session.trainer, path)
-        except SnapshotError as exc:
+        except FileError as exc:
             self.show_error("Cannot export the loss history", str(exc))
             return
         self._remember_dir(path)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QProgressDialog
 from nnviz.gui.recording import Recorder, RecordOptions, canvas_picture, keep_colours, widget_picture
 from nnviz.gui.widgets import palette
 from nnviz.io import animation
-from nnviz.io.snapshot import SnapshotError
+from nnviz.io.files import FileError
 
 INDICATOR = "#d32f2f"
 
@@ -39,7 +39,7 @@ class AnimationWriter(QThread):
                             should_stop=self.stop.is_set)
         except animation.Cancelled:
             self.failed.emit("")
-        except (animation.AnimationError, SnapshotError, MemoryError) as exc:
+        except (animation.AnimationError, FileError, MemoryError) as exc:
             self.failed.emit(str(exc) or type(exc).__name__)
         except Exception as exc:  # noqa: BLE001 - reported to the user, never lost in a thread
             self.failed.emit(f"{type(exc).__name__}: {exc}")

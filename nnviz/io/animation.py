@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from nnviz.io.snapshot import write_atomic
+from nnviz.io.files import write_atomic
 
 FORMATS = (".gif", ".mp4")
 MAX_FPS = 50.0  # a GIF delay below 2 cs is played as 10 cs by browsers
@@ -129,7 +129,7 @@ def encode(frames: Frames, fps: float, suffix: str, keep_colours: np.ndarray | N
 def write(path: str | Path, frames: Frames, fps: float, keep_colours: np.ndarray | None = None,
           progress: Progress | None = None, should_stop: ShouldStop | None = None) -> None:
     """Encode ``frames`` (format from the file name) and write them atomically to ``path``.
-    Raises AnimationError, Cancelled (nothing written) or SnapshotError (cannot write)."""
+    Raises AnimationError, Cancelled (nothing written) or FileError (cannot write)."""
     data = encode(frames, fps, check_output(path), keep_colours, progress, should_stop)
     if should_stop is not None and should_stop():
         raise Cancelled()

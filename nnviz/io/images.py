@@ -39,22 +39,28 @@ def heatmap_png(a, b, loss, trajectory, current) -> bytes:
     h, w = img.shape[:2]
 
     def pixels(points):
+        """Pixel coordinates (a point may be any distance from a narrow range: beyond 1e9
+        pixels it is moved in to 1e9, which changes no drawn direction visibly)."""
         pts = np.asarray(points, float).reshape(-1, 2)
-        px = (pts[:, 0] - a[0]) / (a[-1] - a[0]) * (na - 1) * s + (s - 1) / 2
-        py = h - 1 - ((pts[:, 1] - b[0]) / (b[-1] - b[0]) * (nb - 1) * s + (s - 1) / 2)
-        return px, py
+        with np.errstate(all="ignore"):
+            px = (pts[:, 0] - a[0]) / (a[-1] - a[0]) * (na - 1) * s + (s - 1) / 2
+            py = h - 1 - ((pts[:, 1] - b[0]) / (b[-1] - b[0]) * (nb - 1) * s + (s - 1) / 2)
+        return (np.clip(np.nan_to_num(px, posinf=1e9, neginf=-1e9), -1e9, 1e9),
+                np.clip(np.nan_to_num(py, posinf=1e9, neginf=-1e9), -1e9, 1e9))
 
     if trajectory is not None and len(trajectory) > 1:
         pts = trajectory[np.isfinite(trajectory).all(axis=1)]
         pts = pts[np.unique(np.linspace(0, len(pts) - 1, min(len(pts), 5000)).round().astype(int))]
         px, py = pixels(pts)
-        steps = np.maximum(2, (np.hypot(np.diff(px), np.diff(py)).clip(max=4 * (w + h)) * 2).astype(int))
-        for x0, x1, y0, y1, n in zip(px[:-1], px[1:], py[:-1], py[1:], steps):
-            xs, ys = np.linspace(x0, x1, n).round().astype(int), np.linspace(y0, y1, n).round().astype(int)
-            ok = (xs >= 0) & (xs < w) & (ys >= 0) & (ys < h)
-            img[ys[ok], xs[ok]] = 255
-    cx, cy = (int(round(float(c[0]))) for c in pixels([current]))
-    if 0 <= cx < w and 0 <= cy < h:
+        for segment in zip(px[:-1], py[:-1], px[1:], py[1:]):
+            inside = _clip(*segment, w - 1, h - 1)
+            if inside is not None:
+                x0, y0, x1, y1 = inside
+                n = max(2, int(2 * np.hypot(x1 - x0, y1 - y0)) + 1)
+                img[np.linspace(y0, y1, n).round().astype(int), np.linspace(x0, x1, n).round().astype(int)] = 255
+    cx, cy = (float(c[0]) for c in pixels([current]))
+    if 0 <= cx <= w - 1 and 0 <= cy <= h - 1:
+        cx, cy = round(cx), round(cy)
         img[max(cy - 2, 0):cy + 3, max(cx - 2, 0):cx + 3] = (194, 24, 91)
     raw = b"".join(b"\x00" + row.tobytes() for row in img)
 
@@ -63,3 +69,20 @@ def heatmap_png(a, b, loss, trajectory, current) -> bytes:
 
     return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
             + chunk(b"IDAT", zlib.compress(raw, 6)) + chunk(b"IEND", b""))
+
+
+def _clip(x0: float, y0: float, x1: float, y1: float, right: float, bottom: float):
+    """The part of the segment inside [0, right] x [0, bottom] (Liang-Barsky), or None."""
+    t0, t1 = 0.0, 1.0
+    dx, dy = x1 - x0, y1 - y0
+    for p, q in ((-dx, x0), (dx, right - x0), (-dy, y0), (dy, bottom - y0)):
+        if p == 0:
+            if q < 0:
+                return None
+        elif p < 0:
+            t0 = max(t0, q / p)
+        else:
+            t1 = min(t1, q / p)
+    if t0 > t1:
+        return None
+    return x0 + t0 * dx, y0 + t0 * dy, x0 + t1 * dx, y0 + t1 * dy

@@ -1,8 +1,9 @@
 """Snapshot format version 1: one JSON document holding everything needed to carry on.
 
-``save(trainer, path)`` writes atomically (a temporary file in the same folder, then a
-rename), so an existing file is never left half-written. ``load(path)`` validates every
-field and raises ``SnapshotError`` with one line naming the field and the problem.
+``save(trainer, path)`` streams the document, arrays piece by piece, through the atomic
+writer of ``nnviz.io.files``, so an existing file is never left half-written.
+``load(path)`` reads through the bounded reader, validates every field and raises
+``SnapshotError`` with one line naming the field and the problem.
 Floats are written with ``repr`` and so round-trip exactly. The fields are documented
 in docs/snapshot-format.md.
 """
@@ -10,10 +11,7 @@ in docs/snapshot-format.md.
 from __future__ import annotations
 
 import json
-import math
 import os
-import tempfile
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -26,9 +24,15 @@ from nnviz.core.data.normalize import DataTransform
 from nnviz.core.network import INIT_SCHEMES, Network
 from nnviz.core.trainer import (BACKPROP_MODES, SCHEDULES, IterationValues, Schedule, Trainer,
                                 TrainingState, parse_batch)
+from nnviz.io import files, json_text
+from nnviz.io.json_fields import Field, shown
 
 FORMAT = "nnviz-snapshot"
 VERSION = 1
+MAX_BYTES = 2048 * files.MiB  # the largest snapshot file read (see the README's Limits)
+# At an iteration boundary the last iteration's values are only shown, never needed to carry on:
+# they are written only for batches up to this size (a larger one would multiply the file's size).
+MAX_KEPT_BATCH = 10_000
 
 
 class SnapshotError(ValueError):
@@ -37,6 +41,22 @@ class SnapshotError(ValueError):
 
 # ===================================================================== saving
 def to_dict(trainer: Trainer) -> dict[str, Any]:
+    """The snapshot as plain JSON values (what ``json.loads`` of the file gives)."""
+    return _plain(_document(trainer))
+
+
+def _plain(v: Any) -> Any:
+    if isinstance(v, dict):
+        return {k: _plain(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [_plain(x) for x in v]
+    if isinstance(v, np.ndarray):
+        return v.tolist()
+    return v
+
+
+def _document(trainer: Trainer) -> dict[str, Any]:
+    """The snapshot with its arrays as they are (written by ``json_text`` without copies)."""
     net, st = trainer.network, trainer.training_state()
     s = trainer.settings
     opt = s.optimizer
@@ -46,12 +66,12 @@ def to_dict(trainer: Trainer) -> dict[str, Any]:
         "network": {
             "sizes": list(net.sizes),
             "activations": net.activation_names,
-            "weights": [w.tolist() for w in net.weights],
-            "biases": [b.tolist() for b in net.biases],
+            "weights": list(net.weights),
+            "biases": list(net.biases),
         },
         "dataset": {
-            "inputs": trainer.dataset.inputs.tolist(),
-            "targets": trainer.dataset.targets.tolist(),
+            "inputs": trainer.dataset.inputs,
+            "targets": trainer.dataset.targets,
         },
     }
     if trainer.dataset.name:
@@ -60,7 +80,7 @@ def to_dict(trainer: Trainer) -> dict[str, Any]:
         doc["dataset"]["transform"] = trainer.dataset.transform.to_dict()
     if trainer.dataset.check is not None:
         check = trainer.dataset.check
-        doc["dataset"]["check"] = {"inputs": check.inputs.tolist(), "targets": check.targets.tolist()}
+        doc["dataset"]["check"] = {"inputs": check.inputs, "targets": check.targets}
     if net.neuron_names:
         doc["network"]["neuron_names"] = net.neuron_names
     if net.param_names:
@@ -70,14 +90,14 @@ def to_dict(trainer: Trainer) -> dict[str, Any]:
         for j, arrays in enumerate(st.opt_state):
             key = ("W" if j % 2 == 0 else "b") + str(j // 2 + 1)
             names = optimizers.OPTIMIZERS[st.opt_name].state_names
-            state[key] = {name: a.tolist() for name, a in zip(names, arrays)}
+            state[key] = dict(zip(names, arrays))
     doc["training"] = {
         "loss": s.loss,
         "learning_rate": s.learning_rate,
         "optimizer": {"name": opt.name, "params": dict(opt.params), "state_of": st.opt_name,
                       "t": st.opt_t, "state": state},
         "batch": {"mode": s.batch, "shuffle": s.shuffle, "position": st.position,
-                  "order": np.asarray(st.order).tolist(), "epoch": st.epoch},
+                  "order": np.asarray(st.order), "epoch": st.epoch},
         "backprop": s.backprop,
         "schedule": {"kind": s.schedule.kind, "step_size": s.schedule.step_size,
                      "gamma": s.schedule.gamma, "decay": s.schedule.decay},
@@ -90,48 +110,39 @@ def to_dict(trainer: Trainer) -> dict[str, Any]:
         "status_message": st.status_message,
     }
     weights0, biases0, rng0 = trainer.initial
-    doc["initial"] = {"weights": [w.tolist() for w in weights0], "biases": [b.tolist() for b in biases0],
-                      "rng_state": rng0}
+    doc["initial"] = {"weights": list(weights0), "biases": list(biases0), "rng_state": rng0}
     step = trainer.steps[st.cursor]
     doc["cursor"] = {"index": st.cursor, "next_phase": step.phase, "next_layer": step.layer}
     doc["history"] = {
         "loss": st.loss_history,
         "accuracy": st.accuracy_history,
         "check_loss": st.check_loss_history,
-        "trajectory": [p.tolist() for p in st.trajectory],
+        "trajectory": st.trajectory,
         "trajectory_start": trainer.trajectory_start,
     }
-    if st.values is not None and st.values.inputs is not None:
-        doc["iteration_values"] = _values_to_dict(st.values, trainer)
+    v = st.values
+    if v is not None and v.inputs is not None and (st.cursor or v.inputs.shape[0] <= MAX_KEPT_BATCH):
+        doc["iteration_values"] = _values_document(v)
     return doc
 
 
-def _list_or_none(arrays) -> list:
-    return [None if a is None else np.asarray(a).tolist() for a in arrays]
-
-
-def _values_to_dict(v: IterationValues, trainer: Trainer) -> dict[str, Any]:
-    opt_before = []
-    for layer_state in v.opt_before:
-        if layer_state is None:
-            opt_before.append(None)
-        else:
-            opt_before.append([[a.tolist() for a in arrays] for arrays in layer_state])
+def _values_document(v: IterationValues) -> dict[str, Any]:
     return {
-        "batch": None if v.batch is None else np.asarray(v.batch).tolist(),
+        "batch": None if v.batch is None else np.asarray(v.batch),
         "epoch_end": v.epoch_end,
-        "net": _list_or_none(v.net),
-        "activations": _list_or_none(v.activations),
-        "errors": _list_or_none(v.errors),
-        "gradients": _list_or_none(v.grad_W),
-        "bias_gradients": _list_or_none(v.grad_b),
+        "net": list(v.net),
+        "activations": list(v.activations),
+        "errors": list(v.errors),
+        "gradients": list(v.grad_W),
+        "bias_gradients": list(v.grad_b),
         "loss": v.loss,
-        "sample_losses": None if v.per_sample_loss is None else v.per_sample_loss.tolist(),
-        "updates": _list_or_none(v.update_W),
-        "bias_updates": _list_or_none(v.update_b),
-        "weights_before": _list_or_none([None if p is None else p[0] for p in v.params_before]),
-        "biases_before": _list_or_none([None if p is None else p[1] for p in v.params_before]),
-        "optimizer_state_before": opt_before,
+        "sample_losses": v.per_sample_loss,
+        "updates": list(v.update_W),
+        "bias_updates": list(v.update_b),
+        "weights_before": [None if p is None else p[0] for p in v.params_before],
+        "biases_before": [None if p is None else p[1] for p in v.params_before],
+        "optimizer_state_before": [None if layer_state is None else [list(arrays) for arrays in layer_state]
+                                   for layer_state in v.opt_before],
         "update_t": v.opt_t,
         "update_learning_rate": v.learning_rate,
         "loss_function": None if v.loss_fn is None else v.loss_fn.name,
@@ -140,80 +151,37 @@ def _values_to_dict(v: IterationValues, trainer: Trainer) -> dict[str, Any]:
 
 
 def dumps(trainer: Trainer) -> str:
-    return json.dumps(to_dict(trainer), indent=1, allow_nan=False) + "\n"
+    """The snapshot's text (what ``save`` writes)."""
+    return json_text.dumps(_document(trainer))
 
 
 def save(trainer: Trainer, path: str | os.PathLike) -> None:
-    """Write ``trainer`` to ``path`` atomically; raises SnapshotError on failure, leaving
-    any existing file as it was."""
-    path = Path(path)
+    """Write ``trainer`` to ``path`` atomically, streaming the arrays (no copy of the data
+    is made as text or as lists); raises SnapshotError (one line) on failure, leaving any
+    existing file as it was."""
     try:
-        text = dumps(trainer)
+        with files.atomic_writer(path) as fh:
+            for chunk in json_text.iter_json(_document(trainer)):
+                fh.write(chunk.encode("utf-8"))
+            fh.write(b"\n")
+    except files.FileError as exc:
+        raise SnapshotError(str(exc)) from None
     except ValueError as exc:  # a non-finite number somewhere
-        raise SnapshotError(f"cannot save {path}: {exc}") from None
-    write_atomic(path, text)
-
-
-def write_atomic(path: Path, data: str | bytes) -> None:
-    """Write ``data`` (text as UTF-8, or bytes) to ``path`` through a temporary file and a
-    rename: an existing file is replaced whole or not at all. Raises SnapshotError."""
-    path = Path(path)
-    try:
-        if path.is_symlink():
-            path = path.resolve()  # write the file the link points to, keep the link
-        if path.exists() and not path.is_file():
-            raise SnapshotError(f"cannot write {path}: not a regular file")
-    except OSError as exc:
-        raise SnapshotError(f"cannot write {path}: {exc.strerror or exc}") from None
-    folder = path.parent if str(path.parent) else Path(".")
-    tmp_name = None
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        os.chmod(tmp_name, _file_mode(path))
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp_name, path)
-        tmp_name = None
-    except OSError as exc:
-        raise SnapshotError(f"cannot write {path}: {exc.strerror or exc}") from None
-    finally:
-        if tmp_name is not None:
-            try:
-                os.unlink(tmp_name)
-            except OSError:
-                pass
-
-
-def _file_mode(path: Path) -> int:
-    """Keep an existing file's permissions; a new file gets the usual 0666 & ~umask."""
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        raise SnapshotError(f"cannot save {files.one_line(os.fspath(path))}: {exc}") from None
 
 
 # ==================================================================== loading
 def load(path: str | os.PathLike) -> Trainer:
-    """Read and validate a snapshot; raises SnapshotError with a one-line reason."""
-    path = Path(path)
+    """Read and validate a snapshot; raises SnapshotError with a one-line reason. Only a
+    regular file of at most ``MAX_BYTES`` is read."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SnapshotError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise SnapshotError(f"{path}: is a folder, not a snapshot file") from None
-    except UnicodeDecodeError:
-        raise SnapshotError(f"{path}: not a text file (expected JSON)") from None
-    except OSError as exc:
-        raise SnapshotError(f"{path}: {exc.strerror or exc}") from None
+        text = files.read_text(path, MAX_BYTES, "snapshot file")
+    except files.FileError as exc:
+        raise SnapshotError(str(exc)) from None
     try:
         return loads(text)
     except SnapshotError as exc:
-        raise SnapshotError(f"{path}: {exc}") from None
+        raise SnapshotError(f"{files.one_line(os.fspath(path))}: {exc}") from None
 
 
 def loads(text: str) -> Trainer:
@@ -225,116 +193,13 @@ def loads(text: str) -> Trainer:
         raise SnapshotError(f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
     except RecursionError:
         raise SnapshotError("not valid JSON: nested too deeply") from None
+    except ValueError:  # int() of a number with thousands of digits
+        raise SnapshotError("not valid JSON: a number with too many digits") from None
     return from_dict(doc)
 
 
-class _Reader:
-    """Typed access to a JSON value with its path, for one-line error messages."""
-
-    def __init__(self, value: Any, path: str) -> None:
-        self.value, self.path = value, path
-
-    def fail(self, problem: str):
-        raise SnapshotError(f"{self.path}: {problem}")
-
-    def __getitem__(self, key: str) -> "_Reader":
-        if not isinstance(self.value, dict):
-            self.fail("expected an object")
-        if key not in self.value:
-            raise SnapshotError(f"{self._child(key)}: missing")
-        return _Reader(self.value[key], self._child(key))
-
-    def get(self, key: str) -> "_Reader | None":
-        if not isinstance(self.value, dict):
-            self.fail("expected an object")
-        if key not in self.value or self.value[key] is None:
-            return None
-        return _Reader(self.value[key], self._child(key))
-
-    def _child(self, key: str) -> str:
-        return f"{self.path}.{key}" if self.path else key
-
-    def items(self) -> list["_Reader"]:
-        if not isinstance(self.value, list):
-            self.fail(f"expected a list, got {_kind(self.value)}")
-        return [_Reader(v, f"{self.path}[{i}]") for i, v in enumerate(self.value)]
-
-    def dict(self) -> dict:
-        if not isinstance(self.value, dict):
-            self.fail(f"expected an object, got {_kind(self.value)}")
-        return self.value
-
-    def str(self, choices: tuple | None = None) -> str:
-        if not isinstance(self.value, str):
-            self.fail(f"expected text, got {_kind(self.value)}")
-        if choices is not None and self.value not in choices:
-            self.fail(f"expected one of {', '.join(map(str, choices))}, got {self.value!r}")
-        return self.value
-
-    def bool(self) -> bool:
-        if not isinstance(self.value, bool):
-            self.fail(f"expected true or false, got {_kind(self.value)}")
-        return self.value
-
-    def int(self, low: int | None = 0, high: int | None = None) -> int:
-        v = self.value
-        if isinstance(v, bool) or not isinstance(v, int):
-            self.fail(f"expected a whole number, got {_kind(v)}")
-        if low is not None and v < low or high is not None and v > high:
-            bounds = f"{low}..{high}" if high is not None else f">= {low}"
-            self.fail(f"expected a whole number {bounds}, got {v}")
-        return v
-
-    def float(self, positive: bool = False) -> float:
-        v = self.value
-        if isinstance(v, bool) or not isinstance(v, (int, float)):
-            self.fail(f"expected a number, got {_kind(v)}")
-        try:
-            v = float(v)
-        except OverflowError:
-            self.fail("expected a finite number, got a number too large for a float")
-        if not math.isfinite(v):
-            self.fail(f"expected a finite number, got {v}")
-        if positive and v <= 0:
-            self.fail(f"expected a positive number, got {v}")
-        return float(v)
-
-    def array(self, shape: tuple[int, ...] | None = None, ndim: int | None = None) -> np.ndarray:
-        arr = _to_array(self)
-        if ndim is not None and arr.ndim != ndim:
-            self.fail(f"expected a {'list of lists' if ndim == 2 else 'list'} of numbers")
-        if shape is not None and arr.shape != shape:
-            self.fail(f"expected shape {shape}, got {arr.shape}")
-        if not np.isfinite(arr).all():
-            bad = tuple(int(i) for i in np.argwhere(~np.isfinite(arr))[0])
-            where = "".join(f"[{i}]" for i in bad)
-            raise SnapshotError(f"{self.path}{where}: expected a finite number, got {arr[bad]}")
-        return arr
-
-
-def _kind(v: Any) -> str:
-    if v is None:
-        return "null"
-    return {bool: "true/false", int: "a number", float: "a number", str: "text", list: "a list",
-            dict: "an object"}.get(type(v), type(v).__name__)
-
-
-def _to_array(r: _Reader) -> np.ndarray:
-    def check(v, path):
-        if isinstance(v, list):
-            for i, x in enumerate(v):
-                check(x, f"{path}[{i}]")
-        elif isinstance(v, bool) or not isinstance(v, (int, float)):
-            raise SnapshotError(f"{path}: expected a number, got {_kind(v)}")
-        elif isinstance(v, int) and abs(v) > 1.7976931348623157e308:
-            raise SnapshotError(f"{path}: expected a finite number, got a number too large for a float")
-    if not isinstance(r.value, list):
-        r.fail(f"expected a list, got {_kind(r.value)}")
-    check(r.value, r.path)  # before NumPy, which would take "0.25", true or null as numbers
-    try:
-        return np.array(r.value, dtype=np.float64)
-    except (ValueError, TypeError):
-        r.fail("rows of different lengths")
+class _Reader(Field):
+    error = SnapshotError
 
 
 def from_dict(doc: Any) -> Trainer:
@@ -345,11 +210,11 @@ def from_dict(doc: Any) -> Trainer:
     if fmt is None:
         raise SnapshotError(f"format: missing (expected \"{FORMAT}\")")
     if fmt.value != FORMAT:
-        raise SnapshotError(f"format: expected \"{FORMAT}\", got {fmt.value!r}")
+        raise SnapshotError(f"format: expected \"{FORMAT}\", got {shown(fmt.value)}")
     version = root["version"]
     if type(version.value) is not int or version.value != VERSION:
-        shown = json.dumps(version.value)
-        raise SnapshotError(f"version: unsupported version {shown} (this nnviz reads version {VERSION})")
+        raise SnapshotError(f"version: unsupported version {shown(version.value)} (this nnviz reads version "
+                            f"{VERSION})")
 
     # ---- network
     n = root["network"]
@@ -368,12 +233,12 @@ def from_dict(doc: Any) -> Trainer:
     biases = _layer_arrays(n["biases"], [(sizes[l + 1],) for l in range(L)])
     neuron_names = None
     if (r := n.get("neuron_names")) is not None:
-        neuron_names = [[x.str() for x in layer.items()] for layer in r.items()]
+        neuron_names = [[x.name() for x in layer.items()] for layer in r.items()]
         if [len(x) for x in neuron_names] != sizes:
             r.fail(f"expected one name per neuron for sizes {sizes}")
     param_names = None
     if (r := n.get("param_names")) is not None:
-        param_names = {str(k): _Reader(v, f"{r.path}.{k}").str() for k, v in r.dict().items()}
+        param_names = {r.child(k, k).name(): r.child(k, v).name() for k, v in r.dict().items()}
     try:
         network = Network(sizes, acts, weights, biases, neuron_names, param_names)
     except ValueError as exc:
@@ -382,7 +247,7 @@ def from_dict(doc: Any) -> Trainer:
     # ---- dataset
     d = root["dataset"]
     inputs, targets = _samples(d, sizes)
-    name = d.get("name").str() if d.get("name") is not None else ""
+    name = d.get("name").name() if d.get("name") is not None else ""
     transform = _transform(d.get("transform"), sizes) if d.get("transform") is not None else None
     check = _check_set(d.get("check"), sizes, name, transform) if d.get("check") is not None else None
     dataset = Dataset(inputs, targets, name, transform=transform, check=check)
@@ -405,8 +270,8 @@ def from_dict(doc: Any) -> Trainer:
             opt_name = o.str(tuple(optimizers.OPTIMIZERS))
         else:
             opt_name = o["name"].str(tuple(optimizers.OPTIMIZERS))
-            params = {k: _Reader(v, f"{o.path}.params.{k}").float() for k, v in
-                      (o.get("params").dict() if o.get("params") else {}).items()}
+            pr = o.get("params")
+            params = {k: pr.child(k, v).float() for k, v in pr.dict().items()} if pr is not None else {}
             try:
                 optimizers.create(opt_name, **params)
             except ValueError as exc:
@@ -431,7 +296,7 @@ def from_dict(doc: Any) -> Trainer:
                 position = b["position"].int(0, n_samples - 1)
             if b.get("order") is not None:
                 order_r = b["order"]
-                order = np.array([x.int(0, n_samples - 1) for x in order_r.items()], dtype=np.intp)
+                order = order_r.ints(0, n_samples - 1)
                 if sorted(order.tolist()) != list(range(n_samples)):
                     order_r.fail(f"expected each sample index 0..{n_samples - 1} exactly once")
             if b.get("epoch") is not None:
@@ -444,8 +309,9 @@ def from_dict(doc: Any) -> Trainer:
     if (r := tr.get("frozen")) is not None:
         frozen = []
         for x in r.items():
+            name = x.name()
             try:
-                frozen.append(network.parse_param(x.str()).name)
+                frozen.append(network.parse_param(name).name)
             except ValueError as exc:
                 x.fail(str(exc))
         kwargs["frozen"] = frozen
@@ -486,9 +352,8 @@ def from_dict(doc: Any) -> Trainer:
     if (c := root.get("cursor")) is not None:
         cursor = c["index"].int(0, 3 * L) if isinstance(c.value, dict) else c.int(0, 3 * L)
     h = root.get("history") or _Reader({}, "history")
-    loss_history = [x.float() for x in h["loss"].items()] if h.get("loss") is not None else []
-    accuracy = [x.float() for x in h["accuracy"].items()] if h.get("accuracy") is not None else []
-    check_loss = [x.float() for x in h["check_loss"].items()] if h.get("check_loss") is not None else []
+    loss_history, accuracy, check_loss = ([] if h.get(key) is None else h[key].array(ndim=1).tolist()
+                                          for key in ("loss", "accuracy", "check_loss"))
     iteration = tr["iteration"].int() if tr.get("iteration") is not None else len(loss_history)
     trajectory = []
     if (r := h.get("trajectory")) is not None:
@@ -587,6 +452,8 @@ def _schedule(r: _Reader) -> Schedule:
 
 
 def _batch(r: _Reader):
+    if isinstance(r.value, str):
+        r.name()  # no line breaks, not too long for the message
     try:
         return parse_batch(r.value)
     except ValueError as exc:
@@ -635,7 +502,7 @@ def _values_from(r: _Reader, trainer: Trainer, dataset: Dataset) -> IterationVal
     L = net.n_layers
     batch = None
     if r.get("batch") is not None:
-        batch = np.array([x.int(0, dataset.n_samples - 1) for x in r["batch"].items()], dtype=np.intp)
+        batch = r["batch"].ints(0, dataset.n_samples - 1)
     x, t = dataset.inputs, dataset.targets
     if batch is not None:
         x, t = x[batch], t[batch]
@@ -677,8 +544,9 @@ def _values_from(r: _Reader, trainer: Trainer, dataset: Dataset) -> IterationVal
     if r.get("update_learning_rate") is not None:
         v.learning_rate = r["update_learning_rate"].float(positive=True)
     if (lf := r.get("loss_function")) is not None:
+        name = lf.str(tuple(LOSSES))
         try:
-            v.loss_fn = losses.get(lf.str(tuple(LOSSES)), net.activations[-1])
+            v.loss_fn = losses.get(name, net.activations[-1])
         except ValueError as exc:
             lf.fail(str(exc))
     if r.get("backprop") is not None:

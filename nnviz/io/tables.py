@@ -2,8 +2,8 @@
 read into a Dataset (``read_table``).
 
 Numbers are written with ``repr``, so ``float(cell)`` gives back the very float64 the
-Trainer recorded. Files are written atomically (``snapshot.write_atomic``): a failed
-save raises ``SnapshotError`` with one line and leaves any existing file as it was.
+Trainer recorded. Files are written atomically (``files.write_atomic``): a failed
+save raises ``FileError`` with one line and leaves any existing file as it was.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import io
 import os
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -20,13 +21,14 @@ import numpy as np
 from nnviz.core.data import normalize as normalize_mod
 from nnviz.core.data.datasets import DataError, Dataset, split
 from nnviz.core.trainer import Trainer
-from nnviz.io.snapshot import SnapshotError, write_atomic
+from nnviz.io import files
 
 __all__ = [
     "DataError",
-    "SnapshotError",
+    "Table",
     "loss_history_csv",
     "parse_table",
+    "read",
     "read_table",
     "save_loss_history",
     "split",
@@ -60,15 +62,57 @@ def loss_history_csv(trainer: Trainer) -> str:
 def save_loss_history(trainer: Trainer, path: str | os.PathLike) -> None:
     """Write :func:`loss_history_csv` to ``path`` atomically.
 
-    Raises ``SnapshotError`` (one line naming the file and the reason) when the file
+    Raises ``FileError`` (one line naming the file and the reason) when the file
     cannot be written; an existing file at ``path`` is then left untouched.
     """
-    write_atomic(Path(path), loss_history_csv(trainer))
+    files.write_atomic(path, loss_history_csv(trainer))
 
 
 # ================================================================ data files
-_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+MAX_BYTES = 256 * files.MiB  # the largest data file read (see the README's Limits)
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")  # no backtracking on long cells
 _NOT_FINITE = re.compile(r"[+-]?(?:nan|inf|infinity)", re.IGNORECASE)
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # what an editor counts (not form feeds or U+2028)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A data file read: its Dataset (not normalised), the name used in messages and the
+    line number of each data row."""
+
+    dataset: Dataset
+    source: str
+    lines: np.ndarray
+
+    def normalized(self, output_activation: str | None = None) -> Dataset:
+        """The data scaled as ``nnviz.core.data.normalize`` does; a column whose values span
+        more than a float can hold is one line naming the file, column and lines."""
+        values = np.hstack([self.dataset.inputs, self.dataset.targets])
+        with np.errstate(over="ignore", invalid="ignore"):
+            spans = values.max(axis=0) - values.min(axis=0)
+        overflowing = np.flatnonzero(~np.isfinite(spans))
+        if overflowing.size:
+            j = overflowing[0]
+            lo, hi = int(values[:, j].argmin()), int(values[:, j].argmax())
+            raise DataError(f"{self.source}: column {j + 1}: cannot normalise values from {float(values[lo, j])!r} "
+                            f"(line {self.lines[lo]}) to {float(values[hi, j])!r} (line {self.lines[hi]}): "
+                            "their difference is beyond the largest float")
+        try:
+            return normalize_mod.normalize(self.dataset, output_activation)
+        except ValueError as exc:
+            raise DataError(f"{self.source}: {exc}") from None
+
+
+def read(path: str | os.PathLike, targets: int = 1, sizes: Sequence[int] | None = None,
+         name: str | None = None) -> Table:
+    """A data file (see :func:`read_table`) as a :class:`Table`. Only a regular file of at
+    most ``MAX_BYTES`` is read."""
+    try:
+        text = files.read_text(path, MAX_BYTES, "data file")
+    except files.FileError as exc:
+        raise DataError(str(exc)) from None
+    shown = files.one_line(os.fspath(path))
+    return _parse(text, targets, sizes, name=Path(path).stem if name is None else name, source=shown)
 
 
 def read_table(path: str | os.PathLike, targets: int = 1, normalize: bool = False,
@@ -78,45 +122,40 @@ def read_table(path: str | os.PathLike, targets: int = 1, normalize: bool = Fals
     one sample a row; the last ``targets`` columns are the targets, the rest the inputs.
 
     A header row is optional (taken as one when none of its cells is a number); ``#``
-    starts a comment (to the end of the line); blank lines are skipped. With
-    ``normalize``, inputs are scaled to [-1, 1] and targets to the range of
-    ``output_activation`` (see ``nnviz.core.data.normalize``; None leaves the targets), and the
-    Dataset carries the transform. ``sizes`` (a network's layer sizes) checks that the
-    columns fit that network. ``name`` defaults to the file's stem.
+    starts a comment (to the end of the line); blank lines are skipped. Lines end at
+    ``\\n``, ``\\r\\n`` or ``\\r``, as in a text editor. With ``normalize``, inputs are
+    scaled to [-1, 1] and targets to the range of ``output_activation`` (see
+    ``nnviz.core.data.normalize``; None leaves the targets), and the Dataset carries the
+    transform. ``sizes`` (a network's layer sizes) checks that the columns fit that
+    network. ``name`` defaults to the file's stem.
 
     Raises ``DataError`` (a ValueError) with one line such as
     ``data.csv: line 7, column 3: 'abc' is not a number``; nothing else changes.
     """
-    shown = str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise DataError(f"{shown}: no such file") from None
-    except IsADirectoryError:
-        raise DataError(f"{shown}: is a folder, not a data file") from None
-    except OSError as exc:
-        raise DataError(f"{shown}: {exc.strerror or exc}") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[:exc.start].count(b"\n") + 1
-        raise DataError(f"{shown}: line {line}: not a text file (expected numbers in UTF-8 text)") from None
-    return parse_table(text, targets, normalize, output_activation, sizes,
-                       name=Path(path).stem if name is None else name, source=shown)
+    table = read(path, targets, sizes, name)
+    return table.normalized(output_activation) if normalize else table.dataset
 
 
 def parse_table(text: str, targets: int = 1, normalize: bool = False,
                 output_activation: str | None = None, sizes: Sequence[int] | None = None,
                 name: str = "", source: str = "data") -> Dataset:
     """``read_table`` on text already read; ``source`` names it in messages."""
+    table = _parse(text, targets, sizes, name, source)
+    return table.normalized(output_activation) if normalize else table.dataset
+
+
+def _parse(text: str, targets: int, sizes: Sequence[int] | None, name: str, source: str) -> Table:
     if isinstance(targets, bool) or not isinstance(targets, (int, np.integer)) or targets < 1:
-        raise DataError(f"{source}: the number of target columns must be a whole number >= 1, got {targets!r}")
-    if "\x00" in text:
-        line = text[:text.index("\x00")].count("\n") + 1
-        raise DataError(f"{source}: line {line}: not a text file (a NUL character)")
+        raise DataError(f"{source}: the number of target columns must be a whole number >= 1, got "
+                        f"{files.quote(repr(targets))}")
+    lines = _LINE_BREAK.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
     rows: list[tuple[int, list[str]]] = []
     comma = None
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(lines, start=1):
+        if "\x00" in line:
+            raise DataError(f"{source}: line {number}: not a text file (a NUL character)")
         line = line.split("#", 1)[0].strip()
         if not line:
             continue
@@ -125,8 +164,7 @@ def parse_table(text: str, targets: int = 1, normalize: bool = False,
         cells = [c.strip() for c in line.split(",")] if comma else line.split()
         rows.append((number, cells))
     if not rows:
-        last = max(text.count("\n") + (not text.endswith("\n")), 1)
-        raise DataError(f"{source}: line {last}: no data (the file is empty or holds only comments)")
+        raise DataError(f"{source}: line {max(len(lines), 1)}: no data (the file is empty or holds only comments)")
 
     header: list[str] | None = None
     first_line, first = rows[0]
@@ -162,13 +200,8 @@ def parse_table(text: str, targets: int = 1, normalize: bool = False,
         if targets != sizes[-1]:
             raise DataError(f"{source}: line {data_line}: {targets} target column{'s' * (targets != 1)} "
                             f"but the {shape} network has {sizes[-1]} output{'s' * (sizes[-1] != 1)}")
-    dataset = Dataset(values[:, :n_in], values[:, n_in:], name)
-    if normalize:
-        try:
-            dataset = normalize_mod.normalize(dataset, output_activation)
-        except ValueError as exc:
-            raise DataError(f"{source}: {exc}") from None
-    return dataset
+    line_numbers = np.fromiter((number for number, _ in rows), dtype=np.int64, count=len(rows))
+    return Table(Dataset(values[:, :n_in], values[:, n_in:], name), source, line_numbers)
 
 
 def _number(cell: str, source: str, line: int, column: int) -> float:
@@ -176,11 +209,10 @@ def _number(cell: str, source: str, line: int, column: int) -> float:
     if _NUMBER.fullmatch(cell):
         value = float(cell)
         if not np.isfinite(value):
-            raise DataError(f"{where}: {cell!r} is too large for a float")
+            raise DataError(f"{where}: {files.quote(cell)} is too large for a float")
         return value
     if _NOT_FINITE.fullmatch(cell):
-        raise DataError(f"{where}: {cell!r} is not a finite number")
+        raise DataError(f"{where}: {files.quote(cell)} is not a finite number")
     if not cell:
         raise DataError(f"{where}: empty cell (expected a number)")
-    shown = cell if len(cell) <= 40 else cell[:37] + "..."
-    raise DataError(f"{where}: {shown!r} is not a number")
+    raise DataError(f"{where}: {files.quote(cell)} is not a number")

@@ -16,6 +16,7 @@ import pytest
 from nnviz import cli
 from nnviz.core import presets
 from nnviz.core.analysis import surface
+from nnviz.io import snapshot
 
 
 @pytest.fixture
@@ -112,6 +113,25 @@ def test_surface_png(workdir, capsys):
     assert img.shape == (505, 505, 3)  # 101 cells of 5 x 5 pixels
     assert (img == 255).all(axis=2).sum() > 50  # the trajectory, in white
     assert ((img == (194, 24, 91)).all(axis=2)).sum() >= 9  # the current point
+
+
+@pytest.mark.parametrize("zoom", [1e-3, 1e-9])
+def test_a_zoom_far_inside_the_path_draws_it_unbroken(workdir, capsys, zoom):
+    """A window a tiny fraction of the path wide, around one of its points: the path
+    crosses it as one line (the points outside are clipped to the picture, not dotted or
+    overflowing)."""
+    assert run(capsys, "train", "--iterations", "100", "--lr", "3", "--out", "m.json")[0] == 0
+    path = surface.trajectory_columns(snapshot.load("m.json"), "w5", "w6")
+    x, y = ((path[40] + path[41]) / 2).tolist()  # mid-way along one step
+    span = (np.ptp(path, axis=0) * zoom).tolist()
+    rc, _, err = run(capsys, "surface", "--snapshot", "m.json", "--params", "w5", "w6", "--grid", "41",
+                     "--range", repr(x - span[0]), repr(x + span[0]), repr(y - span[1]), repr(y + span[1]),
+                     "--out", "z.png")
+    assert rc == 0, err
+    white = (read_png(workdir / "z.png") == 255).all(axis=2)
+    rows, cols = np.flatnonzero(white.any(axis=1)), np.flatnonzero(white.any(axis=0))
+    assert (np.diff(cols) == 1).all() and (np.diff(rows) == 1).all()  # no gaps
+    assert max(len(rows), len(cols)) == white.shape[0]  # from one edge to the other
 
 
 def test_surface_png_with_non_finite_values(workdir, capsys):

@@ -7,12 +7,15 @@ import json
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nnviz.core.data import datasets
 from nnviz.core.data import normalize
 from nnviz.core import trainer as trainer_mod
 from nnviz.io import snapshot
 from nnviz.io.tables import DataError, parse_table, read_table
+from strategies import float64s
 
 
 def write(tmp_path, text, name="data.csv", mode="w"):
@@ -81,6 +84,58 @@ def test_split_from_tables_is_reproducible(tmp_path):
     a, ca = split(ds, 0.3, 5)
     b, cb = split(ds, 0.3, 5)
     assert np.array_equal(a.inputs, b.inputs) and np.array_equal(ca.inputs, cb.inputs) and ca.n_samples == 6
+
+
+@settings(max_examples=60, deadline=None)
+@given(rows=st.lists(st.lists(float64s, min_size=3, max_size=3), min_size=1, max_size=8),
+       sep=st.sampled_from([",", ", ", "\t", " "]), end=st.sampled_from(["\n", "\r\n", "\r"]))
+def test_any_floats_written_with_repr_read_back_exactly(rows, sep, end):
+    text = end.join(sep.join(repr(v) for v in row) for row in rows) + end
+    ds = parse_table(text, targets=1)
+    back = np.hstack([ds.inputs, ds.targets])
+    assert back.tobytes() == np.array(rows).tobytes()  # the sign of zero too
+
+
+@pytest.mark.parametrize("separator", ["\f", "\v", "\x1c", "\x85", "\u2028", "\u2029"])
+def test_only_editor_line_breaks_count(separator):
+    """Form feeds and Unicode line separators are not line breaks: line numbers agree with
+    an editor's (and such a character inside a row is an error on that row's line)."""
+    text = f"x,y\n1,2\n3{separator},4\n5,z\n"
+    with pytest.raises(DataError) as info:
+        parse_table(text, source="d.csv")
+    assert str(info.value).startswith("d.csv: line 3, column 1:") or \
+        str(info.value) == "d.csv: line 4, column 2: 'z' is not a number"
+
+
+def test_line_numbers_with_windows_and_old_mac_line_ends():
+    for end in ("\r\n", "\r"):
+        with pytest.raises(DataError, match="^d.csv: line 3, column 2: 'z' is not a number$"):
+            parse_table(end.join(["x,y", "1,2", "3,z", "5,6"]), source="d.csv")
+
+
+def test_a_five_million_digit_cell_is_cut_in_the_message():
+    cell = "9" * 5_000_000
+    with pytest.raises(DataError) as info:
+        parse_table(f"1,2\n3,{cell}\n", source="d.csv")
+    message = str(info.value)
+    assert message == f"d.csv: line 2, column 2: '{'9' * 40}...' (5,000,000 characters) is too large for a float"
+    with pytest.raises(DataError) as info:
+        parse_table(f"1,2\n3,{cell}x\n", source="d.csv")
+    assert len(str(info.value)) < 120 and "line 2, column 2" in str(info.value)
+
+
+@pytest.mark.parametrize("column", [1, 2])
+def test_normalising_values_whose_span_overflows_is_one_line_with_file_line_and_column(tmp_path, column):
+    rows = [["0.5", "0.25"], ["1e308", "0.5"], ["-1e308", "0.0"]]
+    if column == 2:
+        rows = [[b, a] for a, b in rows]
+    path = write(tmp_path, "a,b\n# note\n" + "\n".join(",".join(r) for r in rows) + "\n")
+    raw = read_table(path)  # reading alone is fine
+    assert raw.n_samples == 3
+    with pytest.raises(DataError) as info:
+        read_table(path, normalize=True, output_activation="sigmoid")
+    assert str(info.value) == (f"{path}: column {column}: cannot normalise values from -1e+308 (line 5) to "
+                               "1e+308 (line 4): their difference is beyond the largest float")
 
 
 # ----------------------------------------------------------------- bad files

@@ -8,12 +8,13 @@ import json
 import os
 import re
 import stat
+import tracemalloc
 from pathlib import Path
 from unittest import mock
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from nnviz.core import presets
@@ -23,6 +24,7 @@ from nnviz.core.network import Network
 from nnviz.core.trainer import Trainer, create
 from nnviz.io import snapshot
 from nnviz.io.snapshot import SnapshotError
+from strategies import float64s, trainers
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "docs" / "example-snapshot.json"
@@ -208,11 +210,7 @@ def test_saved_document_is_plain_json_with_documented_fields(tmp_path):
 
 
 # ==================================================== exact float round trip
-finite = st.floats(allow_nan=False, allow_infinity=False, width=64)
-interesting = st.sampled_from([0.0, -0.0, 5e-324, -5e-324, 2.2250738585072014e-308, 1e-300,
-                               1.7976931348623157e308, -1.7976931348623157e308, 0.1, 1 / 3,
-                               np.nextafter(1.0, 2.0), -np.nextafter(0.0, 1.0)])
-numbers = st.one_of(finite, interesting)
+numbers = float64s
 
 
 def _params(v: list[float]):
@@ -255,6 +253,40 @@ def test_histories_and_optimizer_state_round_trip_exactly(xs):
 
 
 # ============================================== resume is bit-identical
+@settings(max_examples=40, deadline=None)
+@given(t=trainers())
+def test_any_trainer_saved_anywhere_resumes_bit_identically(t, tmp_path_factory):
+    path = tmp_path_factory.mktemp("resume") / "t.json"
+    snapshot.save(t, path)
+    text = path.read_text(encoding="utf-8")
+    assert text == snapshot.dumps(t)  # the streamed file is the documented text
+    assert json.loads(text) == snapshot.to_dict(t)
+    t2 = snapshot.load(path)
+    assert snapshot.dumps(t2) == text
+    if t.status == "diverged":
+        assert (t2.status, t2.status_message) == (t.status, t.status_message)
+        return
+    t.run(2)
+    t2.run(2)
+    assume(t.status != "diverged")  # see the next test
+    assert t2.loss_history == t.loss_history
+    assert t2.network.flat().tobytes() == t.network.flat().tobytes()
+
+
+@pytest.mark.xfail(strict=True, reason="a divergence undoes the iteration through the step history, which a "
+                                       "loaded Trainer does not have (issue 12, the engine's part)")
+def test_a_divergence_right_after_loading_ends_as_without_the_save():
+    t = presets.load("sine")
+    t.configure(learning_rate=1000.0)
+    t.run(1)
+    t2 = snapshot.loads(snapshot.dumps(t))
+    t.run(3)
+    t2.run(3)
+    assert t.status == t2.status == "diverged"
+    assert t2.loss_history == t.loss_history
+    assert t2.network.flat().tobytes() == t.network.flat().tobytes()
+
+
 BATCHES = {
     "full": dict(batch="full", shuffle=False),
     "online-shuffled": dict(batch="online", shuffle=True),
@@ -427,6 +459,52 @@ def test_documented_error_message_example():
     with pytest.raises(SnapshotError) as e:
         snapshot.loads(json.dumps(doc))
     assert "network.weights[1]: expected shape (2, 2), got (2, 3)" in str(e.value)
+
+
+# ================================================================ large data
+def _large(n: int) -> Trainer:
+    x = np.random.default_rng(0).uniform(-1, 1, (n, 2))
+    return create([2, 3, 1], ["tanh", "sigmoid"], Dataset(x, (x[:, :1] > 0).astype(float)), seed=0)
+
+
+def test_saving_streams_the_arrays_with_memory_bounded(tmp_path):
+    """The old save built the whole text (and Python lists of every number) first: ten
+    times the file's size and more, growing with the data. Streaming holds a few thousand
+    numbers at a time: four times the samples, about the same peak."""
+    peaks, sizes = [], []
+    for n in (5_000, 20_000):
+        t = _large(n)
+        t.run(1)
+        t.step("micro")  # inside an iteration: its values (arrays of n x 3) are saved too
+        tracemalloc.start()
+        try:
+            snapshot.save(t, tmp_path / f"{n}.json")
+            peaks.append(tracemalloc.get_traced_memory()[1])
+        finally:
+            tracemalloc.stop()
+        sizes.append((tmp_path / f"{n}.json").stat().st_size)
+    assert sizes[1] > 3.9 * sizes[0] and sizes[1] > 3_000_000
+    assert peaks[1] < 1.5 * peaks[0] and peaks[1] < sizes[1] / 5
+    back = snapshot.load(tmp_path / "20000.json")
+    t.run(1)
+    back.run(1)
+    assert back.network.flat().tobytes() == t.network.flat().tobytes()
+
+
+@pytest.mark.parametrize("n, kept", [(snapshot.MAX_KEPT_BATCH, True), (snapshot.MAX_KEPT_BATCH + 1, False)])
+def test_at_an_iteration_boundary_only_small_batches_keep_their_values(n, kept):
+    t = _large(n)
+    t.run(2)
+    doc = snapshot.to_dict(t)
+    assert ("iteration_values" in doc) is kept
+    back = snapshot.from_dict(doc)
+    assert (back.values.net[0] is not None) is kept
+    t.step("micro")  # inside an iteration they are needed, whatever the size
+    assert "iteration_values" in snapshot.to_dict(t)
+    back.step("micro")
+    back.run(2)
+    t.run(2)
+    assert back.loss_history == t.loss_history
 
 
 # ================================================================ atomic saving

@@ -10,7 +10,7 @@ import pytest
 
 from nnviz.core import presets
 from nnviz.io import tables
-from nnviz.io.snapshot import SnapshotError
+from nnviz.io.files import FileError
 
 
 def parse(text: str) -> tuple[list[str], list[list[str]]]:
@@ -85,7 +85,7 @@ def test_failed_replace_leaves_the_existing_file_untouched(xor, tmp_path, monkey
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(os, "replace", refuse)
-    with pytest.raises(SnapshotError) as info:
+    with pytest.raises(FileError) as info:
         tables.save_loss_history(xor, path)
     message = str(info.value)
     assert "\n" not in message and "loss.csv" in message and "Permission denied" in message
@@ -94,7 +94,7 @@ def test_failed_replace_leaves_the_existing_file_untouched(xor, tmp_path, monkey
 
 
 def test_missing_folder_is_a_one_line_error(xor, tmp_path):
-    with pytest.raises(SnapshotError) as info:
+    with pytest.raises(FileError) as info:
         tables.save_loss_history(xor, tmp_path / "no-such-folder" / "loss.csv")
     assert "\n" not in str(info.value)
     assert not (tmp_path / "no-such-folder").exists()
@@ -102,6 +102,6 @@ def test_missing_folder_is_a_one_line_error(xor, tmp_path):
 
 def test_a_folder_in_the_way_is_an_error(xor, tmp_path):
     (tmp_path / "loss.csv").mkdir()
-    with pytest.raises(SnapshotError):
+    with pytest.raises(FileError):
         tables.save_loss_history(xor, tmp_path / "loss.csv")
     assert (tmp_path / "loss.csv").is_dir()

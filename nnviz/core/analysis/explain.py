@@ -13,7 +13,7 @@ Names come from the network where it has them (i1, h1, w5), else the canonical o
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Callable, Iterator, Sequence
 
 import numpy as np
 
@@ -116,9 +116,17 @@ class Formatter:
 
 
 def _join(terms: list[str], sep: str) -> str:
-    if len(terms) > MAX_TERMS:
-        terms = terms[: MAX_TERMS - 2] + [f"… ({len(terms) - MAX_TERMS + 1} more)", terms[-1]]
-    return sep.join(terms)
+    return _join_over(len(terms), terms.__getitem__, sep)
+
+
+def _join_over(m: int, term: Callable[[int], str], sep: str) -> str:
+    """``term(0) .. term(m - 1)`` joined; a longer sum shows its first and last terms around
+    an ellipsis, and only the terms shown are formatted (a sum over millions of samples
+    costs as little as one over twelve)."""
+    if m <= MAX_TERMS:
+        return sep.join(term(s) for s in range(m))
+    shown = [term(s) for s in range(MAX_TERMS - 2)] + [f"… ({m - MAX_TERMS + 1} more)", term(m - 1)]
+    return sep.join(shown)
 
 
 class Explainer:
@@ -143,11 +151,12 @@ class Explainer:
     def _backprop(self) -> str:
         return self._values.backprop or self.trainer.backprop
 
-    def _samples(self, sample: int | None) -> list[tuple[int, str]]:
-        """(row within the batch, heading) for the samples to show."""
+    def _samples(self, sample: int | Sequence[int] | None) -> list[tuple[int, str]]:
+        """(row within the batch, heading) for the samples to show: all (None), one, or
+        the rows listed."""
         v = self._values
         n = v.inputs.shape[0]
-        rows = range(n) if sample is None else [sample]
+        rows = range(n) if sample is None else [sample] if isinstance(sample, (int, np.integer)) else sample
         if n == 1:
             return [(0, "")]
         out = []
@@ -242,9 +251,9 @@ class Explainer:
                 sym = " + ".join(n.loss_term(j) for j in range(n_out))
                 nums = " + ".join(f.factor(terms[s, j]) for j in range(n_out))
                 yield Line(f"E_total = {sym} = {nums} = {f.num(v.per_sample_loss[s])}")
-        if unit is None and v.inputs.shape[0] > 1 and sample is None:
+        if unit is None and v.inputs.shape[0] > 1 and not isinstance(sample, (int, np.integer)):
             m = v.inputs.shape[0]
-            nums = _join([f.factor(x) for x in v.per_sample_loss], " + ")
+            nums = _join_over(m, lambda s: f.factor(v.per_sample_loss[s]), " + ")
             yield Line(f"E = mean over the {m} samples = ({nums})/{m} = {f.num(v.loss)}")
 
     def _backward(self, layer: int, sample, unit) -> Iterator[Line]:
@@ -349,15 +358,15 @@ class Explainer:
                         text = self._chain_product(layer, j, pn, x_name, x[0])
                         yield Line(f"{lhs} = {text} = {f.num(grad)}", layer, j, p.name)
                         continue
-                    terms = [f"{f.factor(v.errors[layer - 1][s, j])}*{f.factor(x[s])}" for s in range(m)]
+                    terms = _join_over(m, lambda s: f"{f.factor(v.errors[layer - 1][s, j])}*{f.factor(x[s])}", " + ")
                     yield Line(f"{lhs} = mean over samples of {n.delta(layer, j)}*{x_name} = "
-                               f"({_join(terms, ' + ')})/{m} = {f.num(grad)}", layer, j, p.name)
+                               f"({terms})/{m} = {f.num(grad)}", layer, j, p.name)
                 else:
                     z, a = v.net[layer - 1][:, j], v.activations[layer - 1][:, j]
                     deriv = act.derivative(z, a)
                     e = v.errors[layer - 1][:, j]
-                    terms = [f"{f.factor(e[s])}*{f.factor(deriv[s])}*{f.factor(x[s])}" for s in range(m)]
-                    body = terms[0] if m == 1 else f"({_join(terms, ' + ')})/{m}"
+                    terms = _join_over(m, lambda s: f"{f.factor(e[s])}*{f.factor(deriv[s])}*{f.factor(x[s])}", " + ")
+                    body = terms if m == 1 else f"({terms})/{m}"
                     yield Line(f"g_{pn} = -{n.error(layer, j)}*d{o}/d{n.net(layer, j)}*{x_name} = -{body} = "
                                f"{f.num(grad)}", layer, j, p.name)
 
@@ -431,9 +440,11 @@ class Explainer:
                 f"{f.num(1 - b2 ** t)}) + {f.num(eps)}) = {f.num(new)}"]
 
 
-def trace(trainer: Trainer, iterations: int = 1, digits: int = 9) -> Iterator[str]:
+def trace(trainer: Trainer, iterations: int = 1, digits: int = 9,
+          max_samples: int | None = None) -> Iterator[str]:
     """Run ``iterations`` iterations (finishing a half-done one first counts as one) and
-    yield every micro-step as worked arithmetic."""
+    yield every micro-step as worked arithmetic; with ``max_samples``, the per-sample lines
+    of a step show that many samples of a larger batch, then how many more there are."""
     ex = Explainer(trainer, digits)
     for _ in range(iterations):
         mode = "chain rule" if trainer.backprop == "chain" else "proportional error split"
@@ -446,8 +457,13 @@ def trace(trainer: Trainer, iterations: int = 1, digits: int = 9) -> Iterator[st
                 yield f"stopped: {trainer.status_message}"
                 return
             yield ex.heading(step)
-            for line in ex.step(step):
+            m = trainer.values.inputs.shape[0]
+            rows = None if max_samples is None or m <= max_samples or step.phase == "update" \
+                else range(max_samples)
+            for line in ex.step(step, sample=rows):
                 yield line.text
+            if rows is not None:
+                yield f"… and {m - max_samples:,} more samples"
             if trainer.cursor == 0:
                 break
         yield f"iteration {trainer.iteration} done: loss (forward pass) {ex.f.num(trainer.loss_history[-1])}, " \

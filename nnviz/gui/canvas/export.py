@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QIODevice, QRect, QRectF, QSize
 from PySide6.QtGui import QImage, QImageWriter, QPainter
 
-from nnviz.io.snapshot import SnapshotError, write_atomic
+from nnviz.io.files import FileError, write_atomic
 
 
 def image_formats() -> list[str]:
@@ -109,5 +109,5 @@ def export(canvas, path: str | Path, width: int, height: int, show: str | None =
         data = image_bytes(canvas, fmt, width, height, show)
     try:
         write_atomic(Path(path), data)
-    except SnapshotError as exc:
+    except FileError as exc:
         raise OSError(str(exc)) from None

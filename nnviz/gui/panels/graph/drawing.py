@@ -21,7 +21,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPaint
 from nnviz.core.analysis.graph_model import Graph, Node, Text
 from nnviz.core.analysis.graph_layout import FONT_PX, LABEL_PAD_X, LABEL_PAD_Y, NODE_PAD_Y, Box, Layout, layout
 from nnviz.gui.widgets import palette
-from nnviz.io.snapshot import write_atomic
+from nnviz.io.files import write_atomic
 
 FORMATS = (".svg", ".png")
 PNG_SCALE = 1.5  # pixels per layout unit in a PNG export: sharp when projected
@@ -271,7 +271,7 @@ def png_bytes(graph: Graph, lay: Layout, style: Style, scale: float = PNG_SCALE)
 
 def export(graph: Graph, path: str | Path, style: Style | None = None) -> None:
     """Write ``graph`` to ``path`` (.svg: text stays text; .png: PNG_SCALE times the layout's size),
-    atomically. Raises ValueError for another file type, SnapshotError when it cannot be written."""
+    atomically. Raises ValueError for another file type, FileError when it cannot be written."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in FORMATS:

@@ -31,7 +31,7 @@ from nnviz.core.analysis.graph_layout import Box, Layout
 from nnviz.core.network import Param
 from nnviz.gui.panels.graph import drawing
 from nnviz.gui.session import Subscriptions
-from nnviz.io.snapshot import SnapshotError
+from nnviz.io.files import FileError
 
 TITLE = "Computational graph"
 PLAY_REFRESH_MS = 250
@@ -457,7 +457,7 @@ class GraphPanel(QWidget):
         """Write the graph as shown to ``path`` (.svg or .png); a message when it cannot."""
         try:
             drawing.export(self.graph, path, self.view.style_)
-        except (SnapshotError, ValueError, OSError) as exc:
+        except (FileError, ValueError, OSError) as exc:
             self.show_error("Cannot export the graph", f"{exc}\nNothing was written; choose another place.")
             return False
         self.session.message.emit(f"Exported {Path(path).name}")

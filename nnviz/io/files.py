@@ -1,0 +1,294 @@
+"""Every file nnviz writes or reads goes through here.
+
+``atomic_writer(path)`` / ``write_atomic(path, data)``: the one writer. The data goes to a
+temporary file in the target's folder (``.NAME.PID-XXXXXXXX.tmp``), is flushed to disk,
+and is renamed over the target: an existing file is replaced whole or not at all. A
+symbolic link is written through (the file it points to is replaced, the link stays);
+folders, devices, FIFOs and sockets are refused; an existing file keeps its
+permissions. Ctrl-C or SIGTERM during a write removes the temporary file; a temporary
+file left by a killed process (``kill -9``, a power cut) is removed by the next write
+to the same target.
+
+``check_writable(path)``: the same checks before any work, plus a probe of the folder,
+so a command fails at once rather than after a long run.
+
+``read_bytes(path, limit, what)``: the one reader. Only regular files are opened (a FIFO,
+``/dev/zero``, a socket or a folder is refused before anything is read), and a file
+larger than ``limit`` bytes is refused before reading it.
+
+Every failure is a ``FileError`` whose message is one line naming the file;
+``os_error_message`` turns an ``OSError`` into that line's reason.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import re
+import signal
+import stat
+import tempfile
+import threading
+from pathlib import Path
+from typing import BinaryIO, Iterator
+
+__all__ = ["FileError", "atomic_writer", "check_writable", "one_line", "os_error_message", "quote",
+           "read_bytes", "read_text", "write_atomic"]
+
+MiB = 1 << 20
+QUOTE_LIMIT = 40  # characters of user text quoted in a message
+
+
+class FileError(ValueError):
+    """A file that cannot be read or written; the message is one line for the user."""
+
+
+# ================================================================== messages
+def os_error_message(exc: OSError) -> str:
+    """The reason of ``exc`` (its ``strerror``), without the file name, as one line."""
+    return one_line(exc.strerror or str(exc) or type(exc).__name__)
+
+
+def one_line(text: str) -> str:
+    """``text`` with line breaks and other control characters escaped."""
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
+
+
+def quote(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """User text for a message: in quotes, control characters escaped, cut to ``limit``
+    characters (with the total length when it was cut)."""
+    text = str(text)
+    if len(text) > limit:
+        return repr(text[:limit])[:-1] + f"...' ({len(text):,} characters)"
+    return repr(text)
+
+
+def _shown(path: str | os.PathLike) -> str:
+    return one_line(os.fspath(path))
+
+
+# ==================================================================== writing
+def _target(path: str | os.PathLike) -> Path:
+    """The file a write to ``path`` replaces: a symbolic link's target; refuses what the
+    writer cannot replace (an empty name, a name ending in a slash, a folder, a special
+    file)."""
+    raw = os.fspath(path)
+    if isinstance(raw, bytes):
+        raw = os.fsdecode(raw)
+    if not raw:
+        raise FileError("cannot write to an empty file name")
+    if raw.endswith(("/", os.sep)):
+        raise FileError(f"cannot write {_shown(raw)}: the name ends with a slash (a folder), not a file name")
+    target = Path(raw)
+    try:
+        if target.is_symlink():
+            target = Path(os.path.realpath(target, strict=False))
+            if target.is_symlink():  # realpath stops at a loop
+                raise RuntimeError("loop")
+        st = target.stat()
+    except FileNotFoundError:
+        if not target.parent.is_dir():
+            raise FileError(f"cannot write {_shown(raw)}: the folder {_shown(target.parent)} does not exist") from None
+        return target
+    except (OSError, RuntimeError) as exc:
+        reason = "a loop of symbolic links" if isinstance(exc, RuntimeError) or exc.errno == errno.ELOOP \
+            else os_error_message(exc)
+        raise FileError(f"cannot write {_shown(raw)}: {reason}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise FileError(f"cannot write {_shown(raw)}: it is a folder")
+    if not stat.S_ISREG(st.st_mode):
+        raise FileError(f"cannot write {_shown(raw)}: not a regular file ({_kind(st.st_mode)})")
+    if not os.access(target, os.W_OK):  # a read-only file is not replaced, though the folder would allow it
+        raise FileError(f"cannot write {_shown(raw)}: the file is read-only")
+    return target
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a special file"
+
+
+def _create_temporary(target: Path, shown: str) -> tuple[int, str]:
+    """A new temporary file beside ``target``, ``.NAME.PID-XXXXXXXX.tmp``: (descriptor, name)."""
+    try:
+        return tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}-", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise FileError(f"cannot write {shown}: cannot create a file in the folder "
+                        f"{_shown(target.parent)} ({os_error_message(exc)})") from None
+
+
+def _remove_stale_temporaries(target: Path) -> None:
+    """Remove temporaries of ``target`` written by processes that no longer run (and the
+    ``.NAME.XXXXXXXX.tmp`` of earlier nnviz versions)."""
+    folder = target.parent
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.(?:(\d+)-)?[a-z0-9_]{{8}}\.tmp")
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        m = pattern.fullmatch(name)
+        if m is None or m.group(1) is not None and _running(int(m.group(1))):
+            continue
+        with contextlib.suppress(OSError):
+            os.unlink(folder / name)
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists, owned by someone else
+        return True
+    return True
+
+
+def _file_mode(target: Path) -> int:
+    """Keep an existing file's permissions; a new file gets the usual 0666 & ~umask."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+class _Terminated(BaseException):
+    """SIGTERM arrived during a write."""
+
+
+@contextlib.contextmanager
+def _terminate_after_cleanup(shown: str) -> Iterator[None]:
+    """While the block runs, SIGTERM unwinds it (so ``finally`` clauses remove temporary
+    files) and is then delivered again to the handler there was before."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.getsignal(signal.SIGTERM)
+    if previous in (None, signal.SIG_IGN):  # installed outside Python, or ignored: leave it
+        yield
+        return
+
+    def handler(signum, frame):
+        raise _Terminated
+
+    signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    except _Terminated:
+        signal.signal(signal.SIGTERM, previous)
+        signal.raise_signal(signal.SIGTERM)
+        raise FileError(f"cannot write {shown}: interrupted") from None  # the handler let us live
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+@contextlib.contextmanager
+def atomic_writer(path: str | os.PathLike) -> Iterator[BinaryIO]:
+    """A binary file to write ``path``'s new content into; on leaving the block without
+    an exception it replaces ``path`` whole. Raises FileError (one line) and leaves any
+    existing file as it was when anything fails, including an exception in the block."""
+    target = _target(path)
+    shown = _shown(path)
+    with _terminate_after_cleanup(shown):
+        _remove_stale_temporaries(target)
+        tmp_name = None
+        try:
+            fd, tmp_name = _create_temporary(target, shown)
+            with os.fdopen(fd, "wb") as fh:
+                os.chmod(tmp_name, _file_mode(target))
+                yield fh
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp_name, target)
+            tmp_name = None
+        except OSError as exc:
+            raise FileError(f"cannot write {shown}: {os_error_message(exc)}") from None
+        finally:
+            if tmp_name is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp_name)
+
+
+def write_atomic(path: str | os.PathLike, data: str | bytes) -> None:
+    """Write ``data`` (text as UTF-8, or bytes) to ``path`` with :func:`atomic_writer`."""
+    with atomic_writer(path) as fh:
+        fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+
+
+def check_writable(path: str | os.PathLike) -> Path:
+    """Raise FileError now if a later write to ``path`` would fail for a reason that can be
+    seen in advance (a bad name, a folder or special file in the way, a missing or
+    read-only folder, a file system that takes no new files such as /proc); returns the
+    file that will be replaced (a symbolic link's target)."""
+    target = _target(path)
+    fd, probe = _create_temporary(target, _shown(path))  # the writer's own first step
+    os.close(fd)
+    with contextlib.suppress(OSError):
+        os.unlink(probe)
+    return target
+
+
+# ==================================================================== reading
+def read_bytes(path: str | os.PathLike, limit: int, what: str = "file") -> bytes:
+    """The content of the regular file ``path``, at most ``limit`` bytes; raises FileError
+    (one line) for a missing file, a folder, a FIFO, device or socket (refused before
+    anything is read, so nothing blocks), or a file over the limit."""
+    raw = os.fspath(path)
+    if not raw:
+        raise FileError(f"an empty file name (expected a {what})")
+    shown = _shown(raw)
+    try:
+        st = os.stat(raw)  # refuse what is not a file before opening it (a FIFO would block)
+        if not stat.S_ISREG(st.st_mode) and not stat.S_ISDIR(st.st_mode):
+            raise FileError(f"{shown}: not a regular file ({_kind(st.st_mode)}), expected a {what}")
+        fd = os.open(raw, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise FileError(f"{shown}: no such file") from None
+    except IsADirectoryError:
+        raise FileError(f"{shown}: is a folder, not a {what}") from None
+    except OSError as exc:
+        raise FileError(f"{shown}: {os_error_message(exc)}") from None
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise FileError(f"{shown}: is a folder, not a {what}")
+        if not stat.S_ISREG(st.st_mode):
+            raise FileError(f"{shown}: not a regular file ({_kind(st.st_mode)}), expected a {what}")
+        if st.st_size > limit:
+            raise FileError(f"{shown}: {_size(st.st_size)} is over the limit of {_size(limit)} for a {what}")
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            data = fh.read(limit + 1)  # a file that grew, or /proc's files of size 0
+    except OSError as exc:
+        raise FileError(f"{shown}: {os_error_message(exc)}") from None
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise FileError(f"{shown}: over the limit of {_size(limit)} for a {what}")
+    return data
+
+
+def read_text(path: str | os.PathLike, limit: int, what: str = "file") -> str:
+    """:func:`read_bytes` decoded as UTF-8 (a byte-order mark is dropped); undecodable
+    bytes are one line naming the line they are on."""
+    data = read_bytes(path, limit, what)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise FileError(f"{_shown(path)}: line {line}: not a text file (expected UTF-8 text)") from None
+
+
+def _size(n: int) -> str:
+    if n >= MiB:
+        return f"{n / MiB:,.0f} MiB" if n % MiB == 0 else f"{n / MiB:,.1f} MiB"
+    return f"{n:,} bytes"

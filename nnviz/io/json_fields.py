@@ -1,0 +1,184 @@
+"""Typed access to a JSON document with the path of each value (``network.weights[1]``),
+so that every problem is one line naming the field. Numbers are checked in bulk (types
+collected in C), so a list of millions of numbers costs little more than NumPy's copy."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from itertools import chain
+from typing import Any
+
+import numpy as np
+
+from nnviz.io.files import QUOTE_LIMIT, quote
+
+MAX_NAME = 100  # characters of a display name
+
+
+class Field:
+    """Typed access to a JSON value with its path, for one-line error messages; each
+    check raises ``error`` (a subclass sets its own) with ``path: problem``."""
+
+    error: type[ValueError] = ValueError
+
+    def __init__(self, value: Any, path: str) -> None:
+        self.value, self.path = value, path
+
+    def fail(self, problem: str):
+        raise self.error(f"{self.path}: {problem}")
+
+    def __getitem__(self, key: str) -> "Field":
+        if not isinstance(self.value, dict):
+            self.fail("expected an object")
+        if key not in self.value:
+            raise self.error(f"{self._child(key)}: missing")
+        return type(self)(self.value[key], self._child(key))
+
+    def get(self, key: str) -> "Field | None":
+        if not isinstance(self.value, dict):
+            self.fail("expected an object")
+        if key not in self.value or self.value[key] is None:
+            return None
+        return type(self)(self.value[key], self._child(key))
+
+    def _child(self, key: str) -> str:
+        return child_path(self.path, key)
+
+    def child(self, key: str, value: Any) -> "Field":
+        """A reader of ``value`` found under ``key`` (a key of a free-form object)."""
+        return type(self)(value, child_path(self.path, key))
+
+    def items(self) -> list["Field"]:
+        if not isinstance(self.value, list):
+            self.fail(f"expected a list, got {kind(self.value)}")
+        return [type(self)(v, f"{self.path}[{i}]") for i, v in enumerate(self.value)]
+
+    def dict(self) -> dict:
+        if not isinstance(self.value, dict):
+            self.fail(f"expected an object, got {kind(self.value)}")
+        return self.value
+
+    def str(self, choices: tuple | None = None) -> str:
+        if not isinstance(self.value, str):
+            self.fail(f"expected text, got {kind(self.value)}")
+        if choices is not None and self.value not in choices:
+            self.fail(f"expected one of {', '.join(map(str, choices))}, got {quote(self.value)}")
+        return self.value
+
+    def name(self) -> str:
+        """A display name: one line of at most ``MAX_NAME`` characters."""
+        v = self.str()
+        if len(v) > MAX_NAME:
+            self.fail(f"expected a name of at most {MAX_NAME} characters, got {len(v):,}")
+        if not v.isprintable():
+            self.fail(f"expected a name without line breaks or control characters, got {quote(v)}")
+        return v
+
+    def bool(self) -> bool:
+        if not isinstance(self.value, bool):
+            self.fail(f"expected true or false, got {kind(self.value)}")
+        return self.value
+
+    def int(self, low: int | None = 0, high: int | None = None) -> int:
+        v = self.value
+        if isinstance(v, bool) or not isinstance(v, int):
+            self.fail(f"expected a whole number, got {kind(v)}")
+        if low is not None and v < low or high is not None and v > high:
+            bounds = f"{low}..{high}" if high is not None else f">= {low}"
+            self.fail(f"expected a whole number {bounds}, got {v}")
+        return v
+
+    def ints(self, low: int, high: int) -> np.ndarray:
+        """A list of whole numbers low..high (checked in NumPy when they are plain ints)."""
+        v = self.value
+        if isinstance(v, list) and set(map(type, v)) <= {int}:
+            try:
+                arr = np.array(v, dtype=np.int64)
+            except OverflowError:
+                arr = None
+            if arr is not None and (arr.size == 0 or low <= arr.min() and arr.max() <= high):
+                return arr.astype(np.intp)
+        return np.array([x.int(low, high) for x in self.items()], dtype=np.intp)  # names the bad one
+
+    def float(self, positive: bool = False) -> float:
+        v = self.value
+        if isinstance(v, bool) or not isinstance(v, (int, float)):
+            self.fail(f"expected a number, got {kind(v)}")
+        try:
+            v = float(v)
+        except OverflowError:
+            self.fail("expected a finite number, got a number too large for a float")
+        if not math.isfinite(v):
+            self.fail(f"expected a finite number, got {v}")
+        if positive and v <= 0:
+            self.fail(f"expected a positive number, got {v}")
+        return float(v)
+
+    def array(self, shape: tuple[int, ...] | None = None, ndim: int | None = None) -> np.ndarray:
+        arr = self._to_array()
+        if ndim is not None and arr.ndim != ndim:
+            self.fail(f"expected a {'list of lists' if ndim == 2 else 'list'} of numbers")
+        if shape is not None and arr.shape != shape:
+            self.fail(f"expected shape {shape}, got {arr.shape}")
+        if not np.isfinite(arr).all():
+            bad = tuple(int(i) for i in np.argwhere(~np.isfinite(arr))[0])
+            where = "".join(f"[{i}]" for i in bad)
+            raise self.error(f"{self.path}{where}: expected a finite number, got {arr[bad]}")
+        return arr
+
+    def _to_array(self) -> np.ndarray:
+        def check(v, path):
+            if isinstance(v, list):
+                if _numbers_only(v) or all(type(x) is list for x in v) and _numbers_only(chain.from_iterable(v)):
+                    return
+                for i, x in enumerate(v):  # find the first bad entry
+                    check(x, f"{path}[{i}]")
+            elif isinstance(v, bool) or not isinstance(v, (int, float)):
+                raise self.error(f"{path}: expected a number, got {kind(v)}")
+            elif isinstance(v, int) and abs(v) > 1.7976931348623157e308:
+                raise self.error(f"{path}: expected a finite number, got a number too large for a float")
+        if not isinstance(self.value, list):
+            self.fail(f"expected a list, got {kind(self.value)}")
+        check(self.value, self.path)  # before NumPy, which would take "0.25", true or null as numbers
+        try:
+            return np.array(self.value, dtype=np.float64)
+        except (ValueError, TypeError):
+            self.fail("rows of different lengths")
+
+
+def child_path(path: str, key: str) -> str:
+    """``path.key``, or ``path['odd key']`` for a key that is not a plain name."""
+    key = str(key)
+    if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_\[\],]{0,39}", key):
+        return f"{path}.{key}" if path else key
+    return f"{path}[{quote(key)}]"
+
+
+def shown(v: Any) -> str:
+    """A JSON value for a message: text quoted, anything else as JSON, cut to a few words."""
+    if isinstance(v, str):
+        return quote(v)
+    text = json.dumps(v)
+    return text if len(text) <= QUOTE_LIMIT else text[:QUOTE_LIMIT] + f"... ({len(text):,} characters)"
+
+
+def kind(v: Any) -> str:
+    if v is None:
+        return "null"
+    return {bool: "true/false", int: "a number", float: "a number", str: "text", list: "a list",
+            dict: "an object"}.get(type(v), type(v).__name__)
+
+
+_NUMBERS = {float, int}
+
+
+def _numbers_only(values) -> bool:
+    """Whether ``values`` (an iterable) holds only floats and ints that fit a float; the
+    types are collected in C (``set(map(type, ...))``), so millions of numbers take little time."""
+    values = list(values) if not isinstance(values, list) else values
+    kinds = set(map(type, values))
+    if not kinds <= _NUMBERS:
+        return False
+    return int not in kinds or all(abs(x) <= 1.7976931348623157e308 for x in values if type(x) is int)
