@@ -8,6 +8,7 @@
     nnviz graph ...                        draw one parameter's computational graph to SVG/PNG, headless
     nnviz surface ...                      the loss over a grid of two parameters
     nnviz sweep ...                        final losses for a range of learning rates
+    nnviz export ...                       the run as a NumPy or PyTorch script, the weights as .npz
 
 Bad input gives exit status 2 and one line on stderr; nothing on disk is touched.
 A command module has ``add_parser(sub)``, which registers its sub-command and sets
@@ -20,13 +21,13 @@ import argparse
 import sys
 from typing import Sequence
 
-from nnviz.cli import graph, record, render, surface, sweep, trace, train, window
+from nnviz.cli import export, graph, record, render, surface, sweep, trace, train, window
 from nnviz.cli.common import EXIT_USAGE, Parser, UsageError
 from nnviz.core.trainer import TrainingError
 from nnviz.io.files import one_line, os_error_message
 from nnviz.io.snapshot import SnapshotError
 
-COMMANDS = (train, trace, render, record, graph, surface, sweep)
+COMMANDS = (train, trace, render, record, graph, surface, sweep, export)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,8 +41,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
     try:
         args = parser.parse_args(argv)
+        args.argv = argv  # nnviz export names the equivalent nnviz train command
         if args.command is None:
             return window.run(args)
         return args.run(args)

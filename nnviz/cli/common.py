@@ -184,7 +184,43 @@ def add_source(p: argparse.ArgumentParser) -> None:
                         "(with --snapshot: reseeds the shuffling only)")
 
 
+def add_weights(p: argparse.ArgumentParser, activation: bool = True) -> None:
+    """--weights FILE (and --activation, unless the command has it already)."""
+    p.add_argument("--weights", metavar="FILE",
+                   help="replace the network by the weights in FILE: .npz (W1, b1, W2, b2, ...) or "
+                        "a PyTorch state dict of an nn.Sequential of nn.Linear layers (.pt, .pth)")
+    if activation:
+        add_activation(p)
+
+
+def add_activation(p) -> None:
+    p.add_argument("--activation", type=activation_names, metavar="NAME[,OUTPUT]",
+                   help="with --data or --weights: the hidden activation (--data: default tanh), "
+                        "optionally a comma and the output activation (default sigmoid for 0/1 "
+                        "targets, linear otherwise), or one per weight layer")
+
+
+def resolve_activations(given: list[str], n_layers: int, classification: bool) -> list[str]:
+    """--activation NAME[,OUTPUT] (or one name per weight layer) for a network of
+    ``n_layers``; the output's default follows the data. Raises ValueError."""
+    if len(given) == 1:
+        acts = [given[0]] * n_layers if n_layers == 1 else [given[0]] * (n_layers - 1) + [None]
+    elif len(given) == 2:
+        acts = [given[0]] * (n_layers - 1) + [given[1]]
+    elif len(given) == n_layers:
+        acts = list(given)
+    else:
+        raise ValueError(f"expected 1, 2 or {n_layers} names for a network of {n_layers} weight "
+                         f"layers, got {len(given)}")
+    if acts[-1] is None:
+        acts[-1] = "sigmoid" if classification else "linear"
+    if "softmax" in acts[:-1]:
+        raise ValueError("softmax is only allowed on the output layer")
+    return acts
+
+
 def load_source(args: argparse.Namespace) -> Trainer:
+    """The run a command starts from: a snapshot or a preset, with --weights applied."""
     from nnviz.io import snapshot
 
     if getattr(args, "snapshot", None) is not None:
@@ -192,8 +228,47 @@ def load_source(args: argparse.Namespace) -> Trainer:
         check_forward_size(trainer.network.sizes, trainer.n_samples, f"nnviz {args.command}")
         if args.seed is not None:
             trainer.reseed(args.seed)
+    else:
+        trainer = presets.load(args.preset or "mazur", seed=args.seed)
+    return apply_weights(trainer, args)
+
+
+def read_weights(args: argparse.Namespace):
+    from nnviz.io import weights
+
+    try:
+        return weights.read(args.weights)
+    except ValueError as exc:
+        raise UsageError(f"nnviz {args.command}: --weights: {exc}") from None
+
+
+def weights_activations(imported, args: argparse.Namespace, classification: bool) -> list[str]:
+    """The activations of an imported network: --activation, else what the file says."""
+    prog = f"nnviz {args.command}"
+    if getattr(args, "activation", None):
+        try:
+            return resolve_activations(args.activation, imported.n_layers, classification)
+        except ValueError as exc:
+            raise UsageError(f"{prog}: --activation: {exc}") from None
+    if imported.activations is None:
+        raise UsageError(f"{prog}: --weights: {imported.source} does not say the activations; "
+                         "give them with --activation NAME[,OUTPUT]")
+    return imported.activations
+
+
+def apply_weights(trainer: Trainer, args: argparse.Namespace, imported=None) -> Trainer:
+    """With --weights: a Trainer for the file's network on ``trainer``'s data, with its
+    settings; else ``trainer`` itself."""
+    if not getattr(args, "weights", None):
         return trainer
-    return presets.load(args.preset or "mazur", seed=args.seed)
+    from nnviz.io import weights
+
+    imported = imported or read_weights(args)
+    acts = weights_activations(imported, args, trainer.dataset.is_classification)
+    try:
+        return weights.build_trainer(imported, acts, trainer.dataset, like=trainer)
+    except ValueError as exc:
+        raise UsageError(f"nnviz {args.command}: --weights: {exc}") from None
 
 
 def check_writable(path: str, prog: str = "nnviz train") -> Path:

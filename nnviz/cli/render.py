@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from nnviz.cli.common import UsageError, add_source, check_writable, load_source, window_size
+from nnviz.cli.common import UsageError, add_source, add_weights, check_writable, load_source, window_size
 
 
 def add_parser(sub) -> None:
     render = sub.add_parser("render", help="draw the network canvas to an image or SVG file (headless)",
                             description="Draw the network canvas without opening a window.")
     add_source(render)
+    add_weights(render)
     render.add_argument("--out", required=True, metavar="FILE.png|FILE.jpg|FILE.svg",
                         help="the format follows the ending: .png, .jpg, .webp, .tif, .bmp, ... (what Qt "
                              "can write) or .svg")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from nnviz.cli.common import UsageError, add_source, counter, digits, load_source
+from nnviz.cli.common import UsageError, add_source, add_weights, counter, digits, load_source
 from nnviz.core.analysis.explain import trace
 from nnviz.io.files import quote
 
@@ -17,6 +17,7 @@ def add_parser(sub) -> None:
                         description="Run iterations micro-step by micro-step and print the "
                                     "arithmetic of each with the real numbers.")
     add_source(tr)
+    add_weights(tr)
     tr.add_argument("--iterations", type=counter(1, MAX_ITERATIONS), default=1, metavar="N",
                     help=f"iterations to print (default 1, at most {MAX_ITERATIONS:,})")
     tr.add_argument("--digits", type=digits, default=9, metavar="D",

@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from nnviz.cli.common import (ProgressBar, UsageError, activation_names, add_source, batch_mode, check_forward_size,
-                              check_ratio, check_writable, counter, digits, finite_float, layer_sizes,
-                              load_source, positive_count, positive_float)
+from nnviz.cli.common import (ProgressBar, UsageError, add_activation, add_source, add_weights, batch_mode,
+                              check_forward_size, check_ratio, check_writable, counter, digits, finite_float,
+                              layer_sizes, load_source, positive_count, positive_float, read_weights,
+                              resolve_activations, weights_activations)
 from nnviz.core import optimizers
-from nnviz.core.analysis.explain import Formatter
+from nnviz.core.analysis.summary import data_summary_lines, summary_lines
 from nnviz.core.losses import LOSSES
 from nnviz.core.network import INIT_SCHEMES
 from nnviz.core.trainer import BACKPROP_MODES, DEFAULT_ITERATIONS, Trainer
@@ -23,20 +24,16 @@ def add_parser(sub) -> None:
                            description="Run more iterations from a preset or a snapshot; flags "
                                        "override the file's settings.")
     add_source(train)
+    add_weights(train, activation=False)  # --activation is among the data flags
     add_training_arguments(train)
-    train.add_argument("--iterations", type=counter(0, MAX_ITERATIONS), default=DEFAULT_ITERATIONS, metavar="N",
-                       help=f"iterations to run (default {DEFAULT_ITERATIONS}, at most {MAX_ITERATIONS:,})")
-    train.add_argument("--until-loss", type=finite_float, metavar="X",
-                       help="stop after the iteration whose loss falls below X")
-    train.add_argument("--digits", type=digits, default=9, metavar="D",
-                       help="decimal places of the printed numbers (default 9)")
+    add_run_arguments(train)
     train.add_argument("--out", metavar="FILE.json", help="write the snapshot here")
     add_data_arguments(train)
     train.set_defaults(run=run)
 
 
 def add_training_arguments(p: argparse.ArgumentParser) -> None:
-    """The settings a run trains with (``nnviz train``, ``nnviz record``)."""
+    """The settings a run trains with (``nnviz train``, ``record``, ``export``)."""
     p.add_argument("--lr", type=positive_float, metavar="X", help="learning rate")
     p.add_argument("--optimizer", choices=list(optimizers.OPTIMIZERS))
     p.add_argument("--batch", type=batch_mode, metavar="full|online|N")
@@ -44,6 +41,16 @@ def add_training_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--loss", choices=list(LOSSES))
     p.add_argument("--backprop", choices=BACKPROP_MODES)
     p.add_argument("--freeze-biases", action="store_true", help="keep every bias fixed")
+
+
+def add_run_arguments(p: argparse.ArgumentParser) -> None:
+    """How long the run goes and how its summary prints (``nnviz train``, ``export``)."""
+    p.add_argument("--iterations", type=counter(0, MAX_ITERATIONS), default=DEFAULT_ITERATIONS, metavar="N",
+                   help=f"iterations to run (default {DEFAULT_ITERATIONS}, at most {MAX_ITERATIONS:,})")
+    p.add_argument("--until-loss", type=finite_float, metavar="X",
+                   help="stop after the iteration whose loss falls below X")
+    p.add_argument("--digits", type=digits, default=9, metavar="D",
+                   help="decimal places of the printed numbers (default 9)")
 
 
 def add_data_arguments(p: argparse.ArgumentParser) -> None:
@@ -59,10 +66,7 @@ def add_data_arguments(p: argparse.ArgumentParser) -> None:
                            "(min-max; the transform goes into the snapshot)")
     data.add_argument("--layers", type=layer_sizes, metavar="2,4,1",
                       help="layer sizes, inputs first, targets last (default: inputs,4,targets)")
-    data.add_argument("--activation", type=activation_names, metavar="NAME[,OUTPUT]",
-                      help="hidden activation (default tanh), optionally a comma and the output "
-                           "activation (default sigmoid for 0/1 targets, linear otherwise), or one "
-                           "per weight layer")
+    add_activation(data)
     data.add_argument("--init", choices=INIT_SCHEMES, help="initialisation of the weights (default uniform)")
     data.add_argument("--check-ratio", type=check_ratio, metavar="R",
                       help="hold out this share of the samples (0 < R < 1, drawn with --seed) as a "
@@ -83,9 +87,11 @@ def run(args: argparse.Namespace) -> int:
     result = trainer.run(args.iterations, args.until_loss, progress=bar.update if bar else None)
     if bar:
         bar.close()
-    print_summary(trainer, result, start_iteration, args)
+    for line in summary_lines(trainer, result, start_iteration, args.iterations, args.until_loss, args.digits):
+        print(line)
     if args.data is not None:
-        print_data_summary(trainer, args.digits)
+        for line in data_summary_lines(trainer, args.digits):
+            print(line)
     if out is not None:
         snapshot.save(trainer, out)
         print(f"snapshot written to {out}")
@@ -93,12 +99,15 @@ def run(args: argparse.Namespace) -> int:
 
 
 def configured_trainer(args: argparse.Namespace, prog: str) -> Trainer:
-    """The run the source and data flags describe, with the training flags applied;
-    UsageError (one line) for a bad combination or a run that has diverged."""
-    if args.data is None:
-        for attr, flag in _DATA_FLAGS:
-            if getattr(args, attr) not in (None, False):
-                raise UsageError(f"{prog}: {flag} needs --data FILE")
+    """The run the source, data and --weights flags describe, with the training flags
+    applied; UsageError (one line) for a bad combination or a run that has diverged."""
+    weights = getattr(args, "weights", None)
+    for attr, flag in _DATA_FLAGS:
+        if args.data is None and getattr(args, attr) not in (None, False) \
+                and not (attr == "activation" and weights is not None):
+            raise UsageError(f"{prog}: {flag} needs --data FILE")
+        if weights is not None and attr in ("layers", "init") and getattr(args, attr) is not None:
+            raise UsageError(f"{prog}: {flag}: not with --weights (the network comes from the file)")
     trainer = load_data_source(args, prog) if args.data is not None else load_source(args)
     changes = {}
     if args.lr is not None:
@@ -123,36 +132,29 @@ def configured_trainer(args: argparse.Namespace, prog: str) -> Trainer:
 
 
 def load_data_source(args: argparse.Namespace, prog: str = "nnviz train") -> Trainer:
-    """``--data FILE ...``: a new network for the file's columns."""
+    """``--data FILE ...``: a new network for the file's columns (or the --weights one)."""
     from nnviz.core import trainer as trainer_mod
     from nnviz.core.data import datasets
-    from nnviz.io import tables
+    from nnviz.io import tables, weights
 
     if args.preset is not None or args.snapshot is not None:
         raise UsageError(f"{prog}: give either --data or --{'preset' if args.preset else 'snapshot'}, not both")
-    k = args.targets or 1
+    imported = read_weights(args) if getattr(args, "weights", None) is not None else None
+    k = args.targets or (imported.sizes[-1] if imported else 1)
     try:
-        table = tables.read(args.data, targets=k, sizes=args.layers)
+        table = tables.read(args.data, targets=k, sizes=imported.sizes if imported else args.layers)
     except ValueError as exc:
         raise UsageError(f"{prog}: --data: {exc}") from None
     raw = table.dataset
-    sizes = args.layers or [raw.n_inputs, 4, raw.n_outputs]
-    check_forward_size(sizes, raw.n_samples, prog)
-    n_layers = len(sizes) - 1
-    given = args.activation or ["tanh"]
-    if len(given) == 1:
-        acts = [given[0]] * n_layers if n_layers == 1 else [given[0]] * (n_layers - 1) + [None]
-    elif len(given) == 2:
-        acts = [given[0]] * (n_layers - 1) + [given[1]]
-    elif len(given) == n_layers:
-        acts = list(given)
+    if imported:
+        sizes, acts = imported.sizes, weights_activations(imported, args, raw.is_classification)
     else:
-        raise UsageError(f"{prog}: --activation: expected 1, 2 or {n_layers} names for the "
-                         f"{'-'.join(map(str, sizes))} network, got {len(given)}")
-    if acts[-1] is None:
-        acts[-1] = "sigmoid" if raw.is_classification else "linear"
-    if "softmax" in acts[:-1]:
-        raise UsageError(f"{prog}: --activation: softmax is only allowed on the output layer")
+        sizes = args.layers or [raw.n_inputs, 4, raw.n_outputs]
+        try:
+            acts = resolve_activations(args.activation or ["tanh"], len(sizes) - 1, raw.is_classification)
+        except ValueError as exc:
+            raise UsageError(f"{prog}: --activation: {exc}") from None
+    check_forward_size(sizes, raw.n_samples, prog)
     try:
         data = table.normalized(acts[-1]) if args.normalize else raw
     except ValueError as exc:
@@ -164,80 +166,8 @@ def load_data_source(args: argparse.Namespace, prog: str = "nnviz train") -> Tra
         except ValueError as exc:
             raise UsageError(f"{prog}: --check-ratio: {exc}") from None
     try:
-        return trainer_mod.create(sizes, acts, data, init=args.init or "uniform", seed=seed,
-                                  loss="mse")
+        if imported:
+            return weights.build_trainer(imported, acts, data, seed=seed, loss="mse")
+        return trainer_mod.create(sizes, acts, data, init=args.init or "uniform", seed=seed, loss="mse")
     except ValueError as exc:
         raise UsageError(f"{prog}: {exc}") from None
-
-
-def print_summary(trainer: Trainer, result, start_iteration: int, args: argparse.Namespace) -> None:
-    f = Formatter(args.digits)
-    net = trainer.network
-    s = trainer.settings
-    mode = "chain rule" if s.backprop == "chain" else "proportional error split"
-    batch = {"full": "full batch", "online": "online"}.get(s.batch, f"mini-batches of {s.batch}")
-    span = f" (iterations {start_iteration + 1}..{trainer.iteration})" if result.iterations else ""
-    print(f"trained {result.iterations} iteration{'s' * (result.iterations != 1)}{span}: "
-          f"{s.optimizer.name}, learning rate {f.num(s.learning_rate)}, {batch}, {s.loss}, {mode}")
-    reasons = {
-        "iterations": f"ran the {args.iterations} iteration{'s' * (args.iterations != 1)} asked for",
-        "until_loss": f"the loss fell below {f.num(args.until_loss) if args.until_loss is not None else ''}",
-        "diverged": f"diverged: {result.message}",
-        "stopped": "stopped",
-    }
-    print(f"stopped because: {reasons[result.reason]}")
-    if trainer.loss_history:
-        ran = trainer.iteration - start_iteration
-        if 1 < ran <= len(trainer.loss_history):
-            first = trainer.loss_history[-ran]
-            print(f"loss of iteration {start_iteration + 1} (forward pass): {f.num(first)}")
-        print(f"loss of iteration {trainer.iteration} (forward pass): {f.num(trainer.loss_history[-1])}")
-    samples = "the 1 sample" if trainer.n_samples == 1 else f"all {trainer.n_samples} samples"
-    print(f"final loss (current parameters, {samples}): {f.num(trainer.evaluate_loss())}")
-    if trainer.accuracy_history:
-        print(f"accuracy of the last iteration: {trainer.accuracy_history[-1]:.1%}")
-    v = trainer.values
-    if v.activations[-1] is not None and v.activations[-1].size <= 16:
-        from nnviz.core.analysis.explain import Names
-
-        names = Names(net)
-        L = net.n_layers
-        rows = v.activations[-1]
-        for s_i, row in enumerate(rows):
-            label = f"sample {s_i + 1}: " if len(rows) > 1 else ""
-            outs = ", ".join(f"{names.out(L, j)} = {f.num(x)}" for j, x in enumerate(row))
-            print(f"outputs of the last forward pass: {label}{outs}")
-    params = net.params()
-    if len(params) <= 64:
-        print("parameters now:")
-        for p in params:
-            frozen = "  (frozen)" if p.name in s.frozen else ""
-            shown = net.display_name(p)
-            label = f"{shown} ({p.name})" if shown != p.name else p.name
-            print(f"  {label} = {f.num(net.get(p))}{frozen}")
-    else:
-        print(f"{len(params)} parameters (see the snapshot)")
-
-
-def print_data_summary(trainer: Trainer, digits: int) -> None:
-    """The check loss and the transform of a --data run."""
-    import numpy as np
-
-    from nnviz.core import losses
-
-    data = trainer.dataset
-    f = Formatter(digits)
-    if data.check is not None:
-        loss_fn = losses.get(trainer.settings.loss, trainer.network.activations[-1])
-        a = data.check.inputs
-        with np.errstate(all="ignore"):
-            for w, b, act in zip(trainer.network.weights, trainer.network.biases, trainer.network.activations):
-                z = a @ w.T + b
-                a = act.forward(z)
-            value = loss_fn.batch_loss(z, a, data.check.targets)
-        print(f"check loss (current parameters, {data.check.n_samples} held-out "
-              f"sample{'s' * (data.check.n_samples != 1)}): {f.num(value)}")
-    if data.transform is not None:
-        print("normalisation (min-max, file -> network):")
-        for line in data.transform.describe():
-            print(f"  {line}")

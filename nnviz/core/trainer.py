@@ -557,6 +557,12 @@ class Trainer:
     def initial(self) -> tuple[list[np.ndarray], list[np.ndarray], dict]:
         return self._initial
 
+    @property
+    def divergence_limit(self) -> float:
+        """A batch loss above this has exploded: DIVERGENCE_FACTOR times the loss of the
+        initial parameters (at least 1)."""
+        return self._explosion
+
     def _set_fresh_state(self) -> None:
         L = self.network.n_layers
         self._opt_state = [()] * (2 * L)

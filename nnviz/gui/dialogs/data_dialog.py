@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnviz.core import activations as activations_mod
 from nnviz.core import losses
 from nnviz.core.data import datasets
 from nnviz.core import trainer as trainer_mod
@@ -56,16 +55,6 @@ def default_network(dataset: datasets.Dataset) -> tuple[list[int], list[str]]:
     else:
         out = "linear"
     return [n_in, DEFAULT_HIDDEN, n_out], ["tanh", out]
-
-
-def fitting_loss(current: str, output_activation: str) -> str:
-    """``current`` if it works with the output activation, else half_sse (cross_entropy
-    for softmax)."""
-    try:
-        losses.get(current, activations_mod.get(output_activation))
-        return current
-    except ValueError:
-        return "cross_entropy" if output_activation == "softmax" else "half_sse"
 
 
 class DataDialog(QDialog):
@@ -355,7 +344,7 @@ class DataDialog(QDialog):
         if not self.kept_network and self.activations[-1] == "softmax":
             self.loss = "cross_entropy"
         else:
-            self.loss = fitting_loss(t.loss, self.activations[-1])
+            self.loss = losses.fitting(t.loss, self.activations[-1])
 
     def _refresh(self, *_) -> None:
         if self._quiet:

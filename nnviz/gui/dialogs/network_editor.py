@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QWidget)
 
 from nnviz.core import losses
-from nnviz.core import activations as activations_mod
 from nnviz.core import trainer as trainer_mod
 from nnviz.core.network import INIT_SCHEMES, OUTPUT_ONLY
 
@@ -289,13 +288,7 @@ class NetworkEditor(QDialog):
 
     def result_loss(self) -> str:
         """The current loss if it fits the chosen output activation, else a sensible default."""
-        out = activations_mod.get(self._acts[-1])
-        current = self.session.trainer.loss
-        try:
-            losses.get(current, out)
-            return current
-        except ValueError:
-            return "cross_entropy" if out.name in ("softmax",) else "half_sse"
+        return losses.fitting(self.session.trainer.loss, self._acts[-1])
 
     def validate(self) -> str | None:
         """The message that refuses the current choice, or None."""

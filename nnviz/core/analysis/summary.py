@@ -1,0 +1,117 @@
+"""The summary that ``nnviz train`` prints after a run, and its words.
+
+The exported scripts (``nnviz export``) end with the same lines, so the words are
+defined here once: the CLI prints ``summary_lines`` and the script writers take the
+pieces (``settings_words``, ``reason_words``, ``param_label`` ...) to print their own.
+"""
+
+from __future__ import annotations
+
+from nnviz.core.analysis.explain import Formatter, Names
+from nnviz.core.network import Network, Param
+from nnviz.core.trainer import RunResult, Settings, Trainer
+
+MAX_LISTED_PARAMS = 64  # larger networks print only their parameter count
+MAX_LISTED_OUTPUTS = 16  # numbers of the last batch's outputs printed at most
+
+
+def batch_words(batch: str | int) -> str:
+    return {"full": "full batch", "online": "online"}.get(batch, f"mini-batches of {batch}")
+
+
+def backprop_words(backprop: str) -> str:
+    return "chain rule" if backprop == "chain" else "proportional error split"
+
+
+def settings_words(s: Settings, f: Formatter) -> str:
+    """``sgd, learning rate 0.5, full batch, half_sse, chain rule``."""
+    return (f"{s.optimizer.name}, learning rate {f.num(s.learning_rate)}, {batch_words(s.batch)}, "
+            f"{s.loss}, {backprop_words(s.backprop)}")
+
+
+def iterations_words(n: int) -> str:
+    return f"{n} iteration{'s' * (n != 1)}"
+
+
+def reason_words(reason: str, iterations: int, until_loss: float | None, f: Formatter,
+                 message: str = "") -> str:
+    """Why a run stopped, as the ``stopped because:`` line says it."""
+    if reason == "iterations":
+        return f"ran the {iterations_words(iterations)} asked for"
+    if reason == "until_loss":
+        return f"the loss fell below {f.num(until_loss) if until_loss is not None else ''}"
+    if reason == "diverged":
+        return f"diverged: {message}"
+    return "stopped"
+
+
+def samples_words(n: int) -> str:
+    return "the 1 sample" if n == 1 else f"all {n} samples"
+
+
+def output_names(net: Network) -> list[str]:
+    names = Names(net)
+    return [names.out(net.n_layers, j) for j in range(net.sizes[-1])]
+
+
+def param_label(net: Network, p: Param) -> str:
+    """``w5 (W2[0,0])`` for a parameter with a display name, else ``W2[0,0]``."""
+    shown = net.display_name(p)
+    return f"{shown} ({p.name})" if shown != p.name else p.name
+
+
+def summary_lines(trainer: Trainer, result: RunResult, start_iteration: int, iterations: int,
+                  until_loss: float | None, digits: int) -> list[str]:
+    f = Formatter(digits)
+    net = trainer.network
+    s = trainer.settings
+    span = f" (iterations {start_iteration + 1}..{trainer.iteration})" if result.iterations else ""
+    lines = [f"trained {iterations_words(result.iterations)}{span}: {settings_words(s, f)}",
+             f"stopped because: {reason_words(result.reason, iterations, until_loss, f, result.message)}"]
+    if trainer.loss_history:
+        ran = trainer.iteration - start_iteration
+        if 1 < ran <= len(trainer.loss_history):
+            first = trainer.loss_history[-ran]
+            lines.append(f"loss of iteration {start_iteration + 1} (forward pass): {f.num(first)}")
+        lines.append(f"loss of iteration {trainer.iteration} (forward pass): {f.num(trainer.loss_history[-1])}")
+    lines.append(f"final loss (current parameters, {samples_words(trainer.n_samples)}): "
+                 f"{f.num(trainer.evaluate_loss())}")
+    if trainer.accuracy_history:
+        lines.append(f"accuracy of the last iteration: {trainer.accuracy_history[-1]:.1%}")
+    outputs = trainer.values.activations[-1]
+    if outputs is not None and outputs.size <= MAX_LISTED_OUTPUTS:
+        names = output_names(net)
+        for i, row in enumerate(outputs):
+            label = f"sample {i + 1}: " if len(outputs) > 1 else ""
+            values = ", ".join(f"{names[j]} = {f.num(x)}" for j, x in enumerate(row))
+            lines.append(f"outputs of the last forward pass: {label}{values}")
+    params = net.params()
+    if len(params) <= MAX_LISTED_PARAMS:
+        lines.append("parameters now:")
+        for p in params:
+            frozen = "  (frozen)" if p.name in s.frozen else ""
+            lines.append(f"  {param_label(net, p)} = {f.num(net.get(p))}{frozen}")
+    else:
+        lines.append(f"{len(params)} parameters (see the snapshot)")
+    return lines
+
+
+def check_loss_words(n: int) -> str:
+    return f"check loss (current parameters, {n} held-out sample{'s' * (n != 1)})"
+
+
+def data_summary_lines(trainer: Trainer, digits: int) -> list[str]:
+    """The check loss and the normalisation of a run on a data file (``--data``)."""
+    check = trainer.dataset.check
+    lines = []
+    if check is not None:
+        value = trainer.evaluate_loss(data=check)
+        lines.append(f"{check_loss_words(check.n_samples)}: {Formatter(digits).num(value)}")
+    return lines + normalisation_lines(trainer)
+
+
+def normalisation_lines(trainer: Trainer) -> list[str]:
+    transform = trainer.dataset.transform
+    if transform is None:
+        return []
+    return ["normalisation (min-max, file -> network):"] + [f"  {line}" for line in transform.describe()]
