@@ -24,14 +24,17 @@ from nnviz.gui.panels.boundary_panel import BoundaryPanel
 from nnviz.gui.panels.compare_panel import ComparePanel
 from nnviz.gui.panels.confusion import TITLE as CONFUSION_TITLE, ConfusionView
 from nnviz.gui.panels.graph.panel import TITLE as GRAPH_TITLE, GraphPanel
+from nnviz.gui.dialogs import code_export
 from nnviz.gui.dialogs.data_dialog import DataDialog
+from nnviz.gui.dialogs.weights_import import ImportWeightsDialog
 from nnviz.gui.dialogs.network_editor import NetworkEditor
 from nnviz.gui.dialogs.record_dialog import RecordDialog
 from nnviz.gui.record_control import RecordControl
 from nnviz.gui.recording import RecordOptions
 from nnviz.gui.panels.surface_panel import SurfacePanel
 from nnviz.gui.panels.training_panel import TrainingPanel
-from nnviz.io import tables
+from nnviz.io import tables, weights
+from nnviz.io.export import FORMATS, ExportError
 from nnviz.io.files import FileError
 from nnviz.io.snapshot import SnapshotError
 
@@ -160,6 +163,15 @@ class MainWindow(QMainWindow):
                                           tip="Record what the canvas, the loss surface or the window shows "
                                               "as an animated GIF or MP4, following what you do")
         self.export_csv_action = self._action("Export loss &history (CSV)…", self.export_loss_history)
+        self.export_code_actions = {
+            fmt: self._action(f"{name} script…", lambda checked=False, f=fmt: self.export_code(f),
+                              tip=f"A {name} script that trains this network from here as nnviz does and "
+                                  "prints the same losses")
+            for fmt, name in FORMATS.items()}
+        self.export_weights_action = self._action("Export &weights (.npz)…", self.export_weights,
+                                                  tip="W1, b1, W2, b2, ... and the activations, for NumPy")
+        self.import_weights_action = self._action("&Import weights…", self.import_weights,
+                                                  tip="A network trained elsewhere: .npz, or a PyTorch state dict")
         self.data_action = self._action("&Data…", self.choose_data, "Ctrl+D", "open",
                                         tip="A built-in data set or a table of your own; a check split")
         self.edit_network_action = self._action("Edit &network…", self.edit_network, "Ctrl+Shift+E",
@@ -205,6 +217,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.export_csv_action)
         file_menu.addAction(self.record_action)
+        code_menu = file_menu.addMenu("Export as &code")
+        for action in self.export_code_actions.values():
+            code_menu.addAction(action)
+        file_menu.addAction(self.export_weights_action)
+        file_menu.addAction(self.import_weights_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -371,6 +388,63 @@ class MainWindow(QMainWindow):
             return
         self._remember_dir(path)
         self.session.message.emit(f"Exported {Path(path).name}")
+
+    def ask_export_options(self, fmt: str) -> dict | None:
+        dialog = code_export.ExportOptionsDialog(self.session.trainer, fmt, self)
+        return dialog.options() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def export_code(self, fmt: str) -> None:
+        """File ▸ Export as code: a NumPy or PyTorch script of the run from the current state."""
+        self.session.pause()
+        trainer = self.session.trainer
+        try:
+            code_export.check(trainer, fmt, {"iterations": 1, "print_every": 0, "digits": 9})
+            options = self.ask_export_options(fmt)
+            if options is None:
+                return
+            plan = code_export.check(trainer, fmt, options)
+        except ExportError as exc:
+            self.show_error("Cannot export as code", str(exc))
+            return
+        path = self.ask_save_path(f"Export as {FORMATS[fmt]} script", "Python script (*.py)", f"train_{fmt}.py")
+        if not path:
+            return
+        try:
+            text = code_export.write(plan, fmt, path)
+        except ExportError as exc:
+            self.show_error("Cannot export as code", str(exc))
+            return
+        self._remember_dir(path)
+        self.session.message.emit(text)
+
+    def export_weights(self) -> None:
+        path = self.ask_save_path("Export weights", "NumPy arrays (*.npz)", "weights.npz")
+        if not path:
+            return
+        if not path.lower().endswith(".npz"):
+            path += ".npz"
+        try:
+            weights.save_npz(self.session.trainer.network, path)
+        except weights.WeightsError as exc:
+            self.show_error("Cannot export the weights", str(exc))
+            return
+        self._remember_dir(path)
+        self.session.message.emit(f"Exported {Path(path).name}: W1, b1, ... and the activations "
+                                  "(File ▸ Import weights… opens it)")
+
+    def import_weights(self) -> None:
+        """File ▸ Import weights…: read the file, then let the dialog open the network."""
+        self.session.pause()
+        path = self.ask_open_path("Import weights", "Weights (*.npz *.pt *.pth);;All files (*)")
+        if not path:
+            return
+        try:
+            imported = weights.read(path)
+        except weights.WeightsError as exc:
+            self.show_error("Cannot import the weights", str(exc))
+            return
+        self._remember_dir(path)
+        ImportWeightsDialog(imported, self.session, self.ask_open_path, self).exec()
 
     def choose_data(self) -> None:
         self.session.pause()

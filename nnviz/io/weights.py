@@ -86,6 +86,8 @@ def read(path: str | os.PathLike) -> ImportedWeights:
 
 
 def _from_npz(data: bytes, source: str) -> ImportedWeights:
+    if not data.startswith(b"PK"):  # np.load would take anything else for a pickle
+        raise WeightsError(f"{source}: not a valid .npz file (not a zip archive of arrays)")
     try:
         with np.load(io.BytesIO(data), allow_pickle=False) as npz:
             arrays = {name: npz[name] for name in npz.files}
@@ -138,9 +140,9 @@ def _from_state_dict(data: bytes, source: str) -> ImportedWeights:
     except Exception as exc:  # torch raises many kinds: UnpicklingError, RuntimeError, EOFError ...
         found = re.search(r"Unsupported global: GLOBAL (\S+)", str(exc))
         if found:
-            raise WeightsError(f"{source}: holds a {found.group(1)} object, not only tensors; nnviz "
-                               "reads a state dict (torch.save(model.state_dict(), ...)) and never "
-                               "unpickles other objects") from None
+            raise WeightsError(f"{source}: holds more than tensors ({found.group(1)}); nnviz reads a "
+                               "state dict (torch.save(model.state_dict(), ...)) and never unpickles "
+                               "other objects") from None
         raise WeightsError(f"{source}: not a PyTorch state dict that can be read (truncated or "
                            "damaged?)") from None
     if not isinstance(state, dict) or not state:

@@ -1,0 +1,197 @@
+"""File ▸ Import weights…: a network trained elsewhere (.npz, or a PyTorch state dict) opened
+in nnviz. The dialog shows what the file holds, asks for the activations the file does not
+say, and keeps the current data when its input and output counts fit; otherwise the user
+picks a built-in data set or a table file that fits. Nothing changes until OK succeeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
+                               QLabel, QPushButton, QVBoxLayout, QWidget)
+
+from nnviz.core.activations import ACTIVATIONS
+from nnviz.core.data import datasets
+from nnviz.core.network import OUTPUT_ONLY
+from nnviz.gui.dialogs.network_editor import check_limits
+from nnviz.io import tables
+from nnviz.io.weights import ImportedWeights, WeightsError, build_trainer
+
+CURRENT = "current"
+FILE = "file"
+
+
+def fitting_datasets(n_in: int, n_out: int) -> dict[str, datasets.Dataset]:
+    """The built-in data sets (with their default sizes) that fit a network's inputs and
+    outputs; blobs and spiral with as many classes as it needs."""
+    found = {}
+    for name in datasets.names():
+        tries = [{}] + ([{"n_classes": n_out}] if n_out > 1 else [])
+        for options in tries:
+            try:
+                data = datasets.generate(name, **options)
+            except (TypeError, ValueError):
+                continue
+            if (data.n_inputs, data.n_outputs) == (n_in, n_out):
+                found[name] = data
+                break
+    return found
+
+
+class ImportWeightsDialog(QDialog):
+    """Open ``imported`` in ``session``; ``ask_path(title, filters)`` picks a table file."""
+
+    def __init__(self, imported: ImportedWeights, session, ask_path=None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import weights")
+        self.setObjectName("importWeightsDialog")
+        self.imported = imported
+        self.session = session
+        self.ask_path = ask_path
+        self.new_trainer = None
+        self._table: datasets.Dataset | None = None
+        sizes = imported.sizes
+        data = session.trainer.dataset
+        self.fits = (data.n_inputs, data.n_outputs) == (sizes[0], sizes[-1])
+
+        summary = QLabel(f"{Path(imported.source).name}: a {'-'.join(map(str, sizes))} network "
+                         f"({_count(imported.n_layers, 'weight layer')}).")
+        summary.setTextFormat(Qt.TextFormat.PlainText)
+        summary.setWordWrap(True)
+
+        acts_box = QGroupBox("Activations")
+        form = QFormLayout(acts_box)
+        said = imported.activations
+        if said is None:
+            form.addRow(QLabel("The file does not say them: choose one per layer."))
+        else:
+            form.addRow(QLabel("As the file says (change them if they are wrong)."))
+        self.act_combos = []
+        for l in range(1, imported.n_layers + 1):
+            combo = QComboBox()
+            combo.setObjectName(f"activation{l}")
+            last = l == imported.n_layers
+            for name in ACTIVATIONS:
+                if last or name not in OUTPUT_ONLY:
+                    combo.addItem(name, name)
+            combo.setCurrentIndex(combo.findData(said[l - 1] if said else "linear" if last else "tanh"))
+            form.addRow(f"Layer {l} ({sizes[l]} neurons)", combo)
+            self.act_combos.append(combo)
+
+        data_box = QGroupBox("Data")
+        dl = QVBoxLayout(data_box)
+        self.data_combo = QComboBox()
+        self.data_combo.setObjectName("importData")
+        if self.fits:
+            self.data_combo.addItem(f"the current data ({data.name or 'unnamed'}, "
+                                    f"{_count(data.n_samples, 'sample')})", CURRENT)
+        else:
+            note = QLabel(f"The current data has {_count(data.n_inputs, 'input')} and "
+                          f"{_count(data.n_outputs, 'target')}; this network takes {sizes[0]} and "
+                          f"{sizes[-1]}. Choose data that fits:")
+            note.setWordWrap(True)
+            dl.addWidget(note)
+        self.builtin = fitting_datasets(sizes[0], sizes[-1])
+        for name, d in self.builtin.items():
+            self.data_combo.addItem(f"{name} ({_count(d.n_samples, 'sample')})", name)
+        self.data_combo.setPlaceholderText("no built-in data set fits: choose a table file")
+        row = QHBoxLayout()
+        row.addWidget(self.data_combo, 1)
+        self.file_button = QPushButton("Table file…")
+        self.file_button.setObjectName("importDataFile")
+        self.file_button.setToolTip(f"A CSV or text table: {sizes[0]} input columns, then {sizes[-1]} target "
+                                    "columns")
+        self.file_button.clicked.connect(self.choose_table)
+        row.addWidget(self.file_button)
+        dl.addLayout(row)
+
+        if said is None:  # the output's default follows the data chosen
+            self.data_combo.currentIndexChanged.connect(self._suggest_output)
+            self._suggest_output()
+
+        self.error_label = QLabel()
+        self.error_label.setObjectName("importError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error_label.setVisible(False)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Open this network")
+        self.ok_button.setEnabled(self.data_combo.count() > 0)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(acts_box)
+        layout.addWidget(data_box)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+    def activations(self) -> list[str]:
+        return [c.currentData() for c in self.act_combos]
+
+    def dataset(self) -> datasets.Dataset | None:
+        choice = self.data_combo.currentData()
+        if choice == CURRENT:
+            return self.session.trainer.dataset
+        if choice == FILE:
+            return self._table
+        return self.builtin.get(choice)
+
+    def _suggest_output(self) -> None:
+        data = self.dataset()
+        if data is not None:
+            out = self.act_combos[-1]
+            out.setCurrentIndex(out.findData("sigmoid" if data.is_classification else "linear"))
+
+    def choose_table(self) -> None:
+        if self.ask_path is None:
+            return
+        path = self.ask_path("Data for the imported network", "Tables (*.csv *.txt *.dat);;All files (*)")
+        if not path:
+            return
+        try:
+            self._table = tables.read_table(path, targets=self.imported.sizes[-1], sizes=self.imported.sizes)
+        except ValueError as exc:
+            self._refuse(str(exc))
+            return
+        index = self.data_combo.findData(FILE)
+        if index < 0:
+            self.data_combo.addItem("", FILE)
+            index = self.data_combo.count() - 1
+        self.data_combo.setItemText(index, f"{self._table.name} ({_count(self._table.n_samples, 'sample')})")
+        self.data_combo.setCurrentIndex(index)
+        self.ok_button.setEnabled(True)
+        self.error_label.setVisible(False)
+
+    def accept(self) -> None:
+        error = check_limits(self.imported.sizes)
+        data = self.dataset()
+        if error:
+            self._refuse(error)
+            return
+        if data is None:
+            self._refuse("Choose data for the network first")
+            return
+        try:
+            new = build_trainer(self.imported, self.activations(), data, like=self.session.trainer)
+        except WeightsError as exc:
+            self._refuse(str(exc))
+            return
+        self.new_trainer = new
+        self.session.set_trainer(new)
+        self.session.message.emit(
+            f"Imported {Path(self.imported.source).name}: {'-'.join(map(str, new.network.sizes))} network "
+            f"({', '.join(new.network.activation_names)}) on {data.name or 'the data'}, loss {new.loss}")
+        super().accept()
+
+    def _refuse(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.setVisible(True)
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'s' * (n != 1)}"
