@@ -268,7 +268,8 @@ def apply_weights(trainer: Trainer, args: argparse.Namespace, imported=None) -> 
     try:
         return weights.build_trainer(imported, acts, trainer.dataset, like=trainer)
     except ValueError as exc:
-        raise UsageError(f"nnviz {args.command}: --weights: {exc}") from None
+        hint = "; --data FILE trains it on a table that fits" if isinstance(exc, weights.DataMismatch) else ""
+        raise UsageError(f"nnviz {args.command}: --weights: {exc}{hint}") from None
 
 
 def check_writable(path: str, prog: str = "nnviz train") -> Path:

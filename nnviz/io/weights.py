@@ -45,6 +45,10 @@ class WeightsError(ValueError):
     """A weights file that cannot be used; the message is one line for the user."""
 
 
+class DataMismatch(WeightsError):
+    """The network's input or output count differs from the data's."""
+
+
 @dataclass(frozen=True)
 class ImportedWeights:
     weights: list[np.ndarray]  # W_l, (n_out, n_in)
@@ -238,7 +242,7 @@ def build_trainer(imported: ImportedWeights, activations: list[str], dataset: Da
         raise WeightsError(f"{src}: expected {imported.n_layers} activations (one per weight layer), "
                            f"got {len(activations)}")
     if (dataset.n_inputs, dataset.n_outputs) != (sizes[0], sizes[-1]):
-        raise WeightsError(f"{src}: the network has {_count(sizes[0], 'input')} and "
+        raise DataMismatch(f"{src}: the network has {_count(sizes[0], 'input')} and "
                            f"{_count(sizes[-1], 'output')}, the data {_count(dataset.n_inputs, 'input column')} "
                            f"and {_count(dataset.n_outputs, 'target column')}")
     same = like is not None and like.network.sizes == sizes

@@ -228,3 +228,20 @@ def test_the_cases_reach_what_they_are_named_for(numpy_runs):
     assert not (numpy_runs["proportional"].folder / "train_numpy_data.csv").exists()
     text = (numpy_runs["adam-half-done-update"].folder / "train_numpy.py").read_text()
     assert "Iteration 5 was half done (after Update · layer 2 of 2)" in text
+
+
+def test_a_data_file_run_with_a_check_set(tmp_path):
+    """--data with --normalize and --check-ratio: the script also prints the check loss
+    and the normalisation, as nnviz train does."""
+    rng = np.random.default_rng(5)
+    x = rng.uniform(-3, 3, (40, 2))
+    table = np.column_stack([x, np.sin(x[:, 0]) * x[:, 1]])
+    (tmp_path / "d.csv").write_text("a,b,y\n" + "\n".join(",".join(map(repr, row)) for row in table.tolist()))
+    flags = ["--data", str(tmp_path / "d.csv"), "--check-ratio", "0.25", "--normalize", "--layers", "2,5,1",
+             "--optimizer", "momentum", "--lr", "0.05", "--batch", "8", "--shuffle", "--iterations", "60"]
+    quiet("export", *flags, "--out", str(tmp_path / "train.py"), "--print-every", "0")
+    [result] = run_scripts([tmp_path / "train.py"])
+    expected = quiet("train", *flags)
+    assert result["stdout"].splitlines() == expected
+    assert expected[-5].startswith("check loss (current parameters, 10 held-out samples): ")
+    assert expected[-4] == "normalisation (min-max, file -> network):"

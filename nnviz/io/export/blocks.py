@@ -310,11 +310,12 @@ def progress() -> str:
             '        print(f"iteration {iteration}: loss {fmt(loss)}")')
 
 
-def stop_checks(plan: Plan) -> str:
-    lines = ["    if not loss < DIVERGED:  # also catches nan",
-             '        raise SystemExit(f"iteration {iteration}: the loss {loss} is not finite or exploded; "',
-             '                         "lower the learning rate")']
-    return "\n".join(lines)
+def stop_check(loss: str = "loss") -> str:
+    """Stop where nnviz stops a diverging run; ``loss`` is the expression of the loss."""
+    return "\n".join([
+        f"    if not {loss} < DIVERGED:  # nan too: nnviz stops here (and undoes the update that caused it)",
+        f'        raise SystemExit(f"diverged: the loss is {{{loss}:.4g}} at iteration {{iteration}}; "',
+        '                         "lower the learning rate")'])
 
 
 def until_loss(plan: Plan) -> str:

@@ -283,7 +283,7 @@ def loop(plan: Plan) -> str:
     lines = blocks.loop_start(plan)
     lines += ["    net, a = forward(x)  # the forward pass",
               "    loss = loss_of(net[L], a[L], t)",
-              blocks.stop_checks(plan),
+              blocks.stop_check(),
               "    dW, db = backward(net, a, t)  # the backward pass",
               f"    lr = {blocks.rate_expression(plan)}"]
     if plan.optimizer == "adam":

@@ -153,7 +153,7 @@ def loop(plan: Plan) -> str:
     lines = blocks.loop_start(plan)
     lines += ["    net, out = forward(x)  # the forward pass",
               "    loss = loss_of(net, out, t)",
-              blocks.stop_checks(plan).replace("not loss <", "not loss.item() <"),
+              blocks.stop_check("loss.item()"),
               "    optimizer.zero_grad()",
               "    loss.backward()  # autograd: dE/dW and dE/db of the batch loss into .grad"]
     if plan.schedule.kind != "constant":
