@@ -42,7 +42,7 @@ def array(a: np.ndarray, call: str, indent: int) -> str:
     first; ``indent`` is the column where ``call`` starts."""
     a = np.asarray(a, dtype=np.float64)
     if a.ndim == 1:
-        return f"{call}({_row(a, indent + len(call) + 2)})"
+        return f"{call}({_row(a, indent + len(call) + 1)})"
     pad = " " * (indent + len(call) + 2)
     rows = [_row(r, indent + len(call) + 2) for r in a]
     return f"{call}([" + (",\n" + pad).join(rows) + "])"

@@ -20,7 +20,7 @@ import numpy as np
 from nnviz.core.analysis import summary
 from nnviz.core.analysis.explain import Formatter
 from nnviz.core.network import Param
-from nnviz.core.trainer import Schedule, Trainer
+from nnviz.core.trainer import Schedule, Trainer, TrainingState
 
 MAX_INLINE_SAMPLES = 100  # more samples go to a CSV file beside the script
 
@@ -119,7 +119,7 @@ def make_plan(trainer: Trainer, iterations: int, *, until_loss: float | None = N
     restarted = None
     if st.cursor:
         v = st.values
-        _check_half_done(trainer, batch_size)
+        _check_half_done(trainer, st, batch_size)
         for i, before in enumerate(v.params_before):
             if before is not None:  # this layer's update has run: go back to its start
                 weights[i], biases[i] = before
@@ -176,11 +176,10 @@ def _zero_frozen_state(plan: Plan) -> None:
             plan.opt_state[j] = tuple(np.where(mask, 0.0, a) for a in state)
 
 
-def _check_half_done(trainer: Trainer, batch_size: int | None) -> None:
+def _check_half_done(trainer: Trainer, st: TrainingState, batch_size: int | None) -> None:
     """Refuse a half-done iteration whose steps so far used other settings than the
     script will use for the whole iteration."""
     s = trainer.settings
-    st = trainer.training_state()
     v = st.values
     done = {step.phase for step in trainer.steps[:st.cursor]}
     n = trainer.n_samples
