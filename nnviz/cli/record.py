@@ -6,8 +6,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from nnviz.cli.common import (ProgressBar, UsageError, add_source, check_writable, counter, positive_float,
-                              window_size)
+from nnviz.cli.common import (ProgressBar, UsageError, add_source, add_weights, check_writable, counter,
+                              positive_float, window_size)
 from nnviz.cli.train import MAX_ITERATIONS, add_data_arguments, add_training_arguments, configured_trainer
 from nnviz.io import animation
 from nnviz.io.files import quote
@@ -33,6 +33,7 @@ def add_parser(sub) -> None:
                          description="Take the steps of a run and write what the network canvas or the "
                                      "loss surface shows, one frame per step, as an animation.")
     add_source(rec)
+    add_weights(rec, activation=False)  # --activation is among the data flags
     rec.add_argument("--out", required=True, metavar="FILE.gif|FILE.mp4",
                      help='the animation; .mp4 needs the video extra (pip install "nnviz[video]")')
     rec.add_argument("--show", choices=("canvas", "surface"), default="canvas",
