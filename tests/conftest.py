@@ -24,3 +24,28 @@ def fifo(tmp_path):
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # lets the writer go
     thread.join(timeout=60)
     os.close(fd)
+
+@pytest.fixture
+def nnviz_cli(capsys):
+    """``nnviz ...`` run in-process: returns (exit status, stdout, stderr)."""
+    from nnviz import cli
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        rc = cli.main(list(argv))
+        out, err = capsys.readouterr()
+        return rc, out, err
+
+    return run
+
+
+@pytest.fixture
+def nnviz_error(nnviz_cli):
+    """``nnviz ...`` that must fail as bad input does: exit status 2, nothing on stdout,
+    one line on stderr (returned)."""
+
+    def run(*argv: str) -> str:
+        rc, out, err = nnviz_cli(*argv)
+        assert rc == 2 and out == "" and err.count("\n") == 1, (rc, out, err)
+        return err
+
+    return run

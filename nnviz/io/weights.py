@@ -31,6 +31,7 @@ import numpy as np
 
 from nnviz.core import losses
 from nnviz.core.activations import ACTIVATIONS
+from nnviz.core.analysis.summary import count
 from nnviz.core.data.datasets import Dataset
 from nnviz.core.network import Network
 from nnviz.core.trainer import Trainer
@@ -242,9 +243,9 @@ def build_trainer(imported: ImportedWeights, activations: list[str], dataset: Da
         raise WeightsError(f"{src}: expected {imported.n_layers} activations (one per weight layer), "
                            f"got {len(activations)}")
     if (dataset.n_inputs, dataset.n_outputs) != (sizes[0], sizes[-1]):
-        raise DataMismatch(f"{src}: the network has {_count(sizes[0], 'input')} and "
-                           f"{_count(sizes[-1], 'output')}, the data {_count(dataset.n_inputs, 'input column')} "
-                           f"and {_count(dataset.n_outputs, 'target column')}")
+        raise DataMismatch(f"{src}: the network has {count(sizes[0], 'input')} and "
+                           f"{count(sizes[-1], 'output')}, the data {count(dataset.n_inputs, 'input column')} "
+                           f"and {count(dataset.n_outputs, 'target column')}")
     same = like is not None and like.network.sizes == sizes
     try:
         network = Network(sizes, activations, imported.weights, imported.biases,
@@ -264,10 +265,6 @@ def build_trainer(imported: ImportedWeights, activations: list[str], dataset: Da
         return Trainer(network, dataset, **settings)
     except ValueError as exc:
         raise WeightsError(f"{src}: {exc}") from None
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'s' * (n != 1)}"
 
 
 # ==================================================================== writing

@@ -21,12 +21,6 @@ def workdir(tmp_path, monkeypatch):
     return tmp_path
 
 
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    rc = cli.main(list(argv))
-    out, err = capsys.readouterr()
-    return rc, out, err
-
-
 def options(capsys, command: str) -> set[str]:
     with pytest.raises(SystemExit):
         cli.main([command, "--help"])
@@ -39,32 +33,31 @@ def test_export_takes_every_flag_of_train(capsys):
     assert {"--format", "--print-every"} <= export
 
 
-def test_the_script_names_the_train_command_of_the_same_run(workdir, capsys):
-    rc, out, err = run(capsys, "export", "--preset", "xor", "--optimizer", "adam", "--batch", "3", "--shuffle",
-                       "--format", "numpy", "--out", "train.py", "--iterations", "50", "--print-every", "0")
+def test_the_script_names_the_train_command_of_the_same_run(workdir, nnviz_cli):
+    rc, out, err = nnviz_cli("export", "--preset", "xor", "--optimizer", "adam", "--batch", "3", "--shuffle",
+                             "--format", "numpy", "--out", "train.py", "--iterations", "50", "--print-every", "0")
     assert rc == 0 and err == ""
     assert "written to train.py" in out and "python train.py" in out
     text = (workdir / "train.py").read_text()
     command = "nnviz train --preset xor --optimizer adam --batch 3 --shuffle --iterations 50"
     assert f"    {command}\n" in text
-    rc, out, _ = run(capsys, *shlex.split(command)[1:])
+    rc, out, _ = nnviz_cli(*shlex.split(command)[1:])
     assert rc == 0 and "adam, learning rate 2, mini-batches of 3" in out
     assert not re.search(r"^\s*(import|from) nnviz", text, re.M)
 
 
-def bad(capsys, *argv: str) -> str:
-    rc, out, err = run(capsys, *argv)
-    assert rc == 2 and out == ""
-    assert err.count("\n") == 1 and err.startswith("nnviz export: ")
+def bad(nnviz_error, *argv: str) -> str:
+    err = nnviz_error(*argv)
+    assert err.startswith("nnviz export: ")
     return err
 
 
-def test_torch_refuses_the_proportional_mode(workdir, capsys):
-    err = bad(capsys, "export", "--preset", "xor", "--backprop", "proportional", "--format", "torch",
+def test_torch_refuses_the_proportional_mode(workdir, nnviz_cli, nnviz_error):
+    err = bad(nnviz_error, "export", "--preset", "xor", "--backprop", "proportional", "--format", "torch",
               "--out", "t.py")
     assert "not a gradient" in err and "NumPy" in err
     assert list(workdir.iterdir()) == []
-    assert run(capsys, "export", "--preset", "xor", "--backprop", "proportional", "--out", "t.py")[0] == 0
+    assert nnviz_cli("export", "--preset", "xor", "--backprop", "proportional", "--out", "t.py")[0] == 0
 
 
 @pytest.mark.parametrize("argv, words", [
@@ -74,45 +67,45 @@ def test_torch_refuses_the_proportional_mode(workdir, capsys):
     (["--out", "no/such/folder/train.py"], "does not exist"),
     (["--out", "train.py", "--layers", "2,3,1"], "--layers needs --data"),
 ])
-def test_bad_requests_write_nothing(workdir, capsys, argv, words):
-    err = bad(capsys, "export", *argv)
+def test_bad_requests_write_nothing(workdir, argv, words, nnviz_error):
+    err = bad(nnviz_error, "export", *argv)
     assert words in err
     assert list(workdir.iterdir()) == []
 
 
-def test_a_half_done_update_cannot_change_the_learning_rate(workdir, capsys):
+def test_a_half_done_update_cannot_change_the_learning_rate(workdir, nnviz_cli, nnviz_error):
     t = presets.load("xor")
     t.run(3)
     for _ in range(6):  # into the update phase: layer 2 updated with rate 2
         t.step("micro")
     snapshot.save(t, workdir / "mid.json")
-    err = bad(capsys, "export", "--snapshot", "mid.json", "--lr", "0.1", "--out", "t.py")
+    err = bad(nnviz_error, "export", "--snapshot", "mid.json", "--lr", "0.1", "--out", "t.py")
     assert "iteration 4 is half done" in err and "learning rate 2.0, now 0.1" in err
     assert not (workdir / "t.py").exists()
     # with the rate the iteration began with, it exports; before its updates, any rate will do
-    assert run(capsys, "export", "--snapshot", "mid.json", "--out", "t.py")[0] == 0
+    assert nnviz_cli("export", "--snapshot", "mid.json", "--out", "t.py")[0] == 0
     t.back(2)
     snapshot.save(t, workdir / "mid.json")
-    assert run(capsys, "export", "--snapshot", "mid.json", "--lr", "0.1", "--out", "t.py")[0] == 0
+    assert nnviz_cli("export", "--snapshot", "mid.json", "--lr", "0.1", "--out", "t.py")[0] == 0
 
 
-def test_a_diverged_run_is_refused(workdir, capsys):
+def test_a_diverged_run_is_refused(workdir, nnviz_error):
     t = presets.load("sine")
     t.learning_rate = 50.0
     t.run(200)
     assert t.status == "diverged"
     snapshot.save(t, workdir / "gone.json")
-    assert "diverged" in bad(capsys, "export", "--snapshot", "gone.json", "--out", "t.py")
+    assert "diverged" in bad(nnviz_error, "export", "--snapshot", "gone.json", "--out", "t.py")
 
 
-def test_npz_weights_open_the_same_network(workdir, capsys):
-    rc, out, _ = run(capsys, "export", "--preset", "mazur", "--format", "npz", "--out", "w.npz")
+def test_npz_weights_open_the_same_network(workdir, nnviz_cli):
+    rc, out, _ = nnviz_cli("export", "--preset", "mazur", "--format", "npz", "--out", "w.npz")
     assert rc == 0 and "w.npz" in out
     with np.load(workdir / "w.npz") as npz:
         assert sorted(npz.files) == ["W1", "W2", "activations", "b1", "b2"]
         np.testing.assert_array_equal(npz["W1"], [[0.15, 0.20], [0.25, 0.30]])
         assert npz["activations"].tolist() == ["sigmoid", "sigmoid"]
     # the same network, names and frozen biases: the same run, line for line
-    assert run(capsys, "train", "--iterations", "5", "--weights", "w.npz")[1] == \
-        run(capsys, "train", "--iterations", "5")[1]
+    assert nnviz_cli("train", "--iterations", "5", "--weights", "w.npz")[1] == \
+        nnviz_cli("train", "--iterations", "5")[1]
     assert isinstance(weights.read(workdir / "w.npz"), weights.ImportedWeights)

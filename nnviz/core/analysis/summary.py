@@ -29,8 +29,13 @@ def settings_words(s: Settings, f: Formatter) -> str:
             f"{s.loss}, {backprop_words(s.backprop)}")
 
 
+def count(n: int, word: str) -> str:
+    """``1 sample``, ``4 samples``."""
+    return f"{n} {word}{'s' * (n != 1)}"
+
+
 def iterations_words(n: int) -> str:
-    return f"{n} iteration{'s' * (n != 1)}"
+    return count(n, "iteration")
 
 
 def reason_words(reason: str, iterations: int, until_loss: float | None, f: Formatter,
@@ -97,7 +102,7 @@ def summary_lines(trainer: Trainer, result: RunResult, start_iteration: int, ite
 
 
 def check_loss_words(n: int) -> str:
-    return f"check loss (current parameters, {n} held-out sample{'s' * (n != 1)})"
+    return f"check loss (current parameters, {count(n, 'held-out sample')})"
 
 
 def data_summary_lines(trainer: Trainer, digits: int) -> list[str]:

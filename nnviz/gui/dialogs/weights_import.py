@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QLabel, QPushButton, QVBoxLayout, QWidget)
 
 from nnviz.core.activations import ACTIVATIONS
+from nnviz.core.analysis.summary import count
 from nnviz.core.data import datasets
 from nnviz.core.network import OUTPUT_ONLY
 from nnviz.gui.dialogs.network_editor import check_limits
@@ -56,7 +57,7 @@ class ImportWeightsDialog(QDialog):
         self.fits = (data.n_inputs, data.n_outputs) == (sizes[0], sizes[-1])
 
         summary = QLabel(f"{Path(imported.source).name}: a {'-'.join(map(str, sizes))} network "
-                         f"({_count(imported.n_layers, 'weight layer')}).")
+                         f"({count(imported.n_layers, 'weight layer')}).")
         summary.setTextFormat(Qt.TextFormat.PlainText)
         summary.setWordWrap(True)
 
@@ -85,16 +86,16 @@ class ImportWeightsDialog(QDialog):
         self.data_combo.setObjectName("importData")
         if self.fits:
             self.data_combo.addItem(f"the current data ({data.name or 'unnamed'}, "
-                                    f"{_count(data.n_samples, 'sample')})", CURRENT)
+                                    f"{count(data.n_samples, 'sample')})", CURRENT)
         else:
-            note = QLabel(f"The current data has {_count(data.n_inputs, 'input')} and "
-                          f"{_count(data.n_outputs, 'target')}; this network takes {sizes[0]} and "
+            note = QLabel(f"The current data has {count(data.n_inputs, 'input')} and "
+                          f"{count(data.n_outputs, 'target')}; this network takes {sizes[0]} and "
                           f"{sizes[-1]}. Choose data that fits:")
             note.setWordWrap(True)
             dl.addWidget(note)
         self.builtin = fitting_datasets(sizes[0], sizes[-1])
         for name, d in self.builtin.items():
-            self.data_combo.addItem(f"{name} ({_count(d.n_samples, 'sample')})", name)
+            self.data_combo.addItem(f"{name} ({count(d.n_samples, 'sample')})", name)
         self.data_combo.setPlaceholderText("no built-in data set fits: choose a table file")
         row = QHBoxLayout()
         row.addWidget(self.data_combo, 1)
@@ -162,7 +163,7 @@ class ImportWeightsDialog(QDialog):
         if index < 0:
             self.data_combo.addItem("", FILE)
             index = self.data_combo.count() - 1
-        self.data_combo.setItemText(index, f"{self._table.name} ({_count(self._table.n_samples, 'sample')})")
+        self.data_combo.setItemText(index, f"{self._table.name} ({count(self._table.n_samples, 'sample')})")
         self.data_combo.setCurrentIndex(index)
         self.ok_button.setEnabled(True)
         self.error_label.setVisible(False)
@@ -191,7 +192,3 @@ class ImportWeightsDialog(QDialog):
     def _refuse(self, text: str) -> None:
         self.error_label.setText(text)
         self.error_label.setVisible(True)
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'s' * (n != 1)}"

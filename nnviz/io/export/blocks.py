@@ -8,7 +8,7 @@ import json
 
 import numpy as np
 
-from nnviz.core.analysis.summary import MAX_LISTED_OUTPUTS, MAX_LISTED_PARAMS
+from nnviz.core.analysis.summary import MAX_LISTED_OUTPUTS, MAX_LISTED_PARAMS, count
 from nnviz.io.export.plan import Plan
 
 WIDTH = 96  # wrap long rows of numbers here
@@ -84,10 +84,6 @@ def wrapped(line: str) -> str:
     return (f"# {comment}\n" if comment else "") + "\n".join(out)
 
 
-def words(n: int, word: str) -> str:
-    return f"{n} {word}{'s' * (n != 1)}"
-
-
 # ---------------------------------------------------------------- the docstring
 def head(plan: Plan, kind: str, needs: str, script: str, imports: list[str], *extra: str) -> str:
     """The docstring, the imports and the constants of the run."""
@@ -115,7 +111,7 @@ def docstring(plan: Plan, kind: str, needs: str, script: str) -> str:
     paragraphs = [
         _wrap(f"A {arch} network trained by backpropagation{on}, in {kind}."),
         _wrap(f"Exported from nnviz {where}. Run it with `python {script}` (it needs only "
-              f"{needs}): it trains {words(plan.iterations, 'iteration')} from there and ends with the "
+              f"{needs}): it trains {count(plan.iterations, 'iteration')} from there and ends with the "
               "summary that"),
         [f"    {command}"],
         _wrap("prints, in the same words and digits, so that the two can be compared line by line "
@@ -171,8 +167,8 @@ def data(plan: Plan, stem: str, call: str, from_numpy: str = "") -> str:
     """``X = ...`` and ``T = ...`` (and ``X_check``, ``T_check``): inline, or read from the
     CSV files of ``data_files``; ``from_numpy`` wraps a NumPy array (torch.from_numpy)."""
     n_in, n_out = plan.sizes[0], plan.sizes[-1]
-    lines = [f"# {words(plan.n_samples, 'sample')}, one a row: {words(n_in, 'input')} (X), "
-             f"{words(n_out, 'target')} (T)"]
+    lines = [f"# {count(plan.n_samples, 'sample')}, one a row: {count(n_in, 'input')} (X), "
+             f"{count(n_out, 'target')} (T)"]
     sets = [("X", "T", plan.inputs, plan.targets, "data")]
     if plan.check is not None:
         sets.append(("X_check", "T_check", *plan.check, "check"))
@@ -187,7 +183,7 @@ def data(plan: Plan, stem: str, call: str, from_numpy: str = "") -> str:
                   f"{xn} = {wrap(read.format(part.upper(), 0, n_in))}",
                   f"{tn} = {wrap(read.format(part.upper(), n_in, n_in + n_out))}"]
     if plan.check is not None:
-        lines.insert(1, f"# (and {words(len(plan.check[0]), 'held-out sample')} to check on: "
+        lines.insert(1, f"# (and {count(len(plan.check[0]), 'held-out sample')} to check on: "
                         "X_check, T_check)")
     return "\n".join(lines)
 

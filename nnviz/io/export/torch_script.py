@@ -38,10 +38,8 @@ def render(plan: Plan, script: str = "train.py") -> str:
         raise ExportError("the proportional error split is not a gradient, so PyTorch's autograd cannot "
                           "compute it; export it as a NumPy script")
     stem = script.rsplit(".", 1)[0]
-    head = ["from collections import OrderedDict", "", "import numpy as np", "import torch",
-            "from torch import nn"]
-    if not plan.inline_data:
-        head.insert(1, "from pathlib import Path")
+    head = ["from collections import OrderedDict", *blocks.imports(plan), "", "import numpy as np",
+            "import torch", "from torch import nn"]
     return blocks.assemble([
         blocks.head(plan, "PyTorch", "PyTorch and NumPy", script, head,
                     "torch.set_default_dtype(torch.float64)  # nnviz computes in float64"),
@@ -141,7 +139,7 @@ def state(plan: Plan) -> str:
                 arrays = plan.opt_state[2 * (l - 1) + (kind == "b")]
                 entries = [] if plan.optimizer == "momentum" else [f'"step": torch.tensor({float(plan.opt_t)!r})']
                 start = f"optimizer.state[model.layer{l}.{'weight' if kind == 'W' else 'bias'}] = {{"
-                for (short, key), a in zip(names.items(), arrays):
+                for key, a in zip(names.values(), arrays):
                     prefix = f'"{key}": '
                     entries.append(prefix + blocks.array(a, "torch.tensor", 4 + len(prefix)))
                 lines.append(start + "\n    " + ",\n    ".join(entries) + ",\n}")
