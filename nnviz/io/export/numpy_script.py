@@ -103,6 +103,8 @@ def render(plan: Plan, script: str = "train.py") -> str:
 
 def network(plan: Plan) -> str:
     arch = " -> ".join([f"{plan.sizes[0]} inputs"] + [f"{n} {a}" for n, a in zip(plan.sizes[1:], plan.activations)])
+    if plan.neuron_names:
+        arch += f" (neurons {' | '.join(' '.join(layer) for layer in plan.neuron_names)})"
     lines = [f"# {arch}", blocks.layer_dict("W", plan.weights, "np.array"),
              blocks.layer_dict("b", plan.biases, "np.array"), "L = len(W)"]
     used = list(dict.fromkeys(plan.activations))

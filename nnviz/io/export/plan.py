@@ -38,6 +38,7 @@ class Plan:
     biases: list[np.ndarray]
     params: list[Param]  # every scalar parameter, in nnviz's order
     display_names: dict[str, str]  # canonical name -> the name nnviz shows, where they differ
+    neuron_names: list[list[str]] | None
     output_names: list[str]
     inputs: np.ndarray
     targets: np.ndarray
@@ -139,7 +140,7 @@ def make_plan(trainer: Trainer, iterations: int, *, until_loss: float | None = N
         sizes=list(net.sizes), activations=net.activation_names, weights=weights, biases=biases,
         params=net.params(),
         display_names={p.name: net.display_name(p) for p in net.params() if net.display_name(p) != p.name},
-        output_names=summary.output_names(net),
+        neuron_names=net.neuron_names, output_names=summary.output_names(net),
         inputs=np.array(data.inputs), targets=np.array(data.targets),
         check=(np.array(data.check.inputs), np.array(data.check.targets))
         if data_summary and data.check is not None else None,
