@@ -125,14 +125,21 @@ def layer_sizes(text: str) -> list[int]:
     sizes = [int(p) for p in parts]
     if len(sizes) < 2 or min(sizes) < 1:
         raise argparse.ArgumentTypeError(f"expected at least two sizes >= 1 such as 2,4,1, got {quote(text)}")
+    problem = size_problem(sizes)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return sizes
+
+
+def size_problem(sizes) -> str | None:
+    """What is beyond the limits in these layer sizes (``MAX_HIDDEN_LAYERS`` hidden layers
+    of at most ``MAX_NEURONS`` neurons), or None."""
     if len(sizes) - 2 > MAX_HIDDEN_LAYERS:
-        raise argparse.ArgumentTypeError(f"at most {MAX_HIDDEN_LAYERS} hidden layers (the limit), "
-                                         f"got {len(sizes) - 2}")
+        return f"at most {MAX_HIDDEN_LAYERS} hidden layers (the limit), got {len(sizes) - 2}"
     for i, n in enumerate(sizes[1:-1], start=1):
         if n > MAX_NEURONS:
-            raise argparse.ArgumentTypeError(f"hidden layer {i}: at most {MAX_NEURONS} neurons (the limit), "
-                                             f"got {n:,}")
-    return sizes
+            return f"hidden layer {i}: at most {MAX_NEURONS} neurons (the limit), got {n:,}"
+    return None
 
 
 def check_forward_size(sizes, n_samples: int, prog: str) -> None:
@@ -237,9 +244,13 @@ def read_weights(args: argparse.Namespace):
     from nnviz.io import weights
 
     try:
-        return weights.read(args.weights)
+        imported = weights.read(args.weights)
     except ValueError as exc:
         raise UsageError(f"nnviz {args.command}: --weights: {exc}") from None
+    problem = size_problem(imported.sizes)
+    if problem:
+        raise UsageError(f"nnviz {args.command}: --weights: {imported.source}: {problem}")
+    return imported
 
 
 def weights_activations(imported, args: argparse.Namespace, classification: bool) -> list[str]:
@@ -256,14 +267,15 @@ def weights_activations(imported, args: argparse.Namespace, classification: bool
     return imported.activations
 
 
-def apply_weights(trainer: Trainer, args: argparse.Namespace, imported=None) -> Trainer:
+def apply_weights(trainer: Trainer, args: argparse.Namespace) -> Trainer:
     """With --weights: a Trainer for the file's network on ``trainer``'s data, with its
     settings; else ``trainer`` itself."""
     if not getattr(args, "weights", None):
         return trainer
     from nnviz.io import weights
 
-    imported = imported or read_weights(args)
+    imported = read_weights(args)
+    check_forward_size(imported.sizes, trainer.n_samples, f"nnviz {args.command}")
     acts = weights_activations(imported, args, trainer.dataset.is_classification)
     try:
         return weights.build_trainer(imported, acts, trainer.dataset, like=trainer)

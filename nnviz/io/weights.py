@@ -35,7 +35,7 @@ from nnviz.core.analysis.summary import count
 from nnviz.core.data.datasets import Dataset
 from nnviz.core.network import Network
 from nnviz.core.trainer import Trainer
-from nnviz.io.snapshot import SnapshotError, write_atomic
+from nnviz.io import files
 
 MAX_BYTES = 64 * 2**20  # far beyond any network nnviz can show
 NPZ_SUFFIXES = (".npz",)
@@ -74,17 +74,9 @@ def read(path: str | os.PathLike) -> ImportedWeights:
     if suffix not in NPZ_SUFFIXES + TORCH_SUFFIXES:
         raise WeightsError(f"{path}: expected a .npz file or a PyTorch state dict (.pt, .pth)")
     try:
-        size = path.stat().st_size
-        if not path.is_file():
-            raise WeightsError(f"{path}: not a file")
-        if size > MAX_BYTES:
-            raise WeightsError(f"{path}: {size / 2**20:.0f} MB is too large for a network nnviz can "
-                               f"show (at most {MAX_BYTES // 2**20} MB)")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise WeightsError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise WeightsError(f"{path}: {exc.strerror or exc}") from None
+        data = files.read_bytes(path, MAX_BYTES, "weights file")
+    except files.FileError as exc:
+        raise WeightsError(str(exc)) from None
     if suffix in NPZ_SUFFIXES:
         return _from_npz(data, str(path))
     return _from_state_dict(data, str(path))
@@ -95,7 +87,11 @@ def _from_npz(data: bytes, source: str) -> ImportedWeights:
         raise WeightsError(f"{source}: not a valid .npz file (not a zip archive of arrays)")
     try:
         with np.load(io.BytesIO(data), allow_pickle=False) as npz:
+            for name in npz.files:
+                _check_array_size(npz.zip, name, source)
             arrays = {name: npz[name] for name in npz.files}
+    except WeightsError:
+        raise
     except ValueError as exc:
         if "pickle" in str(exc):
             raise WeightsError(f"{source}: holds Python objects, not plain arrays (nnviz never "
@@ -171,6 +167,21 @@ def _from_state_dict(data: bytes, source: str) -> ImportedWeights:
     activations = _activations_from_names(names, list(metadata) if metadata else None)
     return _checked([modules[n]["weight"] for n in names], [modules[n]["bias"] for n in names],
                     [f"{n}.weight" for n in names], [f"{n}.bias" for n in names], activations, source)
+
+
+def _check_array_size(archive: zipfile.ZipFile, name: str, source: str) -> None:
+    """Refuse an array whose header asks for more memory than ``MAX_BYTES`` before it is
+    read (a small compressed file may claim a huge array)."""
+    readers = {(1, 0): np.lib.format.read_array_header_1_0, (2, 0): np.lib.format.read_array_header_2_0}
+    with archive.open(name + ".npy") as fh:
+        version = np.lib.format.read_magic(fh)
+        if version not in readers:
+            raise WeightsError(f"{source}: {name}: .npy format version {version} is not read (1.0 or 2.0)")
+        shape, _, dtype = readers[version](fh)
+    size = int(np.prod(shape, dtype=object)) * dtype.itemsize
+    if size > MAX_BYTES:
+        raise WeightsError(f"{source}: {name} has shape {shape}: {size / 2**20:,.0f} MiB is over the limit of "
+                           f"{MAX_BYTES // 2**20} MiB")
 
 
 def _activations_from_names(linear: list[str], modules: list[str] | None) -> list[str] | None:
@@ -280,6 +291,6 @@ def npz_bytes(network: Network) -> bytes:
 def save_npz(network: Network, path: str | os.PathLike) -> None:
     """Write the network's weights, biases and activations to ``path`` (atomically)."""
     try:
-        write_atomic(Path(path), npz_bytes(network))
-    except SnapshotError as exc:
+        files.write_atomic(path, npz_bytes(network))
+    except files.FileError as exc:
         raise WeightsError(str(exc)) from None

@@ -4,7 +4,9 @@ changed), through the API and through ``--weights`` on train, trace and render."
 
 from __future__ import annotations
 
+import io
 import sys
+import zipfile
 
 import numpy as np
 import pytest
@@ -130,3 +132,22 @@ def test_without_torch_a_state_dict_names_the_missing_package(tmp_path, monkeypa
     with pytest.raises(WeightsError) as info:
         weights.read(tmp_path / "model.pt")
     assert "needs the package torch" in str(info.value)
+
+
+def test_an_array_claiming_more_memory_than_the_limit_is_refused_unread(tmp_path):
+    header = io.BytesIO()
+    np.lib.format.write_array_header_1_0(header, {"descr": "<f8", "fortran_order": False,
+                                                  "shape": (100_000, 100_000)})
+    with zipfile.ZipFile(tmp_path / "bomb.npz", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("W1.npy", header.getvalue() + b"\0" * 64)  # 80 GB claimed, 64 bytes there
+        archive.writestr("b1.npy", b"")
+    with pytest.raises(WeightsError) as info:
+        weights.read(tmp_path / "bomb.npz")
+    assert "W1 has shape (100000, 100000)" in str(info.value) and "over the limit of 64 MiB" in str(info.value)
+
+
+def test_an_imported_network_beyond_the_limits_is_refused(tmp_path, nnviz_error):
+    path = save(tmp_path / "big.npz", W1=np.ones((200, 2)), b1=np.zeros(200), W2=np.ones((2, 200)), b2=np.zeros(2),
+                activations=np.array(["tanh", "sigmoid"]))
+    err = nnviz_error("train", "--weights", str(path))
+    assert "--weights: " in err and "hidden layer 1: at most 128 neurons (the limit), got 200" in err

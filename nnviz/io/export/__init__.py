@@ -14,7 +14,7 @@ from pathlib import Path
 
 from nnviz.io.export import blocks, numpy_script, torch_script
 from nnviz.io.export.plan import ExportError, Plan, make_plan
-from nnviz.io.snapshot import SnapshotError, write_atomic
+from nnviz.io import files
 
 FORMATS = {"numpy": "NumPy", "torch": "PyTorch"}
 
@@ -35,12 +35,12 @@ def write(plan: Plan, fmt: str, path: str | os.PathLike) -> list[Path]:
     atomically); returns the paths written. Raises ExportError."""
     path = Path(path)
     text = script(plan, fmt, path.name)
-    files = {path.with_name(name): content
-             for name, content in blocks.data_files(plan, path.name.rsplit(".", 1)[0]).items()}
-    files[path] = text
+    written = {path.with_name(name): content
+               for name, content in blocks.data_files(plan, path.name.rsplit(".", 1)[0]).items()}
+    written[path] = text
     try:
-        for target, content in files.items():
-            write_atomic(target, content)
-    except SnapshotError as exc:
+        for target, content in written.items():
+            files.write_atomic(target, content)
+    except files.FileError as exc:
         raise ExportError(str(exc)) from None
-    return list(files)
+    return list(written)
