@@ -361,6 +361,17 @@ class Trainer:
         return self._settings.frozen
 
     @property
+    def loss_fn(self) -> losses.Loss:
+        """The loss function of the current settings, for the network's output activation."""
+        return self._loss_fn
+
+    @property
+    def divergence_threshold(self) -> float:
+        """A batch loss above this has exploded: DIVERGENCE_FACTOR x the loss of the
+        initial parameters (at least 1)."""
+        return self._explosion
+
+    @property
     def applied_learning_rate(self) -> float:
         """The rate the next update uses: the learning rate after the schedule."""
         return self._settings.schedule.rate(self._settings.learning_rate, self.iteration)
@@ -492,17 +503,61 @@ class Trainer:
             hits = np.count_nonzero(outputs.argmax(axis=1) == targets.argmax(axis=1))
         return hits / outputs.shape[0]
 
-    def training_state(self) -> TrainingState:
+    def resume_state(self) -> TrainingState:
+        """What carrying on exactly depends on besides the network, the data and the
+        settings, without the past: the optimizer state, the step cursor and this
+        iteration's values, the batch order and position, the generator, the counts and
+        the status. The histories are empty and the trajectory too (a Trainer loading it
+        starts its trajectory at its current parameters). Cheap after long runs."""
         return TrainingState(
             opt_state=list(self._opt_state), opt_name=self._opt_name, opt_t=self._opt_t,
             cursor=self._cursor, values=self.values.copy(), order=self._order,
             position=self._position, epoch=self.epoch, rng_state=self.rng.bit_generator.state,
-            iteration=self.iteration, loss_history=list(self.loss_history),
-            accuracy_history=list(self.accuracy_history), trajectory=list(self.trajectory),
-            check_loss_history=list(self.check_loss_history),
-            status=self.status, status_message=self.status_message,
-            trajectory_start=self._trajectory_dropped,
+            iteration=self.iteration, loss_history=[], accuracy_history=[], trajectory=[],
+            status=self.status, status_message=self.status_message, trajectory_start=self.iteration,
         )
+
+    def training_state(self) -> TrainingState:
+        """``resume_state()`` with the histories and the trajectory: what a snapshot stores."""
+        return replace(self.resume_state(), loss_history=list(self.loss_history),
+                       accuracy_history=list(self.accuracy_history), trajectory=list(self.trajectory),
+                       check_loss_history=list(self.check_loss_history),
+                       trajectory_start=self._trajectory_dropped)
+
+    def copy(self, *, learning_rate: float | None = None, optimizer: str | optimizers.Optimizer | None = None,
+             optimizer_params: dict[str, float] | None = None, backprop: str | None = None,
+             history_limit: int | None = None) -> "Trainer":
+        """An independent Trainer that carries on exactly as this one would: the same
+        network, data, settings (the learning-rate schedule, frozen parameters, batches
+        and all), optimizer state, generator, counts and initial parameters (for Reset),
+        and, in the middle of an iteration, the same cursor and values, so that it
+        finishes that iteration as this one would.
+
+        It keeps none of the past (see ``resume_state``): its loss, accuracy and check
+        histories start empty, its trajectory starts at the current parameters
+        (``trajectory_start`` = this one's iteration) and it has nothing to step back to.
+        It starts ``ready`` even when this one has diverged (the state kept after a
+        divergence is sound; it is the run that diverged that waits for a new setting).
+
+        The overrides are then applied as ``configure`` applies them, from the next
+        micro-step that uses them (a new optimizer from the next update that begins, with
+        a fresh state); ``history_limit`` defaults to this Trainer's."""
+        c = Trainer(self.network.copy(), self.dataset, learning_rate=self._settings.learning_rate,
+                    optimizer=self._settings.optimizer, seed=self.seed, init_scheme=self.init_scheme,
+                    rng=np.random.Generator(type(self.rng.bit_generator)()),
+                    history_limit=self.history_limit if history_limit is None else history_limit)
+        c._settings = self._settings
+        c._loss_fn = self._loss_fn
+        c._initial = self._initial
+        c._reference_loss, c._explosion = self._reference_loss, self._explosion
+        c.load_training_state(replace(self.resume_state(), status="ready", status_message=""))
+        changes: dict[str, Any] = {}
+        for key, value in (("learning_rate", learning_rate), ("optimizer", optimizer),
+                           ("optimizer_params", optimizer_params), ("backprop", backprop)):
+            if value is not None:
+                changes[key] = value
+        c.configure(**changes)
+        return c
 
     def load_training_state(self, st: TrainingState) -> None:
         """Carry on from ``st`` (what a snapshot stored); the step history starts afresh."""

@@ -18,12 +18,13 @@ def blobs(n=24, seed=3):
 
 def state(t):
     v = t.values
+    resume = t.resume_state()
     arrays = list(t.network.weights) + list(t.network.biases)
-    arrays += [a for st in t._opt_state for a in st]
+    arrays += [a for st in resume.opt_state for a in st]
     for name in ("net", "activations", "errors", "grad_W", "grad_b", "update_W", "update_b"):
         arrays += getattr(v, name)
     return (arrays, list(t.loss_history), list(t.accuracy_history), [p.copy() for p in t.trajectory],
-            v.loss, t.iteration, t.epoch, t.cursor, t._opt_t)
+            v.loss, t.iteration, t.epoch, t.cursor, resume.opt_t)
 
 
 def assert_same(a, b):

@@ -131,31 +131,10 @@ def chain_vs_proportional(trainer: Trainer) -> Comparison:
 
 
 # ===================================================================== the race
-def copy_trainer(trainer: Trainer, backprop: str | None = None, history_limit: int = 1000) -> Trainer:
-    """An independent Trainer in the same state (parameters, optimizer state, batch order,
-    random generator, histories), optionally with another backprop mode.
-
-    At an iteration boundary the copy carries on exactly as the original (and as a
-    snapshot of it) would. Mid-iteration the copy starts the next iteration from the
-    current parameters (the half-done iteration is dropped)."""
-    net = trainer.network.copy()
-    s = trainer.settings
-    copy = Trainer(net, trainer.dataset, learning_rate=s.learning_rate, optimizer=s.optimizer,
-                   loss=s.loss, backprop=backprop or s.backprop, batch=s.batch, shuffle=s.shuffle,
-                   frozen=s.frozen, seed=trainer.seed, rng=np.random.default_rng(trainer.seed),
-                   init_scheme=trainer.init_scheme, history_limit=history_limit)
-    weights0, biases0, rng0 = trainer.initial
-    copy.set_initial(weights0, biases0, rng0)
-    st = trainer.training_state()
-    if st.cursor:
-        st.cursor = 0
-        st.values = None
-    copy.load_training_state(st)
-    return copy
-
-
 class Race:
-    """Two copies of ``trainer`` from its current state, one per backprop mode.
+    """Two copies of ``trainer`` from its current state (``Trainer.copy``), one per
+    backprop mode (a mode change in the middle of an iteration applies from its next
+    backward step, as ``configure`` does).
 
     ``advance(n)`` trains both by up to ``n`` iterations (the same number, unless one
     diverges); ``chain_losses`` / ``proportional_losses`` are the losses of the
@@ -164,7 +143,7 @@ class Race:
     MODES = ("chain", "proportional")
 
     def __init__(self, trainer: Trainer) -> None:
-        self.copies = {mode: copy_trainer(trainer, mode) for mode in self.MODES}
+        self.copies = {mode: trainer.copy(backprop=mode, history_limit=1000) for mode in self.MODES}
         self._start = {mode: len(c.loss_history) for mode, c in self.copies.items()}
         self.stopped: dict[str, str] = {}  # mode -> why it stopped early (diverged)
 

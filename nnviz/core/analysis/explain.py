@@ -145,7 +145,7 @@ class Explainer:
     @property
     def _loss_fn(self):
         """The loss function this iteration used (the setting may have changed since)."""
-        return self._values.loss_fn or self.trainer._loss_fn
+        return self._values.loss_fn or self.trainer.loss_fn
 
     @property
     def _backprop(self) -> str:

@@ -22,7 +22,7 @@ zigzag, oscillating or diverged (``STATUSES``).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
 import numpy as np
@@ -30,7 +30,7 @@ import numpy as np
 from nnviz.core import losses
 from nnviz.core.analysis.verdict import STATUSES, classify, steepest_direction  # noqa: F401 (re-exported)
 from nnviz.core.network import split_flat
-from nnviz.core.trainer import DIVERGENCE_FACTOR, Trainer, _backward_math, _forward_math, _update_math
+from nnviz.core.trainer import Trainer, _backward_math, _forward_math, _update_math
 
 DEFAULT_LOOK_AHEAD_STEPS = 30
 DEFAULT_SWEEP_ITERATIONS = 200
@@ -121,13 +121,6 @@ def _rates(rates: Iterable[float]) -> np.ndarray:
 
 
 # ============================================================ the stacked runs
-def _explosion(trainer: Trainer) -> float:
-    """The Trainer's divergence threshold: DIVERGENCE_FACTOR x the initial loss (>= 1)."""
-    ref = trainer.evaluate_loss(*trainer.initial[:2])
-    ref = ref if math.isfinite(ref) else 1.0
-    return DIVERGENCE_FACTOR * max(ref, 1.0)
-
-
 def _frozen_masks(trainer: Trainer) -> list:
     """Per parameter array: None (nothing frozen), True (all) or a boolean mask — as the
     Trainer builds them."""
@@ -143,33 +136,13 @@ def _frozen_masks(trainer: Trainer) -> list:
     return [True if m is not None and m.all() else m for m in masks]
 
 
-@dataclass(frozen=True)
-class _Resume:
-    opt_state: list
-    opt_name: str | None
-    opt_t: int
-    order: np.ndarray
-    position: int
-    rng_state: dict
-
-
-def _resume_state(trainer: Trainer) -> _Resume:
-    """What the Trainer's next iterations depend on besides its parameters and settings:
-    the fields of ``trainer.training_state()`` of those names. Read from the Trainer's
-    attributes directly, because ``training_state()`` also copies the loss history and
-    the trajectory (milliseconds after a long run, more than the whole look-ahead);
-    tests/core/test_surface.py checks that both agree."""
-    return _Resume(list(trainer._opt_state), trainer._opt_name, trainer._opt_t,
-                   trainer._order, trainer._position, trainer.rng.bit_generator.state)
-
-
 class _Copies:
     """What copies of the Trainer's state at an iteration boundary share: settings,
     data, batches, optimizer start and divergence threshold."""
 
     def __init__(self, trainer: Trainer) -> None:
         net, s = trainer.network, trainer.settings
-        st = _resume_state(trainer)
+        st = trainer.resume_state()
         self.net = net
         self.acts = net.activations
         self.L = net.n_layers
@@ -191,7 +164,7 @@ class _Copies:
         if self.shuffle and self.batch_size < self.n:
             self.rng = np.random.Generator(type(trainer.rng.bit_generator)())
             self.rng.bit_generator.state = st.rng_state
-        self.explosion = _explosion(trainer)
+        self.explosion = trainer.divergence_threshold
 
     def _optimizer_step(self, shapes) -> None:
         if self.fresh:
@@ -360,20 +333,6 @@ class _Single(_Copies):
 
 
 # ===================================================== real Trainer copies
-def _copy(trainer: Trainer, learning_rate: float) -> Trainer:
-    """A Trainer in the same state (no history), at ``learning_rate``."""
-    s = trainer.settings
-    c = Trainer(trainer.network.copy(), trainer.dataset, learning_rate=learning_rate,
-                optimizer=s.optimizer, loss=s.loss, backprop=s.backprop, batch=s.batch,
-                shuffle=s.shuffle, frozen=s.frozen, schedule=s.schedule, seed=trainer.seed,
-                rng=np.random.Generator(type(trainer.rng.bit_generator)()))
-    c.set_initial(*trainer.initial)
-    st = replace(trainer.training_state(), loss_history=[], accuracy_history=[], trajectory=[],
-                 status="ready", status_message="")
-    c.load_training_state(st)
-    return c
-
-
 def _run_copy(c: Trainer, n: int) -> tuple[list[np.ndarray], bool]:
     """Run n more iterations of a copy: (its flat parameters after each update it
     keeps, since its start; diverged). Its ``loss_history`` is then its loss curve."""
@@ -412,7 +371,7 @@ def look_ahead(trainer: Trainer, learning_rate: float, steps: int = DEFAULT_LOOK
                     break
                 params[k + 1] = run.last_flat
         else:
-            c = _copy(trainer, lr)
+            c = trainer.copy(learning_rate=lr)
             traj, diverged = _run_copy(c, steps)
             params[1:1 + len(traj)] = traj
             if diverged:
@@ -492,7 +451,7 @@ def sweep(trainer: Trainer, rates: Sequence[float] | np.ndarray,
             # A run that diverged is replayed by a Trainer copy: what the Trainer keeps
             # after a divergence (and its loss history) is then exactly the Trainer's.
             for r in np.flatnonzero(diverged):
-                c = _copy(trainer, float(rates[r]))
+                c = trainer.copy(learning_rate=float(rates[r]))
                 _, diverged[r] = _run_copy(c, done)
                 curves[r] = np.nan
                 curves[r, :len(c.loss_history)] = c.loss_history
@@ -501,7 +460,7 @@ def sweep(trainer: Trainer, rates: Sequence[float] | np.ndarray,
                 heads[r] = np.stack(c.trajectory[:window + 1])
         else:
             paths, heads = {}, {}
-            copies = [_copy(trainer, float(r)) for r in rates]
+            copies = [trainer.copy(learning_rate=float(r)) for r in rates]
             every = 10
             while done < N:
                 if should_stop is not None and done and should_stop():

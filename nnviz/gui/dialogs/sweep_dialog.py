@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QLabel, QLineE
 
 from nnviz.core.analysis import surface
 from nnviz.gui.widgets import palette as pal
-from nnviz.gui.panels.surface_panel import LogLossAxis, branch
+from nnviz.gui.panels.surface_panel import LogLossAxis
 
 DEFAULT_LOW, DEFAULT_HIGH, DEFAULT_COUNT, DEFAULT_ITERATIONS = 1e-3, 10.0, 25, 200
 BEST = "#c2185b"  # palette.HIGHLIGHT
@@ -202,7 +202,7 @@ class SweepDialog(QDialog):
         if t.status == "diverged":
             self.status.setText("The run has diverged: step back or reset before a sweep.")
             return False
-        copy = branch(t)
+        copy = t.copy()
         self.worker = _SweepWorker(copy, rates, self.iterations.value(), self)
         self.worker.progressed.connect(self._on_progress)
         self.worker.succeeded.connect(self._on_done)

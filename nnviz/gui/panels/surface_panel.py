@@ -214,25 +214,6 @@ def _fmt(x: float, digits: int = 4) -> str:
     return f"{x:.{digits}g}"
 
 
-def branch(trainer: Trainer) -> Trainer:
-    """A copy of ``trainer`` that carries on from its current state without its history
-    (the trajectory starts at the current point). Cheap even after long runs, unlike a
-    snapshot round trip, which copies the whole trajectory."""
-    t = trainer
-    net = t.network.copy()
-    copy = Trainer(net, t.dataset, learning_rate=t.learning_rate, optimizer=t.optimizer,
-                   loss=t.loss, backprop=t.backprop, batch=t.batch, shuffle=t.settings.shuffle,
-                   frozen=t.frozen, seed=t.seed, init_scheme=t.init_scheme,
-                   rng=np.random.default_rng(t.seed))
-    copy.set_initial(*t.initial)
-    st = t.training_state()
-    dropped = len(st.trajectory) - 1
-    st.trajectory = st.trajectory[-1:]
-    st.trajectory_start = t.trajectory_start + dropped
-    copy.load_training_state(st)
-    return copy
-
-
 class _Trail:
     """Two columns of ``trainer.trajectory``, copied incrementally (Play appends; Step
     back or a new trainer starts over)."""
@@ -1435,7 +1416,7 @@ class SurfacePanel(QWidget):
             self.session.message.emit("Cannot fork a diverged run: step back or reset first")
             return False
         try:
-            f = branch(t)
+            f = t.copy()
             changes = {"learning_rate": float(learning_rate)}
             if optimizer is not None and optimizer != t.optimizer.name:
                 changes["optimizer"] = optimizer

@@ -632,7 +632,7 @@ def test_resume_state_agrees_with_training_state(name):
     the histories: the same values training_state() gives, at and between iterations."""
     t = config_trainer(name, warm=9)
     for _ in range(4):
-        st, fast = t.training_state(), sweep_mod._resume_state(t)
+        st, fast = t.training_state(), t.resume_state()
         assert (fast.opt_name, fast.opt_t, fast.position, fast.rng_state) == \
             (st.opt_name, st.opt_t, st.position, st.rng_state)
         assert np.array_equal(fast.order, st.order)

@@ -499,10 +499,10 @@ def test_fork_trains_alongside_and_can_be_removed(qtbot, panel, session):
     assert panel.fork_item.getData()[0] is None or panel.fork_item.getData()[0].size == 0
 
 
-def test_branch_carries_on_exactly_like_the_original(session):
+def test_a_fork_copy_carries_on_exactly_like_the_original(session):
     t = session.trainer
     t.run(7)
-    copy = sp.branch(t)
+    copy = t.copy()
     t.run(5)
     copy.run(5)
     assert np.array_equal(copy.network.flat(), t.network.flat())
