@@ -33,11 +33,12 @@ class Loss:
         return hash((self.name, self.activation.name))
 
     def terms(self, z: np.ndarray, a: np.ndarray, t: np.ndarray) -> np.ndarray:
-        """Each output's share of each sample's loss (n_samples x n_out)."""
+        """Each output's share of each sample's loss (n_samples x n_out; leading stack
+        dimensions are kept, here and in ``per_sample`` and ``output_delta``)."""
         raise NotImplementedError
 
     def per_sample(self, z, a, t) -> np.ndarray:
-        return self.terms(z, a, t).sum(axis=1)
+        return self.terms(z, a, t).sum(axis=-1)
 
     def batch_loss(self, z, a, t) -> float:
         """The batch loss: the mean over samples of each sample's loss."""
@@ -69,7 +70,7 @@ class HalfSSE(Loss):
 
     def per_sample(self, z, a, t):
         d = t - a
-        return 0.5 * np.einsum("ij,ij->i", d, d)
+        return 0.5 * np.einsum("...j,...j->...", d, d)
 
     def batch_loss(self, z, a, t):
         d = (t - a).ravel()
@@ -87,14 +88,14 @@ class MSE(Loss):
 
     def terms(self, z, a, t):
         d = t - a
-        return d * d / a.shape[1]
+        return d * d / a.shape[-1]
 
     def batch_loss(self, z, a, t):
         d = (t - a).ravel()
         return float(d.dot(d)) / d.size
 
     def output_grad(self, a, t):
-        return 2.0 * (a - t) / a.shape[1]
+        return 2.0 * (a - t) / a.shape[-1]
 
     def output_grad_tangent(self, da):
         return 2.0 * da / da.shape[-1]
@@ -114,8 +115,8 @@ class CrossEntropy(Loss):
     def terms(self, z, a, t):
         if self.activation.name == "softmax":
             with np.errstate(over="ignore", invalid="ignore"):
-                shifted = z - z.max(axis=1, keepdims=True)
-                log_p = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+                shifted = z - z.max(axis=-1, keepdims=True)
+                log_p = shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
                 return np.where(t == 0, 0.0, -t * log_p)  # 0 log 0 = 0
         # -[t log s(z) + (1 - t) log(1 - s(z))] = softplus(z) - t z
         return np.logaddexp(0.0, z) - t * z
@@ -129,7 +130,7 @@ class CrossEntropy(Loss):
 
     def output_delta(self, z, a, t):
         if self.activation.name == "softmax":
-            return a * t.sum(axis=1, keepdims=True) - t
+            return a * t.sum(axis=-1, keepdims=True) - t
         return a - t
 
     def output_delta_tangent(self, z, a, t, dz):

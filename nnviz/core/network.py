@@ -17,7 +17,7 @@ from typing import Sequence
 
 import numpy as np
 
-from nnviz.core import activations
+from nnviz.core import activations, kernels
 
 INIT_SCHEMES = ("uniform", "normal", "xavier", "he", "zeros", "large")
 OUTPUT_ONLY = ("softmax",)
@@ -141,16 +141,15 @@ class Network:
                 biases: Sequence[np.ndarray] | None = None) -> np.ndarray:
         """Outputs for inputs ``x`` (n_samples x n_in), with the network's own parameters
         or with ``weights`` and ``biases`` of the same shapes given instead (a view
-        showing other parameters, such as an iteration of the past)."""
+        showing other parameters, such as an iteration of the past). No warning at any
+        input; a value that overflows comes out as inf or nan."""
         weights = self.weights if weights is None else weights
         biases = self.biases if biases is None else biases
         if len(weights) != self.n_layers or len(biases) != self.n_layers:
             raise ValueError(f"expected {self.n_layers} weight matrices and bias vectors")
-        a = np.asarray(x, dtype=np.float64)
-        with np.errstate(over="ignore", invalid="ignore"):
-            for w, b, act in zip(weights, biases, self.activations):
-                a = act.forward(a @ np.asarray(w).T + b)
-        return a
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+            return kernels.outputs(np.asarray(x, dtype=np.float64), [np.asarray(w) for w in weights],
+                                   [np.asarray(b) for b in biases], self.activations)
 
     # ---------------------------------------------------------------- parameters
     def parse_param(self, name: str) -> Param:

@@ -31,7 +31,7 @@ from typing import Any, Callable, Iterable, NamedTuple, Sequence
 
 import numpy as np
 
-from nnviz.core import losses, optimizers
+from nnviz.core import kernels, losses, optimizers
 from nnviz.core.data.datasets import Dataset
 from nnviz.core.events import Signal
 from nnviz.core.network import Network, Param, frozen_array, initialise
@@ -490,11 +490,9 @@ class Trainer:
         weights = self.network.weights if weights is None else weights
         biases = self.network.biases if biases is None else biases
         data = self.dataset if data is None else data
-        a = data.inputs
         with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
-            for w, b, act in zip(weights, biases, self.network.activations):
-                z, a = _forward_math(a, w, b, act)
-            return self._loss_fn.batch_loss(z, a, data.targets)
+            nets, outs = kernels.forward_pass(data.inputs, weights, biases, self.network.activations)
+            return self._loss_fn.batch_loss(nets[-1], outs[-1], data.targets)
 
     def accuracy(self, outputs: np.ndarray, targets: np.ndarray) -> float:
         if outputs.shape[1] == 1:
@@ -925,27 +923,15 @@ class Trainer:
     # micro-step path and the fast path of run(), so both give the same bits.
     def _next_batch(self):
         """(batch indices or None, inputs, targets, ends an epoch) for a new iteration."""
-        n = self.dataset.n_samples
-        bs = self.batch_size
+        order = self._order
+        batch, self._order, self._position, end = kernels.draw_batch(
+            self.dataset.n_samples, self.batch_size, self._settings.shuffle, order, self._position, self.rng)
+        if self._order is not order and self._settings.shuffle:
+            self._rng_state = self.rng.bit_generator.state
         x, t = self.dataset.inputs, self.dataset.targets
-        if bs >= n:
-            self._position = 0
-            return None, x, t, True
-        if self._position >= n:
-            self._position = 0
-        if self._position == 0:
-            if self._settings.shuffle:
-                self._order = self.rng.permutation(n)
-                self._rng_state = self.rng.bit_generator.state
-            elif not np.array_equal(self._order, np.arange(n)):
-                self._order = np.arange(n)
-        batch = self._order[self._position:self._position + bs]
-        x, t = x[batch], t[batch]
-        x.flags.writeable = t.flags.writeable = False
-        self._position += bs
-        end = self._position >= n
-        if end:
-            self._position = 0
+        if batch is not None:
+            x, t = x[batch], t[batch]
+            x.flags.writeable = t.flags.writeable = False
         return batch, x, t, end
 
     def _forward(self, layer: int) -> None:
@@ -954,8 +940,8 @@ class Trainer:
             self._raw_values = None
             self._values = IterationValues(self.network.n_layers, *self._next_batch())
         v = self._values
-        z, a = _forward_math(v.inputs if i == 0 else v.activations[i - 1], self.network.weights[i],
-                             self.network.biases[i], self.network.activations[i])
+        z, a = kernels.forward(v.inputs if i == 0 else v.activations[i - 1], self.network.weights[i],
+                               self.network.biases[i], self.network.activations[i])
         z.flags.writeable = a.flags.writeable = False  # kept by reference for Step back
         v.net[i], v.activations[i] = z, a
         self._cursor += 1
@@ -986,7 +972,7 @@ class Trainer:
         v = self._values
         net = self.network
         last = layer == net.n_layers
-        err, g_w, g_b = _backward_math(
+        err, g_w, g_b = kernels.backward(
             self._settings.backprop == "chain", self._loss_fn, net.activations[i],
             v.net[i], v.activations[i], v.inputs if i == 0 else v.activations[i - 1], v.targets,
             None if last else v.errors[i + 1], None if last else net.weights[i + 1])
@@ -1023,8 +1009,8 @@ class Trainer:
         masks = self._frozen_masks()
         w_old, b_old = net.weights[i], net.biases[i]
         lr = s.schedule.rate(s.learning_rate, self.iteration)
-        w, b, sw, sb = _update_math(s.optimizer, lr, t, w_old, b_old, v.grad_W[i],
-                                    v.grad_b[i], before, masks[2 * i], masks[2 * i + 1])
+        w, b, sw, sb = kernels.update(s.optimizer, lr, t, w_old, b_old, v.grad_W[i],
+                                      v.grad_b[i], before, masks[2 * i], masks[2 * i + 1])
         if not ((w is w_old or np.isfinite(w).all()) and (b is b_old or np.isfinite(b).all())):
             raise _Diverged(f"the parameters of layer {layer} stopped being finite at "
                             f"iteration {self.iteration + 1}")
@@ -1076,19 +1062,10 @@ class Trainer:
         L = net.n_layers
         W, B, acts = net.weights, net.biases, net.activations
         batch, x, t, end = self._next_batch()
-        nets, outs = [None] * L, [None] * L
-        a = x
-        for i in range(L):
-            z, a = _forward_math(a, W[i], B[i], acts[i])
-            nets[i], outs[i] = z, a
-        loss = self._loss_math(z, a, t)
-        chain = s.backprop == "chain"
-        errs, g_ws, g_bs = [None] * L, [None] * L, [None] * L
-        err = w_next = None
-        for i in range(L - 1, -1, -1):
-            err, g_ws[i], g_bs[i] = _backward_math(chain, self._loss_fn, acts[i], nets[i], outs[i],
-                                                   x if i == 0 else outs[i - 1], t, err, w_next)
-            errs[i], w_next = err, W[i]
+        nets, outs = kernels.forward_pass(x, W, B, acts)
+        a = outs[-1]
+        loss = self._loss_math(nets[-1], a, t)
+        errs, g_ws, g_bs = kernels.backward_pass(s.backprop == "chain", self._loss_fn, acts, x, t, nets, outs, W)
         opt_state, step_t = self._optimizer_for_update()
         masks = self._frozen_masks()
         lr = s.schedule.rate(s.learning_rate, self.iteration)
@@ -1097,8 +1074,8 @@ class Trainer:
         for i in range(L - 1, -1, -1):
             before_opt[i] = (opt_state[2 * i], opt_state[2 * i + 1])
             before_params[i] = (W[i], B[i])
-            w, b, sw, sb = _update_math(s.optimizer, lr, step_t, W[i], B[i], g_ws[i], g_bs[i],
-                                        before_opt[i], masks[2 * i], masks[2 * i + 1])
+            w, b, sw, sb = kernels.update(s.optimizer, lr, step_t, W[i], B[i], g_ws[i], g_bs[i],
+                                          before_opt[i], masks[2 * i], masks[2 * i + 1])
             if not ((w is W[i] or np.isfinite(w).all()) and (b is B[i] or np.isfinite(b).all())):
                 raise _Diverged(f"the parameters of layer {i + 1} stopped being finite at "
                                 f"iteration {self.iteration + 1}")
@@ -1132,20 +1109,10 @@ class Trainer:
         self._values = v
 
     def _frozen_masks(self) -> list:
-        """Per parameter array: None (nothing frozen), True (all frozen) or a boolean mask."""
+        """``kernels.frozen_masks`` of the current settings, built once per change."""
         frozen = self._settings.frozen
         if frozen is not self._masks_key:
-            net = self.network
-            masks: list = [None] * (2 * net.n_layers)
-            for name in frozen:
-                p = net.parse_param(name)
-                j = 2 * (p.layer - 1) + (p.kind == "b")
-                if masks[j] is None:
-                    shape = net.weights[p.layer - 1].shape if p.kind == "W" else net.biases[p.layer - 1].shape
-                    masks[j] = np.zeros(shape, dtype=bool)
-                masks[j][p.index] = True
-            masks = [True if m is not None and m.all() else m for m in masks]
-            self._masks, self._masks_key = masks, frozen
+            self._masks, self._masks_key = kernels.frozen_masks(self.network, frozen), frozen
         return self._masks
 
     @property
@@ -1171,48 +1138,6 @@ class Trainer:
 def _readonly(a: np.ndarray) -> np.ndarray:
     a.flags.writeable = False
     return a
-
-
-def _forward_math(a_prev, w, b, act):
-    z = a_prev.dot(w.T) + b  # ndarray.dot: the same product as @, with less overhead on small arrays
-    return z, act.forward(z)
-
-
-def _backward_math(chain: bool, loss_fn, act, z, a, a_prev, targets, err_next, w_next):
-    """(errors, dE/dW, dE/db) of one layer; ``err_next``/``w_next`` are None at the output."""
-    n = a_prev.shape[0]
-    if chain:
-        if err_next is None:
-            err = loss_fn.output_delta(z, a, targets)
-        else:
-            err = act.backward(z, a, err_next.dot(w_next))
-        local, scale = err, 1.0 / n
-    else:  # the proportional split of the error e = t - o
-        if err_next is None:
-            err = targets - a
-        else:
-            total = np.abs(w_next).sum(axis=1, keepdims=True)
-            share = np.divide(w_next, total, out=np.zeros_like(w_next), where=total > 0)
-            err = err_next.dot(share)
-        local, scale = err * act.derivative(z, a), -1.0 / n  # e points downhill: g = -mean(e f' a_prev)
-    return err, local.T.dot(a_prev) * scale, local.sum(axis=0) * scale
-
-
-def _update_math(opt, lr, t, w, b, g_w, g_b, state, mask_w, mask_b):
-    """New (W, b, W state, b state). A frozen entry keeps its value and its optimizer state."""
-    out = []
-    for param, grad, st, mask in ((w, g_w, state[0], mask_w), (b, g_b, state[1], mask_b)):
-        if mask is True:
-            out.append((param, st))
-            continue
-        if mask is not None:
-            grad = np.where(mask, 0.0, grad)
-        step, new_state = opt.step(grad, st, lr, t)
-        if mask is not None:
-            step = np.where(mask, 0.0, step)
-            new_state = tuple(np.where(mask, old, s) for old, s in zip(st, new_state))
-        out.append((_readonly(param - step), new_state))
-    return out[0][0], out[1][0], out[0][1], out[1][1]
 
 
 def parse_batch(batch: str | int) -> str | int:

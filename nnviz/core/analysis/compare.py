@@ -21,8 +21,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from nnviz.core import losses
-from nnviz.core.trainer import Trainer, _backward_math, _forward_math
+from nnviz.core import kernels
+from nnviz.core.trainer import Trainer
 
 
 @dataclass(frozen=True)
@@ -109,21 +109,9 @@ def chain_vs_proportional(trainer: Trainer) -> Comparison:
         if v.inputs is not None and all(a is not None for a in v.activations):
             nets, outs = list(v.net), list(v.activations)
         else:
-            nets, outs = [None] * L, [None] * L
-            a = x
-            for i in range(L):
-                nets[i], a = _forward_math(a, weights[i], biases[i], acts[i])
-                outs[i] = a
-        loss_fn = losses.get(trainer.loss, acts[-1])
-        per_mode = {}
-        for chain in (True, False):
-            errs = [None] * L
-            err = w_next = None
-            for i in range(L - 1, -1, -1):
-                err, _, _ = _backward_math(chain, loss_fn, acts[i], nets[i], outs[i],
-                                           x if i == 0 else outs[i - 1], t, err, w_next)
-                errs[i], w_next = np.array(err), weights[i]
-            per_mode[chain] = errs
+            nets, outs = kernels.forward_pass(x, weights, biases, acts)
+        per_mode = {chain: [np.array(e) for e in kernels.backward_pass(
+            chain, trainer.loss_fn, acts, x, t, nets, outs, weights)[0]] for chain in (True, False)}
     names = neuron_names(trainer)
     layers = [LayerComparison(i + 1, names[i], per_mode[True][i].mean(axis=0), per_mode[False][i].mean(axis=0),
                               per_mode[True][i], per_mode[False][i]) for i in range(L)]

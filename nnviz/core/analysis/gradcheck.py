@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from nnviz.core import losses
+from nnviz.core import kernels
 from nnviz.core.network import Param
 from nnviz.core.trainer import Trainer
 
@@ -80,13 +80,8 @@ def backward_parameters(trainer: Trainer) -> tuple[list[np.ndarray], list[np.nda
 
 
 def _loss(trainer: Trainer, weights, biases, x, t) -> np.floating:
-    loss_fn = losses.get(trainer.loss, trainer.network.activations[-1])
-    a = x
-    z = x
-    for w, b, act in zip(weights, biases, trainer.network.activations):
-        z = a @ w.T + b
-        a = act.forward(z)
-    return loss_fn.per_sample(z, a, t).mean()
+    nets, outs = kernels.forward_pass(x, weights, biases, trainer.network.activations)
+    return trainer.loss_fn.per_sample(nets[-1], outs[-1], t).mean()
 
 
 def central_difference(trainer: Trainer, name: str | Param, h: float = DEFAULT_H) -> Difference:

@@ -42,14 +42,14 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from nnviz.core import losses
+from nnviz.core import kernels
 from nnviz.core.network import Network, Param, split_flat
 from nnviz.core.analysis import hessian
 from nnviz.core.analysis.sweep import (  # re-exported: the panel imports them from here
     DEFAULT_LOOK_AHEAD_STEPS, DEFAULT_SWEEP_ITERATIONS, LookAhead, SweepResult, classify,
     look_ahead, sweep, sweep_rates,
 )
-from nnviz.core.trainer import Trainer, _backward_math, _forward_math
+from nnviz.core.trainer import Trainer
 
 __all__ = [
     "DEFAULT_GRID", "CHUNK_FLOATS", "default_axes", "check_axes", "loss_grid", "plane_grid",
@@ -229,15 +229,6 @@ def _zeroed(w: np.ndarray, b: np.ndarray, params: Sequence[Param]) -> tuple[np.n
     return w, b
 
 
-def batched_loss(loss_fn: losses.Loss, z: np.ndarray, a: np.ndarray, t: np.ndarray) -> np.ndarray:
-    """The batch loss of each of a stack of output layers (points x n x n_out) against
-    the same targets (n x n_out): ``loss_fn.batch_loss`` per point, vectorised."""
-    g, n, k = z.shape
-    t2 = np.broadcast_to(t, (g, n, k)).reshape(g * n, k)
-    terms = loss_fn.terms(z.reshape(g * n, k), a.reshape(g * n, k), t2)
-    return terms.reshape(g, n * k).dot(np.ones(n * k)) / n  # a product: faster than sum(axis=1) on short rows
-
-
 class _GridPlan:
     """What a loss grid over ``lo`` x ``hi`` shares between its blocks of points.
     ``lo`` is in the earlier (or the same) weight layer as ``hi``."""
@@ -246,7 +237,7 @@ class _GridPlan:
         net = trainer.network
         self.W, self.B, self.acts = net.weights, net.biases, net.activations
         self.L = net.n_layers
-        self.loss_fn = losses.get(trainer.loss, net.activations[-1])
+        self.loss_fn = trainer.loss_fn
         x, self.t = trainer.dataset.inputs, trainer.dataset.targets
         self.n = x.shape[0]
         self.l0, self.l1 = lo.layer - 1, hi.layer - 1
@@ -254,7 +245,7 @@ class _GridPlan:
         self.same = self.l0 == self.l1
         a = x
         for i in range(self.l0):
-            _, a = _forward_math(a, self.W[i], self.B[i], self.acts[i])
+            _, a = kernels.forward(a, self.W[i], self.B[i], self.acts[i])
         first = [lo, hi] if self.same else [lo]
         wz, bz = _zeroed(self.W[self.l0], self.B[self.l0], first)
         self.rows = sorted({p.row for p in first})
@@ -320,7 +311,7 @@ class _GridPlan:
             act = self.acts[i]
             if i == L - 1:
                 z = stage.full()
-                return batched_loss(self.loss_fn, z, act.forward(z), self.t).reshape(u.size, v.size)
+                return kernels.stacked_loss(self.loss_fn, z, act.forward(z), self.t).reshape(u.size, v.size)
             if i == self.l0:
                 stage = _Stage(self.base_act, stage.m, stage.cols, act.forward(stage.vals))
             else:
@@ -367,7 +358,7 @@ def plane_grid(trainer: Trainer, origin: np.ndarray, d1: np.ndarray, d2: np.ndar
         return out
     x, t = trainer.dataset.inputs, trainer.dataset.targets
     n = x.shape[0]
-    loss_fn = losses.get(trainer.loss, net.activations[-1])
+    loss_fn = trainer.loss_fn
     per = max(1, CHUNK_FLOATS // (n * max(net.sizes[1:]) + net.n_params))
     flat = out.reshape(-1)
     with np.errstate(all="ignore"):
@@ -375,12 +366,8 @@ def plane_grid(trainer: Trainer, origin: np.ndarray, d1: np.ndarray, d2: np.ndar
             g = np.arange(s, min(s + per, out.size))
             ai, bj = a[g // b.size], b[g % b.size]
             params = origin + ai[:, None] * d1 + bj[:, None] * d2  # points x n_params
-            weights, biases = split_flat(net, params)
-            act = x
-            for w, bias, f in zip(weights, biases, net.activations):
-                z = np.matmul(act, w.transpose(0, 2, 1)) + bias[:, None, :]
-                act = f.forward(z)
-            flat[g] = batched_loss(loss_fn, z, act, t)
+            nets, outs = kernels.forward_pass(x, *split_flat(net, params), net.activations)
+            flat[g] = kernels.stacked_loss(loss_fn, nets[-1], outs[-1], t)
     return out
 
 
@@ -448,22 +435,10 @@ def gradient(trainer: Trainer, vector: np.ndarray | None = None) -> np.ndarray:
     else:
         weights, biases = split_flat(net, np.asarray(vector, dtype=np.float64))
     x, t = trainer.dataset.inputs, trainer.dataset.targets
-    loss_fn = losses.get(trainer.loss, net.activations[-1])
-    acts = net.activations
-    L = net.n_layers
     with np.errstate(all="ignore"):
-        zs, outs = [None] * L, [None] * L
-        a = x
-        for i in range(L):
-            zs[i], a = _forward_math(a, weights[i], biases[i], acts[i])
-            outs[i] = a
-        parts: list = [None] * (2 * L)
-        err = w_next = None
-        for i in range(L - 1, -1, -1):
-            err, g_w, g_b = _backward_math(True, loss_fn, acts[i], zs[i], outs[i],
-                                           x if i == 0 else outs[i - 1], t, err, w_next)
-            parts[2 * i], parts[2 * i + 1], w_next = g_w.ravel(), g_b, weights[i]
-    return np.concatenate(parts)
+        nets, outs = kernels.forward_pass(x, weights, biases, net.activations)
+        _, g_ws, g_bs = kernels.backward_pass(True, trainer.loss_fn, net.activations, x, t, nets, outs, weights)
+    return np.concatenate([g for g_w, g_b in zip(g_ws, g_bs) for g in (g_w.ravel(), g_b)])
 
 
 def curvature(trainer: Trainer, params: Iterable[str | Param] | None = None,

@@ -6,10 +6,9 @@ arrays (R x n_out x n_in): the same forward pass, loss, backward pass (``chain``
 ``proportional``), optimizer update (any optimizer, with its state carried on from the
 Trainer's), frozen parameters, batches (full, online or mini-batches, shuffled by a copy
 of the Trainer's generator) and divergence rule as ``Trainer.run``, with the Trainer's
-own arithmetic (``nnviz.core.trainer``'s ``_forward_math``, ``_backward_math`` and
-``_update_math`` for one copy, the same functions on stacks for several; stacked matrix
-products give the same bits as the Trainer's one-network products, which the tests
-check). So a copy reaches bit for bit what ``trainer.run`` would reach at that rate.
+own arithmetic (``nnviz.core.kernels``, for one copy or for a stack of them; stacked
+matrix products give the same bits as the Trainer's one-network products, which the
+tests check). So a copy reaches bit for bit what ``trainer.run`` would reach at that rate.
 Real Trainer copies (slower, the same numbers) are used where the Trainer's own rules
 decide: when it stands in the middle of an iteration, and to replay a sweep's run that
 diverged, so that what is kept after a divergence (and the loss history) is exactly
@@ -27,10 +26,10 @@ from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
-from nnviz.core import losses
+from nnviz.core import kernels
 from nnviz.core.analysis.verdict import STATUSES, classify, steepest_direction  # noqa: F401 (re-exported)
 from nnviz.core.network import split_flat
-from nnviz.core.trainer import Trainer, _backward_math, _forward_math, _update_math
+from nnviz.core.trainer import Trainer
 
 DEFAULT_LOOK_AHEAD_STEPS = 30
 DEFAULT_SWEEP_ITERATIONS = 200
@@ -121,21 +120,6 @@ def _rates(rates: Iterable[float]) -> np.ndarray:
 
 
 # ============================================================ the stacked runs
-def _frozen_masks(trainer: Trainer) -> list:
-    """Per parameter array: None (nothing frozen), True (all) or a boolean mask — as the
-    Trainer builds them."""
-    net = trainer.network
-    masks: list = [None] * (2 * net.n_layers)
-    for name in trainer.frozen:
-        p = net.parse_param(name)
-        j = 2 * (p.layer - 1) + (p.kind == "b")
-        if masks[j] is None:
-            masks[j] = np.zeros(net.weights[p.layer - 1].shape if p.kind == "W" else net.biases[p.layer - 1].shape,
-                                dtype=bool)
-        masks[j][p.index] = True
-    return [True if m is not None and m.all() else m for m in masks]
-
-
 class _Copies:
     """What copies of the Trainer's state at an iteration boundary share: settings,
     data, batches, optimizer start and divergence threshold."""
@@ -146,14 +130,14 @@ class _Copies:
         self.net = net
         self.acts = net.activations
         self.L = net.n_layers
-        self.loss_fn = losses.get(s.loss, net.activations[-1])
+        self.loss_fn = trainer.loss_fn
         self.chain = s.backprop == "chain"
         self.opt = s.optimizer
         # the first update starts a fresh optimizer when the Trainer's state is another's
         self.fresh = st.opt_name != self.opt.name
         self.opt_state = None if self.fresh else list(st.opt_state)
         self.t = 0 if self.fresh else st.opt_t
-        self.masks = _frozen_masks(trainer)
+        self.masks = kernels.frozen_masks(net, s.frozen)
         self.x, self.targets = trainer.dataset.inputs, trainer.dataset.targets
         self.n = self.x.shape[0]
         self.batch_size = trainer.batch_size
@@ -174,49 +158,38 @@ class _Copies:
             self.t += 1
 
     def _next_batch(self):
-        """(inputs, targets) of the next iteration: Trainer._next_batch's rule."""
-        n, bs = self.n, self.batch_size
-        if bs >= n:
+        """(inputs, targets) of the next iteration, drawn as the Trainer draws them."""
+        batch, self.order, self.position, _ = kernels.draw_batch(
+            self.n, self.batch_size, self.shuffle, self.order, self.position, self.rng)
+        if batch is None:
             return self.x, self.targets
-        if self.position >= n:
-            self.position = 0
-        if self.position == 0:
-            if self.shuffle:
-                self.order = self.rng.permutation(n)
-            elif not np.array_equal(self.order, np.arange(n)):
-                self.order = np.arange(n)
-        batch = self.order[self.position:self.position + bs]
-        self.position += bs
-        if self.position >= n:
-            self.position = 0
         return self.x[batch], self.targets[batch]
 
 
 class _Stack(_Copies):
     """R copies trained side by side, one learning rate each, as stacks: weights
-    R x n_out x n_in, biases R x 1 x n_out, optimizer state likewise."""
+    R x n_out x n_in, biases R x n_out, optimizer state likewise."""
 
     def __init__(self, trainer: Trainer, rates: np.ndarray) -> None:
         super().__init__(trainer)
         R = rates.size
         self.W = [np.repeat(w[None], R, axis=0) for w in self.net.weights]
-        self.B = [np.repeat(b[None, None], R, axis=0) for b in self.net.biases]
-        self.lr = rates.reshape(R, 1, 1)
+        self.B = [np.repeat(b[None], R, axis=0) for b in self.net.biases]
+        self.lr = rates
         self.rows = np.arange(R)  # the original index of each stacked run still going
-        if self.opt_state is not None:  # W states R x n_out x n_in, b states R x 1 x n_out
-            self.opt_state = [tuple(np.repeat(a[None] if j % 2 == 0 else a[None, None], R, axis=0) for a in state)
-                              for j, state in enumerate(self.opt_state)]
+        if self.opt_state is not None:
+            self.opt_state = [tuple(np.repeat(a[None], R, axis=0) for a in state) for state in self.opt_state]
 
     def flat(self) -> np.ndarray:
         """The flat parameter vectors of the runs still going (R x n_params)."""
         parts = []
         for w, b in zip(self.W, self.B):
-            parts += [w.reshape(w.shape[0], w.shape[1] * w.shape[2]), b.reshape(b.shape[0], b.shape[2])]
+            parts += [w.reshape(w.shape[0], w.shape[1] * w.shape[2]), b]
         return np.concatenate(parts, axis=1)
 
     def parameters(self, k: int) -> tuple[list[np.ndarray], list[np.ndarray]]:
         """Weights and biases of stacked run k, as the Trainer holds them."""
-        return [w[k] for w in self.W], [b[k, 0] for b in self.B]
+        return [w[k] for w in self.W], [b[k] for b in self.B]
 
     def step(self) -> tuple[np.ndarray, np.ndarray]:
         """One iteration of every run still going. Returns the forward-pass losses (in
@@ -224,53 +197,18 @@ class _Stack(_Copies):
         dropped from the stack, their parameters left as they were before the iteration
         (what the Trainer keeps)."""
         x, t = self._next_batch()
-        L, acts, W, B = self.L, self.acts, self.W, self.B
-        R = W[0].shape[0]
-        nb = x.shape[0]
-        zs, outs = [None] * L, [None] * L
-        a = x
-        for i in range(L):
-            z = np.matmul(a, W[i].transpose(0, 2, 1)) + B[i]
-            a = acts[i].forward(z)
-            zs[i], outs[i] = z, a
-        batch_loss = self.loss_fn.batch_loss
-        loss = np.array([batch_loss(zs[-1][r], outs[-1][r], t) for r in range(R)])
+        L, W, B = self.L, self.W, self.B
+        nets, outs = kernels.forward_pass(x, W, B, self.acts)
+        loss = kernels.loss(self.loss_fn, nets[-1], outs[-1], t)
         bad = ~np.isfinite(loss) | (loss > self.explosion)
-
-        # backward: Trainer._backward_math for a stack
-        g_w, g_b = [None] * L, [None] * L
-        err = None
-        for i in range(L - 1, -1, -1):
-            z, out = zs[i], outs[i]
-            a_prev = x if i == 0 else outs[i - 1]
-            if self.chain:
-                if err is None:
-                    k = out.shape[2]
-                    t2 = np.broadcast_to(t, (R, nb, k)).reshape(R * nb, k)
-                    err = self.loss_fn.output_delta(z.reshape(R * nb, k), out.reshape(R * nb, k), t2).reshape(R, nb, k)
-                else:
-                    err = acts[i].backward(z, out, np.matmul(err, W[i + 1]))
-                local, scale = err, 1.0 / nb
-            else:
-                if err is None:
-                    err = t - out
-                else:
-                    w_next = W[i + 1]
-                    total = np.abs(w_next).sum(axis=2, keepdims=True)
-                    share = np.divide(w_next, total, out=np.zeros_like(w_next), where=total > 0)
-                    err = np.matmul(err, share)
-                local, scale = err * acts[i].derivative(z, out), -1.0 / nb
-            g_w[i] = np.matmul(local.transpose(0, 2, 1), a_prev) * scale
-            g_b[i] = (local.sum(axis=1) * scale)[:, None, :]
-
-        # update: the Trainer's _update_math with a stack of learning rates
+        _, g_w, g_b = kernels.backward_pass(self.chain, self.loss_fn, self.acts, x, t, nets, outs, W)
         self._optimizer_step([a.shape for w, b in zip(W, B) for a in (w, b)])
         new = [None] * L
         for i in range(L - 1, -1, -1):
-            w, b, sw, sb = _update_math(self.opt, self.lr, self.t, W[i], B[i], g_w[i], g_b[i],
-                                        (self.opt_state[2 * i], self.opt_state[2 * i + 1]),
-                                        self.masks[2 * i], self.masks[2 * i + 1])
-            bad |= ~(np.isfinite(w).all(axis=(1, 2)) & np.isfinite(b).all(axis=(1, 2)))
+            w, b, sw, sb = kernels.update(self.opt, self.lr, self.t, W[i], B[i], g_w[i], g_b[i],
+                                          (self.opt_state[2 * i], self.opt_state[2 * i + 1]),
+                                          self.masks[2 * i], self.masks[2 * i + 1])
+            bad |= ~(np.isfinite(w).all(axis=(1, 2)) & np.isfinite(b).all(axis=1))
             new[i] = (w, b, sw, sb)
         for i, (w, b, sw, sb) in enumerate(new):
             W[i], B[i] = w, b
@@ -301,27 +239,18 @@ class _Single(_Copies):
         """One iteration: (its forward-pass loss, diverged). A diverged iteration
         changes nothing."""
         x, t = self._next_batch()
-        L, acts, W, B = self.L, self.acts, self.W, self.B
-        zs, outs = [None] * L, [None] * L
-        a = x
-        for i in range(L):
-            zs[i], a = _forward_math(a, W[i], B[i], acts[i])
-            outs[i] = a
-        loss = self.loss_fn.batch_loss(zs[-1], a, t)
+        L, W, B = self.L, self.W, self.B
+        nets, outs = kernels.forward_pass(x, W, B, self.acts)
+        loss = self.loss_fn.batch_loss(nets[-1], outs[-1], t)
         if not math.isfinite(loss) or loss > self.explosion:
             return loss, True
-        g_w, g_b = [None] * L, [None] * L
-        err = w_next = None
-        for i in range(L - 1, -1, -1):
-            err, g_w[i], g_b[i] = _backward_math(self.chain, self.loss_fn, acts[i], zs[i], outs[i],
-                                                 x if i == 0 else outs[i - 1], t, err, w_next)
-            w_next = W[i]
+        _, g_w, g_b = kernels.backward_pass(self.chain, self.loss_fn, self.acts, x, t, nets, outs, W)
         fresh, state_before, t_before = self.fresh, self.opt_state, self.t
         self._optimizer_step([a.shape for w, b in zip(W, B) for a in (w, b)])
         state = list(self.opt_state)
         new_w, new_b = list(W), list(B)
         for i in range(L - 1, -1, -1):
-            new_w[i], new_b[i], state[2 * i], state[2 * i + 1] = _update_math(
+            new_w[i], new_b[i], state[2 * i], state[2 * i + 1] = kernels.update(
                 self.opt, self.lr, self.t, W[i], B[i], g_w[i], g_b[i], (state[2 * i], state[2 * i + 1]),
                 self.masks[2 * i], self.masks[2 * i + 1])
         flat = np.concatenate([x for w, b in zip(new_w, new_b) for x in (w.ravel(), b)])

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from PySide6.QtGui import QColor
 
+from nnviz.core import kernels
 from nnviz.core.network import Network, Param
 from nnviz.gui.canvas.layout import Hit, Layout
 from nnviz.gui.session import Session
@@ -378,16 +379,13 @@ def _headings(session) -> list[tuple[str, str, str]]:
 
 def layer_values(network: Network, x: np.ndarray, weights, biases) -> tuple[list, list]:
     """(net inputs, outputs) of every column for inputs ``x`` (n x n_in) under ``weights``
-    and ``biases``: column 0 is ``x`` (net None). Each layer is a one-layer network whose
-    ``Network.forward`` computes it (linear for the net input), so that the forward
-    formula is the network's own."""
-    nets: list = [None]
-    outs: list = [np.asarray(x, dtype=np.float64)]
-    for i, (w, b) in enumerate(zip(weights, biases)):
-        shape = network.sizes[i:i + 2]
-        nets.append(Network(shape, "linear").forward(outs[-1], [w], [b]))
-        outs.append(Network(shape, network.activations[i].name).forward(outs[-1], [w], [b]))
-    return nets, outs
+    and ``biases``, from the core's forward pass (``kernels.forward_pass``): column 0 is
+    ``x`` (net None)."""
+    x = np.asarray(x, dtype=np.float64)
+    with np.errstate(all="ignore"):
+        nets, outs = kernels.forward_pass(x, [np.asarray(w) for w in weights], [np.asarray(b) for b in biases],
+                                          network.activations)
+    return [None] + nets, [x] + outs
 
 
 def _neuron_values(session: Session, W, B):

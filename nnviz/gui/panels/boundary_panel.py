@@ -29,7 +29,6 @@ from PySide6.QtCore import QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedLayout, QVBoxLayout, QWidget
 
-from nnviz.core.trainer import _forward_math
 from nnviz.gui.widgets import palette as pal
 from nnviz.gui.panels.surface_panel import _FastIsocurve, _Throttle
 from nnviz.gui.session import Subscriptions
@@ -191,13 +190,7 @@ class BoundaryPanel(QWidget):
 
     # ------------------------------------------------------------------ maths
     def _outputs(self) -> np.ndarray:
-        t = self.session.trainer
-        weights, biases = self.session.display_parameters()
-        a = self._points
-        with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
-            for w, b, act in zip(weights, biases, t.network.activations):
-                _, a = _forward_math(a, w, b, act)
-        return a
+        return self.session.trainer.network.forward(self._points, *self.session.display_parameters())
 
     def grid_values(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(x, y, z): the grid's x (GRID) and y (GRID) values and the drawn field z

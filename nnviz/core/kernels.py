@@ -1,0 +1,196 @@
+"""The arithmetic of training, written once: the forward pass, the loss, the backward
+pass (chain rule or proportional split), the optimizer update, frozen parameters and
+the drawing of batches. The Trainer, the look-ahead and sweep, the loss surface, the
+comparison of the backprop modes, the views and the command line all call these, so
+that they all give the same bits.
+
+Shapes. One network: weights ``n_out x n_in``, biases ``n_out``, a batch of samples
+``n x n_in``. Every function also takes a stack of networks with any leading
+dimensions: weights ``... x n_out x n_in``, biases ``... x n_out`` (a stack of learning
+rates, a grid of parameter values), with the samples either shared (``n x n_in``) or
+stacked too (``... x n x n_in``). A stack gives, network by network, the bits the same
+call gives for one network (stacked matrix products are NumPy's ``matmul``, which the
+tests check against the one-network ``dot``).
+
+Non-finite numbers are not checked here (callers decide what diverged) and no warning
+is raised by the caller's ``np.errstate``.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+
+from nnviz.core.activations import Activation
+from nnviz.core.losses import Loss
+from nnviz.core.optimizers import Optimizer
+
+
+# ================================================================ forward
+def forward(a_prev: np.ndarray, w: np.ndarray, b: np.ndarray, act: Activation) -> tuple[np.ndarray, np.ndarray]:
+    """(net, out) of one layer: ``net = a_prev W^T + b``, ``out = f(net)``."""
+    if w.ndim == 2:
+        z = a_prev.dot(w.T) + b  # ndarray.dot: the product of @, with less overhead on small arrays
+    else:
+        z = np.matmul(a_prev, np.swapaxes(w, -1, -2)) + b[..., None, :]
+    return z, act.forward(z)
+
+
+def forward_pass(x: np.ndarray, weights: Sequence[np.ndarray], biases: Sequence[np.ndarray],
+                 activations: Sequence[Activation]) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """(net inputs, outputs) of every layer, layer 1 first."""
+    nets, outs = [], []
+    a = x
+    for w, b, act in zip(weights, biases, activations):
+        z, a = forward(a, w, b, act)
+        nets.append(z)
+        outs.append(a)
+    return nets, outs
+
+
+def outputs(x: np.ndarray, weights: Sequence[np.ndarray], biases: Sequence[np.ndarray],
+            activations: Sequence[Activation]) -> np.ndarray:
+    """The network's outputs for inputs ``x``."""
+    return forward_pass(x, weights, biases, activations)[1][-1]
+
+
+# ================================================================== loss
+def loss(loss_fn: Loss, z: np.ndarray, a: np.ndarray, t: np.ndarray) -> float | np.ndarray:
+    """The batch loss (the mean over samples of each sample's loss) of the output
+    layer's net inputs ``z`` and outputs ``a`` against the targets ``t``; for a stack,
+    an array of them, each exactly the one-network number."""
+    if z.ndim == 2:
+        return loss_fn.batch_loss(z, a, t)
+    out = np.empty(z.shape[:-2])
+    for i in np.ndindex(out.shape):
+        out[i] = loss_fn.batch_loss(z[i], a[i], t)
+    return out
+
+
+def stacked_loss(loss_fn: Loss, z: np.ndarray, a: np.ndarray, t: np.ndarray) -> np.ndarray:
+    """``loss`` for a large stack (points x n x n_out against shared targets n x n_out),
+    vectorised: equal to ``loss`` up to the rounding of a sum in another order."""
+    g, n, k = z.shape
+    t2 = np.broadcast_to(t, (g, n, k)).reshape(g * n, k)
+    terms = loss_fn.terms(z.reshape(g * n, k), a.reshape(g * n, k), t2)
+    return terms.reshape(g, n * k).dot(np.ones(n * k)) / n  # a product: faster than sum(axis=1) on short rows
+
+
+# ============================================================== backward
+def _product(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return a.dot(b) if a.ndim == 2 and b.ndim == 2 else np.matmul(a, b)
+
+
+def backward(chain: bool, loss_fn: Loss, act: Activation, z: np.ndarray, a: np.ndarray, a_prev: np.ndarray,
+             targets: np.ndarray, err_next: np.ndarray | None = None,
+             w_next: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(errors, dE/dW, dE/db) of one layer; ``err_next``/``w_next`` (the errors and
+    weights of the layer above) are None at the output layer.
+
+    ``chain``: the errors are deltas dE_sample/dnet. Otherwise the proportional split:
+    the output error e = t - o is shared among the incoming weights in proportion to
+    their size, and the pseudo-gradient is -mean(e f' a_prev) (e points downhill).
+    Gradients are means over the batch."""
+    n = a_prev.shape[-2]
+    if chain:
+        if err_next is None:
+            err = loss_fn.output_delta(z, a, targets)
+        else:
+            err = act.backward(z, a, _product(err_next, w_next))
+        local, scale = err, 1.0 / n
+    else:
+        if err_next is None:
+            err = targets - a
+        else:
+            total = np.abs(w_next).sum(axis=-1, keepdims=True)
+            share = np.divide(w_next, total, out=np.zeros_like(w_next), where=total > 0)
+            err = _product(err_next, share)
+        local, scale = err * act.derivative(z, a), -1.0 / n
+    if local.ndim == 2:
+        g_w = local.T.dot(a_prev) * scale
+    else:
+        g_w = np.matmul(np.swapaxes(local, -1, -2), a_prev) * scale
+    return err, g_w, local.sum(axis=-2) * scale
+
+
+def backward_pass(chain: bool, loss_fn: Loss, activations: Sequence[Activation], x: np.ndarray,
+                  targets: np.ndarray, nets: Sequence[np.ndarray], outs: Sequence[np.ndarray],
+                  weights: Sequence[np.ndarray]) -> tuple[list, list, list]:
+    """(errors, dE/dW, dE/db) of every layer (lists indexed by layer - 1), from the
+    forward pass ``nets``/``outs`` that ``weights`` gave."""
+    L = len(nets)
+    errs, g_ws, g_bs = [None] * L, [None] * L, [None] * L
+    err = w_next = None
+    for i in range(L - 1, -1, -1):
+        err, g_ws[i], g_bs[i] = backward(chain, loss_fn, activations[i], nets[i], outs[i],
+                                         x if i == 0 else outs[i - 1], targets, err, w_next)
+        errs[i], w_next = err, weights[i]
+    return errs, g_ws, g_bs
+
+
+# ================================================================ update
+def update(opt: Optimizer, lr: float | np.ndarray, t: int, w: np.ndarray, b: np.ndarray, g_w: np.ndarray,
+           g_b: np.ndarray, state: tuple, mask_w=None, mask_b=None) -> tuple:
+    """New (W, b, W state, b state) after one optimizer step with learning rate ``lr``
+    (a number, or one per network of a stack) at step count ``t``; ``state`` is (W
+    state, b state). A frozen entry (``mask`` True where frozen, True for the whole
+    array, None for nothing frozen) keeps its value and its optimizer state. The new
+    arrays are read-only; an array that is wholly frozen is returned as it was."""
+    if isinstance(lr, np.ndarray):
+        lr_w, lr_b = lr[..., None, None], lr[..., None]
+    else:
+        lr_w = lr_b = lr
+    out = []
+    for param, grad, st, mask, rate in ((w, g_w, state[0], mask_w, lr_w), (b, g_b, state[1], mask_b, lr_b)):
+        if mask is True:
+            out.append((param, st))
+            continue
+        if mask is not None:
+            grad = np.where(mask, 0.0, grad)
+        step, new_state = opt.step(grad, st, rate, t)
+        if mask is not None:
+            step = np.where(mask, 0.0, step)
+            new_state = tuple(np.where(mask, old, s) for old, s in zip(st, new_state))
+        new = param - step
+        new.flags.writeable = False
+        out.append((new, new_state))
+    return out[0][0], out[1][0], out[0][1], out[1][1]
+
+
+def frozen_masks(network, frozen) -> list:
+    """Per parameter array (W1, b1, W2, b2, ...): None (nothing frozen), True (all
+    frozen) or a boolean mask of the frozen entries, for the parameter names ``frozen``."""
+    masks: list = [None] * (2 * network.n_layers)
+    for name in frozen:
+        p = network.parse_param(name)
+        j = 2 * (p.layer - 1) + (p.kind == "b")
+        if masks[j] is None:
+            arrays = network.weights if p.kind == "W" else network.biases
+            masks[j] = np.zeros(arrays[p.layer - 1].shape, dtype=bool)
+        masks[j][p.index] = True
+    return [True if m is not None and m.all() else m for m in masks]
+
+
+# =============================================================== batches
+def draw_batch(n_samples: int, batch_size: int, shuffle: bool, order: np.ndarray, position: int,
+               rng: np.random.Generator | None) -> tuple[np.ndarray | None, np.ndarray, int, bool]:
+    """The next batch: (sample indices, or None for all samples in order; the batch
+    order; the position after it; whether it ends an epoch). An epoch walks through
+    ``order`` in steps of ``batch_size``; a new epoch draws a new order from ``rng``
+    when ``shuffle`` is on, else goes back to the file's order. The last batch of an
+    epoch may be smaller."""
+    n = n_samples
+    if batch_size >= n:
+        return None, order, 0, True
+    if position >= n:
+        position = 0
+    if position == 0:
+        if shuffle:
+            order = rng.permutation(n)
+        elif not np.array_equal(order, np.arange(n)):
+            order = np.arange(n)
+    batch = order[position:position + batch_size]
+    position += batch_size
+    end = position >= n
+    return batch, order, 0 if end else position, end
