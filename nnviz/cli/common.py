@@ -10,18 +10,14 @@ import sys
 import time
 from pathlib import Path
 
-from nnviz.core import presets
+from nnviz.core import presets, recipes
 from nnviz.core.trainer import Trainer, parse_batch
 from nnviz.io import files
 from nnviz.io.files import quote
 
 EXIT_USAGE = 2
 
-# Network sizes the command line accepts: the window's network editor has the same limits.
-MAX_HIDDEN_LAYERS = 8
-MAX_NEURONS = 128  # per hidden layer
 MAX_IMAGE_SIDE = 10_000  # pixels, as in the window's image export (a 10000 x 10000 picture takes 400 MB)
-MAX_FORWARD_VALUES = 20_000_000  # samples x neurons in one forward pass over all samples
 
 
 class UsageError(Exception):
@@ -117,38 +113,19 @@ def window_size(text: str, low: int = 16, high: int = MAX_IMAGE_SIDE) -> tuple[i
 
 
 def layer_sizes(text: str) -> list[int]:
-    """Layer sizes such as 2,4,1 within the limits (``MAX_HIDDEN_LAYERS`` hidden layers of at
-    most ``MAX_NEURONS`` neurons), checked before anything is allocated."""
+    """Layer sizes such as 2,4,1 within ``recipes.check_size``'s limits, checked before
+    anything is allocated."""
     parts = [p.strip() for p in text.split(",")]
     if not all(re.fullmatch(r"\d{1,30}", p) for p in parts):
         raise argparse.ArgumentTypeError(f"expected layer sizes such as 2,4,1, got {quote(text)}")
     sizes = [int(p) for p in parts]
     if len(sizes) < 2 or min(sizes) < 1:
         raise argparse.ArgumentTypeError(f"expected at least two sizes >= 1 such as 2,4,1, got {quote(text)}")
-    problem = size_problem(sizes)
-    if problem:
-        raise argparse.ArgumentTypeError(problem)
+    try:
+        recipes.check_size(sizes)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
     return sizes
-
-
-def size_problem(sizes) -> str | None:
-    """What is beyond the limits in these layer sizes (``MAX_HIDDEN_LAYERS`` hidden layers
-    of at most ``MAX_NEURONS`` neurons), or None."""
-    if len(sizes) - 2 > MAX_HIDDEN_LAYERS:
-        return f"at most {MAX_HIDDEN_LAYERS} hidden layers (the limit), got {len(sizes) - 2}"
-    for i, n in enumerate(sizes[1:-1], start=1):
-        if n > MAX_NEURONS:
-            return f"hidden layer {i}: at most {MAX_NEURONS} neurons (the limit), got {n:,}"
-    return None
-
-
-def check_forward_size(sizes, n_samples: int, prog: str) -> None:
-    """One forward pass over all samples must stay within ``MAX_FORWARD_VALUES``."""
-    values = n_samples * sum(sizes[1:])
-    if values > MAX_FORWARD_VALUES:
-        raise UsageError(f"{prog}: {n_samples:,} samples through the {'-'.join(map(str, sizes))} network "
-                         f"are {values:,} values a forward pass, over the limit of {MAX_FORWARD_VALUES:,}; "
-                         "use fewer samples or neurons")
 
 
 def activation_names(text: str) -> list[str]:
@@ -203,13 +180,15 @@ def add_weights(p: argparse.ArgumentParser, activation: bool = True) -> None:
 def add_activation(p) -> None:
     p.add_argument("--activation", type=activation_names, metavar="NAME[,OUTPUT]",
                    help="with --data or --weights: the hidden activation (--data: default tanh), "
-                        "optionally a comma and the output activation (default sigmoid for 0/1 "
-                        "targets, linear otherwise), or one per weight layer")
+                        "optionally a comma and the output activation (default softmax for one-hot "
+                        "targets, sigmoid for other 0/1 targets, linear otherwise), or one per "
+                        "weight layer")
 
 
-def resolve_activations(given: list[str], n_layers: int, classification: bool) -> list[str]:
+def resolve_activations(given: list[str], n_layers: int, dataset) -> list[str]:
     """--activation NAME[,OUTPUT] (or one name per weight layer) for a network of
-    ``n_layers``; the output's default follows the data. Raises ValueError."""
+    ``n_layers``; the output's default is ``recipes.default_output`` of ``dataset``.
+    Raises ValueError."""
     if len(given) == 1:
         acts = [given[0]] * n_layers if n_layers == 1 else [given[0]] * (n_layers - 1) + [None]
     elif len(given) == 2:
@@ -220,9 +199,8 @@ def resolve_activations(given: list[str], n_layers: int, classification: bool) -
         raise ValueError(f"expected 1, 2 or {n_layers} names for a network of {n_layers} weight "
                          f"layers, got {len(given)}")
     if acts[-1] is None:
-        acts[-1] = "sigmoid" if classification else "linear"
-    if "softmax" in acts[:-1]:
-        raise ValueError("softmax is only allowed on the output layer")
+        acts[-1] = recipes.default_output(dataset)[0]
+    recipes.check_activations(acts, dataset.n_outputs)
     return acts
 
 
@@ -232,7 +210,6 @@ def load_source(args: argparse.Namespace) -> Trainer:
 
     if getattr(args, "snapshot", None) is not None:
         trainer = snapshot.load(args.snapshot)
-        check_forward_size(trainer.network.sizes, trainer.n_samples, f"nnviz {args.command}")
         if args.seed is not None:
             trainer.reseed(args.seed)
     else:
@@ -247,18 +224,19 @@ def read_weights(args: argparse.Namespace):
         imported = weights.read(args.weights)
     except ValueError as exc:
         raise UsageError(f"nnviz {args.command}: --weights: {exc}") from None
-    problem = size_problem(imported.sizes)
-    if problem:
-        raise UsageError(f"nnviz {args.command}: --weights: {imported.source}: {problem}")
+    try:
+        recipes.check_size(imported.sizes)
+    except ValueError as exc:
+        raise UsageError(f"nnviz {args.command}: --weights: {imported.source}: {exc}") from None
     return imported
 
 
-def weights_activations(imported, args: argparse.Namespace, classification: bool) -> list[str]:
+def weights_activations(imported, args: argparse.Namespace, dataset) -> list[str]:
     """The activations of an imported network: --activation, else what the file says."""
     prog = f"nnviz {args.command}"
     if getattr(args, "activation", None):
         try:
-            return resolve_activations(args.activation, imported.n_layers, classification)
+            return resolve_activations(args.activation, imported.n_layers, dataset)
         except ValueError as exc:
             raise UsageError(f"{prog}: --activation: {exc}") from None
     if imported.activations is None:
@@ -275,8 +253,11 @@ def apply_weights(trainer: Trainer, args: argparse.Namespace) -> Trainer:
     from nnviz.io import weights
 
     imported = read_weights(args)
-    check_forward_size(imported.sizes, trainer.n_samples, f"nnviz {args.command}")
-    acts = weights_activations(imported, args, trainer.dataset.is_classification)
+    try:
+        recipes.check_size(imported.sizes, trainer.n_samples)
+    except ValueError as exc:
+        raise UsageError(f"nnviz {args.command}: {exc}") from None
+    acts = weights_activations(imported, args, trainer.dataset)
     try:
         return weights.build_trainer(imported, acts, trainer.dataset, like=trainer)
     except ValueError as exc:

@@ -6,10 +6,10 @@ import argparse
 import sys
 
 from nnviz.cli.common import (ProgressBar, UsageError, add_activation, add_source, add_weights, batch_mode,
-                              check_forward_size, check_ratio, check_writable, counter, digits, finite_float,
-                              layer_sizes, load_source, positive_count, positive_float, read_weights,
-                              resolve_activations, weights_activations)
-from nnviz.core import optimizers
+                              check_ratio, check_writable, counter, digits, finite_float, layer_sizes,
+                              load_source, positive_count, positive_float, read_weights, resolve_activations,
+                              weights_activations)
+from nnviz.core import optimizers, recipes
 from nnviz.core.analysis.summary import data_summary_lines, summary_lines
 from nnviz.core.losses import LOSSES
 from nnviz.core.network import INIT_SCHEMES
@@ -38,7 +38,8 @@ def add_training_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--optimizer", choices=list(optimizers.OPTIMIZERS))
     p.add_argument("--batch", type=batch_mode, metavar="full|online|N")
     p.add_argument("--shuffle", action="store_true", help="shuffle the samples every epoch")
-    p.add_argument("--loss", choices=list(LOSSES))
+    p.add_argument("--loss", choices=list(LOSSES),
+                   help="with --data the default is cross_entropy for class targets, mse otherwise")
     p.add_argument("--backprop", choices=BACKPROP_MODES)
     p.add_argument("--freeze-biases", action="store_true", help="keep every bias fixed")
 
@@ -147,14 +148,17 @@ def load_data_source(args: argparse.Namespace, prog: str = "nnviz train") -> Tra
         raise UsageError(f"{prog}: --data: {exc}") from None
     raw = table.dataset
     if imported:
-        sizes, acts = imported.sizes, weights_activations(imported, args, raw.is_classification)
+        sizes, acts = imported.sizes, weights_activations(imported, args, raw)
     else:
         sizes = args.layers or [raw.n_inputs, 4, raw.n_outputs]
         try:
-            acts = resolve_activations(args.activation or ["tanh"], len(sizes) - 1, raw.is_classification)
+            acts = resolve_activations(args.activation or ["tanh"], len(sizes) - 1, raw)
         except ValueError as exc:
             raise UsageError(f"{prog}: --activation: {exc}") from None
-    check_forward_size(sizes, raw.n_samples, prog)
+    try:
+        recipes.check_size(sizes, raw.n_samples)
+    except ValueError as exc:
+        raise UsageError(f"{prog}: {exc}") from None
     try:
         data = table.normalized(acts[-1]) if args.normalize else raw
     except ValueError as exc:
@@ -166,8 +170,9 @@ def load_data_source(args: argparse.Namespace, prog: str = "nnviz train") -> Tra
         except ValueError as exc:
             raise UsageError(f"{prog}: --check-ratio: {exc}") from None
     try:
+        loss = recipes.default_loss(acts[-1], raw)
         if imported:
-            return weights.build_trainer(imported, acts, data, seed=seed, loss="mse")
-        return trainer_mod.create(sizes, acts, data, init=args.init or "uniform", seed=seed, loss="mse")
+            return weights.build_trainer(imported, acts, data, seed=seed, loss=loss)
+        return trainer_mod.create(sizes, acts, data, init=args.init or "uniform", seed=seed, loss=loss)
     except ValueError as exc:
         raise UsageError(f"{prog}: {exc}") from None

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from nnviz.core.activations import Activation, get as get_activation
+from nnviz.core.activations import Activation
 
 
 class Loss:
@@ -149,13 +149,3 @@ def get(name: str, output_activation: Activation) -> Loss:
     except KeyError:
         raise ValueError(f"unknown loss {name!r}; expected one of {', '.join(LOSSES)}") from None
     return cls(output_activation)
-
-
-def fitting(current: str, output_activation: str) -> str:
-    """``current`` if it works with the output activation, else half_sse (cross_entropy
-    for a softmax output): the loss a run keeps when its output layer changes."""
-    try:
-        get(current, get_activation(output_activation))
-        return current
-    except ValueError:
-        return "cross_entropy" if output_activation == "softmax" else "half_sse"

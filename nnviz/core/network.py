@@ -17,10 +17,9 @@ from typing import Sequence
 
 import numpy as np
 
-from nnviz.core import activations, kernels
+from nnviz.core import activations, kernels, recipes
 
 INIT_SCHEMES = ("uniform", "normal", "xavier", "he", "zeros", "large")
-OUTPUT_ONLY = ("softmax",)
 
 _PARAM_RE = re.compile(r"^\s*([Wb])(\d+)\[\s*(\d+)\s*(?:,\s*(\d+)\s*)?\]\s*$")
 
@@ -77,9 +76,7 @@ class Network:
                 f"expected {n_layers} activations (one per weight layer), got {len(activations_)}"
             )
         acts = [activations.get(name) for name in activations_]
-        for l, act in enumerate(acts[:-1], start=1):
-            if act.name in OUTPUT_ONLY:
-                raise ValueError(f"{act.name} is only allowed on the output layer, not layer {l}")
+        recipes.check_activations([a.name for a in acts], sizes[-1])
         self.sizes = sizes
         self.activations = acts
         if weights is None:

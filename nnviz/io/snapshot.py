@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from nnviz.core import losses, optimizers
+from nnviz.core import losses, optimizers, recipes
 from nnviz.core.activations import ACTIVATIONS
 from nnviz.core.data.datasets import Dataset
 from nnviz.core.losses import LOSSES
@@ -221,14 +221,19 @@ def from_dict(doc: Any) -> Trainer:
     sizes = [r.int(low=1) for r in n["sizes"].items()]
     if len(sizes) < 2:
         n["sizes"].fail("expected at least two layers (inputs and outputs)")
+    try:
+        recipes.check_size(sizes)
+    except ValueError as exc:
+        n["sizes"].fail(str(exc))
     L = len(sizes) - 1
     act_items = n["activations"].items()
     if len(act_items) != L:
         n["activations"].fail(f"expected {L} activations (one per weight layer), got {len(act_items)}")
     acts = [r.str(tuple(ACTIVATIONS)) for r in act_items]
-    for r, name in zip(act_items[:-1], acts[:-1]):
-        if name == "softmax":
-            r.fail("softmax is only allowed on the output layer")
+    try:
+        recipes.check_activations(acts, sizes[-1])
+    except ValueError as exc:
+        n["activations"].fail(str(exc))
     weights = _layer_arrays(n["weights"], [(sizes[l + 1], sizes[l]) for l in range(L)])
     biases = _layer_arrays(n["biases"], [(sizes[l + 1],) for l in range(L)])
     neuron_names = None
@@ -246,6 +251,11 @@ def from_dict(doc: Any) -> Trainer:
 
     # ---- dataset
     d = root["dataset"]
+    rows = d.get("inputs")
+    try:  # the training samples go through one forward pass together
+        recipes.check_size(sizes, len(rows.value) if rows is not None and isinstance(rows.value, list) else 0)
+    except ValueError as exc:
+        d.fail(str(exc))
     inputs, targets = _samples(d, sizes)
     name = d.get("name").name() if d.get("name") is not None else ""
     transform = _transform(d.get("transform"), sizes) if d.get("transform") is not None else None

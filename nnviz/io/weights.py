@@ -29,7 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
-from nnviz.core import losses
+from nnviz.core import recipes
 from nnviz.core.activations import ACTIVATIONS
 from nnviz.core.analysis.summary import count
 from nnviz.core.data.datasets import Dataset
@@ -270,7 +270,7 @@ def build_trainer(imported: ImportedWeights, activations: list[str], dataset: Da
         rng.bit_generator.state = like.rng.bit_generator.state
         settings = dict(learning_rate=s.learning_rate, optimizer=s.optimizer, backprop=s.backprop,
                         batch=s.batch, shuffle=s.shuffle, schedule=s.schedule,
-                        loss=losses.fitting(s.loss, network.activations[-1].name),
+                        loss=recipes.fitting_loss(s.loss, network.activations[-1].name, dataset),
                         frozen=s.frozen if same else (), seed=like.seed, rng=rng)
     try:
         return Trainer(network, dataset, **settings)

@@ -44,11 +44,12 @@ def test_classification_end_to_end(workdir, capsys):
     assert "trained 50 iterations" in out and "snapshot written to" in out
     t = snapshot.load(workdir / "run.json")
     assert t.network.sizes == [2, 5, 1] and t.network.activation_names == ["tanh", "sigmoid"]
-    assert t.iteration == 50 and t.seed == 3 and t.settings.loss == "mse"
+    assert t.iteration == 50 and t.seed == 3 and t.settings.loss == "cross_entropy"
     assert t.dataset.name == "moons" and t.dataset.n_samples == 40
     assert t.dataset.transform is None and t.dataset.check is None
     # the same run by hand from the same data and seed
-    ref = trainer_mod.create([2, 5, 1], ["tanh", "sigmoid"], t.dataset, seed=3, loss="mse", learning_rate=0.5)
+    ref = trainer_mod.create([2, 5, 1], ["tanh", "sigmoid"], t.dataset, seed=3, loss="cross_entropy",
+                             learning_rate=0.5)
     ref.run(50)
     assert ref.loss_history == t.loss_history
     assert all(np.array_equal(a, b) for a, b in zip(ref.network.weights, t.network.weights))
@@ -89,6 +90,25 @@ def test_targets_output_activation_and_init(workdir, capsys):
                        "--activation", "sigmoid,tanh,linear", "--iterations", "1", "--out", "c.json")
     assert rc == 0, err
     assert snapshot.load(workdir / "c.json").network.activation_names == ["sigmoid", "tanh", "linear"]
+
+
+@pytest.mark.parametrize("name, options, output, loss", [
+    ("blobs", {"n_classes": 3}, "softmax", "cross_entropy"),  # one-hot classes
+    ("two_moons", {}, "sigmoid", "cross_entropy"),  # one 0/1 column
+    ("plane", {}, "linear", "mse"),  # real values
+])
+def test_the_default_output_and_loss_are_the_data_dialogs(workdir, capsys, name, options, output, loss):
+    from nnviz.gui.dialogs.data_dialog import default_network
+
+    ds = datasets.generate(name, n_samples=30, seed=0, **options)
+    header = ",".join(f"c{j}" for j in range(ds.n_inputs + ds.n_outputs))
+    save_csv(workdir / "d.csv", ds, header=header)
+    rc, _out, err = run(capsys, "train", "--data", "d.csv", "--targets", str(ds.n_outputs),
+                        "--iterations", "2", "--out", "d.json")
+    assert rc == 0, err
+    t = snapshot.load(workdir / "d.json")
+    assert t.network.activation_names == ["tanh", output] and t.settings.loss == loss
+    assert default_network(ds) == (t.network.sizes, t.network.activation_names)
 
 
 def test_snapshot_of_a_data_run_carries_on(workdir, capsys):

@@ -25,6 +25,8 @@ def problems(draw):
     sizes = draw(st.lists(st.integers(1, 4), min_size=n_layers + 1, max_size=n_layers + 1))
     acts = [draw(st.sampled_from(HIDDEN)) for _ in range(n_layers - 1)]
     acts.append(draw(st.sampled_from(OUTPUT)))
+    if acts[-1] == "softmax":
+        sizes[-1] = max(2, sizes[-1])  # softmax needs at least 2 outputs
     loss_choices = ["half_sse", "mse"]
     if acts[-1] in ("sigmoid", "softmax"):
         loss_choices.append("cross_entropy")

@@ -133,8 +133,10 @@ CASES = [
                  id="no-samples"),
     pytest.param(_set("network/activations", ["swish", "sigmoid"]), "network.activations[0]",
                  "got 'swish'", id="unknown-activation"),
-    pytest.param(_set("network/activations", ["softmax", "sigmoid"]), "network.activations[0]",
-                 "softmax is only allowed on the output layer", id="softmax-in-hidden-layer"),
+    pytest.param(_set("network/activations", ["softmax", "sigmoid"]), "network.activations",
+                 "softmax is only allowed on the output layer, not layer 1", id="softmax-in-hidden-layer"),
+    pytest.param(_set("network/sizes", [2, 129, 2]), "network.sizes", "hidden layer 1: at most 128 neurons (the limit), got 129",
+                 id="beyond-the-neuron-limit"),
     pytest.param(_set("network/activations", ["sigmoid"]), "network.activations", "expected 2 activations",
                  id="too-few-activations"),
     pytest.param(_set("network/neuron_names", [["a", "b"], ["c"], ["d", "e"]]), "network.neuron_names",
@@ -305,3 +307,15 @@ def test_a_pickle_is_not_a_snapshot(tmp_path):
     with pytest.raises(SnapshotError) as e:
         snapshot.load(path)
     assert "\n" not in str(e.value)
+
+
+def test_too_much_data_for_the_network_is_refused_before_the_tables_are_read(tmp_path, monkeypatch):
+    from nnviz.core import recipes
+
+    path = _write(tmp_path, lambda doc: None)  # one sample
+    monkeypatch.setattr(recipes, "MAX_VALUES", 3)
+    monkeypatch.setattr(snapshot, "_samples", lambda *a: pytest.fail("the tables were read"))
+    with pytest.raises(SnapshotError) as e:
+        snapshot.load(path)
+    assert str(e.value) == (f"{path}: dataset: 1 sample through the 2-2-2 network are 4 values a forward pass, "
+                            "over the limit of 3; use fewer samples or neurons")

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 
-import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnviz.core import losses
+from nnviz.core import recipes
 from nnviz.core.data import datasets
 from nnviz.core import trainer as trainer_mod
 from nnviz.io.tables import DataError, read_table
@@ -40,21 +39,14 @@ from nnviz.io.tables import DataError, read_table
 IMPORT = "__import__"  # the combo's data for "Import a file…"
 CLASS_OPTION = ("blobs", "spiral")  # generators that take n_classes
 DEFAULT_HIDDEN = 4
-MAX_SAMPLES = 10_000
+MAX_SAMPLES = 10_000  # of a generated data set
 FILE_FILTER = "Data files (*.csv *.txt *.dat *.tsv);;All files (*)"
 
 
 def default_network(dataset: datasets.Dataset) -> tuple[list[int], list[str]]:
-    """``[n_in, 4, n_out]`` with tanh hidden units and an output activation that suits
-    the targets: sigmoid for one 0/1 column, softmax for one-hot classes, sigmoid for
-    several 0/1 columns that are not one-hot, linear for regression."""
-    n_in, n_out = dataset.n_inputs, dataset.n_outputs
-    if dataset.is_classification:
-        one_hot = n_out > 1 and bool(np.all(dataset.targets.sum(axis=1) == 1.0))
-        out = "softmax" if one_hot else "sigmoid"
-    else:
-        out = "linear"
-    return [n_in, DEFAULT_HIDDEN, n_out], ["tanh", out]
+    """``[n_in, 4, n_out]`` with tanh hidden units and the output activation of
+    ``recipes.default_output``."""
+    return [dataset.n_inputs, DEFAULT_HIDDEN, dataset.n_outputs], ["tanh", recipes.default_output(dataset)[0]]
 
 
 class DataDialog(QDialog):
@@ -331,20 +323,14 @@ class DataDialog(QDialog):
     def _plan(self, data: datasets.Dataset) -> None:
         t = self.session.trainer
         sizes = list(t.network.sizes)
-        if sizes[0] == data.n_inputs and sizes[-1] == data.n_outputs:
+        self.kept_network = sizes[0] == data.n_inputs and sizes[-1] == data.n_outputs
+        if self.kept_network:
             self.sizes, self.activations = sizes, list(t.network.activation_names)
-            if self.activations[-1] == "softmax" and data.n_outputs < 2:
-                self.sizes, self.activations = default_network(data)
-                self.kept_network = False
-            else:
-                self.kept_network = True
+            self.loss = recipes.fitting_loss(t.loss, self.activations[-1], data)
         else:
             self.sizes, self.activations = default_network(data)
-            self.kept_network = False
-        if not self.kept_network and self.activations[-1] == "softmax":
-            self.loss = "cross_entropy"
-        else:
-            self.loss = losses.fitting(t.loss, self.activations[-1])
+            self.loss = recipes.default_loss(self.activations[-1], data)
+        recipes.check_size(self.sizes, data.n_samples)
 
     def _refresh(self, *_) -> None:
         if self._quiet:

@@ -3,9 +3,9 @@ initialisation scheme and the seed. OK builds a new Trainer on the same data (ke
 the learning rate, optimizer, loss where it still fits, backprop mode, batch mode and
 schedule) and hands it to the Session; Cancel changes nothing.
 
-The input and output sizes come from the data set. The limits are checked on the
-numbers typed, before any array is allocated: at most ``MAX_HIDDEN_LAYERS`` hidden
-layers of 1 to ``MAX_NEURONS`` neurons each.
+The input and output sizes come from the data set. The limits (``recipes.check_size``)
+are checked on the numbers typed, before any array is allocated: at most
+``MAX_HIDDEN_LAYERS`` hidden layers of 1 to ``MAX_NEURONS`` neurons each.
 """
 
 from __future__ import annotations
@@ -15,12 +15,11 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QHBoxLayout, QLabel, QPushButton, QSpinBox, QToolButton, QVBoxLayout,
                                QWidget)
 
-from nnviz.core import losses
+from nnviz.core import recipes
 from nnviz.core import trainer as trainer_mod
-from nnviz.core.network import INIT_SCHEMES, OUTPUT_ONLY
+from nnviz.core.network import INIT_SCHEMES
+from nnviz.core.recipes import MAX_HIDDEN_LAYERS, MAX_NEURONS, OUTPUT_ONLY
 
-MAX_HIDDEN_LAYERS = 8
-MAX_NEURONS = 128
 SPIN_MAX = 9999  # what a spin box accepts; anything above MAX_NEURONS is refused with a message
 HIDDEN_ACTIVATIONS = ("sigmoid", "tanh", "relu", "linear")
 OUTPUT_ACTIVATIONS = HIDDEN_ACTIVATIONS + ("softmax",)
@@ -35,16 +34,12 @@ INIT_TIPS = {
 DEFAULT_HIDDEN = 4  # neurons in a newly added hidden layer (the last hidden size if there is one)
 
 
-def check_limits(sizes) -> str | None:
-    """The message for layer sizes beyond the limits, or None when they are fine."""
-    hidden = list(sizes[1:-1])
-    if len(hidden) > MAX_HIDDEN_LAYERS:
-        return f"At most {MAX_HIDDEN_LAYERS} hidden layers, not {len(hidden)}"
-    for i, n in enumerate(hidden, start=1):
-        if n < 1:
-            return f"Hidden layer {i} needs at least 1 neuron, not {n}"
-        if n > MAX_NEURONS:
-            return f"Hidden layer {i}: at most {MAX_NEURONS} neurons, not {n}"
+def check_limits(sizes, n_samples: int | None = None) -> str | None:
+    """The message for a network beyond ``recipes.check_size``'s limits, or None."""
+    try:
+        recipes.check_size(sizes, n_samples)
+    except ValueError as exc:
+        return str(exc)[:1].upper() + str(exc)[1:]
     return None
 
 
@@ -287,19 +282,20 @@ class NetworkEditor(QDialog):
         return self.seed_spin.value()
 
     def result_loss(self) -> str:
-        """The current loss if it fits the chosen output activation, else a sensible default."""
-        return losses.fitting(self.session.trainer.loss, self._acts[-1])
+        """The current loss if it fits the chosen output activation, else the default for it."""
+        t = self.session.trainer
+        return recipes.fitting_loss(t.loss, self._acts[-1], t.dataset)
 
     def validate(self) -> str | None:
         """The message that refuses the current choice, or None."""
-        error = check_limits(self.result_sizes())
+        data = self.session.trainer.dataset
+        error = check_limits(self.result_sizes(), data.n_samples + (data.check.n_samples if data.check else 0))
         if error:
             return error
-        for name in self._acts[:-1]:
-            if name in OUTPUT_ONLY:
-                return f"{name} is only allowed on the output layer"
-        if self._acts[-1] == "softmax" and self.n_outputs < 2:
-            return "softmax needs at least 2 outputs"
+        try:
+            recipes.check_activations(self._acts, self.n_outputs)
+        except ValueError as exc:
+            return str(exc)
         return None
 
     def build_trainer(self):

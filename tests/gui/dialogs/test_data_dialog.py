@@ -143,7 +143,7 @@ def test_new_network_when_counts_do_not_fit(qtbot, session, dialog):
     click_ok(qtbot, dialog)
     assert session.trainer.network.sizes == [2, 4, 1]
     assert list(session.trainer.network.activation_names) == ["tanh", "linear"]
-    assert session.trainer.loss == "half_sse"
+    assert session.trainer.loss == "mse"  # a new network takes recipes.default_output's loss
 
 
 # -------------------------------------------------------------------- files
@@ -281,3 +281,17 @@ def test_preview_fits(qtbot, session, dialog, tmp_path):
     dialog.set_holdout(20)
     label = dialog.preview_label  # the five preview lines fit: the dialog grew for them
     assert label.height() >= label.heightForWidth(label.width())
+
+
+def test_data_beyond_the_size_limits_is_refused_with_one_line(qtbot, session, dialog, monkeypatch):
+    from nnviz.core import recipes
+
+    old = session.trainer
+    monkeypatch.setattr(recipes, "MAX_VALUES", 250)  # the new 2-4-1 network: 5 values a sample
+    dialog.choose_builtin("circle", n_samples=51)
+    assert dialog.error_text() == ("51 samples through the 2-4-1 network are 255 values a forward pass, "
+                                   "over the limit of 250; use fewer samples or neurons")
+    assert not dialog.ok_button.isEnabled()
+    dialog.choose_builtin("circle", n_samples=50)
+    assert dialog.error_text() == "" and dialog.ok_button.isEnabled()
+    assert session.trainer is old

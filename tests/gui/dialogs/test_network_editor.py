@@ -202,9 +202,9 @@ def test_softmax_disabled_for_one_output(editor):
 def test_loss_falls_back_when_it_no_longer_fits(qtbot, editor, xor_session):
     xor_session.trainer.configure(loss="cross_entropy")  # sigmoid output: fine
     choose(qtbot, editor.act_combos[-1], "linear")
-    assert editor.result_loss() == "half_sse"
+    assert editor.result_loss() == "mse"  # recipes.default_loss of a linear output
     click(qtbot, ok(editor))
-    assert xor_session.trainer.loss == "half_sse"
+    assert xor_session.trainer.loss == "mse"
     assert xor_session.trainer.network.activation_names[-1] == "linear"
 
 
@@ -259,3 +259,14 @@ def test_softmax_cannot_be_forced_on_one_output(editor, xor_session):
     old = xor_session.trainer
     editor.accept()
     assert xor_session.trainer is old and "2 outputs" in editor.error_label.text()
+
+
+def test_the_samples_times_neurons_limit_counts_the_data(qtbot, editor, xor_session, monkeypatch):
+    from nnviz.core import recipes
+
+    monkeypatch.setattr(recipes, "MAX_VALUES", 4 * 40)  # xor: 4 samples
+    type_into(qtbot, editor.size_spins[0], "39")  # 39 + 1 = 40 neurons after the inputs: just fits
+    assert editor.validate() is None
+    type_into(qtbot, editor.size_spins[0], "40")
+    assert editor.validate() == ("4 samples through the 2-40-1 network are 164 values a forward pass, "
+                                 "over the limit of 160; use fewer samples or neurons")
