@@ -20,7 +20,7 @@ from nnviz.core import losses, optimizers, recipes
 from nnviz.core.activations import ACTIVATIONS
 from nnviz.core.data.datasets import Dataset
 from nnviz.core.losses import LOSSES
-from nnviz.core.data.normalize import DataTransform
+from nnviz.core.data.transform import DataTransform
 from nnviz.core.network import INIT_SCHEMES, Network
 from nnviz.core.trainer import (BACKPROP_MODES, SCHEDULES, IterationValues, Schedule, Trainer,
                                 TrainingState, parse_batch)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from nnviz.core.data import normalize as normalize_mod
+from nnviz.core.data import transform
 from nnviz.core.data.datasets import DataError, Dataset, split
 from nnviz.core.trainer import Trainer
 from nnviz.io import files
@@ -85,8 +85,8 @@ class Table:
     lines: np.ndarray
 
     def normalized(self, output_activation: str | None = None) -> Dataset:
-        """The data scaled as ``nnviz.core.data.normalize`` does; a column whose values span
-        more than a float can hold is one line naming the file, column and lines."""
+        """The data scaled as ``nnviz.core.data.transform.normalize`` does; a column whose
+        values span more than a float can hold is one line naming the file, column and lines."""
         values = np.hstack([self.dataset.inputs, self.dataset.targets])
         with np.errstate(over="ignore", invalid="ignore"):
             spans = values.max(axis=0) - values.min(axis=0)
@@ -98,7 +98,7 @@ class Table:
                             f"(line {self.lines[lo]}) to {float(values[hi, j])!r} (line {self.lines[hi]}): "
                             "their difference is beyond the largest float")
         try:
-            return normalize_mod.normalize(self.dataset, output_activation)
+            return transform.normalize(self.dataset, output_activation)
         except ValueError as exc:
             raise DataError(f"{self.source}: {exc}") from None
 
@@ -125,7 +125,7 @@ def read_table(path: str | os.PathLike, targets: int = 1, normalize: bool = Fals
     starts a comment (to the end of the line); blank lines are skipped. Lines end at
     ``\\n``, ``\\r\\n`` or ``\\r``, as in a text editor. With ``normalize``, inputs are
     scaled to [-1, 1] and targets to the range of ``output_activation`` (see
-    ``nnviz.core.data.normalize``; None leaves the targets), and the Dataset carries the
+    ``nnviz.core.data.transform``; None leaves the targets), and the Dataset carries the
     transform. ``sizes`` (a network's layer sizes) checks that the columns fit that
     network. ``name`` defaults to the file's stem.
 

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nnviz.core.data import datasets
-from nnviz.core.data import normalize
+from nnviz.core.data import transform
 from nnviz.core import trainer as trainer_mod
 from nnviz.io import snapshot
 from nnviz.io.tables import DataError, parse_table, read_table
@@ -260,7 +260,7 @@ def test_snapshot_bad_new_fields(tmp_path, edit, message):
 
 
 def test_transform_of_generated_data_in_snapshot():
-    data = normalize.normalize(datasets.generate("blobs", n_samples=30, seed=1), "softmax")
+    data = transform.normalize(datasets.generate("blobs", n_samples=30, seed=1), "softmax")
     t = trainer_mod.create([2, 4, 3], ["tanh", "softmax"], data, seed=0, loss="cross_entropy")
     back = snapshot.loads(snapshot.dumps(t))
     assert back.dataset.transform == data.transform

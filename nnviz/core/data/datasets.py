@@ -6,7 +6,7 @@ seed always give the same numbers (each call draws from its own
 ``numpy.random.Generator``; the global NumPy state is never used).
 
 A Dataset may carry the min-max ``transform`` it was scaled with (see
-``nnviz.core.data.normalize``) and a ``check`` set held out from training (see ``split``);
+``nnviz.core.data.transform``) and a ``check`` set held out from training (see ``split``);
 both travel in the snapshot.
 """
 
@@ -14,14 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 
+from nnviz.core.data.transform import DataTransform
 from nnviz.core.network import frozen_array
-
-if TYPE_CHECKING:
-    from nnviz.core.data.normalize import DataTransform
 
 
 class DataError(ValueError):

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from nnviz.core.data import datasets
-from nnviz.core.data import normalize
+from nnviz.core.data import transform
 from nnviz.core.data.datasets import Dataset
 
 CLASSIFICATION = ["xor", "and", "or", "circle", "two_moons", "spiral", "blobs"]
@@ -183,7 +183,7 @@ def _random_data(seed=0, n=50):
                                       ("tanh", (-1.0, 1.0)), ("linear", None), ("relu", None), (None, None)])
 def test_normalize_ranges_and_round_trip(act, rng):
     ds = _random_data()
-    scaled = normalize.normalize(ds, act)
+    scaled = transform.normalize(ds, act)
     tr = scaled.transform
     assert tr is not None and tr.target_range == rng
     np.testing.assert_allclose(scaled.inputs[:, :2].min(axis=0), -1.0, atol=1e-15)
@@ -204,34 +204,34 @@ def test_normalize_ranges_and_round_trip(act, rng):
 
 def test_normalize_carries_the_check_set():
     train, check = datasets.split(_random_data(), 0.3, seed=1)
-    scaled = normalize.normalize(train, "tanh")
+    scaled = transform.normalize(train, "tanh")
     assert scaled.check is not None and scaled.check.transform is scaled.transform
     np.testing.assert_allclose(scaled.check.inputs, scaled.transform.apply_inputs(check.inputs))
 
 
 def test_transform_dict_and_describe():
-    tr = normalize.fit(_random_data(), "sigmoid")
+    tr = transform.fit(_random_data(), "sigmoid")
     doc = tr.to_dict()
-    assert normalize.DataTransform(**{k: tuple(v) for k, v in doc.items()}) == tr
+    assert transform.DataTransform(**{k: tuple(v) for k, v in doc.items()}) == tr
     lines = tr.describe()
     assert len(lines) == 5 and lines[0].startswith("input 1: [") and lines[0].endswith("-> [-1, 1]")
-    assert normalize.fit(_random_data(), "linear").describe()[-1] == "targets: not scaled"
+    assert transform.fit(_random_data(), "linear").describe()[-1] == "targets: not scaled"
 
 
 def test_transform_validation():
     with pytest.raises(ValueError, match="minimum"):
-        normalize.DataTransform((2.0,), (1.0,))
+        transform.DataTransform((2.0,), (1.0,))
     with pytest.raises(ValueError, match="low < high"):
-        normalize.DataTransform((0.0,), (1.0,), input_range=(1.0, -1.0))
+        transform.DataTransform((0.0,), (1.0,), input_range=(1.0, -1.0))
     with pytest.raises(ValueError, match="unknown activation"):
-        normalize.fit(_random_data(), "swish")
-    tr = normalize.fit(_random_data(), None)
+        transform.fit(_random_data(), "swish")
+    tr = transform.fit(_random_data(), None)
     with pytest.raises(ValueError, match="3 input columns"):
         tr.apply(datasets.sine())
 
 
 def test_classification_survives_sigmoid_normalisation():
     ds = datasets.generate("blobs", n_samples=30, seed=0)
-    scaled = normalize.normalize(ds, "sigmoid")
+    scaled = transform.normalize(ds, "sigmoid")
     assert scaled.is_classification and np.array_equal(scaled.targets, ds.targets)
     assert replace(scaled, name="x").transform is scaled.transform

@@ -1,5 +1,9 @@
 """Min-max normalisation of a data set, kept as a small invertible transform.
 
+Works on anything with ``inputs``/``targets`` tables and dataclass fields (a
+``Dataset``) without importing it, so that ``datasets`` can name the transform its data
+went through.
+
 Inputs go to [-1, 1] per column; targets to the range of the output activation
 ([0, 1] for sigmoid and softmax, [-1, 1] for tanh) or stay as they are (linear, relu).
 A constant column maps to the middle of its range and back to its value.
@@ -13,11 +17,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
-from nnviz.core.data.datasets import Dataset
+D = TypeVar("D")  # a Dataset
 
 INPUT_RANGE = (-1.0, 1.0)
 TARGET_RANGES: dict[str, tuple[float, float] | None] = {
@@ -111,21 +115,21 @@ class DataTransform:
             return np.array(t, dtype=np.float64)
         return _unscale(t, self.target_min, self.target_max, self.target_range)
 
-    def apply(self, dataset: Dataset) -> Dataset:
+    def apply(self, dataset: D) -> D:
         """The scaled data set, carrying this transform (a check set is scaled too)."""
         self._check_fits(dataset)
         check = None if dataset.check is None else self.apply(replace(dataset.check, transform=None))
         return replace(dataset, inputs=self.apply_inputs(dataset.inputs),
                        targets=self.apply_targets(dataset.targets), transform=self, check=check)
 
-    def invert(self, dataset: Dataset) -> Dataset:
+    def invert(self, dataset: D) -> D:
         """The data set in the units of the file, without a transform."""
         self._check_fits(dataset)
         check = None if dataset.check is None else self.invert(dataset.check)
         return replace(dataset, inputs=self.inverse_inputs(dataset.inputs),
                        targets=self.inverse_targets(dataset.targets), transform=None, check=check)
 
-    def _check_fits(self, dataset: Dataset) -> None:
+    def _check_fits(self, dataset) -> None:
         if dataset.n_inputs != self.n_inputs:
             raise ValueError(f"the transform is for {self.n_inputs} input columns, the data has "
                              f"{dataset.n_inputs}")
@@ -160,7 +164,7 @@ class DataTransform:
         return doc
 
 
-def fit(dataset: Dataset, output_activation: str | None = None) -> DataTransform:
+def fit(dataset, output_activation: str | None = None) -> DataTransform:
     """The min-max transform of ``dataset``: inputs to [-1, 1], targets to the range of
     ``output_activation`` (None, ``linear`` or ``relu``: targets left alone)."""
     rng = None if output_activation is None else target_range(output_activation)
@@ -171,7 +175,7 @@ def fit(dataset: Dataset, output_activation: str | None = None) -> DataTransform
     return DataTransform(input_min=x.min(axis=0), input_max=x.max(axis=0), **kwargs)
 
 
-def normalize(dataset: Dataset, output_activation: str | None = None) -> Dataset:
+def normalize(dataset: D, output_activation: str | None = None) -> D:
     """``fit(dataset, output_activation).apply(dataset)``."""
     return fit(dataset, output_activation).apply(dataset)
 
