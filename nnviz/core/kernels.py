@@ -172,6 +172,20 @@ def frozen_masks(network, frozen) -> list:
     return [True if m is not None and m.all() else m for m in masks]
 
 
+# ============================================================== classes
+def classes(values: np.ndarray) -> np.ndarray:
+    """The class of each row of outputs or targets: ``value >= 0.5`` for one column (two
+    classes), else the column of the largest value."""
+    if values.shape[-1] == 1:
+        return (values[..., 0] >= 0.5).astype(np.int64)
+    return values.argmax(axis=-1)
+
+
+def accuracy(outputs: np.ndarray, targets: np.ndarray) -> float:
+    """The share of rows whose output is of the target's class."""
+    return np.count_nonzero(classes(outputs) == classes(targets)) / outputs.shape[0]
+
+
 # =============================================================== batches
 def draw_batch(n_samples: int, batch_size: int, shuffle: bool, order: np.ndarray, position: int,
                rng: np.random.Generator | None) -> tuple[np.ndarray | None, np.ndarray, int, bool]:

@@ -25,222 +25,28 @@ from __future__ import annotations
 
 import math
 import numbers
-from collections import deque
-from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Iterable, NamedTuple, Sequence
+from dataclasses import replace
+from typing import Any, Callable, Iterable, Sequence
 
 import numpy as np
 
 from nnviz.core import kernels, losses, optimizers
 from nnviz.core.data.datasets import Dataset
 from nnviz.core.events import Signal
+from nnviz.core.history import HISTORY_MICRO_STEPS, Checkpoint, History, Trajectory
 from nnviz.core.network import Network, Param, frozen_array, initialise
+from nnviz.core.schedules import SCHEDULES, Schedule
+from nnviz.core.state import (BACKPROP_MODES, PHASES, UNITS, HistoryExhausted, IterationValues, MicroStep,
+                              RunResult, Settings, StepEvent, TrainingDiverged, TrainingError, TrainingState,
+                              micro_steps, parse_batch)
 
-PHASES = ("forward", "loss", "backward", "update")
-UNITS = ("micro", "phase", "iteration", "epoch")
-BACKPROP_MODES = ("chain", "proportional")
+__all__ = ["BACKPROP_MODES", "DEFAULT_ITERATIONS", "DIVERGENCE_FACTOR", "HISTORY_MICRO_STEPS", "PHASES",
+           "SCHEDULES", "UNITS", "HistoryExhausted", "IterationValues", "MicroStep", "RunResult", "Schedule",
+           "Settings", "StepEvent", "Trainer", "TrainingDiverged", "TrainingError", "TrainingState", "create",
+           "micro_steps", "parse_batch"]
+
 DEFAULT_ITERATIONS = 1000
-HISTORY_MICRO_STEPS = 10_000
 DIVERGENCE_FACTOR = 1e6  # a loss this many times the starting loss (at least 1) has exploded
-_CHECKPOINT_BUDGET = 64 * 2**20  # bytes of parameters and optimizer state kept for Step back
-_MIN_CHECKPOINT_ITERATIONS = 8  # Step back replays at most this many iterations (more for big nets)
-_TRAJECTORY_FLOATS = 5_000_000  # past this the oldest half of the trajectory is dropped
-_TRAJECTORY_BATCH = 256  # points kept as references to the parameter arrays before flattening
-
-
-class TrainingError(RuntimeError):
-    """A request the Trainer refuses, with a message meant for the user."""
-
-
-class HistoryExhausted(TrainingError):
-    pass
-
-
-class TrainingDiverged(TrainingError):
-    pass
-
-
-@dataclass(frozen=True)
-class MicroStep:
-    index: int  # position within the iteration, 0 .. 3L
-    phase: str  # forward, loss, backward or update
-    layer: int | None  # weight layer 1..L; None for the loss
-
-    def describe(self, n_layers: int) -> str:
-        name = self.phase.capitalize()
-        return name if self.layer is None else f"{name} · layer {self.layer} of {n_layers}"
-
-
-def schedule(n_layers: int) -> tuple[MicroStep, ...]:
-    """The micro-steps of one iteration, in order."""
-    order = [("forward", l) for l in range(1, n_layers + 1)] + [("loss", None)]
-    order += [("backward", l) for l in range(n_layers, 0, -1)]
-    order += [("update", l) for l in range(n_layers, 0, -1)]
-    return tuple(MicroStep(i, phase, layer) for i, (phase, layer) in enumerate(order))
-
-
-_micro_steps = schedule
-
-
-SCHEDULES = ("constant", "step", "exponential", "inverse")
-
-
-@dataclass(frozen=True)
-class Schedule:
-    """How the applied learning rate follows the iteration count t (updates so far):
-
-    - ``constant``: lr
-    - ``step``: lr * gamma ** (t // step_size)   (step decay)
-    - ``exponential``: lr * gamma ** t
-    - ``inverse``: lr / (1 + decay * t)         (1/t decay)
-    """
-
-    kind: str = "constant"
-    step_size: int = 100
-    gamma: float = 0.5
-    decay: float = 0.01
-
-    def __post_init__(self) -> None:
-        if self.kind not in SCHEDULES:
-            raise ValueError(f"schedule must be one of {', '.join(SCHEDULES)}, got {self.kind!r}")
-        if isinstance(self.step_size, bool) or not isinstance(self.step_size, (int, np.integer)) \
-                or self.step_size < 1:
-            raise ValueError(f"schedule step_size must be a whole number >= 1, got {self.step_size!r}")
-        if not (isinstance(self.gamma, (int, float)) and 0 < self.gamma <= 1):
-            raise ValueError(f"schedule gamma must be in (0, 1], got {self.gamma!r}")
-        if not (isinstance(self.decay, (int, float)) and math.isfinite(self.decay) and self.decay >= 0):
-            raise ValueError(f"schedule decay must be a number >= 0, got {self.decay!r}")
-
-    def rate(self, learning_rate: float, t: int) -> float:
-        if self.kind == "constant":
-            return learning_rate
-        if self.kind == "step":
-            return learning_rate * self.gamma ** (t // self.step_size)
-        if self.kind == "exponential":
-            return learning_rate * self.gamma ** t
-        return learning_rate / (1.0 + self.decay * t)
-
-
-@dataclass(frozen=True)
-class Settings:
-    """What the user chooses. Immutable: a change makes a new object."""
-
-    learning_rate: float = 0.5
-    optimizer: optimizers.Optimizer = field(default_factory=optimizers.SGD)
-    loss: str = "half_sse"
-    backprop: str = "chain"
-    batch: str | int = "full"  # "full", "online" or a mini-batch size
-    shuffle: bool = False
-    frozen: frozenset = frozenset()  # canonical parameter names
-    schedule: Schedule = field(default_factory=Schedule)
-
-
-class IterationValues:
-    """Every intermediate number of one iteration, lists indexed by weight layer - 1.
-
-    Filled in as the micro-steps run; entries of steps not yet taken are None.
-    ``update_W``/``update_b`` hold the change applied (new - old); ``params_before`` the
-    (W, b) and ``opt_before`` the optimizer state that the update started from.
-    """
-
-    __slots__ = ("batch", "inputs", "targets", "net", "activations", "per_sample_loss", "loss",
-                 "errors", "grad_W", "grad_b", "update_W", "update_b", "params_before", "opt_before", "opt_t",
-                 "learning_rate", "epoch_end", "loss_fn", "backprop")
-
-    def __init__(self, n_layers: int, batch: np.ndarray | None = None,
-                 inputs: np.ndarray | None = None, targets: np.ndarray | None = None,
-                 epoch_end: bool = False) -> None:
-        self.batch = batch
-        self.inputs = inputs
-        self.targets = targets
-        self.epoch_end = epoch_end
-        self.per_sample_loss: np.ndarray | None = None
-        self.loss: float | None = None
-        self.opt_t = 0
-        self.learning_rate: float | None = None  # the rate the update used
-        self.loss_fn = None  # the loss function and backprop mode this iteration used
-        self.backprop: str | None = None
-        for name in ("net", "activations", "errors", "grad_W", "grad_b", "update_W", "update_b",
-                     "params_before", "opt_before"):
-            setattr(self, name, [None] * n_layers)
-
-    def copy(self) -> "IterationValues":
-        c = IterationValues.__new__(IterationValues)
-        for name in self.__slots__:
-            value = getattr(self, name)
-            setattr(c, name, list(value) if isinstance(value, list) else value)
-        return c
-
-    def layer_input(self, layer: int) -> np.ndarray | None:
-        """The activations feeding weight layer ``layer`` (the inputs for layer 1)."""
-        return self.inputs if layer == 1 else self.activations[layer - 2]
-
-
-class StepEvent(NamedTuple):  # a named tuple: built on every micro-step that has a listener
-    """Payload of ``Trainer.micro_step``: which step ran and the arrays it computed."""
-
-    step: MicroStep
-    values: dict[str, Any]
-
-
-@dataclass(frozen=True)
-class RunResult:
-    iterations: int  # iterations completed by this call
-    loss: float | None  # the forward-pass loss of the last completed iteration
-    reason: str  # "iterations", "until_loss", "diverged" or "stopped"
-    message: str = ""
-
-
-@dataclass
-class TrainingState:
-    """Everything besides the network, the data and the settings that a run depends on;
-    what a snapshot stores to carry on exactly."""
-
-    opt_state: list[tuple[np.ndarray, ...]]
-    opt_name: str | None
-    opt_t: int
-    cursor: int
-    values: IterationValues | None
-    order: np.ndarray
-    position: int
-    epoch: int
-    rng_state: dict
-    iteration: int
-    loss_history: list[float]
-    accuracy_history: list[float]
-    trajectory: list[np.ndarray]
-    status: str
-    status_message: str
-    trajectory_start: int = 0
-    check_loss_history: list[float] = field(default_factory=list)
-
-
-@dataclass
-class _State:
-    weights: list
-    biases: list
-    opt_state: list
-    opt_name: str | None
-    opt_t: int
-    cursor: int
-    values: IterationValues
-    order: np.ndarray
-    position: int
-    epoch: int
-    rng_state: dict
-    iteration: int
-    n_loss: int
-    n_trajectory: int
-    status: str
-    status_message: str
-    settings: Settings
-
-
-@dataclass
-class _Entry:
-    kind: str  # "base": state + k replayed micro-steps; "edit": the state before an edit
-    state: _State
-    k: int = 0
 
 
 class _Diverged(Exception):
@@ -297,7 +103,6 @@ class Trainer:
         self.seed = int(seed)
         self.init_scheme = init_scheme
         self.rng = rng if rng is not None else np.random.default_rng(self.seed)
-        self.history_limit = int(history_limit)
 
         self.micro_step = Signal()
         self.weights_changed = Signal()
@@ -307,24 +112,21 @@ class Trainer:
         self.status_changed = Signal()
 
         L = network.n_layers
-        self.steps = _micro_steps(L)  # (the `schedule` argument is the learning-rate schedule)
+        self.steps = micro_steps(L)
         self._ops = [(getattr(self, "_" + s.phase), s.layer) for s in self.steps]
 
         if not isinstance(optimizer, optimizers.Optimizer):
             optimizer = optimizers.create(optimizer, **(optimizer_params or {}))
-        self._settings = Settings()
-        self._settings = self._validated(
-            learning_rate=learning_rate, optimizer=optimizer, loss=loss, backprop=backprop,
-            batch=batch, shuffle=shuffle, frozen=frozenset(frozen), schedule=schedule,
-        )
+        self._settings = Settings().with_changes(
+            network, learning_rate=learning_rate, optimizer=optimizer, loss=loss, backprop=backprop,
+            batch=batch, shuffle=shuffle, frozen=frozen, schedule=schedule)
         self._loss_fn = losses.get(self._settings.loss, network.activations[-1])
         self._masks_key: frozenset | None = None
         self._masks: list = []
 
         self._initial = (list(network.weights), list(network.biases), self.rng.bit_generator.state)
         self._set_reference_loss()
-        self._history: deque[_Entry] = deque()
-        self._history_steps = 0
+        self._history = History(history_limit)
         self._set_fresh_state()
 
     # ================================================================ settings
@@ -383,17 +185,8 @@ class Trainer:
         Everything is checked before anything changes; a change applies from the next
         micro-step that uses it (a new learning rate from the next update).
         """
-        if "optimizer_params" in changes or isinstance(changes.get("optimizer"), str):
-            name = changes.pop("optimizer", self._settings.optimizer)
-            name = name if isinstance(name, str) else name.name
-            params = changes.pop("optimizer_params", None)
-            if params is None:
-                params = self._settings.optimizer.params if name == self._settings.optimizer.name else {}
-            changes["optimizer"] = optimizers.create(name, **params)
-        if "frozen" in changes:
-            changes["frozen"] = frozenset(changes["frozen"])
-        new = self._validated(**changes)
-        changed = [k for k in changes if getattr(new, k) != getattr(self._settings, k)]
+        new = self._settings.with_changes(self.network, **changes)
+        changed = [k for k in Settings.__dataclass_fields__ if getattr(new, k) != getattr(self._settings, k)]
         if not changed:
             return
         self._settings = new
@@ -403,30 +196,6 @@ class Trainer:
             self._set_status("ready", "")
         for name in changed:
             self.settings_changed.emit(name, getattr(new, name))
-
-    def _validated(self, **changes: Any) -> Settings:
-        for key in changes:
-            if key not in Settings.__dataclass_fields__:
-                raise ValueError(f"unknown setting {key!r}")
-        s = replace(self._settings, **changes)
-        lr = s.learning_rate
-        if isinstance(lr, bool) or not isinstance(lr, (int, float)) or not math.isfinite(lr) or lr <= 0:
-            raise ValueError(f"learning rate must be a positive number, got {lr!r}")
-        s = replace(s, learning_rate=float(lr))
-        if not isinstance(s.optimizer, optimizers.Optimizer):
-            raise ValueError(f"optimizer must be one of {', '.join(optimizers.OPTIMIZERS)}")
-        losses.get(s.loss, self.network.activations[-1])  # raises on a bad name or combination
-        if s.backprop not in BACKPROP_MODES:
-            raise ValueError(f"backprop must be one of {', '.join(BACKPROP_MODES)}, got {s.backprop!r}")
-        s = replace(s, batch=parse_batch(s.batch), shuffle=bool(s.shuffle))
-        if isinstance(s.schedule, str):
-            s = replace(s, schedule=Schedule(s.schedule))
-        elif isinstance(s.schedule, dict):
-            s = replace(s, schedule=Schedule(**s.schedule))
-        elif not isinstance(s.schedule, Schedule):
-            raise ValueError(f"schedule must be one of {', '.join(SCHEDULES)}")
-        canonical = frozenset(self.network.parse_param(n).name for n in s.frozen)
-        return replace(s, frozen=canonical)
 
     def freeze(self, names: Iterable[str | Param], frozen: bool = True) -> None:
         names = {self.network.parse_param(str(n)).name for n in names}
@@ -481,7 +250,12 @@ class Trainer:
 
     @property
     def can_step_back(self) -> bool:
-        return any(e.kind == "edit" or e.k for e in self._history)
+        return self._history.can_step_back
+
+    @property
+    def history_limit(self) -> int:
+        """Step back reaches at least this many micro-steps back."""
+        return self._history.limit
 
     def evaluate_loss(self, weights: Sequence[np.ndarray] | None = None,
                       biases: Sequence[np.ndarray] | None = None, data: Dataset | None = None) -> float:
@@ -494,12 +268,6 @@ class Trainer:
             nets, outs = kernels.forward_pass(data.inputs, weights, biases, self.network.activations)
             return self._loss_fn.batch_loss(nets[-1], outs[-1], data.targets)
 
-    def accuracy(self, outputs: np.ndarray, targets: np.ndarray) -> float:
-        if outputs.shape[1] == 1:
-            hits = np.count_nonzero((outputs >= 0.5) == (targets >= 0.5))
-        else:
-            hits = np.count_nonzero(outputs.argmax(axis=1) == targets.argmax(axis=1))
-        return hits / outputs.shape[0]
 
     def resume_state(self) -> TrainingState:
         """What carrying on exactly depends on besides the network, the data and the
@@ -520,7 +288,7 @@ class Trainer:
         return replace(self.resume_state(), loss_history=list(self.loss_history),
                        accuracy_history=list(self.accuracy_history), trajectory=list(self.trajectory),
                        check_loss_history=list(self.check_loss_history),
-                       trajectory_start=self._trajectory_dropped)
+                       trajectory_start=self._trajectory.start)
 
     def copy(self, *, learning_rate: float | None = None, optimizer: str | optimizers.Optimizer | None = None,
              optimizer_params: dict[str, float] | None = None, backprop: str | None = None,
@@ -577,9 +345,8 @@ class Trainer:
         self.loss_history = list(map(float, st.loss_history))
         self.accuracy_history = list(map(float, st.accuracy_history))
         self.check_loss_history = list(map(float, st.check_loss_history))
-        self._trajectory = [frozen_array(p) for p in st.trajectory] or [self.network.flat()]
-        self._trajectory_flat = len(self._trajectory)
-        self._trajectory_dropped = int(st.trajectory_start) if st.trajectory else self.iteration
+        self._trajectory = Trajectory(st.trajectory or [self.network.flat()],
+                                      st.trajectory_start if st.trajectory else self.iteration, self._n_params)
         self.status, self.status_message = st.status, st.status_message
         self._clear_history()
         self.state_restored.emit()
@@ -632,23 +399,16 @@ class Trainer:
         self.loss_history: list[float] = []
         self.accuracy_history: list[float] = []
         self.check_loss_history: list[float] = []  # loss on dataset.check, when the data has one
-        self._trajectory: list = [self.network.flat()]
-        self._trajectory_flat = 1  # points before this index are flat arrays
-        self._trajectory_dropped = 0
+        self._trajectory = Trajectory([self.network.flat()], 0, self._n_params)
         self.status = "ready"
         self.status_message = ""
         self._clear_history()
 
     def _clear_history(self) -> None:
-        self._history.clear()
-        self._history_steps = 0
         # An entry keeps parameters, optimizer state and one iteration's values.
         n_state = 1 + max(len(self._settings.optimizer.state_names), 1)
         values_floats = 3 * self.batch_size * sum(self.network.sizes[1:]) + 3 * self.network.n_params
-        entry_bytes = 8 * (self.network.n_params * n_state + values_floats) + 2000
-        per_iteration = len(self.steps)
-        self._checkpoint_every = max(_MIN_CHECKPOINT_ITERATIONS, math.ceil(
-            self.history_limit * entry_bytes / (per_iteration * _CHECKPOINT_BUDGET)))
+        self._history.clear(8 * (self.network.n_params * n_state + values_floats) + 2000, len(self.steps))
 
     def reset(self) -> None:
         """Back to the initial parameters, with a fresh optimizer and an empty history."""
@@ -675,8 +435,7 @@ class Trainer:
         value = float(value)
         if not math.isfinite(value):
             raise ValueError(f"{p.name}: a parameter must be a finite number, got {value}")
-        self._history.append(_Entry("edit", self._capture()))
-        self._trim_history()
+        self._history.add("edit", self._capture())
         i = p.layer - 1
         arrays = self.network.weights if p.kind == "W" else self.network.biases
         new = np.array(arrays[i])
@@ -726,9 +485,7 @@ class Trainer:
             self._discard_partial_entry()
             self._diverged(exc)
             return 0
-        self._history[-1].k += 1
-        self._history_steps += 1
-        self._trim_history()
+        self._history.ran(1)
         return 1
 
     def _run_op(self, cursor: int) -> None:
@@ -762,7 +519,7 @@ class Trainer:
                     reason = "stopped"
                     break
                 self._prepare_entry()
-                entry = self._history[-1]
+                entry = self._history.top
                 k_start, start = entry.k, self._cursor
                 try:
                     if start == 0 and not self.micro_step:
@@ -771,16 +528,14 @@ class Trainer:
                         for cursor in range(start, per):
                             self._run_op(cursor)
                 except _Diverged as exc:
-                    self._land(len(self._history) - 1, k_start)
+                    self._land(entry.state, k_start)
                     self.state_restored.emit()
                     self.weights_changed.emit(None)
                     self._diverged(exc)
                     done = max(0, min(done, self.iteration - first_iteration))
                     reason = "diverged"
                     break
-                entry.k += per - start
-                self._history_steps += per - start
-                self._trim_history()
+                self._history.ran(per - start)
                 done += 1
                 if progress is not None and (done % 256 == 0 or done == n):
                     progress(done, n)
@@ -813,54 +568,18 @@ class Trainer:
     # ---------------------------------------------------------- the history
     def _prepare_entry(self) -> None:
         """Make sure the top history entry can replay the next micro-step."""
-        h = self._history
-        top = h[-1] if h else None
-        if (top is not None and top.kind == "base" and top.state.settings is self._settings
-                and (self._cursor or top.k < self._checkpoint_every * len(self.steps))):
-            return
-        h.append(_Entry("base", self._capture()))
+        if self._history.needs_checkpoint(self._settings, self._cursor, len(self.steps)):
+            self._history.add("base", self._capture())
 
     def _discard_partial_entry(self) -> None:
-        if self._history and self._history[-1].kind == "base" and self._history[-1].k == 0:
-            self._history.pop()
-
-    def _trim_history(self) -> None:
-        h = self._history
-        while len(h) > 1 and self._history_steps - h[0].k >= self.history_limit:
-            self._history_steps -= h.popleft().k
+        self._history.drop_empty_top()
 
     def back(self, n: int = 1) -> None:
         """Undo the last ``n`` micro-steps (an edit counts as one), restoring the exact
         state before them. Settings stay as they are now."""
         if n < 1:
             return
-        available = sum(e.k + (e.kind == "edit") for e in self._history)
-        if n > available:
-            if available == 0:
-                raise HistoryExhausted(
-                    "nothing to step back to: this is the start of the kept history "
-                    f"(the last {self.history_limit:,} micro-steps are kept)")
-            raise HistoryExhausted(f"can step back at most {available} micro-steps")
-        h = self._history
-        while True:
-            top = h[-1]
-            if top.kind == "edit":
-                h.pop()
-                n -= 1
-                if n == 0:
-                    self._restore(top.state)
-                    break
-                continue
-            if top.k >= n:
-                top.k -= n
-                self._history_steps -= n
-                self._land(len(h) - 1, top.k)
-                if top.k == 0 and len(h) > 1:
-                    h.pop()
-                break
-            n -= top.k
-            self._history_steps -= top.k
-            h.pop()
+        self._land(*self._history.undo(n))
         if self.status == "diverged":
             self._set_status("ready", "")
         self.state_restored.emit()
@@ -871,12 +590,11 @@ class Trainer:
         standing at a boundary)."""
         self.back(self._cursor or len(self.steps))
 
-    def _land(self, index: int, k: int) -> None:
-        """Set the state to history entry ``index`` plus ``k`` replayed micro-steps."""
-        entry = self._history[index]
+    def _land(self, state: Checkpoint, k: int) -> None:
+        """Set the state to a checkpoint plus ``k`` micro-steps replayed with its settings."""
         current = self._settings
-        self._restore(entry.state)
-        self._settings = entry.state.settings
+        self._restore(state)
+        self._settings = state.settings
         self._loss_fn = losses.get(self._settings.loss, self.network.activations[-1])
         try:
             with self.micro_step.blocked(), self.weights_changed.blocked(), \
@@ -887,18 +605,18 @@ class Trainer:
             self._settings = current
             self._loss_fn = losses.get(current.loss, self.network.activations[-1])
 
-    def _capture(self) -> _State:
-        return _State(
+    def _capture(self) -> Checkpoint:
+        return Checkpoint(
             weights=list(self.network.weights), biases=list(self.network.biases),
             opt_state=list(self._opt_state), opt_name=self._opt_name, opt_t=self._opt_t,
             cursor=self._cursor, values=self.values.copy(),
             order=self._order, position=self._position,
             epoch=self.epoch, rng_state=self._rng_state, iteration=self.iteration,
-            n_loss=len(self.loss_history), n_trajectory=len(self._trajectory) + self._trajectory_dropped,
+            n_loss=len(self.loss_history), n_trajectory=self._trajectory.end,
             status=self.status, status_message=self.status_message, settings=self._settings,
         )
 
-    def _restore(self, s: _State) -> None:
+    def _restore(self, s: Checkpoint) -> None:
         self.network.weights[:] = s.weights
         self.network.biases[:] = s.biases
         self._opt_state = list(s.opt_state)
@@ -914,8 +632,7 @@ class Trainer:
         del self.loss_history[s.n_loss:]
         del self.accuracy_history[s.n_loss:]
         del self.check_loss_history[s.n_loss:]
-        del self._trajectory[max(s.n_trajectory - self._trajectory_dropped, 1):]
-        self._trajectory_flat = min(self._trajectory_flat, len(self._trajectory))
+        self._trajectory.truncate(s.n_trajectory)
         self.status, self.status_message = s.status, s.status_message
 
     # ------------------------------------------------------- the micro-steps
@@ -1037,20 +754,11 @@ class Trainer:
             self.epoch += 1
         self.loss_history.append(loss)
         if self.dataset.is_classification:
-            self.accuracy_history.append(self.accuracy(outputs, targets))
+            self.accuracy_history.append(kernels.accuracy(outputs, targets))
         if self.dataset.check is not None:  # at the parameters of this iteration's forward pass
             weights, biases = zip(*before)
             self.check_loss_history.append(self.evaluate_loss(weights, biases, data=self.dataset.check))
-        traj = self._trajectory
-        traj.append((tuple(self.network.weights), tuple(self.network.biases)))  # flattened in batches
-        if len(traj) - self._trajectory_flat >= _TRAJECTORY_BATCH:
-            self._flatten_trajectory()
-        if len(traj) * self._n_params > _TRAJECTORY_FLOATS:
-            self._flatten_trajectory()
-            half = len(traj) // 2
-            del traj[:half]
-            self._trajectory_flat -= half
-            self._trajectory_dropped += half
+        self._trajectory.append(self.network.weights, self.network.biases)
         if self.iteration_finished:
             self.iteration_finished.emit(self.iteration, loss)
 
@@ -1119,39 +827,17 @@ class Trainer:
     def trajectory(self) -> list[np.ndarray]:
         """The flat parameter vector at the start and after each update (see
         ``trajectory_start``), W1 row by row, b1, W2, b2, ..."""
-        self._flatten_trajectory()
-        return self._trajectory
-
-    def _flatten_trajectory(self) -> None:
-        traj = self._trajectory
-        for j in range(self._trajectory_flat, len(traj)):
-            weights, biases = traj[j]
-            traj[j] = frozen_array(np.concatenate([x for w, b in zip(weights, biases) for x in (w.ravel(), b)]))
-        self._trajectory_flat = len(traj)
+        return self._trajectory.points()
 
     @property
     def trajectory_start(self) -> int:
         """The number of updates before ``trajectory[0]`` (points dropped to bound memory)."""
-        return self._trajectory_dropped
+        return self._trajectory.start
 
 
 def _readonly(a: np.ndarray) -> np.ndarray:
     a.flags.writeable = False
     return a
-
-
-def parse_batch(batch: str | int) -> str | int:
-    """``'full'``, ``'online'`` or a mini-batch size N >= 1 (also given as text)."""
-    if isinstance(batch, str):
-        if batch in ("full", "online"):
-            return batch
-        if batch.strip().isdigit():
-            batch = int(batch)
-        else:
-            raise ValueError(f"batch must be full, online or a number N >= 1, got {batch!r}")
-    if isinstance(batch, bool) or not isinstance(batch, (int, np.integer)) or batch < 1:
-        raise ValueError(f"batch must be full, online or a number N >= 1, got {batch!r}")
-    return int(batch)
 
 
 def create(

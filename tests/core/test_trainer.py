@@ -21,7 +21,7 @@ from nnviz.core.trainer import (
     Trainer,
     TrainingDiverged,
     create,
-    schedule,
+    micro_steps,
 )
 
 OPTIMIZERS = ("sgd", "momentum", "adagrad", "adam")
@@ -93,11 +93,11 @@ def small(batch="full", shuffle=False, sizes=(2, 3, 1), seed=4, **kw):
 
 # ============================================================ micro-step order
 def test_schedule_explicit():
-    assert schedule(1) == (
+    assert micro_steps(1) == (
         MicroStep(0, "forward", 1), MicroStep(1, "loss", None),
         MicroStep(2, "backward", 1), MicroStep(3, "update", 1),
     )
-    assert [(s.phase, s.layer) for s in schedule(3)] == [
+    assert [(s.phase, s.layer) for s in micro_steps(3)] == [
         ("forward", 1), ("forward", 2), ("forward", 3), ("loss", None),
         ("backward", 3), ("backward", 2), ("backward", 1),
         ("update", 3), ("update", 2), ("update", 1),
@@ -106,7 +106,7 @@ def test_schedule_explicit():
 
 @pytest.mark.parametrize("L", [1, 2, 3, 5])
 def test_schedule_shape(L):
-    steps = schedule(L)
+    steps = micro_steps(L)
     assert len(steps) == 3 * L + 1
     assert [s.index for s in steps] == list(range(3 * L + 1))
     assert [s.layer for s in steps if s.phase == "forward"] == list(range(1, L + 1))
@@ -117,18 +117,18 @@ def test_schedule_shape(L):
 
 def test_micro_steps_run_in_schedule_order():
     tr = small(sizes=(2, 3, 2, 1))
-    assert tr.steps == schedule(3)
+    assert tr.steps == micro_steps(3)
     seen = []
     tr.micro_step.connect(lambda ev: seen.append(ev.step))
-    for i, expected in enumerate(schedule(3)):
+    for i, expected in enumerate(micro_steps(3)):
         assert tr.cursor == i
         assert tr.next_step == expected
         assert tr.phase == expected.phase
         assert tr.step("micro") == 1
         assert tr.last_step == expected
-    assert seen == list(schedule(3))
+    assert seen == list(micro_steps(3))
     assert tr.cursor == 0 and tr.iteration == 1
-    assert tr.last_step == schedule(3)[-1]
+    assert tr.last_step == micro_steps(3)[-1]
 
 
 def test_values_fill_in_as_steps_run():
@@ -701,7 +701,7 @@ def test_events_over_an_iteration():
     tr.weights_changed.connect(lambda layer: log.append(("weights", layer)))
     tr.iteration_finished.connect(lambda i, loss: log.append(("iteration", i, loss)))
     tr.step("iteration")
-    steps = schedule(3)
+    steps = micro_steps(3)
     expected = []
     for s in steps:
         expected.append(("micro", s))

@@ -18,7 +18,6 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from nnviz.core import presets
-from nnviz.core import trainer as trainer_mod
 from nnviz.core.data.datasets import Dataset
 from nnviz.core.network import Network
 from nnviz.core.trainer import Trainer, create
@@ -363,7 +362,9 @@ def test_diverged_status_round_trips(tmp_path):
 
 
 def test_trajectory_start_round_trips(monkeypatch, tmp_path):
-    monkeypatch.setattr(trainer_mod, "_TRAJECTORY_FLOATS", 200)  # xor has 17 parameters
+    from nnviz.core import history
+
+    monkeypatch.setattr(history, "TRAJECTORY_FLOATS", 200)  # xor has 17 parameters
     t = presets.load("xor")
     t.run(30)
     assert t.trajectory_start > 0

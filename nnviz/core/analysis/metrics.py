@@ -1,13 +1,15 @@
 """Classification metrics (NumPy only): the confusion matrix and what follows from it.
 
 Outputs and targets are tables (n_samples x n_columns). One column: two classes, class 1
-when the value is >= 0.5 (the trainer's accuracy uses the same rule). Several columns:
+when the value is >= 0.5 (``kernels.classes``, the rule of the trainer's accuracy). Several columns:
 the class is the column of the largest value (targets are one-hot).
 """
 
 from __future__ import annotations
 
 import numpy as np
+
+from nnviz.core import kernels
 
 
 def _table(a, what: str) -> np.ndarray:
@@ -21,10 +23,7 @@ def _table(a, what: str) -> np.ndarray:
 
 def classes(values) -> np.ndarray:
     """The class of each row: ``value >= 0.5`` for one column, else the argmax."""
-    v = _table(values, "values")
-    if v.shape[1] == 1:
-        return (v[:, 0] >= 0.5).astype(np.int64)
-    return np.argmax(v, axis=1).astype(np.int64)
+    return kernels.classes(_table(values, "values")).astype(np.int64)
 
 
 def n_classes(values) -> int:

@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from nnviz.core.trainer import schedule
+from nnviz.core.trainer import micro_steps
 from nnviz.gui.session import FAST_PLAY
 from nnviz.gui.controls.step_controls import (SPEED_STEPS, StepControls, describe, position_from_speed,
                                      speed_from_position)
@@ -85,7 +85,7 @@ def test_describe_names_every_step_of_a_generic_network(session):
     from nnviz.core import presets
 
     t = presets.load("xor")
-    texts = [describe(t, s) for s in schedule(2)]
+    texts = [describe(t, s) for s in micro_steps(2)]
     assert texts[0] == "Forward · layer 1 of 2 · a[1][0] a[1][1] a[1][2] a[1][3]"
     assert texts[-1] == "Update · layer 1 of 2 · W1[0,0]..W1[3,1]"
 
