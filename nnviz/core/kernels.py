@@ -12,13 +12,20 @@ stacked too (``... x n x n_in``). A stack gives, network by network, the bits th
 call gives for one network (stacked matrix products are NumPy's ``matmul``, which the
 tests check against the one-network ``dot``).
 
-Non-finite numbers are not checked here (callers decide what diverged) and no warning
-is raised by the caller's ``np.errstate``.
+The divergence rule (``train_step``, the Trainer's micro-steps and the sweep's stacks
+apply it; ``finite`` and ``loss_ok`` are its tests): an iteration diverges, and nothing
+of it is kept, when a net input stops being finite (forward), the loss stops being
+finite or exceeds the threshold, the loss on the check set stops being finite (loss),
+a gradient stops being finite (backward), or a new parameter or optimizer state does
+(update). So every number a kept state holds is finite. The forward, loss and backward
+problems come from parameters an earlier update made. The arithmetic functions check
+nothing; run them under ``np.errstate(all="ignore")``.
 """
 
 from __future__ import annotations
 
-from typing import Sequence
+import math
+from typing import NamedTuple, Sequence
 
 import numpy as np
 
@@ -208,3 +215,84 @@ def draw_batch(n_samples: int, batch_size: int, shuffle: bool, order: np.ndarray
     position += batch_size
     end = position >= n
     return batch, order, 0 if end else position, end
+
+
+# ======================================================== one iteration
+def finite(a: np.ndarray, lead: int = 0):
+    """Whether every number of ``a`` is finite: one bool, or for a stack with ``lead``
+    leading dimensions one per network."""
+    if lead == 0:
+        return bool(np.isfinite(a).all())
+    return np.isfinite(a).reshape(a.shape[:lead] + (-1,)).all(axis=-1)
+
+
+def loss_ok(value, threshold: float):
+    """A batch loss (or an array of them) that is finite and at most ``threshold``."""
+    return np.isfinite(value) & (value <= threshold)
+
+
+class Step(NamedTuple):
+    """Everything one iteration of one network computed (``train_step``); ``problem`` is
+    None, or (what stopped being finite or exploded, its layer or None) when it diverged:
+    then the fields after the problem's phase are None."""
+
+    nets: list
+    outs: list
+    loss: float
+    check_loss: float | None
+    errs: list | None
+    g_ws: list | None
+    g_bs: list | None
+    weights: list | None
+    biases: list | None
+    opt_state: list | None
+    problem: tuple[str, int | None] | None
+
+
+def train_step(x: np.ndarray, t: np.ndarray, weights: Sequence[np.ndarray], biases: Sequence[np.ndarray],
+               activations: Sequence[Activation], loss_fn: Loss, chain: bool, opt: Optimizer, lr: float,
+               step_t: int, opt_state: Sequence[tuple], masks: Sequence, threshold: float,
+               check: tuple[np.ndarray, np.ndarray] | None = None) -> Step:
+    """One iteration of one network as its micro-steps compute it: the forward pass, the
+    loss (and the loss on the ``check`` inputs and targets at the same parameters), the
+    backward pass and the update of every layer, the last first, from the optimizer
+    state ``opt_state`` (W1, b1, W2, ... states) at step count ``step_t``. Stops at the
+    first problem of the divergence rule (see the module notes)."""
+    L = len(weights)
+    nets, outs = forward_pass(x, weights, biases, activations)
+    for i in range(L):
+        if not finite(nets[i]):
+            return Step(nets, outs, math.nan, None, None, None, None, None, None, None, ("net inputs", i + 1))
+    value = loss_fn.batch_loss(nets[-1], outs[-1], t)
+    if not loss_ok(value, threshold):
+        return Step(nets, outs, value, None, None, None, None, None, None, None, ("loss", None))
+    check_value = None
+    if check is not None:
+        cn, co = forward_pass(check[0], weights, biases, activations)
+        check_value = loss_fn.batch_loss(cn[-1], co[-1], check[1])
+        if not math.isfinite(check_value):
+            return Step(nets, outs, value, check_value, None, None, None, None, None, None, ("check loss", None))
+    errs, g_ws, g_bs = backward_pass(chain, loss_fn, activations, x, t, nets, outs, weights)
+    for i in range(L - 1, -1, -1):
+        if not (finite(g_ws[i]) and finite(g_bs[i])):
+            return Step(nets, outs, value, check_value, errs, g_ws, g_bs, None, None, None, ("gradients", i + 1))
+    new_w, new_b, state = list(weights), list(biases), list(opt_state)
+    for i in range(L - 1, -1, -1):
+        w, b, sw, sb = update(opt, lr, step_t, weights[i], biases[i], g_ws[i], g_bs[i],
+                              (state[2 * i], state[2 * i + 1]), masks[2 * i], masks[2 * i + 1])
+        problem = update_problem(w, b, sw, sb, weights[i], biases[i])
+        if problem is not None:
+            return Step(nets, outs, value, check_value, errs, g_ws, g_bs, None, None, None, (problem, i + 1))
+        new_w[i], new_b[i], state[2 * i], state[2 * i + 1] = w, b, sw, sb
+    return Step(nets, outs, value, check_value, errs, g_ws, g_bs, new_w, new_b, state, None)
+
+
+def update_problem(w: np.ndarray, b: np.ndarray, state_w: tuple, state_b: tuple, w_old: np.ndarray,
+                   b_old: np.ndarray) -> str | None:
+    """What of one layer's update stopped being finite: "parameters", "optimizer state"
+    or None (arrays left as they were are not looked at again)."""
+    if not ((w is w_old or finite(w)) and (b is b_old or finite(b))):
+        return "parameters"
+    if not all(finite(a) for a in state_w + state_b):
+        return "optimizer state"
+    return None

@@ -103,12 +103,14 @@ class IterationValues:
 
     Filled in as the micro-steps run; entries of steps not yet taken are None.
     ``update_W``/``update_b`` hold the change applied (new - old); ``params_before`` the
-    (W, b) and ``opt_before`` the optimizer state that the update started from.
+    (W, b) and ``opt_before`` the optimizer state that the update started from;
+    ``optimizer`` the optimizer of the update phase (set when it begins: a phase that
+    has begun finishes with it, whatever the settings say since).
     """
 
     __slots__ = ("batch", "inputs", "targets", "net", "activations", "per_sample_loss", "loss",
                  "errors", "grad_W", "grad_b", "update_W", "update_b", "params_before", "opt_before", "opt_t",
-                 "learning_rate", "epoch_end", "loss_fn", "backprop")
+                 "learning_rate", "epoch_end", "loss_fn", "backprop", "optimizer", "check_loss")
 
     def __init__(self, n_layers: int, batch: np.ndarray | None = None,
                  inputs: np.ndarray | None = None, targets: np.ndarray | None = None,
@@ -123,6 +125,8 @@ class IterationValues:
         self.learning_rate: float | None = None  # the rate the update used
         self.loss_fn = None  # the loss function and backprop mode this iteration used
         self.backprop: str | None = None
+        self.optimizer: optimizers.Optimizer | None = None
+        self.check_loss: float | None = None  # the loss on the check set at this forward pass's parameters
         for name in ("net", "activations", "errors", "grad_W", "grad_b", "update_W", "update_b",
                      "params_before", "opt_before"):
             setattr(self, name, [None] * n_layers)

@@ -50,9 +50,19 @@ DIVERGENCE_FACTOR = 1e6  # a loss this many times the starting loss (at least 1)
 
 
 class _Diverged(Exception):
-    def __init__(self, message: str, from_loss: bool = False) -> None:
-        super().__init__(message)
-        self.from_loss = from_loss  # the loss blew up (else an update did)
+    """An iteration broke the divergence rule (``kernels``): ``what`` stopped being finite
+    (or the loss exploded) in ``layer``; ``earlier``: the parameters that gave it came
+    from an earlier update (a forward, loss or backward problem, not an update's own)."""
+
+    def __init__(self, what: str, layer: int | None, iteration: int, value: float = math.nan) -> None:
+        if what == "loss" and math.isfinite(value):
+            text = f"the loss exploded to {value:.4g}"
+        elif what in ("loss", "check loss"):
+            text = f"the {'loss' if what == 'loss' else 'loss on the check set'} is not a number any more"
+        else:
+            text = f"the {what} of layer {layer} stopped being finite"
+        super().__init__(f"{text} at iteration {iteration}")
+        self.earlier = what not in ("parameters", "optimizer state")
 
 
 class Trainer:
@@ -182,8 +192,12 @@ class Trainer:
         """Change settings: learning_rate, optimizer (a name or an Optimizer),
         optimizer_params, loss, backprop, batch, shuffle, frozen (names).
 
-        Everything is checked before anything changes; a change applies from the next
-        micro-step that uses it (a new learning rate from the next update).
+        Everything is checked before anything changes. A new learning rate applies from
+        the next update micro-step. The other settings apply from the next phase that uses
+        them: a phase that has begun finishes with the settings it began with (the backward
+        phase with the loss function of the loss step and its backprop mode, the update
+        phase with its optimizer), so that an iteration's numbers belong together. A new
+        optimizer starts from a fresh state.
         """
         new = self._settings.with_changes(self.network, **changes)
         changed = [k for k in Settings.__dataclass_fields__ if getattr(new, k) != getattr(self._settings, k)]
@@ -546,11 +560,12 @@ class Trainer:
         return RunResult(done, last, reason, self.status_message if reason == "diverged" else "")
 
     def _diverged(self, exc: "_Diverged") -> None:
-        """Stop in the ``diverged`` state. When the loss blew up, the parameters that gave
-        it came from the previous update: that update is undone too (where the history
-        reaches it), so that a smaller learning rate can carry on from a sound state."""
+        """Stop in the ``diverged`` state. When a net input, the loss or a gradient blew
+        up, the parameters that gave it came from the previous update: that update is
+        undone too (where the history reaches it), so that a smaller learning rate can
+        carry on from a sound state."""
         message = str(exc)
-        if exc.from_loss and self.iteration > 0:
+        if exc.earlier and self.iteration > 0:
             n = self._cursor + self.network.n_layers  # this iteration's steps + the last updates
             try:
                 self.back(n)
@@ -659,6 +674,8 @@ class Trainer:
         v = self._values
         z, a = kernels.forward(v.inputs if i == 0 else v.activations[i - 1], self.network.weights[i],
                                self.network.biases[i], self.network.activations[i])
+        if not kernels.finite(z):
+            raise _Diverged("net inputs", layer, self.iteration + 1)
         z.flags.writeable = a.flags.writeable = False  # kept by reference for Step back
         v.net[i], v.activations[i] = z, a
         self._cursor += 1
@@ -667,73 +684,83 @@ class Trainer:
 
     def _loss(self, _: None) -> None:
         v = self._values
-        loss = self._loss_math(v.net[-1], v.activations[-1], v.targets)
+        loss = self._loss_fn.batch_loss(v.net[-1], v.activations[-1], v.targets)
+        if not kernels.loss_ok(loss, self._explosion):
+            raise _Diverged("loss", None, self.iteration + 1, loss)
+        check = None
+        if self.dataset.check is not None:  # at the parameters of this forward pass
+            check = self.evaluate_loss(data=self.dataset.check)
+            if not math.isfinite(check):
+                raise _Diverged("check loss", None, self.iteration + 1)
         per_sample = _readonly(self._loss_fn.per_sample(v.net[-1], v.activations[-1], v.targets))
         v.loss_fn = self._loss_fn
-        v.per_sample_loss, v.loss = per_sample, loss
+        v.per_sample_loss, v.loss, v.check_loss = per_sample, loss, check
         self._cursor += 1
         if self.micro_step:
             self.micro_step.emit(StepEvent(self.steps[self._cursor - 1],
                                            {"loss": loss, "per_sample_loss": per_sample}))
-
-    def _loss_math(self, z, a, t) -> float:
-        loss = self._loss_fn.batch_loss(z, a, t)
-        if not math.isfinite(loss):
-            raise _Diverged(f"the loss is not a number any more at iteration {self.iteration + 1}", True)
-        if loss > self._explosion:
-            raise _Diverged(f"the loss exploded to {loss:.4g} at iteration {self.iteration + 1}", True)
-        return loss
 
     def _backward(self, layer: int) -> None:
         i = layer - 1
         v = self._values
         net = self.network
         last = layer == net.n_layers
+        # the phase finishes with the mode it began with, for the loss the loss step computed
+        mode = self._settings.backprop if last or v.backprop is None else v.backprop
         err, g_w, g_b = kernels.backward(
-            self._settings.backprop == "chain", self._loss_fn, net.activations[i],
+            mode == "chain", v.loss_fn or self._loss_fn, net.activations[i],
             v.net[i], v.activations[i], v.inputs if i == 0 else v.activations[i - 1], v.targets,
             None if last else v.errors[i + 1], None if last else net.weights[i + 1])
+        if not (kernels.finite(g_w) and kernels.finite(g_b)):
+            raise _Diverged("gradients", layer, self.iteration + 1)
         err.flags.writeable = g_w.flags.writeable = g_b.flags.writeable = False
         v.errors[i], v.grad_W[i], v.grad_b[i] = err, g_w, g_b
-        v.backprop = self._settings.backprop
+        v.backprop = mode
         self._cursor += 1
         if self.micro_step:
             self.micro_step.emit(StepEvent(self.steps[self._cursor - 1],
                                            {"errors": err, "grad_W": g_w, "grad_b": g_b}))
 
-    def _optimizer_for_update(self) -> tuple[list, int]:
-        """The optimizer state (a list to commit) and step count that this iteration's
-        update starts from; a new optimizer starts from a fresh state."""
-        opt = self._settings.optimizer
+    def _optimizer_for_update(self, opt: optimizers.Optimizer) -> tuple[list, int]:
+        """The optimizer state (a list to commit) and step count that an update phase with
+        ``opt`` starts from: a fresh state when the state held is another optimizer's."""
         if opt.name != self._opt_name:
             net = self.network
             return [opt.init_state(a.shape) for w, b in zip(net.weights, net.biases) for a in (w, b)], 1
         return list(self._opt_state), self._opt_t + 1
 
-    def _commit_optimizer(self, opt_state: list, t: int) -> None:
-        self._opt_state, self._opt_name, self._opt_t = opt_state, self._settings.optimizer.name, t
+    def _phase_optimizer(self, v: IterationValues) -> optimizers.Optimizer:
+        """The optimizer of the update phase under way: the one it began with, whatever
+        the settings say now (values read from an older snapshot do not name it)."""
+        if v.optimizer is not None:
+            return v.optimizer
+        s = self._settings
+        return s.optimizer if s.optimizer.name == self._opt_name else optimizers.create(self._opt_name)
 
     def _update(self, layer: int) -> None:
         i = layer - 1
         v = self._values
         net = self.network
         s = self._settings
-        if layer == net.n_layers:
-            opt_state, t = self._optimizer_for_update()
-        else:
+        if layer == net.n_layers:  # the update phase begins with the optimizer of the settings
+            opt = s.optimizer
+            opt_state, t = self._optimizer_for_update(opt)
+        else:  # and finishes with it, whatever the settings say since
+            opt = self._phase_optimizer(v)
             opt_state, t = list(self._opt_state), self._opt_t
         before = (opt_state[2 * i], opt_state[2 * i + 1])
         masks = self._frozen_masks()
         w_old, b_old = net.weights[i], net.biases[i]
         lr = s.schedule.rate(s.learning_rate, self.iteration)
-        w, b, sw, sb = kernels.update(s.optimizer, lr, t, w_old, b_old, v.grad_W[i],
+        w, b, sw, sb = kernels.update(opt, lr, t, w_old, b_old, v.grad_W[i],
                                       v.grad_b[i], before, masks[2 * i], masks[2 * i + 1])
-        if not ((w is w_old or np.isfinite(w).all()) and (b is b_old or np.isfinite(b).all())):
-            raise _Diverged(f"the parameters of layer {layer} stopped being finite at "
-                            f"iteration {self.iteration + 1}")
+        problem = kernels.update_problem(w, b, sw, sb, w_old, b_old)
+        if problem is not None:
+            raise _Diverged(problem, layer, self.iteration + 1)
         opt_state[2 * i], opt_state[2 * i + 1] = sw, sb
-        self._commit_optimizer(opt_state, t)
+        self._opt_state, self._opt_name, self._opt_t = opt_state, opt.name, t
         net.weights[i], net.biases[i] = w, b
+        v.optimizer = opt
         v.params_before[i] = (w_old, b_old)
         v.update_W[i], v.update_b[i] = _readonly(w - w_old), _readonly(b - b_old)
         v.opt_before[i] = before
@@ -745,9 +772,13 @@ class Trainer:
         if self.weights_changed:
             self.weights_changed.emit(layer)
         if layer == 1:
-            self._finish_iteration(v.loss, v.epoch_end, v.activations[-1], v.targets, v.params_before)
+            check = v.check_loss
+            if check is None and self.dataset.check is not None:  # values from an older snapshot
+                weights, biases = zip(*v.params_before)
+                check = self.evaluate_loss(weights, biases, data=self.dataset.check)
+            self._finish_iteration(v.loss, v.epoch_end, v.activations[-1], v.targets, check)
 
-    def _finish_iteration(self, loss: float, epoch_end: bool, outputs, targets, before) -> None:
+    def _finish_iteration(self, loss: float, epoch_end: bool, outputs, targets, check_loss) -> None:
         self._cursor = 0
         self.iteration += 1
         if epoch_end:
@@ -755,9 +786,8 @@ class Trainer:
         self.loss_history.append(loss)
         if self.dataset.is_classification:
             self.accuracy_history.append(kernels.accuracy(outputs, targets))
-        if self.dataset.check is not None:  # at the parameters of this iteration's forward pass
-            weights, biases = zip(*before)
-            self.check_loss_history.append(self.evaluate_loss(weights, biases, data=self.dataset.check))
+        if check_loss is not None:
+            self.check_loss_history.append(check_loss)
         self._trajectory.append(self.network.weights, self.network.biases)
         if self.iteration_finished:
             self.iteration_finished.emit(self.iteration, loss)
@@ -767,53 +797,41 @@ class Trainer:
         and the intermediate values kept raw (``values`` builds them when asked)."""
         net = self.network
         s = self._settings
-        L = net.n_layers
-        W, B, acts = net.weights, net.biases, net.activations
+        W, B = net.weights, net.biases
         batch, x, t, end = self._next_batch()
-        nets, outs = kernels.forward_pass(x, W, B, acts)
-        a = outs[-1]
-        loss = self._loss_math(nets[-1], a, t)
-        errs, g_ws, g_bs = kernels.backward_pass(s.backprop == "chain", self._loss_fn, acts, x, t, nets, outs, W)
-        opt_state, step_t = self._optimizer_for_update()
-        masks = self._frozen_masks()
+        opt = s.optimizer
+        opt_state, step_t = self._optimizer_for_update(opt)
         lr = s.schedule.rate(s.learning_rate, self.iteration)
-        before_params, before_opt = [None] * L, [None] * L
-        new = []
-        for i in range(L - 1, -1, -1):
-            before_opt[i] = (opt_state[2 * i], opt_state[2 * i + 1])
-            before_params[i] = (W[i], B[i])
-            w, b, sw, sb = kernels.update(s.optimizer, lr, step_t, W[i], B[i], g_ws[i], g_bs[i],
-                                          before_opt[i], masks[2 * i], masks[2 * i + 1])
-            if not ((w is W[i] or np.isfinite(w).all()) and (b is B[i] or np.isfinite(b).all())):
-                raise _Diverged(f"the parameters of layer {i + 1} stopped being finite at "
-                                f"iteration {self.iteration + 1}")
-            new.append((i, w, b, sw, sb))
-        for i, w, b, sw, sb in new:  # commit only once every layer is known to be finite
-            W[i], B[i] = w, b
-            opt_state[2 * i], opt_state[2 * i + 1] = sw, sb
-        self._commit_optimizer(opt_state, step_t)
-        self._raw_values = (batch, x, t, end, nets, outs, loss, errs, g_ws, g_bs,
-                            before_params, before_opt, step_t, lr, self._loss_fn, s.backprop)
+        check = self.dataset.check
+        step = kernels.train_step(x, t, W, B, net.activations, self._loss_fn, s.backprop == "chain", opt, lr,
+                                  step_t, opt_state, self._frozen_masks(), self._explosion,
+                                  None if check is None else (check.inputs, check.targets))
+        if step.problem is not None:
+            raise _Diverged(*step.problem, self.iteration + 1, step.loss)
+        before = list(zip(W, B))
+        W[:], B[:] = step.weights, step.biases
+        self._opt_state, self._opt_name, self._opt_t = step.opt_state, opt.name, step_t
+        self._raw_values = (batch, x, t, end, step, before, opt_state, step_t, lr, self._loss_fn, s.backprop, opt)
         if self.weights_changed:
             self.weights_changed.emit(None)
-        self._finish_iteration(loss, end, a, t, before_params)
+        self._finish_iteration(step.loss, end, step.outs[-1], t, step.check_loss)
 
     def _materialize(self) -> None:
         """Turn the raw values of the last fast iteration into IterationValues."""
         raw, self._raw_values = self._raw_values, None
-        (batch, x, t, end, nets, outs, loss, errs, g_ws, g_bs,
-         before_params, before_opt, step_t, lr, loss_fn, backprop) = raw
-        v = IterationValues(len(nets), batch, x, t, end)
+        batch, x, t, end, step, before, opt_state, step_t, lr, loss_fn, backprop, opt = raw
+        L = len(before)
+        v = IterationValues(L, batch, x, t, end)
         v.net, v.activations, v.errors, v.grad_W, v.grad_b = (
-            [_readonly(a) for a in arrays] for arrays in (nets, outs, errs, g_ws, g_bs))
-        v.per_sample_loss = _readonly(loss_fn.per_sample(nets[-1], outs[-1], t))
-        v.loss = loss
-        v.params_before, v.opt_before = before_params, before_opt
-        W, B = self.network.weights, self.network.biases
-        v.update_W = [_readonly(W[i] - before_params[i][0]) for i in range(len(nets))]
-        v.update_b = [_readonly(B[i] - before_params[i][1]) for i in range(len(nets))]
+            [_readonly(a) for a in arrays] for arrays in (step.nets, step.outs, step.errs, step.g_ws, step.g_bs))
+        v.per_sample_loss = _readonly(loss_fn.per_sample(step.nets[-1], step.outs[-1], t))
+        v.loss, v.check_loss = step.loss, step.check_loss
+        v.params_before = before
+        v.opt_before = [(opt_state[2 * i], opt_state[2 * i + 1]) for i in range(L)]
+        v.update_W = [_readonly(step.weights[i] - before[i][0]) for i in range(L)]
+        v.update_b = [_readonly(step.biases[i] - before[i][1]) for i in range(L)]
         v.opt_t, v.learning_rate = step_t, lr
-        v.loss_fn, v.backprop = loss_fn, backprop
+        v.loss_fn, v.backprop, v.optimizer = loss_fn, backprop, opt
         self._values = v
 
     def _frozen_masks(self) -> list:

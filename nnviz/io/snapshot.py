@@ -136,6 +136,7 @@ def _values_document(v: IterationValues) -> dict[str, Any]:
         "gradients": list(v.grad_W),
         "bias_gradients": list(v.grad_b),
         "loss": v.loss,
+        "check_loss": v.check_loss,
         "sample_losses": v.per_sample_loss,
         "updates": list(v.update_W),
         "bias_updates": list(v.update_b),
@@ -147,6 +148,8 @@ def _values_document(v: IterationValues) -> dict[str, Any]:
         "update_learning_rate": v.learning_rate,
         "loss_function": None if v.loss_fn is None else v.loss_fn.name,
         "backprop": v.backprop,
+        "update_optimizer": None if v.optimizer is None else {"name": v.optimizer.name,
+                                                              "params": dict(v.optimizer.params)},
     }
 
 
@@ -279,14 +282,9 @@ def from_dict(doc: Any) -> Trainer:
         if isinstance(o.value, str):
             opt_name = o.str(tuple(optimizers.OPTIMIZERS))
         else:
-            opt_name = o["name"].str(tuple(optimizers.OPTIMIZERS))
-            pr = o.get("params")
-            params = {k: pr.child(k, v).float() for k, v in pr.dict().items()} if pr is not None else {}
-            try:
-                optimizers.create(opt_name, **params)
-            except ValueError as exc:
-                raise SnapshotError(f"{o.path}.params: {exc}") from None
-            kwargs["optimizer_params"] = params
+            opt = _optimizer(o)
+            opt_name = opt.name
+            kwargs["optimizer_params"] = dict(opt.params)
             if o.get("t") is not None:
                 opt_t = o["t"].int()
             if o.get("state_of") is not None:
@@ -375,6 +373,12 @@ def from_dict(doc: Any) -> Trainer:
         raise SnapshotError("iteration_values: missing (the cursor stands inside an iteration)")
     if values is not None:
         _check_complete(values, trainer, cursor or len(trainer.steps))
+    if cursor > 2 * L + 1:  # the update phase has begun: its optimizer holds the state
+        if state_of is None:
+            raise SnapshotError("training.optimizer.state_of: missing (an update of this iteration has run)")
+        if values.optimizer is not None and values.optimizer.name != state_of:
+            raise SnapshotError(f"training.optimizer.state_of: expected {values.optimizer.name!r} (the optimizer "
+                                f"of the update phase under way), got {state_of!r}")
     status = tr["status"].str(("ready", "diverged")) if tr.get("status") is not None else "ready"
     message = tr["status_message"].str() if tr.get("status_message") is not None else ""
     state = TrainingState(
@@ -443,6 +447,17 @@ def _samples(r: _Reader, sizes: list[int]) -> tuple[np.ndarray, np.ndarray]:
         r["targets"].fail(f"expected {inputs.shape[0]} row{'s' * (inputs.shape[0] != 1)} (one per input row), "
                           f"got {targets.shape[0]}")
     return inputs, targets
+
+
+def _optimizer(r: _Reader) -> optimizers.Optimizer:
+    """``{"name": ..., "params": {...}}``."""
+    name = r["name"].str(tuple(optimizers.OPTIMIZERS))
+    pr = r.get("params")
+    params = {k: pr.child(k, v).float() for k, v in pr.dict().items()} if pr is not None else {}
+    try:
+        return optimizers.create(name, **params)
+    except ValueError as exc:
+        raise SnapshotError(f"{r.path}.params: {exc}") from None
 
 
 def _schedule(r: _Reader) -> Schedule:
@@ -534,6 +549,8 @@ def _values_from(r: _Reader, trainer: Trainer, dataset: Dataset) -> IterationVal
     v.params_before = [None if w is None or b is None else (w, b) for w, b in zip(wb, bb)]
     if r.get("loss") is not None:
         v.loss = r["loss"].float()
+    if r.get("check_loss") is not None:
+        v.check_loss = r["check_loss"].float()
     if r.get("sample_losses") is not None:
         v.per_sample_loss = r["sample_losses"].array(shape=(m,))
     if (ob := r.get("optimizer_state_before")) is not None:
@@ -561,6 +578,8 @@ def _values_from(r: _Reader, trainer: Trainer, dataset: Dataset) -> IterationVal
             lf.fail(str(exc))
     if r.get("backprop") is not None:
         v.backprop = r["backprop"].str(BACKPROP_MODES)
+    if (o := r.get("update_optimizer")) is not None:
+        v.optimizer = _optimizer(o)
     for name in ("net", "activations", "errors", "grad_W", "grad_b", "update_W", "update_b"):
         setattr(v, name, [None if a is None else _readonly(a) for a in getattr(v, name)])
     return v

@@ -392,7 +392,7 @@ class Explainer:
         t = self.trainer
         v, n, f = self._values, self.names, self.f
         net = t.network
-        opt = t.optimizer
+        opt = v.optimizer or t.optimizer  # the optimizer this update phase used
         lr = f.num(v.learning_rate)
         chain = self._backprop == "chain"
         state_w, state_b = v.opt_before[layer - 1]

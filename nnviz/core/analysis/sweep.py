@@ -139,6 +139,8 @@ class _Copies:
         self.t = 0 if self.fresh else st.opt_t
         self.masks = kernels.frozen_masks(net, s.frozen)
         self.x, self.targets = trainer.dataset.inputs, trainer.dataset.targets
+        check = trainer.dataset.check
+        self.check = None if check is None else (check.inputs, check.targets)
         self.n = self.x.shape[0]
         self.batch_size = trainer.batch_size
         self.shuffle = s.shuffle
@@ -197,10 +199,16 @@ class _Stack(_Copies):
         dropped from the stack, their parameters left as they were before the iteration
         (what the Trainer keeps)."""
         x, t = self._next_batch()
-        L, W, B = self.L, self.W, self.B
+        L, W, B, finite = self.L, self.W, self.B, kernels.finite
+        # the divergence rule of kernels.train_step, network by network
         nets, outs = kernels.forward_pass(x, W, B, self.acts)
         loss = kernels.loss(self.loss_fn, nets[-1], outs[-1], t)
-        bad = ~np.isfinite(loss) | (loss > self.explosion)
+        bad = ~kernels.loss_ok(loss, self.explosion)
+        for z in nets:
+            bad |= ~finite(z, 1)
+        if self.check is not None:
+            cn, co = kernels.forward_pass(self.check[0], W, B, self.acts)
+            bad |= ~np.isfinite(kernels.loss(self.loss_fn, cn[-1], co[-1], self.check[1]))
         _, g_w, g_b = kernels.backward_pass(self.chain, self.loss_fn, self.acts, x, t, nets, outs, W)
         self._optimizer_step([a.shape for w, b in zip(W, B) for a in (w, b)])
         new = [None] * L
@@ -208,7 +216,9 @@ class _Stack(_Copies):
             w, b, sw, sb = kernels.update(self.opt, self.lr, self.t, W[i], B[i], g_w[i], g_b[i],
                                           (self.opt_state[2 * i], self.opt_state[2 * i + 1]),
                                           self.masks[2 * i], self.masks[2 * i + 1])
-            bad |= ~(np.isfinite(w).all(axis=(1, 2)) & np.isfinite(b).all(axis=1))
+            bad |= ~(finite(g_w[i], 1) & finite(g_b[i], 1) & finite(w, 1) & finite(b, 1))
+            for a in sw + sb:
+                bad |= ~finite(a, 1)
             new[i] = (w, b, sw, sb)
         for i, (w, b, sw, sb) in enumerate(new):
             W[i], B[i] = w, b
@@ -239,26 +249,16 @@ class _Single(_Copies):
         """One iteration: (its forward-pass loss, diverged). A diverged iteration
         changes nothing."""
         x, t = self._next_batch()
-        L, W, B = self.L, self.W, self.B
-        nets, outs = kernels.forward_pass(x, W, B, self.acts)
-        loss = self.loss_fn.batch_loss(nets[-1], outs[-1], t)
-        if not math.isfinite(loss) or loss > self.explosion:
-            return loss, True
-        _, g_w, g_b = kernels.backward_pass(self.chain, self.loss_fn, self.acts, x, t, nets, outs, W)
         fresh, state_before, t_before = self.fresh, self.opt_state, self.t
-        self._optimizer_step([a.shape for w, b in zip(W, B) for a in (w, b)])
-        state = list(self.opt_state)
-        new_w, new_b = list(W), list(B)
-        for i in range(L - 1, -1, -1):
-            new_w[i], new_b[i], state[2 * i], state[2 * i + 1] = kernels.update(
-                self.opt, self.lr, self.t, W[i], B[i], g_w[i], g_b[i], (state[2 * i], state[2 * i + 1]),
-                self.masks[2 * i], self.masks[2 * i + 1])
-        flat = np.concatenate([x for w, b in zip(new_w, new_b) for x in (w.ravel(), b)])
-        if not np.isfinite(flat).all():  # as the Trainer: nothing of the iteration is kept
+        self._optimizer_step([a.shape for w, b in zip(self.W, self.B) for a in (w, b)])
+        step = kernels.train_step(x, t, self.W, self.B, self.acts, self.loss_fn, self.chain, self.opt, self.lr,
+                                  self.t, self.opt_state, self.masks, self.explosion, self.check)
+        if step.problem is not None:  # as the Trainer: nothing of the iteration is kept
             self.fresh, self.opt_state, self.t = fresh, state_before, t_before
-            return loss, True
-        self.W, self.B, self.opt_state, self.last_flat = new_w, new_b, state, flat
-        return loss, False
+            return step.loss, True
+        self.W, self.B, self.opt_state = step.weights, step.biases, step.opt_state
+        self.last_flat = np.concatenate([a for w, b in zip(self.W, self.B) for a in (w.ravel(), b)])
+        return step.loss, False
 
 
 # ===================================================== real Trainer copies
