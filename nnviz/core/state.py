@@ -127,9 +127,10 @@ class IterationValues:
         self.backprop: str | None = None
         self.optimizer: optimizers.Optimizer | None = None
         self.check_loss: float | None = None  # the loss on the check set at this forward pass's parameters
-        for name in ("net", "activations", "errors", "grad_W", "grad_b", "update_W", "update_b",
-                     "params_before", "opt_before"):
-            setattr(self, name, [None] * n_layers)
+        none = [None] * n_layers
+        self.net, self.activations, self.errors = none[:], none[:], none[:]
+        self.grad_W, self.grad_b, self.update_W, self.update_b = none[:], none[:], none[:], none[:]
+        self.params_before, self.opt_before = none[:], none
 
     def copy(self) -> "IterationValues":
         c = IterationValues.__new__(IterationValues)

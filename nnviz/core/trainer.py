@@ -34,6 +34,7 @@ from nnviz.core import kernels, losses, optimizers
 from nnviz.core.data.datasets import Dataset
 from nnviz.core.events import Signal
 from nnviz.core.history import HISTORY_MICRO_STEPS, Checkpoint, History, Trajectory
+from nnviz.core.iteration import ComputedIteration
 from nnviz.core.network import Network, Param, frozen_array, initialise
 from nnviz.core.schedules import SCHEDULES, Schedule
 from nnviz.core.state import (BACKPROP_MODES, PHASES, UNITS, HistoryExhausted, IterationValues, MicroStep,
@@ -110,6 +111,7 @@ class Trainer:
         self.network = network
         self._n_params = network.n_params
         self.dataset = dataset
+        self._classes = dataset.is_classification
         self.seed = int(seed)
         self.init_scheme = init_scheme
         self.rng = rng if rng is not None else np.random.default_rng(self.seed)
@@ -121,8 +123,9 @@ class Trainer:
         self.state_restored = Signal()
         self.status_changed = Signal()
 
-        L = network.n_layers
+        L = self._L = network.n_layers
         self.steps = micro_steps(L)
+        self._per = len(self.steps)
         self._ops = [(getattr(self, "_" + s.phase), s.layer) for s in self.steps]
 
         if not isinstance(optimizer, optimizers.Optimizer):
@@ -228,7 +231,7 @@ class Trainer:
         """The intermediate values of the current iteration, or of the last one at an
         iteration boundary."""
         if self._raw_values is not None:
-            self._materialize()
+            self._values, self._raw_values = self._raw_values.values(self.steps), None
         return self._values
 
     @property
@@ -350,7 +353,7 @@ class Trainer:
         self._opt_name, self._opt_t = st.opt_name, int(st.opt_t)
         self._cursor = int(st.cursor)
         self._values = st.values.copy() if st.values is not None else IterationValues(L)
-        self._raw_values = None
+        self._raw_values = self._pending = None
         self._order = np.asarray(st.order, dtype=np.intp)
         self._position, self.epoch = int(st.position), int(st.epoch)
         self.rng.bit_generator.state = st.rng_state
@@ -380,6 +383,7 @@ class Trainer:
         probe.set_parameters(weights, biases)
         self._initial = (list(probe.weights), list(probe.biases), rng_state)
         self._set_reference_loss()
+        self._pending = None  # its divergence rule used the old threshold
 
     def _set_reference_loss(self) -> None:
         """Divergence is judged against the loss of the initial parameters."""
@@ -404,7 +408,7 @@ class Trainer:
         self._opt_t = 0
         self._cursor = 0
         self._values = IterationValues(L)
-        self._raw_values = None
+        self._raw_values = self._pending = None
         self._order = np.arange(self.dataset.n_samples)
         self._position = 0
         self.epoch = 0
@@ -450,6 +454,7 @@ class Trainer:
         if not math.isfinite(value):
             raise ValueError(f"{p.name}: a parameter must be a finite number, got {value}")
         self._history.add("edit", self._capture())
+        self._pending = None
         i = p.layer - 1
         arrays = self.network.weights if p.kind == "W" else self.network.biases
         new = np.array(arrays[i])
@@ -467,44 +472,82 @@ class Trainer:
     def step(self, unit: str = "micro") -> int:
         """Run one ``micro``-step, the rest of the ``phase``, of the ``iteration``, or of
         the ``epoch``. Returns how many micro-steps ran."""
+        if self.status == "diverged":
+            self._refuse_if_diverged()
+        if unit == "micro":
+            return self._guarded_micro()
         if unit not in UNITS:
             raise ValueError(f"unit must be one of {', '.join(UNITS)}, got {unit!r}")
-        self._refuse_if_diverged()
-        n = len(self.steps)
-        with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
-            if unit == "micro":
-                return self._guarded_micro()
-            if unit == "phase":
-                phase, count = self.phase, 0
-                while True:
-                    count += self._guarded_micro()
-                    if self.status == "diverged" or self._cursor == 0 or self.phase != phase:
-                        return count
-            count = 0
+        if unit == "phase":
+            phase, count = self.phase, 0
             while True:
                 count += self._guarded_micro()
-                if self.status == "diverged":
+                if self.status == "diverged" or self._cursor == 0 or self.phase != phase:
                     return count
-                if self._cursor == 0 and (unit == "iteration" or self.values.epoch_end):
-                    return count
-                if count > n * (self.dataset.n_samples + 1):  # an epoch is at most n_samples iterations
-                    return count
+        count = 0
+        while True:
+            count += self._guarded_micro()
+            if self.status == "diverged":
+                return count
+            if self._cursor == 0 and (unit == "iteration" or self.values.epoch_end):
+                return count
+            if count > self._per * (self.dataset.n_samples + 1):  # an epoch is at most n_samples iterations
+                return count
 
     def _guarded_micro(self) -> int:
         """One micro-step; on divergence nothing of it is kept."""
-        self._prepare_entry()
+        h, cursor = self._history, self._cursor
+        if h.needs_checkpoint(self._settings, cursor, self._per):
+            h.add("base", self._capture())
         try:
-            self._run_op(self._cursor)
+            self._run_op(cursor)
         except _Diverged as exc:
-            self._discard_partial_entry()
+            h.drop_empty_top()
             self._diverged(exc)
             return 0
-        self._history.ran(1)
+        h.ran(1)
         return 1
 
     def _run_op(self, cursor: int) -> None:
-        fn, layer = self._ops[cursor]
-        fn(layer)
+        """Micro-step ``cursor``: at an iteration's start the whole iteration is computed
+        and then shown step by step; after a change mid-iteration, step by step."""
+        if cursor == 0:
+            with np.errstate(all="ignore"):
+                p = self._pending = self._compute_iteration()
+            self._values = IterationValues(self._L, p.batch, p.inputs, p.targets, p.epoch_end)
+            self._raw_values = None
+            self._pending_values = self._values  # Step back and loading replace the values: then it is stale
+        p = self._pending
+        if p is not None and p.settings is self._settings and self._pending_values is self._values:
+            self._reveal(p, cursor)
+        else:
+            self._pending = None
+            fn, layer = self._ops[cursor]
+            with np.errstate(all="ignore"):
+                fn(layer)
+
+    def _reveal(self, p: ComputedIteration, cursor: int) -> None:
+        """Micro-step ``cursor`` of the computed iteration ``p``: its numbers go into the
+        values, and an update commits its layer, as the step-by-step micro-step would."""
+        if cursor == p.fails_at:
+            raise _Diverged(*p.step.problem, self.iteration + 1, p.step.loss)
+        micro = self.steps[cursor]
+        payload = p.fill(self._values, micro)
+        update = micro.phase == "update"
+        if update:
+            i = micro.layer - 1
+            state = list(p.opt_state if micro.layer == self._L else self._opt_state)
+            state[2 * i], state[2 * i + 1] = p.step.opt_state[2 * i], p.step.opt_state[2 * i + 1]
+            self._opt_state, self._opt_name, self._opt_t = state, p.optimizer.name, p.opt_t
+            self.network.weights[i], self.network.biases[i] = p.step.weights[i], p.step.biases[i]
+        self._cursor += 1
+        if self.micro_step:
+            self.micro_step.emit(StepEvent(micro, payload))
+        if update:
+            if self.weights_changed:
+                self.weights_changed.emit(micro.layer)
+            if micro.layer == 1:
+                self._finish_iteration(p.step.loss, p.epoch_end, p.step.outs[-1], p.targets, p.step.check_loss)
 
     def run(
         self,
@@ -525,16 +568,18 @@ class Trainer:
             raise ValueError(f"until_loss must be a finite number, got {until_loss!r}")
         self._refuse_if_diverged()
         done, reason = 0, "iterations"
-        per = len(self.steps)
+        per, h = self._per, self._history
         first_iteration = self.iteration
         with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
             while done < n:
                 if should_stop is not None and should_stop():
                     reason = "stopped"
                     break
-                self._prepare_entry()
-                entry = self._history.top
-                k_start, start = entry.k, self._cursor
+                start = self._cursor
+                if h.needs_checkpoint(self._settings, start, per):
+                    h.add("base", self._capture())
+                entry = h.entries[-1]
+                k_start = entry.k
                 try:
                     if start == 0 and not self.micro_step:
                         self._fast_iteration()
@@ -549,7 +594,7 @@ class Trainer:
                     done = max(0, min(done, self.iteration - first_iteration))
                     reason = "diverged"
                     break
-                self._history.ran(per - start)
+                h.ran(per - start)
                 done += 1
                 if progress is not None and (done % 256 == 0 or done == n):
                     progress(done, n)
@@ -581,14 +626,6 @@ class Trainer:
                 "step back or reset first")
 
     # ---------------------------------------------------------- the history
-    def _prepare_entry(self) -> None:
-        """Make sure the top history entry can replay the next micro-step."""
-        if self._history.needs_checkpoint(self._settings, self._cursor, len(self.steps)):
-            self._history.add("base", self._capture())
-
-    def _discard_partial_entry(self) -> None:
-        self._history.drop_empty_top()
-
     def back(self, n: int = 1) -> None:
         """Undo the last ``n`` micro-steps (an edit counts as one), restoring the exact
         state before them. Settings stay as they are now."""
@@ -624,7 +661,8 @@ class Trainer:
         return Checkpoint(
             weights=list(self.network.weights), biases=list(self.network.biases),
             opt_state=list(self._opt_state), opt_name=self._opt_name, opt_t=self._opt_t,
-            cursor=self._cursor, values=self.values.copy(),
+            cursor=self._cursor, raw_values=self._raw_values,
+            values=None if self._raw_values is not None else self._values.copy(),
             order=self._order, position=self._position,
             epoch=self.epoch, rng_state=self._rng_state, iteration=self.iteration,
             n_loss=len(self.loss_history), n_trajectory=self._trajectory.end,
@@ -637,8 +675,8 @@ class Trainer:
         self._opt_state = list(s.opt_state)
         self._opt_name, self._opt_t = s.opt_name, s.opt_t
         self._cursor = s.cursor
-        self._values = s.values.copy()
-        self._raw_values = None
+        self._values = None if s.values is None else s.values.copy()
+        self._raw_values = s.raw_values
         self._order, self._position, self.epoch = s.order, s.position, s.epoch
         if s.rng_state is not self._rng_state:
             self.rng.bit_generator.state = s.rng_state
@@ -668,9 +706,6 @@ class Trainer:
 
     def _forward(self, layer: int) -> None:
         i = layer - 1
-        if layer == 1:
-            self._raw_values = None
-            self._values = IterationValues(self.network.n_layers, *self._next_batch())
         v = self._values
         z, a = kernels.forward(v.inputs if i == 0 else v.activations[i - 1], self.network.weights[i],
                                self.network.biases[i], self.network.activations[i])
@@ -704,7 +739,7 @@ class Trainer:
         i = layer - 1
         v = self._values
         net = self.network
-        last = layer == net.n_layers
+        last = layer == self._L
         # the phase finishes with the mode it began with, for the loss the loss step computed
         mode = self._settings.backprop if last or v.backprop is None else v.backprop
         err, g_w, g_b = kernels.backward(
@@ -742,7 +777,7 @@ class Trainer:
         v = self._values
         net = self.network
         s = self._settings
-        if layer == net.n_layers:  # the update phase begins with the optimizer of the settings
+        if layer == self._L:  # the update phase begins with the optimizer of the settings
             opt = s.optimizer
             opt_state, t = self._optimizer_for_update(opt)
         else:  # and finishes with it, whatever the settings say since
@@ -784,7 +819,7 @@ class Trainer:
         if epoch_end:
             self.epoch += 1
         self.loss_history.append(loss)
-        if self.dataset.is_classification:
+        if self._classes:
             self.accuracy_history.append(kernels.accuracy(outputs, targets))
         if check_loss is not None:
             self.check_loss_history.append(check_loss)
@@ -792,47 +827,35 @@ class Trainer:
         if self.iteration_finished:
             self.iteration_finished.emit(self.iteration, loss)
 
-    def _fast_iteration(self) -> None:
-        """One whole iteration, as the micro-steps would run it, with no events per step
-        and the intermediate values kept raw (``values`` builds them when asked)."""
+    def _compute_iteration(self) -> ComputedIteration:
+        """The next iteration, computed whole from its start (the batch is drawn)."""
         net = self.network
         s = self._settings
-        W, B = net.weights, net.biases
         batch, x, t, end = self._next_batch()
         opt = s.optimizer
         opt_state, step_t = self._optimizer_for_update(opt)
         lr = s.schedule.rate(s.learning_rate, self.iteration)
         check = self.dataset.check
-        step = kernels.train_step(x, t, W, B, net.activations, self._loss_fn, s.backprop == "chain", opt, lr,
-                                  step_t, opt_state, self._frozen_masks(), self._explosion,
-                                  None if check is None else (check.inputs, check.targets))
+        step = kernels.train_step(x, t, net.weights, net.biases, net.activations, self._loss_fn,
+                                  s.backprop == "chain", opt, lr, step_t, opt_state, self._frozen_masks(),
+                                  self._explosion, None if check is None else (check.inputs, check.targets))
+        return ComputedIteration(batch, x, t, end, step, tuple(net.weights), tuple(net.biases), opt_state,
+                                 step_t, lr, self._loss_fn, s)
+
+    def _fast_iteration(self) -> None:
+        """One whole iteration, as the micro-steps would run it, with no events per step
+        and the intermediate values kept raw (``values`` builds them when asked)."""
+        p = self._compute_iteration()
+        step = p.step
         if step.problem is not None:
             raise _Diverged(*step.problem, self.iteration + 1, step.loss)
-        before = list(zip(W, B))
-        W[:], B[:] = step.weights, step.biases
-        self._opt_state, self._opt_name, self._opt_t = step.opt_state, opt.name, step_t
-        self._raw_values = (batch, x, t, end, step, before, opt_state, step_t, lr, self._loss_fn, s.backprop, opt)
+        net = self.network
+        net.weights[:], net.biases[:] = step.weights, step.biases
+        self._opt_state, self._opt_name, self._opt_t = step.opt_state, p.optimizer.name, p.opt_t
+        self._raw_values = p
         if self.weights_changed:
             self.weights_changed.emit(None)
-        self._finish_iteration(step.loss, end, step.outs[-1], t, step.check_loss)
-
-    def _materialize(self) -> None:
-        """Turn the raw values of the last fast iteration into IterationValues."""
-        raw, self._raw_values = self._raw_values, None
-        batch, x, t, end, step, before, opt_state, step_t, lr, loss_fn, backprop, opt = raw
-        L = len(before)
-        v = IterationValues(L, batch, x, t, end)
-        v.net, v.activations, v.errors, v.grad_W, v.grad_b = (
-            [_readonly(a) for a in arrays] for arrays in (step.nets, step.outs, step.errs, step.g_ws, step.g_bs))
-        v.per_sample_loss = _readonly(loss_fn.per_sample(step.nets[-1], step.outs[-1], t))
-        v.loss, v.check_loss = step.loss, step.check_loss
-        v.params_before = before
-        v.opt_before = [(opt_state[2 * i], opt_state[2 * i + 1]) for i in range(L)]
-        v.update_W = [_readonly(step.weights[i] - before[i][0]) for i in range(L)]
-        v.update_b = [_readonly(step.biases[i] - before[i][1]) for i in range(L)]
-        v.opt_t, v.learning_rate = step_t, lr
-        v.loss_fn, v.backprop, v.optimizer = loss_fn, backprop, opt
-        self._values = v
+        self._finish_iteration(step.loss, p.epoch_end, step.outs[-1], p.targets, step.check_loss)
 
     def _frozen_masks(self) -> list:
         """``kernels.frozen_masks`` of the current settings, built once per change."""

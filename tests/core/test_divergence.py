@@ -120,3 +120,22 @@ def test_the_sweep_follows_the_rule_at_extreme_rates(optimizer):
         assert curve[~np.isnan(curve)].tolist() == ref.loss_history[3:]
         assert np.isnan(curve[len(ref.loss_history) - 3:]).all()
         assert result.final_losses[i] == ref.evaluate_loss()
+
+
+@pytest.mark.parametrize("optimizer", OPTIMIZERS)
+@pytest.mark.parametrize("frozen", [(), ("W1[0,1]", "b2[1]")])
+def test_run_and_micro_steps_diverge_at_the_same_step_for_the_same_reason(optimizer, frozen):
+    for make, lr in itertools.product((sigmoid_net, softmax_net), RATES):
+        fast, slow = make(), make()
+        for t in (fast, slow):
+            t.configure(optimizer=optimizer, batch=3, shuffle=True, learning_rate=lr)
+            t.freeze([name for name in frozen if t.network.sizes[-1] > 1 or not name.startswith("b2[1")])
+        result = fast.run(40)
+        while slow.iteration < 40 and slow.status != "diverged":
+            slow.step("micro")
+        assert fast.status_message == slow.status_message
+        if result.reason == "diverged" and "stopped being finite" in fast.status_message and \
+                ("parameters" in fast.status_message or "optimizer state" in fast.status_message):
+            slow.back_to_iteration_start()  # run() undoes the whole iteration, micro-steps stop before the update
+        assert slow.iteration == fast.iteration and slow.cursor == fast.cursor
+        assert all(np.array_equal(a, b) for a, b in zip(fast.network.weights, slow.network.weights))

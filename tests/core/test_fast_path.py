@@ -109,3 +109,25 @@ def test_divergence_while_stepping_also_undoes_the_update():
     t.learning_rate = 0.05
     t.step("iteration")
     assert t.status == "ready"
+
+
+@pytest.mark.parametrize("optimizer", ["sgd", "momentum", "adagrad", "adam"])
+@pytest.mark.parametrize("batch, shuffle", [("full", False), (5, True)])
+@pytest.mark.parametrize("backprop", ["chain", "proportional"])
+def test_micro_steps_computed_one_by_one_equal_run(optimizer, batch, shuffle, backprop):
+    """A micro-step at an iteration's start computes the iteration whole and shows it step
+    by step; a hand edit drops that, and the rest is computed micro-step by micro-step.
+    Editing a weight to its own value before every step takes that path throughout."""
+    def make():
+        t = create([2, 3, 1], ["tanh", "sigmoid"], blobs(), seed=7, learning_rate=0.3,
+                   optimizer=optimizer, batch=batch, shuffle=shuffle, backprop=backprop)
+        t.freeze(["W1[0,1]", "b2[0]"])
+        return t
+
+    fast, slow = make(), make()
+    fast.run(9)
+    for _ in range(9 * len(slow.steps)):
+        if slow.cursor:
+            slow.set_parameter("W2[0,0]", slow.network.get("W2[0,0]"))
+        slow.step("micro")
+    assert_same(state(fast), state(slow))
