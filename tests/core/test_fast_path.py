@@ -38,17 +38,18 @@ def assert_same(a, b):
     assert rest_a[:2] + rest_a[3:] == rest_b[:2] + rest_b[3:]
 
 
+def small(optimizer, batch, shuffle, backprop):
+    t = create([2, 3, 1], ["tanh", "sigmoid"], blobs(), seed=7, learning_rate=0.3,
+               optimizer=optimizer, batch=batch, shuffle=shuffle, backprop=backprop)
+    t.freeze(["W1[0,1]", "b2[0]"])
+    return t
+
+
 @pytest.mark.parametrize("optimizer", ["sgd", "momentum", "adagrad", "adam"])
 @pytest.mark.parametrize("batch, shuffle", [("full", False), ("online", True), (5, True)])
 @pytest.mark.parametrize("backprop", ["chain", "proportional"])
 def test_run_equals_stepping_micro_by_micro(optimizer, batch, shuffle, backprop):
-    def make():
-        t = create([2, 3, 1], ["tanh", "sigmoid"], blobs(), seed=7, learning_rate=0.3,
-                   optimizer=optimizer, batch=batch, shuffle=shuffle, backprop=backprop)
-        t.freeze(["W1[0,1]", "b2[0]"])
-        return t
-
-    fast, slow = make(), make()
+    fast, slow = (small(optimizer, batch, shuffle, backprop) for _ in range(2))
     fast.run(23)
     for _ in range(23 * len(slow.steps)):
         slow.step("micro")
@@ -118,13 +119,7 @@ def test_micro_steps_computed_one_by_one_equal_run(optimizer, batch, shuffle, ba
     """A micro-step at an iteration's start computes the iteration whole and shows it step
     by step; a hand edit drops that, and the rest is computed micro-step by micro-step.
     Editing a weight to its own value before every step takes that path throughout."""
-    def make():
-        t = create([2, 3, 1], ["tanh", "sigmoid"], blobs(), seed=7, learning_rate=0.3,
-                   optimizer=optimizer, batch=batch, shuffle=shuffle, backprop=backprop)
-        t.freeze(["W1[0,1]", "b2[0]"])
-        return t
-
-    fast, slow = make(), make()
+    fast, slow = (small(optimizer, batch, shuffle, backprop) for _ in range(2))
     fast.run(9)
     for _ in range(9 * len(slow.steps)):
         if slow.cursor:
