@@ -150,7 +150,7 @@ class _Copies:
         if self.shuffle and self.batch_size < self.n:
             self.rng = np.random.Generator(type(trainer.rng.bit_generator)())
             self.rng.bit_generator.state = st.rng_state
-        self.explosion = trainer.divergence_threshold
+        self.explosion = trainer.divergence_limit
 
     def _optimizer_step(self, shapes) -> None:
         if self.fresh:
