@@ -63,9 +63,8 @@ class ComputedIteration:
             z.flags.writeable = a.flags.writeable = False
             v.net[i], v.activations[i] = z, a
             return {"net": z, "activations": a}
-        if phase == "loss":
-            with np.errstate(all="ignore"):
-                per_sample = self.loss_fn.per_sample(s.nets[-1], s.outs[-1], self.targets)
+        if phase == "loss":  # (the batch loss is finite, so each sample's is: no warning to silence)
+            per_sample = self.loss_fn.per_sample(s.nets[-1], s.outs[-1], self.targets)
             per_sample.flags.writeable = False
             v.loss_fn, v.per_sample_loss, v.loss, v.check_loss = self.loss_fn, per_sample, s.loss, s.check_loss
             return {"loss": s.loss, "per_sample_loss": per_sample}

@@ -38,7 +38,8 @@ class Loss:
         raise NotImplementedError
 
     def per_sample(self, z, a, t) -> np.ndarray:
-        return self.terms(z, a, t).sum(axis=-1)
+        terms = self.terms(z, a, t)
+        return terms.dot(np.ones(terms.shape[-1]))  # the sum over the outputs (a product: faster than sum)
 
     def batch_loss(self, z, a, t) -> float:
         """The batch loss: the mean over samples of each sample's loss."""
@@ -67,10 +68,6 @@ class HalfSSE(Loss):
     def terms(self, z, a, t):
         d = t - a
         return 0.5 * d * d
-
-    def per_sample(self, z, a, t):
-        d = t - a
-        return 0.5 * np.einsum("...j,...j->...", d, d)
 
     def batch_loss(self, z, a, t):
         d = (t - a).ravel()
