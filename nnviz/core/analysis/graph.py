@@ -32,7 +32,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from nnviz.core import losses
 from nnviz.core.analysis.explain import Formatter, Names
 from nnviz.core.analysis.graph_model import Edge, Graph, Node, Text
 from nnviz.core.network import Param
@@ -140,7 +139,7 @@ class _Builder:
         self.m = v.inputs.shape[0] if v.inputs is not None else trainer.batch_size
         self.s = int(min(max(sample, 0), self.m - 1))
         self.chain = (v.backprop or trainer.settings.backprop) == "chain"
-        self.loss_fn = v.loss_fn or losses.get(trainer.settings.loss, net.activations[-1])
+        self.loss_fn = v.loss_fn or trainer.loss_fn
         out_act = net.activations[-1].name
         self.combined = self.chain and (self.loss_fn.name == "cross_entropy" or out_act == "softmax")
         self.per_output = self.combined and out_act != "softmax"  # sigmoid + cross-entropy

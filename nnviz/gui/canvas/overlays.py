@@ -2,7 +2,7 @@
 
 - Output thumbnails (networks with 2 inputs): beside each neuron a small map of its
   output over the input plane, from one forward pass of a grid of inputs
-  (:func:`nnviz.gui.canvas.scene.layer_values`, i.e. ``Network.forward``); recomputed
+  (:func:`nnviz.gui.canvas.scene.layer_values`, i.e. ``kernels.forward_pass``); recomputed
   only when the parameters or the data range change.
 - Chain vs proportional: under each neuron its chain-rule delta beside its
   proportional error (``nnviz.core.analysis.compare``), marked where they disagree.
