@@ -330,7 +330,10 @@ class DataDialog(QDialog):
         else:
             self.sizes, self.activations = default_network(data)
             self.loss = recipes.default_loss(self.activations[-1], data)
-        recipes.check_size(self.sizes, data.n_samples)
+        try:
+            recipes.check_size(self.sizes, data.n_samples)
+        except ValueError as exc:
+            raise ValueError(str(exc)[:1].upper() + str(exc)[1:]) from None
 
     def _refresh(self, *_) -> None:
         if self._quiet:
