@@ -27,7 +27,7 @@ from typing import Iterable
 
 import numpy as np
 
-from nnviz.core import losses
+from nnviz.core import kernels
 from nnviz.core.network import Param, split_flat
 from nnviz.core.trainer import Trainer
 
@@ -63,13 +63,12 @@ def hessian_vector_product(trainer: Trainer, vectors: np.ndarray) -> np.ndarray:
     W, B, acts = net.weights, net.biases, net.activations
     x, t = trainer.dataset.inputs, trainer.dataset.targets
     n, L = x.shape[0], net.n_layers
-    loss_fn = losses.get(trainer.loss, acts[-1])
+    loss_fn = trainer.loss_fn
     with np.errstate(all="ignore"):
         zs, outs, dzs, das = [], [], [], []
         a, da = x, None
         for i in range(L):
-            z = a.dot(W[i].T) + B[i]  # the net input and how it moves: d(a W^T + b)
-            a_next = acts[i].forward(z)
+            z, a_next = kernels.forward(a, W[i], B[i], acts[i])  # the net input, and how it moves:
             dz = np.matmul(a, np.swapaxes(dW[i], -1, -2)) + dB[i][:, None, :]
             if da is not None:
                 dz += np.matmul(da, W[i].T)
