@@ -35,10 +35,13 @@ def losses_for(output_activation: str) -> tuple[str, ...]:
 @st.composite
 def networks(draw, max_layers: int = 3, max_width: int = 4) -> tuple[list[int], list[str], str]:
     """(layer sizes, activations, loss): 1..max_layers weight layers of 1..max_width
-    neurons, softmax only on the output layer, a loss that suits the output."""
+    neurons, softmax only on the output layer and with at least 2 outputs, a loss that
+    suits the output."""
     n_layers = draw(st.integers(1, max_layers))
     sizes = draw(st.lists(st.integers(1, max_width), min_size=n_layers + 1, max_size=n_layers + 1))
     acts = [draw(st.sampled_from(HIDDEN)) for _ in range(n_layers - 1)] + [draw(st.sampled_from(OUTPUT))]
+    if acts[-1] == "softmax":
+        sizes[-1] = max(2, sizes[-1])
     return sizes, acts, draw(st.sampled_from(losses_for(acts[-1])))
 
 

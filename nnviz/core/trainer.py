@@ -211,13 +211,46 @@ class Trainer(TrainerState):
         carry on from a sound state."""
         message = str(exc)
         if exc.earlier and self.iteration > 0:
-            n = self._cursor + self.network.n_layers  # this iteration's steps + the last updates
             try:
-                self.back(n)
+                self.back(self._cursor + self._L)  # this iteration's steps + the last updates
+                undone = True
+            except HistoryExhausted:  # e.g. just after loading: the last values recorded the update
+                undone = self._undo_last_update()
+            if undone:
                 message += f"; the update of iteration {self.iteration + 1} that caused it is undone"
-            except HistoryExhausted:
-                pass
         self._set_status("diverged", message)
+
+    def _undo_last_update(self) -> bool:
+        """Back to just before the last iteration's update phase, from what its values
+        recorded (each layer's parameters and optimizer state before its update), when the
+        step history does not reach so far. The history starts afresh. False (nothing
+        changed) where the values do not have it."""
+        try:
+            self.back(self._cursor)  # to this iteration's start
+        except HistoryExhausted:
+            return False
+        v = self.values
+        if self._cursor or any(p is None for p in v.params_before) or v.optimizer is None:
+            return False
+        net, L = self.network, self._L
+        net.weights[:], net.biases[:] = [w for w, _ in v.params_before], [b for _, b in v.params_before]
+        self._opt_state = [a for pair in v.opt_before for a in pair]
+        self._opt_name, self._opt_t = v.optimizer.name, v.opt_t - 1  # (t 0: the same as a fresh start)
+        before = v.copy()
+        for name in ("params_before", "update_W", "update_b", "opt_before"):
+            setattr(before, name, [None] * L)
+        before.optimizer, before.opt_t, before.learning_rate = None, 0, None
+        self._values, self._raw_values, self._pending = before, None, None
+        self._cursor = 2 * L + 1
+        self.iteration -= 1
+        self.epoch -= before.epoch_end
+        for history in (self.loss_history, self.accuracy_history, self.check_loss_history):
+            del history[-1:]  # the undone iteration's entry, the last (when the histories reach it)
+        self._trajectory.truncate(self._trajectory.end - 1)
+        self._clear_history()
+        self.state_restored.emit()
+        self.weights_changed.emit(None)
+        return True
 
     def _refuse_if_diverged(self) -> None:
         if self.status == "diverged":

@@ -139,3 +139,27 @@ def test_run_and_micro_steps_diverge_at_the_same_step_for_the_same_reason(optimi
             slow.back_to_iteration_start()  # run() undoes the whole iteration, micro-steps stop before the update
         assert slow.iteration == fast.iteration and slow.cursor == fast.cursor
         assert all(np.array_equal(a, b) for a, b in zip(fast.network.weights, slow.network.weights))
+
+
+@pytest.mark.parametrize("optimizer", OPTIMIZERS)
+@pytest.mark.parametrize("micro", [False, True])
+def test_without_a_step_history_the_last_values_undo_the_update_that_caused_it(optimizer, micro):
+    """A divergence right after loading (no step history yet) ends where the run that
+    never stopped ends: the last iteration's values recorded what its update started from."""
+    def make():
+        t = presets.load("sine")
+        t.configure(optimizer=optimizer, learning_rate=1000.0, batch=5, shuffle=True)
+        t.run(2)
+        return t
+
+    kept, fresh = make(), snapshot.loads(snapshot.dumps(make()))  # loaded: no step history yet
+    for t in (kept, fresh):
+        while t.status != "diverged":
+            t.step("micro") if micro else t.run(1)
+    assert fresh.status_message == kept.status_message and "undone" in kept.status_message
+    assert fresh.cursor == kept.cursor and fresh.iteration == kept.iteration
+    assert fresh.loss_history == kept.loss_history and fresh.network.flat().tobytes() == kept.network.flat().tobytes()
+    for t in (kept, fresh):
+        t.configure(learning_rate=0.01)
+        t.run(5)
+    assert fresh.loss_history == kept.loss_history and fresh.network.flat().tobytes() == kept.network.flat().tobytes()

@@ -272,8 +272,6 @@ def test_any_trainer_saved_anywhere_resumes_bit_identically(t, tmp_path_factory)
     assert t2.network.flat().tobytes() == t.network.flat().tobytes()
 
 
-@pytest.mark.xfail(strict=True, reason="a divergence undoes the iteration through the step history, which a "
-                                       "loaded Trainer does not have (issue 12, the engine's part)")
 def test_a_divergence_right_after_loading_ends_as_without_the_save():
     t = presets.load("sine")
     t.configure(learning_rate=1000.0)
