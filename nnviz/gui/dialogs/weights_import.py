@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 from nnviz.core.activations import ACTIVATIONS
 from nnviz.core.analysis.summary import count
 from nnviz.core.data import datasets
-from nnviz.core.network import OUTPUT_ONLY
+from nnviz.core.recipes import OUTPUT_ONLY
 from nnviz.gui.dialogs.network_editor import check_limits
 from nnviz.io import tables
 from nnviz.io.weights import ImportedWeights, WeightsError, build_trainer
@@ -169,8 +169,8 @@ class ImportWeightsDialog(QDialog):
         self.error_label.setVisible(False)
 
     def accept(self) -> None:
-        error = check_limits(self.imported.sizes)
         data = self.dataset()
+        error = check_limits(self.imported.sizes, None if data is None else data.n_samples)
         if error:
             self._refuse(error)
             return
