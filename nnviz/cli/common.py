@@ -149,6 +149,18 @@ def check_ratio(text: str) -> float:
     return value
 
 
+DELIMITER_WORDS = {"auto": "auto", ",": ",", "comma": ",", ";": ";", "semicolon": ";", "tab": "\t", "\t": "\t",
+                   "space": " ", "spaces": " ", " ": " "}
+
+
+def delimiter(text: str) -> str:
+    """--delimiter: auto, a comma, a semicolon, tab or space (runs of spaces and tabs)."""
+    try:
+        return DELIMITER_WORDS[text.strip(" ") or text]
+    except KeyError:
+        raise argparse.ArgumentTypeError(f"expected auto, ',', ';', tab or space, got {quote(text)}") from None
+
+
 def grid_size(text: str) -> int:
     value = count(text, 2)
     if value > 2001:

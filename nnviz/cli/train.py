@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from nnviz.cli.common import (ProgressBar, UsageError, add_activation, add_source, add_weights, batch_mode,
-                              check_ratio, check_writable, counter, digits, finite_float, layer_sizes,
+                              check_ratio, check_writable, counter, delimiter, digits, finite_float, layer_sizes,
                               load_source, positive_count, positive_float, read_weights, resolve_activations,
                               weights_activations)
 from nnviz.core import optimizers, recipes
@@ -71,11 +71,18 @@ def add_data_arguments(p: argparse.ArgumentParser) -> None:
     data.add_argument("--init", choices=INIT_SCHEMES, help="initialisation of the weights (default uniform)")
     data.add_argument("--check-ratio", type=check_ratio, metavar="R",
                       help="hold out this share of the samples (0 < R < 1, drawn with --seed) as a "
-                           "check set and report the loss on it")
+                           "check set and report the loss on it (--normalize scales it with the "
+                           "training samples' minima and maxima)")
+    data.add_argument("--delimiter", type=delimiter, metavar="auto|,|;|tab|space",
+                      help="what separates the cells (default auto: guessed from the file)")
+    data.add_argument("--decimal", choices=("auto", ".", ","),
+                      help="the decimal mark (default auto: '.' in comma-separated files, either "
+                           "'.' or ',' in others)")
 
 
 _DATA_FLAGS = (("targets", "--targets"), ("normalize", "--normalize"), ("layers", "--layers"),
-               ("activation", "--activation"), ("init", "--init"), ("check_ratio", "--check-ratio"))
+               ("activation", "--activation"), ("init", "--init"), ("check_ratio", "--check-ratio"),
+               ("delimiter", "--delimiter"), ("decimal", "--decimal"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -135,17 +142,23 @@ def configured_trainer(args: argparse.Namespace, prog: str) -> Trainer:
 def load_data_source(args: argparse.Namespace, prog: str = "nnviz train") -> Trainer:
     """``--data FILE ...``: a new network for the file's columns (or the --weights one)."""
     from nnviz.core import trainer as trainer_mod
-    from nnviz.core.data import datasets
-    from nnviz.io import tables, weights
+    from nnviz.io import delimited, tables, weights
 
     if args.preset is not None or args.snapshot is not None:
         raise UsageError(f"{prog}: give either --data or --{'preset' if args.preset else 'snapshot'}, not both")
     imported = read_weights(args) if getattr(args, "weights", None) is not None else None
     k = args.targets or (imported.sizes[-1] if imported else 1)
     try:
-        table = tables.read(args.data, targets=k, sizes=imported.sizes if imported else args.layers)
+        delimited.check_options(args.delimiter or "auto", args.decimal or "auto")
+    except ValueError as exc:
+        raise UsageError(f"{prog}: --decimal: {exc}") from None
+    try:
+        table = tables.read(args.data, targets=k, sizes=imported.sizes if imported else args.layers,
+                            delimiter=args.delimiter or "auto", decimal=args.decimal or "auto")
     except ValueError as exc:
         raise UsageError(f"{prog}: --data: {exc}") from None
+    for note in table.notes:
+        print(f"{prog}: note: {note}", file=sys.stderr)
     raw = table.dataset
     if imported:
         sizes, acts = imported.sizes, weights_activations(imported, args, raw)
@@ -159,16 +172,16 @@ def load_data_source(args: argparse.Namespace, prog: str = "nnviz train") -> Tra
         recipes.check_size(sizes, raw.n_samples)
     except ValueError as exc:
         raise UsageError(f"{prog}: {exc}") from None
-    try:
-        data = table.normalized(acts[-1]) if args.normalize else raw
-    except ValueError as exc:
-        raise UsageError(f"{prog}: --normalize: {exc}") from None
     seed = args.seed if args.seed is not None else 0
-    if args.check_ratio is not None:
+    if args.check_ratio is not None:  # split first: the normalisation sees the training rows only
         try:
-            data, _ = datasets.split(data, args.check_ratio, seed)
+            table = table.split(args.check_ratio, seed)
         except ValueError as exc:
             raise UsageError(f"{prog}: --check-ratio: {exc}") from None
+    try:
+        data = table.normalized(acts[-1]) if args.normalize else table.dataset
+    except ValueError as exc:
+        raise UsageError(f"{prog}: --normalize: {exc}") from None
     try:
         loss = recipes.default_loss(acts[-1], raw)
         if imported:

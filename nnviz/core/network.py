@@ -216,6 +216,19 @@ class Network:
         return self.neuron_names[layer][unit] if self.neuron_names else None
 
 
+def default_neuron_names(sizes: Sequence[int], input_names: Sequence[str] = (),
+                         output_names: Sequence[str] = ()) -> list[list[str]]:
+    """A name for every neuron: the inputs' and outputs' names where given (a data file's
+    header), else i1, i2, ... and o1, o2, ...; hidden neurons h1, h2, ... (one hidden
+    layer) or h1.1, h1.2, ..., h2.1, ... (several)."""
+    L = len(sizes) - 1
+    names = [list(input_names) or [f"i{j + 1}" for j in range(sizes[0])]]
+    for l in range(1, L):
+        names.append([f"h{j + 1}" if L == 2 else f"h{l}.{j + 1}" for j in range(sizes[l])])
+    names.append(list(output_names) or [f"o{j + 1}" for j in range(sizes[-1])])
+    return names
+
+
 def split_flat(net: Network, vector: np.ndarray) -> tuple[list[np.ndarray], list[np.ndarray]]:
     """Weights and biases (views) of a flat parameter vector (W1 row by row, b1, W2, ...),
     or of a stack of them (... x n_params -> ... x n_out x n_in and ... x n_out)."""

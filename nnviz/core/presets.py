@@ -30,7 +30,8 @@ DESCRIPTIONS = {
     "mazur": "2-2-2 sigmoid worked example (Mazur): inputs 0.05, 0.10 -> targets 0.01, 0.99",
     "adaline": "one linear neuron (adaptive linear unit) on 40 correlated, centred points: "
                "mse is a tilted elliptic bowl over w1, w2",
-    "xor": "2-4-1 sigmoid network on the four XOR points",
+    "xor": "2-4-1 network on the four XOR points: tanh hidden layer, sigmoid output; learns in about "
+           "100 iterations",
     "sine": "1-8-1 regression of sin(x) on [-pi, pi]: tanh hidden layer, linear output",
 }
 
@@ -102,9 +103,17 @@ def _adaline(seed: int | None) -> Trainer:
                    seed=0 if seed is None else seed)
 
 
+XOR_RATE = 1.0
+XOR_SEED = 1
+
+
 def _xor(seed: int | None) -> Trainer:
-    return trainer_mod.create([2, 4, 1], "sigmoid", datasets.xor(), seed=1 if seed is None else seed,
-                              learning_rate=2.0, loss="half_sse")
+    """Tanh hidden units learn XOR without the long plateau of sigmoid ones: at rate 1.0
+    every seed 0..99 reaches 100% accuracy within 600 iterations (ten seconds of Play at
+    60 iterations a second), the default seed after about 100, while the loss falls
+    from the first iterations on."""
+    return trainer_mod.create([2, 4, 1], ["tanh", "sigmoid"], datasets.xor(),
+                              seed=XOR_SEED if seed is None else seed, learning_rate=XOR_RATE, loss="half_sse")
 
 
 def _sine(seed: int | None) -> Trainer:

@@ -33,7 +33,7 @@ from nnviz.core import kernels, losses, optimizers
 from nnviz.core.data.datasets import Dataset
 from nnviz.core.history import HISTORY_MICRO_STEPS, Checkpoint
 from nnviz.core.iteration import ComputedIteration
-from nnviz.core.network import Network, initialise
+from nnviz.core.network import Network, default_neuron_names, initialise
 from nnviz.core.schedules import SCHEDULES, Schedule
 from nnviz.core.state import (BACKPROP_MODES, PHASES, UNITS, HistoryExhausted, IterationValues, MicroStep,
                               RunResult, Settings, StepEvent, TrainingDiverged, TrainingError, TrainingState,
@@ -481,8 +481,13 @@ def create(
     **settings: Any,
 ) -> Trainer:
     """A Trainer for a new network whose parameters are drawn with ``seed``. The same
-    generator then shuffles the batches, so one seed reproduces the whole run."""
+    generator then shuffles the batches, so one seed reproduces the whole run. A data set
+    with column names names the input and output neurons (``default_neuron_names``)."""
     rng = np.random.default_rng(seed)
     weights, biases = initialise(sizes, init, rng)
-    network = Network(sizes, activations, weights, biases)
+    names = None
+    if (dataset.input_names or dataset.target_names) and [dataset.n_inputs, dataset.n_outputs] == \
+            [sizes[0], sizes[-1]]:  # else the Trainer says what does not fit
+        names = default_neuron_names(sizes, dataset.input_names, dataset.target_names)
+    network = Network(sizes, activations, weights, biases, names)
     return Trainer(network, dataset, seed=seed, rng=rng, init_scheme=init, **settings)

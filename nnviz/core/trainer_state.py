@@ -178,6 +178,19 @@ class TrainerState:
         current = set(self._settings.frozen)
         self.configure(frozen=current | names if frozen else current - names)
 
+    def keep_frozen(self, names: Iterable[str]) -> tuple[int, int]:
+        """Freeze those of ``names`` (the frozen parameters of a network this one replaces)
+        that this network has too. Returns how many were kept and how many dropped."""
+        names = list(names)
+        kept = []
+        for name in names:
+            try:
+                kept.append(self.network.parse_param(str(name)).name)
+            except ValueError:
+                pass
+        self.freeze(kept)
+        return len(kept), len(names) - len(kept)
+
     def freeze_biases(self, frozen: bool = True) -> None:
         self.freeze([p.name for p in self.network.params() if p.kind == "b"], frozen)
 

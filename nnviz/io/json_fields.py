@@ -76,6 +76,13 @@ class Field:
             self.fail(f"expected a name without line breaks or control characters, got {quote(v)}")
         return v
 
+    def names(self, n: int) -> tuple[str, ...]:
+        """A list of ``n`` names (see ``name``)."""
+        items = self.items()
+        if len(items) != n:
+            self.fail(f"expected {n} names (one per column), got {len(items)}")
+        return tuple(x.name() for x in items)
+
     def bool(self) -> bool:
         if not isinstance(self.value, bool):
             self.fail(f"expected true or false, got {kind(self.value)}")
@@ -146,6 +153,14 @@ class Field:
             return np.array(self.value, dtype=np.float64)
         except (ValueError, TypeError):
             self.fail("rows of different lengths")
+
+
+def clean_name(text: str) -> str:
+    """``text`` as a name ``Field.name`` accepts: line breaks, tabs and other characters
+    that are not printable become spaces, runs of spaces one, and a name longer than
+    ``MAX_NAME`` characters is cut, ending in "…"."""
+    name = " ".join("".join(c if c.isprintable() else " " for c in str(text)).split())
+    return name if len(name) <= MAX_NAME else name[:MAX_NAME - 1].rstrip() + "…"
 
 
 def child_path(path: str, key: str) -> str:

@@ -76,6 +76,9 @@ def _document(trainer: Trainer) -> dict[str, Any]:
     }
     if trainer.dataset.name:
         doc["dataset"]["name"] = trainer.dataset.name
+    for key in ("input_names", "target_names"):
+        if getattr(trainer.dataset, key):
+            doc["dataset"][key] = list(getattr(trainer.dataset, key))
     if trainer.dataset.transform is not None:
         doc["dataset"]["transform"] = trainer.dataset.transform.to_dict()
     if trainer.dataset.check is not None:
@@ -261,9 +264,11 @@ def from_dict(doc: Any) -> Trainer:
         d.fail(str(exc))
     inputs, targets = _samples(d, sizes)
     name = d.get("name").name() if d.get("name") is not None else ""
+    names = {key: d.get(key).names(n) if d.get(key) is not None else ()
+             for key, n in (("input_names", sizes[0]), ("target_names", sizes[-1]))}
     transform = _transform(d.get("transform"), sizes) if d.get("transform") is not None else None
-    check = _check_set(d.get("check"), sizes, name, transform) if d.get("check") is not None else None
-    dataset = Dataset(inputs, targets, name, transform=transform, check=check)
+    check = _check_set(d.get("check"), sizes, name, transform, names) if d.get("check") is not None else None
+    dataset = Dataset(inputs, targets, name, transform=transform, check=check, **names)
     n_samples = inputs.shape[0]
 
     # ---- training settings
@@ -425,11 +430,11 @@ def _transform(r: _Reader, sizes: list[int]) -> DataTransform:
         r.fail(str(exc))
 
 
-def _check_set(r: _Reader, sizes: list[int], name: str, transform) -> Dataset:
+def _check_set(r: _Reader, sizes: list[int], name: str, transform, names: dict) -> Dataset:
     """dataset.check: samples held out from training, to measure the check loss."""
     r.dict()
     inputs, targets = _samples(r, sizes)
-    return Dataset(inputs, targets, name, transform=transform)
+    return Dataset(inputs, targets, name, transform=transform, **names)
 
 
 def _samples(r: _Reader, sizes: list[int]) -> tuple[np.ndarray, np.ndarray]:

@@ -1,5 +1,5 @@
 """Tables in and out of a run: the loss (and accuracy) history as CSV, and data files
-read into a Dataset (``read_table``).
+read into a Dataset (``read_table``; the text itself is read by ``nnviz.io.delimited``).
 
 Numbers are written with ``repr``, so ``float(cell)`` gives back the very float64 the
 Trainer recorded. Files are written atomically (``files.write_atomic``): a failed
@@ -11,17 +11,16 @@ from __future__ import annotations
 import csv
 import io
 import os
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 
 from nnviz.core.data import transform
-from nnviz.core.data.datasets import DataError, Dataset, split
+from nnviz.core.data.datasets import DataError, Dataset, split, split_rows
 from nnviz.core.trainer import Trainer
-from nnviz.io import files
+from nnviz.io import delimited, files, json_fields
 
 __all__ = [
     "DataError",
@@ -70,24 +69,37 @@ def save_loss_history(trainer: Trainer, path: str | os.PathLike) -> None:
 
 # ================================================================ data files
 MAX_BYTES = 256 * files.MiB  # the largest data file read (see the README's Limits)
-_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")  # no backtracking on long cells
-_NOT_FINITE = re.compile(r"[+-]?(?:nan|inf|infinity)", re.IGNORECASE)
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # what an editor counts (not form feeds or U+2028)
 
 
 @dataclass(frozen=True)
 class Table:
-    """A data file read: its Dataset (not normalised), the name used in messages and the
-    line number of each data row."""
+    """A data file read: its Dataset (not normalised; with the header's names), the name
+    used in messages, the line number of each data row, and how the file was read.
+
+    After :meth:`split` the Dataset is the training part (its ``check`` the held-out
+    rows) and ``check_lines`` the held-out rows' lines. ``notes``: header names that had
+    to be shortened or cleaned, one line each."""
 
     dataset: Dataset
     source: str
     lines: np.ndarray
+    layout: delimited.Layout | None = None
+    notes: tuple[str, ...] = ()
+    check_lines: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64))
+
+    def split(self, ratio: float, seed: int = 0) -> Table:
+        """The rows split into training and check rows as ``datasets.split`` does."""
+        train_rows, check_rows = split_rows(self.dataset.n_samples, ratio, seed)
+        train, _ = split(self.dataset, ratio, seed)
+        return replace(self, dataset=train, lines=self.lines[train_rows], check_lines=self.lines[check_rows])
 
     def normalized(self, output_activation: str | None = None) -> Dataset:
-        """The data scaled as ``nnviz.core.data.transform.normalize`` does; a column whose
-        values span more than a float can hold is one line naming the file, column and lines."""
-        values = np.hstack([self.dataset.inputs, self.dataset.targets])
+        """The data scaled as ``nnviz.core.data.transform.normalize`` does: the transform
+        is fitted on the training rows alone and applied to them and to the check rows.
+        A column whose training values span more than a float can hold, or a check value
+        too far outside them to be scaled, is one line naming the file, column and lines."""
+        data = self.dataset
+        values = np.hstack([data.inputs, data.targets])
         with np.errstate(over="ignore", invalid="ignore"):
             spans = values.max(axis=0) - values.min(axis=0)
         overflowing = np.flatnonzero(~np.isfinite(spans))
@@ -98,33 +110,49 @@ class Table:
                             f"(line {self.lines[lo]}) to {float(values[hi, j])!r} (line {self.lines[hi]}): "
                             "their difference is beyond the largest float")
         try:
-            return transform.normalize(self.dataset, output_activation)
+            fitted = transform.fit(data, output_activation)
         except ValueError as exc:
             raise DataError(f"{self.source}: {exc}") from None
+        if data.check is not None:
+            self._check_scalable(fitted, data.check)
+        return fitted.apply(data)
+
+    def _check_scalable(self, fitted: transform.DataTransform, check: Dataset) -> None:
+        with np.errstate(over="ignore", invalid="ignore"):
+            scaled = np.hstack([fitted.apply_inputs(check.inputs), fitted.apply_targets(check.targets)])
+        bad = np.argwhere(~np.isfinite(scaled))
+        if bad.size:
+            i, j = bad[0]
+            raw = np.hstack([check.inputs, check.targets])[i, j]
+            raise DataError(f"{self.source}: line {self.check_lines[i]}, column {j + 1}: {float(raw)!r} is too far "
+                            "outside the training rows' values to be normalised")
 
 
 def read(path: str | os.PathLike, targets: int = 1, sizes: Sequence[int] | None = None,
-         name: str | None = None) -> Table:
+         name: str | None = None, delimiter: str = delimited.AUTO, decimal: str = delimited.AUTO) -> Table:
     """A data file (see :func:`read_table`) as a :class:`Table`. Only a regular file of at
-    most ``MAX_BYTES`` is read."""
+    most ``MAX_BYTES`` is read; it must be UTF-8 text (with or without a byte-order mark)."""
     try:
-        text = files.read_text(path, MAX_BYTES, "data file")
+        text = _decode(files.read_bytes(path, MAX_BYTES, "data file"), path)
     except files.FileError as exc:
         raise DataError(str(exc)) from None
     shown = files.one_line(os.fspath(path))
-    return _parse(text, targets, sizes, name=Path(path).stem if name is None else name, source=shown)
+    return _parse(text, targets, sizes, Path(path).stem if name is None else name, shown, delimiter, decimal)
 
 
 def read_table(path: str | os.PathLike, targets: int = 1, normalize: bool = False,
                output_activation: str | None = None, sizes: Sequence[int] | None = None,
-               name: str | None = None) -> Dataset:
-    """A data file as a Dataset: CSV (comma-separated) or whitespace-separated numbers,
-    one sample a row; the last ``targets`` columns are the targets, the rest the inputs.
+               name: str | None = None, delimiter: str = delimited.AUTO, decimal: str = delimited.AUTO) -> Dataset:
+    """A data file as a Dataset: one sample a row, the last ``targets`` columns the
+    targets and the rest the inputs, the cells separated by commas, semicolons, tabs or
+    spaces, as ``nnviz.io.delimited`` reads them (``delimiter`` and ``decimal`` ``"auto"``
+    or given).
 
-    A header row is optional (taken as one when none of its cells is a number); ``#``
-    starts a comment (to the end of the line); blank lines are skipped. Lines end at
-    ``\\n``, ``\\r\\n`` or ``\\r``, as in a text editor. With ``normalize``, inputs are
-    scaled to [-1, 1] and targets to the range of ``output_activation`` (see
+    A header row is optional (taken as one when none of its cells is a number); its
+    names become the Dataset's ``input_names`` and ``target_names`` (cleaned to the
+    snapshot's rule for names, see :attr:`Table.notes`; an empty one is ``column N``).
+    ``#`` starts a comment; blank lines are skipped. With ``normalize``, inputs are scaled
+    to [-1, 1] and targets to the range of ``output_activation`` (see
     ``nnviz.core.data.transform``; None leaves the targets), and the Dataset carries the
     transform. ``sizes`` (a network's layer sizes) checks that the columns fit that
     network. ``name`` defaults to the file's stem.
@@ -132,59 +160,65 @@ def read_table(path: str | os.PathLike, targets: int = 1, normalize: bool = Fals
     Raises ``DataError`` (a ValueError) with one line such as
     ``data.csv: line 7, column 3: 'abc' is not a number``; nothing else changes.
     """
-    table = read(path, targets, sizes, name)
+    table = read(path, targets, sizes, name, delimiter, decimal)
     return table.normalized(output_activation) if normalize else table.dataset
 
 
 def parse_table(text: str, targets: int = 1, normalize: bool = False,
                 output_activation: str | None = None, sizes: Sequence[int] | None = None,
-                name: str = "", source: str = "data") -> Dataset:
+                name: str = "", source: str = "data", delimiter: str = delimited.AUTO,
+                decimal: str = delimited.AUTO) -> Dataset:
     """``read_table`` on text already read; ``source`` names it in messages."""
-    table = _parse(text, targets, sizes, name, source)
+    table = _parse(text, targets, sizes, name, source, delimiter, decimal)
     return table.normalized(output_activation) if normalize else table.dataset
 
 
-def _parse(text: str, targets: int, sizes: Sequence[int] | None, name: str, source: str) -> Table:
+def _decode(data: bytes, path) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = len(delimited.LINE_BREAK.findall(data[:exc.start].decode("utf-8", "replace"))) + 1
+        raise DataError(f"{files.one_line(os.fspath(path))}: line {line}: not a text file (expected UTF-8 text; "
+                        "a spreadsheet writes it with the file type \"CSV UTF-8\")") from None
+
+
+def _parse(text: str, targets: int, sizes: Sequence[int] | None, name: str, source: str,
+           delimiter: str, decimal: str) -> Table:
     if isinstance(targets, bool) or not isinstance(targets, (int, np.integer)) or targets < 1:
         raise DataError(f"{source}: the number of target columns must be a whole number >= 1, got "
                         f"{files.quote(repr(targets))}")
-    lines = _LINE_BREAK.split(text)
-    if lines and lines[-1] == "":
-        lines.pop()
-    rows: list[tuple[int, list[str]]] = []
-    comma = None
-    for number, line in enumerate(lines, start=1):
-        if "\x00" in line:
-            raise DataError(f"{source}: line {number}: not a text file (a NUL character)")
-        line = line.split("#", 1)[0].strip()
-        if not line:
-            continue
-        if comma is None:
-            comma = "," in line
-        cells = [c.strip() for c in line.split(",")] if comma else line.split()
-        rows.append((number, cells))
-    if not rows:
-        raise DataError(f"{source}: line {max(len(lines), 1)}: no data (the file is empty or holds only comments)")
+    try:
+        records, layout = delimited.read(text, delimiter, decimal)
+    except delimited.FormatError as exc:
+        raise DataError(f"{source}: line {exc.line}: {exc}") from None
+    if not records:
+        lines = delimited.LINE_BREAK.split(text)
+        n_lines = max(len(lines) - (lines[-1] == ""), 1)
+        raise DataError(f"{source}: line {n_lines}: no data (the file is empty or holds only comments)")
 
     header: list[str] | None = None
-    first_line, first = rows[0]
-    if not any(_NUMBER.fullmatch(c) or _NOT_FINITE.fullmatch(c) for c in first):
-        header = [c.strip("\"'") for c in first]
-        rows = rows[1:]
-        if not rows:
-            raise DataError(f"{source}: line {first_line}: a header but no data rows")
-    width = len(header) if header is not None else len(rows[0][1])
-    width_line = first_line if header is not None else rows[0][0]
-    values = np.empty((len(rows), width))
-    for i, (number, cells) in enumerate(rows):
+    first = records[0]
+    if not any(delimited.looks_like_number(c) for c in first.cells):
+        header = first.cells
+        records = records[1:]
+        if not records:
+            raise DataError(f"{source}: line {first.line}: a header but no data rows")
+    width_record = first if header is not None else records[0]
+    width = len(width_record.cells)
+    values = np.empty((len(records), width))
+    for i, record in enumerate(records):
+        cells = record.cells
         if len(cells) != width:
             col = min(len(cells), width) + 1
             what = "missing" if len(cells) < width else "one cell too many"
-            raise DataError(f"{source}: line {number}, column {col}: {what} (this row has {len(cells)} "
-                            f"column{'s' * (len(cells) != 1)}, line {width_line} has {width})")
+            raise DataError(f"{source}: line {record.line_of(col)}, column {col}: {what} (this row has {len(cells)} "
+                            f"column{'s' * (len(cells) != 1)}, line {width_record.line} has {width})")
         for j, cell in enumerate(cells):
-            values[i, j] = _number(cell, source, number, j + 1)
-    data_line = rows[0][0]
+            try:
+                values[i, j] = delimited.number(cell, layout.decimal)
+            except ValueError as exc:
+                raise DataError(f"{source}: line {record.line_of(j + 1)}, column {j + 1}: {exc}") from None
+    data_line = records[0].line
     if targets >= width:
         raise DataError(f"{source}: line {data_line}: {targets} target column{'s' * (targets != 1)} asked for "
                         f"but the rows have {width} column{'s' * (width != 1)} (at least one input column "
@@ -200,19 +234,21 @@ def _parse(text: str, targets: int, sizes: Sequence[int] | None, name: str, sour
         if targets != sizes[-1]:
             raise DataError(f"{source}: line {data_line}: {targets} target column{'s' * (targets != 1)} "
                             f"but the {shape} network has {sizes[-1]} output{'s' * (sizes[-1] != 1)}")
-    line_numbers = np.fromiter((number for number, _ in rows), dtype=np.int64, count=len(rows))
-    return Table(Dataset(values[:, :n_in], values[:, n_in:], name), source, line_numbers)
+    names, notes = _names(header, first.line) if header is not None else ((), ())
+    line_numbers = np.fromiter((r.line for r in records), dtype=np.int64, count=len(records))
+    dataset = Dataset(values[:, :n_in], values[:, n_in:], name, input_names=names[:n_in], target_names=names[n_in:])
+    return Table(dataset, source, line_numbers, layout, notes)
 
 
-def _number(cell: str, source: str, line: int, column: int) -> float:
-    where = f"{source}: line {line}, column {column}"
-    if _NUMBER.fullmatch(cell):
-        value = float(cell)
-        if not np.isfinite(value):
-            raise DataError(f"{where}: {files.quote(cell)} is too large for a float")
-        return value
-    if _NOT_FINITE.fullmatch(cell):
-        raise DataError(f"{where}: {files.quote(cell)} is not a finite number")
-    if not cell:
-        raise DataError(f"{where}: empty cell (expected a number)")
-    raise DataError(f"{where}: {files.quote(cell)} is not a number")
+def _names(header: list[str], line: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The columns' names from the header's cells, cleaned to the rule for names, and a
+    note for each that had to change."""
+    names, notes = [], []
+    for j, cell in enumerate(header, start=1):
+        raw = cell.strip()
+        name = json_fields.clean_name(raw) or f"column {j}"
+        if raw and name != raw:
+            notes.append(f"line {line}, column {j}: the name {files.quote(raw)} is kept as {files.quote(name)} "
+                         f"(a name is one line of at most {json_fields.MAX_NAME} characters)")
+        names.append(name)
+    return tuple(names), tuple(notes)

@@ -42,7 +42,7 @@ def test_the_script_names_the_train_command_of_the_same_run(workdir, nnviz_cli):
     command = "nnviz train --preset xor --optimizer adam --batch 3 --shuffle --iterations 50"
     assert f"    {command}\n" in text
     rc, out, _ = nnviz_cli(*shlex.split(command)[1:])
-    assert rc == 0 and "adam, learning rate 2, mini-batches of 3" in out
+    assert rc == 0 and f"adam, learning rate {presets.XOR_RATE:g}, mini-batches of 3" in out
     assert not re.search(r"^\s*(import|from) nnviz", text, re.M)
 
 
@@ -76,11 +76,11 @@ def test_bad_requests_write_nothing(workdir, argv, words, nnviz_error):
 def test_a_half_done_update_cannot_change_the_learning_rate(workdir, nnviz_cli, nnviz_error):
     t = presets.load("xor")
     t.run(3)
-    for _ in range(6):  # into the update phase: layer 2 updated with rate 2
+    for _ in range(6):  # into the update phase: layer 2 updated with the preset's rate
         t.step("micro")
     snapshot.save(t, workdir / "mid.json")
     err = bad(nnviz_error, "export", "--snapshot", "mid.json", "--lr", "0.1", "--out", "t.py")
-    assert "iteration 4 is half done" in err and "learning rate 2.0, now 0.1" in err
+    assert "iteration 4 is half done" in err and f"learning rate {presets.XOR_RATE!r}, now 0.1" in err
     assert not (workdir / "t.py").exists()
     # with the rate the iteration began with, it exports; before its updates, any rate will do
     assert nnviz_cli("export", "--snapshot", "mid.json", "--out", "t.py")[0] == 0

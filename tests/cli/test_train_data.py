@@ -61,14 +61,17 @@ def test_regression_defaults_normalize_and_check(workdir, capsys):
                        "--iterations", "20", "--lr", "0.1", "--out", "p.json")
     assert rc == 0, err
     assert "check loss (current parameters, 10 held-out samples):" in out
-    assert "normalisation (min-max, file -> network):" in out and "targets: not scaled" in out
+    assert "normalisation (min-max of the training samples, file -> network):" in out
+    assert "  x: [" in out and "targets: not scaled" in out  # the header's names
     t = snapshot.load(workdir / "p.json")
     assert t.network.sizes == [2, 4, 1] and t.network.activation_names == ["tanh", "linear"]
+    assert t.network.neuron_names[0] == ["x", "y"] and t.network.neuron_names[-1] == ["z"]
     assert t.dataset.n_samples == 30 and t.dataset.check.n_samples == 10
     tr = t.dataset.transform
     assert tr is not None and tr.target_range is None
     raw = datasets.generate("plane", n_samples=40, seed=1)
-    assert tr.input_min == tuple(raw.inputs.min(axis=0).tolist())
+    train, _ = datasets.split(raw, 0.25, 0)  # --seed's default
+    assert tr.input_min == tuple(train.inputs.min(axis=0).tolist())
     both = np.vstack([tr.inverse_inputs(t.dataset.inputs), tr.inverse_inputs(t.dataset.check.inputs)])
     assert np.allclose(np.sort(both, axis=0), np.sort(raw.inputs, axis=0), rtol=0, atol=1e-12)
     doc = json.loads((workdir / "p.json").read_text())
@@ -122,6 +125,69 @@ def test_snapshot_of_a_data_run_carries_on(workdir, capsys):
     assert np.array_equal(b.dataset.check.inputs, a.dataset.check.inputs)
 
 
+def test_normalisation_is_fitted_on_the_training_rows_only(workdir, capsys):
+    """The check rows' values outside the training rows' range come out outside [-1, 1]:
+    the check loss is measured on data whose scale the training did not see."""
+    x = np.arange(20.0)
+    (workdir / "line.csv").write_text("x,t\n" + "".join(f"{v:g},{v % 2:g}\n" for v in x))
+    train_rows, check_rows = datasets.split_rows(20, 0.25, 0)
+    assert 19 in check_rows  # the largest x is held out with this seed (and 0 is not)
+    rc, out, err = run(capsys, "train", "--data", "line.csv", "--normalize", "--check-ratio", "0.25",
+                       "--seed", "0", "--iterations", "1", "--out", "n.json")
+    assert rc == 0, err
+    d = snapshot.load(workdir / "n.json").dataset
+    lo, hi = x[train_rows].min(), x[train_rows].max()
+    assert d.transform.input_min == (lo,) and d.transform.input_max == (hi,)
+    assert d.inputs.min() == -1.0 and d.inputs.max() == 1.0
+    assert d.check.inputs.max() == pytest.approx(-1 + 2 * (19 - lo) / (hi - lo)) and d.check.inputs.max() > 1.0
+    assert f"x: [{lo:g}, {hi:g}] -> [-1, 1]" in out
+
+
+GERMAN_EXCEL = ("\ufeffGröße (cm);Gewicht;\"Klasse; \"\"A\"\"\"\r\n"
+                "1,5;-2,25;1\r\n"
+                "\"3,75\";1,00E-02;0\r\n"
+                ";;\r\n"
+                "0,5;7;1\r\n")
+
+
+def test_a_german_spreadsheet_export(workdir, capsys):
+    """Excel in a German locale, "CSV UTF-8": a byte-order mark, semicolons, decimal
+    commas, CRLF, a quoted cell holding the delimiter and quotes, an empty last row."""
+    (workdir / "de.csv").write_bytes(GERMAN_EXCEL.encode("utf-8"))
+    rc, out, err = run(capsys, "train", "--data", "de.csv", "--iterations", "1", "--out", "de.json")
+    assert rc == 0, err
+    t = snapshot.load(workdir / "de.json")
+    assert t.dataset.inputs.tolist() == [[1.5, -2.25], [3.75, 0.01], [0.5, 7.0]]
+    assert t.dataset.targets[:, 0].tolist() == [1.0, 0.0, 1.0]
+    assert t.dataset.input_names == ("Größe (cm)", "Gewicht") and t.dataset.target_names == ('Klasse; "A"',)
+    assert t.network.neuron_names[1] == ["h1", "h2", "h3", "h4"]
+    assert 'out_Klasse; "A" = ' in out
+
+
+def test_delimiter_and_decimal_flags_settle_what_guessing_cannot(workdir, capsys):
+    (workdir / "one.csv").write_text("x;t\n1,5;0\n2,5;1\n")
+    (workdir / "pairs.csv").write_text("1,5\n2,5\n")  # two columns, or one of decimal commas?
+    assert run(capsys, "train", "--data", "one.csv", "--iterations", "1", "--out", "a.json")[0] == 0
+    assert snapshot.load(workdir / "a.json").dataset.inputs[:, 0].tolist() == [1.5, 2.5]
+    assert run(capsys, "train", "--data", "pairs.csv", "--iterations", "1", "--out", "b.json")[0] == 0
+    assert snapshot.load(workdir / "b.json").dataset.inputs[:, 0].tolist() == [1.0, 2.0]  # guessed: commas
+    rc, _out, err = run(capsys, "train", "--data", "pairs.csv", "--delimiter", "tab", "--decimal", ",",
+                        "--iterations", "1")
+    assert rc == 2 and "1 target column asked for but the rows have 1 column" in err
+    rc, _out, err = run(capsys, "train", "--data", "one.csv", "--decimal", ".", "--iterations", "1")
+    assert rc == 2 and err == ("nnviz train: --data: one.csv: line 2, column 1: '1,5' is not a number with the "
+                               "decimal mark '.'\n")
+
+
+def test_a_long_or_broken_header_name_is_a_note_not_an_error(workdir, capsys):
+    (workdir / "h.csv").write_text('"two\nlines",' + "n" * 150 + ',t\n1,2,3\n4,5,6\n')
+    rc, _out, err = run(capsys, "train", "--data", "h.csv", "--iterations", "1", "--out", "h.json")
+    assert rc == 0
+    assert err.count("note:") == 2 and "'two\\nlines' is kept as 'two lines'" in err
+    t = snapshot.load(workdir / "h.json")
+    assert t.dataset.input_names[0] == "two lines" and len(t.dataset.input_names[1]) == 100
+
+
 BAD = [
     (["--data", "bad.csv"], "nnviz train: --data: bad.csv: line 3, column 2: 'abc' is not a number"),
     (["--data", "ragged.csv"], "nnviz train: --data: ragged.csv: line 3, column 3: missing"),
@@ -146,6 +212,13 @@ BAD = [
     (["--layers", "2,4,1"], "nnviz train: --layers needs --data FILE"),
     (["--normalize"], "nnviz train: --normalize needs --data FILE"),
     (["--preset", "xor", "--check-ratio", "0.5"], "nnviz train: --check-ratio needs --data FILE"),
+    (["--preset", "xor", "--delimiter", ";"], "nnviz train: --delimiter needs --data FILE"),
+    (["--data", "good.csv", "--delimiter", "|"], "nnviz train: argument --delimiter: expected auto, ',', ';', tab"),
+    (["--data", "good.csv", "--decimal", ";"], "nnviz train: argument --decimal: invalid choice"),
+    (["--data", "good.csv", "--delimiter", ",", "--decimal", ","], "nnviz train: --decimal: a comma cannot be both"),
+    (["--data", "open.csv"], "nnviz train: --data: open.csv: line 2: a quoted cell is not closed"),
+    (["--data", "latin1.csv"], "nnviz train: --data: latin1.csv: line 1: not a text file (expected UTF-8 text; "),
+    (["--data", "far.csv", "--normalize", "--check-ratio", "0.5", "--seed", "1"], "nnviz train: --normalize: far.csv: line 3, column 1: 1e+308 is too far outside"),
     (["--data", "good.csv", "--loss", "cross_entropy"], "nnviz train:"),
 ]
 
@@ -158,6 +231,9 @@ def test_bad_input_exit_2_one_line_nothing_written(workdir, capsys, args, messag
     (workdir / "empty.csv").write_text("")
     (workdir / "good.csv").write_text("x,y,t\n1,2,0.5\n3,4,1.5\n")
     (workdir / "one.csv").write_text("1,2,3\n")
+    (workdir / "open.csv").write_text('x,y\n"1,2\n3,4\n')
+    (workdir / "latin1.csv").write_bytes("Größe;t\n1;2\n".encode("latin-1"))
+    (workdir / "far.csv").write_text("x,t\n0,0\n1e308,1\n-1e-300,0\n1e-300,1\n")
     before = sorted(p.name for p in workdir.iterdir())
     rc, _out, err = run(capsys, "train", *args, "--iterations", "3", "--out", "out.json")
     assert rc == 2

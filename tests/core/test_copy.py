@@ -35,7 +35,7 @@ def test_a_copy_follows_the_learning_rate_schedule():
     t.run(5)
     copy.run(5)
     assert_same_run(copy, t, 5)
-    assert t.values.learning_rate == 2.0 * 0.5  # the schedule did change the rate on the way
+    assert t.values.learning_rate == presets.XOR_RATE * 0.5  # the schedule did change the rate on the way
 
 
 def test_the_race_copy_in_the_originals_mode_follows_the_schedule():
@@ -84,7 +84,7 @@ def test_overrides_apply_as_configure_would():
     copy.run(6)
     reference.run(6)
     assert_same_run(copy, reference, 6)
-    assert t.settings.optimizer.name == "momentum" and t.learning_rate == 2.0  # the original unchanged
+    assert t.settings.optimizer.name == "momentum" and t.learning_rate == presets.XOR_RATE  # the original unchanged
 
 
 def test_what_a_copy_keeps_of_the_past():

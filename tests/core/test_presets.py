@@ -80,3 +80,44 @@ def test_adaline_default_run_descends_smoothly_to_the_line():
 def test_adaline_surface_axes_are_w1_and_w2():
     t = presets.load("adaline")
     assert surface.default_axes(t) == ("W1[0,0]", "W1[0,1]")
+
+
+# ---------------------------------------------------------------------- xor
+PLAY_RATE = 60  # iterations a second: the window's default Play (frame-synced)
+XOR_BOUND = 600  # ten seconds of Play
+
+
+def iterations_to_full_accuracy(t, limit: int) -> int | None:
+    for _ in range(limit):
+        t.step("iteration")
+        if t.accuracy_history[-1] == 1.0:
+            return t.iteration
+    return None
+
+
+def test_xor_learns_within_seconds_of_play():
+    """The first minute: at the default seed, 100% accuracy within a few seconds of Play,
+    and the loss falling from the start (no plateau a newcomer would take for nothing)."""
+    t = presets.load("xor")
+    net = t.network
+    assert net.sizes == [2, 4, 1] and net.activation_names == ["tanh", "sigmoid"]  # 0.5 is the threshold
+    n = iterations_to_full_accuracy(t, XOR_BOUND)
+    assert n is not None and n <= 3 * PLAY_RATE
+    t.run(PLAY_RATE * 10 - t.iteration)
+    loss = np.array(t.loss_history)
+    assert loss[PLAY_RATE] < 0.8 * loss[0]  # one second in, visibly lower
+    assert loss[-1] < 0.05 * loss[0]
+
+
+def test_xor_learns_from_most_seeds():
+    """Not a lucky seed: from seeds 0..19, every start reaches 100% accuracy within the bound."""
+    reached = [iterations_to_full_accuracy(presets.load("xor", seed=s), XOR_BOUND) for s in range(20)]
+    assert all(n is not None for n in reached), reached
+    assert sorted(reached)[10] <= 2 * PLAY_RATE  # the median start within two seconds
+
+
+def test_xor_is_deterministic():
+    a, b = presets.load("xor"), presets.load("xor")
+    a.run(50)
+    b.run(50)
+    assert a.loss_history == b.loss_history

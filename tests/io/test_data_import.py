@@ -264,3 +264,40 @@ def test_transform_of_generated_data_in_snapshot():
     t = trainer_mod.create([2, 4, 3], ["tanh", "softmax"], data, seed=0, loss="cross_entropy")
     back = snapshot.loads(snapshot.dumps(t))
     assert back.dataset.transform == data.transform
+
+
+# ------------------------------------------------------------ column names
+def test_header_names_name_the_neurons_and_survive_the_snapshot(tmp_path):
+    data = read_table(write(tmp_path, "温度,湿度,下雨\n1,2,0\n3,4,1\n5,6,0\n7,8,1\n"), normalize=True,
+                      output_activation="sigmoid")
+    train, _ = datasets.split(data, 0.25, seed=0)
+    assert train.check.input_names == ("温度", "湿度")  # the check set keeps them
+    t = trainer_mod.create([2, 3, 1], ["tanh", "sigmoid"], train, seed=0)
+    assert t.network.neuron_names == [["温度", "湿度"], ["h1", "h2", "h3"], ["下雨"]]
+    doc = snapshot.to_dict(t)
+    assert doc["dataset"]["input_names"] == ["温度", "湿度"] and doc["dataset"]["target_names"] == ["下雨"]
+    back = snapshot.loads(snapshot.dumps(t))
+    assert back.dataset.input_names == ("温度", "湿度") and back.dataset.target_names == ("下雨",)
+    assert back.dataset.check.target_names == ("下雨",)
+    assert back.network.neuron_names == t.network.neuron_names
+
+
+@pytest.mark.parametrize("key, value, message", [
+    ("input_names", ["a"], "dataset.input_names: expected 2 names (one per column), got 1"),
+    ("input_names", ["a", "b\nc"], "dataset.input_names[1]: expected a name without line breaks"),
+    ("target_names", ["x" * 101], "dataset.target_names[0]: expected a name of at most 100 characters"),
+    ("target_names", "t", "dataset.target_names: expected a list"),
+])
+def test_snapshot_bad_column_names(key, value, message):
+    doc = snapshot.to_dict(trainer_mod.create([2, 2, 1], "sigmoid", datasets.xor(), seed=0))
+    doc["dataset"][key] = value
+    with pytest.raises(snapshot.SnapshotError) as info:
+        snapshot.from_dict(doc)
+    assert str(info.value).startswith(message)
+
+
+def test_a_dataset_takes_one_name_per_column():
+    with pytest.raises(ValueError, match="input_names: expected 2 names"):
+        datasets.Dataset(np.zeros((3, 2)), np.zeros((3, 1)), input_names=("a",))
+    d = datasets.Dataset(np.zeros((3, 2)), np.zeros((3, 1)), input_names=["a", "b"], target_names=["t"])
+    assert d.input_names == ("a", "b") and d.target_names == ("t",)

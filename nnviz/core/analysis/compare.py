@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from nnviz.core import kernels
+from nnviz.core.network import default_neuron_names
 from nnviz.core.trainer import Trainer
 
 
@@ -77,11 +78,7 @@ class Comparison:
 def neuron_names(trainer: Trainer) -> list[list[str]]:
     """Names of the neurons of layers 1..L (the canvas's names where the network has them)."""
     net = trainer.network
-    if net.neuron_names:
-        return [list(n) for n in net.neuron_names[1:]]
-    L = net.n_layers
-    return [[(f"o{j + 1}" if l == L else (f"h{j + 1}" if L == 2 else f"h{l}.{j + 1}"))
-             for j in range(net.sizes[l])] for l in range(1, L + 1)]
+    return [list(n) for n in (net.neuron_names or default_neuron_names(net.sizes))[1:]]
 
 
 def chain_vs_proportional(trainer: Trainer) -> Comparison:

@@ -50,3 +50,13 @@ def accuracy(matrix) -> float:
     m = np.asarray(matrix)
     total = m.sum()
     return float(np.trace(m) / total) if total else float("nan")
+
+
+def class_names(target_names, n_columns: int) -> list[str]:
+    """The names of the classes of ``n_columns`` target columns: for one-hot columns the
+    columns' names; for one 0/1 column ``name = 0`` and ``name = 1``; without names the
+    class numbers ``0``, ``1``, ..."""
+    names = list(target_names)
+    if n_columns == 1:
+        return [f"{names[0]} = {c}" for c in (0, 1)] if names else ["0", "1"]
+    return names if names else [str(c) for c in range(n_columns)]

@@ -34,6 +34,16 @@ def count(n: int, word: str) -> str:
     return f"{n} {word}{'s' * (n != 1)}"
 
 
+def frozen_words(kept: int, dropped: int) -> str:
+    """What became of the frozen parameters when a network was rebuilt: ``kept 3 frozen
+    parameters``, ``..., dropped 2 the new network does not have``; '' when none were."""
+    parts = [f"kept {count(kept, 'frozen parameter')}"] if kept else []
+    if dropped:
+        parts.append(f"dropped {dropped if kept else count(dropped, 'frozen parameter')} the new network "
+                     "does not have")
+    return ", ".join(parts)
+
+
 def iterations_words(n: int) -> str:
     return count(n, "iteration")
 
@@ -116,7 +126,8 @@ def data_summary_lines(trainer: Trainer, digits: int) -> list[str]:
 
 
 def normalisation_lines(trainer: Trainer) -> list[str]:
-    transform = trainer.dataset.transform
-    if transform is None:
+    data = trainer.dataset
+    if data.transform is None:
         return []
-    return ["normalisation (min-max, file -> network):"] + [f"  {line}" for line in transform.describe()]
+    return ["normalisation (min-max of the training samples, file -> network):"] + \
+        [f"  {line}" for line in data.transform.describe(data.input_names, data.target_names)]

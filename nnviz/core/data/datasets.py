@@ -5,9 +5,9 @@ noise=..., seed=...)`` with a name from ``GENERATORS``. The same name, sizes, no
 seed always give the same numbers (each call draws from its own
 ``numpy.random.Generator``; the global NumPy state is never used).
 
-A Dataset may carry the min-max ``transform`` it was scaled with (see
-``nnviz.core.data.transform``) and a ``check`` set held out from training (see ``split``);
-both travel in the snapshot.
+A Dataset may carry the names of its columns (a data file's header), the min-max
+``transform`` it was scaled with (see ``nnviz.core.data.transform``) and a ``check`` set
+held out from training (see ``split``); all three travel in the snapshot.
 """
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ class Dataset:
     name: str = ""
     transform: DataTransform | None = field(default=None, compare=False)
     check: Dataset | None = field(default=None, compare=False)
+    input_names: tuple[str, ...] = field(default=(), compare=False)  # () or one per input column
+    target_names: tuple[str, ...] = field(default=(), compare=False)  # () or one per target column
     is_classification: bool = field(init=False)
 
     def __post_init__(self) -> None:
@@ -53,6 +55,11 @@ class Dataset:
         object.__setattr__(self, "inputs", x)
         object.__setattr__(self, "targets", t)
         object.__setattr__(self, "is_classification", bool(np.isin(t, (0.0, 1.0)).all()))
+        for attr, n in (("input_names", x.shape[1]), ("target_names", t.shape[1])):
+            names = tuple(map(str, getattr(self, attr)))
+            if names and len(names) != n:
+                raise ValueError(f"{attr}: expected {n} names (one per column), got {len(names)}")
+            object.__setattr__(self, attr, names)
         c = self.check
         if c is not None:
             if not isinstance(c, Dataset):
@@ -89,18 +96,22 @@ def split(dataset: Dataset, ratio: float, seed: int = 0) -> tuple[Dataset, Datas
     Returns ``(train, check)``; ``train.check`` is ``check`` so that the check set
     travels with the training data (the trainer trains on ``train`` only).
     """
+    train_idx, check_idx = split_rows(dataset.n_samples, ratio, seed)
+    check = replace(dataset, inputs=dataset.inputs[check_idx], targets=dataset.targets[check_idx], check=None)
+    train = replace(dataset, inputs=dataset.inputs[train_idx], targets=dataset.targets[train_idx], check=check)
+    return train, check
+
+
+def split_rows(n: int, ratio: float, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """The rows ``split`` keeps for training and holds out for checking, each in order."""
     ratio = float(ratio)
     if not (0.0 < ratio < 1.0):
         raise ValueError(f"the check ratio must be between 0 and 1 (exclusive), got {ratio!r}")
-    n = dataset.n_samples
     if n < 2:
         raise ValueError(f"cannot split {n} sample into a training and a check set")
     n_check = min(max(round(ratio * n), 1), n - 1)
     order = np.random.default_rng(_seed(seed)).permutation(n)
-    check_idx, train_idx = np.sort(order[:n_check]), np.sort(order[n_check:])
-    check = replace(dataset, inputs=dataset.inputs[check_idx], targets=dataset.targets[check_idx], check=None)
-    train = replace(dataset, inputs=dataset.inputs[train_idx], targets=dataset.targets[train_idx], check=check)
-    return train, check
+    return np.sort(order[n_check:]), np.sort(order[:n_check])
 
 
 # =============================================================== generators

@@ -34,7 +34,9 @@ from PySide6.QtWidgets import (
 from nnviz.core import recipes
 from nnviz.core.data import datasets
 from nnviz.core import trainer as trainer_mod
-from nnviz.io.tables import DataError, read_table
+from nnviz.core.analysis.summary import frozen_words
+from nnviz.io import delimited, tables
+from nnviz.io.tables import DataError
 
 IMPORT = "__import__"  # the combo's data for "Import a file…"
 CLASS_OPTION = ("blobs", "spiral")  # generators that take n_classes
@@ -64,6 +66,8 @@ class DataDialog(QDialog):
         self.activations: list[str] = []
         self.loss = ""
         self.kept_network = False
+        self.frozen_note = ""  # what became of the frozen parameters (summary.frozen_words)
+        self.table: tables.Table | None = None  # the file read, when the source is a file
         self._error = ""
         self._last_told = ""
         self._quiet = False  # no refresh while several controls are set at once
@@ -127,6 +131,24 @@ class DataDialog(QDialog):
         self.targets_spin.setToolTip("How many of the last columns are targets; the rest are inputs")
         self.normalize_check = QCheckBox("Normalize (inputs to [-1, 1], targets to the output range)")
         self.normalize_check.setObjectName("normalizeCheck")
+        self.normalize_check.setToolTip("Min-max scaling fitted on the training rows; held-out rows are "
+                                        "scaled with it and may fall outside the range")
+        self.delimiter_combo = QComboBox()
+        self.delimiter_combo.setObjectName("delimiterCombo")
+        for text, value in (("auto", delimited.AUTO), *((word, d) for d, word in delimited.DELIMITERS.items())):
+            self.delimiter_combo.addItem(text, value)
+        self.delimiter_combo.setToolTip("What separates the cells; auto guesses it from the file")
+        self.decimal_combo = QComboBox()
+        self.decimal_combo.setObjectName("decimalCombo")
+        for text, value in (("auto", delimited.AUTO), ("point  1.5", "."), ("comma  1,5", ",")):
+            self.decimal_combo.addItem(text, value)
+        self.decimal_combo.setToolTip("The decimal mark; auto: a point in comma-separated files, a point "
+                                      "or a comma in others")
+        format_row = QHBoxLayout()
+        format_row.addWidget(self.delimiter_combo)
+        format_row.addWidget(QLabel("Decimal mark"))
+        format_row.addWidget(self.decimal_combo)
+        format_row.addStretch(1)
         file_host = QWidget()
         fform = QFormLayout(file_host)
         fform.setContentsMargins(0, 0, 0, 0)
@@ -135,6 +157,7 @@ class DataDialog(QDialog):
         path_row.addWidget(self.browse_button)
         fform.addRow("File", path_row)
         fform.addRow("Target columns", self.targets_spin)
+        fform.addRow("Separator", format_row)
         fform.addRow("", self.normalize_check)
 
         self.options = QStackedWidget()
@@ -210,6 +233,8 @@ class DataDialog(QDialog):
             spin.valueChanged.connect(self._refresh)
         self.noise_spin.valueChanged.connect(self._refresh)
         self.normalize_check.toggled.connect(self._refresh)
+        self.delimiter_combo.currentIndexChanged.connect(self._refresh)
+        self.decimal_combo.currentIndexChanged.connect(self._refresh)
         self._refresh()
 
     # ------------------------------------------------------------ choosing
@@ -274,14 +299,18 @@ class DataDialog(QDialog):
             self._quiet = False
         self._refresh()
 
-    def choose_file(self, path, targets: int = 1, normalize: bool = False) -> None:
-        """Select a data file with ``targets`` target columns."""
+    def choose_file(self, path, targets: int = 1, normalize: bool = False, delimiter: str = delimited.AUTO,
+                    decimal: str = delimited.AUTO) -> None:
+        """Select a data file with ``targets`` target columns, read with ``delimiter``
+        and ``decimal`` (see ``nnviz.io.delimited``)."""
         self._quiet = True
         try:
             self.path = str(path)
             self.path_label.setText(self.path)
             self.targets_spin.setValue(int(targets))
             self.normalize_check.setChecked(bool(normalize))
+            self.delimiter_combo.setCurrentIndex(self.delimiter_combo.findData(delimiter))
+            self.decimal_combo.setCurrentIndex(self.decimal_combo.findData(decimal))
             self.source_combo.setCurrentIndex(self.source_combo.findData(IMPORT))
             self.options.setCurrentIndex(1)
         finally:
@@ -301,24 +330,28 @@ class DataDialog(QDialog):
 
     # ------------------------------------------------------------- reading
     def _load(self) -> datasets.Dataset:
-        """The chosen data (before the split), its network planned; raises ValueError."""
+        """The chosen data, split and (a file, when asked) normalised, its network
+        planned; raises ValueError."""
         name = self.source()
+        percent, split_seed = self.holdout_spin.value(), self.split_seed_spin.value()
         if name == IMPORT:
             if self.path is None:
                 raise DataError("Choose a data file")
-            k = self.targets_spin.value()
-            raw = read_table(self.path, targets=k)
-            self._plan(raw)
-            if self.normalize_check.isChecked():
-                return read_table(self.path, targets=k, normalize=True, output_activation=self.activations[-1])
-            return raw
+            self.table = tables.read(self.path, targets=self.targets_spin.value(),
+                                     delimiter=self.delimiter_combo.currentData(),
+                                     decimal=self.decimal_combo.currentData())
+            self._plan(self.table.dataset)
+            table = self.table.split(percent / 100.0, split_seed) if percent else self.table
+            if self.normalize_check.isChecked():  # after the split: fitted on the training rows only
+                return table.normalized(self.activations[-1])
+            return table.dataset
         options = {}
         if name in CLASS_OPTION:
             options["n_classes"] = self.classes_spin.value()
         data = datasets.generate(name, self.samples_spin.value(), self.noise_spin.value(),
                                  self.seed_spin.value(), **options)
         self._plan(data)
-        return data
+        return datasets.split(data, percent / 100.0, split_seed)[0] if percent else data
 
     def _plan(self, data: datasets.Dataset) -> None:
         t = self.session.trainer
@@ -340,11 +373,9 @@ class DataDialog(QDialog):
             return
         self.classes_spin.setEnabled(self.source() in CLASS_OPTION)
         self.dataset = None
+        self.table = None
         try:
             data = self._load()
-            percent = self.holdout_spin.value()
-            if percent:
-                data, _ = datasets.split(data, percent / 100.0, self.split_seed_spin.value())
         except ValueError as exc:
             self._show_error(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
             return
@@ -392,9 +423,14 @@ class DataDialog(QDialog):
             count += f" ({d.n_samples} train, {d.check.n_samples} check)"
         kind = f"classification ({d.n_classes} classes)" if d.is_classification else "regression"
         lines = [f"{count} · {_count(d.n_inputs, 'input')} · {_count(d.n_outputs, 'output')} · {kind}"]
+        if self.table is not None:
+            lines.append(f"Read as {self.table.layout.words()}" + (
+                f"; columns {', '.join(d.input_names)} → {', '.join(d.target_names)}" if d.input_names else
+                "; no header"))
+            lines.extend(self.table.notes)
         if d.transform is not None:
-            lines.append("Normalised:")
-            lines.extend("    " + line for line in d.transform.describe())
+            lines.append("Normalised (minima and maxima of the training rows):")
+            lines.extend("    " + line for line in d.transform.describe(d.input_names, d.target_names))
         return "\n".join(lines)
 
     def network_text(self) -> str:
@@ -419,8 +455,10 @@ class DataDialog(QDialog):
                     "backprop": s.backprop, "batch": s.batch, "shuffle": s.shuffle,
                     "schedule": s.schedule}
         init = t.init_scheme if self.kept_network and t.init_scheme else "uniform"
-        return trainer_mod.create(self.sizes, self.activations, self.dataset, init=init,
-                                  seed=int(t.seed), **settings)
+        new = trainer_mod.create(self.sizes, self.activations, self.dataset, init=init,
+                                 seed=int(t.seed), **settings)
+        self.frozen_note = frozen_words(*new.keep_frozen(t.frozen))
+        return new
 
     def accept(self) -> None:
         for spin in (self.samples_spin, self.seed_spin, self.classes_spin, self.targets_spin,
@@ -443,7 +481,7 @@ class DataDialog(QDialog):
         self.session.message.emit(
             f"New data: {d.name or 'data'} ({d.n_samples} training samples{check}), network "
             f"{'-'.join(map(str, new.network.sizes))} ({', '.join(new.network.activation_names)}), "
-            f"loss {new.loss}")
+            f"loss {new.loss}" + (f"; {self.frozen_note}" if self.frozen_note else ""))
         super().accept()
 
 

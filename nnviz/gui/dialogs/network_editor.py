@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 
 from nnviz.core import recipes
 from nnviz.core import trainer as trainer_mod
+from nnviz.core.analysis.summary import frozen_words
 from nnviz.core.network import INIT_SCHEMES
 from nnviz.core.recipes import MAX_HIDDEN_LAYERS, MAX_NEURONS, OUTPUT_ONLY
 
@@ -58,6 +59,7 @@ class NetworkEditor(QDialog):
         self._hidden: list[int] = list(net.sizes[1:-1])
         self._acts: list[str] = list(net.activation_names)  # one per weight layer
         self.new_trainer = None
+        self.frozen_note = ""  # what became of the frozen parameters (summary.frozen_words)
 
         intro = QLabel(f"Data: {t.dataset.name or 'current data set'} — {_count(self.n_inputs, 'input')}, "
                        f"{_count(self.n_outputs, 'output')} (fixed by the data)")
@@ -307,8 +309,10 @@ class NetworkEditor(QDialog):
                         backprop=s.backprop, batch=s.batch, shuffle=s.shuffle)
         if hasattr(s, "schedule"):
             settings["schedule"] = s.schedule
-        return trainer_mod.create(self.result_sizes(), self.result_activations(), t.dataset,
-                                  init=self.result_init(), seed=self.result_seed(), **settings)
+        new = trainer_mod.create(self.result_sizes(), self.result_activations(), t.dataset,
+                                 init=self.result_init(), seed=self.result_seed(), **settings)
+        self.frozen_note = frozen_words(*new.keep_frozen(t.frozen))
+        return new
 
     def accept(self) -> None:
         # Spin boxes commit typed text on focus loss; make sure the last keystrokes count.
@@ -328,7 +332,7 @@ class NetworkEditor(QDialog):
         self.session.message.emit(
             f"New network {'-'.join(map(str, new.network.sizes))} "
             f"({', '.join(new.network.activation_names)}), {self.result_init()} initialisation, "
-            f"seed {self.result_seed()}, loss {new.loss}")
+            f"seed {self.result_seed()}, loss {new.loss}" + (f"; {self.frozen_note}" if self.frozen_note else ""))
         super().accept()
 
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnviz.core.analysis.metrics import accuracy, confusion_matrix
+from nnviz.core.analysis.metrics import accuracy, class_names, confusion_matrix
 from nnviz.gui.widgets import palette as pal
 
 MAX_REFRESH_PER_SECOND = 5
@@ -41,6 +41,7 @@ class ConfusionView(QWidget):
         self.session = session
         self.setObjectName("confusionView")
         self.matrix: np.ndarray | None = None  # what the table shows (None: regression)
+        self.class_names: list[str] = []  # its rows' and columns' classes
         self.refreshes = 0  # how many times the matrix was computed (tests)
         self._last = -1e9
         self._timer = QTimer(self)
@@ -114,8 +115,11 @@ class ConfusionView(QWidget):
 
     def _show(self, m: np.ndarray) -> None:
         k = m.shape[0]
-        new_shape = self.matrix is None or self.matrix.shape != m.shape
+        data = self.session.trainer.dataset
+        names = class_names(data.target_names, data.n_outputs)
+        new_shape = self.matrix is None or self.matrix.shape != m.shape or names != self.class_names
         self.matrix = m
+        self.class_names = names
         acc = accuracy(m)
         s = self.session
         when = (f"after iteration {s.view_iteration}" if s.view_iteration is not None
@@ -126,8 +130,8 @@ class ConfusionView(QWidget):
             self.table.clear()
             self.table.setRowCount(k)
             self.table.setColumnCount(k)
-            self.table.setHorizontalHeaderLabels([f"pred {j}" for j in range(k)])
-            self.table.setVerticalHeaderLabels([f"true {i}" for i in range(k)])
+            self.table.setHorizontalHeaderLabels([f"pred {name}" for name in names])
+            self.table.setVerticalHeaderLabels([f"true {name}" for name in names])
             for i in range(k):
                 for j in range(k):
                     item = QTableWidgetItem()
@@ -151,8 +155,8 @@ class ConfusionView(QWidget):
                     c = QColor(hi)
                     c.setAlpha(int(35 + 110 * share) if m[i, j] else 0)
                 item.setBackground(QBrush(c))
-                item.setToolTip(f"true class {i}, predicted {j}: {int(m[i, j])} samples"
-                                + (f" ({share:.0%} of class {i})" if row_total else ""))
+                item.setToolTip(f"true class {names[i]}, predicted {names[j]}: {int(m[i, j])} samples"
+                                + (f" ({share:.0%} of class {names[i]})" if row_total else ""))
 
     def counts(self) -> np.ndarray:
         """The numbers the table shows, read back from its cells (tests)."""

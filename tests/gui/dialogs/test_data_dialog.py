@@ -161,7 +161,10 @@ def test_import_normalised_file_with_check_split(qtbot, session, dialog, tmp_pat
     dialog.split_seed_spin.setValue(4)
     text = dialog.preview_text()
     assert "10 samples (7 train, 3 check)" in text and "2 inputs" in text and "2 outputs" in text
-    assert "input 1: [0, 9] -> [-1, 1]" in text and "target 1: [1, 28] -> [0, 1]" in text
+    raw_train, raw_check = datasets.split(read_table(path, targets=2), 0.3, 4)
+    lo, hi = raw_train.inputs[:, 0].min(), raw_train.inputs[:, 0].max()
+    assert f"x1: [{lo:g}, {hi:g}] -> [-1, 1]" in text  # the header's names, the training rows' range
+    assert "Read as comma-separated, decimal point; columns x1, x2 → y1, y2" in text
     assert "Normalised" in dialog.preview_label.text()
     click_ok(qtbot, dialog)
     new = session.trainer
@@ -170,13 +173,14 @@ def test_import_normalised_file_with_check_split(qtbot, session, dialog, tmp_pat
     d = new.dataset
     assert d.transform is not None and d.transform.target_range == (0.0, 1.0)
     assert d.check is not None and d.check.n_samples == 3 and d.n_samples == 7
-    full = read_table(path, targets=2, normalize=True, output_activation="sigmoid")
-    train, check = datasets.split(full, 0.3, 4)
-    np.testing.assert_array_equal(d.inputs, train.inputs)
-    np.testing.assert_array_equal(d.check.targets, check.targets)
-    both = np.vstack([d.targets, d.check.targets])
-    assert both.min() == 0.0 and both.max() == 1.0  # targets scaled to the sigmoid range
-    np.testing.assert_allclose(d.transform.inverse_targets(both).min(axis=0), [1.0, -9.0])
+    expected = read_table(path, targets=2, normalize=True, output_activation="sigmoid").transform
+    assert d.transform != expected  # fitted on the 7 training rows, not on the whole file
+    np.testing.assert_array_equal(d.transform.input_min, raw_train.inputs.min(axis=0))
+    np.testing.assert_array_equal(d.transform.target_max, raw_train.targets.max(axis=0))
+    assert d.targets.min() == 0.0 and d.targets.max() == 1.0  # training targets fill the sigmoid range
+    np.testing.assert_allclose(d.transform.inverse_inputs(d.check.inputs), raw_check.inputs)
+    np.testing.assert_allclose(d.transform.inverse_targets(d.check.targets), raw_check.targets)
+    assert new.network.neuron_names[0] == ["x1", "x2"] and new.network.neuron_names[-1] == ["y1", "y2"]
     session.step("iteration")
     assert len(new.check_loss_history) == 1
     assert any("3 held out for checking" in m for m in messages)
@@ -295,3 +299,20 @@ def test_data_beyond_the_size_limits_is_refused_with_one_line(qtbot, session, di
     dialog.choose_builtin("circle", n_samples=50)
     assert dialog.error_text() == "" and dialog.ok_button.isEnabled()
     assert session.trainer is old
+
+
+def test_frozen_parameters_survive_new_data(qtbot, session, tmp_path, messages):
+    """mazur's frozen biases: new data that fits the 2-2-2 network keeps all four; data
+    that needs a new 2-4-1 network keeps b1[0], b1[1] and b2[0], and drops b2[1]."""
+    assert session.trainer.frozen == {"b1[0]", "b1[1]", "b2[0]", "b2[1]"}
+    d = open_dialog(qtbot, session)
+    d.choose_file(write(tmp_path, GOOD_CSV), targets=2)
+    click_ok(qtbot, d)
+    assert session.trainer.frozen == {"b1[0]", "b1[1]", "b2[0]", "b2[1]"}
+    assert messages[-1].endswith("; kept 4 frozen parameters")
+    d = open_dialog(qtbot, session)
+    d.choose_builtin("xor")
+    click_ok(qtbot, d)
+    assert session.trainer.network.sizes == [2, 4, 1]
+    assert session.trainer.frozen == {"b1[0]", "b1[1]", "b2[0]"}
+    assert messages[-1].endswith("; kept 3 frozen parameters, dropped 1 the new network does not have")

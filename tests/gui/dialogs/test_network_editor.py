@@ -270,3 +270,21 @@ def test_the_samples_times_neurons_limit_counts_the_data(qtbot, editor, xor_sess
     type_into(qtbot, editor.size_spins[0], "40")
     assert editor.validate() == ("4 samples through the 2-40-1 network are 164 values a forward pass, "
                                  "over the limit of 160; use fewer samples or neurons")
+
+
+def test_frozen_parameters_are_kept_where_they_still_exist(qtbot, xor_session, messages):
+    frozen = {"b1[0]", "b1[1]", "b1[2]", "b1[3]", "W2[0,3]"}
+    xor_session.trainer.freeze(frozen)
+    click(qtbot, ok(open_editor(qtbot, xor_session)))  # the same shape: all of them
+    assert xor_session.trainer.frozen == frozen
+    assert messages[-1].endswith("; kept 5 frozen parameters")
+    editor = open_editor(qtbot, xor_session)
+    type_into(qtbot, editor.size_spins[0], "2")  # b1[2], b1[3] and W2[0,3] are gone
+    click(qtbot, ok(editor))
+    assert xor_session.trainer.network.sizes == [2, 2, 1]
+    assert xor_session.trainer.frozen == {"b1[0]", "b1[1]"}
+    assert messages[-1].endswith("; kept 2 frozen parameters, dropped 3 the new network does not have")
+    click(qtbot, ok(open_editor(qtbot, xor_session)))
+    xor_session.trainer.freeze(xor_session.trainer.frozen, False)
+    click(qtbot, ok(open_editor(qtbot, xor_session)))
+    assert "frozen" not in messages[-1]

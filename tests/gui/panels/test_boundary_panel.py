@@ -155,3 +155,14 @@ def test_closing_disconnects(qtbot, xor_session):
     panel.close()
     xor_session.step("iteration")  # no redraw of a closed panel, no error
     assert not panel._throttle.pending
+
+
+def test_axes_are_named_by_the_data_columns(qtbot, xor_session):
+    panel = _panel(qtbot, xor_session)
+    axis = panel.plot.getPlotItem().getAxis("bottom")
+    assert axis.labelText == "x1"  # unnamed inputs
+    moons = datasets.generate("two_moons", n_samples=40, seed=0)
+    named = datasets.Dataset(moons.inputs, moons.targets, input_names=("Länge", "宽度"), target_names=("klasse",))
+    xor_session.set_trainer(trainer_mod.create([2, 4, 1], ["tanh", "sigmoid"], named, seed=0))
+    qtbot.waitUntil(lambda: axis.labelText == "Länge")
+    assert panel.plot.getPlotItem().getAxis("left").labelText == "宽度"

@@ -94,3 +94,23 @@ def test_regression_shows_a_note_and_new_trainer_brings_the_table_back(qtbot):
     s.set_trainer(presets.load("xor"))
     assert v.table.isVisible() and not v.note.isVisible()
     assert np.array_equal(v.counts(), expected(s.trainer))
+
+
+def test_classes_are_named_by_the_target_columns(qtbot):
+    """One-hot targets: the classes are the target columns' names; one 0/1 column:
+    ``name = 0`` and ``name = 1``."""
+    blobs = datasets.generate("blobs", n_samples=30, seed=1, n_classes=3)
+    named = datasets.Dataset(blobs.inputs, blobs.targets, input_names=("x", "y"),
+                             target_names=("setosa", "versicolor", "virginica"))
+    s = Session(trainer_mod.create([2, 4, 3], ["tanh", "softmax"], named, seed=0))
+    v = make_view(qtbot, s)
+    assert [v.table.horizontalHeaderItem(j).text() for j in range(3)] == \
+        ["pred setosa", "pred versicolor", "pred virginica"]
+    assert v.table.verticalHeaderItem(2).text() == "true virginica"
+    assert "true class setosa, predicted versicolor" in v.table.item(0, 1).toolTip()
+    xor = datasets.xor()
+    s.set_trainer(trainer_mod.create([2, 2, 1], "sigmoid", datasets.Dataset(
+        xor.inputs, xor.targets, input_names=("a", "b"), target_names=("a xor b",)), seed=0))
+    qtbot.waitUntil(lambda: v.table.rowCount() == 2)
+    assert v.table.verticalHeaderItem(1).text() == "true a xor b = 1"
+    assert v.table.horizontalHeaderItem(0).text() == "pred a xor b = 0"
