@@ -33,7 +33,7 @@ from nnviz.core import recipes
 from nnviz.core.activations import ACTIVATIONS
 from nnviz.core.analysis.summary import count
 from nnviz.core.data.datasets import Dataset
-from nnviz.core.network import Network
+from nnviz.core.network import Network, default_neuron_names
 from nnviz.core.trainer import Trainer
 from nnviz.io import files
 
@@ -247,7 +247,8 @@ def build_trainer(imported: ImportedWeights, activations: list[str], dataset: Da
     """A Trainer for the imported network on ``dataset``. With ``like`` (the run it
     replaces) it keeps that run's settings, generator state, and — for a network of the
     same sizes — its neuron and parameter names and frozen parameters; the loss falls back
-    to one that fits the new output activation. ``settings`` go to the Trainer otherwise."""
+    to one that fits the new output activation. ``settings`` go to the Trainer otherwise.
+    Neurons without names from ``like`` take the data's column names where it has them."""
     src = imported.source
     sizes = imported.sizes
     if len(activations) != imported.n_layers:
@@ -258,9 +259,11 @@ def build_trainer(imported: ImportedWeights, activations: list[str], dataset: Da
                            f"{count(sizes[-1], 'output')}, the data {count(dataset.n_inputs, 'input column')} "
                            f"and {count(dataset.n_outputs, 'target column')}")
     same = like is not None and like.network.sizes == sizes
+    names = like.network.neuron_names if same else None
+    if names is None and (dataset.input_names or dataset.target_names):
+        names = default_neuron_names(sizes, dataset.input_names, dataset.target_names)
     try:
-        network = Network(sizes, activations, imported.weights, imported.biases,
-                          like.network.neuron_names if same else None,
+        network = Network(sizes, activations, imported.weights, imported.biases, names,
                           like.network.param_names if same else None)
     except ValueError as exc:
         raise WeightsError(f"{src}: {exc}") from None

@@ -231,17 +231,23 @@ def test_the_cases_reach_what_they_are_named_for(numpy_runs):
 
 
 def test_a_data_file_run_with_a_check_set(tmp_path):
-    """--data with --normalize and --check-ratio: the script also prints the check loss
-    and the normalisation, as nnviz train does."""
+    """--data with --normalize and --check-ratio, from a semicolon file with decimal
+    commas: the script also prints the check loss and the normalisation (fitted on the
+    training rows, named by the header), as nnviz train does."""
     rng = np.random.default_rng(5)
     x = rng.uniform(-3, 3, (40, 2))
     table = np.column_stack([x, np.sin(x[:, 0]) * x[:, 1]])
-    (tmp_path / "d.csv").write_text("a,b,y\n" + "\n".join(",".join(map(repr, row)) for row in table.tolist()))
-    flags = ["--data", str(tmp_path / "d.csv"), "--check-ratio", "0.25", "--normalize", "--layers", "2,5,1",
-             "--optimizer", "momentum", "--lr", "0.05", "--batch", "8", "--shuffle", "--iterations", "60"]
+    (tmp_path / "d.csv").write_text("a;b;y\n" + "\n".join(";".join(repr(v).replace(".", ",") for v in row)
+                                                           for row in table.tolist()))
+    flags = ["--data", str(tmp_path / "d.csv"), "--decimal", ",", "--check-ratio", "0.25", "--normalize",
+             "--layers", "2,5,1", "--optimizer", "momentum", "--lr", "0.05", "--batch", "8", "--shuffle",
+             "--iterations", "60"]
     quiet("export", *flags, "--out", str(tmp_path / "train.py"), "--print-every", "0")
     [result] = run_scripts([tmp_path / "train.py"])
     expected = quiet("train", *flags)
     assert result["stdout"].splitlines() == expected
     assert expected[-5].startswith("check loss (current parameters, 10 held-out samples): ")
-    assert expected[-4] == "normalisation (min-max, file -> network):"
+    assert expected[-4] == "normalisation (min-max of the training samples, file -> network):"
+    train, _ = datasets.split(datasets.Dataset(x, table[:, 2:]), 0.25, 0)
+    lo, hi = train.inputs[:, 0].min(), train.inputs[:, 0].max()
+    assert expected[-3] == f"  a: [{lo:.6g}, {hi:.6g}] -> [-1, 1]"

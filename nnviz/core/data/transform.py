@@ -8,6 +8,11 @@ Inputs go to [-1, 1] per column; targets to the range of the output activation
 ([0, 1] for sigmoid and softmax, [-1, 1] for tanh) or stay as they are (linear, relu).
 A constant column maps to the middle of its range and back to its value.
 
+``fit`` looks at a data set's own rows only, never at its ``check`` set, and ``apply``
+scales both: split first, then fit on the training part, so that the check loss is
+measured on data whose scale the training did not see (check values may fall outside
+the ranges).
+
     transform = fit(dataset, "sigmoid")
     scaled = transform.apply(dataset)          # a new Dataset carrying the transform
     transform.inverse_inputs(scaled.inputs)    # the original inputs (to rounding)
