@@ -149,14 +149,16 @@ def check_ratio(text: str) -> float:
     return value
 
 
-DELIMITER_WORDS = {"auto": "auto", ",": ",", "comma": ",", ";": ";", "semicolon": ";", "tab": "\t", "\t": "\t",
-                   "space": " ", "spaces": " ", " ": " "}
-
-
 def delimiter(text: str) -> str:
-    """--delimiter: auto, a comma, a semicolon, tab or space (runs of spaces and tabs)."""
+    """--delimiter: auto, a delimiter of ``nnviz.io.delimited`` or its word (comma,
+    semicolon, tab, space: runs of spaces and tabs)."""
+    from nnviz.io import delimited
+
+    known = {delimited.AUTO: delimited.AUTO, "space": " "}
+    for d, word in delimited.DELIMITERS.items():
+        known[d] = known[word] = d
     try:
-        return DELIMITER_WORDS[text.strip(" ") or text]
+        return known[text.strip(" ") or text]
     except KeyError:
         raise argparse.ArgumentTypeError(f"expected auto, ',', ';', tab or space, got {quote(text)}") from None
 

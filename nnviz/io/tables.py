@@ -83,7 +83,7 @@ class Table:
     dataset: Dataset
     source: str
     lines: np.ndarray
-    layout: delimited.Layout | None = None
+    layout: delimited.Layout
     notes: tuple[str, ...] = ()
     check_lines: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64))
 
