@@ -4,6 +4,7 @@ Trainer), keeps its plot items, log y, the mouse read-out, accuracy, check loss,
 from __future__ import annotations
 
 import numpy as np
+import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QPalette
@@ -215,7 +216,10 @@ def viewport_point(curve, x: float) -> QPoint:
     return curve.plot.mapFromScene(scene)
 
 
-def test_mouse_over_the_plot_reads_off_an_iteration(qtbot, curve, xor_session):
+def test_mouse_over_the_plot_reads_off_an_iteration(qtbot, curve, xor_session, monkeypatch):
+    # pyqtgraph drops a mouse move that comes within 10 ms of the last (its mouseRateLimit);
+    # the test's moves may come that fast
+    monkeypatch.setitem(pg.CONFIG_OPTIONS, "mouseRateLimit", 0)
     step_iterations(xor_session, 40)
     t = xor_session.trainer
     vb = curve.plot.getPlotItem().vb
