@@ -62,14 +62,15 @@ def run(quick: bool) -> list[dict[str, object]]:
     from nnviz.gui.render import ensure_application
 
     ensure_application()
+    from nnviz.app.session import Session
     from nnviz.gui.canvas import NetworkCanvas
-    from nnviz.gui.session import Session
+    from nnviz.gui.qt_session import QtSession
 
     repeats = 5 if quick else 25
     rows: list[dict[str, object]] = []
     NOTES.clear()
     for name, trainer, steps in _networks():
-        session = Session(trainer)
+        session = QtSession(Session(trainer))
         for _ in range(steps):
             session.step("micro")
         canvas = NetworkCanvas(session)

@@ -30,7 +30,8 @@ STARTUP = textwrap.dedent("""
     from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
     from nnviz.gui.app import application
     from nnviz.gui.main_window import MainWindow
-    from nnviz.gui.session import Session
+    from nnviz.app.session import Session
+    from nnviz.gui.qt_session import QtSession
     from nnviz.core import presets
     app = application()
     class FirstPaint(QObject):
@@ -41,7 +42,7 @@ STARTUP = textwrap.dedent("""
             return False
     import tempfile
     ini = os.path.join(tempfile.mkdtemp(), "nnviz.ini")  # never the user's settings
-    window = MainWindow(Session(presets.load("mazur")), QSettings(ini, QSettings.Format.IniFormat))
+    window = MainWindow(QtSession(Session(presets.load("mazur"))), QSettings(ini, QSettings.Format.IniFormat))
     watcher = FirstPaint()
     window.canvas.installEventFilter(watcher)
     window.show()
@@ -68,7 +69,8 @@ def play_rate(make, seconds: float) -> tuple[float, float]:
 
     from nnviz.gui.app import application
     from nnviz.gui.main_window import MainWindow
-    from nnviz.gui.session import FAST_PLAY, Session
+    from nnviz.app.session import FAST_PLAY, Session
+    from nnviz.gui.qt_session import QtSession
 
     app = application()
     headless = make()
@@ -79,7 +81,7 @@ def play_rate(make, seconds: float) -> tuple[float, float]:
         done += headless.run(200).iterations
     headless_rate = done / (time.perf_counter() - start)
 
-    session = Session(make())
+    session = QtSession(Session(make()))
     # A private settings file: never the user's, nor os.devnull, which QSettings would
     # replace with a regular file when it saves.
     ini = os.path.join(tempfile.mkdtemp(), "nnviz.ini")

@@ -23,12 +23,13 @@ def application() -> QApplication:
 
 def run(preset: str | None = None, trainer: Trainer | None = None, path: str | None = None) -> int:
     app = application()
+    from nnviz.app.session import Session
     from nnviz.gui.main_window import MainWindow
-    from nnviz.gui.session import Session
+    from nnviz.gui.qt_session import QtSession
 
     if trainer is None:
         trainer = presets.load(preset or "mazur")
-    session = Session(trainer, path)
+    session = QtSession(Session(trainer, path))
     window = MainWindow(session)
     window.show()
     window.canvas.fit()

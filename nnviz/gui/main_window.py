@@ -18,7 +18,7 @@ from nnviz.gui.widgets import icons
 from nnviz.gui.panels.inspector import Inspector
 from nnviz.gui.panels.loss_curve import LossCurve
 from nnviz.gui.canvas import CanvasPanel
-from nnviz.gui.session import EDGE_MODES, Session
+from nnviz.app.session import EDGE_MODES
 from nnviz.gui.controls.step_controls import StepControls, position_from_speed
 from nnviz.gui.panels.boundary_panel import BoundaryPanel
 from nnviz.gui.panels.compare_panel import ComparePanel
@@ -29,10 +29,12 @@ from nnviz.gui.dialogs.data_dialog import DataDialog
 from nnviz.gui.dialogs.weights_import import ImportWeightsDialog
 from nnviz.gui.dialogs.network_editor import NetworkEditor
 from nnviz.gui.dialogs.record_dialog import RecordDialog
+from nnviz.gui.dialogs.sweep_dialog import SweepDialog
 from nnviz.gui.record_control import RecordControl
 from nnviz.gui.recording import RecordOptions
-from nnviz.gui.panels.surface_panel import SurfacePanel
+from nnviz.gui.panels.surface import SurfacePanel
 from nnviz.gui.panels.training_panel import TrainingPanel
+from nnviz.gui.widgets.session_view import SessionView
 from nnviz.io import tables, weights
 from nnviz.io.export import FORMATS, ExportError
 from nnviz.io.files import FileError
@@ -56,10 +58,9 @@ EDGE_LABELS = {"auto": "Follow the step (weights; gradients and updates of the a
                "weights": "Weights", "gradients": "Gradients", "updates": "Last updates"}
 
 
-class MainWindow(QMainWindow):
-    def __init__(self, session: Session, settings: QSettings | None = None) -> None:
-        super().__init__()
-        self.session = session
+class MainWindow(SessionView, QMainWindow):
+    def __init__(self, session, settings: QSettings | None = None) -> None:
+        super().__init__(session)
         self.settings = settings if settings is not None else QSettings()
         self.setWindowIcon(icons.icon("app"))
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowNestedDocks
@@ -81,10 +82,12 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.surface_panel = SurfacePanel(session)
         self.surface_panel.connect_learning_rate(self.controls.learning_rate)
+        self.surface_panel.sweepRequested.connect(lambda: self.open_sweep())
+        self.sweep_dialog = None
         self.surface_dock = self._dock("Loss surface", self.surface_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self.resizeDocks([self.surface_dock], [470], Qt.Orientation.Horizontal)
         self.training_panel = TrainingPanel(session)
-        self.training_panel.sweepRequested.connect(lambda: self.surface_panel.open_sweep())
+        self.training_panel.sweepRequested.connect(lambda: self.open_sweep())
         scroll = QScrollArea()
         scroll.setWidget(self.training_panel)
         scroll.setWidgetResizable(True)
@@ -116,11 +119,6 @@ class MainWindow(QMainWindow):
         self.controls.record_button.clicked.connect(lambda: self.record())
         self.recording.recordingChanged.connect(self._on_recording_changed)
 
-        session.stateChanged.connect(self._on_state_changed)
-        session.trainerReplaced.connect(self._on_trainer_replaced)
-        session.statusChanged.connect(lambda *_: self._on_state_changed())
-        session.message.connect(self._on_message)
-        session.edgeModeChanged.connect(self._on_edge_mode_changed)
         self.resize(1360, 900)
         self._restore_settings()
         self._on_trainer_replaced()
@@ -178,7 +176,7 @@ class MainWindow(QMainWindow):
                                                 tip="Layers, neurons, activations, initialisation and seed")
         self.training_action = self._action("&Training options", self.show_training_options,
                                             tip="Optimizer, batches, loss, schedule, stopping rules")
-        self.sweep_action = self._action("Learning-rate &sweep…", lambda: self.surface_panel.open_sweep(),
+        self.sweep_action = self._action("Learning-rate &sweep…", self.open_sweep,
                                          tip="Train copies at many learning rates and compare the final losses")
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.play_action = self._action("Play / pause", self.controls.toggle_play, "Space")
@@ -346,7 +344,7 @@ class MainWindow(QMainWindow):
             self.show_error("Cannot export the image", str(exc))
             return
         self._remember_dir(path)
-        self.session.message.emit(f"Exported {Path(path).name} ({size[0]} x {size[1]})")
+        self.session.notify(f"Exported {Path(path).name} ({size[0]} x {size[1]})")
 
     def record(self) -> None:
         """Start recording (asking what and where), or stop and write the file."""
@@ -355,7 +353,7 @@ class MainWindow(QMainWindow):
             return
         if self.recording.writing:
             self.controls.show_recording(False)
-            self.session.message.emit("Still writing the last recording: wait for it, or cancel it")
+            self.session.notify("Still writing the last recording: wait for it, or cancel it")
             return
         asked = self.ask_record_options()
         if asked is None:
@@ -387,7 +385,7 @@ class MainWindow(QMainWindow):
             self.show_error("Cannot export the loss history", str(exc))
             return
         self._remember_dir(path)
-        self.session.message.emit(f"Exported {Path(path).name}")
+        self.session.notify(f"Exported {Path(path).name}")
 
     def ask_export_options(self, fmt: str) -> dict | None:
         dialog = code_export.ExportOptionsDialog(self.session.trainer, fmt, self)
@@ -415,7 +413,7 @@ class MainWindow(QMainWindow):
             self.show_error("Cannot export as code", str(exc))
             return
         self._remember_dir(path)
-        self.session.message.emit(text)
+        self.session.notify(text)
 
     def export_weights(self) -> None:
         path = self.ask_save_path("Export weights", "NumPy arrays (*.npz)", "weights.npz")
@@ -429,7 +427,7 @@ class MainWindow(QMainWindow):
             self.show_error("Cannot export the weights", str(exc))
             return
         self._remember_dir(path)
-        self.session.message.emit(f"Exported {Path(path).name}: W1, b1, ... and the activations "
+        self.session.notify(f"Exported {Path(path).name}: W1, b1, ... and the activations "
                                   "(File ▸ Import weights… opens it)")
 
     def import_weights(self) -> None:
@@ -444,7 +442,7 @@ class MainWindow(QMainWindow):
             self.show_error("Cannot import the weights", str(exc))
             return
         self._remember_dir(path)
-        ImportWeightsDialog(imported, self.session, self.ask_open_path, self).exec()
+        ImportWeightsDialog(self.session, imported, self.ask_open_path, self).exec()
 
     def choose_data(self) -> None:
         self.session.pause()
@@ -453,6 +451,14 @@ class MainWindow(QMainWindow):
     def edit_network(self) -> None:
         self.session.pause()
         NetworkEditor(self.session, self).exec()
+
+    def open_sweep(self) -> None:
+        """The learning-rate sweep dialog (one, kept with its last result)."""
+        if self.sweep_dialog is None:
+            self.sweep_dialog = SweepDialog(self.session, self)
+        self.sweep_dialog.show()
+        self.sweep_dialog.raise_()
+        self.sweep_dialog.activateWindow()
 
     def show_training_options(self) -> None:
         self.training_dock.show()
@@ -495,6 +501,9 @@ class MainWindow(QMainWindow):
         self.status_label.setText(" · ".join(parts))
         self.save_action.setEnabled(True)
 
+    def _on_status_changed(self, status: str, message: str) -> None:
+        self._on_state_changed()
+
     def _on_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 10000)
 
@@ -532,11 +541,11 @@ class MainWindow(QMainWindow):
         s.setValue("play/unit", self.session.play_unit)
         s.sync()
 
-    def closeEvent(self, event) -> None:
-        self.session.pause()
+    def closeEvent(self, event) -> None:  # noqa: N802
         self.recording.finish_now()
-        self.surface_panel.shutdown()
-        self.compare_panel.disconnect_session()  # also cancels a running race
-        self.graph_panel.disconnect_session()
         self.save_settings()
+        self.session.close()  # Play, the fork and the race stop
+        for view in self.findChildren(QWidget):
+            if isinstance(view, SessionView):
+                view.detach()
         super().closeEvent(event)

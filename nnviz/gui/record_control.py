@@ -97,7 +97,7 @@ class RecordControl(QObject):
         self.indicator.setVisible(True)
         self.recordingChanged.emit(True)
         self.recorder.start()
-        self.session.message.emit(f"Recording {Path(path).name}: press Stop (or Record) to write it")
+        self.session.notify(f"Recording {Path(path).name}: press Stop (or Record) to write it")
 
     def _show_count(self, n: int) -> None:
         wanted = self.recorder.wanted if self.recorder is not None else None
@@ -150,7 +150,7 @@ class RecordControl(QObject):
         self._on_done()
         seconds = n / (100.0 / animation.gif_delay_cs(self.options.fps)
                        if self.path.lower().endswith(".gif") else self.options.fps)
-        self.session.message.emit(f"Recorded {n} frame{'s' * (n != 1)} ({seconds:.3g} s) to {Path(self.path).name}")
+        self.session.notify(f"Recorded {n} frame{'s' * (n != 1)} ({seconds:.3g} s) to {Path(self.path).name}")
         self.finished.emit(self.path)
 
     def _on_failed(self, text: str) -> None:
@@ -158,7 +158,7 @@ class RecordControl(QObject):
         if text:
             self.window.show_error("Cannot write the recording", f"{text}\nNothing was written.")
         else:
-            self.session.message.emit("Recording cancelled: nothing was written")
+            self.session.notify("Recording cancelled: nothing was written")
         self.finished.emit("")
 
     def _on_done(self) -> None:

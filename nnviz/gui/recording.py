@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QLayout, QWidget
 
 from nnviz.core.trainer import Trainer
 from nnviz.gui.controls.step_controls import phase_text
-from nnviz.gui.session import Session
+from nnviz.gui.qt_session import QtSession
 from nnviz.gui.widgets import palette
 from nnviz.io.animation import MAX_SIDE, MIN_SIDE, Frames, check_fps
 
@@ -173,7 +173,7 @@ class Recorder(QObject):
     frameAdded = Signal(int)  # the number of frames so far
     full = Signal()  # the asked number of frames is there (the owner stops and writes)
 
-    def __init__(self, session: Session, picture: Picture, options: RecordOptions,
+    def __init__(self, session: QtSession, picture: Picture, options: RecordOptions,
                  background: QColor, text: QColor, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -232,11 +232,12 @@ def record(trainer: Trainer, options: RecordOptions,
     if options.show == "window":
         raise ValueError("the whole window can only be recorded from the window (File ▸ Record…)")
     ensure_application()
+    from nnviz.app.session import Session
     from nnviz.gui.canvas import NetworkCanvas
-    from nnviz.gui.panels.surface_panel import SurfacePanel
+    from nnviz.gui.panels.surface import SurfacePanel
 
     count = options.frames if options.frames is not None else default_frames(trainer, options.unit)
-    session = Session(trainer)
+    session = QtSession(Session(trainer))
     w, h = options.size
     band = caption_height(h) if options.caption else 0
     if options.show == "canvas":
@@ -245,7 +246,7 @@ def record(trainer: Trainer, options: RecordOptions,
         background = palette.canvas_background(widget.palette())
     else:
         widget = SurfacePanel(session)
-        widget.always_full_grid = True
+        widget.grids.always_full = True
         widget.layout().setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # no size hints to a window system
         picture = widget_picture(widget, before=widget.refresh_now)
         background = widget.palette().color(widget.backgroundRole())
@@ -266,8 +267,7 @@ def record(trainer: Trainer, options: RecordOptions,
                 progress(i + 1, count)
     finally:
         if options.show == "surface":
-            widget.shutdown()
-            widget.disconnect_session()
+            widget.detach()
         widget.close()
         widget.deleteLater()
         session.close()

@@ -64,11 +64,12 @@ def render_to_file(trainer: Trainer, out: str, size: tuple[int, int] = (1200, 80
     if width < 1 or height < 1:
         raise ValueError(f"image size must be positive, got {width} x {height}")
     ensure_application()
+    from nnviz.app.session import Session
     from nnviz.gui.canvas import NetworkCanvas
-    from nnviz.gui.session import Session
+    from nnviz.gui.qt_session import QtSession
 
     _prepare(trainer, show)
-    session = Session(trainer)
+    session = QtSession(Session(trainer))
     canvas = NetworkCanvas(session)
     try:
         canvas.resize(width, height)

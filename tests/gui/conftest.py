@@ -1,8 +1,13 @@
+"""The GUI tests' fixtures: the model first (a Qt-free Session), then the Qt session built
+on it, then views built from the session with ``qtbot.addWidget``."""
+
 import pytest
 from PySide6.QtCore import QSettings
 
+from nnviz.app.session import Session
 from nnviz.core import presets
-from nnviz.gui.session import Session
+from nnviz.core.trainer import Trainer
+from nnviz.gui.qt_session import QtSession
 
 
 @pytest.fixture
@@ -12,16 +17,50 @@ def settings(tmp_path):
 
 
 @pytest.fixture
-def session(qapp):
-    return Session(presets.load("mazur"))
+def make_session(qapp):
+    """``make_session("xor")`` or ``make_session(trainer)``: a QtSession on a new model;
+    Play, the race and the timer stop when the test ends."""
+    made = []
+
+    def make(trainer: str | Trainer = "mazur") -> QtSession:
+        if isinstance(trainer, str):
+            trainer = presets.load(trainer)
+        s = QtSession(Session(trainer))
+        made.append(s)
+        return s
+
+    yield make
+    for s in made:
+        s.close()
 
 
 @pytest.fixture
-def window(qtbot, session, settings):
+def session(make_session):
+    return make_session("mazur")
+
+
+@pytest.fixture
+def xor_session(make_session):
+    return make_session("xor")
+
+
+@pytest.fixture
+def show(qtbot):
+    """``show(view, (width, height))``: owned by qtbot, shown, exposed."""
+
+    def show(widget, size=None):
+        qtbot.addWidget(widget)
+        if size is not None:
+            widget.resize(*size)
+        widget.show()
+        qtbot.waitExposed(widget)
+        return widget
+
+    return show
+
+
+@pytest.fixture
+def window(show, session, settings):
     from nnviz.gui.main_window import MainWindow
 
-    w = MainWindow(session, settings)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+    return show(MainWindow(session, settings))

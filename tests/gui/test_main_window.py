@@ -6,8 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QImageReader
 
 from nnviz.gui.main_window import MainWindow
-from nnviz.gui.session import Session
-from nnviz.core import presets
 
 
 def same_state(a, b):
@@ -17,7 +15,8 @@ def same_state(a, b):
             and a.loss_history == b.loss_history and a.learning_rate == b.learning_rate)
 
 
-def test_save_through_the_menu_then_open_in_a_fresh_window(qtbot, window, tmp_path, settings, monkeypatch):
+def test_save_through_the_menu_then_open_in_a_fresh_window(qtbot, window, tmp_path, settings, monkeypatch,
+                                                          make_session):
     path = tmp_path / "run.json"
     window.controls.step("iteration")
     for _ in range(3):
@@ -28,7 +27,7 @@ def test_save_through_the_menu_then_open_in_a_fresh_window(qtbot, window, tmp_pa
     assert path.exists()
     assert json.loads(path.read_text())["format"] == "nnviz-snapshot"
 
-    other = MainWindow(Session(presets.load("xor")), settings)
+    other = MainWindow(make_session("xor"), settings)
     qtbot.addWidget(other)
     monkeypatch.setattr(other, "ask_open_path", lambda *a, **k: str(path))
     other.open_snapshot()
@@ -120,7 +119,7 @@ def test_keyboard_shortcuts_step_and_play(qtbot, window):
     assert t.cursor == 2
     qtbot.keyClick(window, Qt.Key.Key_Left)
     assert t.cursor == 1
-    window.session.play_speed = float("inf")
+    window.session.set_play_speed(float("inf"))
     qtbot.keyClick(window, Qt.Key.Key_Space)
     assert window.session.playing
     qtbot.waitUntil(lambda: t.iteration > 10, timeout=3000)
@@ -142,11 +141,11 @@ def test_docks_can_be_closed_and_restored(qtbot, window):
     assert window.loss_dock.isVisible()
 
 
-def test_layout_and_settings_persist(qtbot, window, settings):
+def test_layout_and_settings_persist(qtbot, window, settings, make_session):
     window.session.set_edge_mode("gradients")
     window.inspector_dock.close()
     window.close()
-    again = MainWindow(Session(presets.load("mazur")), settings)
+    again = MainWindow(make_session("mazur"), settings)
     qtbot.addWidget(again)
     again.show()
     qtbot.waitExposed(again)
@@ -197,7 +196,7 @@ def test_the_data_dialog_is_reachable_from_the_window(qtbot, window, monkeypatch
 
 def test_the_sweep_is_reachable_from_the_training_options(qtbot, window, monkeypatch):
     opened = []
-    monkeypatch.setattr(window.surface_panel, "open_sweep", lambda: opened.append(True))
+    monkeypatch.setattr(window, "open_sweep", lambda: opened.append(True))
     qtbot.mouseClick(window.training_panel.sweep_button, Qt.MouseButton.LeftButton)
     assert opened == [True]
 

@@ -2,16 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
-from nnviz.core import presets
-from nnviz.gui.session import Session
-
-
-@pytest.fixture
-def xor_session(qapp):
-    return Session(presets.load("xor"))
-
 
 def test_freeze_by_display_or_canonical_name_and_say_so(qtbot, session):
     t = session.trainer

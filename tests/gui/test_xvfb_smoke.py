@@ -18,13 +18,14 @@ SCRIPT = textwrap.dedent("""
     from PySide6.QtGui import QGuiApplication
     from nnviz.gui.app import application
     from nnviz.gui.main_window import MainWindow
-    from nnviz.gui.session import Session
+    from nnviz.app.session import Session
+    from nnviz.gui.qt_session import QtSession
     from nnviz.core import presets
 
     app = application()
     assert QGuiApplication.platformName() == "xcb", QGuiApplication.platformName()
     settings = QSettings(sys.argv[1] + "/nnviz.ini", QSettings.Format.IniFormat)
-    window = MainWindow(Session(presets.load("mazur")), settings)
+    window = MainWindow(QtSession(Session(presets.load("mazur"))), settings)
     window.show()
 
     def check():

@@ -22,11 +22,11 @@ from nnviz.core.network import Param
 from nnviz.gui.canvas import layout as geo
 from nnviz.gui.canvas.layout import Hit, View
 from nnviz.gui.canvas.scene import neuron_name
-from nnviz.gui.session import Session
+from nnviz.gui.qt_session import QtSession
 
 
 class CanvasInteraction(QWidget):
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, session: QtSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.setMouseTracking(True)

@@ -19,17 +19,17 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from nnviz.core.analysis import compare
 from nnviz.gui.canvas.layout import Placement
 from nnviz.gui.canvas.scene import LUT, Scene, layer_values, short
-from nnviz.gui.session import Session
+from nnviz.gui.qt_session import QtSession
 
 THUMB_GRID = 24  # samples per axis of the input plane
 
 
-def available(session: Session) -> bool:
+def available(session: QtSession) -> bool:
     """Thumbnails are drawn for networks with exactly 2 inputs."""
     return session.trainer.network.sizes[0] == 2
 
 
-def _plane(session: Session) -> tuple[float, float, float, float]:
+def _plane(session: QtSession) -> tuple[float, float, float, float]:
     """(x0, x1, y0, y1): the data's range with a margin of a tenth on each side."""
     x = np.asarray(session.trainer.dataset.inputs, dtype=np.float64)
     if x.ndim != 2 or x.shape[1] != 2 or x.shape[0] == 0 or not np.all(np.isfinite(x)):
@@ -58,7 +58,7 @@ class Thumbnails:
     def clear(self) -> None:
         self._cache = None
 
-    def get(self, session: Session):
+    def get(self, session: QtSession):
         """(xs, ys, grids, images), or None for other than 2 inputs. ``grids[c]`` is
         n_units x G x G (row i: ys[i], column j: xs[j]); ``images[c]`` one image per unit."""
         if not available(session):
@@ -114,7 +114,7 @@ class Comparison:
     def clear(self) -> None:
         self._cache = None
 
-    def get(self, session: Session, scene: Scene):
+    def get(self, session: QtSession, scene: Scene):
         if self._cache is not None and self._cache[0] is scene:
             return self._cache[1]
         try:

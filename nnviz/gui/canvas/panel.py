@@ -6,13 +6,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSlider, QToolButton, QVBoxLayout, QWidget
 
 from nnviz.gui.canvas.widget import NetworkCanvas
-from nnviz.gui.session import Session
+from nnviz.gui.qt_session import QtSession
 
 
 class CanvasPanel(QWidget):
     """The canvas with, under it, the focused-sample selector and the timeline."""
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, session: QtSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.canvas = NetworkCanvas(session, self)

@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor
 from nnviz.core import kernels
 from nnviz.core.network import Network, Param
 from nnviz.gui.canvas.layout import Hit, Layout
-from nnviz.gui.session import Session
+from nnviz.gui.qt_session import QtSession
 from nnviz.gui.widgets import palette
 
 QUANTITIES = ("weights", "gradients", "updates")
@@ -161,7 +161,7 @@ class Scene:
         return diverging(0.5 + 0.5 * float(np.clip(v / self.scales[self.kinds[i]], -1, 1)))
 
 
-def _step_state(session: Session):
+def _step_state(session: QtSession):
     """(active layer, phase, is the next step, computed column) of the step shown."""
     t = session.trainer
     L = t.network.n_layers
@@ -180,7 +180,7 @@ def _step_state(session: Session):
     return layer, last.phase, False, computed
 
 
-def _shown(session: Session, mode: str, active_layer, active_phase, is_next):
+def _shown(session: QtSession, mode: str, active_layer, active_phase, is_next):
     """Per weight layer: what its edges show and the (W, b) values of that."""
     t = session.trainer
     v = t.values
@@ -232,7 +232,7 @@ def _by_bin(segs: list[np.ndarray], bin_lists: list[np.ndarray]) -> list[tuple[i
     return [(k, seg[i]) for _, k, i in pieces]
 
 
-def build(session: Session, layout: Layout, show: str | None = None) -> Scene:
+def build(session: QtSession, layout: Layout, show: str | None = None) -> Scene:
     """The scene of ``session`` drawn on ``layout``; ``show`` forces weights, gradients or
     updates for every layer (default: the session's edge mode)."""
     if show is not None and show not in QUANTITIES + ("auto",):
@@ -388,7 +388,7 @@ def layer_values(network: Network, x: np.ndarray, weights, biases) -> tuple[list
     return [None] + nets, [x] + outs
 
 
-def _neuron_values(session: Session, W, B):
+def _neuron_values(session: QtSession, W, B):
     """(out, net, errors, targets, data row) per column for the focused sample."""
     t = session.trainer
     v = t.values
@@ -426,7 +426,7 @@ def _neuron_values(session: Session, W, B):
     return out, net_in, errors, targets, row
 
 
-def _fill_scale(session: Session, c: int, vals: np.ndarray) -> float:
+def _fill_scale(session: QtSession, c: int, vals: np.ndarray) -> float:
     t = session.trainer
     if c == 0:
         return max(1.0, float(np.max(np.abs(t.dataset.inputs))))
@@ -435,7 +435,7 @@ def _fill_scale(session: Session, c: int, vals: np.ndarray) -> float:
     return max(1.0, float(np.max(np.abs(vals))))
 
 
-def _caption(session: Session, phase, is_next, row) -> tuple[str, str]:
+def _caption(session: QtSession, phase, is_next, row) -> tuple[str, str]:
     t = session.trainer
     L = t.network.n_layers
     rows = session.batch_rows()
@@ -464,7 +464,7 @@ def _caption(session: Session, phase, is_next, row) -> tuple[str, str]:
     return head, " · ".join(parts)
 
 
-def _legend(session: Session, scene: Scene) -> list[tuple[str, str, float]]:
+def _legend(session: QtSession, scene: Scene) -> list[tuple[str, str, float]]:
     """(kind, title, scale) of the quantities drawn."""
     t = session.trainer
     L = len(scene.kinds)
@@ -487,7 +487,7 @@ def _legend(session: Session, scene: Scene) -> list[tuple[str, str, float]]:
     return entries
 
 
-def _notes(session: Session, scene: Scene) -> list[str]:
+def _notes(session: QtSession, scene: Scene) -> list[str]:
     notes = []
     if "none" in scene.kinds:
         what = "gradients" if session.edge_mode == "gradients" else "updates"

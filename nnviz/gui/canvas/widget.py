@@ -25,7 +25,7 @@ from nnviz.gui.canvas.interaction import CanvasInteraction
 from nnviz.gui.canvas.layout import Box, Hit, Layout, View
 from nnviz.gui.canvas.painter import CachedPicture, Fonts, ScenePainter
 from nnviz.gui.canvas.scene import Scene
-from nnviz.gui.session import Session
+from nnviz.gui.qt_session import QtSession
 
 
 class NetworkCanvas(CanvasInteraction):
@@ -33,7 +33,7 @@ class NetworkCanvas(CanvasInteraction):
 
     THUMB_GRID = overlays.THUMB_GRID
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, session: QtSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)

@@ -10,6 +10,8 @@ from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QSlider, QStyle, QStyleOptionSlider,
                                QWidget)
 
+from nnviz.gui.widgets.session_view import SessionView
+
 LOW, HIGH = 1e-4, 10.0
 STEPS = 1000  # slider positions
 
@@ -93,14 +95,13 @@ class StabilityMark(QWidget):
         p.end()
 
 
-class LearningRateControl(QWidget):
+class LearningRateControl(SessionView, QWidget):
     """Writes to the Trainer through the Session; follows the Trainer's setting."""
 
     previewed = Signal(float)  # the rate under the slider while it is dragged
 
     def __init__(self, session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.setObjectName("learningRateControl")
         title = QLabel("Learning rate")
         self.slider = QSlider(Qt.Orientation.Horizontal)
@@ -129,8 +130,6 @@ class LearningRateControl(QWidget):
 
         self.slider.valueChanged.connect(self._on_slider_moved)
         self.box.editingFinished.connect(self._on_box_edited)
-        session.settingsChanged.connect(self._on_settings_changed)
-        session.trainerReplaced.connect(self._on_trainer_replaced)
         self._on_trainer_replaced()
 
     def set_stability_mark(self, rate: float | None, tip: str = "") -> None:
@@ -179,7 +178,7 @@ class LearningRateControl(QWidget):
         except ValueError:
             value = math.nan
         if not (LOW <= value <= HIGH):
-            self.session.message.emit(f"Learning rate: expected a number from {LOW:g} to {HIGH:g}, got {text!r}")
+            self.session.notify(f"Learning rate: expected a number from {LOW:g} to {HIGH:g}, got {text!r}")
             self._show(self.session.trainer.learning_rate)
             return
         self.session.set_learning_rate(value)

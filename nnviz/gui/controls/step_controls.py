@@ -13,9 +13,10 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMessageBox, QSli
 from nnviz.core.analysis.explain import Formatter
 from nnviz.core.network import Param
 from nnviz.core.trainer import MicroStep, Trainer
-from nnviz.gui.widgets import icons
+from nnviz.app.session import FAST_PLAY
 from nnviz.gui.controls.lr_slider import LearningRateControl
-from nnviz.gui.session import FAST_PLAY, Session
+from nnviz.gui.widgets import icons
+from nnviz.gui.widgets.session_view import SessionView
 
 PLAY_UNITS = [("micro", "micro-step"), ("phase", "phase"), ("iteration", "iteration"), ("epoch", "epoch")]
 SPEED_STEPS = 100  # slider positions: 0.5 per second .. 500 per second, then "max"
@@ -68,10 +69,9 @@ def phase_text(trainer: Trainer) -> str:
     return describe(trainer, last)
 
 
-class StepControls(QWidget):
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
+class StepControls(SessionView, QWidget):
+    def __init__(self, session, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
         self.setObjectName("stepControls")
         self.reset_button = self._button("reset", "Reset", "Back to the initial weights")
         self.back_button = self._button("back", "Step back", "Undo the last micro-step (Left)")
@@ -146,11 +146,6 @@ class StepControls(QWidget):
         self.speed.valueChanged.connect(self._on_speed_moved)
         self.unit_box.currentIndexChanged.connect(
             lambda i: session.set_play_unit(self.unit_box.itemData(i)))
-        session.stateChanged.connect(self._on_state_changed)
-        session.trainerReplaced.connect(self._on_state_changed)
-        session.statusChanged.connect(lambda *_: self._on_state_changed())
-        session.playingChanged.connect(self._on_playing_changed)
-        session.timelineChanged.connect(self._on_state_changed)
 
         self.speed.setValue(position_from_speed(session.play_speed))
         self.unit_box.setCurrentIndex([k for k, _ in PLAY_UNITS].index(session.play_unit))
@@ -216,6 +211,15 @@ class StepControls(QWidget):
         self.play_button.setChecked(playing)
         self.play_button.setText("Pause" if playing else "Play")
         self.play_button.setIcon(icons.icon("pause" if playing else "play"))
+
+    def _on_status_changed(self, status: str, message: str) -> None:
+        self._on_state_changed()
+
+    def _on_trainer_replaced(self) -> None:
+        self._on_state_changed()
+
+    def _on_timeline_changed(self) -> None:
+        self._on_state_changed()
 
     def _on_state_changed(self) -> None:
         t = self.session.trainer

@@ -37,6 +37,7 @@ from nnviz.core import trainer as trainer_mod
 from nnviz.core.analysis.summary import frozen_words
 from nnviz.io import delimited, tables
 from nnviz.io.tables import DataError
+from nnviz.gui.widgets.session_view import SessionView
 
 IMPORT = "__import__"  # the combo's data for "Import a file…"
 CLASS_OPTION = ("blobs", "spiral")  # generators that take n_classes
@@ -51,12 +52,11 @@ def default_network(dataset: datasets.Dataset) -> tuple[list[int], list[str]]:
     return [dataset.n_inputs, DEFAULT_HIDDEN, dataset.n_outputs], ["tanh", recipes.default_output(dataset)[0]]
 
 
-class DataDialog(QDialog):
+class DataDialog(SessionView, QDialog):
     """Choose the data of ``session.trainer``; ``exec()`` it, or ``open()`` it."""
 
     def __init__(self, session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.setWindowTitle("Data")
         self.setObjectName("dataDialog")
         self.new_trainer = None
@@ -391,7 +391,7 @@ class DataDialog(QDialog):
             self.preview_label.setText("")
             self.network_label.setText("")
             if text != self._last_told and self.source() == IMPORT and self.path is not None:
-                self.session.message.emit(text)
+                self.session.notify(text)
             self._last_told = text
         else:
             self._last_told = ""
@@ -472,13 +472,13 @@ class DataDialog(QDialog):
         except ValueError as exc:
             self._show_error(str(exc))
             self.ok_button.setEnabled(False)
-            self.session.message.emit(str(exc))
+            self.session.notify(str(exc))
             return
         self.new_trainer = new
         self.session.set_trainer(new)
         d = new.dataset
         check = f", {d.check.n_samples} held out for checking" if d.check is not None else ""
-        self.session.message.emit(
+        self.session.notify(
             f"New data: {d.name or 'data'} ({d.n_samples} training samples{check}), network "
             f"{'-'.join(map(str, new.network.sizes))} ({', '.join(new.network.activation_names)}), "
             f"loss {new.loss}" + (f"; {self.frozen_note}" if self.frozen_note else ""))

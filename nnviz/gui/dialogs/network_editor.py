@@ -20,6 +20,7 @@ from nnviz.core import trainer as trainer_mod
 from nnviz.core.analysis.summary import frozen_words
 from nnviz.core.network import INIT_SCHEMES
 from nnviz.core.recipes import MAX_HIDDEN_LAYERS, MAX_NEURONS, OUTPUT_ONLY
+from nnviz.gui.widgets.session_view import SessionView
 
 SPIN_MAX = 9999  # what a spin box accepts; anything above MAX_NEURONS is refused with a message
 HIDDEN_ACTIVATIONS = ("sigmoid", "tanh", "relu", "linear")
@@ -44,12 +45,11 @@ def check_limits(sizes, n_samples: int | None = None) -> str | None:
     return None
 
 
-class NetworkEditor(QDialog):
+class NetworkEditor(SessionView, QDialog):
     """Edit the network of ``session.trainer``; ``exec()`` it, or ``open()`` it."""
 
     def __init__(self, session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.setWindowTitle("Network editor")
         self.setObjectName("networkEditor")
         t = session.trainer
@@ -221,7 +221,7 @@ class NetworkEditor(QDialog):
     def _refuse(self, text: str) -> None:
         self.error_label.setText(text)
         self.error_label.setVisible(True)
-        self.session.message.emit(text)
+        self.session.notify(text)
 
     # -------------------------------------------------------------- editing
     def add_hidden_layer(self) -> bool:
@@ -329,7 +329,7 @@ class NetworkEditor(QDialog):
             return
         self.new_trainer = new
         self.session.set_trainer(new)
-        self.session.message.emit(
+        self.session.notify(
             f"New network {'-'.join(map(str, new.network.sizes))} "
             f"({', '.join(new.network.activation_names)}), {self.result_init()} initialisation, "
             f"seed {self.result_seed()}, loss {new.loss}" + (f"; {self.frozen_note}" if self.frozen_note else ""))

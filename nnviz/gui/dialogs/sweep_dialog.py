@@ -2,80 +2,44 @@
 log-spaced between two bounds, on copies; the final loss against the rate (log-log) with
 the best marked, the loss curves, and "Use best" to set the slider.
 
-The sweep runs in a worker thread (on a copy of the trainer, so Play may go on) and
-reports progress back to the GUI thread; Cancel stops it between rates.
+The sweep is a job on the Session's worker pool (on a copy of the trainer, so Play may
+go on) that reports progress back to the GUI thread; Cancel stops it between rates.
 """
 
 from __future__ import annotations
 
 import math
-import threading
 import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QThread, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QDoubleValidator
 from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
                                QPushButton, QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
 
-from nnviz.core.analysis import surface
+from nnviz.app.jobs import CANCELLED, DONE, Job, SweepRequest
 from nnviz.gui.widgets import palette as pal
-from nnviz.gui.panels.surface_panel import LogLossAxis
+from nnviz.gui.widgets.axes import CompactLossAxis, RateAxis
+from nnviz.gui.widgets.session_view import SessionView
 
 DEFAULT_LOW, DEFAULT_HIGH, DEFAULT_COUNT, DEFAULT_ITERATIONS = 1e-3, 10.0, 25, 200
 BEST = "#c2185b"  # palette.HIGHLIGHT
 STATUS_SYMBOLS = {"converging": "o", "zigzag": "d", "oscillating": "t1", "diverged": "x"}
 
 
-class _RateAxis(pg.AxisItem):
-    """Learning rates on a log axis written plainly (0.01, 1, 10)."""
-
-    def logTickStrings(self, values, scale, spacing):  # noqa: N802
-        return [f"{10.0 ** v * scale:g}" if abs(v - round(v)) < 1e-9 else "" for v in values]
-
-
-class _SweepWorker(QThread):
-    progressed = Signal(int, int)
-    succeeded = Signal(object)
-    failed = Signal(str)
-
-    def __init__(self, trainer, rates: np.ndarray, iterations: int, parent=None) -> None:
-        super().__init__(parent)
-        self.trainer = trainer  # a private copy: nothing else touches it
-        self.rates = rates
-        self.iterations = iterations
-        self.stop = threading.Event()
-
-    def run(self) -> None:  # noqa: D102 (the worker thread)
-        try:
-            result = surface.sweep(self.trainer, self.rates, self.iterations,
-                                   progress=lambda done, total: self.progressed.emit(int(done), int(total)),
-                                   should_stop=self.stop.is_set)
-        except Exception as exc:  # noqa: BLE001 - reported to the user, never lost in a thread
-            if self.stop.is_set():
-                self.failed.emit("")
-            else:
-                self.failed.emit(f"{type(exc).__name__}: {exc}" if not isinstance(exc, ValueError) else str(exc))
-            return
-        if self.stop.is_set():
-            self.failed.emit("")
-        else:
-            self.succeeded.emit(result)
-
-
-class SweepDialog(QDialog):
+class SweepDialog(SessionView, QDialog):
     """A modeless dialog; ``run()`` starts a sweep, ``use_best()`` sets the rate."""
 
     finished_sweep = Signal()
+    DETACH_ON_CLOSE = False  # the window keeps it: opened again, it shows the last sweep
 
     def __init__(self, session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.setWindowTitle("Learning-rate sweep")
         self.setObjectName("sweepDialog")
         self.result = None
-        self.worker: _SweepWorker | None = None
+        self.job: Job | None = None
         self.elapsed: float | None = None
         self._started = 0.0
 
@@ -113,9 +77,9 @@ class SweepDialog(QDialog):
 
         self.plots = pg.GraphicsLayoutWidget()
         self.plots.setMinimumSize(560, 420)
-        self.final_plot = self.plots.addPlot(row=0, col=0, axisItems={"left": LogLossAxis("left"),
-                                                                      "bottom": _RateAxis("bottom")})
-        self.curves_plot = self.plots.addPlot(row=1, col=0, axisItems={"left": LogLossAxis("left")})
+        self.final_plot = self.plots.addPlot(row=0, col=0, axisItems={"left": CompactLossAxis("left"),
+                                                                      "bottom": RateAxis("bottom")})
+        self.curves_plot = self.plots.addPlot(row=1, col=0, axisItems={"left": CompactLossAxis("left")})
         self.final_plot.setLogMode(x=True, y=True)
         self.final_plot.setLabel("bottom", "learning rate")
         self.final_plot.setLabel("left", "final loss")
@@ -172,9 +136,7 @@ class SweepDialog(QDialog):
         self.cancel_button.clicked.connect(self.cancel)
         self.use_best_button.clicked.connect(self.use_best)
         self.close_button.clicked.connect(self.close)
-        session.trainerReplaced.connect(self._on_trainer_replaced)
-        session.settingsChanged.connect(self._on_settings_changed)
-        self._apply_colours()
+        self._on_palette_changed()
         self._show_current_rate()
 
     # ---------------------------------------------------------------- running
@@ -189,7 +151,7 @@ class SweepDialog(QDialog):
 
     @property
     def running(self) -> bool:
-        return self.worker is not None
+        return self.job is not None and self.job.running
 
     def run(self) -> bool:
         if self.running:
@@ -202,12 +164,6 @@ class SweepDialog(QDialog):
         if t.status == "diverged":
             self.status.setText("The run has diverged: step back or reset before a sweep.")
             return False
-        copy = t.copy()
-        self.worker = _SweepWorker(copy, rates, self.iterations.value(), self)
-        self.worker.progressed.connect(self._on_progress)
-        self.worker.succeeded.connect(self._on_done)
-        self.worker.failed.connect(self._on_failed)
-        self.worker.finished.connect(self._on_worker_finished)
         self.progress.setRange(0, len(rates))
         self.progress.setValue(0)
         self.run_button.setEnabled(False)
@@ -216,19 +172,30 @@ class SweepDialog(QDialog):
         self.status.setText(f"Running {len(rates)} rates × {self.iterations.value()} iterations "
                             f"from iteration {t.iteration}…")
         self._started = time.perf_counter()
-        self.worker.start()
+        self.job = self.submit(SweepRequest(t.copy(), rates, self.iterations.value()),
+                               on_progress=self._on_progress, on_finished=self._on_finished)
         return True
 
     def cancel(self) -> None:
-        if self.worker is not None:
-            self.worker.stop.set()
+        if self.running:
+            self.job.cancel()
             self.cancel_button.setEnabled(False)
             self.status.setText("Cancelling…")
 
-    def _on_progress(self, done: int, total: int) -> None:
-        if self.progress.maximum() != total:
-            self.progress.setRange(0, total)
-        self.progress.setValue(done)
+    def _on_progress(self, job: Job) -> None:
+        if self.progress.maximum() != job.total:
+            self.progress.setRange(0, job.total)
+        self.progress.setValue(job.done)
+
+    def _on_finished(self, job: Job) -> None:
+        self.run_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        if job.status == DONE:
+            self._on_done(job.result)
+        else:
+            self.status.setText("Cancelled." if job.status == CANCELLED else f"The sweep failed: {job.error}")
+            self.progress.setValue(0)
+            self.finished_sweep.emit()
 
     def _on_done(self, result) -> None:
         self.elapsed = time.perf_counter() - self._started
@@ -243,23 +210,11 @@ class SweepDialog(QDialog):
         self.use_best_button.setEnabled(math.isfinite(best) and best > 0)
         self.finished_sweep.emit()
 
-    def _on_failed(self, text: str) -> None:
-        self.status.setText("Cancelled." if not text else f"The sweep failed: {text}")
-        self.progress.setValue(0)
-        self.finished_sweep.emit()
-
-    def _on_worker_finished(self) -> None:
-        worker, self.worker = self.worker, None
-        if worker is not None:
-            worker.deleteLater()
-        self.run_button.setEnabled(True)
-        self.cancel_button.setEnabled(False)
-
     def use_best(self) -> None:
         if self.result is None:
             return
         self.session.set_learning_rate(float(self.result.best_rate))
-        self.session.message.emit(f"Learning rate set to {float(self.result.best_rate):.4g}, "
+        self.session.notify(f"Learning rate set to {float(self.result.best_rate):.4g}, "
                                   "the best of the sweep")
 
     # ---------------------------------------------------------------- drawing
@@ -311,12 +266,7 @@ class SweepDialog(QDialog):
         self.cancel()
         self._show_current_rate()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
-            self._apply_colours()
-        super().changeEvent(event)
-
-    def _apply_colours(self) -> None:
+    def _on_palette_changed(self) -> None:
         p = self.palette()
         text = pal.text_color(p)
         faint = QColor(text)
@@ -335,6 +285,4 @@ class SweepDialog(QDialog):
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.cancel()
-        if self.worker is not None:
-            self.worker.wait(5000)
         super().closeEvent(event)

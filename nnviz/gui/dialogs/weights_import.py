@@ -16,6 +16,7 @@ from nnviz.core.analysis.summary import count
 from nnviz.core.data import datasets
 from nnviz.core.recipes import OUTPUT_ONLY
 from nnviz.gui.dialogs.network_editor import check_limits
+from nnviz.gui.widgets.session_view import SessionView
 from nnviz.io import tables
 from nnviz.io.weights import ImportedWeights, WeightsError, build_trainer
 
@@ -40,15 +41,14 @@ def fitting_datasets(n_in: int, n_out: int) -> dict[str, datasets.Dataset]:
     return found
 
 
-class ImportWeightsDialog(QDialog):
+class ImportWeightsDialog(SessionView, QDialog):
     """Open ``imported`` in ``session``; ``ask_path(title, filters)`` picks a table file."""
 
-    def __init__(self, imported: ImportedWeights, session, ask_path=None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, session, imported: ImportedWeights, ask_path=None, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
         self.setWindowTitle("Import weights")
         self.setObjectName("importWeightsDialog")
         self.imported = imported
-        self.session = session
         self.ask_path = ask_path
         self.new_trainer = None
         self._table: datasets.Dataset | None = None
@@ -184,7 +184,7 @@ class ImportWeightsDialog(QDialog):
             return
         self.new_trainer = new
         self.session.set_trainer(new)
-        self.session.message.emit(
+        self.session.notify(
             f"Imported {Path(self.imported.source).name}: {'-'.join(map(str, new.network.sizes))} network "
             f"({', '.join(new.network.activation_names)}) on {data.name or 'the data'}, loss {new.loss}")
         super().accept()

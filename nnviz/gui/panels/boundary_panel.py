@@ -20,18 +20,15 @@ wins). When the timeline shows a past iteration, the map shows the network as it
 
 from __future__ import annotations
 
-import weakref
-from collections.abc import Callable
-
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedLayout, QVBoxLayout, QWidget
 
 from nnviz.gui.widgets import palette as pal
-from nnviz.gui.panels.surface_panel import _FastIsocurve, _Throttle
-from nnviz.gui.session import Subscriptions
+from nnviz.gui.widgets.isocurve import FastIsocurve
+from nnviz.gui.widgets.session_view import SessionView
 
 GRID = 120
 MARGIN = 0.12  # of the data's extent, on each side
@@ -42,34 +39,16 @@ TINT = 0.45  # how strongly a class tints the background (the rest is the canvas
 NOTE = "The decision boundary needs 2 inputs: this network has {n}."
 
 
-class WeakThrottle(_Throttle):
-    """The surface panel's throttle (the last request wins), holding its method weakly:
-    a throttle that holds its widget's bound method makes a reference cycle, and when
-    Python's cycle collector frees such a widget after Qt deleted it, later painting
-    crashes (seen with PySide6 6.11 under pytest-qt)."""
-
-    def __init__(self, parent: QObject, method: Callable[[], None], interval_ms: float) -> None:
-        ref = weakref.WeakMethod(method)
-
-        def call() -> None:
-            fn = ref()
-            if fn is not None:
-                fn()
-
-        super().__init__(parent, call, interval_ms)
-
-
 def _mix(a: QColor, b: QColor, f: float) -> QColor:
     return QColor(round(a.red() * (1 - f) + b.red() * f), round(a.green() * (1 - f) + b.green() * f),
                   round(a.blue() * (1 - f) + b.blue() * f))
 
 
-class BoundaryPanel(QWidget):
+class BoundaryPanel(SessionView, QWidget):
     """A dock's content: the output of the network over the input plane."""
 
     def __init__(self, session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.setObjectName("boundaryPanel")
         self._x = np.empty(0)
         self._y = np.empty(0)
@@ -77,8 +56,6 @@ class BoundaryPanel(QWidget):
         self._points: np.ndarray | None = None  # the grid's points, (GRID*GRID) x 2
         self._mode = "single"  # "single" (one output) or "classes"
         self._levels = (0.0, 1.0)
-        self._subs = Subscriptions()
-        self.refresh_count = 0  # redraws so far (the tests check the throttle with it)
 
         self.note = QLabel()
         self.note.setObjectName("boundaryNote")
@@ -95,7 +72,7 @@ class BoundaryPanel(QWidget):
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setAutoDownsample(False)
         pi.addItem(self.image)
-        self.contour = _FastIsocurve(level=0.5, axisOrder="row-major")
+        self.contour = FastIsocurve(level=0.5, axisOrder="row-major")
         self.contour.setParentItem(self.image)
         self.points_item = pg.ScatterPlotItem(size=11, symbol="o", pxMode=True)
         self.batch_item = pg.ScatterPlotItem(size=17, symbol="o", pxMode=True, brush=None)
@@ -122,26 +99,9 @@ class BoundaryPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.stack)
 
-        self._throttle = WeakThrottle(self, self.refresh, REFRESH_MS)
-        self._connect()
+        self._throttle = self.throttle(self.refresh, REFRESH_MS)
         self._apply_colours()
         self._on_trainer_replaced()
-
-    # ------------------------------------------------------------ the session
-    def _connect(self) -> None:
-        s = self.session
-        self._subs.connect(s.trainerReplaced, self._on_trainer_replaced)
-        self._subs.connect(s.stateChanged, self._on_state_changed)
-        self._subs.connect(s.timelineChanged, self._on_state_changed)
-
-    def disconnect_session(self) -> None:
-        if not self._subs.disconnect_all():
-            return
-        self._throttle.cancel()
-
-    def closeEvent(self, event) -> None:  # noqa: N802
-        self.disconnect_session()
-        super().closeEvent(event)
 
     @property
     def available(self) -> bool:
@@ -185,8 +145,10 @@ class BoundaryPanel(QWidget):
     def _on_state_changed(self) -> None:
         if self._points is None:
             return
-        # Single steps show at once; during Play at most 10 redraws a second.
-        self._throttle.request(REFRESH_MS if self.session.playing else 0)
+        # Single steps show at once; while Play uses every frame, at most 10 redraws a second.
+        self._throttle.request(self.play_interval(REFRESH_MS))
+
+    _on_timeline_changed = _on_state_changed
 
     # ------------------------------------------------------------------ maths
     def _outputs(self) -> np.ndarray:
@@ -210,7 +172,6 @@ class BoundaryPanel(QWidget):
     def refresh(self) -> None:
         if self._points is None:
             return
-        self.refresh_count += 1
         t = self.session.trainer
         out = self._outputs()
         out = np.nan_to_num(out, nan=0.0, posinf=1e6, neginf=-1e6)
@@ -286,12 +247,10 @@ class BoundaryPanel(QWidget):
         self.caption.setText(f"{what} · {when}{ring}")
 
     # ---------------------------------------------------------------- colours
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
-            self._apply_colours()
-            if self._points is not None:
-                self.refresh()
-        super().changeEvent(event)
+    def _on_palette_changed(self) -> None:
+        self._apply_colours()
+        if self._points is not None:
+            self.refresh()
 
     def _apply_colours(self) -> None:
         p = self.palette()

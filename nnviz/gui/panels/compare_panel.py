@@ -6,8 +6,8 @@
   same way. A delta points uphill, a proportional error downhill, so they agree where
   e and -delta share a sign; rows where they disagree are highlighted.
 - A race: two copies of the trainer from its current state, one per backprop mode,
-  trained together for N iterations in time slices (the window stays responsive, with a
-  progress bar and Cancel), their loss curves on one plot.
+  trained together for N iterations (the Session's race, in time slices: the window
+  stays responsive, with a progress bar and Cancel), their loss curves on one plot.
 
 All numbers come from :mod:`nnviz.core.analysis.compare`. The table is refreshed at most 5 times
 a second during Play; plot items are made once and only get ``setData``.
@@ -16,11 +16,10 @@ a second during Play; plot items are made once and only get ``setData``.
 from __future__ import annotations
 
 import math
-import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,16 +38,13 @@ from PySide6.QtWidgets import (
 )
 
 from nnviz.core.analysis import compare
-from nnviz.core.trainer import TrainingError
 from nnviz.gui.widgets import palette as pal
-from nnviz.gui.panels.boundary_panel import WeakThrottle
-from nnviz.gui.panels.loss_curve import _HeaderLegend
-from nnviz.gui.session import Subscriptions
+from nnviz.gui.widgets.legend import HeaderLegend
+from nnviz.gui.widgets.session_view import SessionView
 
 REFRESH_MS = 200  # the table at most 5 times a second during Play
 RACE_DEFAULT = 200
 RACE_MAX = 1_000_000
-SLICE_SECONDS = 0.015  # race work per timer tick
 COLUMNS = ("neuron", "chain δ", "proportional e", "e / (−δ)", "same way")
 COLUMN_TIPS = ("The neuron (output layer first: the error flows back from there)",
                "Chain rule: δ = dE/dnet, mean over the batch (points uphill)",
@@ -70,19 +66,17 @@ def _fmt(value: float) -> str:
     return f"{value:.4g}"
 
 
-class ComparePanel(QWidget):
+class ComparePanel(SessionView, QWidget):
     """A dock's content: the two backprop modes on the current batch, and a race."""
 
     raceFinished = Signal(bool)  # True when it ran to the end, False when cancelled or stopped
 
     def __init__(self, session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.setObjectName("comparePanel")
         self.comparison: compare.Comparison | None = None
-        self.race: compare.Race | None = None
-        self._race_total = 0
-        self._subs = Subscriptions()
+        self._race_shown = None  # the Session's race the plot shows
+        self._race_ended = None  # ... once its end is shown
 
         # ---- the table
         self.caption = QLabel()
@@ -152,12 +146,8 @@ class ComparePanel(QWidget):
         pi.vb.setLimits(xMin=0, yMin=0.0)
         pi.getAxis("left").enableAutoSIPrefix(False)
         pi.getAxis("left").setWidth(54)
-        self.legend = _HeaderLegend(colCount=2, labelTextSize="8pt", horSpacing=6)
-        pi.layout.removeItem(pi.titleLabel)
-        pi.titleLabel.setVisible(False)
-        pi.layout.addItem(self.legend, 0, 1)
-        pi.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        pi.layout.setRowFixedHeight(0, 18)
+        self.legend = HeaderLegend(colCount=2, labelTextSize="8pt", horSpacing=6)
+        self.legend.install(pi)
         self.chain_curve = pg.PlotDataItem(name="chain rule")
         self.proportional_curve = pg.PlotDataItem(name="proportional split")
         pi.setClipToView(True)
@@ -185,47 +175,27 @@ class ComparePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
 
-        self._race_timer = QTimer(self)
-        self._race_timer.setInterval(0)
-        self._race_timer.timeout.connect(self._race_tick)
-        self._throttle = WeakThrottle(self, self.refresh, REFRESH_MS)
+        self._throttle = self.throttle(self.refresh, REFRESH_MS)
         self.race_button.clicked.connect(self.start_race)
         self.cancel_button.clicked.connect(self.cancel_race)
-        self._connect()
-        self._apply_colours()
+        self._on_palette_changed()
         self._on_trainer_replaced()
 
     # ------------------------------------------------------------ the session
-    def _connect(self) -> None:
-        s = self.session
-        self._subs.connect(s.trainerReplaced, self._on_trainer_replaced)
-        self._subs.connect(s.stateChanged, self._on_state_changed)
-        self._subs.connect(s.settingsChanged, self._on_settings_changed)
-
-    def disconnect_session(self) -> None:
-        if not self._subs.disconnect_all():
-            return
-        self._throttle.cancel()
-        self.cancel_race()
-
-    def closeEvent(self, event) -> None:  # noqa: N802
-        self.disconnect_session()
-        super().closeEvent(event)
-
     def _on_trainer_replaced(self) -> None:
-        self.cancel_race(quiet=True)
-        self.race = None
+        self._race_shown = None
         self.chain_curve.setData([], [])
         self.proportional_curve.setData([], [])
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
+        self._show_race_controls(False)
         self.race_status.setText("Race: two copies from the current state, one per backprop mode.")
         self.table.clearSpans()
         self.table.setRowCount(0)  # a new network: rows and layer headings start over
         self.refresh()
 
     def _on_state_changed(self) -> None:
-        self._throttle.request(REFRESH_MS if self.session.playing else 0)
+        self._throttle.request(self.play_interval(REFRESH_MS))
 
     def _on_settings_changed(self, name: str) -> None:
         if name in ("loss", "backprop"):
@@ -314,46 +284,60 @@ class ComparePanel(QWidget):
 
     # ------------------------------------------------------------------- race
     @property
+    def race(self) -> compare.Race | None:
+        """The race the plot shows (the Session's)."""
+        run = self.session.race_run
+        return None if run is None else run.race
+
+    @property
     def racing(self) -> bool:
-        return self._race_timer.isActive()
+        run = self.session.race_run
+        return run is not None and run.running
 
     def start_race(self) -> None:
         if self.racing:
             return
-        t = self.session.trainer
-        if t.status == "diverged":
-            self.race_status.setText("The trainer has diverged: reset or step back before a race.")
+        if not self.session.start_race(int(self.iterations_box.value())):
+            if self.session.trainer.status == "diverged":
+                self.race_status.setText("The trainer has diverged: reset or step back before a race.")
             return
-        self.race = compare.Race(t)
-        self._race_total = int(self.iterations_box.value())
-        self.progress.setRange(0, self._race_total)
-        self.progress.setValue(0)
-        self.chain_curve.setData([], [])
-        self.proportional_curve.setData([], [])
-        self.race_button.setEnabled(False)
-        self.iterations_box.setEnabled(False)
-        self.cancel_button.setEnabled(True)
-        start = f"iteration {t.iteration}" + (" (the half-done iteration is left out)" if t.cursor else "")
+        run = self.session.race_run
+        start = f"iteration {run.start}" + (" (the half-done iteration is left out)" if run.half_done else "")
         self.race_status.setText(f"Racing from {start}…")
         self.plot.getPlotItem().enableAutoRange()
-        self._race_timer.start()
 
-    def _race_tick(self) -> None:
-        r = self.race
-        if r is None:
-            self._race_timer.stop()
+    def cancel_race(self) -> None:
+        self.session.cancel_race()
+
+    def _on_runs_changed(self, name: str) -> None:
+        if name != "race":
             return
-        deadline = time.perf_counter() + SLICE_SECONDS
-        left = self._race_total - r.done
-        try:
-            r.advance(left, should_stop=lambda: time.perf_counter() > deadline)
-        except TrainingError as exc:  # a copy refused to train
-            self._finish(f"Race stopped: {exc}", complete=False)
+        run = self.session.race_run
+        if run is None:
             return
+        if run is not self._race_shown:  # a new race: the plot starts over
+            self._race_shown = run
+            self.progress.setRange(0, run.total)
+            self.chain_curve.setData([], [])
+            self.proportional_curve.setData([], [])
         self._draw_race()
-        self.progress.setValue(min(r.done, self._race_total))
-        if r.done >= self._race_total or len(r.stopped) == len(r.MODES):
-            self._finish(self._summary(), complete=True)
+        self.progress.setValue(min(run.race.done, run.total))
+        self._show_race_controls(run.running)
+        if not run.running and self._race_ended is not run:
+            self._race_ended = run
+            status = run.job.status
+            if status == "failed":
+                self.race_status.setText(f"Race stopped: {run.job.error}")
+            elif status == "cancelled":
+                self.race_status.setText(f"Cancelled · {run.summary()}")
+            else:
+                self.race_status.setText(run.summary())
+            self.raceFinished.emit(run.complete)
+
+    def _show_race_controls(self, running: bool) -> None:
+        self.race_button.setEnabled(not running)
+        self.iterations_box.setEnabled(not running)
+        self.cancel_button.setEnabled(running)
 
     def _draw_race(self) -> None:
         r = self.race
@@ -361,40 +345,8 @@ class ComparePanel(QWidget):
             y = np.asarray(losses, dtype=np.float64)
             curve.setData(np.arange(1.0, y.size + 1.0), y)
 
-    def _summary(self) -> str:
-        r = self.race
-        parts = []
-        for mode, label in (("chain", "chain rule"), ("proportional", "proportional split")):
-            losses = r.losses(mode)
-            text = f"{label}: {losses[-1]:.6g}" if losses else f"{label}: —"
-            if mode in r.stopped:
-                text += f" (stopped after {len(losses)}: diverged)"
-            parts.append(text)
-        return f"After {r.done} iterations · " + " · ".join(parts)
-
-    def cancel_race(self, quiet: bool = False) -> None:
-        if not self.racing:
-            return
-        self._finish("" if quiet or self.race is None else f"Cancelled · {self._summary()}", complete=False)
-
-    def _finish(self, text: str, complete: bool) -> None:
-        self._race_timer.stop()
-        self.race_button.setEnabled(True)
-        self.iterations_box.setEnabled(True)
-        self.cancel_button.setEnabled(False)
-        if text:
-            self.race_status.setText(text)
-        self.raceFinished.emit(complete)
-
     # ---------------------------------------------------------------- colours
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
-            self._apply_colours()
-            if self.comparison is not None:
-                self.refresh()
-        super().changeEvent(event)
-
-    def _apply_colours(self) -> None:
+    def _on_palette_changed(self) -> None:
         p = self.palette()
         dark = pal.is_dark(p)
         text = pal.text_color(p)
@@ -404,8 +356,6 @@ class ComparePanel(QWidget):
         pal.style_axes(pi, p, ("left", "bottom"))
         self.chain_curve.setPen(pg.mkPen(QColor(CHAIN_COLOURS[dark]), width=2))
         self.proportional_curve.setPen(pg.mkPen(QColor(PROPORTIONAL_COLOURS[dark]), width=2))
-        self.legend.setBrush(None)
-        self.legend.setPen(None)
-        self.legend.setLabelTextColor(text)
-        for _, label in self.legend.items:
-            label.setText(label.text)
+        self.legend.recolour(text)
+        if self.comparison is not None:
+            self.refresh()

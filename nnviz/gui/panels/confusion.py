@@ -1,19 +1,17 @@
 """The confusion matrix of a classification data set: rows are the true classes,
 columns the classes the network predicts, on the whole data set at the current
 parameters (or those of the iteration the timeline shows). The diagonal (right) is
-highlighted; the header line gives the accuracy. Refreshed on ``stateChanged`` at most
-``MAX_REFRESH_PER_SECOND`` times a second, so Play stays fast. Regression data: a note
-instead of the table.
+highlighted; the header line gives the accuracy. Refreshed once per state change, at
+most ``MAX_REFRESH_PER_SECOND`` times a second while Play uses every frame, so Play stays
+fast. Regression data: a note instead of the table.
 
 Suggested dock title: "Confusion matrix".
 """
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,25 +26,22 @@ from PySide6.QtWidgets import (
 
 from nnviz.core.analysis.metrics import accuracy, class_names, confusion_matrix
 from nnviz.gui.widgets import palette as pal
+from nnviz.gui.widgets.session_view import SessionView
 
 MAX_REFRESH_PER_SECOND = 5
 TITLE = "Confusion matrix"
 
 
-class ConfusionView(QWidget):
+class ConfusionView(SessionView, QWidget):
     """A small table of counts following the Session."""
 
     def __init__(self, session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.setObjectName("confusionView")
         self.matrix: np.ndarray | None = None  # what the table shows (None: regression)
         self.class_names: list[str] = []  # its rows' and columns' classes
         self.refreshes = 0  # how many times the matrix was computed (tests)
-        self._last = -1e9
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.refresh)
+        self._throttle = self.throttle(self.refresh, 1000 / MAX_REFRESH_PER_SECOND)
 
         self.header = QLabel()
         self.header.setObjectName("confusionHeader")
@@ -72,32 +67,22 @@ class ConfusionView(QWidget):
         layout.addWidget(self.note)
         layout.addWidget(self.table, 1)
 
-        session.trainerReplaced.connect(self.refresh)
-        session.stateChanged.connect(self.schedule_refresh)
-        session.timelineChanged.connect(self.schedule_refresh)
         self.refresh()
 
     # ---------------------------------------------------------------- refresh
-    def schedule_refresh(self) -> None:
-        """Refresh now, or when ``1 / MAX_REFRESH_PER_SECOND`` has passed since the last one."""
-        wait = self._last + 1.0 / MAX_REFRESH_PER_SECOND - time.perf_counter()
-        if wait <= 0:
-            self.refresh()
-        elif not self._timer.isActive():
-            self._timer.start(max(1, int(wait * 1000) + 1))
+    def _on_trainer_replaced(self) -> None:
+        self.refresh()
+
+    def _on_state_changed(self) -> None:
+        self._throttle.request(self.play_interval(self._throttle.interval_ms))
+
+    _on_timeline_changed = _on_state_changed
 
     def _outputs(self) -> np.ndarray:
-        s = self.session
-        t = s.trainer
-        net = t.network
-        if s.view_iteration is not None:
-            net = net.copy()
-            net.set_flat(t.trajectory[s.view_iteration - t.trajectory_start])
-        return net.forward(t.dataset.inputs)
+        return self.session.display_network().forward(self.session.trainer.dataset.inputs)
 
     def refresh(self) -> None:
-        self._timer.stop()
-        self._last = time.perf_counter()
+        self._throttle.cancel()
         data = self.session.trainer.dataset
         if not data.is_classification:
             self.matrix = None

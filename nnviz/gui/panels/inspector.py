@@ -12,17 +12,17 @@ just taken. Steps not yet taken are named as still to come. Every line comes fro
 backprop value of the selected parameter, so a student can verify the chain rule.
 
 Cheap during Play: signals only mark the text stale; it is rebuilt when the widget is
-visible, at most once per turn of the event loop (and at most every ``PLAY_REFRESH_MS``
-while playing, with fewer lines).
+visible, at most once per turn of the event loop (with fewer lines while playing, and
+at most every ``PLAY_REFRESH_MS`` while Play uses every frame). So whenever the window
+is idle the inspector shows the state the step controls show.
 """
 
 from __future__ import annotations
 
 import html
-import time
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
                                QTextBrowser, QVBoxLayout, QWidget)
@@ -33,7 +33,7 @@ from nnviz.core.network import Param
 from nnviz.core.trainer import MicroStep, Trainer
 from nnviz.gui.widgets import formula
 from nnviz.gui.widgets import palette
-from nnviz.gui.session import Subscriptions
+from nnviz.gui.widgets.session_view import SessionView
 
 PLAY_REFRESH_MS = 250  # while playing, rebuild at most this often
 # Lines shown for one micro-step (select a neuron or a connection for the rest). Laying out
@@ -68,25 +68,22 @@ def _mix(a: QColor, b: QColor, t: float) -> QColor:
                   round(a.blue() * (1 - t) + b.blue() * t))
 
 
-class Inspector(QWidget):
+class Inspector(SessionView, QWidget):
     """Dock content: a header naming what is shown, a Check gradient button and the
     worked arithmetic in a read-only text browser."""
 
     def __init__(self, session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.setObjectName("inspector")
         self._explainer: Explainer | None = None
         self._trainer: Trainer | None = None
         self._dirty = True
-        self._last_build = 0.0
         self._shown_key: object = None
         self._shown_moment: object = None
         self._plain = ""
         self._check_html = ""  # the last gradient check, while it still applies
         self._check_key: object = None
         self._header_plain = ""
-        self._subs = Subscriptions()
 
         self.header = QLabel()
         self.header.setObjectName("inspectorHeader")
@@ -121,35 +118,12 @@ class Inspector(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.browser, 1)
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._rebuild_if_dirty)
+        self._rebuild = self.throttle(self._rebuild_if_dirty, PLAY_REFRESH_MS)
 
         self._apply_fonts()
-        self._connect()
         self._on_trainer_replaced()
 
     # ------------------------------------------------------------- wiring
-    def _connect(self) -> None:
-        s = self.session
-        self._subs.connect(s.stateChanged, self._on_state_changed)
-        self._subs.connect(s.selectionChanged, self._on_selection_changed)
-        self._subs.connect(s.sampleChanged, self._on_sample_changed)
-        self._subs.connect(s.trainerReplaced, self._on_trainer_replaced)
-        self._subs.connect(s.settingsChanged, self._on_settings_changed)
-        self._subs.connect(s.timelineChanged, self._on_timeline_changed)
-        self._subs.connect(s.playingChanged, self._on_playing_changed)
-
-    def disconnect_session(self) -> None:
-        """Stop listening to the session (called when the widget closes)."""
-        if not self._subs.disconnect_all():
-            return
-        self._timer.stop()
-
-    def closeEvent(self, event) -> None:
-        self.disconnect_session()
-        super().closeEvent(event)
-
     def _on_trainer_replaced(self) -> None:
         self._trainer = self.session.trainer
         self._explainer = Explainer(self._trainer, DIGITS)
@@ -185,24 +159,19 @@ class Inspector(QWidget):
             self._schedule()
 
     def _schedule(self) -> None:
-        if self._timer.isActive():
-            return
-        delay = 0
-        if self.session.playing:
-            since = (time.perf_counter() - self._last_build) * 1000
-            delay = max(0, int(PLAY_REFRESH_MS - since))
-        self._timer.start(delay)
+        self._rebuild.request(self.play_interval(PLAY_REFRESH_MS))
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._dirty:
             self._schedule()
 
-    def changeEvent(self, event) -> None:
+    def _on_palette_changed(self) -> None:
+        self._invalidate()
+
+    def changeEvent(self, event) -> None:  # noqa: N802
         super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
-            self._invalidate()
-        elif event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
             self._apply_fonts()
             self._invalidate()
 
@@ -506,7 +475,6 @@ class Inspector(QWidget):
         if not self._dirty:
             return
         self._dirty = False
-        self._last_build = time.perf_counter()
         t = self._trainer
         content = self._content()
         muted = self._colors()["muted"]

@@ -23,7 +23,9 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from nnviz.gui.widgets import palette as pal
-from nnviz.gui.session import Subscriptions
+from nnviz.gui.widgets.axes import IterationAxis, LinearAxis, LossAxis
+from nnviz.gui.widgets.legend import HeaderLegend
+from nnviz.gui.widgets.session_view import SessionView
 
 # Curve colours (light palette, dark palette). Teal for the training loss stays clear of
 # the blue/orange of signed values (palette.NEGATIVE / POSITIVE) and of the magenta
@@ -90,95 +92,11 @@ class _GrowingSeries:
         return self.buf[:self.n]
 
 
-class _IterationAxis(pg.AxisItem):
-    """Iterations are whole numbers: no ticks between them."""
-
-    def tickSpacing(self, minVal, maxVal, size):  # noqa: N802
-        levels = [(sp, off) for sp, off in super().tickSpacing(minVal, maxVal, size) if sp >= 1]
-        return levels or [(1.0, 0.0)]
-
-
-class _LossAxis(pg.AxisItem):
-    """In log mode, a range of less than a decade gets labelled ticks at 1-2-5 steps
-    (pyqtgraph labels only the powers of ten, which may leave one label or none)."""
-
-    _fine = False
-
-    def logTickValues(self, minVal, maxVal, size, stdTicks):  # noqa: N802
-        self._fine = (maxVal - minVal < 1.0 and math.isfinite(minVal) and math.isfinite(maxVal))
-        if not self._fine:
-            return super().logTickValues(minVal, maxVal, size, stdTicks)
-        lo, hi = 10.0 ** minVal, 10.0 ** maxVal
-        ticks, taken = [], np.empty(0)
-        for spacing, offset in super().tickSpacing(lo, hi, size)[:2]:
-            start = math.ceil((lo - offset) / spacing) * spacing + offset
-            values = np.arange(start, hi, spacing)
-            values = values[values > 0]
-            # a value already on a coarser level is not drawn (and labelled) twice
-            fresh = values[~np.isclose(values[:, None], taken[None, :], rtol=1e-9, atol=0).any(axis=1)]
-            taken = np.concatenate([taken, fresh])
-            ticks.append((spacing, list(np.log10(fresh))))
-        return ticks
-
-    def logTickStrings(self, values, scale, spacing):  # noqa: N802
-        if not self._fine or not spacing:
-            return super().logTickStrings(values, scale, spacing)
-        places = max(0, math.ceil(-math.log10(spacing)))
-        return [f"{10.0 ** v * scale:.{places}f}" for v in values]
-
-
-class _LegendSample(pg.ItemSample):
-    """A legend sample that only shows the line: pyqtgraph's hides its curve on a click,
-    which would go behind the back of the "accuracy" checkbox."""
-
-    def mouseClickEvent(self, event) -> None:  # noqa: N802
-        event.ignore()
-
-
-class _HeaderLegend(pg.LegendItem):
-    """A one-row legend in the plot's title row, above the data, so it never covers a
-    curve. pyqtgraph's legend places itself; this one tells the layout its size and
-    stays where the layout puts it."""
-
-    def __init__(self, **kwargs) -> None:
-        super().__init__(sampleType=_LegendSample, **kwargs)
-
-    def hoverEvent(self, event) -> None:  # noqa: N802
-        pass  # no drag to offer
-
-    def mouseDragEvent(self, event) -> None:  # noqa: N802
-        event.ignore()
-
-    def updateSize(self) -> None:  # noqa: N802
-        width = height = 0.0
-        for row in range(self.layout.rowCount()):
-            row_width = row_height = 0.0
-            for col in range(self.layout.columnCount()):
-                item = self.layout.itemAt(row, col)
-                if item:
-                    row_width += item.preferredWidth() + self.layout.horizontalSpacing()
-                    row_height = max(row_height, item.preferredHeight())
-            width, height = max(width, row_width), height + row_height
-        width += 8  # the labels' own measure falls a little short of the rendered text
-        self.setPreferredSize(width, height)
-        self.setMinimumSize(width, height)
-        self.setMaximumSize(width, height)
-        self.updateGeometry()
-
-
-class _LinearAxis(pg.AxisItem):
-    """An axis that ignores the plot's log mode (the accuracy axis stays 0..1 linear)."""
-
-    def setLogMode(self, *args, **kwargs) -> None:  # noqa: N802 (Qt naming)
-        self.logMode = False
-
-
-class LossCurve(QWidget):
+class LossCurve(SessionView, QWidget):
     """A dock's content: the loss per iteration, following the Session live."""
 
     def __init__(self, session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.setObjectName("lossCurve")
         self._loss = _GrowingSeries()
         self._accuracy = _GrowingSeries()
@@ -186,7 +104,6 @@ class LossCurve(QWidget):
         self._check_x = np.empty(0)
         self._check_y = np.empty(0)
         self._hover: int | None = None  # iteration under the mouse
-        self._subs = Subscriptions()
         self._empty: bool | None = None
         self._points_shown = False
         self._accuracy_available = False
@@ -217,8 +134,8 @@ class LossCurve(QWidget):
         row.addWidget(self.log_box)
 
         # ---- the plot
-        self.plot = pg.PlotWidget(axisItems={"right": _LinearAxis("right"), "left": _LossAxis("left"),
-                                             "bottom": _IterationAxis("bottom")})
+        self.plot = pg.PlotWidget(axisItems={"right": LinearAxis("right"), "left": LossAxis("left"),
+                                             "bottom": IterationAxis("bottom")})
         self.plot.setObjectName("lossPlot")
         self.plot.setMinimumSize(220, 140)
         pi = self.plot.getPlotItem()
@@ -237,13 +154,9 @@ class LossCurve(QWidget):
         left.setWidth(54)
         left.enableAutoSIPrefix(False)  # "0.12", not "120 (x0.001)"
         # the legend takes the (otherwise empty) title row: above the data, never over it
-        self.legend = _HeaderLegend(colCount=3, labelTextSize="8pt", horSpacing=6)
+        self.legend = HeaderLegend(colCount=3, labelTextSize="8pt", horSpacing=6)
         self.legend.setFlag(self.legend.GraphicsItemFlag.ItemIgnoresTransformations, False)
-        pi.layout.removeItem(pi.titleLabel)
-        pi.titleLabel.setVisible(False)
-        pi.layout.addItem(self.legend, 0, 1)
-        pi.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        pi.layout.setRowFixedHeight(0, 18)
+        self.legend.install(pi)
 
         self.train_item = pg.PlotDataItem()
         self.check_item = pg.PlotDataItem()
@@ -298,29 +211,15 @@ class LossCurve(QWidget):
 
         self.log_box.toggled.connect(self._on_log_changed)
         self.accuracy_box.toggled.connect(self._on_accuracy_toggled)
-        self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        # the viewport's own mouse moves, not the scene's sigMouseMoved: pyqtgraph drops
+        # moves that come fast, so the read-out could stay on a point the mouse left
+        self.plot.viewport().setMouseTracking(True)
         self.plot.viewport().installEventFilter(self)
-        self._connect()
-        self._apply_colours()
+        self._on_palette_changed()
         self._on_trainer_replaced()
         self._on_state_changed()
 
     # ------------------------------------------------------------ the session
-    def _connect(self) -> None:
-        s = self.session
-        self._subs.connect(s.trainerReplaced, self._on_trainer_replaced)
-        self._subs.connect(s.stateChanged, self._on_state_changed)
-        self._subs.connect(s.timelineChanged, self._on_timeline_changed)
-        self._subs.connect(s.settingsChanged, self._on_settings_changed)
-
-    def disconnect_session(self) -> None:
-        """Stop following the session (called when the view closes)."""
-        self._subs.disconnect_all()
-
-    def closeEvent(self, event) -> None:  # noqa: N802
-        self.disconnect_session()
-        super().closeEvent(event)
-
     def _on_trainer_replaced(self) -> None:
         """A different Trainer: forget everything drawn so far."""
         self._loss.clear()
@@ -373,7 +272,7 @@ class LossCurve(QWidget):
         self._rate_key: tuple | None = None
         self._rate_x = np.empty(0)
         self._rate_y = np.empty(0)
-        self.rate_plot = pg.PlotWidget(axisItems={"bottom": _IterationAxis("bottom")})
+        self.rate_plot = pg.PlotWidget(axisItems={"bottom": IterationAxis("bottom")})
         self.rate_plot.setObjectName("ratePlot")
         self.rate_plot.setFixedHeight(92)
         self.rate_plot.setToolTip("The learning rate the schedule applies at each iteration "
@@ -606,7 +505,9 @@ class LossCurve(QWidget):
     # -------------------------------------------------------------- the mouse
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.plot.viewport():
-            if event.type() == QEvent.Type.Leave:
+            if event.type() == QEvent.Type.MouseMove:
+                self._on_mouse_moved(self.plot.mapToScene(event.position().toPoint()))
+            elif event.type() == QEvent.Type.Leave:
                 self._set_hover(None)
             elif (event.type() == QEvent.Type.MouseButtonDblClick
                   and event.button() == Qt.MouseButton.LeftButton):
@@ -686,12 +587,7 @@ class LossCurve(QWidget):
         self._fit_readout()
 
     # ---------------------------------------------------------------- colours
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
-            self._apply_colours()
-        super().changeEvent(event)
-
-    def _apply_colours(self) -> None:
+    def _on_palette_changed(self) -> None:
         p = self.palette()
         dark = pal.is_dark(p)
         text = pal.text_color(p)
@@ -718,11 +614,7 @@ class LossCurve(QWidget):
         self.hover_dot.setSymbolPen(pg.mkPen(text, width=1.5))
         self.hover_dot.setSymbolBrush(pg.mkBrush(background))
         self.cursor_line.setPen(pg.mkPen(faint, width=1, style=Qt.PenStyle.DashLine))
-        self.legend.setBrush(None)
-        self.legend.setPen(None)
-        self.legend.setLabelTextColor(text)
-        for _, label in self.legend.items:
-            label.setText(label.text)  # re-render in the new colour
+        self.legend.recolour(text)
         hint = QColor(p.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText))
         self.empty_hint.setColor(hint)
         self._update_marker(force=True)

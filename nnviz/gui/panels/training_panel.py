@@ -1,23 +1,23 @@
 """Training options for a dock: optimizer and its parameters, batch mode, loss, backprop
 mode, stopping rules, frozen biases and the initialisation lessons.
 
-Every control writes through ``Trainer.configure`` (or the Session, for the stopping
-rules) and follows the Trainer back: ``settingsChanged`` and ``trainerReplaced`` rewrite
-the controls with their signals blocked, so nothing echoes back into the core.
-A setting the core refuses is reported on ``session.message`` and the control shows the
-Trainer's value again.
+Every control writes through the Session (``configure``, ``freeze_biases``,
+``set_stop_rules``, ``start_lesson``) and follows the Trainer back: ``settingsChanged``
+and ``trainerReplaced`` rewrite the controls with their signals blocked, so nothing
+echoes back into the core. A setting the core refuses is reported in the status bar and
+the control shows the Trainer's value again.
 """
 
 from __future__ import annotations
-
-import math
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItemModel, QValidator
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
+from nnviz.app.session import LESSONS
 from nnviz.core import losses
+from nnviz.gui.widgets.session_view import SessionView
 
 OPTIMIZERS = [("sgd", "SGD"), ("momentum", "Momentum"), ("adagrad", "Adagrad"), ("adam", "Adam")]
 OPTIMIZER_PARAMS = ("momentum", "beta1", "beta2", "eps")  # every parameter any optimizer takes
@@ -33,10 +33,6 @@ LOSSES = [("half_sse", "½ sum of squares"), ("mse", "Mean squared error"), ("cr
 BACKPROP = [("chain", "Chain rule"), ("proportional", "Proportional split")]
 SCHEDULES = [("constant", "Constant"), ("step", "Step decay"), ("exponential", "Exponential"),
              ("inverse", "1/t decay")]
-LESSONS = {
-    "zeros": "zeros: every hidden unit stays identical for ever",
-    "large": "large: sigmoids saturate, gradients vanish",
-}
 SCHEDULE_PARAMS = {  # name: (label, low, high, step, decimals, tip)
     "step_size": ("Every", 1, 10**6, 10, 0, "Step decay: multiply the rate by γ every N iterations"),
     "gamma": ("γ", 0.001, 1.0, 0.01, 4, "Step decay: the factor every N iterations; exponential: rate·γ^t"),
@@ -95,14 +91,13 @@ def _select(box: QComboBox, key) -> None:
         box.setCurrentIndex(i)
 
 
-class TrainingPanel(QWidget):
+class TrainingPanel(SessionView, QWidget):
     """The training options; give it the Session, put it in a dock."""
 
     sweepRequested = Signal()  # the window opens the learning-rate sweep
 
     def __init__(self, session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.setObjectName("trainingPanel")
         self._updating = False
 
@@ -217,7 +212,6 @@ class TrainingPanel(QWidget):
             buttons.addWidget(b)
         lesson_layout.addLayout(buttons)
         lesson_layout.addWidget(self.lesson_label)
-        self._before_lesson = None  # (initial parameters, scheme, seed) before a lesson
 
         self.sweep_button = QPushButton("Learning-rate sweep…")
         self.sweep_button.setToolTip("Train copies at many learning rates from here and pick the best "
@@ -253,10 +247,6 @@ class TrainingPanel(QWidget):
         self.zeros_button.clicked.connect(lambda: self.start_lesson("zeros"))
         self.large_button.clicked.connect(lambda: self.start_lesson("large"))
         self.restore_button.clicked.connect(lambda: self.start_lesson(None))
-
-        session.settingsChanged.connect(self._on_settings_changed)
-        session.trainerReplaced.connect(self._on_trainer_replaced)
-        session.stateChanged.connect(self._show_lesson)
         self._on_trainer_replaced()
 
     # ------------------------------------------------------------- helpers
@@ -270,10 +260,7 @@ class TrainingPanel(QWidget):
     def _configure(self, **changes) -> bool:
         if self._updating:
             return False
-        try:
-            self.trainer.configure(**changes)
-        except (ValueError, TypeError) as exc:
-            self.session.message.emit(str(exc))
+        if not self.session.configure(**changes):
             self.refresh()
             return False
         return True
@@ -352,14 +339,16 @@ class TrainingPanel(QWidget):
         return item.isEnabled()
 
     def _show_lesson(self) -> None:
-        scheme = getattr(self.trainer, "init_scheme", None)
-        self.lesson_label.setText(LESSONS.get(scheme, ""))
-        self.lesson_label.setVisible(scheme in LESSONS)
-        self.restore_button.setEnabled(scheme in LESSONS)
+        lesson = self.session.lesson
+        self.lesson_label.setText(LESSONS.get(lesson, ""))
+        self.lesson_label.setVisible(lesson is not None)
+        self.restore_button.setEnabled(lesson is not None)
 
     def _on_trainer_replaced(self) -> None:
-        self._before_lesson = None
         self.refresh()
+
+    def _on_state_changed(self) -> None:
+        self._show_lesson()
 
     def _on_settings_changed(self, name: str) -> None:
         self.refresh()
@@ -396,57 +385,23 @@ class TrainingPanel(QWidget):
         self._configure(backprop=self.backprop_combo.itemData(index))
 
     def _on_freeze_biases(self, checked: bool) -> None:
-        if self._updating:
-            return
-        try:
-            self.trainer.freeze_biases(bool(checked))
-        except ValueError as exc:
-            self.session.message.emit(str(exc))
+        if not self._updating and not self.session.freeze_biases(bool(checked)):
             self.refresh()
 
     def _on_stop_rules(self, *_) -> None:
         if self._updating:
             return
-        s = self.session
-        self.until_loss_spin.setEnabled(self.until_loss_check.isChecked())
-        self.max_iter_spin.setEnabled(self.max_iter_check.isChecked())
-        threshold = self.until_loss_spin.value()
-        s.until_loss = threshold if self.until_loss_check.isChecked() and math.isfinite(threshold) else None
-        s.max_iterations = self.max_iter_spin.value() if self.max_iter_check.isChecked() else None
+        self.session.set_stop_rules(
+            self.until_loss_spin.value() if self.until_loss_check.isChecked() else None,
+            self.max_iter_spin.value() if self.max_iter_check.isChecked() else None)
 
     def start_lesson(self, scheme: str | None) -> None:
-        """Start again from the ``scheme`` initialisation ('zeros' or 'large', drawn with
-        the trainer's seed); None goes back to the initial weights from before the lesson."""
-        t = self.trainer
-        self.session.pause()
-        self.session.set_view_iteration(None)
+        """Start again from the ``scheme`` initialisation ('zeros' or 'large'); None goes
+        back to the initial weights from before the lesson."""
         if scheme is None:
-            self._end_lesson()
-            return
-        if t.init_scheme not in LESSONS or self._before_lesson is None:
-            self._before_lesson = (t.initial, t.init_scheme, t.seed)
-        try:
-            t.reinitialise(t.seed, scheme)
-        except ValueError as exc:
-            self.session.message.emit(str(exc))
-            return
-        self.session.flush(force=True)
-        self._show_lesson()
-        self.session.message.emit(LESSONS.get(scheme, f"Initialised again with the {scheme} scheme"))
-
-    def _end_lesson(self) -> None:
-        t = self.trainer
-        if self._before_lesson is None:  # a network that started with a lesson's scheme
-            t.reinitialise(t.seed, "uniform")
+            self.session.end_lesson()
         else:
-            (weights, biases, rng_state), scheme, seed = self._before_lesson
-            t.set_initial(weights, biases, rng_state)
-            t.init_scheme, t.seed = scheme, seed
-            t.reset()
-            self._before_lesson = None
-        self.session.flush(force=True)
-        self._show_lesson()
-        self.session.message.emit("Back to the initial weights from before the lesson")
+            self.session.start_lesson(scheme)
 
     # ------------------------------------------------------------- schedule
     def _build_schedule(self, form: QFormLayout) -> None:

@@ -14,7 +14,8 @@ from nnviz.core import presets
 from nnviz.core import trainer as trainer_mod
 from nnviz.core.data.datasets import Dataset
 from nnviz.gui.canvas import NetworkCanvas
-from nnviz.gui.session import Session
+from nnviz.app.session import Session
+from nnviz.gui.qt_session import QtSession
 
 
 def make_trainer(kind: str):
@@ -38,12 +39,12 @@ def trainer_of():
 
 @pytest.fixture
 def mazur_session(qapp):
-    return Session(presets.load("mazur"))
+    return QtSession(Session(presets.load("mazur")))
 
 
 @pytest.fixture
 def xor_session(qapp):
-    return Session(presets.load("xor"))
+    return QtSession(Session(presets.load("xor")))
 
 
 @pytest.fixture

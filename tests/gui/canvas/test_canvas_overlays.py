@@ -8,7 +8,8 @@ import pytest
 
 from nnviz.core.analysis import compare
 from nnviz.gui.canvas.scene import LUT
-from nnviz.gui.session import Session
+from nnviz.app.session import Session
+from nnviz.gui.qt_session import QtSession
 
 
 def _bytes(canvas) -> bytes:
@@ -78,7 +79,7 @@ def test_thumbnails_off_for_other_than_two_inputs(make_canvas):
 
     rng = np.random.default_rng(0)
     data = Dataset(rng.normal(size=(10, 3)), rng.uniform(size=(10, 1)))
-    session = Session(trainer_mod.create([3, 4, 1], "sigmoid", data, seed=0))
+    session = QtSession(Session(trainer_mod.create([3, 4, 1], "sigmoid", data, seed=0)))
     canvas = make_canvas(session)
     canvas.set_show_thumbnails(True)
     assert not canvas.thumbnails_available
@@ -168,7 +169,7 @@ def test_render_image_draws_overlays(make_canvas, mazur_session):
 def test_overlays_thumbnails_and_labels_do_not_collide(make_canvas, trainer_of, preset, size):
     """With both overlays on, in the middle of the backward pass: the boxes the canvas
     paints (measured with its real fonts) meet neither each other nor a neuron."""
-    session = Session(trainer_of(preset))
+    session = QtSession(Session(trainer_of(preset)))
     for _ in range(4):
         session.step("micro")
     canvas = make_canvas(session, size)
@@ -202,7 +203,7 @@ def test_thumbnails_are_drawn_in_their_boxes(make_canvas, xor_session):
 
 
 def test_a_crowded_canvas_says_where_overlays_have_no_room(make_canvas, trainer_of):
-    canvas = make_canvas(Session(trainer_of("2-16-16-1")), (700, 460))
+    canvas = make_canvas(QtSession(Session(trainer_of("2-16-16-1"))), (700, 460))
     canvas.set_show_comparison(True)
     canvas.grab()
     assert "overlays" in canvas.placement().left_out

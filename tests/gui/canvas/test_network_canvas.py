@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QApplication, QToolTip
 from nnviz.gui.canvas import CanvasPanel, Hit, NetworkCanvas
 from nnviz.gui.canvas.layout import R_MAX_PX
 from nnviz.gui.canvas.scene import fill_color
-from nnviz.gui.session import Session
+from nnviz.app.session import Session
+from nnviz.gui.qt_session import QtSession
 from nnviz.gui.widgets import palette
 
 
@@ -26,7 +27,7 @@ def _fill(value: float, scale: float = 1.0) -> QColor:
 def test_canvas_draws_networks_of_every_size(make_canvas, trainer_of, pixels, kind):
     """Through a whole iteration and a bit, each micro-step repaints the neurons: those
     computed so far are filled with the colour of their output, the others are empty."""
-    session = Session(trainer_of(kind))
+    session = QtSession(Session(trainer_of(kind)))
     t = session.trainer
     canvas = make_canvas(session)
     bg = palette.canvas_background(canvas.palette())
@@ -302,7 +303,7 @@ def test_wheel_zooms_around_the_cursor_and_fit_restores(canvas, pixels):
 
 
 def test_zoom_by_scales_and_labels_appear_when_zoomed_in(make_canvas, trainer_of):
-    canvas = make_canvas(Session(trainer_of("2-16-16-1")))
+    canvas = make_canvas(QtSession(Session(trainer_of("2-16-16-1"))))
     scale = canvas.scale
     canvas.zoom_by(1.5)
     assert canvas.scale == pytest.approx(scale * 1.5)

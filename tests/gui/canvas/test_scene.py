@@ -12,11 +12,12 @@ from hypothesis.extra.numpy import arrays
 from nnviz.gui.canvas import scene as scenes
 from nnviz.gui.canvas.layout import Hit, Layout
 from nnviz.gui.canvas.scene import EDGE_BUDGET, LEVELS, bin_color, bins, build, layer_values
-from nnviz.gui.session import Session
+from nnviz.app.session import Session
+from nnviz.gui.qt_session import QtSession
 from nnviz.gui.widgets import palette
 
 
-def _scene(session: Session, show=None):
+def _scene(session: QtSession, show=None):
     return build(session, Layout(session.trainer.network.sizes), show)
 
 
@@ -66,7 +67,7 @@ def test_bin_colours_are_blue_below_zero_orange_above_and_stronger_with_size(qap
 
 
 def test_dense_layers_draw_their_strongest_edges_within_a_budget(qapp, trainer_of):
-    session = Session(trainer_of("8x64"))
+    session = QtSession(Session(trainer_of("8x64")))
     lay = Layout(session.trainer.network.sizes)
     scene = build(session, lay)
     drawn = _edges_by_bin(scene, lay)
@@ -104,7 +105,7 @@ def test_frozen_parameters_are_marked(session, trainer_of):
     assert sorted(_scene(session).frozen, key=str) == sorted(biases, key=str)  # Mazur trains the weights only
     session.freeze(["w5"])
     assert Hit("edge", 2, 0, 0) in _scene(session).frozen
-    big = Session(trainer_of("8x64"))
+    big = QtSession(Session(trainer_of("8x64")))
     big.freeze_biases()
     big.freeze(["W3[5,7]"])
     assert _scene(big).frozen == [Hit("edge", 3, 5, 7)]  # 64 biases per layer have no edge to mark

@@ -9,13 +9,8 @@ from nnviz.gui.controls.lr_slider import (HIGH, LOW, STEPS, LearningRateControl,
 
 
 @pytest.fixture
-def control(qtbot, session):
-    c = LearningRateControl(session)
-    qtbot.addWidget(c)
-    c.resize(500, 40)
-    c.show()
-    qtbot.waitExposed(c)
-    return c
+def control(show, session):
+    return show(LearningRateControl(session), (500, 40))
 
 
 def test_scale_is_logarithmic_from_1e_4_to_10():

@@ -3,7 +3,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from nnviz.core.trainer import micro_steps
-from nnviz.gui.session import FAST_PLAY
+from nnviz.app.session import FAST_PLAY
 from nnviz.gui.controls.step_controls import (SPEED_STEPS, StepControls, describe, position_from_speed,
                                      speed_from_position)
 
@@ -18,12 +18,8 @@ EXPECTED_MAZUR = [
 
 
 @pytest.fixture
-def controls(qtbot, session):
-    c = StepControls(session)
-    qtbot.addWidget(c)
-    c.show()
-    qtbot.waitExposed(c)
-    return c
+def controls(show, session):
+    return show(StepControls(session))
 
 
 def click(qtbot, button):

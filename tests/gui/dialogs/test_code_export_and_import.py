@@ -119,7 +119,7 @@ def three_inputs(tmp_path):
 def test_data_that_does_not_fit_is_chosen_from_a_table(qtbot, session, tmp_path, three_inputs):
     table = tmp_path / "d.csv"
     table.write_text("a,b,c,y\n1,2,3,0\n2,3,4,1\n0,0,1,1\n")
-    dialog = ImportWeightsDialog(three_inputs, session, lambda *a: str(table))
+    dialog = ImportWeightsDialog(session, three_inputs, lambda *a: str(table))
     qtbot.addWidget(dialog)
     assert not dialog.fits and dialog.data_combo.count() == 0  # no built-in data has 3 inputs
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -134,7 +134,7 @@ def test_data_that_does_not_fit_is_chosen_from_a_table(qtbot, session, tmp_path,
 
 
 def test_the_dialog_refuses_what_cannot_be_built(qtbot, session, tmp_path, three_inputs):
-    dialog = ImportWeightsDialog(three_inputs, session, lambda *a: str(tmp_path / "missing.csv"))
+    dialog = ImportWeightsDialog(session, three_inputs, lambda *a: str(tmp_path / "missing.csv"))
     qtbot.addWidget(dialog)
     old = session.trainer
     dialog.file_button.click()

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QDialogButtonBox
 from nnviz.core.data import datasets
 from nnviz.core import trainer as trainer_mod
 from nnviz.gui.dialogs.data_dialog import IMPORT, DataDialog, default_network
-from nnviz.gui.session import Session
 from nnviz.io.tables import DataError, read_table
 
 
@@ -111,13 +110,13 @@ def test_default_network_choices():
     assert default_network(multi)[1] == ["tanh", "sigmoid"]
 
 
-def test_keeps_network_and_carries_settings(qtbot, qapp):
+def test_keeps_network_and_carries_settings(qtbot, make_session):
     xor = datasets.generate("xor")
     t = trainer_mod.create([2, 3, 3, 1], ["relu", "tanh", "sigmoid"], xor, init="xavier", seed=5,
                            learning_rate=0.2, optimizer="momentum", optimizer_params={"momentum": 0.8},
                            batch=2, shuffle=True, backprop="proportional",
                            schedule=trainer_mod.Schedule("step", step_size=10, gamma=0.5))
-    s = Session(t)
+    s = make_session(t)
     d = open_dialog(qtbot, s)
     d.choose_builtin("circle", n_samples=20)
     assert "keeps the current network" in d.network_label.text()

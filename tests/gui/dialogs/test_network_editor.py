@@ -10,14 +10,6 @@ from nnviz.core import presets
 from nnviz.core import trainer as trainer_mod
 from nnviz.gui.widgets import palette
 from nnviz.gui.dialogs.network_editor import MAX_HIDDEN_LAYERS, MAX_NEURONS, NetworkEditor, check_limits
-from nnviz.gui.session import Session
-
-
-@pytest.fixture
-def xor_session(qapp):
-    s = Session(presets.load("xor"))
-    yield s
-    s.close()
 
 
 @pytest.fixture

@@ -8,22 +8,13 @@ from nnviz.core import presets
 from nnviz.core.data import datasets
 from nnviz.core import trainer as trainer_mod
 from nnviz.gui.widgets import palette as pal
-from nnviz.gui.panels.boundary_panel import GRID, BoundaryPanel
-from nnviz.gui.session import FAST_PLAY, Session
+from nnviz.app.session import FAST_PLAY
+from nnviz.gui.panels.boundary_panel import GRID, BoundaryPanel, REFRESH_MS
 
 
 @pytest.fixture
-def xor_session(qapp):
-    return Session(presets.load("xor"))
-
-
-def _panel(qtbot, session):
-    p = BoundaryPanel(session)
-    qtbot.addWidget(p)
-    p.resize(420, 400)
-    p.show()
-    qtbot.waitExposed(p)
-    return p
+def make_panel(show):
+    return lambda session: show(BoundaryPanel(session), (420, 400))
 
 
 def _sampled(x, y, z, net, rng, k=25):
@@ -33,8 +24,8 @@ def _sampled(x, y, z, net, rng, k=25):
     return z[rows, cols], net.forward(pts)
 
 
-def test_grid_matches_network_forward_at_sampled_points(qtbot, xor_session):
-    panel = _panel(qtbot, xor_session)
+def test_grid_matches_network_forward_at_sampled_points(make_panel, xor_session):
+    panel = make_panel(xor_session)
     xor_session.step("iteration")
     xor_session.trainer.run(500)
     xor_session.flush(force=True)
@@ -57,13 +48,12 @@ def test_grid_matches_network_forward_at_sampled_points(qtbot, xor_session):
     assert not np.isnan(panel.image.image).any()
 
 
-def test_several_outputs_shade_the_argmax_class(qtbot, qapp):
+def test_several_outputs_shade_the_argmax_class(make_panel, make_session):
     data = datasets.generate("blobs", 60, seed=1)
     t = trainer_mod.create([2, 6, data.n_outputs], ["tanh", "softmax"], data, seed=2,
                            loss="cross_entropy", learning_rate=0.5)
     t.run(30)
-    session = Session(t)
-    panel = _panel(qtbot, session)
+    panel = make_panel(make_session(t))
     x, y, z = panel.grid_values()
     drawn, expected = _sampled(x, y, z, t.network, np.random.default_rng(1), 40)
     np.testing.assert_array_equal(drawn, expected.argmax(axis=1))
@@ -71,17 +61,17 @@ def test_several_outputs_shade_the_argmax_class(qtbot, qapp):
     assert set(np.unique(z)) <= set(range(data.n_outputs))
 
 
-def test_tanh_output_levels_are_centred_at_zero_and_the_line_stays_at_half(qtbot, qapp):
+def test_tanh_output_levels_are_centred_at_zero_and_the_line_stays_at_half(make_panel, make_session):
     data = datasets.xor()
     t = trainer_mod.create([2, 3, 1], "tanh", data, seed=0, learning_rate=0.1)
-    panel = _panel(qtbot, Session(t))
+    panel = make_panel(make_session(t))
     z = panel.grid_values()[2]
     assert tuple(panel.image.levels) == (-1.0, 1.0)
     assert panel.contour.level == 0.5 and panel.contour.isVisible() == bool(z.min() < 0.5 < z.max())
 
 
-def test_batch_highlight_follows_online_stepping(qtbot, xor_session):
-    panel = _panel(qtbot, xor_session)
+def test_batch_highlight_follows_online_stepping(make_panel, xor_session):
+    panel = make_panel(xor_session)
     xor_session.trainer.configure(batch="online")
     inputs = xor_session.trainer.dataset.inputs
     seen = []
@@ -103,9 +93,9 @@ def test_batch_highlight_follows_online_stepping(qtbot, xor_session):
     assert len(panel.batch_item.getData()[0]) == 0
 
 
-def test_other_input_counts_get_a_note(qtbot, qapp):
-    session = Session(presets.load("sine"))
-    panel = _panel(qtbot, session)
+def test_other_input_counts_get_a_note(make_panel, make_session):
+    session = make_session("sine")
+    panel = make_panel(session)
     assert panel.stack.currentWidget() is panel.note
     assert panel.note.isVisible()
     assert "the decision boundary needs 2 inputs" in panel.note.text().lower()
@@ -117,8 +107,8 @@ def test_other_input_counts_get_a_note(qtbot, qapp):
     assert panel.grid_values()[2].shape == (GRID, GRID)
 
 
-def test_timeline_shows_the_network_as_it_was(qtbot, xor_session):
-    panel = _panel(qtbot, xor_session)
+def test_timeline_shows_the_network_as_it_was(make_panel, xor_session):
+    panel = make_panel(xor_session)
     t = xor_session.trainer
     t.run(20)
     xor_session.flush(force=True)
@@ -130,35 +120,47 @@ def test_timeline_shows_the_network_as_it_was(qtbot, xor_session):
     np.testing.assert_allclose(drawn, expected[:, 0], rtol=1e-12, atol=1e-15)
 
 
-def test_redraws_are_throttled_during_play(qtbot, xor_session):
-    panel = _panel(qtbot, xor_session)
-    before = panel.refresh_count
+def test_redraws_wait_only_while_play_uses_every_frame(qtbot, make_panel, xor_session, monkeypatch):
+    """While Play trains flat out the window is never idle: redraws ask to wait REFRESH_MS
+    (the Throttle then merges them, see tests/gui/widgets/test_throttle.py); a single
+    step, or Play at a speed that leaves the window idle, redraws at the next turn."""
+    panel = make_panel(xor_session)
+    asked = []
+    request = panel._throttle.request
+    monkeypatch.setattr(panel._throttle, "request", lambda ms=None: (asked.append(ms), request(ms)))
+    xor_session.step("iteration")
+    assert asked == [0]
+    asked.clear()
     xor_session.set_play_speed(FAST_PLAY)
-    start = xor_session.trainer.iteration
     xor_session.play()
-    qtbot.wait(1000)
+    qtbot.waitUntil(lambda: len(asked) >= 3)
     xor_session.pause()
-    assert xor_session.trainer.iteration > start + 100
-    assert 2 <= panel.refresh_count - before <= 13  # about 10 a second, not one per frame
+    assert set(asked) == {REFRESH_MS}
+    asked.clear()
+    xor_session.step("micro")
+    assert asked == [0]
+    qtbot.waitUntil(lambda: panel._throttle.runs >= 1 and not panel._throttle.pending)
+    x, y, z = panel.grid_values()
+    np.testing.assert_allclose(z[0, 0], xor_session.trainer.network.forward([[x[0], y[0]]])[0, 0], rtol=1e-12)
 
 
-def test_dark_palette_redraws(qtbot, xor_session):
-    panel = _panel(qtbot, xor_session)
+def test_dark_palette_redraws(make_panel, xor_session):
+    panel = make_panel(xor_session)
     panel.setPalette(pal.dark_palette())
     z = panel.grid_values()[2]
     assert z.shape == (GRID, GRID)
     assert panel.plot.backgroundBrush().color() == pal.canvas_background(pal.dark_palette())
 
 
-def test_closing_disconnects(qtbot, xor_session):
-    panel = _panel(qtbot, xor_session)
+def test_closing_disconnects(make_panel, xor_session):
+    panel = make_panel(xor_session)
     panel.close()
     xor_session.step("iteration")  # no redraw of a closed panel, no error
     assert not panel._throttle.pending
 
 
-def test_axes_are_named_by_the_data_columns(qtbot, xor_session):
-    panel = _panel(qtbot, xor_session)
+def test_axes_are_named_by_the_data_columns(qtbot, make_panel, xor_session):
+    panel = make_panel(xor_session)
     axis = panel.plot.getPlotItem().getAxis("bottom")
     assert axis.labelText == "x1"  # unnamed inputs
     moons = datasets.generate("two_moons", n_samples=40, seed=0)

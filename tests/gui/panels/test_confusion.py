@@ -4,22 +4,18 @@ training (throttled), the timeline and a new trainer, and shows a note for regre
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from nnviz.core import presets
 from nnviz.core.data import datasets
 from nnviz.core import trainer as trainer_mod
 from nnviz.core.analysis.metrics import accuracy, confusion_matrix
 from nnviz.gui.panels.confusion import MAX_REFRESH_PER_SECOND, ConfusionView
-from nnviz.gui.session import Session
 
 
-def make_view(qtbot, session):
-    v = ConfusionView(session)
-    qtbot.addWidget(v)
-    v.resize(360, 260)
-    v.show()
-    qtbot.waitExposed(v)
-    return v
+@pytest.fixture
+def make_view(show):
+    return lambda session: show(ConfusionView(session), (360, 260))
 
 
 def blobs_trainer():
@@ -31,9 +27,9 @@ def expected(trainer):
     return confusion_matrix(trainer.network.forward(trainer.dataset.inputs), trainer.dataset.targets)
 
 
-def test_matches_metrics_on_xor(qtbot):
-    s = Session(presets.load("xor"))
-    v = make_view(qtbot, s)
+def test_matches_metrics_on_xor(qtbot, make_session, make_view):
+    s = make_session("xor")
+    v = make_view(s)
     assert v.counts().shape == (2, 2)
     assert np.array_equal(v.counts(), expected(s.trainer))
     for _ in range(200):
@@ -43,9 +39,9 @@ def test_matches_metrics_on_xor(qtbot):
     assert v.counts().sum() == 4
 
 
-def test_matches_metrics_on_three_blobs(qtbot):
-    s = Session(blobs_trainer())
-    v = make_view(qtbot, s)
+def test_matches_metrics_on_three_blobs(qtbot, make_session, make_view):
+    s = make_session(blobs_trainer())
+    v = make_view(s)
     assert v.counts().shape == (3, 3)
     assert np.array_equal(v.counts(), expected(s.trainer))
     s.trainer.run(300)
@@ -61,9 +57,9 @@ def test_matches_metrics_on_three_blobs(qtbot):
     assert diag != off
 
 
-def test_refresh_is_throttled(qtbot):
-    s = Session(presets.load("xor"))
-    v = make_view(qtbot, s)
+def test_refresh_is_throttled(qtbot, make_session, make_view):
+    s = make_session("xor")
+    v = make_view(s)
     start = v.refreshes
     for _ in range(40):
         s.step("iteration")  # each flushes stateChanged at once
@@ -73,9 +69,9 @@ def test_refresh_is_throttled(qtbot):
     assert MAX_REFRESH_PER_SECOND <= 5
 
 
-def test_follows_the_timeline(qtbot):
-    s = Session(blobs_trainer())
-    v = make_view(qtbot, s)
+def test_follows_the_timeline(qtbot, make_session, make_view):
+    s = make_session(blobs_trainer())
+    v = make_view(s)
     first = v.counts().copy()
     s.trainer.run(300)
     s.flush(force=True)
@@ -86,9 +82,9 @@ def test_follows_the_timeline(qtbot):
     assert np.array_equal(v.counts(), first)
 
 
-def test_regression_shows_a_note_and_new_trainer_brings_the_table_back(qtbot):
-    s = Session(presets.load("mazur"))
-    v = make_view(qtbot, s)
+def test_regression_shows_a_note_and_new_trainer_brings_the_table_back(qtbot, make_session, make_view):
+    s = make_session("mazur")
+    v = make_view(s)
     assert v.matrix is None
     assert v.note.isVisible() and not v.table.isVisible()
     s.set_trainer(presets.load("xor"))
@@ -96,14 +92,14 @@ def test_regression_shows_a_note_and_new_trainer_brings_the_table_back(qtbot):
     assert np.array_equal(v.counts(), expected(s.trainer))
 
 
-def test_classes_are_named_by_the_target_columns(qtbot):
+def test_classes_are_named_by_the_target_columns(qtbot, make_session, make_view):
     """One-hot targets: the classes are the target columns' names; one 0/1 column:
     ``name = 0`` and ``name = 1``."""
     blobs = datasets.generate("blobs", n_samples=30, seed=1, n_classes=3)
     named = datasets.Dataset(blobs.inputs, blobs.targets, input_names=("x", "y"),
                              target_names=("setosa", "versicolor", "virginica"))
-    s = Session(trainer_mod.create([2, 4, 3], ["tanh", "softmax"], named, seed=0))
-    v = make_view(qtbot, s)
+    s = make_session(trainer_mod.create([2, 4, 3], ["tanh", "softmax"], named, seed=0))
+    v = make_view(s)
     assert [v.table.horizontalHeaderItem(j).text() for j in range(3)] == \
         ["pred setosa", "pred versicolor", "pred virginica"]
     assert v.table.verticalHeaderItem(2).text() == "true virginica"

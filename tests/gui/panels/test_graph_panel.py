@@ -20,7 +20,8 @@ from nnviz.core.data.datasets import Dataset
 from nnviz.core.trainer import create
 from nnviz.gui.panels.graph import drawing
 from nnviz.gui.panels.graph.panel import GraphPanel
-from nnviz.gui.session import Session
+from nnviz.app.session import Session
+from nnviz.gui.qt_session import QtSession
 from nnviz.gui.widgets import palette
 
 DE_DW1 = 0.000438568  # Mazur's worked example
@@ -38,10 +39,10 @@ def panel(qtbot, session):
     return p
 
 
-def wide_session(qapp) -> Session:
+def wide_session(qapp) -> QtSession:
     rng = np.random.default_rng(4)
     data = Dataset(rng.uniform(-1, 1, (1, 2)), rng.uniform(0.1, 0.9, (1, 1)))
-    return Session(create([2, 8, 6, 1], "tanh", data, seed=4))
+    return QtSession(Session(create([2, 8, 6, 1], "tanh", data, seed=4)))
 
 
 # ==================================================================== the window
@@ -124,7 +125,7 @@ def test_without_a_selection_it_follows_the_micro_step(panel, session, qtbot):
 
 
 def test_the_focused_sample_is_shown(qtbot):
-    session = Session(presets.load("xor"))
+    session = QtSession(Session(presets.load("xor")))
     p = GraphPanel(session)
     qtbot.addWidget(p)
     p.show()

@@ -10,13 +10,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from nnviz.app.session import FAST_PLAY
 from nnviz.core.data.datasets import Dataset
 from nnviz.core.analysis.explain import Explainer
 from nnviz.core.trainer import create
 from nnviz.gui.widgets import palette
 from nnviz.gui.widgets.formula import plain_text, to_html
 from nnviz.gui.panels.inspector import MAX_LINES, Inspector
-from nnviz.gui.session import FAST_PLAY
 
 # After each micro-step of the first mazur iteration: numbers the inspector must show
 # (the published worked example).
@@ -33,13 +33,8 @@ NUMBER = re.compile(r"-?\d+\.\d+(?:e[+-]?\d+)?")
 
 
 @pytest.fixture
-def inspector(qtbot, session):
-    w = Inspector(session)
-    qtbot.addWidget(w)
-    w.resize(760, 420)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+def inspector(show, session):
+    return show(Inspector(session), (760, 420))
 
 
 def click(qtbot, widget):

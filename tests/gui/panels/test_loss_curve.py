@@ -13,35 +13,17 @@ from PySide6.QtWidgets import QApplication
 from nnviz.core import presets
 from nnviz.gui.widgets import palette as pal
 from nnviz.gui.panels.loss_curve import LossCurve
-from nnviz.gui.session import FAST_PLAY, Session
+from nnviz.app.session import FAST_PLAY
 
 
 @pytest.fixture
-def xor_session(qapp):
-    s = Session(presets.load("xor"))
-    yield s
-    s.pause()
+def make_curve(show):
+    return lambda session: show(LossCurve(session), (560, 300))
 
 
 @pytest.fixture
-def mazur_session(qapp):
-    s = Session(presets.load("mazur"))
-    yield s
-    s.pause()
-
-
-def make_curve(qtbot, session):
-    c = LossCurve(session)
-    qtbot.addWidget(c)
-    c.resize(560, 300)
-    c.show()
-    qtbot.waitExposed(c)
-    return c
-
-
-@pytest.fixture
-def curve(qtbot, xor_session):
-    return make_curve(qtbot, xor_session)
+def curve(make_curve, xor_session):
+    return make_curve(xor_session)
 
 
 def shown(curve) -> tuple[np.ndarray, np.ndarray]:
@@ -131,7 +113,7 @@ def test_trainer_replaced_clears_everything(curve, xor_session):
 
 def test_play_leaves_the_curve_matching_the_history(qtbot, curve, xor_session):
     item = curve.train_item
-    xor_session.play_speed = FAST_PLAY
+    xor_session.set_play_speed(FAST_PLAY)
     assert xor_session.play()
     qtbot.waitUntil(lambda: xor_session.trainer.iteration > 200, timeout=15000)
     # the curve follows while playing, not only at the end
@@ -155,12 +137,12 @@ def test_marker_sits_on_the_current_iteration(curve, xor_session):
     assert marker_point(curve) == (12.0, t.loss_history[-1])
 
 
-def test_marker_shows_the_loss_of_an_iteration_in_progress(qtbot, mazur_session):
-    curve = make_curve(qtbot, mazur_session)
-    step_iterations(mazur_session, 2)
-    t = mazur_session.trainer
+def test_marker_shows_the_loss_of_an_iteration_in_progress(qtbot, make_curve, session):
+    curve = make_curve(session)
+    step_iterations(session, 2)
+    t = session.trainer
     for _ in range(t.network.n_layers + 1):  # the forward pass and the loss of iteration 3
-        mazur_session.step("micro")
+        session.step("micro")
     assert marker_point(curve) == (3.0, t.values.loss)
     assert "iteration 3" in curve.readout.text() and "in progress" in curve.readout.text()
     assert_matches_history(curve, t)  # the history itself has 2 iterations
@@ -278,9 +260,9 @@ def test_accuracy_on_a_second_axis_for_classification(qtbot, curve, xor_session)
     assert "accuracy" not in curve.readout.text()
 
 
-def test_no_accuracy_for_regression_or_mazur(qtbot, mazur_session):
-    curve = make_curve(qtbot, mazur_session)
-    step_iterations(mazur_session, 5)
+def test_no_accuracy_for_regression_or_mazur(qtbot, make_curve, session):
+    curve = make_curve(session)
+    step_iterations(session, 5)
     assert not curve.accuracy_box.isVisibleTo(curve)
     assert not curve.plot.getPlotItem().getAxis("right").isVisible()
     assert legend_names(curve) == ["training loss"]

@@ -10,24 +10,11 @@ import pytest
 from nnviz.core import presets
 from nnviz.core.trainer import Schedule
 from nnviz.gui.panels.loss_curve import RATE_AHEAD_MIN, LossCurve
-from nnviz.gui.session import Session
 
 
 @pytest.fixture
-def xor_session(qapp):
-    s = Session(presets.load("xor"))
-    yield s
-    s.pause()
-
-
-@pytest.fixture
-def curve(qtbot, xor_session):
-    c = LossCurve(xor_session)
-    qtbot.addWidget(c)
-    c.resize(560, 380)
-    c.show()
-    qtbot.waitExposed(c)
-    return c
+def curve(show, xor_session):
+    return show(LossCurve(xor_session), (560, 380))
 
 
 def expected(trainer, total):

@@ -8,24 +8,12 @@ from PySide6.QtWidgets import QApplication, QCheckBox
 
 from nnviz.core import presets
 from nnviz.gui.widgets import palette
-from nnviz.gui.session import Session
 from nnviz.gui.panels.training_panel import LESSONS, TrainingPanel
 
 
 @pytest.fixture
-def xor_session(qapp):
-    s = Session(presets.load("xor"))
-    yield s
-    s.close()
-
-
-@pytest.fixture
-def panel(qtbot, xor_session):
-    p = TrainingPanel(xor_session)
-    qtbot.addWidget(p)
-    p.show()
-    qtbot.waitExposed(p)
-    return p
+def panel(show, xor_session):
+    return show(TrainingPanel(xor_session))
 
 
 @pytest.fixture

@@ -12,15 +12,14 @@ local × upstream products being formed at that node, and write the arithmetic o
 Wheel: zoom; drag: pan; Fit: the whole graph. A click on a "rest of layer" node shows
 more of that layer (one layer at a time); the context menu collapses it again and exports the drawing (SVG
 with its text as text, or PNG), written atomically. Rebuilt only while visible, and at
-most every ``PLAY_REFRESH_MS`` during Play.
+most every ``PLAY_REFRESH_MS`` while Play uses every frame.
 """
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QSizePolicy,
                                QSpinBox, QVBoxLayout, QWidget)
@@ -30,7 +29,7 @@ from nnviz.core.analysis.graph_model import Graph
 from nnviz.core.analysis.graph_layout import Box, Layout
 from nnviz.core.network import Param
 from nnviz.gui.panels.graph import drawing
-from nnviz.gui.session import Subscriptions
+from nnviz.gui.widgets.session_view import SessionView
 from nnviz.io.files import FileError
 
 TITLE = "Computational graph"
@@ -216,12 +215,11 @@ class GraphView(QWidget):
         return menu
 
 
-class GraphPanel(QWidget):
+class GraphPanel(SessionView, QWidget):
     """Dock content: what is shown, the walk buttons, the walk's arithmetic and the view."""
 
     def __init__(self, session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.setObjectName("graphPanel")
         self.graph: Graph | None = None
         self.param: str | None = None  # canonical name of the parameter shown
@@ -229,8 +227,6 @@ class GraphPanel(QWidget):
         self.expanded: set[int] = set()
         self.builds = 0  # how many graphs were built (tests)
         self._dirty = True
-        self._last_build = 0.0
-        self._subs = Subscriptions()
 
         self.header = QLabel()
         self.header.setObjectName("graphHeader")
@@ -284,28 +280,10 @@ class GraphPanel(QWidget):
         self.view.collapseRequested.connect(self.collapse_layer)
         self.view.exportRequested.connect(self.export_dialog)
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.refresh)
-        s = session
-        self._subs.connect(s.stateChanged, self._on_state_changed)
-        self._subs.connect(s.selectionChanged, self._on_selection_changed)
-        self._subs.connect(s.sampleChanged, self._on_sample_changed)
-        self._subs.connect(s.trainerReplaced, self._on_trainer_replaced)
-        self._subs.connect(s.settingsChanged, self._on_settings_changed)
-        self._subs.connect(s.timelineChanged, self._on_timeline_changed)
-        self._subs.connect(s.playingChanged, self._on_playing_changed)
+        self._rebuild = self.throttle(self.refresh, PLAY_REFRESH_MS)
         self._update_buttons()
 
     # ------------------------------------------------------------- wiring
-    def disconnect_session(self) -> None:
-        if self._subs.disconnect_all():
-            self._timer.stop()
-
-    def closeEvent(self, event) -> None:
-        self.disconnect_session()
-        super().closeEvent(event)
-
     def _on_state_changed(self) -> None:
         self.walk = None
         self._invalidate()
@@ -334,12 +312,8 @@ class GraphPanel(QWidget):
 
     def _invalidate(self) -> None:
         self._dirty = True
-        if self.isVisible() and not self._timer.isActive():
-            delay = 0
-            if self.session.playing:
-                since = (time.perf_counter() - self._last_build) * 1000
-                delay = max(0, int(PLAY_REFRESH_MS - since))
-            self._timer.start(delay)
+        if self.isVisible():
+            self._rebuild.request(self.play_interval(PLAY_REFRESH_MS))
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -361,9 +335,8 @@ class GraphPanel(QWidget):
 
     def refresh(self) -> None:
         """Build the graph now from the Trainer's current micro-step."""
-        self._timer.stop()
+        self._rebuild.cancel()
         self._dirty = False
-        self._last_build = time.perf_counter()
         name, chosen = self.chosen_param()
         if name != self.param:
             self.param, self.walk = name, None
@@ -460,5 +433,5 @@ class GraphPanel(QWidget):
         except (FileError, ValueError, OSError) as exc:
             self.show_error("Cannot export the graph", f"{exc}\nNothing was written; choose another place.")
             return False
-        self.session.message.emit(f"Exported {Path(path).name}")
+        self.session.notify(f"Exported {Path(path).name}")
         return True

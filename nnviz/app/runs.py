@@ -1,0 +1,96 @@
+"""Follower runs: copies of the main run that the Session owns and trains beside it.
+
+- A ``Fork`` branches the main run at its current iteration with another learning rate or
+  optimizer and then follows it: whenever the main run has done more iterations, the
+  fork catches up to the same count (a chunk at a time, so that a long catch-up never
+  blocks); when the main run steps back, so does the fork.
+- A ``RaceRun`` trains two copies from the current state, one per backprop mode, for a
+  fixed number of iterations, as a sliced job of the Session's job runner.
+
+Both are driven by the Session (its one timer), whichever view shows them.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nnviz.app.jobs import DONE, Job
+from nnviz.core.analysis import compare
+from nnviz.core.trainer import Trainer, TrainingError
+
+FORK_CHUNK = 5000  # fork iterations per catch-up, so that catching up never blocks for long
+
+
+class Fork:
+    """A branch of the main run at iteration ``start``, trained with its own rate or optimizer."""
+
+    def __init__(self, main: Trainer, learning_rate: float, optimizer: str | None = None) -> None:
+        same = optimizer is None or optimizer == main.optimizer.name  # then its state carries on
+        # ValueError for a rate or optimizer the core refuses
+        self.trainer = main.copy(learning_rate=float(learning_rate), optimizer=None if same else optimizer)
+        self.start = main.iteration
+        self.note = ""  # why the fork does not follow just now, if it does not
+
+    def follow(self, main: Trainer, most: int = FORK_CHUNK) -> bool:
+        """Bring the fork to the main run's iteration (at most ``most`` iterations now).
+        Returns True while it is still behind and should be called again."""
+        f = self.trainer
+        behind = main.iteration - f.iteration
+        self.note = ""
+        if main.iteration < self.start:
+            self.note = "the main run stepped back before the fork point"
+        elif behind < 0 and f.cursor == 0:
+            try:
+                f.back(-behind * len(f.steps))
+            except TrainingError:
+                self.note = "the fork's step history is too short to step back with the main run"
+        elif behind > 0 and f.status != "diverged":
+            try:
+                f.run(min(behind, most))
+            except TrainingError as exc:
+                self.note = str(exc)
+                return False
+            return main.iteration > f.iteration and f.status != "diverged"
+        return False
+
+    def losses(self) -> tuple[np.ndarray, np.ndarray]:
+        """(iterations, losses) of the iterations the fork ran itself (after ``start``; a
+        copy's loss history starts empty)."""
+        y = np.asarray(self.trainer.loss_history, dtype=np.float64)
+        return np.arange(self.start + 1.0, self.start + 1.0 + y.size), y
+
+
+class RaceRun:
+    """A race and the job that trains it: ``race`` holds the two copies and their losses."""
+
+    def __init__(self, job: Job, start: int, half_done: bool) -> None:
+        self.job = job
+        self.start = start  # the main run's iteration when the race began
+        self.half_done = half_done  # the main run stood mid-iteration (that part is left out)
+
+    @property
+    def race(self) -> compare.Race:
+        return self.job.request.race
+
+    @property
+    def total(self) -> int:
+        return self.job.request.iterations
+
+    @property
+    def running(self) -> bool:
+        return self.job.running
+
+    @property
+    def complete(self) -> bool:
+        return self.job.status == DONE
+
+    def summary(self) -> str:
+        r = self.race
+        parts = []
+        for mode, label in (("chain", "chain rule"), ("proportional", "proportional split")):
+            losses = r.losses(mode)
+            text = f"{label}: {losses[-1]:.6g}" if losses else f"{label}: —"
+            if mode in r.stopped:
+                text += f" (stopped after {len(losses)}: diverged)"
+            parts.append(text)
+        return f"After {r.done} iterations · " + " · ".join(parts)

@@ -1,0 +1,588 @@
+"""The Session: the window's model, in plain Python (no Qt).
+
+It holds the main Trainer and what the user looks at (selection, focused sample,
+timeline position, edge colouring), the follower runs (a fork, a race), the stopping
+rules and the initialisation lesson, and the job runner for background work. Every
+command of the window goes through it: views never set a Trainer field themselves.
+
+It tells listeners through plain-Python events (``nnviz.core.events.Signal``); the Qt
+adapter (``nnviz.gui.qt_session``) turns them into Qt signals. The core's events are
+coalesced: however many micro-steps run, ``state_changed`` fires once per ``flush()``;
+the adapter flushes once per turn of the event loop, commands flush when they are done.
+
+Play is time-sliced: ``tick()`` trains for a slice of time (the adapter's one timer calls
+it), then advances the followers and the sliced jobs. Time comes from ``clock``, which
+tests replace with their own.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from nnviz.app.jobs import JobRunner, RaceRequest
+from nnviz.app.runs import Fork, RaceRun
+from nnviz.core import presets
+from nnviz.core.events import Signal
+from nnviz.core.network import Network
+from nnviz.core.trainer import UNITS, Trainer, TrainingError
+from nnviz.io import snapshot
+
+EDGE_MODES = ("auto", "weights", "gradients", "updates")
+FAST_PLAY = math.inf  # steps per second meaning "as fast as the machine goes"
+SLICE_SECONDS = 0.012  # Play's work per tick, at least
+DRAWING_SHARE = 0.2  # Play trains at least 1/share - 1 times as long as the window spent drawing
+MAX_SLICE_SECONDS = 0.25  # the window answers within this even when drawing is slow
+JOB_SLICE_SECONDS = 0.015  # sliced jobs' (the race's) work per tick
+TICK_MS = 16  # the timer's interval while Play is limited to a speed
+LESSONS = {
+    "zeros": "zeros: every hidden unit stays identical for ever",
+    "large": "large: sigmoids saturate, gradients vanish",
+}
+
+
+@dataclass(frozen=True)
+class Selection:
+    """A selected parameter (``param`` = 'W2[0,1]') or neuron (``layer``, ``unit``)."""
+
+    param: str | None = None
+    layer: int | None = None
+    unit: int | None = None
+
+    @property
+    def is_param(self) -> bool:
+        return self.param is not None
+
+
+class Session:
+    """The window's model; see the module notes. Events (connect with ``.connect(fn)``):
+
+    trainer_replaced()        a different Trainer: views rebuild everything
+    state_changed()           weights, values, cursor or iteration changed (coalesced)
+    settings_changed(name)    a Trainer setting, or "stop_rules"
+    status_changed(status, message)
+    selection_changed()       sample_changed(index)      edge_mode_changed(mode)
+    timeline_changed()        playing_changed(playing)
+    runs_changed(name)        "fork" or "race": started, advanced, finished or removed
+    message(text)             one line for the status bar
+    pending()                 the core changed since the last flush (the adapter flushes later)
+    work_changed()            Play or a follower started or stopped: the timer checks wants_ticks
+    """
+
+    def __init__(self, trainer: Trainer, path: str | None = None, *,
+                 clock: Callable[[], float] = time.perf_counter) -> None:
+        self.clock = clock
+        self.jobs = JobRunner(clock=clock)
+        for name in ("trainer_replaced", "state_changed", "settings_changed", "status_changed",
+                     "selection_changed", "sample_changed", "edge_mode_changed", "timeline_changed",
+                     "playing_changed", "runs_changed", "message", "pending", "work_changed"):
+            setattr(self, name, Signal())
+        self.jobs.slices_changed = self.work_changed.emit
+        self._trainer: Trainer | None = None
+        self.path: str | None = None
+        self.selection: Selection | None = None
+        self.selected_params: list[str] = []  # the last two parameters clicked, oldest first
+        self.sample = 0
+        self.edge_mode = "auto"
+        self.view_iteration: int | None = None  # None: live; else an iteration of the past
+        self.play_unit = "iteration"
+        self.play_speed = 10.0  # units per second, FAST_PLAY for "max"
+        self.until_loss: float | None = None
+        self.max_iterations: int | None = None
+        self.fork_run: Fork | None = None
+        self.race_run: RaceRun | None = None
+        self._fork_behind = False
+        self._before_lesson = None  # (initial parameters, scheme, seed) before a lesson
+        self._pending = False
+        self._playing = False
+        self.flat_out = False  # the last Play slice used all its time (the window is never idle)
+        self._play_credit = 0.0
+        self._last_tick = 0.0
+        self._slice_end = 0.0
+        self.set_trainer(trainer, path)
+
+    # ------------------------------------------------------------- the trainer
+    @property
+    def trainer(self) -> Trainer:
+        return self._trainer
+
+    def close(self) -> None:
+        """Stop Play and the followers, and stop listening to the trainer (which lives on)."""
+        self.pause()
+        self.remove_fork()
+        self.cancel_race()
+        old = self._trainer
+        if old is not None:
+            for sig in (old.weights_changed, old.iteration_finished, old.state_restored):
+                sig.disconnect(self._on_core_changed)
+            old.settings_changed.disconnect(self._on_core_settings_changed)
+            old.status_changed.disconnect(self._on_core_status_changed)
+
+    def set_trainer(self, trainer: Trainer, path: str | None = None) -> None:
+        self.close()
+        self.race_run = None
+        self._trainer = trainer
+        self.path = path
+        for sig in (trainer.weights_changed, trainer.iteration_finished, trainer.state_restored):
+            sig.connect(self._on_core_changed)
+        trainer.settings_changed.connect(self._on_core_settings_changed)
+        trainer.status_changed.connect(self._on_core_status_changed)
+        self.selection = None
+        self.selected_params = []
+        self.sample = 0
+        self.view_iteration = None
+        self._before_lesson = None
+        self._pending = False
+        self.trainer_replaced.emit()
+        self.state_changed.emit()
+
+    def load_preset(self, name: str) -> None:
+        self.set_trainer(presets.load(name))
+        self.message.emit(f"New network from the preset {name}: {presets.DESCRIPTIONS[name]}")
+
+    def open_snapshot(self, path: str) -> None:
+        """Load ``path``; on a bad file raise SnapshotError and keep the current network."""
+        trainer = snapshot.load(path)
+        self.set_trainer(trainer, str(path))
+        self.message.emit(f"Opened {Path(path).name}: iteration {trainer.iteration}")
+
+    def save_snapshot(self, path: str) -> None:
+        """Save atomically; raise SnapshotError when it cannot be written (nothing is lost)."""
+        snapshot.save(self._trainer, path)
+        self.path = str(path)
+        self.message.emit(f"Saved {Path(path).name}")
+
+    # ------------------------------------------------------------ core events
+    def _on_core_changed(self, *args) -> None:
+        if not self._pending:
+            self._pending = True
+            self.pending.emit()
+
+    def flush(self, force: bool = False) -> None:
+        """Emit ``state_changed`` now if the core changed since the last emission (the
+        fork first catches up with the main run)."""
+        if self._pending or force:
+            self._pending = False
+            self._clamp_sample()
+            self._follow()
+            self.state_changed.emit()
+
+    def _on_core_settings_changed(self, name: str, value) -> None:
+        self.settings_changed.emit(name)
+
+    def _on_core_status_changed(self, status: str, message: str) -> None:
+        self.status_changed.emit(status, message)
+        if status == "diverged":
+            self.pause()
+            self.message.emit(f"Training diverged: {message}. Step back, reset or lower the learning rate.")
+
+    def _clamp_sample(self) -> None:
+        if self.sample >= self.batch_rows():
+            self.sample = 0
+            self.sample_changed.emit(0)
+
+    # --------------------------------------------------------------- commands
+    def step(self, unit: str = "micro") -> bool:
+        """One step of ``unit``; False (with a message) when the trainer refuses."""
+        if unit not in UNITS:
+            raise ValueError(f"unit must be one of {UNITS}")
+        try:
+            self._trainer.step(unit)
+        except TrainingError as exc:
+            self.message.emit(str(exc))
+            return False
+        self.flush(force=True)
+        return self._trainer.status != "diverged"
+
+    def back(self, n: int = 1) -> bool:
+        try:
+            self._trainer.back(n)
+        except TrainingError as exc:
+            self.message.emit(str(exc))
+            return False
+        self.flush()
+        return True
+
+    def reset(self) -> None:
+        self.pause()
+        self.view_iteration = None
+        self._trainer.reset()
+        self.timeline_changed.emit()
+        self.flush()
+        self.message.emit("Reset to the initial weights")
+
+    def configure(self, **changes) -> bool:
+        """Change Trainer settings (``Trainer.configure``); False, with the core's reason
+        as a message, when it refuses (nothing changes then)."""
+        try:
+            self._trainer.configure(**changes)
+        except (ValueError, TypeError) as exc:
+            self.message.emit(str(exc))
+            return False
+        return True
+
+    def set_learning_rate(self, value: float) -> bool:
+        return self.configure(learning_rate=float(value))
+
+    def freeze(self, names: Iterable[str], frozen: bool = True) -> bool:
+        """Freeze (or unfreeze) the parameters ``names`` (canonical or display names):
+        training leaves a frozen one unchanged. The status bar says so; a bad name gives a
+        message and changes nothing (False)."""
+        names = list(names)
+        try:
+            self._trainer.freeze(names, frozen)
+        except ValueError as exc:
+            self.message.emit(str(exc))
+            return False
+        net = self._trainer.network
+        what = net.display_name(net.parse_param(str(names[0]))) if len(names) == 1 else f"{len(names)} parameters"
+        self.message.emit(f"{what} {'frozen: training leaves it unchanged' if frozen else 'unfrozen'}")
+        return True
+
+    def freeze_biases(self, frozen: bool = True) -> bool:
+        """Freeze (or unfreeze) every bias; the status bar says so."""
+        try:
+            self._trainer.freeze_biases(bool(frozen))
+        except ValueError as exc:
+            self.message.emit(str(exc))
+            return False
+        self.message.emit("All biases frozen: training leaves them unchanged" if frozen else "All biases unfrozen")
+        return True
+
+    def edit_parameter(self, name: str, value: float) -> bool:
+        try:
+            self._trainer.set_parameter(name, value)
+        except ValueError as exc:
+            self.message.emit(str(exc))
+            return False
+        self.flush()
+        net = self._trainer.network
+        self.message.emit(f"{net.display_name(net.parse_param(name))} set to {value:g} (Step back undoes it)")
+        return True
+
+    def set_stop_rules(self, until_loss: float | None, max_iterations: int | None) -> None:
+        """Play stops when an iteration's loss falls below ``until_loss``, or at
+        ``max_iterations`` iterations (None: no such rule)."""
+        self.until_loss = until_loss if until_loss is not None and math.isfinite(until_loss) else None
+        self.max_iterations = None if max_iterations is None else int(max_iterations)
+        self.settings_changed.emit("stop_rules")
+
+    # ------------------------------------------------------------- lessons
+    @property
+    def lesson(self) -> str | None:
+        """The initialisation lesson under way ('zeros' or 'large'), or None."""
+        scheme = self._trainer.init_scheme
+        return scheme if scheme in LESSONS else None
+
+    def start_lesson(self, scheme: str) -> bool:
+        """Start again from the ``scheme`` initialisation ('zeros' or 'large', drawn with
+        the trainer's seed); ``end_lesson`` goes back to the weights from before."""
+        if scheme not in LESSONS:
+            raise ValueError(f"lesson must be one of {', '.join(LESSONS)}")
+        t = self._trainer
+        self.pause()
+        self.set_view_iteration(None)
+        if self.lesson is None or self._before_lesson is None:
+            self._before_lesson = (t.initial, t.init_scheme, t.seed)
+        try:
+            t.reinitialise(t.seed, scheme)
+        except ValueError as exc:
+            self.message.emit(str(exc))
+            return False
+        self.flush(force=True)
+        self.message.emit(LESSONS[scheme])
+        return True
+
+    def end_lesson(self) -> None:
+        """Back to the initial weights from before the lesson."""
+        t = self._trainer
+        self.pause()
+        self.set_view_iteration(None)
+        if self._before_lesson is None:  # a network that started with a lesson's scheme
+            t.reinitialise(t.seed, "uniform")
+        else:
+            (weights, biases, rng_state), scheme, seed = self._before_lesson
+            t.set_initial(weights, biases, rng_state)
+            t.init_scheme, t.seed = scheme, seed
+            t.reset()
+            self._before_lesson = None
+        self.flush(force=True)
+        self.message.emit("Back to the initial weights from before the lesson")
+
+    # -------------------------------------------------------- follower runs
+    def fork(self, learning_rate: float, optimizer: str | None = None) -> bool:
+        """Branch the current state with another rate or optimizer; the fork then trains
+        along with the main run (to the same iteration)."""
+        t = self._trainer
+        if t.status == "diverged":
+            self.message.emit("Cannot fork a diverged run: step back or reset first")
+            return False
+        try:
+            f = Fork(t, learning_rate, optimizer)
+        except ValueError as exc:
+            self.message.emit(f"Fork: {exc}")
+            return False
+        self.fork_run = f
+        self.runs_changed.emit("fork")
+        self.message.emit(f"Forked at iteration {t.iteration}: the fork trains at rate "
+                          f"{learning_rate:.4g} with {f.trainer.optimizer.name} alongside the main run")
+        return True
+
+    def remove_fork(self) -> None:
+        if self.fork_run is not None:
+            self.fork_run = None
+            self._fork_behind = False
+            self.runs_changed.emit("fork")
+
+    def _follow(self) -> None:
+        f = self.fork_run
+        if f is None:
+            return
+        before = (f.trainer.iteration, f.note)
+        behind = f.follow(self._trainer)
+        if behind != self._fork_behind:
+            self._fork_behind = behind
+            self.work_changed.emit()
+        if (f.trainer.iteration, f.note) != before:
+            self.runs_changed.emit("fork")
+
+    def start_race(self, iterations: int) -> bool:
+        """Race two copies of the current state, one per backprop mode."""
+        t = self._trainer
+        if self.race_run is not None and self.race_run.running:
+            return False
+        if t.status == "diverged":
+            self.message.emit("The trainer has diverged: reset or step back before a race.")
+            return False
+        request = RaceRequest(t, iterations)
+        start, half_done = t.iteration, bool(t.cursor)
+        self.race_run = None
+        job = self.jobs.submit(request, on_progress=lambda job: self.runs_changed.emit("race"),
+                               on_finished=lambda job: self.runs_changed.emit("race"))
+        self.race_run = RaceRun(job, start, half_done)
+        self.runs_changed.emit("race")
+        return True
+
+    def cancel_race(self) -> None:
+        if self.race_run is not None and self.race_run.running:
+            self.race_run.job.cancel()
+
+    # ------------------------------------------------------------ what is shown
+    def select_param(self, name: str | None) -> None:
+        if name is None:
+            self.selection = None
+        else:
+            name = self._trainer.network.parse_param(name).name
+            self.selection = Selection(param=name)
+            if name in self.selected_params:
+                self.selected_params.remove(name)
+            self.selected_params = (self.selected_params + [name])[-2:]
+        self.selection_changed.emit()
+
+    def select_neuron(self, layer: int, unit: int) -> None:
+        self.selection = Selection(layer=layer, unit=unit)
+        self.selection_changed.emit()
+
+    def clear_selection(self) -> None:
+        self.selection = None
+        self.selection_changed.emit()
+
+    def batch_rows(self) -> int:
+        v = self._trainer.values
+        return v.inputs.shape[0] if v.inputs is not None else self._trainer.batch_size
+
+    def set_sample(self, index: int) -> None:
+        index = int(np.clip(index, 0, max(self.batch_rows() - 1, 0)))
+        if index != self.sample:
+            self.sample = index
+            self.sample_changed.emit(index)
+
+    def set_edge_mode(self, mode: str) -> None:
+        if mode not in EDGE_MODES:
+            raise ValueError(f"edge mode must be one of {EDGE_MODES}")
+        if mode != self.edge_mode:
+            self.edge_mode = mode
+            self.edge_mode_changed.emit(mode)
+
+    # -------------------------------------------------------------- timeline
+    @property
+    def first_iteration(self) -> int:
+        """The oldest iteration the timeline can show."""
+        return self._trainer.trajectory_start
+
+    def set_view_iteration(self, iteration: int | None) -> None:
+        """Show the network as it was after ``iteration`` updates (None: live)."""
+        t = self._trainer
+        if iteration is not None:
+            iteration = int(np.clip(iteration, self.first_iteration, t.iteration))
+            if iteration == t.iteration:
+                iteration = None
+        if iteration != self.view_iteration:
+            self.view_iteration = iteration
+            self.timeline_changed.emit()
+
+    @property
+    def viewing_past(self) -> bool:
+        return self.view_iteration is not None
+
+    def display_network(self) -> Network:
+        """The network as shown: the live one, or a copy as it was at the iteration the
+        timeline shows."""
+        t = self._trainer
+        if self.view_iteration is None:
+            return t.network
+        probe = t.network.copy()
+        probe.set_flat(t.trajectory[self.view_iteration - t.trajectory_start])
+        return probe
+
+    def display_parameters(self) -> tuple[list[np.ndarray], list[np.ndarray]]:
+        """(weights, biases) as shown: live, or from the trajectory when scrubbing."""
+        net = self.display_network()
+        return net.weights, net.biases
+
+    def resume_from_view(self) -> bool:
+        """Discard the iterations after the one shown and carry on from there."""
+        if self.view_iteration is None:
+            return True
+        t = self._trainer
+        n = (t.iteration - self.view_iteration) * len(t.steps) + t.cursor
+        try:
+            t.back(n)
+        except TrainingError:
+            self.message.emit("That point is older than the kept step history; "
+                              "only the recent iterations can be resumed")
+            return False
+        self.view_iteration = None
+        self.timeline_changed.emit()
+        self.flush(force=True)
+        return True
+
+    # ------------------------------------------------------------------ Play
+    @property
+    def playing(self) -> bool:
+        return self._playing
+
+    @property
+    def wants_ticks(self) -> bool:
+        """Whether the timer should keep calling ``tick`` (Play, a race, a fork catching up)."""
+        return self._playing or self.jobs.has_slices or self._fork_behind
+
+    def tick_interval_ms(self) -> int:
+        """How long the timer waits between ticks: none at full speed or for background
+        work only (each tick then fills its slice), else a frame or one step's time."""
+        if not self._playing or self.play_speed == FAST_PLAY:
+            return 0
+        if self.play_speed >= 1000 / TICK_MS:
+            return TICK_MS
+        return max(TICK_MS, int(1000 / self.play_speed))
+
+    def set_play_unit(self, unit: str) -> None:
+        if unit not in UNITS:
+            raise ValueError(f"unit must be one of {UNITS}")
+        self.play_unit = unit
+
+    def set_play_speed(self, per_second: float) -> None:
+        self.play_speed = per_second
+        if self._playing:
+            self.work_changed.emit()  # the timer's interval changes
+
+    def notify(self, text: str) -> None:
+        """One line for the status bar."""
+        self.message.emit(text)
+
+    def play(self) -> bool:
+        if self._playing:
+            return True
+        if self._trainer.status == "diverged":
+            self.message.emit(f"{self._trainer.status_message}: reset, step back or change the learning rate")
+            return False
+        if self.view_iteration is not None and not self.resume_from_view():
+            return False
+        self._play_credit = 0.0
+        self._last_tick = self.clock()
+        self._slice_end = 0.0
+        self._playing = True
+        self.flat_out = self.play_speed == FAST_PLAY
+        self.playing_changed.emit(True)
+        self.work_changed.emit()
+        return True
+
+    def pause(self) -> None:
+        if self._playing:
+            self._playing = False
+            self.flat_out = False
+            self.flush()
+            self.playing_changed.emit(False)
+
+    def toggle_play(self) -> None:
+        self.pause() if self._playing else self.play()
+
+    def tick(self) -> None:
+        """One turn of the timer: a slice of Play (the fork follows it), or the fork's
+        catch-up, then a slice of the sliced jobs (the race)."""
+        if self._playing:
+            self._play_slice()
+        elif self._fork_behind:
+            self._follow()
+        self.jobs.advance(JOB_SLICE_SECONDS)
+
+    def _play_slice(self) -> None:
+        t = self._trainer
+        now = self.clock()
+        # Train longer than the window spent drawing since the last slice, so that Play
+        # keeps most of the headless speed however slow the redraw.
+        drawing = now - self._slice_end if self._slice_end else 0.0
+        share = DRAWING_SHARE
+        deadline = now + min(max(SLICE_SECONDS, drawing * (1 - share) / share), MAX_SLICE_SECONDS)
+        if self.play_speed == FAST_PLAY:
+            budget = math.inf
+        else:
+            self._play_credit = min(self._play_credit + (now - self._last_tick) * self.play_speed,
+                                    max(1.0, self.play_speed * 0.25))
+            budget = math.floor(self._play_credit) if self.tick_interval_ms() == TICK_MS else 1
+        self._last_tick = now
+        done = 0
+        try:
+            if self.play_unit == "iteration" and budget > 1:
+                limit = self._iterations_allowed(budget)
+                result = t.run(limit, self.until_loss, should_stop=lambda: self.clock() > deadline)
+                done = result.iterations
+                if result.reason == "until_loss":
+                    self._stop_with(f"Stopped: the loss fell below {self.until_loss:g}")
+            else:
+                while done < budget and self.clock() < deadline:
+                    t.step(self.play_unit)
+                    done += 1
+                    if t.status == "diverged" or self._check_rules():
+                        break
+        except TrainingError as exc:
+            self._stop_with(str(exc))
+        self.flat_out = self._playing and done < budget and t.status != "diverged"
+        self._play_credit = max(0.0, self._play_credit - done)
+        self._slice_end = self.clock()  # what follows (views updating, painting) is drawing
+        if self.max_iterations is not None and t.iteration >= self.max_iterations:
+            self._stop_with(f"Stopped: reached {self.max_iterations} iterations")
+        self.flush(force=done > 0)
+
+    def _iterations_allowed(self, budget: float) -> int:
+        limit = 10**9 if budget == math.inf else int(budget)
+        if self.max_iterations is not None:
+            limit = min(limit, max(self.max_iterations - self._trainer.iteration, 0))
+        return limit
+
+    def _check_rules(self) -> bool:
+        t = self._trainer
+        if (self.until_loss is not None and t.cursor == 0 and t.loss_history
+                and t.loss_history[-1] < self.until_loss):
+            self._stop_with(f"Stopped: the loss fell below {self.until_loss:g}")
+            return True
+        return False
+
+    def _stop_with(self, text: str) -> None:
+        self.pause()
+        self.message.emit(text)

@@ -1,0 +1,117 @@
+"""The cross-section under the heat map: the loss against the first axis (the second at
+its current value), the steps taken drawn as jumps between the losses they reached, the
+fork's steps, the look-ahead's losses and the current point."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+
+from nnviz.core.analysis import surface
+from nnviz.core.trainer import Trainer
+from nnviz.gui.panels.surface.heatmap import GHOST, MARKERS_UP_TO
+from nnviz.gui.widgets import palette as pal
+from nnviz.gui.widgets.axes import CompactLossAxis
+
+POINTS = 201
+SECTION_COLOURS = ("#00897b", "#3fd0bd")  # (light, dark): the loss, as in the loss curve
+FORK_COLOURS = ("#d17d00", "#ffb300")
+
+
+def section_values(trainer: Trainer, axes: tuple[str, str], plane: tuple | None,
+                   xs: np.ndarray, y: float) -> np.ndarray:
+    """The loss along ``xs`` on the first axis, the second at ``y`` (on the plane
+    ``plane`` = (origin, d1, d2) when given)."""
+    if plane is not None:
+        return surface.plane_grid(trainer, *plane, xs, np.array([y]))[:, 0]
+    return surface.loss_grid(trainer, axes[0], axes[1], xs, np.array([y]))[:, 0]
+
+
+class CrossSection:
+    """The cross-section's plot items, in row ``row`` of ``layout``, its x linked to ``link``."""
+
+    def __init__(self, layout: pg.GraphicsLayoutWidget, row: int, link: pg.PlotItem) -> None:
+        self.plot = layout.addPlot(row=row, col=0, axisItems={"left": CompactLossAxis("left")})
+        self.plot.setMenuEnabled(False)
+        self.plot.hideButtons()
+        self.plot.setXLink(link)
+        vb = self.plot.getViewBox()
+        vb.enableAutoRange(axis="y")
+        vb.setAutoVisible(y=True)
+        self.log = False
+        self.curve = pg.PlotDataItem()
+        self.steps = pg.PlotDataItem()
+        self.fork = pg.PlotDataItem()
+        self.ghost = pg.PlotDataItem()
+        self.current = pg.PlotDataItem(pen=None, symbol="o", symbolSize=10)  # follows log mode
+        self.plot.addItem(self.curve)
+        self.plot.addItem(self.steps)
+        self.plot.addItem(self.fork, ignoreBounds=True)
+        self.plot.addItem(self.ghost, ignoreBounds=True)
+        self.plot.addItem(self.current)
+        self.plot.getAxis("left").setWidth(52)
+        for name in ("left", "bottom"):
+            self.plot.getAxis(name).enableAutoSIPrefix(False)
+
+    @property
+    def view_box(self) -> pg.ViewBox:
+        return self.plot.getViewBox()
+
+    def set_log(self, on: bool) -> None:
+        self.log = on
+        self.plot.setLogMode(x=False, y=on)
+
+    def for_y_axis(self, y: np.ndarray) -> np.ndarray:
+        """Values for the plot: no infinities; gaps where the log has none."""
+        y = np.asarray(y, dtype=np.float64)
+        bad = ~np.isfinite(y)
+        if self.log:
+            bad |= ~(y > 0)
+        if bad.any():
+            y = np.where(bad, np.nan, y)
+        return y
+
+    def show_curve(self, xs: np.ndarray, ys: np.ndarray) -> None:
+        self.curve.setData(xs, self.for_y_axis(ys))
+
+    def show_steps(self, x: np.ndarray, losses: np.ndarray) -> None:
+        self.steps.setData(x, self.for_y_axis(losses))
+        self.steps.setSymbol("o" if x.size <= MARKERS_UP_TO else None)
+
+    def show_current(self, x: float, loss: float) -> None:
+        self.current.setData([x], [self.for_y_axis(np.array([loss]))[0]])
+
+    def show_fork(self, x: np.ndarray, losses: np.ndarray) -> None:
+        self.fork.setData(x, self.for_y_axis(losses))
+
+    def show_ghost(self, x: np.ndarray, losses: np.ndarray) -> None:
+        self.ghost.setData(x, self.for_y_axis(losses))
+
+    def set_labels(self, x: str, colour: QColor) -> None:
+        self.plot.setLabel("bottom", x, color=colour.name())
+        self.plot.setLabel("left", "loss", color=colour.name())
+
+    def clear(self) -> None:
+        for item in (self.curve, self.steps, self.ghost, self.fork, self.current):
+            item.setData([], [])
+
+    def recolour(self, p: QPalette) -> None:
+        dark = pal.is_dark(p)
+        pal.style_axes(self.plot, p, ("left", "bottom", "right", "top"))
+        self.curve.setPen(pg.mkPen(QColor(SECTION_COLOURS[dark]), width=2))
+        steps = QColor(pal.text_color(p))
+        self.steps.setPen(pg.mkPen(steps, width=1.2))
+        self.steps.setSymbolSize(4)
+        self.steps.setSymbolPen(pg.mkPen(steps))
+        self.steps.setSymbolBrush(pg.mkBrush(steps))
+        ghost = QColor(pal.HIGHLIGHT if not dark else GHOST)
+        self.ghost.setPen(pg.mkPen(ghost, width=2, style=Qt.PenStyle.DashLine))
+        self.ghost.setSymbol("o")
+        self.ghost.setSymbolSize(4)
+        self.ghost.setSymbolPen(pg.mkPen(ghost))
+        self.ghost.setSymbolBrush(pg.mkBrush(ghost))
+        self.fork.setPen(pg.mkPen(QColor(FORK_COLOURS[dark]), width=1.6))
+        self.current.setSymbolPen(pg.mkPen(pal.canvas_background(p), width=1.5))
+        self.current.setSymbolBrush(pg.mkBrush(pal.HIGHLIGHT))

@@ -1,0 +1,63 @@
+"""The Session's fork on the surface: its path on the heat map, its steps on the
+cross-section, and a line comparing it with the main run."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from nnviz.app.runs import Fork
+from nnviz.core.trainer import Trainer
+from nnviz.gui.panels.surface.cross_section import FORK_COLOURS, CrossSection
+from nnviz.gui.panels.surface.heatmap import HeatMap
+from nnviz.gui.panels.surface.look_ahead import fmt
+from nnviz.gui.panels.surface.paths import PointLosses
+from nnviz.gui.widgets.labels import wrapping_label
+
+
+class ForkView:
+    """Draws a fork (or clears it); ``label`` goes in the panel's layout."""
+
+    def __init__(self, heat: HeatMap, section: CrossSection) -> None:
+        self.heat, self.section = heat, section
+        self.label = wrapping_label("forkLabel")
+        self.label.setVisible(False)
+        self._losses = PointLosses()
+        self._drawn: Fork | None = None
+
+    def clear_losses(self) -> None:
+        """The loss changed: the losses at the fork's points are computed again."""
+        self._losses.clear()
+
+    def draw(self, fork: Fork | None, main: Trainer, to_panel: Callable[[list], np.ndarray],
+             rng: tuple[float, float, float, float], dark: bool) -> None:
+        if fork is not self._drawn:
+            self._drawn = fork
+            self._losses.clear()
+        self.show_label(fork, main, dark)
+        if fork is None:
+            self.heat.fork_item.setData([], [])
+            self.section.fork.setData([], [])
+            return
+        f = fork.trainer
+        first = max(fork.start - f.trajectory_start, 0)
+        vectors = f.trajectory[first:]
+        xy = to_panel(vectors)
+        self.heat.show_fork(xy, rng)
+        most = self._losses.affordable()
+        if len(vectors) > most:
+            xy, vectors, first = xy[-most:], vectors[-most:], first + len(vectors) - most
+        self.section.show_fork(xy[:, 0], self._losses.losses(f, f.trajectory_start + first, vectors))
+
+    def show_label(self, fork: Fork | None, main: Trainer, dark: bool) -> None:
+        self.label.setVisible(fork is not None)
+        if fork is None:
+            return
+        f = fork.trainer
+        state = f"diverged at iteration {f.iteration}" if f.status == "diverged" else \
+            f"iteration {f.iteration}, loss {fmt(f.evaluate_loss())}"
+        extra = f" · {fork.note}" if fork.note else ""
+        self.label.setText(
+            f"<span style='color:{FORK_COLOURS[dark]}'>&#9632;</span> Fork from iteration {fork.start} at rate "
+            f"{f.learning_rate:.4g} ({f.optimizer.name}): {state} · main: loss {fmt(main.evaluate_loss())}{extra}")

@@ -1,0 +1,627 @@
+"""The loss-surface panel: the loss over two parameters, the path gradient descent takes
+on it, and where the next steps would go at the learning rate under the slider.
+
+- Axes: two parameters from two drop-downs, or the last two clicked on the canvas.
+- The heat map (``heatmap``) is the training loss on a grid over the two axes, every
+  other parameter at its current value ("slice"), or over the plane through the current
+  point spanned by the two main directions of the parameter history ("plane of the
+  trajectory"); the range fits the trajectory and follows zoom and pan. Slow grids are
+  computed off the GUI thread (``grids``).
+- "Train only these two" freezes every other parameter, so the path lies exactly on the
+  surface; unchecking restores the frozen set from before.
+- Below, the cross-section (``cross_section``): the loss against the first axis, with
+  the steps taken drawn as jumps between the losses they reached.
+- The look-ahead (``look_ahead``): the next 30 updates at the slider's rate as a dashed
+  ghost path, with a verdict (converging, zigzag, oscillating, diverged), and the critical
+  rate 2/λmax, which also marks the slider.
+- The Session's fork, when there is one, is drawn on both plots.
+
+All maths comes from :mod:`nnviz.core.analysis.surface`. Recomputation is throttled so
+that the last request wins (slider moves at most once a frame, re-slicing at most five
+times a second during Play). A hidden panel does no work until shown.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
+
+from nnviz.app.jobs import GridRequest
+from nnviz.core.analysis import surface
+from nnviz.core.trainer import Trainer
+from nnviz.gui.panels.surface import look_ahead
+from nnviz.gui.panels.surface.controls import MODES, SurfaceControls
+from nnviz.gui.panels.surface.cross_section import POINTS, CrossSection, section_values
+from nnviz.gui.panels.surface.dialogs import ForkDialog, RangeDialog
+from nnviz.gui.panels.surface.fork import ForkView
+from nnviz.gui.panels.surface.grids import GRID_POINTS, Grids
+from nnviz.gui.panels.surface.heatmap import HeatMap
+from nnviz.gui.panels.surface.look_ahead import LookAheadView
+from nnviz.gui.panels.surface.paths import PointLosses, Trail, plane_range
+from nnviz.gui.widgets import palette as pal
+from nnviz.gui.widgets.labels import wrapping_label
+from nnviz.gui.widgets.session_view import SessionView
+
+FRAME_MS = 16
+PLAY_REFRESH_MS = 200  # the surface is re-sliced at most 5 times a second while Play uses every frame
+VIEW_REFRESH_MS = 120  # after zoom or pan
+STABILITY_MS = 500
+
+
+class SurfacePanel(SessionView, QWidget):
+    """The right dock's content; follows the Session."""
+
+    sweepRequested = Signal()  # the Sweep… button: the window opens the learning-rate sweep
+
+    def __init__(self, session, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.setObjectName("surfacePanel")
+        self.rate_control = None  # the LearningRateControl, once connected
+        self.axes: tuple[str, str] | None = None  # canonical names
+        self.mode = "slice"
+        self.a_values = np.empty(0)
+        self.b_values = np.empty(0)
+        self.loss = np.empty((0, 0))  # loss[i, j] at a_values[i], b_values[j]
+        self.range: tuple[float, float, float, float] | None = None
+        self._auto_fit = True
+        self._fit_ghost = False  # the next fit also holds the look-ahead path
+        self._plane = None  # (origin, d1, d2, coords)
+        self._trail = Trail()
+        self._trail_losses = PointLosses()
+        self._saved_frozen: frozenset | None = None  # the frozen set before "train only these two"
+        self._train_only_frozen: frozenset | None = None
+        self._section_key = None
+        self._dirty = True
+
+        self.controls = c = SurfaceControls()
+        self.note = wrapping_label("surfaceNote")
+        self.error_label = wrapping_label("surfaceError")
+        self.error_label.setVisible(False)
+
+        self.plots = pg.GraphicsLayoutWidget()
+        self.plots.setMinimumHeight(360)
+        self.plots.ci.layout.setContentsMargins(2, 2, 2, 2)
+        self.plots.ci.layout.setVerticalSpacing(4)
+        self.heat = HeatMap(self.plots, row=0)
+        self.section = CrossSection(self.plots, row=1, link=self.heat.plot)
+        self.plots.ci.layout.setRowStretchFactor(0, 3)
+        self.plots.ci.layout.setRowStretchFactor(1, 2)
+        self.look = LookAheadView(self.heat, self.section)
+        self.fork_view = ForkView(self.heat, self.section)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(4)
+        for w in (c, self.note, self.error_label):
+            layout.addWidget(w)
+        layout.addWidget(self.plots, 1)
+        for w in (self.look.indicator, self.look.stability_label, self.fork_view.label):
+            layout.addWidget(w)
+
+        self.grids = Grids(self._grid_request, self.grid_state, self._show_grid, self.submit,
+                           lambda: self.session.playing, lambda text: self._show_error(f"Surface: {text}",
+                                                                                      announce=False))
+        self._refresh_throttle = self.throttle(self._refresh, FRAME_MS)
+        self._ghost_throttle = self.throttle(self._update_ghost, FRAME_MS)
+        self._stability_throttle = self.throttle(self._update_stability, STABILITY_MS)
+        c.axis_a.activated.connect(lambda _: self._on_axis_chosen())
+        c.axis_b.activated.connect(lambda _: self._on_axis_chosen())
+        c.follow_box.toggled.connect(self._on_follow_toggled)
+        c.mode_box.currentIndexChanged.connect(lambda i: self.set_mode(c.mode_box.itemData(i)))
+        c.train_only_box.toggled.connect(self.set_train_only)
+        c.log_box.toggled.connect(self._on_log_toggled)
+        c.fit_button.clicked.connect(self.fit)
+        c.range_button.clicked.connect(self.ask_range)
+        c.fork_button.clicked.connect(self.ask_fork)
+        c.unfork_button.clicked.connect(lambda: self.session.remove_fork())
+        c.sweep_button.clicked.connect(self.sweepRequested)
+        self.heat.view_box.sigRangeChangedManually.connect(self._on_view_moved)
+        self.section.view_box.sigRangeChangedManually.connect(self._on_view_moved)
+        self._on_palette_changed()
+        self._on_trainer_replaced()
+
+    # =============================================================== session
+    def connect_learning_rate(self, control) -> None:
+        """Follow a LearningRateControl's slider while it moves, and mark the critical
+        rate on it."""
+        self.rate_control = control
+        self.listen(control.previewed, self.preview_rate)
+        self._push_stability_mark()
+
+    @property
+    def trainer(self) -> Trainer:
+        return self.session.trainer
+
+    def _on_trainer_replaced(self) -> None:
+        t = self.trainer
+        self._saved_frozen = self._train_only_frozen = None
+        with QSignalBlocker(self.controls.train_only_box):
+            self.controls.train_only_box.setChecked(False)
+        self._trail.clear()
+        self._trail_losses.clear()
+        self._plane = None
+        self._section_key = self.look.key = None
+        self.grids.forget()
+        self._auto_fit = True
+        self.range = None
+        self.look.rate = t.learning_rate
+        self.look.critical_rates = (None, None)
+        self._fill_axis_boxes()
+        try:
+            axes = surface.default_axes(t)
+        except ValueError as exc:
+            axes = None
+            self._show_error(str(exc), announce=False)
+        self.axes = None
+        if axes is not None:
+            self._apply_axes(tuple(axes))
+        self._update_note()
+        self._request_refresh(now=True)
+        self._stability_throttle.request(0)
+
+    def _on_state_changed(self) -> None:
+        self._request_refresh()
+        self._stability_throttle.request()
+
+    def _on_settings_changed(self, name: str) -> None:
+        if name == "learning_rate":
+            self.look.rate = self.trainer.learning_rate
+            self._ghost_throttle.request()
+        elif name == "frozen":
+            self._on_frozen_changed()
+        elif name == "loss":
+            self._trail_losses.clear()
+            self.fork_view.clear_losses()
+            self.grids.key = self._section_key = None
+        if name in ("frozen", "loss", "optimizer", "backprop", "batch"):
+            self.look.key = None
+            self._request_refresh()
+            self._stability_throttle.request(0)
+
+    def _on_runs_changed(self, name: str) -> None:
+        if name == "fork":
+            f = self.session.fork_run
+            self.controls.unfork_button.setVisible(f is not None)
+            if f is None:  # gone at once; a fork's path comes with the next refresh
+                self.fork_view.draw(None, self.trainer, self._in_panel, self.range, pal.is_dark(self.palette()))
+            else:
+                self._request_refresh()
+
+    def _on_selection_changed(self) -> None:
+        if self.controls.follow_box.isChecked():
+            self._follow_canvas()
+
+    def _on_follow_toggled(self, on: bool) -> None:
+        if on:
+            self._follow_canvas()
+        self._update_note()
+
+    def _follow_canvas(self) -> None:
+        chosen = list(self.session.selected_params)
+        if len(chosen) == 2 and tuple(chosen) != self.axes:
+            self.set_axes(chosen[0], chosen[1])
+        self._update_note()
+
+    def _on_timeline_changed(self) -> None:
+        view = self.session.view_iteration
+        self.heat.show_timeline(None if view is None else view - self.trainer.trajectory_start)
+
+    def _on_playing_changed(self, playing: bool) -> None:
+        if not playing:
+            self._request_refresh(now=True)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._dirty:
+            self._request_refresh(now=True)
+
+    # ================================================================== axes
+    def _fill_axis_boxes(self) -> None:
+        frozen = self._saved_frozen if self._saved_frozen is not None else self.trainer.frozen
+        self.controls.fill_axes(self.trainer.network, frozen)
+
+    def _on_axis_chosen(self) -> None:
+        a, b = self.controls.axis_a.currentData(), self.controls.axis_b.currentData()
+        if (a, b) != self.axes and not self.set_axes(a, b):
+            self._show_axes_in_boxes()
+
+    def set_axes(self, p1: str, p2: str) -> bool:
+        """Use ``p1`` (x) and ``p2`` (y) as the axes; False (with a message) when refused."""
+        t = self.trainer
+        try:
+            if self._saved_frozen is not None:  # "train only": check against the user's frozen set
+                net = t.network
+                a, b = net.parse_param(p1), net.parse_param(p2)
+                if a == b:
+                    raise ValueError(f"the two axes must be different parameters, got {net.display_name(a)} twice")
+                for p in (a, b):
+                    if p.name in self._saved_frozen:
+                        raise ValueError(f"{net.display_name(p)} is frozen, so it cannot be an axis; "
+                                         "unfreeze it first")
+            else:
+                a, b = surface.check_axes(t, p1, p2)
+        except ValueError as exc:
+            self._show_error(f"Axes refused: {exc}")
+            return False
+        self._apply_axes((a.name, b.name))
+        return True
+
+    def _apply_axes(self, axes: tuple[str, str]) -> None:
+        if axes == self.axes:
+            self._show_axes_in_boxes()
+            return
+        self.axes = axes
+        self._show_error("")
+        self._trail.clear()
+        self._trail_losses.clear()
+        self._section_key = self.look.key = None
+        self.grids.forget()  # the cost depends on the layers the axes are in
+        self._auto_fit = True
+        self.range = None
+        if self._saved_frozen is not None:
+            self._freeze_all_but_axes()
+        self._show_axes_in_boxes()
+        self._update_labels()
+        self._update_note()
+        self._request_refresh(now=True)
+        self._stability_throttle.request(0)
+
+    def _show_axes_in_boxes(self) -> None:
+        if self.axes is not None:
+            self.controls.show_axes(self.axes)
+
+    def axis_label(self, name: str) -> str:
+        net = self.trainer.network
+        shown = net.display_name(net.parse_param(name))
+        return name if shown == name else f"{shown} ({name})"
+
+    def _update_labels(self) -> None:
+        if self.axes is None:
+            return
+        if self.mode == "plane":
+            x, y = "direction 1 (main)", "direction 2"
+        else:
+            x, y = (self.axis_label(n) for n in self.axes)
+        text = pal.text_color(self.palette())
+        self.heat.set_labels(x, y, self.controls.log_box.isChecked(), text)
+        self.section.set_labels(x, text)
+
+    def _axis_columns(self) -> tuple[int, int]:
+        net = self.trainer.network
+        return tuple(net.flat_index(net.parse_param(n)) for n in self.axes)
+
+    # ============================================================ train only
+    @property
+    def train_only(self) -> bool:
+        return self._saved_frozen is not None
+
+    def set_train_only(self, on: bool) -> None:
+        """Freeze every parameter but the two axes (on), or restore the frozen set (off)."""
+        if on == self.train_only:
+            return
+        if on and self.axes is None:
+            on = False
+        elif on:
+            self._saved_frozen = frozenset(self.trainer.frozen)
+            self._freeze_all_but_axes()
+        else:
+            saved, self._saved_frozen = self._saved_frozen, None
+            self._train_only_frozen = None
+            if self.session.configure(frozen=saved):
+                self.session.notify("Surface: the previous frozen set is restored")
+        with QSignalBlocker(self.controls.train_only_box):
+            self.controls.train_only_box.setChecked(on)
+        self._fill_axis_boxes()
+        self._show_axes_in_boxes()
+        self._update_note()
+        self._request_refresh(now=True)
+
+    def _freeze_all_but_axes(self) -> None:
+        keep = set(self.axes)
+        self._train_only_frozen = frozenset(p.name for p in self.trainer.network.params() if p.name not in keep)
+        self.session.configure(frozen=self._train_only_frozen)
+        names = " and ".join(self.axis_label(n) for n in self.axes)
+        self.session.notify(f"Surface: only {names} train now; the path lies on the surface")
+
+    def _on_frozen_changed(self) -> None:
+        if self._saved_frozen is not None and self.trainer.frozen != self._train_only_frozen:
+            # frozen elsewhere: that choice stands, "train only these two" no longer holds
+            self._saved_frozen = self._train_only_frozen = None
+            with QSignalBlocker(self.controls.train_only_box):
+                self.controls.train_only_box.setChecked(False)
+        self._fill_axis_boxes()
+        self._show_axes_in_boxes()
+        if self.axes is not None and self._saved_frozen is None:
+            bad = [n for n in self.axes if n in self.trainer.frozen]
+            if bad:
+                self._show_error(f"{self.axis_label(bad[0])} is now frozen: the path no longer moves "
+                                 "along it", announce=False)
+        self._update_note()
+
+    # ================================================================= mode
+    def set_mode(self, mode: str) -> None:
+        if mode not in dict(MODES):
+            raise ValueError(f"mode must be one of {', '.join(dict(MODES))}")
+        if mode == self.mode:
+            return
+        self.mode = mode
+        with QSignalBlocker(self.controls.mode_box):
+            self.controls.mode_box.setCurrentIndex(self.controls.mode_box.findData(mode))
+        self._plane = None
+        self.grids.key = self._section_key = self.look.key = None
+        self._trail.clear()
+        self._auto_fit = True
+        self.range = None
+        self._update_labels()
+        self._update_note()
+        self._request_refresh(now=True)
+
+    def _update_note(self) -> None:
+        if self.axes is None:
+            self.note.setText("Choose two parameters to see the loss over them.")
+            return
+        names = " and ".join(self.trainer.network.display_name(n) for n in self.axes)
+        if self.mode == "plane":
+            text = ("Plane through the current point along the path's two main directions, "
+                    "the path projected onto it; it turns as the path grows.")
+        elif self.train_only:
+            text = f"Only {names} train: the path lies exactly on this surface."
+        else:
+            text = ("Everything trains: a slice through the current point (other parameters as they "
+                    "are now), redrawn as it moves.")
+        chosen = self.session.selected_params
+        if self.controls.follow_box.isChecked() and len(chosen) == 2 and tuple(chosen) == self.axes:
+            text += " Axes: the two parameters clicked last."
+        self.note.setText(text)
+
+    def _show_error(self, text: str, announce: bool = True) -> None:
+        self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))
+        if text and announce:
+            self.session.notify(text)
+
+    # ================================================================= range
+    def fit(self) -> None:
+        """Fit the range to the path, the current point and the look-ahead (unless it
+        diverges), and keep following the path."""
+        self._auto_fit = True
+        self.range = None
+        self._fit_ghost = True
+        self.grids.key = None
+        self._request_refresh(now=True)
+
+    def set_range(self, a0: float, a1: float, b0: float, b1: float) -> None:
+        if not (a1 > a0 and b1 > b0 and all(map(math.isfinite, (a0, a1, b0, b1)))):
+            raise ValueError("each range needs two finite numbers, the first smaller")
+        self._auto_fit = False
+        self.range = (float(a0), float(a1), float(b0), float(b1))
+        self._request_refresh(now=True)
+
+    def ask_range(self) -> None:
+        if self.range is None or self.axes is None:
+            return
+        labels = (("direction 1", "direction 2") if self.mode == "plane"
+                  else tuple(self.trainer.network.display_name(n) for n in self.axes))
+        dialog = RangeDialog(labels, self.range, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.set_range(*dialog.values())
+
+    def _on_view_moved(self, *args) -> None:
+        (a0, a1), (b0, b1) = self.heat.view_box.viewRange()
+        if a1 > a0 and b1 > b0:
+            self._auto_fit = False
+            self.range = (a0, a1, b0, b1)
+            self._refresh_throttle.request(VIEW_REFRESH_MS)
+
+    def _fitted_range(self, current: np.ndarray) -> tuple[float, float, float, float]:
+        extra = self.look.points() if self._fit_ghost else None
+        self._fit_ghost = False
+        if self.mode == "plane":
+            return plane_range(np.vstack([self._plane[3], current[None, :]] + ([extra] if extra is not None else [])))
+        points = None if extra is None else np.vstack([self._path_xy(), extra])
+        return tuple(float(v) for v in surface.default_range(self.trainer, *self.axes, points=points))
+
+    # ============================================================== refresh
+    def _request_refresh(self, now: bool = False) -> None:
+        self._dirty = True
+        self._refresh_throttle.request(0 if now else PLAY_REFRESH_MS if self.session.playing else FRAME_MS)
+
+    def _refresh(self) -> None:
+        """Bring everything up to date with the trainer (throttled)."""
+        if self.axes is None or not self.isVisible():
+            return
+        self._dirty = False
+        try:
+            current = self._current_point()
+            if current is None:
+                return
+            if self._auto_fit and (self.range is None or not self._inside(current, 0.08)):
+                self.range = self._fitted_range(current)
+                self.grids.key = None
+            self.grids.update()
+            self.heat.show_path(self._path_xy(), current)
+            self._on_timeline_changed()
+            self._update_section(current)
+            self.fork_view.draw(self.session.fork_run, self.trainer, self._in_panel, self.range,
+                                pal.is_dark(self.palette()))
+        except (ValueError, FloatingPointError, np.linalg.LinAlgError) as exc:
+            self._show_error(f"Surface: {exc}", announce=False)
+            return
+        if self.error_label.text().startswith("Surface: "):
+            self._show_error("")
+        self._ghost_throttle.request()
+
+    def refresh_now(self) -> None:
+        """Run the pending redraws at once instead of at the throttle's next turn (a
+        recording takes a frame)."""
+        self._refresh_throttle.cancel()
+        self._refresh()
+        self._ghost_throttle.flush()
+        self._stability_throttle.flush()
+
+    def _inside(self, point: np.ndarray, margin: float) -> bool:
+        a0, a1, b0, b1 = self.range
+        ma, mb = margin * (a1 - a0), margin * (b1 - b0)
+        return a0 + ma <= point[0] <= a1 - ma and b0 + mb <= point[1] <= b1 - mb
+
+    def _current_point(self) -> np.ndarray | None:
+        """The current point in the panel's coordinates (computing the plane if needed)."""
+        t = self.trainer
+        flat = t.network.flat()
+        if self.mode == "plane":
+            try:
+                self._plane = surface.trajectory_plane(t)
+            except ValueError as exc:
+                self._plane = None
+                self._show_error(f"Plane of the trajectory: {exc}", announce=False)
+                self.heat.clear()
+                self.section.clear()
+                self.loss = np.empty((0, 0))
+                return None
+            if self.error_label.text().startswith("Plane of the trajectory"):
+                self._show_error("")
+            return self._project(flat[None, :])[0]
+        i, j = self._axis_columns()
+        return np.array([flat[i], flat[j]])
+
+    def _project(self, vectors: np.ndarray) -> np.ndarray:
+        """Coordinates of parameter vectors (rows) in the plane of the trajectory."""
+        origin, d1, d2, _ = self._plane
+        basis = np.stack([d1, d2])
+        gram = basis @ basis.T
+        with np.errstate(all="ignore"):
+            rhs = (np.asarray(vectors) - origin) @ basis.T
+            return np.linalg.solve(gram, rhs.T).T
+
+    def _in_panel(self, vectors) -> np.ndarray:
+        """Parameter vectors (a list, or rows) in the panel's coordinates (rows of x, y)."""
+        if len(vectors) == 0:
+            return np.empty((0, 2))
+        if self.mode == "plane":
+            return self._project(np.array(vectors))
+        i, j = self._axis_columns()
+        return np.array([(v[i], v[j]) for v in vectors])
+
+    def _path_xy(self) -> np.ndarray:
+        """The trajectory in the panel's coordinates."""
+        if self.mode == "plane":
+            return np.asarray(self._plane[3], dtype=np.float64)
+        self._trail.sync(self.trainer, self._axis_columns())
+        return self._trail.data
+
+    # ----------------------------------------------------------------- grid
+    def grid_state(self) -> tuple | None:
+        """What the grid depends on: every parameter but the axes (slice), or the plane;
+        None when there is nothing to draw."""
+        t = self.trainer
+        if self.axes is None or self.range is None or (self.mode == "plane" and self._plane is None):
+            return None
+        if self.mode == "plane":
+            origin, d1, d2, _ = self._plane
+            params = (origin.tobytes(), d1.tobytes(), d2.tobytes())
+        else:
+            flat = t.network.flat().copy()
+            flat[list(self._axis_columns())] = 0.0
+            params = flat.tobytes()
+        return (self.mode, self.axes, self.range, params, t.loss, id(t))
+
+    def _grid_request(self, points: int) -> GridRequest:
+        """A grid of the current state, detached from the live trainer (its parameters
+        copied now), so that a worker thread can compute it while training goes on."""
+        t = self.trainer
+        probe = Trainer(t.network.copy(), t.dataset, learning_rate=t.learning_rate, loss=t.loss)
+        a0, a1, b0, b1 = self.range
+        plane = None if self.mode == "slice" else tuple(v.copy() for v in self._plane[:3])
+        return GridRequest(probe, self.axes, plane, np.linspace(a0, a1, points), np.linspace(b0, b1, points))
+
+    def _show_grid(self, grid) -> None:
+        a, b, loss = grid
+        self.a_values, self.b_values, self.loss = a, b, np.asarray(loss, dtype=np.float64)
+        self._draw_grid()
+
+    def _draw_grid(self) -> None:
+        if self.loss.size:
+            self.heat.show_grid(self.a_values, self.b_values, self.loss, self.controls.log_box.isChecked(),
+                                self.range)
+
+    # -------------------------------------------------------------- section
+    def _update_section(self, current: np.ndarray) -> None:
+        t = self.trainer
+        key = (self.grid_state(), float(current[1]))
+        if key != self._section_key:
+            points = POINTS
+            if self.grids.slow:
+                points = int(np.clip(10.0 * GRID_POINTS ** 2 / self.grids.last_ms, 41, POINTS))
+            xs = np.linspace(self.range[0], self.range[1], points)
+            plane = None if self.mode == "slice" else self._plane[:3]
+            self._section_xy = (xs, np.asarray(section_values(t, self.axes, plane, xs, current[1])))
+            self._section_key = key
+        self.section.show_curve(*self._section_xy)
+        # the steps: the last trajectory points at the loss they reached
+        traj = t.trajectory
+        first = max(len(traj) - self._trail_losses.affordable(), 0)
+        losses = self._trail_losses.losses(t, t.trajectory_start + first, traj[first:])
+        self.section.show_steps(self._path_xy()[first:, 0], losses)
+        self.section.show_current(current[0], t.evaluate_loss())
+
+    # ============================================================ look-ahead
+    def preview_rate(self, rate: float) -> None:
+        """Show the look-ahead at ``rate`` without changing the trainer."""
+        self.look.rate = float(rate)
+        self._ghost_throttle.request()
+
+    def _update_ghost(self) -> None:
+        if self.axes is None or self.range is None or not self.isVisible():
+            return
+        if self.mode == "plane" and self._plane is None:
+            return
+        view = (self.mode, self.axes, None if self._plane is None else id(self._plane), self.range)
+        self.look.update(self.trainer, view, self._in_panel, self.range)
+
+    def _update_stability(self) -> None:
+        if self.look.update_stability(self.trainer, self.axes if self.mode == "slice" else None):
+            self._push_stability_mark()
+
+    def _push_stability_mark(self) -> None:
+        control, rate = self.rate_control, self.look.critical_rates[1]
+        if control is None:
+            return
+        if rate is None or not math.isfinite(rate) or rate <= 0:
+            control.set_stability_mark(None)
+        else:
+            control.set_stability_mark(rate, look_ahead.stability_tip(rate))
+
+    # ================================================================= fork
+    def ask_fork(self) -> None:
+        t = self.trainer
+        dialog = ForkDialog(t.learning_rate * 2, t.optimizer.name, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.values() is not None:
+            self.session.fork(*dialog.values())
+
+    # ============================================================== colours
+    def _on_log_toggled(self, on: bool) -> None:
+        self._update_labels()
+        self.section.set_log(on)
+        self._section_key = None
+        self._draw_grid()
+        if self.axes is not None and self.range is not None:
+            self._request_refresh(now=True)
+            self.look.key = None
+            self._ghost_throttle.request()
+
+    def _on_palette_changed(self) -> None:
+        p = self.palette()
+        self.plots.setBackground(pal.canvas_background(p))
+        self.heat.recolour(p)
+        self.section.recolour(p)
+        self.error_label.setStyleSheet(f"color: {look_ahead.STATUS_COLOURS['diverged'][pal.is_dark(p)]}")
+        hint = p.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText)
+        self.note.setStyleSheet(f"color: {hint.name()}")
+        self._update_labels()
+        self.look.recolour(pal.is_dark(p))
+        self.fork_view.show_label(self.session.fork_run, self.trainer, pal.is_dark(p))

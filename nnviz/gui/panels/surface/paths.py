@@ -1,0 +1,134 @@
+"""Paths on the loss surface: the trajectory's two columns copied as it grows, the loss
+at trajectory points (each computed once), and thinning for long paths."""
+
+from __future__ import annotations
+
+import math
+import time
+
+import numpy as np
+
+from nnviz.core.analysis import surface
+from nnviz.core.trainer import Trainer
+
+STEPS_SHOWN = 300  # the cross-section draws the last this many steps (fewer on large data)
+
+
+def loss_of(trainer: Trainer, flat: np.ndarray) -> float:
+    """The training loss at the flat parameter vector ``flat``."""
+    return trainer.evaluate_loss(*surface.split_flat(trainer.network, np.asarray(flat)))
+
+
+def thin(xy: np.ndarray, limit: int, recent: int = 500) -> np.ndarray:
+    """At most about ``limit`` rows: every row of the last ``recent``, a stride before."""
+    n = xy.shape[0]
+    if n <= limit:
+        return xy
+    head = xy[:n - recent]
+    stride = math.ceil(head.shape[0] / max(limit - recent, 1))
+    return np.concatenate([head[::stride], xy[n - recent:]])
+
+
+def clip_to_view(xy: np.ndarray, rng: tuple[float, float, float, float]) -> np.ndarray:
+    """A diverging path runs off to huge numbers or non-finite values: keep it drawable
+    (its points up to the first that is not finite, at most ten ranges away from ``rng``).
+    The rows kept are the first ones, so other columns can be cut to match."""
+    finite = np.isfinite(xy).all(axis=1)
+    if not finite.all():
+        stop = int(np.argmin(finite))
+        xy = xy[:max(stop, 1)]
+        if not np.isfinite(xy).all():
+            return np.empty((0, 2))
+    a0, a1, b0, b1 = rng
+    wa, wb = a1 - a0, b1 - b0
+    return np.column_stack([np.clip(xy[:, 0], a0 - 10 * wa, a1 + 10 * wa),
+                            np.clip(xy[:, 1], b0 - 10 * wb, b1 + 10 * wb)])
+
+
+def plane_range(points: np.ndarray) -> tuple[float, float, float, float]:
+    """A range around ``points`` (rows) in the plane of the trajectory, with a margin."""
+    pts = points[np.isfinite(points).all(axis=1)]
+    lo, hi = pts.min(axis=0), pts.max(axis=0)
+    span = np.maximum(hi - lo, 0.2 * max(float(np.abs(pts).max()), 0.5))
+    # the two directions are in the same units: keep the picture from being a sliver
+    span = np.maximum(span, 0.5 * span.max())
+    centre = 0.5 * (lo + hi)
+    lo, hi = centre - 0.75 * span, centre + 0.75 * span
+    return float(lo[0]), float(hi[0]), float(lo[1]), float(hi[1])
+
+
+class Trail:
+    """Two columns of ``trainer.trajectory``, copied incrementally (Play appends; Step
+    back or a new trainer starts over)."""
+
+    def __init__(self) -> None:
+        self.xy = np.empty((1024, 2))
+        self.clear()
+
+    def clear(self) -> None:
+        self.n = 0
+        self._source = None
+        self._cols: tuple[int, int] | None = None
+        self._start = -1
+        self._last = None
+
+    def sync(self, trainer: Trainer, cols: tuple[int, int]) -> bool:
+        traj = trainer.trajectory
+        n_new = len(traj)
+        changed = False
+        if (traj is not self._source or cols != self._cols or trainer.trajectory_start != self._start
+                or n_new < self.n or (self.n and traj[self.n - 1] is not self._last)):
+            changed = self.n > 0
+            self.n = 0
+            self._source, self._cols, self._start = traj, cols, trainer.trajectory_start
+        if n_new > self.n:
+            if n_new > self.xy.shape[0]:
+                grown = np.empty((max(2 * self.xy.shape[0], n_new), 2))
+                grown[:self.n] = self.xy[:self.n]
+                self.xy = grown
+            i, j = cols
+            self.xy[self.n:n_new] = [(v[i], v[j]) for v in traj[self.n:n_new]]
+            self.n = n_new
+            self._last = traj[n_new - 1]
+            changed = True
+        return changed
+
+    @property
+    def data(self) -> np.ndarray:
+        return self.xy[:self.n]
+
+
+class PointLosses:
+    """The training loss at trajectory points, computed once per point."""
+
+    def __init__(self) -> None:
+        self._cache: dict[int, tuple[object, float]] = {}
+        self.seconds_each: float | None = None  # what one evaluation costs (measured)
+
+    def clear(self) -> None:
+        self._cache.clear()
+        self.seconds_each = None
+
+    def affordable(self, budget_s: float = 0.008, most: int = STEPS_SHOWN) -> int:
+        """How many points fit in ``budget_s`` when all of them are new (Play)."""
+        if self.seconds_each is None:
+            return most
+        return int(np.clip(budget_s / max(self.seconds_each, 1e-9), 20, most))
+
+    def losses(self, trainer: Trainer, first: int, vectors: list) -> np.ndarray:
+        """Losses of ``vectors``, the trajectory points ``first``, ``first + 1``, ..."""
+        out = np.empty(len(vectors))
+        fresh, start = 0, time.perf_counter()
+        for k, v in enumerate(vectors):
+            hit = self._cache.get(first + k)
+            if hit is None or hit[0] is not v:
+                hit = (v, loss_of(trainer, v))
+                self._cache[first + k] = hit
+                fresh += 1
+            out[k] = hit[1]
+        if fresh >= 4:
+            self.seconds_each = (time.perf_counter() - start) / fresh
+        if len(self._cache) > 4 * max(len(vectors), 64):
+            for key in [k for k in self._cache if not first <= k < first + len(vectors)]:
+                del self._cache[key]
+        return out
