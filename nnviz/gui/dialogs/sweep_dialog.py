@@ -201,13 +201,13 @@ class SweepDialog(SessionView, QDialog):
         self.elapsed = time.perf_counter() - self._started
         self.result = result
         self.progress.setValue(self.progress.maximum())
-        self._draw(result)
         best = float(result.best_rate)
         finals = np.asarray(result.final_losses, dtype=float)
         k = int(np.argmin(np.abs(np.asarray(result.rates) - best)))
         self.status.setText(f"Best rate {best:.4g}: loss {finals[k]:.4g} after {self.iterations.value()} "
                             f"iterations ({len(finals)} rates in {self.elapsed:.2f} s).")
         self.use_best_button.setEnabled(math.isfinite(best) and best > 0)
+        self._draw(result)
         self.finished_sweep.emit()
 
     def use_best(self) -> None:
@@ -223,9 +223,9 @@ class SweepDialog(SessionView, QDialog):
         finals = np.asarray(result.final_losses, dtype=float)
         ok = np.isfinite(finals) & (finals > 0)
         y = np.where(ok, finals, np.nan)
-        self.final_item.setData(rates, y)
-        symbols = [STATUS_SYMBOLS.get(s, "o") for s in result.statuses]
-        self.final_item.setSymbol(symbols)
+        # points and their symbols together: set apart, the item would meet this run's
+        # points with the last run's symbols (a different count) and refuse them
+        self.final_item.setData(rates, y, symbol=[STATUS_SYMBOLS.get(s, "o") for s in result.statuses])
         best = float(result.best_rate)
         k = int(np.argmin(np.abs(rates - best)))
         if ok[k]:

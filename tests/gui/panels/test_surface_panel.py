@@ -15,7 +15,6 @@ from nnviz.app.session import FAST_PLAY
 from nnviz.core import presets
 from nnviz.core.analysis import surface
 from nnviz.gui.controls.lr_slider import HIGH, STEPS, value_to_position
-from nnviz.gui.dialogs.sweep_dialog import SweepDialog
 from nnviz.gui.panels.surface import SurfacePanel
 from nnviz.gui.panels.surface.dialogs import ForkDialog, RangeDialog
 from nnviz.gui.panels.surface.grids import GRID_POINTS
@@ -510,48 +509,6 @@ def test_a_fork_copy_carries_on_exactly_like_the_original(session):
     copy.run(5)
     assert np.array_equal(copy.network.flat(), t.network.flat())
     assert copy.iteration == t.iteration and len(copy.trajectory) == 6
-
-
-# --------------------------------------------------------------------- sweep
-def test_sweep_dialog_runs_and_use_best_sets_the_rate(qtbot, session):
-    dialog = SweepDialog(session)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.count.setValue(6)
-    dialog.iterations.setValue(20)
-    with qtbot.waitSignal(dialog.finished_sweep, timeout=20000):
-        dialog.run_button.click()
-    r = dialog.result
-    assert r is not None and len(r.rates) == 6
-    assert r.rates[0] == pytest.approx(1e-3) and r.rates[-1] == pytest.approx(10.0)
-    finals = np.where(np.isfinite(r.final_losses), r.final_losses, np.inf)
-    assert r.best_rate == pytest.approx(r.rates[int(np.argmin(finals))])
-    assert dialog.best_item.getData()[0].size == 1
-    assert "Best rate" in dialog.status.text()
-    assert dialog.use_best_button.isEnabled()
-    qtbot.waitUntil(lambda: not dialog.running)
-    dialog.use_best_button.click()
-    assert session.trainer.learning_rate == pytest.approx(r.best_rate)
-
-
-def test_sweep_can_be_cancelled(qtbot, session):
-    dialog = SweepDialog(session)
-    qtbot.addWidget(dialog)
-    dialog.count.setValue(60)
-    dialog.iterations.setValue(3000)
-    assert dialog.run()
-    assert dialog.cancel_button.isEnabled()
-    dialog.cancel_button.click()
-    qtbot.waitUntil(lambda: not dialog.running, timeout=20000)
-    assert dialog.result is None
-    assert dialog.run_button.isEnabled()
-
-
-def test_sweep_menu_action_opens_the_dialog(qtbot, window):
-    window.sweep_action.trigger()
-    dialog = window.sweep_dialog
-    assert dialog.isVisible()
-    dialog.close()
 
 
 # ---------------------------------------------------------------------- Play
