@@ -31,10 +31,12 @@ class Fork:
         self.start = main.iteration
         self.note = ""  # why the fork does not follow just now, if it does not
 
-    def follow(self, main: Trainer, most: int = FORK_CHUNK) -> bool:
-        """Bring the fork to the main run's iteration (at most ``most`` iterations now).
-        Returns True while it is still behind and should be called again."""
+    def follow(self, main: Trainer, most: int | None = None) -> bool:
+        """Bring the fork to the main run's iteration (at most ``most`` iterations now,
+        FORK_CHUNK by default). Returns True while it is still behind and should be
+        called again."""
         f = self.trainer
+        most = FORK_CHUNK if most is None else most
         behind = main.iteration - f.iteration
         self.note = ""
         if main.iteration < self.start:

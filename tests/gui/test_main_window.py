@@ -1,4 +1,5 @@
 import json
+import re
 
 import numpy as np
 import pytest
@@ -6,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QImageReader
 
 from nnviz.gui.main_window import MainWindow
+from nnviz.gui.widgets.formula import plain_text
 
 
 def same_state(a, b):
@@ -210,3 +212,26 @@ def test_view_menu_turns_on_the_canvas_overlays(qtbot, window):
     assert window.canvas.show_thumbnails
     window.session.load_preset("sine")  # one input: no thumbnails
     assert not window.thumbnails_action.isEnabled()
+
+
+def test_the_inspector_agrees_with_the_step_controls_whenever_the_window_is_idle(qtbot, window, monkeypatch):
+    """Issue 16: during Play the inspector said "iteration 87 complete" while the controls
+    said 89 done. Play at a speed that leaves the window idle between steps: when the
+    next step comes, both show the same iteration."""
+    s = window.session
+    seen = []
+    tick = s.model.tick
+
+    def look_then_tick():  # the window has been idle since the last step
+        if s.trainer.iteration:
+            seen.append((window.controls.phase_label.text(), plain_text(window.inspector.header.text())))
+        tick()
+
+    monkeypatch.setattr(s.model, "tick", look_then_tick)
+    s.set_play_speed(20)
+    assert s.play()
+    qtbot.waitUntil(lambda: len(seen) >= 6, timeout=10000)
+    s.pause()
+    for controls, inspector in seen:
+        n = re.fullmatch(r"Iteration (\d+) done", controls).group(1)
+        assert f"iteration {n} complete" in inspector, (controls, inspector)

@@ -53,9 +53,8 @@ COLUMN_TIPS = ("The neuron (output layer first: the error flows back from there)
                "The proportional error over −δ: how much bigger (or, negative, opposed) it is",
                ("Do the means of e and −δ have the same sign? In brackets: the samples whose own "
                 "e and −δ agree"))
-# (light, dark): the two curves. Teal (the loss curve's colour) for the chain rule, purple
-# for the proportional split: clear of the blue/orange of signed values.
-CHAIN_COLOURS = ("#00897b", "#3fd0bd")
+# (light, dark): the two curves. Teal (the loss curve's colour, palette.LOSS_COLOURS) for
+# the chain rule, purple for the proportional split: clear of the blue/orange of signed values.
 PROPORTIONAL_COLOURS = ("#8e44ad", "#d7a1f0")
 DISAGREE_ALPHA = 70
 
@@ -354,7 +353,7 @@ class ComparePanel(SessionView, QWidget):
         self.plot.setBackground(background)
         pi = self.plot.getPlotItem()
         pal.style_axes(pi, p, ("left", "bottom"))
-        self.chain_curve.setPen(pg.mkPen(QColor(CHAIN_COLOURS[dark]), width=2))
+        self.chain_curve.setPen(pg.mkPen(QColor(pal.LOSS_COLOURS[dark]), width=2))
         self.proportional_curve.setPen(pg.mkPen(QColor(PROPORTIONAL_COLOURS[dark]), width=2))
         self.legend.recolour(text)
         if self.comparison is not None:

@@ -3,8 +3,9 @@
 x is the iteration (1..N), y ``trainer.loss_history`` (the forward-pass loss of each
 completed iteration). On classification data the accuracy of each iteration is drawn
 on a second axis (right, 0..1). A check (validation) loss can be added with
-``set_check_history``. A marker shows the iteration the network stands at; the mouse
-reads off exact numbers.
+``set_check_history``. The Session's fork, when there is one, is drawn from the
+iteration it branched at. A marker shows the iteration the network stands at; the mouse
+reads off exact numbers. Under the plot, the schedule strip (``schedule_strip``).
 
 Drawing fast: every plot item is created once; updates only call ``setData``. The loss
 is copied into a growing NumPy buffer, so an update costs O(new iterations), and
@@ -19,26 +20,20 @@ from collections.abc import Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QPalette, QTextOption
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from nnviz.gui.panels.schedule_strip import ScheduleStrip
 from nnviz.gui.widgets import palette as pal
 from nnviz.gui.widgets.axes import IterationAxis, LinearAxis, LossAxis
 from nnviz.gui.widgets.legend import HeaderLegend
+from nnviz.gui.widgets.series import MIN_CAPACITY, GrowingSeries
 from nnviz.gui.widgets.session_view import SessionView
 
-# Curve colours (light palette, dark palette). Teal for the training loss stays clear of
-# the blue/orange of signed values (palette.NEGATIVE / POSITIVE) and of the magenta
-# highlight that marks "where the step is now".
-TRAIN_COLOURS = ("#00897b", "#3fd0bd")
+# Curve colours (light palette, dark palette); the training loss in palette.LOSS_COLOURS.
 CHECK_COLOURS = ("#6a3d9a", "#c39be0")
 ACCURACY_ALPHA = 150  # the accuracy uses the text colour, a little faded: it is context
-RATE_COLOURS = ("#8d6e00", "#e0c050")  # the learning-rate schedule strip (ochre)
-RATE_AHEAD = 0.2  # the schedule strip also shows this share of the iterations run ahead
-RATE_AHEAD_MIN = 10  # ... and at least this many iterations
-_RATE_DASHED_UP_TO = 4000  # a dashed pen is slow on long paths: solid beyond this
-
-_MIN_CAPACITY = 1024
+EMPTY_HINT = "Step or Play: the loss of each iteration appears here"
 _POINTS_UP_TO = 40  # a dot per iteration while there are this few: each is one step
 _DOT = "\u00b7"
 
@@ -47,60 +42,17 @@ def _format(value: float) -> str:
     return f"{value:.9g}"
 
 
-class _GrowingSeries:
-    """A float64 copy of a Python list that only ever appends (Trainer histories).
-
-    ``sync`` copies the new tail; it starts over when the list is a different object,
-    got shorter, or its last copied value changed (Step back then a different step).
-    """
-
-    def __init__(self) -> None:
-        self.buf = np.empty(_MIN_CAPACITY)
-        self.n = 0
-        self.nonpositive = 0  # how many values are <= 0 (they have no logarithm)
-        self._source: list | None = None
-
-    def clear(self) -> None:
-        self.n = 0
-        self.nonpositive = 0
-        self._source = None
-
-    def sync(self, values: Sequence[float]) -> bool:
-        """Bring the copy up to date with ``values``; True when anything changed."""
-        n_old, n_new = self.n, len(values)
-        if (values is not self._source or n_new < n_old
-                or (n_old and self.buf[n_old - 1] != values[n_old - 1])):
-            changed = n_old > 0 or n_new > 0
-            self.n = n_old = 0
-            self.nonpositive = 0
-            self._source = values
-        else:
-            changed = n_new != n_old
-        if n_new > n_old:
-            if n_new > self.buf.shape[0]:
-                grown = np.empty(max(2 * self.buf.shape[0], n_new))
-                grown[:n_old] = self.buf[:n_old]
-                self.buf = grown
-            tail = self.buf[n_old:n_new]
-            tail[:] = values[n_old:n_new]
-            self.nonpositive += int(np.count_nonzero(~(tail > 0)))
-            self.n = n_new
-        return changed
-
-    @property
-    def data(self) -> np.ndarray:
-        return self.buf[:self.n]
-
-
 class LossCurve(SessionView, QWidget):
     """A dock's content: the loss per iteration, following the Session live."""
 
     def __init__(self, session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.setObjectName("lossCurve")
-        self._loss = _GrowingSeries()
-        self._accuracy = _GrowingSeries()
-        self._x = np.arange(1.0, _MIN_CAPACITY + 1.0)
+        self._loss = GrowingSeries()
+        self._accuracy = GrowingSeries()
+        self._fork = GrowingSeries()  # the fork's loss history (it starts where the fork branched)
+        self._fork_name = ""  # its legend entry, when one is drawn
+        self._x = np.arange(1.0, MIN_CAPACITY + 1.0)
         self._check_x = np.empty(0)
         self._check_y = np.empty(0)
         self._hover: int | None = None  # iteration under the mouse
@@ -160,12 +112,14 @@ class LossCurve(SessionView, QWidget):
 
         self.train_item = pg.PlotDataItem()
         self.check_item = pg.PlotDataItem()
+        self.fork_item = pg.PlotDataItem()
         self.marker = pg.PlotDataItem(symbol="o", symbolSize=9, pen=None)
         self.hover_dot = pg.PlotDataItem(symbol="o", symbolSize=7, pen=None)
         # PlotItem.addItem hands these to every curve added (it would override per-item settings)
         pi.setClipToView(True)
         pi.setDownsampling(auto=True, mode="peak")
         pi.addItem(self.check_item)
+        pi.addItem(self.fork_item)
         pi.addItem(self.train_item)
         pi.addItem(self.marker)
         pi.addItem(self.hover_dot)
@@ -195,9 +149,10 @@ class LossCurve(SessionView, QWidget):
         pi.hideAxis("right")
         self.accuracy_view.setVisible(False)
 
-        # a hint while there is nothing to draw, centred in the view (pixel coordinates)
-        self.empty_hint = pg.TextItem("Step or Play: the loss of each iteration appears here",
-                                      anchor=(0.5, 0.5))
+        # a hint while there is nothing to draw, centred in the view (pixel coordinates),
+        # wrapped to the view's width
+        self.empty_hint = pg.TextItem(EMPTY_HINT, anchor=(0.5, 0.5))
+        self.empty_hint.textItem.document().setDefaultTextOption(QTextOption(Qt.AlignmentFlag.AlignCenter))
         self.empty_hint.setParentItem(pi.vb)
         pi.vb.sigResized.connect(self._place_hint)
 
@@ -206,8 +161,8 @@ class LossCurve(SessionView, QWidget):
         layout.setSpacing(0)
         layout.addLayout(row)
         layout.addWidget(self.plot, 1)
-        self._build_rate_strip()
-        layout.addWidget(self.rate_plot)
+        self.rate_strip = ScheduleStrip()
+        layout.addWidget(self.rate_strip)
 
         self.log_box.toggled.connect(self._on_log_changed)
         self.accuracy_box.toggled.connect(self._on_accuracy_toggled)
@@ -234,8 +189,8 @@ class LossCurve(SessionView, QWidget):
         self._marker_state = None
         self._set_accuracy_available(bool(self.session.trainer.dataset.is_classification))
         self._show_empty(True)
+        self._update_fork()
         self._update_readout()
-        self._rate_key = None
         self._update_rate()
 
     def _on_state_changed(self) -> None:
@@ -255,105 +210,63 @@ class LossCurve(SessionView, QWidget):
             self.accuracy_item.setData(self._xs(self._accuracy.n), self._accuracy.data)
             if self._accuracy.n and not self._accuracy_available:
                 self._set_accuracy_available(True)
+        self._update_fork()
         self._update_marker()
         self._update_hover()
         self._update_readout()
         self._update_rate()
 
+    def _on_runs_changed(self, name: str) -> None:
+        if name == "fork":
+            self._update_fork()
+            self._update_readout()
+
     def _on_timeline_changed(self) -> None:
         self._update_marker()
         self._update_readout()
-
-    # ------------------------------------------------------ the schedule strip
-    def _build_rate_strip(self) -> None:
-        """A small plot under the loss (the right axis belongs to the accuracy): the
-        learning rate the schedule applies at each iteration, for the iterations run and
-        a few ahead. Hidden while the schedule is constant. Its items are created once."""
-        self._rate_key: tuple | None = None
-        self._rate_x = np.empty(0)
-        self._rate_y = np.empty(0)
-        self.rate_plot = pg.PlotWidget(axisItems={"bottom": IterationAxis("bottom")})
-        self.rate_plot.setObjectName("ratePlot")
-        self.rate_plot.setFixedHeight(92)
-        self.rate_plot.setToolTip("The learning rate the schedule applies at each iteration "
-                                  "(dashed; dotted: the iterations still to come)")
-        rpi = self.rate_plot.getPlotItem()
-        rpi.setMenuEnabled(False, enableViewBoxMenu=False)
-        rpi.vb.setMouseEnabled(x=False, y=False)
-        rpi.hideButtons()
-        left = rpi.getAxis("left")
-        left.setWidth(54)  # as the loss axis: the two plots' iterations line up
-        left.enableAutoSIPrefix(False)
-        left.setStyle(maxTickLevel=0)
-        rpi.setLabel("left", "rate")
-        rpi.getAxis("bottom").setStyle(showValues=True)
-        rpi.setContentsMargins(0, 0, 16, 0)
-        self.rate_title = pg.LabelItem("learning rate (schedule)", size="8pt", justify="right")
-        rpi.layout.removeItem(rpi.titleLabel)
-        rpi.titleLabel.setVisible(False)
-        rpi.layout.addItem(self.rate_title, 0, 1)
-        rpi.layout.setRowFixedHeight(0, 14)
-        rpi.setClipToView(True)
-        rpi.setDownsampling(auto=True, mode="peak")
-        self.rate_item = pg.PlotDataItem()  # the iterations run
-        self.rate_ahead_item = pg.PlotDataItem()  # the iterations ahead
-        self.rate_now = pg.InfiniteLine(angle=90, movable=False)
-        rpi.addItem(self.rate_item)
-        rpi.addItem(self.rate_ahead_item)
-        rpi.addItem(self.rate_now, ignoreBounds=True)
-        self.rate_plot.setVisible(False)
 
     def _on_settings_changed(self, name: str) -> None:
         if name in ("schedule", "learning_rate"):
             self._update_rate()
 
+    def _update_rate(self) -> None:
+        self.rate_strip.show_schedule(self.session.trainer, max(self._loss.n, self.session.trainer.iteration))
+
     def schedule_shown(self) -> bool:
         """True when the schedule strip is shown (the schedule is not constant)."""
-        return not self.rate_plot.isHidden()
+        return not self.rate_strip.isHidden()
 
     def rate_data(self) -> tuple[np.ndarray, np.ndarray]:
         """(iterations, applied rates) drawn on the schedule strip: iteration k uses
         ``schedule.rate(lr, k - 1)`` (k - 1 updates before it)."""
-        return self._rate_x, self._rate_y
+        return self.rate_strip.x, self.rate_strip.y
 
-    def _update_rate(self) -> None:
-        t = self.session.trainer
-        s = t.settings
-        sched, lr = s.schedule, float(s.learning_rate)
-        n = max(self._loss.n, t.iteration)
-        ahead = max(RATE_AHEAD_MIN, math.ceil(RATE_AHEAD * n))
-        key = (sched, lr, n, ahead)
-        if key == self._rate_key:
+    # ------------------------------------------------------------------ the fork
+    def _update_fork(self) -> None:
+        """The fork's losses from the iteration after it branched (nothing without one)."""
+        f = self.session.fork_run
+        if f is None:
+            if self._fork_name:
+                self._fork.clear()
+                self._fork_name = ""
+                self.fork_item.setData([], [])
+                self._update_legend()
             return
-        self._rate_key = key
-        if sched.kind == "constant":
-            self.rate_plot.setVisible(False)
-            self._rate_x = self._rate_y = np.empty(0)
-            self.rate_item.setData([], [])
-            self.rate_ahead_item.setData([], [])
-            return
-        total = n + ahead
-        x = np.arange(1.0, total + 1.0)
-        y = np.array([sched.rate(lr, k) for k in range(total)], dtype=float)
-        self._rate_x, self._rate_y = x, y
-        dashed = total <= _RATE_DASHED_UP_TO
-        self.rate_item.setPen(self._rate_pen(Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine, 2))
-        self.rate_ahead_item.setPen(self._rate_pen(Qt.PenStyle.DotLine if dashed else Qt.PenStyle.SolidLine, 1))
-        # the run part ends where the next one starts, so the two join without a gap
-        self.rate_item.setData(x[:n + 1] if n else [], y[:n + 1] if n else [])
-        self.rate_ahead_item.setData(x[n:], y[n:])
-        self.rate_now.setPos(float(max(n, 1)))
-        self.rate_now.setVisible(n > 0)
-        vb = self.rate_plot.getPlotItem().vb
-        top = float(y.max()) if y.size else lr
-        vb.setRange(xRange=(0.5, total + 0.5), yRange=(0.0, top * 1.08 or 1.0), padding=0)
-        self.rate_title.setText(f"learning rate ({sched.kind} schedule) · next {_format(t.applied_learning_rate)}",
-                                size="8pt", color=pal.text_color(self.palette()))
-        self.rate_plot.setVisible(True)
+        name = f"fork: rate {f.trainer.learning_rate:.4g}, {f.trainer.optimizer.name}"
+        if self._fork.sync(f.trainer.loss_history) or name != self._fork_name:
+            x, y = self.fork_data()
+            self.fork_item.setData(x, self._for_log(y))
+            if name != self._fork_name:
+                self._fork_name = name
+                self._update_legend()
 
-    def _rate_pen(self, style, width):
-        colour = QColor(RATE_COLOURS[pal.is_dark(self.palette())])
-        return pg.mkPen(colour, width=width, style=style)
+    def fork_data(self) -> tuple[np.ndarray, np.ndarray]:
+        """(iterations, losses) of the fork's curve: the iterations it ran itself."""
+        f = self.session.fork_run
+        if f is None or self._fork.n == 0:
+            return np.empty(0), np.empty(0)
+        y = self._fork.data  # a copy's loss history starts where it branched
+        return np.arange(f.start + 1.0, f.start + 1.0 + y.size), y
 
     def _show_points(self, shown: bool) -> None:
         if shown != self._points_shown:
@@ -380,10 +293,11 @@ class LossCurve(SessionView, QWidget):
         return self._x[:n]
 
     def _loss_for_display(self) -> np.ndarray:
-        y = self._loss.data
-        if self.log_box.isChecked() and self._loss.nonpositive:
-            y = np.where(y > 0, y, np.nan)  # no logarithm: leave a gap, not -inf
-        return y
+        return self._for_log(self._loss.data) if self._loss.nonpositive else self._loss.data
+
+    def _for_log(self, y: np.ndarray) -> np.ndarray:
+        """In log mode, a gap for a loss with no logarithm (0 or less), not -inf."""
+        return np.where(y > 0, y, np.nan) if self.log_box.isChecked() else y
 
     def set_check_history(self, values: Sequence[float] | None,
                           iterations: Sequence[float] | None = None) -> None:
@@ -413,13 +327,21 @@ class LossCurve(SessionView, QWidget):
         wanted = [(self.train_item, "training loss")]
         if self._check_shown:
             wanted.append((self.check_item, "check loss"))
+        if self._fork_name:
+            wanted.append((self.fork_item, self._fork_name))
         if self._accuracy_shown:
             wanted.append((self.accuracy_item, "accuracy"))
-        if [sample.item for sample, _ in self.legend.items] == [item for item, _ in wanted]:
+        if [(sample.item, label.text) for sample, label in self.legend.items] == wanted:
             return
         self.legend.clear()
         for item, name in wanted:
             self.legend.addItem(item, name)
+        self._fit_legend()
+
+    def _fit_legend(self) -> None:
+        """The legend's entries in as many rows as the plot's width needs."""
+        pi = self.plot.getPlotItem()
+        self.legend.fit(pi.vb.width() + (pi.getAxis("right").width() if self._accuracy_shown else 0))
 
     # ------------------------------------------------------------ log / accuracy
     def _on_log_changed(self, on: bool) -> None:
@@ -430,6 +352,9 @@ class LossCurve(SessionView, QWidget):
             self.train_item.setData(self._xs(self._loss.n), self._loss_for_display())
         if self._check_y.shape[0]:
             self.set_check_history(self._check_y, self._check_x)
+        if self._fork_name:
+            x, y = self.fork_data()
+            self.fork_item.setData(x, self._for_log(y))
         self._update_marker()
         self._update_hover()
         if self._loss.n:
@@ -455,8 +380,8 @@ class LossCurve(SessionView, QWidget):
             pi.setContentsMargins(0, 0, 16, 0)  # room for the last tick label
         self.accuracy_view.setVisible(shown)
         self._accuracy_shown = shown
-        if hasattr(self, "rate_plot"):  # the strip's iterations line up with the loss plot's
-            self.rate_plot.getPlotItem().setContentsMargins(0, 0, 44 if shown else 16, 0)
+        if hasattr(self, "rate_strip"):  # the strip's iterations line up with the loss plot's
+            self.rate_strip.align(shown)
         self._update_legend()
         self._sync_accuracy_view()
         self._update_readout()
@@ -467,8 +392,13 @@ class LossCurve(SessionView, QWidget):
         self.accuracy_view.linkedViewChanged(vb, self.accuracy_view.XAxis)
 
     def _place_hint(self) -> None:
+        """Centre the hint, wrapped to the view's width (on two lines in a small dock)."""
         r = self.plot.getPlotItem().vb.rect()
-        self.empty_hint.setPos(r.center())
+        hint = self.empty_hint
+        hint.setTextWidth(-1)
+        natural = hint.textItem.boundingRect().width()
+        hint.setTextWidth(min(natural, max(r.width() - 12.0, 40.0)))
+        hint.setPos(r.center())
 
     # ---------------------------------------------------------------- marker
     def _current(self) -> tuple[int, float, str] | None:
@@ -563,6 +493,9 @@ class LossCurve(SessionView, QWidget):
                 parts.append(f"check {_format(self._check_y[k[-1]])}")
         if self._accuracy_shown and 1 <= i <= self._accuracy.n:
             parts.append(f"accuracy {self._accuracy.buf[i - 1]:.4g}")
+        fork = self.session.fork_run
+        if fork is not None and fork.start < i <= fork.start + self._fork.n:
+            parts.append(f"fork {_format(self._fork.buf[i - 1 - fork.start])}")
         self._readout_parts = parts
         self._readout_note = note
         self._fit_readout()
@@ -585,6 +518,7 @@ class LossCurve(SessionView, QWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
         self._fit_readout()
+        self._fit_legend()
 
     # ---------------------------------------------------------------- colours
     def _on_palette_changed(self) -> None:
@@ -597,7 +531,7 @@ class LossCurve(SessionView, QWidget):
         self.plot.setBackground(background)
         pi = self.plot.getPlotItem()
         pal.style_axes(pi, p, ("left", "bottom", "right"))
-        train = QColor(TRAIN_COLOURS[dark])
+        train = QColor(pal.LOSS_COLOURS[dark])
         check = QColor(CHECK_COLOURS[dark])
         accuracy = QColor(text)
         accuracy.setAlpha(ACCURACY_ALPHA)
@@ -608,6 +542,7 @@ class LossCurve(SessionView, QWidget):
         # Qt strokes a long path slowly when the pen is dashed, or translucent and wider than
         # 1 px (seconds for 100k iterations): solid opaque 2 px lines, translucent ones 1 px.
         self.check_item.setPen(pg.mkPen(check, width=2))
+        self.fork_item.setPen(pg.mkPen(QColor(pal.FORK_COLOURS[dark]), width=2))
         self.accuracy_item.setPen(pg.mkPen(accuracy, width=1))
         self.marker.setSymbolPen(pg.mkPen(pal.HIGHLIGHT, width=2))
         self.marker.setSymbolBrush(pg.mkBrush(pal.HIGHLIGHT))
@@ -618,11 +553,5 @@ class LossCurve(SessionView, QWidget):
         hint = QColor(p.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText))
         self.empty_hint.setColor(hint)
         self._update_marker(force=True)
-        if hasattr(self, "rate_plot"):
-            self.rate_plot.setBackground(background)
-            rpi = self.rate_plot.getPlotItem()
-            pal.style_axes(rpi, p, ("left", "bottom"))
-            self.rate_now.setPen(pg.mkPen(faint, width=1, style=Qt.PenStyle.DashLine))
-            self._rate_key = None
-            if hasattr(self, "_loss"):
-                self._update_rate()
+        self.rate_strip.recolour(p)
+        self._update_rate()

@@ -14,21 +14,50 @@ class LegendSample(pg.ItemSample):
         event.ignore()
 
 
+ROW_HEIGHT = 18
+
+
 class HeaderLegend(pg.LegendItem):
-    """A one-row legend in the plot's title row, above the data, so it never covers a
-    curve. pyqtgraph's legend places itself; this one tells the layout its size and
-    stays where the layout puts it. ``install(plot_item)`` puts it there."""
+    """A legend in the plot's title row, above the data, so it never covers a curve.
+    pyqtgraph's legend places itself; this one tells the layout its size and stays where
+    the layout puts it. ``install(plot_item)`` puts it there; ``fit(width)`` puts as
+    many entries in a row as fit (at most ``colCount``), the title row growing with them."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(sampleType=LegendSample, **kwargs)
+        self.max_columns = self.columnCount
+        self._plot_item: pg.PlotItem | None = None
 
     def install(self, plot_item: pg.PlotItem) -> None:
         """Take the plot's (otherwise empty) title row, right-aligned."""
+        self._plot_item = plot_item
         plot_item.layout.removeItem(plot_item.titleLabel)
         plot_item.titleLabel.setVisible(False)
         plot_item.layout.addItem(self, 0, 1)
         plot_item.layout.setAlignment(self, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        plot_item.layout.setRowFixedHeight(0, 18)
+        plot_item.layout.setRowFixedHeight(0, ROW_HEIGHT)
+
+    def fit(self, width: float) -> None:
+        """Lay the entries out in as many columns as fit in ``width`` pixels."""
+        spacing = self.layout.horizontalSpacing()
+        widths = [sample.preferredWidth() + label.preferredWidth() + 2 * spacing for sample, label in self.items]
+        columns = 1
+        for n in range(self.max_columns, 0, -1):
+            rows = [widths[k:k + n] for k in range(0, len(widths), n)]
+            if max((sum(r) for r in rows), default=0) + 8 <= width:
+                columns = n
+                break
+        for i in range(self.layout.count() - 1, -1, -1):
+            self.layout.removeAt(i)
+        for k, (sample, label) in enumerate(self.items):
+            row, col = divmod(k, columns)
+            self.layout.addItem(sample, row, 2 * col, alignment=Qt.AlignmentFlag.AlignVCenter)
+            self.layout.addItem(label, row, 2 * col + 1)
+        self.columnCount = columns
+        self.updateSize()
+        if self._plot_item is not None:
+            rows = max(1, -(-len(self.items) // columns))
+            self._plot_item.layout.setRowFixedHeight(0, ROW_HEIGHT * rows)
 
     def recolour(self, text) -> None:
         """Labels in ``text`` colour, no frame (after a palette change)."""

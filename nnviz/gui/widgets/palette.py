@@ -17,6 +17,10 @@ NEGATIVE = "#1f64ad"
 POSITIVE = "#e0680f"
 NEUTRAL = "#a6a6a6"
 HIGHLIGHT = "#c2185b"
+# (light, dark palette) pairs used by several views. Teal for the loss stays clear of the
+# blue/orange of signed values and of the highlight; the fork is amber in every view.
+LOSS_COLOURS = ("#00897b", "#3fd0bd")
+FORK_COLOURS = ("#d17d00", "#ffb300")
 SEQUENTIAL = "viridis"
 
 DIVERGING = pg.ColorMap(

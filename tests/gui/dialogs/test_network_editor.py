@@ -6,7 +6,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from nnviz.core import presets
 from nnviz.core import trainer as trainer_mod
 from nnviz.gui.widgets import palette
 from nnviz.gui.dialogs.network_editor import MAX_HIDDEN_LAYERS, MAX_NEURONS, NetworkEditor, check_limits

@@ -4,7 +4,6 @@ stepping, other input counts get a note, and redraws are throttled during Play."
 import numpy as np
 import pytest
 
-from nnviz.core import presets
 from nnviz.core.data import datasets
 from nnviz.core import trainer as trainer_mod
 from nnviz.gui.widgets import palette as pal

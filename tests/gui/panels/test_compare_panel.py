@@ -6,7 +6,6 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from nnviz.core import presets
 from nnviz.core.analysis import compare
 from nnviz.gui.widgets import palette as pal
 from nnviz.gui.panels.compare_panel import COLUMNS, ComparePanel

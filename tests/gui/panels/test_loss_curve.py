@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QApplication
 
 from nnviz.core import presets
 from nnviz.gui.widgets import palette as pal
-from nnviz.gui.panels.loss_curve import LossCurve
+from nnviz.gui.panels.loss_curve import EMPTY_HINT, LossCurve
+from nnviz.io import snapshot
 from nnviz.app.session import FAST_PLAY
 
 
@@ -266,6 +267,51 @@ def test_no_accuracy_for_regression_or_mazur(qtbot, make_curve, session):
     assert not curve.accuracy_box.isVisibleTo(curve)
     assert not curve.plot.getPlotItem().getAxis("right").isVisible()
     assert legend_names(curve) == ["training loss"]
+
+
+# ================================================================= the fork
+def test_the_fork_is_drawn_beside_the_run_and_labelled(qtbot, curve, xor_session):
+    step_iterations(xor_session, 3)
+    twin = snapshot.from_dict(snapshot.to_dict(xor_session.trainer))  # the same start, trained apart
+    assert xor_session.fork(4.0, "momentum")
+    step_iterations(xor_session, 5)
+    x, y = curve.fork_data()
+    assert list(x) == [4, 5, 6, 7, 8]  # the iterations the fork ran itself
+    twin.configure(learning_rate=4.0, optimizer="momentum")
+    twin.run(5)
+    assert list(y) == twin.loss_history[3:]
+    drawn_x, drawn_y = curve.fork_item.getOriginalDataset()
+    assert list(drawn_x) == list(x) and list(drawn_y) == list(y)
+    labels = [label.text for _, label in curve.legend.items]
+    assert labels == ["training loss", "fork: rate 4, momentum", "accuracy"]
+    assert f"fork {y[-1]:.9g}" in curve.readout.toolTip() + curve.readout.text()
+    xor_session.remove_fork()
+    assert curve.fork_data()[0].size == 0 and curve.fork_item.getOriginalDataset()[0] is None
+    assert [label.text for _, label in curve.legend.items] == ["training loss", "accuracy"]
+
+
+# ========================================================= the empty-state hint
+def _hint_fits(curve) -> bool:
+    vb = curve.plot.getPlotItem().vb
+    hint = curve.empty_hint
+    box = hint.mapRectToParent(hint.boundingRect())
+    return (hint.textItem.toPlainText() == EMPTY_HINT and box.left() >= 0 and box.right() <= vb.rect().width()
+            and box.top() >= 0 and box.bottom() <= vb.rect().height())
+
+
+def test_the_empty_hint_fits_the_dock_of_the_default_window(window):
+    """Issue 16: at the default window size the hint was cut off at both ends."""
+    curve = window.loss_curve
+    assert window.size().width() == 1360 and curve.empty_hint.isVisible()
+    assert _hint_fits(curve)
+
+
+def test_the_empty_hint_wraps_down_to_the_smallest_curve(show, xor_session):
+    curve = LossCurve(xor_session)
+    show(curve, (curve.minimumSizeHint().width(), 300))
+    assert curve.width() < 300 and _hint_fits(curve)
+    curve.resize(900, 300)
+    assert _hint_fits(curve)
 
 
 def test_check_history_adds_a_curve_with_a_legend_entry(curve, xor_session):

@@ -16,8 +16,6 @@ from nnviz.gui.widgets import palette as pal
 from nnviz.gui.widgets.axes import CompactLossAxis
 
 POINTS = 201
-SECTION_COLOURS = ("#00897b", "#3fd0bd")  # (light, dark): the loss, as in the loss curve
-FORK_COLOURS = ("#d17d00", "#ffb300")
 
 
 def section_values(trainer: Trainer, axes: tuple[str, str], plane: tuple | None,
@@ -100,7 +98,7 @@ class CrossSection:
     def recolour(self, p: QPalette) -> None:
         dark = pal.is_dark(p)
         pal.style_axes(self.plot, p, ("left", "bottom", "right", "top"))
-        self.curve.setPen(pg.mkPen(QColor(SECTION_COLOURS[dark]), width=2))
+        self.curve.setPen(pg.mkPen(QColor(pal.LOSS_COLOURS[dark]), width=2))
         steps = QColor(pal.text_color(p))
         self.steps.setPen(pg.mkPen(steps, width=1.2))
         self.steps.setSymbolSize(4)
@@ -112,6 +110,6 @@ class CrossSection:
         self.ghost.setSymbolSize(4)
         self.ghost.setSymbolPen(pg.mkPen(ghost))
         self.ghost.setSymbolBrush(pg.mkBrush(ghost))
-        self.fork.setPen(pg.mkPen(QColor(FORK_COLOURS[dark]), width=1.6))
+        self.fork.setPen(pg.mkPen(QColor(pal.FORK_COLOURS[dark]), width=1.6))
         self.current.setSymbolPen(pg.mkPen(pal.canvas_background(p), width=1.5))
         self.current.setSymbolBrush(pg.mkBrush(pal.HIGHLIGHT))

@@ -9,10 +9,11 @@ import numpy as np
 
 from nnviz.app.runs import Fork
 from nnviz.core.trainer import Trainer
-from nnviz.gui.panels.surface.cross_section import FORK_COLOURS, CrossSection
+from nnviz.gui.panels.surface.cross_section import CrossSection
 from nnviz.gui.panels.surface.heatmap import HeatMap
 from nnviz.gui.panels.surface.look_ahead import fmt
 from nnviz.gui.panels.surface.paths import PointLosses
+from nnviz.gui.widgets import palette as pal
 from nnviz.gui.widgets.labels import wrapping_label
 
 
@@ -59,5 +60,5 @@ class ForkView:
             f"iteration {f.iteration}, loss {fmt(f.evaluate_loss())}"
         extra = f" · {fork.note}" if fork.note else ""
         self.label.setText(
-            f"<span style='color:{FORK_COLOURS[dark]}'>&#9632;</span> Fork from iteration {fork.start} at rate "
+            f"<span style='color:{pal.FORK_COLOURS[dark]}'>&#9632;</span> Fork from iteration {fork.start} at rate "
             f"{f.learning_rate:.4g} ({f.optimizer.name}): {state} · main: loss {fmt(main.evaluate_loss())}{extra}")

@@ -25,7 +25,6 @@ TRAIL_SHOWN = 4000  # at most this many trajectory points are drawn (thinned, th
 MARKERS_UP_TO = 250  # a dot on every step while the path has at most this many
 TRAIL = "#ffffff"  # on the heat map (viridis): white path, magenta current point
 GHOST = "#ff5cad"
-FORK = "#ffb300"
 
 
 def display_field(loss: np.ndarray, log: bool) -> tuple[np.ndarray, tuple[float, float]]:
@@ -161,7 +160,7 @@ class HeatMap:
         self.ghost_item.setSymbolSize(4)
         self.ghost_item.setSymbolPen(pg.mkPen(GHOST))
         self.ghost_item.setSymbolBrush(pg.mkBrush(GHOST))
-        self.fork_item.setPen(pg.mkPen(FORK, width=1.8))
+        self.fork_item.setPen(pg.mkPen(pal.FORK_COLOURS[1], width=1.8))  # the bright one reads on viridis
         contour = QColor(255, 255, 255, 80)
         for iso in self.contours:
             iso.setPen(pg.mkPen(contour, width=1))

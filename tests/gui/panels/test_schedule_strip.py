@@ -9,7 +9,8 @@ import pytest
 
 from nnviz.core import presets
 from nnviz.core.trainer import Schedule
-from nnviz.gui.panels.loss_curve import RATE_AHEAD_MIN, LossCurve
+from nnviz.gui.panels.loss_curve import LossCurve
+from nnviz.gui.panels.schedule_strip import RATE_AHEAD_MIN
 
 
 @pytest.fixture
@@ -33,8 +34,8 @@ def test_hidden_for_a_constant_schedule(curve, xor_session):
 
 def test_step_schedule_curve_equals_the_applied_rates(qtbot, curve, xor_session):
     t = xor_session.trainer
-    items_before = (curve.rate_item, curve.rate_ahead_item, curve.rate_now)
-    n_items = len(curve.rate_plot.getPlotItem().items)
+    items_before = (curve.rate_strip.run_item, curve.rate_strip.ahead_item, curve.rate_strip.now_line)
+    n_items = len(curve.rate_strip.getPlotItem().items)
     t.configure(schedule={"kind": "step", "step_size": 5, "gamma": 0.5})
     assert curve.schedule_shown()
     x, y = curve.rate_data()
@@ -49,12 +50,12 @@ def test_step_schedule_curve_equals_the_applied_rates(qtbot, curve, xor_session)
     # the rate of iteration k is the one the trainer applied before its update
     assert y[60] == t.applied_learning_rate
     # the run part and the part ahead, drawn by the same items as before
-    rx, ry = curve.rate_item.getOriginalDataset()
-    ax, ay = curve.rate_ahead_item.getOriginalDataset()
+    rx, ry = curve.rate_strip.run_item.getOriginalDataset()
+    ax, ay = curve.rate_strip.ahead_item.getOriginalDataset()
     assert np.array_equal(rx, x[:61]) and np.array_equal(ry, y[:61])
     assert np.array_equal(ax, x[60:]) and np.array_equal(ay, y[60:])
-    assert (curve.rate_item, curve.rate_ahead_item, curve.rate_now) == items_before
-    assert len(curve.rate_plot.getPlotItem().items) == n_items
+    assert (curve.rate_strip.run_item, curve.rate_strip.ahead_item, curve.rate_strip.now_line) == items_before
+    assert len(curve.rate_strip.getPlotItem().items) == n_items
 
 
 def test_follows_settings_changes(curve, xor_session):
