@@ -18,9 +18,13 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 TITLE = "Window: Play and start-up"
-NOTES = ["Play: the window's time-sliced Play at full speed (iteration by iteration, redrawing at "
-         "frame rate) against Trainer.run for the same wall time, on the xor preset and a 2-16-16-1 "
-         "network with 200 samples. Start-up: a fresh Python process until the canvas first paints."]
+NOTES = ["Play: the window's time-sliced Play at full speed (iteration by iteration, redrawing "
+         "between slices) against Trainer.run, in interleaved rounds of equal wall time (3 rounds of "
+         "2 s each; the ratio is the median of the rounds' ratios), on the xor preset and a 2-16-16-1 "
+         "network with 200 samples. Start-up: a fresh Python process until the canvas first paints "
+         "(best of 3)."]
+PLAY_TARGET = 0.8
+STARTUP_TARGET_MS = 800
 
 STARTUP = textwrap.dedent("""
     import time
@@ -63,24 +67,22 @@ def _deep_trainer():
     return create([2, 16, 16, 1], "sigmoid", Dataset(x, t), seed=0, learning_rate=0.5)
 
 
-def play_rate(make, seconds: float) -> tuple[float, float]:
+def play_rates(make, seconds: float, rounds: int) -> tuple[float, float, float]:
+    """(headless iterations/s, window iterations/s, ratio): ``rounds`` interleaved rounds
+    of ``seconds`` of Trainer.run and ``seconds`` of Play in the window; the rates are
+    the medians, the ratio the median of each round's window / headless."""
+    import numpy as np
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
+    from nnviz.app.session import FAST_PLAY, Session
     from nnviz.gui.app import application
     from nnviz.gui.main_window import MainWindow
-    from nnviz.app.session import FAST_PLAY, Session
     from nnviz.gui.qt_session import QtSession
 
     app = application()
     headless = make()
     headless.run(50)
-    start = time.perf_counter()
-    done = 0
-    while time.perf_counter() - start < seconds:
-        done += headless.run(200).iterations
-    headless_rate = done / (time.perf_counter() - start)
-
     session = QtSession(Session(make()))
     # A private settings file: never the user's, nor os.devnull, which QSettings would
     # replace with a regular file when it saves.
@@ -88,19 +90,28 @@ def play_rate(make, seconds: float) -> tuple[float, float]:
     window = MainWindow(session, QSettings(ini, QSettings.Format.IniFormat))
     window.resize(1400, 900)
     window.show()
-    app.processEvents()
+    start = time.perf_counter()
+    while time.perf_counter() - start < 0.5:  # the first paint and the docks' first work
+        app.processEvents()
     session.set_play_unit("iteration")
     session.set_play_speed(FAST_PLAY)
-    first = session.trainer.iteration
-    start = time.perf_counter()
-    session.play()
-    while time.perf_counter() - start < seconds:
-        app.processEvents()
-    session.pause()
-    window_rate = (session.trainer.iteration - first) / (time.perf_counter() - start)
+    rates = []
+    for _ in range(rounds):
+        start, done = time.perf_counter(), 0
+        while time.perf_counter() - start < seconds:
+            done += headless.run(200).iterations
+        headless_rate = done / (time.perf_counter() - start)
+        first = session.trainer.iteration
+        start = time.perf_counter()
+        session.play()
+        while time.perf_counter() - start < seconds:
+            app.processEvents()
+        session.pause()
+        rates.append((headless_rate, (session.trainer.iteration - first) / (time.perf_counter() - start)))
     window.close()
     QApplication.processEvents()
-    return headless_rate, window_rate
+    r = np.array(rates)
+    return float(np.median(r[:, 0])), float(np.median(r[:, 1])), float(np.median(r[:, 1] / r[:, 0]))
 
 
 def startup_seconds(repeats: int) -> float:
@@ -115,15 +126,15 @@ def startup_seconds(repeats: int) -> float:
 def run(quick: bool) -> list[dict[str, Any]]:
     from nnviz.core import presets
 
-    seconds = 1.0 if quick else 3.0
+    seconds, rounds = (1.0, 1) if quick else (2.0, 3)
     rows = []
     for label, make in (("xor 2-4-1", lambda: presets.load("xor")), ("2-16-16-1, 200 samples", _deep_trainer)):
-        headless, window = play_rate(make, seconds)
-        ratio = window / headless
+        headless, window, ratio = play_rates(make, seconds, rounds)
         rows.append({"benchmark": "Play, window open", "net": label, "value": f"{window:,.0f}",
                      "unit": "iterations/s", "headless": f"{headless:,.0f}", "ratio": f"{ratio:.2f}",
-                     "target": ">= 0.5 of headless", "met": "yes" if ratio >= 0.5 else "no"})
+                     "target": f">= {PLAY_TARGET} of headless", "met": "yes" if ratio >= PLAY_TARGET else "no"})
     start = startup_seconds(1 if quick else 3)
     rows.append({"benchmark": "start-up to first paint", "net": "mazur", "value": f"{start * 1000:,.0f}",
-                 "unit": "ms", "headless": "", "ratio": "", "target": "", "met": ""})
+                 "unit": "ms", "headless": "", "ratio": "", "target": f"< {STARTUP_TARGET_MS} ms",
+                 "met": "yes" if start * 1000 < STARTUP_TARGET_MS else "no"})
     return rows

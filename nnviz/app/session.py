@@ -36,7 +36,8 @@ from nnviz.io import snapshot
 EDGE_MODES = ("auto", "weights", "gradients", "updates")
 FAST_PLAY = math.inf  # steps per second meaning "as fast as the machine goes"
 SLICE_SECONDS = 0.012  # Play's work per tick, at least
-DRAWING_SHARE = 0.2  # Play trains at least 1/share - 1 times as long as the window spent drawing
+DRAWING_SHARE = 0.2  # Play trains at least 1/share - 1 times as long as the window spends drawing
+DRAWING_SMOOTHING = 0.3  # the weight of the last frame in the running drawing time
 MAX_SLICE_SECONDS = 0.25  # the window answers within this even when drawing is slow
 JOB_SLICE_SECONDS = 0.015  # sliced jobs' (the race's) work per tick
 TICK_MS = 16  # the timer's interval while Play is limited to a speed
@@ -104,6 +105,7 @@ class Session:
         self._play_credit = 0.0
         self._last_tick = 0.0
         self._slice_end = 0.0
+        self._drawing = 0.0  # the window's drawing time per frame, smoothed
         self.set_trainer(trainer, path)
 
     # ------------------------------------------------------------- the trainer
@@ -534,11 +536,13 @@ class Session:
     def _play_slice(self) -> None:
         t = self._trainer
         now = self.clock()
-        # Train longer than the window spent drawing since the last slice, so that Play
-        # keeps most of the headless speed however slow the redraw.
-        drawing = now - self._slice_end if self._slice_end else 0.0
+        # Train longer than the window spends drawing between slices (smoothed: the views
+        # that redraw less often than every frame come and go), so that Play keeps most
+        # of the headless speed however slow the redraw.
+        if self._slice_end:
+            self._drawing += DRAWING_SMOOTHING * (now - self._slice_end - self._drawing)
         share = DRAWING_SHARE
-        deadline = now + min(max(SLICE_SECONDS, drawing * (1 - share) / share), MAX_SLICE_SECONDS)
+        deadline = now + min(max(SLICE_SECONDS, self._drawing * (1 - share) / share), MAX_SLICE_SECONDS)
         if self.play_speed == FAST_PLAY:
             budget = math.inf
         else:

@@ -1,39 +1,33 @@
-"""The main window: the network canvas in the centre, docks for the step controls, the
-equation inspector and the loss curve, menus, shortcuts and a status bar."""
+"""The main window: the network canvas in the centre, docks around it (``docks``: the
+step controls, the inspector, the loss curve, the loss surface, and behind them the
+training options, decision boundary, comparison, graph and confusion matrix, built when
+first shown), menus, shortcuts and a status bar."""
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QFileDialog, QFormLayout,
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
                                QFrame, QLabel, QMainWindow, QMessageBox, QScrollArea, QSpinBox,
                                QWidget)
 
 from nnviz import __version__
+from nnviz.app.session import EDGE_MODES
 from nnviz.core import presets
 from nnviz.core.analysis.explain import Formatter
-from nnviz.gui.widgets import icons
+from nnviz.gui import docks
+from nnviz.gui.canvas import CanvasPanel
+from nnviz.gui.controls.step_controls import StepControls, position_from_speed
+from nnviz.gui.docks import DockView, LazyView, expose, new_dock
 from nnviz.gui.panels.inspector import Inspector
 from nnviz.gui.panels.loss_curve import LossCurve
-from nnviz.gui.canvas import CanvasPanel
-from nnviz.app.session import EDGE_MODES
-from nnviz.gui.controls.step_controls import StepControls, position_from_speed
-from nnviz.gui.panels.boundary_panel import BoundaryPanel
-from nnviz.gui.panels.compare_panel import ComparePanel
-from nnviz.gui.panels.confusion import TITLE as CONFUSION_TITLE, ConfusionView
-from nnviz.gui.panels.graph.panel import TITLE as GRAPH_TITLE, GraphPanel
-from nnviz.gui.dialogs import code_export
-from nnviz.gui.dialogs.data_dialog import DataDialog
-from nnviz.gui.dialogs.weights_import import ImportWeightsDialog
-from nnviz.gui.dialogs.network_editor import NetworkEditor
-from nnviz.gui.dialogs.record_dialog import RecordDialog
-from nnviz.gui.dialogs.sweep_dialog import SweepDialog
+from nnviz.gui.panels.surface import SurfacePanel
 from nnviz.gui.record_control import RecordControl
 from nnviz.gui.recording import RecordOptions
-from nnviz.gui.panels.surface import SurfacePanel
-from nnviz.gui.panels.training_panel import TrainingPanel
+from nnviz.gui.widgets import icons
 from nnviz.gui.widgets.session_view import SessionView
 from nnviz.io import tables, weights
 from nnviz.io.export import FORMATS, ExportError
@@ -54,17 +48,30 @@ SHORTCUTS = [
     ("Ctrl++ / Ctrl+-", "Zoom in / out (or the mouse wheel on the canvas)"),
     ("Ctrl+Q", "Quit"),
 ]
+# the views of the docks that start behind another tab: (module, class), imported when built
+BOUNDARY_VIEW = ("nnviz.gui.panels.boundary_panel", "BoundaryPanel")
+COMPARE_VIEW = ("nnviz.gui.panels.compare_panel", "ComparePanel")
+GRAPH_VIEW = ("nnviz.gui.panels.graph.panel", "GraphPanel")
+CONFUSION_VIEW = ("nnviz.gui.panels.confusion", "ConfusionView")
 EDGE_LABELS = {"auto": "Follow the step (weights; gradients and updates of the active layer)",
                "weights": "Weights", "gradients": "Gradients", "updates": "Last updates"}
 
 
 class MainWindow(SessionView, QMainWindow):
+    # the views of the docks behind other tabs, built when first shown or asked for
+    training_panel = DockView(docks.TRAINING)
+    boundary_panel = DockView(docks.BOUNDARY)
+    compare_panel = DockView(docks.COMPARE)
+    graph_panel = DockView(docks.GRAPH)
+    confusion_view = DockView(docks.CONFUSION)
+
     def __init__(self, session, settings: QSettings | None = None) -> None:
         super().__init__(session)
         self.settings = settings if settings is not None else QSettings()
         self.setWindowIcon(icons.icon("app"))
-        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowNestedDocks
-                            | QMainWindow.DockOption.AllowTabbedDocks)
+        self.setDockOptions(docks.DOCK_OPTIONS)
+        # the loss surface takes the whole right column (heat map over cross-section needs the height)
+        self.setCorner(Qt.Corner.BottomRightCorner, docks.RIGHT)
 
         self.canvas_panel = CanvasPanel(session)
         self.canvas = self.canvas_panel.canvas
@@ -72,44 +79,29 @@ class MainWindow(SessionView, QMainWindow):
         self.controls = StepControls(session)
         self.inspector = Inspector(session)
         self.loss_curve = LossCurve(session)
-        self.controls_dock = self._dock("Controls", self.controls, Qt.DockWidgetArea.TopDockWidgetArea)
-        self.inspector_dock = self._dock("Equation inspector", self.inspector, Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.loss_dock = self._dock("Loss curve", self.loss_curve, Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.splitDockWidget(self.inspector_dock, self.loss_dock, Qt.Orientation.Horizontal)
-        self.resizeDocks([self.inspector_dock, self.loss_dock], [620, 420], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.inspector_dock], [260], Qt.Orientation.Vertical)
-        # the loss surface takes the whole right column (heat map over cross-section needs the height)
-        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.surface_panel = SurfacePanel(session)
         self.surface_panel.connect_learning_rate(self.controls.learning_rate)
         self.surface_panel.sweepRequested.connect(lambda: self.open_sweep())
         self.sweep_dialog = None
-        self.surface_dock = self._dock("Loss surface", self.surface_panel, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.resizeDocks([self.surface_dock], [470], Qt.Orientation.Horizontal)
-        self.training_panel = TrainingPanel(session)
-        self.training_panel.sweepRequested.connect(lambda: self.open_sweep())
-        scroll = QScrollArea()
-        scroll.setWidget(self.training_panel)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.training_dock = self._dock("Training options", scroll, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.tabifyDockWidget(self.surface_dock, self.training_dock)
-        self.boundary_panel = BoundaryPanel(session)
-        self.boundary_dock = self._dock("Decision boundary", self.boundary_panel, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.tabifyDockWidget(self.surface_dock, self.boundary_dock)
-        self.compare_panel = ComparePanel(session)
-        self.compare_dock = self._dock("Chain rule vs. proportional split", self.compare_panel,
-                                       Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.tabifyDockWidget(self.inspector_dock, self.compare_dock)
-        self.graph_panel = GraphPanel(session)
-        self.graph_dock = self._dock(GRAPH_TITLE, self.graph_panel, Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.tabifyDockWidget(self.inspector_dock, self.graph_dock)
-        self.confusion_view = ConfusionView(session)
-        self.confusion_dock = self._dock(CONFUSION_TITLE, self.confusion_view, Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.tabifyDockWidget(self.loss_dock, self.confusion_dock)
-        self.loss_dock.raise_()
-        self.surface_dock.raise_()
-        self.inspector_dock.raise_()
+        self.controls_dock = new_dock(self, docks.CONTROLS, self.controls)
+        self.inspector_dock = new_dock(self, docks.INSPECTOR, self.inspector)
+        self.loss_dock = new_dock(self, docks.LOSS, self.loss_curve)
+        self.surface_dock = new_dock(self, docks.SURFACE, self.surface_panel)
+        # The docks' views start their work (the inspector's text, the loss surface) once the
+        # window has painted: the window opens sooner. Their docks tell them then.
+        self._dock_views = ((self.controls_dock, self.controls), (self.inspector_dock, self.inspector),
+                            (self.loss_dock, self.loss_curve), (self.surface_dock, self.surface_panel))
+        for _, view in self._dock_views:
+            view.set_exposed(False)
+        self.lazy_views = {title: LazyView(new_dock(self, title), build) for title, build in (
+            (docks.TRAINING, self._build_training_panel),
+            (docks.BOUNDARY, lambda: self._build(BOUNDARY_VIEW)),
+            (docks.COMPARE, lambda: self._build(COMPARE_VIEW)),
+            (docks.GRAPH, lambda: self._build(GRAPH_VIEW)),
+            (docks.CONFUSION, lambda: self._build(CONFUSION_VIEW)))}
+        self.training_dock, self.boundary_dock, self.compare_dock, self.graph_dock, self.confusion_dock = (
+            self.lazy_views[title].dock for title in (docks.TRAINING, docks.BOUNDARY, docks.COMPARE, docks.GRAPH,
+                                                 docks.CONFUSION))
 
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
@@ -119,21 +111,40 @@ class MainWindow(SessionView, QMainWindow):
         self.controls.record_button.clicked.connect(lambda: self.record())
         self.recording.recordingChanged.connect(self._on_recording_changed)
 
-        self.resize(1360, 900)
+        self.resize(docks.SIZE)
         self._restore_settings()
         self._on_trainer_replaced()
         self.canvas.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.canvas.setFocus()  # Space and the arrow keys step the network from the start
 
-    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(title.replace(" ", "_").lower())
-        dock.setWidget(widget)
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                         | QDockWidget.DockWidgetFeature.DockWidgetClosable
-                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
-        self.addDockWidget(area, dock)
-        return dock
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._dock_views:
+            # a posted call: it comes after the paint that showing the window posted
+            QTimer.singleShot(0, self._expose_docks)
+
+    def _expose_docks(self) -> None:
+        views, self._dock_views = self._dock_views, ()
+        for dock, view in views:
+            expose(dock, view)
+
+    # ------------------------------------------------------ the docks behind
+    def _build(self, where: tuple[str, str]):
+        """A view from its module (imported now: start-up need not wait for it)."""
+        module, name = where
+        view = getattr(importlib.import_module(module), name)(self.session)
+        return view, view
+
+    def _build_training_panel(self):
+        from nnviz.gui.panels.training_panel import TrainingPanel
+
+        panel = TrainingPanel(self.session)
+        panel.sweepRequested.connect(lambda: self.open_sweep())
+        scroll = QScrollArea()
+        scroll.setWidget(panel)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        return scroll, panel
 
     # ---------------------------------------------------------------- actions
     def _action(self, text: str, slot, shortcut: str | QKeySequence | None = None,
@@ -365,6 +376,8 @@ class MainWindow(SessionView, QMainWindow):
 
     def ask_record_options(self) -> tuple[RecordOptions, str] | None:
         """The one place that opens the Record dialog (tests patch it)."""
+        from nnviz.gui.dialogs.record_dialog import RecordDialog
+
         previous = self.recording.path or str(Path(self._last_dir()) / "recording.gif")
         dialog = RecordDialog(previous, self, self.recording.options)
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -388,11 +401,15 @@ class MainWindow(SessionView, QMainWindow):
         self.session.notify(f"Exported {Path(path).name}")
 
     def ask_export_options(self, fmt: str) -> dict | None:
+        from nnviz.gui.dialogs import code_export
+
         dialog = code_export.ExportOptionsDialog(self.session.trainer, fmt, self)
         return dialog.options() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def export_code(self, fmt: str) -> None:
         """File ▸ Export as code: a NumPy or PyTorch script of the run from the current state."""
+        from nnviz.gui.dialogs import code_export
+
         self.session.pause()
         trainer = self.session.trainer
         try:
@@ -442,18 +459,26 @@ class MainWindow(SessionView, QMainWindow):
             self.show_error("Cannot import the weights", str(exc))
             return
         self._remember_dir(path)
+        from nnviz.gui.dialogs.weights_import import ImportWeightsDialog
+
         ImportWeightsDialog(self.session, imported, self.ask_open_path, self).exec()
 
     def choose_data(self) -> None:
+        from nnviz.gui.dialogs.data_dialog import DataDialog
+
         self.session.pause()
         DataDialog(self.session, self).exec()
 
     def edit_network(self) -> None:
+        from nnviz.gui.dialogs.network_editor import NetworkEditor
+
         self.session.pause()
         NetworkEditor(self.session, self).exec()
 
     def open_sweep(self) -> None:
         """The learning-rate sweep dialog (one, kept with its last result)."""
+        from nnviz.gui.dialogs.sweep_dialog import SweepDialog
+
         if self.sweep_dialog is None:
             self.sweep_dialog = SweepDialog(self.session, self)
         self.sweep_dialog.show()
@@ -517,8 +542,8 @@ class MainWindow(SessionView, QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         state = s.value("window/state")
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
+        if not (isinstance(state, QByteArray) and self.restoreState(state)):
+            self.restoreState(docks.default_state())
         mode = s.value("view/edge_mode", "auto")
         if mode in EDGE_MODES:
             self.session.set_edge_mode(mode)

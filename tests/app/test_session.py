@@ -229,11 +229,18 @@ def test_play_trains_longer_when_the_window_spent_long_drawing():
     s.set_play_speed(FAST_PLAY)
     s.play()
     s.tick()
-    clock.now += 0.040  # the window drew for 40 ms (and a reading or two of the clock)
-    before = s.trainer.iteration
-    s.tick()
+    for _ in range(30):  # the window draws for 40 ms every frame (and a reading or two of the clock)
+        clock.now += 0.040
+        before = s.trainer.iteration
+        s.tick()
     share = session_mod.DRAWING_SHARE
     expected = 40 * (1 - share) / share  # ms of training for 40 ms of drawing
+    assert 0.9 * expected <= s.trainer.iteration - before <= 1.1 * expected
+    clock.now += 0.055  # one slower frame (views that redraw less often) moves the slice part of the way
+    before = s.trainer.iteration
+    s.tick()
+    w = session_mod.DRAWING_SMOOTHING
+    expected = ((1 - w) * 40 + w * 55) * (1 - share) / share
     assert 0.9 * expected <= s.trainer.iteration - before <= 1.1 * expected
     clock.now += 10.0  # however slow the drawing, a slice stays short
     before = s.trainer.iteration

@@ -175,7 +175,7 @@ def test_training_options_and_network_editor_are_reachable_from_the_window(qtbot
     window.training_action.trigger()
     assert window.training_dock.isVisible()
     opened = []
-    monkeypatch.setattr("nnviz.gui.main_window.NetworkEditor.exec", lambda self: opened.append(self) or 0)
+    monkeypatch.setattr("nnviz.gui.dialogs.network_editor.NetworkEditor.exec", lambda self: opened.append(self) or 0)
     window.edit_network_action.trigger()
     assert len(opened) == 1 and opened[0].session is window.session
 
@@ -191,7 +191,7 @@ def test_the_teaching_views_are_docks_of_the_window(qtbot, window):
 
 def test_the_data_dialog_is_reachable_from_the_window(qtbot, window, monkeypatch):
     opened = []
-    monkeypatch.setattr("nnviz.gui.main_window.DataDialog.exec", lambda self: opened.append(self) or 0)
+    monkeypatch.setattr("nnviz.gui.dialogs.data_dialog.DataDialog.exec", lambda self: opened.append(self) or 0)
     window.data_action.trigger()
     assert len(opened) == 1 and opened[0].session is window.session
 

@@ -78,8 +78,10 @@ class SweepDialog(SessionView, QDialog):
         self.plots = pg.GraphicsLayoutWidget()
         self.plots.setMinimumSize(560, 420)
         self.final_plot = self.plots.addPlot(row=0, col=0, axisItems={"left": CompactLossAxis("left"),
-                                                                      "bottom": RateAxis("bottom")})
-        self.curves_plot = self.plots.addPlot(row=1, col=0, axisItems={"left": CompactLossAxis("left")})
+                                                                      "bottom": RateAxis("bottom")},
+                                              enableMenu=False)
+        self.curves_plot = self.plots.addPlot(row=1, col=0, axisItems={"left": CompactLossAxis("left")},
+                                              enableMenu=False)
         self.final_plot.setLogMode(x=True, y=True)
         self.final_plot.setLabel("bottom", "learning rate")
         self.final_plot.setLabel("left", "final loss")
@@ -89,7 +91,6 @@ class SweepDialog(SessionView, QDialog):
         for plot in (self.final_plot, self.curves_plot):
             for name in ("left", "bottom"):
                 plot.getAxis(name).enableAutoSIPrefix(False)
-            plot.setMenuEnabled(False)
             plot.hideButtons()
             plot.showGrid(x=True, y=True, alpha=0.15)
         self.final_item = pg.PlotDataItem()

@@ -27,6 +27,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedLayout, QVBoxLayout, QWidget
 
 from nnviz.gui.widgets import palette as pal
+from nnviz.gui.widgets.axes import cache_axes
 from nnviz.gui.widgets.isocurve import FastIsocurve
 from nnviz.gui.widgets.session_view import SessionView
 
@@ -56,17 +57,18 @@ class BoundaryPanel(SessionView, QWidget):
         self._points: np.ndarray | None = None  # the grid's points, (GRID*GRID) x 2
         self._mode = "single"  # "single" (one output) or "classes"
         self._levels = (0.0, 1.0)
+        self._points_key = None  # what the data points were drawn for
 
         self.note = QLabel()
         self.note.setObjectName("boundaryNote")
         self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.note.setWordWrap(True)
 
-        self.plot = pg.PlotWidget()
+        self.plot = pg.PlotWidget(enableMenu=False)  # no menus built: they cost start-up time
         self.plot.setObjectName("boundaryPlot")
         self.plot.setMinimumSize(200, 180)
         pi = self.plot.getPlotItem()
-        pi.setMenuEnabled(False)
+        cache_axes(pi)
         pi.hideButtons()
         pi.setAspectLocked(False)
         self.image = pg.ImageItem(axisOrder="row-major")
@@ -146,7 +148,7 @@ class BoundaryPanel(SessionView, QWidget):
         if self._points is None:
             return
         # Single steps show at once; while Play uses every frame, at most 10 redraws a second.
-        self._throttle.request(self.play_interval(REFRESH_MS))
+        self.redraw(self._throttle, REFRESH_MS)
 
     _on_timeline_changed = _on_state_changed
 
@@ -211,18 +213,24 @@ class BoundaryPanel(SessionView, QWidget):
         t = self.session.trainer
         targets = t.dataset.targets
         if self._mode == "classes":
-            cls = targets.argmax(axis=1)
-            return [pg.mkBrush(CLASS_COLOURS[c % len(CLASS_COLOURS)]) for c in cls]
-        low, high = self._levels
-        f = np.clip((targets[:, 0] - low) / (high - low), 0.0, 1.0)
-        if t.dataset.is_classification:  # full colours for 0 and 1 whatever the levels
-            f = np.where(targets[:, 0] >= 0.5, 1.0, 0.0)
-        return [pg.mkBrush(pal.DIVERGING.map(float(v), mode="qcolor")) for v in f]
+            colours = [CLASS_COLOURS[c % len(CLASS_COLOURS)] for c in targets.argmax(axis=1)]
+        else:
+            low, high = self._levels
+            f = np.clip((targets[:, 0] - low) / (high - low), 0.0, 1.0)
+            if t.dataset.is_classification:  # full colours for 0 and 1 whatever the levels
+                f = np.where(targets[:, 0] >= 0.5, 1.0, 0.0)
+            colours = [pal.DIVERGING.map(float(v), mode="qcolor").name() for v in f]
+        brushes = {c: pg.mkBrush(c) for c in set(colours)}  # one brush per colour, shared
+        return [brushes[c] for c in colours]
 
     def _update_points(self) -> None:
         t = self.session.trainer
         x = t.dataset.inputs
-        self.points_item.setData(x[:, 0], x[:, 1], brush=self._point_brushes(), pen=self._point_pen)
+        # the data points change with the data, the levels and the palette, not with training
+        key = (id(t.dataset), self._mode, self._levels, id(self._point_pen))
+        if key != self._points_key:
+            self._points_key = key
+            self.points_item.setData(x[:, 0], x[:, 1], brush=self._point_brushes(), pen=self._point_pen)
         batch = self.batch_indices()
         if batch.size:
             self.batch_item.setData(x[batch, 0], x[batch, 1], pen=self._batch_pen, brush=None)

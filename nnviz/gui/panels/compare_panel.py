@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from nnviz.core.analysis import compare
 from nnviz.gui.widgets import palette as pal
+from nnviz.gui.widgets.axes import cache_axes
 from nnviz.gui.widgets.legend import HeaderLegend
 from nnviz.gui.widgets.session_view import SessionView
 
@@ -134,11 +135,11 @@ class ComparePanel(SessionView, QWidget):
         row.addWidget(self.progress, 1)
         row.addWidget(self.cancel_button)
 
-        self.plot = pg.PlotWidget()
+        self.plot = pg.PlotWidget(enableMenu=False)
         self.plot.setObjectName("racePlot")
         self.plot.setMinimumSize(220, 140)
         pi = self.plot.getPlotItem()
-        pi.setMenuEnabled(False)
+        cache_axes(pi)
         pi.setLabel("bottom", "race iteration")
         pi.setLabel("left", "loss")
         pi.showGrid(x=False, y=True, alpha=0.18)
@@ -194,11 +195,11 @@ class ComparePanel(SessionView, QWidget):
         self.refresh()
 
     def _on_state_changed(self) -> None:
-        self._throttle.request(self.play_interval(REFRESH_MS))
+        self.redraw(self._throttle, REFRESH_MS)
 
     def _on_settings_changed(self, name: str) -> None:
         if name in ("loss", "backprop"):
-            self._throttle.request(0)
+            self.schedule(self._throttle, 0)
 
     # ------------------------------------------------------------------ table
     def refresh(self) -> None:

@@ -5,7 +5,7 @@ highlighted; the header line gives the accuracy. Refreshed once per state change
 most ``MAX_REFRESH_PER_SECOND`` times a second while Play uses every frame, so Play stays
 fast. Regression data: a note instead of the table.
 
-Suggested dock title: "Confusion matrix".
+It is the window's "Confusion matrix" dock (nnviz.gui.docks).
 """
 
 from __future__ import annotations
@@ -29,7 +29,6 @@ from nnviz.gui.widgets import palette as pal
 from nnviz.gui.widgets.session_view import SessionView
 
 MAX_REFRESH_PER_SECOND = 5
-TITLE = "Confusion matrix"
 
 
 class ConfusionView(SessionView, QWidget):
@@ -74,7 +73,7 @@ class ConfusionView(SessionView, QWidget):
         self.refresh()
 
     def _on_state_changed(self) -> None:
-        self._throttle.request(self.play_interval(self._throttle.interval_ms))
+        self.redraw(self._throttle, self._throttle.interval_ms)
 
     _on_timeline_changed = _on_state_changed
 

@@ -35,7 +35,7 @@ from nnviz.gui.widgets import formula
 from nnviz.gui.widgets import palette
 from nnviz.gui.widgets.session_view import SessionView
 
-PLAY_REFRESH_MS = 250  # while playing, rebuild at most this often
+PLAY_REFRESH_MS = 500  # while Play uses every frame, rebuild at most this often
 # Lines shown for one micro-step (select a neuron or a connection for the rest). Laying out
 # rich text costs about 0.7 ms a line, so Play shows fewer.
 MAX_LINES = 100
@@ -155,14 +155,14 @@ class Inspector(SessionView, QWidget):
         if self._check_key is not None and self._check_key != self._state_key():
             self._check_html, self._check_key = "", None
         self._update_check_button()
-        if self.isVisible():
+        if self.shown:
             self._schedule()
 
     def _schedule(self) -> None:
-        self._rebuild.request(self.play_interval(PLAY_REFRESH_MS))
+        self.redraw(self._rebuild, PLAY_REFRESH_MS)
 
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
+    def _on_shown(self) -> None:
+        super()._on_shown()
         if self._dirty:
             self._schedule()
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBox
 
 from nnviz.gui.panels.schedule_strip import ScheduleStrip
 from nnviz.gui.widgets import palette as pal
-from nnviz.gui.widgets.axes import IterationAxis, LinearAxis, LossAxis
+from nnviz.gui.widgets.axes import IterationAxis, LinearAxis, LossAxis, cache_axes
 from nnviz.gui.widgets.legend import HeaderLegend
 from nnviz.gui.widgets.series import MIN_CAPACITY, GrowingSeries
 from nnviz.gui.widgets.session_view import SessionView
@@ -91,6 +91,7 @@ class LossCurve(SessionView, QWidget):
         self.plot.setObjectName("lossPlot")
         self.plot.setMinimumSize(220, 140)
         pi = self.plot.getPlotItem()
+        cache_axes(pi)
         pi.setMenuEnabled(False, enableViewBoxMenu=True)  # log mode is ours, not the plot menu's
         # after a zoom or pan the view stops following: pyqtgraph's "A" button (bottom left)
         # or a double click brings it back
@@ -161,8 +162,7 @@ class LossCurve(SessionView, QWidget):
         layout.setSpacing(0)
         layout.addLayout(row)
         layout.addWidget(self.plot, 1)
-        self.rate_strip = ScheduleStrip()
-        layout.addWidget(self.rate_strip)
+        self.rate_strip: ScheduleStrip | None = None  # built when a schedule is not constant
 
         self.log_box.toggled.connect(self._on_log_changed)
         self.accuracy_box.toggled.connect(self._on_accuracy_toggled)
@@ -230,15 +230,25 @@ class LossCurve(SessionView, QWidget):
             self._update_rate()
 
     def _update_rate(self) -> None:
-        self.rate_strip.show_schedule(self.session.trainer, max(self._loss.n, self.session.trainer.iteration))
+        t = self.session.trainer
+        if self.rate_strip is None:
+            if t.settings.schedule.kind == "constant":
+                return
+            self.rate_strip = ScheduleStrip()
+            self.rate_strip.align(self._accuracy_shown)
+            self.rate_strip.recolour(self.palette())
+            self.layout().addWidget(self.rate_strip)
+        self.rate_strip.show_schedule(t, max(self._loss.n, t.iteration))
 
     def schedule_shown(self) -> bool:
         """True when the schedule strip is shown (the schedule is not constant)."""
-        return not self.rate_strip.isHidden()
+        return self.rate_strip is not None and not self.rate_strip.isHidden()
 
     def rate_data(self) -> tuple[np.ndarray, np.ndarray]:
         """(iterations, applied rates) drawn on the schedule strip: iteration k uses
         ``schedule.rate(lr, k - 1)`` (k - 1 updates before it)."""
+        if self.rate_strip is None:
+            return np.empty(0), np.empty(0)
         return self.rate_strip.x, self.rate_strip.y
 
     # ------------------------------------------------------------------ the fork
@@ -380,7 +390,7 @@ class LossCurve(SessionView, QWidget):
             pi.setContentsMargins(0, 0, 16, 0)  # room for the last tick label
         self.accuracy_view.setVisible(shown)
         self._accuracy_shown = shown
-        if hasattr(self, "rate_strip"):  # the strip's iterations line up with the loss plot's
+        if getattr(self, "rate_strip", None) is not None:  # its iterations line up with the loss plot's
             self.rate_strip.align(shown)
         self._update_legend()
         self._sync_accuracy_view()
@@ -553,5 +563,6 @@ class LossCurve(SessionView, QWidget):
         hint = QColor(p.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText))
         self.empty_hint.setColor(hint)
         self._update_marker(force=True)
-        self.rate_strip.recolour(p)
-        self._update_rate()
+        if self.rate_strip is not None:
+            self.rate_strip.recolour(p)
+            self._update_rate()

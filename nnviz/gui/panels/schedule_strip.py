@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QPalette
 
 from nnviz.core.trainer import Trainer
 from nnviz.gui.widgets import palette as pal
-from nnviz.gui.widgets.axes import IterationAxis
+from nnviz.gui.widgets.axes import IterationAxis, cache_axes
 
 RATE_COLOURS = ("#8d6e00", "#e0c050")  # (light, dark) ochre
 RATE_AHEAD = 0.2  # the strip also shows this share of the iterations run ahead
@@ -25,7 +25,7 @@ class ScheduleStrip(pg.PlotWidget):
     """A small plot: ``show_schedule(trainer, n)`` after n iterations."""
 
     def __init__(self) -> None:
-        super().__init__(axisItems={"bottom": IterationAxis("bottom")})
+        super().__init__(axisItems={"bottom": IterationAxis("bottom")}, enableMenu=False)
         self.setObjectName("ratePlot")
         self.setFixedHeight(92)
         self.setToolTip("The learning rate the schedule applies at each iteration "
@@ -35,7 +35,7 @@ class ScheduleStrip(pg.PlotWidget):
         self.y = np.empty(0)
         self._dark = False
         pi = self.getPlotItem()
-        pi.setMenuEnabled(False, enableViewBoxMenu=False)
+        cache_axes(pi)
         pi.vb.setMouseEnabled(x=False, y=False)
         pi.hideButtons()
         left = pi.getAxis("left")

@@ -21,41 +21,42 @@ class FastIsocurve(pg.IsocurveItem):
 
 
 def contour_segments(d: np.ndarray, level: float) -> tuple[np.ndarray, np.ndarray]:
-    """Marching squares on ``d`` (x index first): x, y of segment end points, in pairs."""
+    """Marching squares on ``d`` (x index first): x, y of segment end points, in pairs.
+    Only the cells the level crosses are interpolated (a few percent of a smooth grid)."""
     d = np.asarray(d, dtype=np.float64)
     if d.ndim != 2 or min(d.shape) < 2:
         return np.empty(0), np.empty(0)
     corners = ((0, 1), (0, 0), (1, 0), (1, 1))  # cell corners in pyqtgraph's edge order
-    vals = [d[i:d.shape[0] - 1 + i, j:d.shape[1] - 1 + j] for i, j in corners]
-    below = [v < level for v in vals]
+    below = d < level
+    low = [below[i:d.shape[0] - 1 + i, j:d.shape[1] - 1 + j] for i, j in corners]
     edges = ((0, 1), (1, 2), (2, 3), (3, 0))  # each edge joins two corners
-    cross = np.stack([below[a] != below[b] for a, b in edges], axis=-1)  # nx-1, ny-1, 4
-    count = cross.sum(axis=-1)
-    ii, jj = np.meshgrid(np.arange(d.shape[0] - 1), np.arange(d.shape[1] - 1), indexing="ij")
+    cross = np.stack([low[a] != low[b] for a, b in edges], axis=-1)  # nx-1, ny-1, 4
+    ii, jj = np.nonzero(cross.any(axis=-1))  # the cells the level crosses (2 or 4 edges)
+    if ii.size == 0:
+        return np.empty(0), np.empty(0)
+    cross = cross[ii, jj]  # cells x 4
+    vals = [d[ii + ci, jj + cj] for ci, cj in corners]
     px = np.empty(cross.shape)
     py = np.empty(cross.shape)
     with np.errstate(divide="ignore", invalid="ignore"):
         for k, (a, b) in enumerate(edges):
             va, vb = vals[a], vals[b]
-            f = np.where(cross[..., k], (level - va) / (vb - va), 0.0)
+            f = np.where(cross[:, k], (level - va) / (vb - va), 0.0)
             (ax, ay), (bx, by) = corners[a], corners[b]
-            px[..., k] = ii + ax + (bx - ax) * f + 0.5
-            py[..., k] = jj + ay + (by - ay) * f + 0.5
+            px[:, k] = ii + ax + (bx - ax) * f + 0.5
+            py[:, k] = jj + ay + (by - ay) * f + 0.5
+    count = cross.sum(axis=-1)
     xs, ys = [], []
     two = count == 2
     if two.any():
         order = np.argsort(~cross[two], axis=-1, kind="stable")[:, :2]
-        cx, cy = px[two], py[two]
         rows = np.arange(order.shape[0])[:, None]
-        xs.append(cx[rows, order].ravel())
-        ys.append(cy[rows, order].ravel())
+        xs.append(px[two][rows, order].ravel())
+        ys.append(py[two][rows, order].ravel())
     four = count == 4
     if four.any():
-        cx, cy = px[four], py[four]
-        xs.append(cx.ravel())
-        ys.append(cy.ravel())
-    if not xs:
-        return np.empty(0), np.empty(0)
+        xs.append(px[four].ravel())
+        ys.append(py[four].ravel())
     return np.concatenate(xs), np.concatenate(ys)
 
 

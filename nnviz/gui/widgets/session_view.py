@@ -13,6 +13,9 @@ A view follows a Session signal by defining its slot, named after the signal in
 connections hold the view weakly and skip a view whose Qt object is gone; closing the
 view (or ``detach()``) disconnects them, stops its throttles and cancels its jobs. A
 palette change calls ``_on_palette_changed`` once, whatever the view's Qt class.
+``schedule(throttle)`` asks for a redraw that a view out of sight keeps for when it is
+shown: hidden views do no work. Out of sight is hidden, or in a dock behind another tab
+(Qt calls such a widget visible): the window tells the view with ``set_exposed``.
 """
 
 from __future__ import annotations
@@ -63,6 +66,8 @@ class SessionView:
         self.session = session
         self._connections: list[tuple[object, Callable]] = []
         self._throttles: list[Throttle] = []
+        self._stale: set[Throttle] = set()  # redraws asked for while out of sight
+        self._exposed = True  # False while the view's dock is behind another tab
         self._jobs: list[Job] = []
         for signal_name, slot_name in SLOTS:
             method = getattr(self, slot_name, None)
@@ -89,6 +94,7 @@ class SessionView:
             signal.disconnect(slot)
         for throttle in self._throttles:
             throttle.cancel()
+        self._stale.clear()
         for job in self._jobs:
             if job.running:
                 job.cancel(quiet=True)
@@ -99,6 +105,33 @@ class SessionView:
         t = Throttle(self, fn, interval_ms)
         self._throttles.append(t)
         return t
+
+    @property
+    def shown(self) -> bool:
+        """Whether the view can be seen: visible, and not in a dock behind another tab."""
+        return self._exposed and self.isVisible()
+
+    def set_exposed(self, exposed: bool) -> None:
+        """The window says whether the view's dock is in sight (its tab is the current one)."""
+        was = self.shown
+        self._exposed = exposed
+        if self.shown and not was:
+            self._on_shown()
+
+    def schedule(self, throttle: Throttle, interval_ms: float | None = None, sync: bool = False) -> None:
+        """``throttle.request(interval_ms, sync)`` while the view is shown; out of sight,
+        the request waits until the view is shown."""
+        if self.shown:
+            throttle.request(interval_ms, sync)
+        else:
+            self._stale.add(throttle)
+
+    def _on_shown(self) -> None:
+        """The view came into sight: the redraws asked for meanwhile run now (views with
+        work of their own to catch up extend this)."""
+        stale, self._stale = self._stale, set()
+        for throttle in stale:
+            throttle.request(0)
 
     def submit(self, request, on_progress=None, on_finished=None) -> Job:
         """Start background work on the session's job runner; it is cancelled (and stays
@@ -113,11 +146,24 @@ class SessionView:
         window is never idle then), else nothing, so that an idle window is up to date."""
         return interval_ms if self.session.flat_out else 0
 
+    def redraw(self, throttle: Throttle, play_interval_ms: float) -> None:
+        """Ask ``throttle`` for a redraw after a state change: at once (at the end of the
+        event loop's turn) when the window is idle; while Play uses every frame, at most
+        every ``play_interval_ms``, and then in the same turn as the step, so that the
+        window paints once per step."""
+        flat_out = self.session.flat_out
+        self.schedule(throttle, play_interval_ms if flat_out else 0, sync=flat_out)
+
     # ------------------------------------------------------------ Qt events
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         if self.DETACH_ON_CLOSE:
             self.detach()
         super().closeEvent(event)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self.shown:
+            self._on_shown()
 
     def changeEvent(self, event) -> None:  # noqa: N802
         super().changeEvent(event)

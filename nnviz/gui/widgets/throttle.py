@@ -45,12 +45,18 @@ class Throttle:
         self._last = -math.inf
         self._due = math.inf
 
-    def request(self, interval_ms: float | None = None) -> None:
+    def request(self, interval_ms: float | None = None, sync: bool = False) -> None:
         """Run ``fn`` once ``interval_ms`` (default: the throttle's) has passed since the
-        last run; at once (in the next turn of the event loop) when it has."""
+        last run; at once (in the next turn of the event loop) when it has. ``sync``: when
+        it has, run it right now, in this turn (during Play, so that the window paints
+        the views updated by a step together, once)."""
         interval = self.interval_ms if interval_ms is None else interval_ms
         now = self.clock()
         due = max(now, self._last + interval / 1000.0)
+        if sync and due <= now:
+            self.cancel()
+            self._fire()
+            return
         if self.pending and due >= self._due:
             return
         self._due = due

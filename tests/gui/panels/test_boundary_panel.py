@@ -120,24 +120,26 @@ def test_timeline_shows_the_network_as_it_was(make_panel, xor_session):
 
 
 def test_redraws_wait_only_while_play_uses_every_frame(qtbot, make_panel, xor_session, monkeypatch):
-    """While Play trains flat out the window is never idle: redraws ask to wait REFRESH_MS
-    (the Throttle then merges them, see tests/gui/widgets/test_throttle.py); a single
-    step, or Play at a speed that leaves the window idle, redraws at the next turn."""
+    """While Play trains flat out the window is never idle: redraws wait REFRESH_MS and
+    then run in the step's own turn, so the window paints once per step (the Throttle
+    merges them, see tests/gui/widgets/test_throttle.py); a single step, or Play at a
+    speed that leaves the window idle, redraws at the end of the turn."""
     panel = make_panel(xor_session)
     asked = []
     request = panel._throttle.request
-    monkeypatch.setattr(panel._throttle, "request", lambda ms=None: (asked.append(ms), request(ms)))
+    monkeypatch.setattr(panel._throttle, "request",
+                        lambda ms=None, sync=False: (asked.append((ms, sync)), request(ms, sync)))
     xor_session.step("iteration")
-    assert asked == [0]
+    assert asked == [(0, False)]
     asked.clear()
     xor_session.set_play_speed(FAST_PLAY)
     xor_session.play()
     qtbot.waitUntil(lambda: len(asked) >= 3)
     xor_session.pause()
-    assert set(asked) == {REFRESH_MS}
+    assert set(asked) == {(REFRESH_MS, True)}
     asked.clear()
     xor_session.step("micro")
-    assert asked == [0]
+    assert asked == [(0, False)]
     qtbot.waitUntil(lambda: panel._throttle.runs >= 1 and not panel._throttle.pending)
     x, y, z = panel.grid_values()
     np.testing.assert_allclose(z[0, 0], xor_session.trainer.network.forward([[x[0], y[0]]])[0, 0], rtol=1e-12)

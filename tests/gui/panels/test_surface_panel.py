@@ -539,4 +539,18 @@ def test_a_hidden_panel_does_no_work_until_shown(qtbot, window_panel, window):
     qtbot.waitUntil(lambda: not window_panel._refresh_throttle.pending)  # the refresh came, and did nothing
     assert window_panel.grids.key == key
     window.surface_dock.show()
+    window.surface_dock.raise_()  # back among its tabs: the current one again
+    qtbot.waitUntil(lambda: _grid_ready(window_panel) and window_panel.grids.key != key)
+
+
+def test_a_panel_behind_another_tab_does_no_work_until_raised(qtbot, window_panel, window):
+    """Qt calls a widget behind another dock tab visible; the dock tells the panel."""
+    window.training_dock.raise_()
+    qtbot.waitUntil(lambda: not window_panel.shown)
+    assert window_panel.isVisible()
+    key = window_panel.grids.key
+    _steps(window.session, 3)
+    qtbot.waitUntil(lambda: not window_panel._refresh_throttle.pending)
+    assert window_panel.grids.key == key
+    window.surface_dock.raise_()
     qtbot.waitUntil(lambda: _grid_ready(window_panel) and window_panel.grids.key != key)

@@ -84,3 +84,15 @@ def test_a_bound_method_is_held_weakly(qtbot, qapp):
     del view  # nothing else holds it: the throttle does not keep it alive
     qtbot.waitUntil(lambda: not throttle.pending)
     assert View.calls == 0 and throttle.runs == 1
+
+
+def test_a_sync_request_that_is_due_runs_in_this_turn(qtbot, parts):
+    throttle, clock, runs = parts
+    throttle.request(100, sync=True)  # nothing ran yet: due, so it runs right now
+    assert runs == [0.0] and not throttle.pending
+    clock.now = 0.05
+    throttle.request(100, sync=True)  # not due: waits like any request
+    assert runs == [0.0] and throttle.pending
+    clock.now = 0.1
+    qtbot.waitUntil(lambda: not throttle.pending)
+    assert runs == [0.0, 0.1]

@@ -32,8 +32,7 @@ from nnviz.gui.panels.graph import drawing
 from nnviz.gui.widgets.session_view import SessionView
 from nnviz.io.files import FileError
 
-TITLE = "Computational graph"
-PLAY_REFRESH_MS = 250
+PLAY_REFRESH_MS = 500  # while Play uses every frame, rebuild at most this often
 DIGITS = 9  # as nnviz trace and the inspector write numbers
 MAX_FIT_SCALE = 1.5
 READABLE = 0.8  # following the step, the view never zooms out further than this
@@ -312,11 +311,11 @@ class GraphPanel(SessionView, QWidget):
 
     def _invalidate(self) -> None:
         self._dirty = True
-        if self.isVisible():
-            self._rebuild.request(self.play_interval(PLAY_REFRESH_MS))
+        if self.shown:
+            self.redraw(self._rebuild, PLAY_REFRESH_MS)
 
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
+    def _on_shown(self) -> None:
+        super()._on_shown()
         if self._dirty:
             self._invalidate()
 

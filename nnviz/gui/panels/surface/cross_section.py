@@ -13,7 +13,7 @@ from nnviz.core.analysis import surface
 from nnviz.core.trainer import Trainer
 from nnviz.gui.panels.surface.heatmap import GHOST, MARKERS_UP_TO
 from nnviz.gui.widgets import palette as pal
-from nnviz.gui.widgets.axes import CompactLossAxis
+from nnviz.gui.widgets.axes import CompactLossAxis, cache_axes
 
 POINTS = 201
 
@@ -31,9 +31,9 @@ class CrossSection:
     """The cross-section's plot items, in row ``row`` of ``layout``, its x linked to ``link``."""
 
     def __init__(self, layout: pg.GraphicsLayoutWidget, row: int, link: pg.PlotItem) -> None:
-        self.plot = layout.addPlot(row=row, col=0, axisItems={"left": CompactLossAxis("left")})
-        self.plot.setMenuEnabled(False)
+        self.plot = layout.addPlot(row=row, col=0, axisItems={"left": CompactLossAxis("left")}, enableMenu=False)
         self.plot.hideButtons()
+        cache_axes(self.plot)
         self.plot.setXLink(link)
         vb = self.plot.getViewBox()
         vb.enableAutoRange(axis="y")

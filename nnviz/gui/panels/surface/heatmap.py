@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QPalette
 
 from nnviz.gui.panels.surface.paths import clip_to_view, thin
 from nnviz.gui.widgets import palette as pal
+from nnviz.gui.widgets.axes import cache_axes
 from nnviz.gui.widgets.isocurve import FastIsocurve
 
 CONTOURS = 9
@@ -53,8 +54,8 @@ class HeatMap:
     """The heat map's plot items, in row ``row`` of ``layout`` (the colour bar beside it)."""
 
     def __init__(self, layout: pg.GraphicsLayoutWidget, row: int = 0) -> None:
-        self.plot = layout.addPlot(row=row, col=0)
-        self.plot.setMenuEnabled(False)
+        self.plot = layout.addPlot(row=row, col=0, enableMenu=False)  # no menus built: they cost start-up time
+        cache_axes(self.plot)
         self.plot.hideButtons()
         self.plot.getViewBox().disableAutoRange()
         self.image = pg.ImageItem(axisOrder="row-major")
@@ -72,6 +73,7 @@ class HeatMap:
         self.colorbar.getAxis("right").enableAutoSIPrefix(False)
         # its own column, beside the heat map only: the plots below keep the same x extent
         layout.addItem(self.colorbar, row=row, col=1)
+        cache_axes(self.colorbar)
         self.trail_item = pg.PlotDataItem()
         self.fork_item = pg.PlotDataItem()
         self.ghost_item = pg.PlotDataItem()
