@@ -14,12 +14,36 @@ from collections.abc import Callable
 import numpy as np
 
 from nnviz.app.jobs import DONE, GridRequest, Job
+from nnviz.core.trainer import Trainer
 
 GRID_POINTS = 101  # the heat map's grid is GRID_POINTS x GRID_POINTS
 SLOW_GRID_MS = 40.0  # a full grid slower than this is computed on the worker pool ...
 COARSE_MS = 15.0  # ... after a coarse one that takes about this long, shown at once
 
 Grid = tuple[np.ndarray, np.ndarray, np.ndarray]  # a, b, loss (loss[i, j] at a[i], b[j])
+
+
+def grid_state(trainer: Trainer, axes: tuple[str, str], plane: tuple | None,
+               rng: tuple[float, float, float, float], columns: tuple[int, int]) -> tuple:
+    """What a grid depends on: every parameter but the two axes (at ``columns`` of the flat
+    vector), or the plane (origin, d1, d2); the range, the loss and the trainer."""
+    if plane is not None:
+        params = tuple(v.tobytes() for v in plane)
+    else:
+        flat = trainer.network.flat().copy()
+        flat[list(columns)] = 0.0
+        params = flat.tobytes()
+    return ("slice" if plane is None else "plane", axes, rng, params, trainer.loss, id(trainer))
+
+
+def grid_request(trainer: Trainer, axes: tuple[str, str], plane: tuple | None,
+                 rng: tuple[float, float, float, float], points: int) -> GridRequest:
+    """A ``points`` x ``points`` grid of ``trainer``'s state now, detached from it (the
+    parameters copied), so that a worker thread can compute it while training goes on."""
+    probe = Trainer(trainer.network.copy(), trainer.dataset, learning_rate=trainer.learning_rate, loss=trainer.loss)
+    a0, a1, b0, b1 = rng
+    plane = None if plane is None else tuple(v.copy() for v in plane)
+    return GridRequest(probe, axes, plane, np.linspace(a0, a1, points), np.linspace(b0, b1, points))
 
 
 class Grids:

@@ -40,10 +40,10 @@ from nnviz.gui.panels.surface.controls import MODES, SurfaceControls
 from nnviz.gui.panels.surface.cross_section import POINTS, CrossSection, section_values
 from nnviz.gui.panels.surface.dialogs import ForkDialog, RangeDialog
 from nnviz.gui.panels.surface.fork import ForkView
-from nnviz.gui.panels.surface.grids import GRID_POINTS, Grids
+from nnviz.gui.panels.surface.grids import GRID_POINTS, Grids, grid_request, grid_state
 from nnviz.gui.panels.surface.heatmap import HeatMap
 from nnviz.gui.panels.surface.look_ahead import LookAheadView
-from nnviz.gui.panels.surface.paths import PointLosses, Trail, plane_range
+from nnviz.gui.panels.surface.paths import PointLosses, Trail, inside, plane_range
 from nnviz.gui.widgets import palette as pal
 from nnviz.gui.widgets.labels import wrapping_label
 from nnviz.gui.widgets.session_view import SessionView
@@ -444,7 +444,7 @@ class SurfacePanel(SessionView, QWidget):
             current = self._current_point()
             if current is None:
                 return
-            if self._auto_fit and (self.range is None or not self._inside(current, 0.08)):
+            if self._auto_fit and (self.range is None or not inside(current, self.range, 0.08)):
                 self.range = self._fitted_range(current)
                 self.grids.key = None
             self.grids.update()
@@ -467,11 +467,6 @@ class SurfacePanel(SessionView, QWidget):
         self._refresh()
         self._ghost_throttle.flush()
         self._stability_throttle.flush()
-
-    def _inside(self, point: np.ndarray, margin: float) -> bool:
-        a0, a1, b0, b1 = self.range
-        ma, mb = margin * (a1 - a0), margin * (b1 - b0)
-        return a0 + ma <= point[0] <= a1 - ma and b0 + mb <= point[1] <= b1 - mb
 
     def _current_point(self) -> np.ndarray | None:
         """The current point in the panel's coordinates (computing the plane if needed)."""
@@ -520,28 +515,17 @@ class SurfacePanel(SessionView, QWidget):
 
     # ----------------------------------------------------------------- grid
     def grid_state(self) -> tuple | None:
-        """What the grid depends on: every parameter but the axes (slice), or the plane;
-        None when there is nothing to draw."""
-        t = self.trainer
+        """What the grid depends on (None when there is nothing to draw)."""
         if self.axes is None or self.range is None or (self.mode == "plane" and self._plane is None):
             return None
-        if self.mode == "plane":
-            origin, d1, d2, _ = self._plane
-            params = (origin.tobytes(), d1.tobytes(), d2.tobytes())
-        else:
-            flat = t.network.flat().copy()
-            flat[list(self._axis_columns())] = 0.0
-            params = flat.tobytes()
-        return (self.mode, self.axes, self.range, params, t.loss, id(t))
+        return grid_state(self.trainer, self.axes, self._plane_directions(), self.range, self._axis_columns())
 
     def _grid_request(self, points: int) -> GridRequest:
-        """A grid of the current state, detached from the live trainer (its parameters
-        copied now), so that a worker thread can compute it while training goes on."""
-        t = self.trainer
-        probe = Trainer(t.network.copy(), t.dataset, learning_rate=t.learning_rate, loss=t.loss)
-        a0, a1, b0, b1 = self.range
-        plane = None if self.mode == "slice" else tuple(v.copy() for v in self._plane[:3])
-        return GridRequest(probe, self.axes, plane, np.linspace(a0, a1, points), np.linspace(b0, b1, points))
+        return grid_request(self.trainer, self.axes, self._plane_directions(), self.range, points)
+
+    def _plane_directions(self) -> tuple | None:
+        """(origin, d1, d2) of the plane of the trajectory, or None in slice mode."""
+        return None if self.mode == "slice" else self._plane[:3]
 
     def _show_grid(self, grid) -> None:
         a, b, loss = grid
@@ -562,8 +546,7 @@ class SurfacePanel(SessionView, QWidget):
             if self.grids.slow:
                 points = int(np.clip(10.0 * GRID_POINTS ** 2 / self.grids.last_ms, 41, POINTS))
             xs = np.linspace(self.range[0], self.range[1], points)
-            plane = None if self.mode == "slice" else self._plane[:3]
-            self._section_xy = (xs, np.asarray(section_values(t, self.axes, plane, xs, current[1])))
+            self._section_xy = (xs, np.asarray(section_values(t, self.axes, self._plane_directions(), xs, current[1])))
             self._section_key = key
         self.section.show_curve(*self._section_xy)
         # the steps: the last trajectory points at the loss they reached

@@ -45,6 +45,13 @@ def clip_to_view(xy: np.ndarray, rng: tuple[float, float, float, float]) -> np.n
                             np.clip(xy[:, 1], b0 - 10 * wb, b1 + 10 * wb)])
 
 
+def inside(point: np.ndarray, rng: tuple[float, float, float, float], margin: float) -> bool:
+    """Whether ``point`` lies in ``rng`` with a ``margin`` (a share of each side) to spare."""
+    a0, a1, b0, b1 = rng
+    ma, mb = margin * (a1 - a0), margin * (b1 - b0)
+    return a0 + ma <= point[0] <= a1 - ma and b0 + mb <= point[1] <= b1 - mb
+
+
 def plane_range(points: np.ndarray) -> tuple[float, float, float, float]:
     """A range around ``points`` (rows) in the plane of the trajectory, with a margin."""
     pts = points[np.isfinite(points).all(axis=1)]
