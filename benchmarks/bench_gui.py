@@ -90,9 +90,12 @@ def play_rates(make, seconds: float, rounds: int) -> tuple[float, float, float]:
     window = MainWindow(session, QSettings(ini, QSettings.Format.IniFormat))
     window.resize(1400, 900)
     window.show()
-    start = time.perf_counter()
-    while time.perf_counter() - start < 0.5:  # the first paint and the docks' first work
-        app.processEvents()
+    def settle() -> None:  # the work a pause or the first paint leaves: not part of Play
+        start = time.perf_counter()
+        while time.perf_counter() - start < 0.5:
+            app.processEvents()
+
+    settle()
     session.set_play_unit("iteration")
     session.set_play_speed(FAST_PLAY)
     rates = []
@@ -108,6 +111,7 @@ def play_rates(make, seconds: float, rounds: int) -> tuple[float, float, float]:
             app.processEvents()
         session.pause()
         rates.append((headless_rate, (session.trainer.iteration - first) / (time.perf_counter() - start)))
+        settle()
     window.close()
     QApplication.processEvents()
     r = np.array(rates)

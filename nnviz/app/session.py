@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,7 +37,7 @@ from nnviz.io import snapshot
 EDGE_MODES = ("auto", "weights", "gradients", "updates")
 FAST_PLAY = math.inf  # steps per second meaning "as fast as the machine goes"
 SLICE_SECONDS = 0.012  # Play's work per tick, at least
-DRAWING_SHARE = 0.2  # Play trains at least 1/share - 1 times as long as the window spends drawing
+DRAWING_SHARE = 0.125  # Play trains 1/share - 1 times as long as the window spends drawing
 DRAWING_SMOOTHING = 0.3  # the weight of the last frame in the running drawing time
 MAX_SLICE_SECONDS = 0.25  # the window answers within this even when drawing is slow
 JOB_SLICE_SECONDS = 0.015  # sliced jobs' (the race's) work per tick
@@ -551,10 +552,12 @@ class Session:
             budget = math.floor(self._play_credit) if self.tick_interval_ms() == TICK_MS else 1
         self._last_tick = now
         done = 0
+        status = t.status
         try:
             if self.play_unit == "iteration" and budget > 1:
                 limit = self._iterations_allowed(budget)
-                result = t.run(limit, self.until_loss, should_stop=lambda: self.clock() > deadline)
+                with self._not_listening():  # a flush follows the slice
+                    result = t.run(limit, self.until_loss, should_stop=lambda: self.clock() > deadline)
                 done = result.iterations
                 if result.reason == "until_loss":
                     self._stop_with(f"Stopped: the loss fell below {self.until_loss:g}")
@@ -571,7 +574,21 @@ class Session:
         self._slice_end = self.clock()  # what follows (views updating, painting) is drawing
         if self.max_iterations is not None and t.iteration >= self.max_iterations:
             self._stop_with(f"Stopped: reached {self.max_iterations} iterations")
-        self.flush(force=done > 0)
+        self.flush(force=done > 0 or t.status != status)
+
+    @contextmanager
+    def _not_listening(self):
+        """Not hearing of every iteration of a Play slice (a few per cent of a small
+        network's time); the slice flushes when it is done."""
+        t = self._trainer
+        signals = (t.weights_changed, t.iteration_finished, t.state_restored)
+        for sig in signals:
+            sig.disconnect(self._on_core_changed)
+        try:
+            yield
+        finally:
+            for sig in signals:
+                sig.connect(self._on_core_changed)
 
     def _iterations_allowed(self, budget: float) -> int:
         limit = 10**9 if budget == math.inf else int(budget)

@@ -554,3 +554,19 @@ def test_a_panel_behind_another_tab_does_no_work_until_raised(qtbot, window_pane
     assert window_panel.grids.key == key
     window.surface_dock.raise_()
     qtbot.waitUntil(lambda: _grid_ready(window_panel) and window_panel.grids.key != key)
+
+
+def test_during_play_a_costly_grid_is_coarse_and_full_again_when_play_stops(qtbot, window_panel, window,
+                                                                             monkeypatch):
+    monkeypatch.setattr("nnviz.gui.panels.surface.grids.PLAY_GRID_MS", 0.0)  # every grid costs too much
+    session = window.session
+    session.set_play_speed(FAST_PLAY)
+    assert session.play()
+    qtbot.waitUntil(lambda: 0 < window_panel.loss.shape[0] < GRID_POINTS, timeout=10000)
+    assert not window_panel.grids.key  # a coarse grid is shown, none is taken for the full one
+    session.pause()
+    qtbot.waitUntil(lambda: _grid_ready(window_panel))
+    p1, p2 = window_panel.axes
+    i, j = 12, 88
+    expected = _direct_loss(session.trainer, p1, p2, window_panel.a_values[i], window_panel.b_values[j])
+    assert window_panel.loss[i, j] == pytest.approx(expected, rel=1e-10)

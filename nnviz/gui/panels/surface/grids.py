@@ -3,7 +3,9 @@
 A grid that takes less than a frame is computed at once. A slow one (large data) is
 shown coarse at once and computed in full as a job on the worker pool, on a copy of the
 parameters (not during Play: then the coarse one follows the run), and drawn when it
-arrives if the state it was made for is still the current one.
+arrives if the state it was made for is still the current one. During Play a grid that
+costs more than a few milliseconds is shown coarse too (Play keeps its time for training);
+the full one comes when Play stops.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from nnviz.core.trainer import Trainer
 GRID_POINTS = 101  # the heat map's grid is GRID_POINTS x GRID_POINTS
 SLOW_GRID_MS = 40.0  # a full grid slower than this is computed on the worker pool ...
 COARSE_MS = 15.0  # ... after a coarse one that takes about this long, shown at once
+PLAY_GRID_MS = 8.0  # during Play a full grid slower than this is shown coarse ...
+PLAY_COARSE_MS = 4.0  # ... at about this cost; the full one comes when Play stops
 
 Grid = tuple[np.ndarray, np.ndarray, np.ndarray]  # a, b, loss (loss[i, j] at a[i], b[j])
 
@@ -84,22 +88,25 @@ class Grids:
         if self.last_ms is None:  # estimate from a tiny grid
             elapsed, _ = self._request(11).run()
             self.last_ms = elapsed * GRID_POINTS ** 2 / 121
-        if not self.slow:
+        playing = self._playing()
+        if not (self.slow or (playing and self.last_ms > PLAY_GRID_MS and not self.always_full)):
             self.last_ms, grid = self._request(GRID_POINTS).run()
             self.key = key
             self._show(grid)
             return
         if key == self._coarse_key:
-            if not self._playing() and self._job is None:
+            if not playing and self._job is None:
                 self._start()
             return
-        # a coarse grid costing about COARSE_MS, from the time the last full one took
-        points = int(np.clip(GRID_POINTS * math.sqrt(COARSE_MS / self.last_ms), 11, 51))
+        # a coarse grid costing about COARSE_MS (PLAY_COARSE_MS during Play), from the
+        # time the last full one took
+        budget = PLAY_COARSE_MS if playing else COARSE_MS
+        points = int(np.clip(GRID_POINTS * math.sqrt(budget / self.last_ms), 11, 51))
         _, grid = self._request(points).run()
         self.key = None
         self._show(grid)
         self._coarse_key = key
-        if not self._playing():
+        if not playing and self.slow:
             self._start()
 
     def _start(self) -> None:
