@@ -68,7 +68,7 @@ class RaceRun:
     def __init__(self, job: Job, start: int, half_done: bool) -> None:
         self.job = job
         self.start = start  # the main run's iteration when the race began
-        self.half_done = half_done  # the main run stood mid-iteration (that part is left out)
+        self.half_done = half_done  # the main run stood mid-iteration (the copies finish it)
 
     @property
     def race(self) -> compare.Race:

@@ -302,7 +302,8 @@ class ComparePanel(SessionView, QWidget):
                 self.race_status.setText("The trainer has diverged: reset or step back before a race.")
             return
         run = self.session.race_run
-        start = f"iteration {run.start}" + (" (the half-done iteration is left out)" if run.half_done else "")
+        start = f"iteration {run.start}" + (" (each copy finishes the half-done iteration, in its own mode from its next backward step)"
+                                          if run.half_done else "")
         self.race_status.setText(f"Racing from {start}…")
         self.plot.getPlotItem().enableAutoRange()
 

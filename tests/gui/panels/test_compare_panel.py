@@ -102,6 +102,23 @@ def test_race_with_a_real_click_fills_the_plot(qtbot, panel, xor_session):
     assert "After 120 iterations" in panel.race_status.text()
 
 
+def test_a_race_from_the_middle_of_an_iteration_finishes_it(qtbot, panel, xor_session):
+    t = xor_session.trainer
+    t.run(3)
+    for _ in range(6):
+        t.step("micro")  # iteration 4 stands between its two updates (chain rule)
+    panel.iterations_box.setValue(3)
+    with qtbot.waitSignal(panel.raceFinished, timeout=20000):
+        qtbot.mouseClick(panel.race_button, Qt.MouseButton.LeftButton)
+        assert "finishes the half-done iteration" in panel.race_status.text()
+    chain, proportional = list(panel.race.chain_losses), list(panel.race.proportional_losses)
+    t.run(3)  # the main run's own way on: its next losses are the chain copy's
+    assert chain == t.loss_history[3:6]
+    # iteration 4's backward steps were done in the chain rule's way: the proportional
+    # copy's losses part only after iteration 5's update (a loss is measured before it)
+    assert proportional[:2] == chain[:2] and proportional[2] != chain[2]
+
+
 def test_cancel_stops_the_race(qtbot, panel, xor_session):
     panel.iterations_box.setValue(1_000_000)
     qtbot.mouseClick(panel.race_button, Qt.MouseButton.LeftButton)
