@@ -37,7 +37,7 @@ from nnviz.io import snapshot
 EDGE_MODES = ("auto", "weights", "gradients", "updates")
 FAST_PLAY = math.inf  # steps per second meaning "as fast as the machine goes"
 SLICE_SECONDS = 0.012  # Play's work per tick, at least
-DRAWING_SHARE = 0.125  # Play trains 1/share - 1 times as long as the window spends drawing
+DRAWING_SHARE = 1 / 6  # Play trains 1/share - 1 times as long as the window spends drawing
 DRAWING_SMOOTHING = 0.3  # the weight of the last frame in the running drawing time
 MAX_SLICE_SECONDS = 0.25  # the window answers within this even when drawing is slow
 JOB_SLICE_SECONDS = 0.015  # sliced jobs' (the race's) work per tick

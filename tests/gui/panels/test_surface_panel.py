@@ -19,7 +19,7 @@ from nnviz.gui.panels.surface import SurfacePanel
 from nnviz.gui.panels.surface.dialogs import ForkDialog, RangeDialog
 from nnviz.gui.panels.surface.grids import GRID_POINTS
 from nnviz.gui.panels.surface.heatmap import CONTOURS, display_field
-from nnviz.gui.panels.surface.paths import loss_of
+from nnviz.gui.panels.surface.paths import loss_of, stacked_losses
 from nnviz.gui.widgets.isocurve import contour_segments
 
 
@@ -195,6 +195,16 @@ def test_cross_section_is_the_loss_along_the_first_axis_with_the_steps(qtbot, pa
     assert sx.size == len(t.trajectory)
     assert sy[-1] == pytest.approx(t.evaluate_loss(), rel=1e-12)
     assert sy[0] == pytest.approx(0.298371109, abs=1e-9)  # the worked example's first loss
+
+
+def test_the_steps_losses_are_each_points_own_loss_in_blocks_of_any_size(monkeypatch):
+    t = presets.load("xor")
+    t.run(40)
+    points = np.array(t.trajectory)
+    one_by_one = [loss_of(t, v) for v in points]
+    monkeypatch.setattr(surface, "CHUNK_FLOATS", 3 * (4 * 4 + t.network.n_params))  # blocks of 3 points
+    assert stacked_losses(t, points) == pytest.approx(one_by_one, rel=1e-12)
+    assert stacked_losses(t, points[:1]) == pytest.approx(one_by_one[:1], rel=1e-12)
 
 
 # ------------------------------------------------------------ train only two

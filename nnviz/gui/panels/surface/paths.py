@@ -8,7 +8,9 @@ import time
 
 import numpy as np
 
+from nnviz.core import kernels
 from nnviz.core.analysis import surface
+from nnviz.core.network import split_flat
 from nnviz.core.trainer import Trainer
 
 STEPS_SHOWN = 300  # the cross-section draws the last this many steps (fewer on large data)
@@ -16,7 +18,7 @@ STEPS_SHOWN = 300  # the cross-section draws the last this many steps (fewer on 
 
 def loss_of(trainer: Trainer, flat: np.ndarray) -> float:
     """The training loss at the flat parameter vector ``flat``."""
-    return trainer.evaluate_loss(*surface.split_flat(trainer.network, np.asarray(flat)))
+    return trainer.evaluate_loss(*split_flat(trainer.network, np.asarray(flat)))
 
 
 def thin(xy: np.ndarray, limit: int, recent: int = 500) -> np.ndarray:
@@ -106,7 +108,8 @@ class Trail:
 
 
 class PointLosses:
-    """The training loss at trajectory points, computed once per point."""
+    """The training loss at trajectory points, computed once per point; the new points
+    of a refresh together, as a stack of networks (``kernels.forward_pass``)."""
 
     def __init__(self) -> None:
         self._cache: dict[int, tuple[object, float]] = {}
@@ -125,17 +128,35 @@ class PointLosses:
     def losses(self, trainer: Trainer, first: int, vectors: list) -> np.ndarray:
         """Losses of ``vectors``, the trajectory points ``first``, ``first + 1``, ..."""
         out = np.empty(len(vectors))
-        fresh, start = 0, time.perf_counter()
+        fresh = []
         for k, v in enumerate(vectors):
             hit = self._cache.get(first + k)
             if hit is None or hit[0] is not v:
-                hit = (v, loss_of(trainer, v))
-                self._cache[first + k] = hit
-                fresh += 1
-            out[k] = hit[1]
-        if fresh >= 4:
-            self.seconds_each = (time.perf_counter() - start) / fresh
+                fresh.append(k)
+            else:
+                out[k] = hit[1]
+        if fresh:
+            start = time.perf_counter()
+            out[fresh] = stacked_losses(trainer, np.array([vectors[k] for k in fresh]))
+            for k in fresh:
+                self._cache[first + k] = (vectors[k], out[k])
+            if len(fresh) >= 4:
+                self.seconds_each = (time.perf_counter() - start) / len(fresh)
         if len(self._cache) > 4 * max(len(vectors), 64):
             for key in [k for k in self._cache if not first <= k < first + len(vectors)]:
                 del self._cache[key]
         return out
+
+
+def stacked_losses(trainer: Trainer, points: np.ndarray) -> np.ndarray:
+    """The training loss at each row of ``points`` (flat parameter vectors), in blocks
+    of at most ``surface.CHUNK_FLOATS`` floats per layer (``loss_of`` to rounding)."""
+    net, data = trainer.network, trainer.dataset
+    x, t = data.inputs, data.targets
+    per = max(1, surface.CHUNK_FLOATS // (x.shape[0] * max(net.sizes[1:]) + net.n_params))
+    out = np.empty(points.shape[0])
+    with np.errstate(all="ignore"):
+        for s in range(0, points.shape[0], per):
+            nets, outs = kernels.forward_pass(x, *split_flat(net, points[s:s + per]), net.activations)
+            out[s:s + per] = kernels.stacked_loss(trainer.loss_fn, nets[-1], outs[-1], t)
+    return out
