@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBox
 
 from nnviz.gui.panels.schedule_strip import ScheduleStrip
 from nnviz.gui.widgets import palette as pal
-from nnviz.gui.widgets.axes import IterationAxis, LinearAxis, LossAxis, cache_axes
+from nnviz.gui.widgets.axes import IterationAxis, LinearAxis, LossAxis, cache_axes, settle_ranges
 from nnviz.gui.widgets.legend import HeaderLegend
 from nnviz.gui.widgets.series import MIN_CAPACITY, GrowingSeries
 from nnviz.gui.widgets.session_view import SessionView
@@ -215,11 +215,13 @@ class LossCurve(SessionView, QWidget):
         self._update_hover()
         self._update_readout()
         self._update_rate()
+        settle_ranges(self.plot)
 
     def _on_runs_changed(self, name: str) -> None:
         if name == "fork":
             self._update_fork()
             self._update_readout()
+            settle_ranges(self.plot)
 
     def _on_timeline_changed(self) -> None:
         self._update_marker()

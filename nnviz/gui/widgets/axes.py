@@ -10,6 +10,16 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QGraphicsItem
 
 
+def settle_ranges(view: pg.GraphicsView) -> None:
+    """Bring the automatic ranges of ``view``'s plots up to date now, after new data.
+    pyqtgraph does it at the start of a paint, and the new range then marks the plot for
+    another paint: a plot updated every Play step would paint twice a frame. Twice: a
+    view box linked to another (the accuracy axis) takes the other's new range the
+    first time round."""
+    view.scene().prepareForPaint()
+    view.scene().prepareForPaint()
+
+
 class IterationAxis(pg.AxisItem):
     """Iterations are whole numbers: no ticks between them."""
 

@@ -45,6 +45,7 @@ from nnviz.gui.panels.surface.heatmap import HeatMap
 from nnviz.gui.panels.surface.look_ahead import LookAheadView
 from nnviz.gui.panels.surface.paths import PointLosses, Trail, inside, plane_range
 from nnviz.gui.widgets import palette as pal
+from nnviz.gui.widgets.axes import settle_ranges
 from nnviz.gui.widgets.labels import wrapping_label
 from nnviz.gui.widgets.session_view import SessionView
 
@@ -459,6 +460,7 @@ class SurfacePanel(SessionView, QWidget):
         if self.error_label.text().startswith("Surface: "):
             self._show_error("")
         self._ghost_throttle.request(sync=self.session.flat_out)
+        settle_ranges(self.plots)
 
     def refresh_now(self) -> None:
         """Run the pending redraws at once instead of at the throttle's next turn (a
@@ -569,6 +571,7 @@ class SurfacePanel(SessionView, QWidget):
             return
         view = (self.mode, self.axes, None if self._plane is None else id(self._plane), self.range)
         self.look.update(self.trainer, view, self._in_panel, self.range)
+        settle_ranges(self.plots)
 
     def _update_stability(self) -> None:
         if self.look.update_stability(self.trainer, self.axes if self.mode == "slice" else None):
