@@ -354,3 +354,29 @@ def test_closing_disconnects(qtbot, curve, xor_session):
     curve.close()
     step_iterations(xor_session, 3)
     assert len(shown(curve)[1]) == 3
+
+
+# ================================================================ one paint a step
+def test_a_step_paints_the_plot_once(qtbot, curve, xor_session):
+    """pyqtgraph settles an automatic range at the start of a paint; a range that moves
+    then asks for a second paint. The curve settles its ranges when its data changes."""
+    from PySide6.QtCore import QObject
+
+    paints = []
+
+    class Count(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                paints.append(event.region().boundingRect())
+            return False
+
+    counter = Count()
+    curve.plot.viewport().installEventFilter(counter)
+    for n in (3, 30, 300):  # each step moves both axes' ranges (the loss's and the accuracy's)
+        xor_session.trainer.run(n)
+        paints.clear()
+        xor_session.flush(force=True)
+        qtbot.waitUntil(lambda: len(paints) >= 1)
+        for _ in range(5):
+            QApplication.processEvents()
+        assert len(paints) == 1
