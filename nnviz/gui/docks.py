@@ -30,6 +30,10 @@ AREAS = {CONTROLS: TOP, INSPECTOR: BOTTOM, LOSS: BOTTOM, SURFACE: RIGHT, TRAININ
 DOCK_OPTIONS = (QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowNestedDocks
                 | QMainWindow.DockOption.AllowTabbedDocks)
 SIZE = QSize(1360, 900)  # the window's first size
+# The bottom docks' first height with their tab bar: the docks as tall as the comparison
+# (behind the inspector's tab) needs, 301 pixels, so that they do not grow when it is
+# first shown and built.
+BOTTOM_HEIGHT = 327
 
 
 def object_name(title: str) -> str:
@@ -104,6 +108,12 @@ def _arrange(w: QMainWindow, docks: dict[str, QDockWidget]) -> None:
         w.tabifyDockWidget(docks[front], docks[behind])
     for front in (LOSS, SURFACE, INSPECTOR):
         docks[front].raise_()
+
+
+def restore_default(window: QMainWindow, inspector: QDockWidget) -> None:
+    """Give ``window`` the first layout (see the module notes)."""
+    window.restoreState(default_state())
+    window.resizeDocks([inspector], [BOTTOM_HEIGHT], Qt.Orientation.Vertical)
 
 
 def default_state() -> QByteArray:

@@ -543,7 +543,7 @@ class MainWindow(SessionView, QMainWindow):
             self.restoreGeometry(geometry)
         state = s.value("window/state")
         if not (isinstance(state, QByteArray) and self.restoreState(state)):
-            self.restoreState(docks.default_state())
+            docks.restore_default(self, self.inspector_dock)
         mode = s.value("view/edge_mode", "auto")
         if mode in EDGE_MODES:
             self.session.set_edge_mode(mode)

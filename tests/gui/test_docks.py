@@ -6,7 +6,7 @@ import subprocess
 import sys
 import textwrap
 
-from PySide6.QtWidgets import QTabBar
+from PySide6.QtWidgets import QApplication, QTabBar
 
 from nnviz.gui import docks
 from nnviz.gui.main_window import MainWindow
@@ -42,6 +42,19 @@ def test_the_views_behind_tabs_are_built_when_first_shown(qtbot, window):
     assert not window.lazy_views[docks.COMPARE].built
     panel = window.compare_panel  # asked for: built at once, out of sight
     assert window.lazy_views[docks.COMPARE].built and not panel.shown
+
+
+def test_building_the_views_behind_tabs_moves_no_dock(qtbot, window):
+    """The first layout leaves the room the views behind tabs need: showing one for the
+    first time does not push the docks in sight about."""
+    in_sight = (window.inspector_dock, window.loss_dock, window.surface_dock)
+    qtbot.waitUntil(lambda: window.surface_panel.shown)
+    before = [dock.geometry() for dock in in_sight]
+    for title in BEHIND:
+        window.lazy_views[title].view()
+    for _ in range(3):
+        QApplication.processEvents()  # the docks' layout after the new contents
+    assert [dock.geometry() for dock in in_sight] == before
 
 
 def test_start_up_imports_no_view_it_does_not_show(tmp_path):

@@ -352,8 +352,7 @@ class LossCurve(SessionView, QWidget):
 
     def _fit_legend(self) -> None:
         """The legend's entries in as many rows as the plot's width needs."""
-        pi = self.plot.getPlotItem()
-        self.legend.fit(pi.vb.width() + (pi.getAxis("right").width() if self._accuracy_shown else 0))
+        self.legend.fit()
 
     # ------------------------------------------------------------ log / accuracy
     def _on_log_changed(self, on: bool) -> None:

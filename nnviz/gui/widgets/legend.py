@@ -20,8 +20,9 @@ ROW_HEIGHT = 18
 class HeaderLegend(pg.LegendItem):
     """A legend in the plot's title row, above the data, so it never covers a curve.
     pyqtgraph's legend places itself; this one tells the layout its size and stays where
-    the layout puts it. ``install(plot_item)`` puts it there; ``fit(width)`` puts as
-    many entries in a row as fit (at most ``colCount``), the title row growing with them."""
+    the layout puts it. ``install(plot_item)`` puts it there, over the data's and the
+    right axis's columns; ``fit()`` puts as many entries in a row as fit (at most
+    ``colCount``), the title row growing with them."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(sampleType=LegendSample, **kwargs)
@@ -33,12 +34,24 @@ class HeaderLegend(pg.LegendItem):
         self._plot_item = plot_item
         plot_item.layout.removeItem(plot_item.titleLabel)
         plot_item.titleLabel.setVisible(False)
-        plot_item.layout.addItem(self, 0, 1)
+        plot_item.layout.addItem(self, 0, 1, 1, 2)
         plot_item.layout.setAlignment(self, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         plot_item.layout.setRowFixedHeight(0, ROW_HEIGHT)
 
-    def fit(self, width: float) -> None:
-        """Lay the entries out in as many columns as fit in ``width`` pixels."""
+    def room(self) -> float:
+        """The width the legend may take: the view's, less the plot's margins and its
+        left axis. Not the plot's columns: they follow the view a turn later, and a
+        legend fitted to an old, wider width would hold them, and the right axis, beyond
+        the view."""
+        pi = self._plot_item
+        left, _, right, _ = pi.getContentsMargins()
+        axis = pi.getAxis("left")
+        return pi.getViewWidget().viewport().width() - left - right - (axis.width() if axis.isVisible() else 0)
+
+    def fit(self, width: float | None = None) -> None:
+        """Lay the entries out in as many columns as fit in ``width`` pixels (by default
+        ``room()``)."""
+        width = self.room() if width is None else width
         spacing = self.layout.horizontalSpacing()
         widths = [sample.preferredWidth() + label.preferredWidth() + 2 * spacing for sample, label in self.items]
         columns = 1
@@ -58,6 +71,8 @@ class HeaderLegend(pg.LegendItem):
         if self._plot_item is not None:
             rows = max(1, -(-len(self.items) // columns))
             self._plot_item.layout.setRowFixedHeight(0, ROW_HEIGHT * rows)
+            # the view sized the plot before the legend let go of its old width
+            self._plot_item.setGeometry(self._plot_item.getViewWidget().range)
 
     def recolour(self, text) -> None:
         """Labels in ``text`` colour, no frame (after a palette change)."""

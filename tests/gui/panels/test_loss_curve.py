@@ -380,3 +380,26 @@ def test_a_step_paints_the_plot_once(qtbot, curve, xor_session):
         for _ in range(5):
             QApplication.processEvents()
         assert len(paints) == 1
+
+
+def test_a_long_legend_wraps_and_the_accuracy_axis_stays_in_sight(qtbot, make_curve, xor_session):
+    """A legend fitted to the plot's old width held the plot wider than the view: the
+    accuracy axis was laid out beyond its right edge."""
+    curve = make_curve(xor_session)
+    step_iterations(xor_session, 3)
+    assert xor_session.fork(3.0, "momentum")
+    step_iterations(xor_session, 3)
+    columns = {}
+    for width in (560, 344, 300, 480):
+        curve.resize(width, 230)
+        pi = curve.plot.getPlotItem()
+        axis = pi.getAxis("right")
+        view = curve.plot.viewport().width()
+
+        def fitted():
+            return pi.geometry().width() <= view + 0.5 and axis.isVisible() and axis.geometry().right() <= view + 0.5
+
+        qtbot.waitUntil(fitted)
+        assert curve.legend.geometry().right() <= view + 0.5
+        columns[width] = curve.legend.columnCount
+    assert columns[560] == 3 and columns[300] < 3  # the three entries wrap when the plot narrows
