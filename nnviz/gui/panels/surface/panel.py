@@ -43,7 +43,8 @@ from nnviz.gui.panels.surface.fork import ForkView
 from nnviz.gui.panels.surface.grids import GRID_POINTS, Grids, grid_request, grid_state
 from nnviz.gui.panels.surface.heatmap import HeatMap
 from nnviz.gui.panels.surface.look_ahead import LookAheadView
-from nnviz.gui.panels.surface.paths import PointLosses, Trail, inside, plane_range
+from nnviz.gui.panels.surface.paths import (FLAT_OUT_STEPS_BUDGET_S, STEPS_BUDGET_S, PointLosses, Trail, inside,
+                                             plane_range)
 from nnviz.gui.widgets import palette as pal
 from nnviz.gui.widgets.axes import settle_ranges
 from nnviz.gui.widgets.labels import wrapping_label
@@ -553,7 +554,8 @@ class SurfacePanel(SessionView, QWidget):
         self.section.show_curve(*self._section_xy)
         # the steps: the last trajectory points at the loss they reached
         traj = t.trajectory
-        first = max(len(traj) - self._trail_losses.affordable(), 0)
+        budget = FLAT_OUT_STEPS_BUDGET_S if self.session.flat_out else STEPS_BUDGET_S
+        first = max(len(traj) - self._trail_losses.affordable(budget), 0)
         losses = self._trail_losses.losses(t, t.trajectory_start + first, traj[first:])
         self.section.show_steps(self._path_xy()[first:, 0], losses)
         self.section.show_current(current[0], t.evaluate_loss())

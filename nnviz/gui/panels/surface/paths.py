@@ -13,7 +13,9 @@ from nnviz.core.analysis import surface
 from nnviz.core.network import split_flat
 from nnviz.core.trainer import Trainer
 
-STEPS_SHOWN = 300  # the cross-section draws the last this many steps (fewer on large data)
+STEPS_SHOWN = 300  # the cross-section draws the last this many steps (fewer on large data):
+STEPS_BUDGET_S = 0.008  # as many as their losses take this long to compute when all are new,
+FLAT_OUT_STEPS_BUDGET_S = 0.004  # and this long while Play uses every frame
 
 
 def loss_of(trainer: Trainer, flat: np.ndarray) -> float:
@@ -119,7 +121,7 @@ class PointLosses:
         self._cache.clear()
         self.seconds_each = None
 
-    def affordable(self, budget_s: float = 0.008, most: int = STEPS_SHOWN) -> int:
+    def affordable(self, budget_s: float = STEPS_BUDGET_S, most: int = STEPS_SHOWN) -> int:
         """How many points fit in ``budget_s`` when all of them are new (Play)."""
         if self.seconds_each is None:
             return most
