@@ -2,6 +2,7 @@ import os
 import threading
 
 import pytest
+from hypothesis import settings
 
 # Qt must not look for a display: set before any test imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -49,3 +50,9 @@ def nnviz_error(nnviz_cli):
         return err
 
     return run
+
+
+# Hypothesis: the default profile for every run; `--hypothesis-profile thorough` (with
+# `--hypothesis-seed N` to vary it) runs the property tests that do not fix their own
+# count with many more examples, for release checks and hunting rare failures.
+settings.register_profile("thorough", max_examples=3000, deadline=None)

@@ -82,10 +82,14 @@ def training_settings(draw, learning_rate=st.floats(1e-3, 2.0)) -> dict:
 def trainers(draw, max_iterations: int = 3, max_layers: int = 3, max_width: int = 4,
              max_samples: int = 5) -> Trainer:
     """A Trainer of a drawn problem and settings after 0..max_iterations iterations and
-    then 0..all micro-steps of the next one."""
+    then 0..all micro-steps of the next one. Large rates can make it diverge on the way:
+    it then stops there (status ``diverged``, every kept number finite), a state the tests
+    must handle too, since a user can save it."""
     sizes, acts, loss, data, seed = draw(problems(max_layers, max_width, max_samples))
     trainer = create(sizes, acts, data, seed=seed, loss=loss, **draw(training_settings()))
     trainer.run(draw(st.integers(0, max_iterations)))
     for _ in range(draw(st.integers(0, len(trainer.steps) - 1))):
+        if trainer.status == "diverged":  # stepping on would be refused
+            break
         trainer.step("micro")
     return trainer

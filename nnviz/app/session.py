@@ -22,7 +22,6 @@ import time
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
@@ -33,6 +32,7 @@ from nnviz.core.events import Signal
 from nnviz.core.network import Network
 from nnviz.core.trainer import UNITS, Trainer, TrainingError
 from nnviz.io import snapshot
+from nnviz.io.files import shown_name
 
 EDGE_MODES = ("auto", "weights", "gradients", "updates")
 FAST_PLAY = math.inf  # steps per second meaning "as fast as the machine goes"
@@ -152,13 +152,13 @@ class Session:
         """Load ``path``; on a bad file raise SnapshotError and keep the current network."""
         trainer = snapshot.load(path)
         self.set_trainer(trainer, str(path))
-        self.message.emit(f"Opened {Path(path).name}: iteration {trainer.iteration}")
+        self.message.emit(f"Opened {shown_name(path)}: iteration {trainer.iteration}")
 
     def save_snapshot(self, path: str) -> None:
         """Save atomically; raise SnapshotError when it cannot be written (nothing is lost)."""
         snapshot.save(self._trainer, path)
         self.path = str(path)
-        self.message.emit(f"Saved {Path(path).name}")
+        self.message.emit(f"Saved {shown_name(path)}")
 
     # ------------------------------------------------------------ core events
     def _on_core_changed(self, *args) -> None:

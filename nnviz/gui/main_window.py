@@ -31,7 +31,7 @@ from nnviz.gui.widgets import icons
 from nnviz.gui.widgets.session_view import SessionView
 from nnviz.io import tables, weights
 from nnviz.io.export import FORMATS, ExportError
-from nnviz.io.files import FileError
+from nnviz.io.files import FileError, shown_name
 from nnviz.io.snapshot import SnapshotError
 
 SHORTCUTS = [
@@ -355,7 +355,7 @@ class MainWindow(SessionView, QMainWindow):
             self.show_error("Cannot export the image", str(exc))
             return
         self._remember_dir(path)
-        self.session.notify(f"Exported {Path(path).name} ({size[0]} x {size[1]})")
+        self.session.notify(f"Exported {shown_name(path)} ({size[0]} x {size[1]})")
 
     def record(self) -> None:
         """Start recording (asking what and where), or stop and write the file."""
@@ -398,7 +398,7 @@ class MainWindow(SessionView, QMainWindow):
             self.show_error("Cannot export the loss history", str(exc))
             return
         self._remember_dir(path)
-        self.session.notify(f"Exported {Path(path).name}")
+        self.session.notify(f"Exported {shown_name(path)}")
 
     def ask_export_options(self, fmt: str) -> dict | None:
         from nnviz.gui.dialogs import code_export
@@ -444,7 +444,7 @@ class MainWindow(SessionView, QMainWindow):
             self.show_error("Cannot export the weights", str(exc))
             return
         self._remember_dir(path)
-        self.session.notify(f"Exported {Path(path).name}: W1, b1, ... and the activations "
+        self.session.notify(f"Exported {shown_name(path)}: W1, b1, ... and the activations "
                                   "(File ▸ Import weights… opens it)")
 
     def import_weights(self) -> None:
@@ -507,7 +507,7 @@ class MainWindow(SessionView, QMainWindow):
 
     def _update_title(self) -> None:
         t = self.session.trainer
-        name = Path(self.session.path).name if self.session.path else (t.dataset.name or "untitled")
+        name = shown_name(self.session.path) if self.session.path else (t.dataset.name or "untitled")
         sizes = "-".join(map(str, t.network.sizes))
         self.setWindowTitle(f"{name} ({sizes}) — nnviz")
 

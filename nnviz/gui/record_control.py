@@ -6,7 +6,6 @@ no partial file and an earlier file as it was."""
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Qt, Signal
 from PySide6.QtWidgets import QLabel, QProgressDialog
@@ -14,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QProgressDialog
 from nnviz.gui.recording import Recorder, RecordOptions, canvas_picture, keep_colours, widget_picture
 from nnviz.gui.widgets import palette
 from nnviz.io import animation
-from nnviz.io.files import FileError
+from nnviz.io.files import FileError, shown_name
 
 INDICATOR = "#d32f2f"
 
@@ -97,7 +96,7 @@ class RecordControl(QObject):
         self.indicator.setVisible(True)
         self.recordingChanged.emit(True)
         self.recorder.start()
-        self.session.notify(f"Recording {Path(path).name}: press Stop (or Record) to write it")
+        self.session.notify(f"Recording {shown_name(path)}: press Stop (or Record) to write it")
 
     def _show_count(self, n: int) -> None:
         wanted = self.recorder.wanted if self.recorder is not None else None
@@ -116,7 +115,7 @@ class RecordControl(QObject):
         self.writer.progressed.connect(self._on_progress)
         self.writer.succeeded.connect(self._on_written)
         self.writer.failed.connect(self._on_failed)
-        self.progress = QProgressDialog(f"Writing {Path(self.path).name}…", "Cancel", 0, len(frames), self.window)
+        self.progress = QProgressDialog(f"Writing {shown_name(self.path)}…", "Cancel", 0, len(frames), self.window)
         self.progress.setWindowTitle("Recording")
         # Not modal: a modal dialog's setValue() runs a nested event loop, in which the
         # writer's last signal could close and delete the dialog under setValue().
@@ -142,7 +141,7 @@ class RecordControl(QObject):
     def _on_progress(self, done: int, total: int) -> None:
         dialog = self.progress
         if dialog is not None:
-            dialog.setLabelText(f"Writing {Path(self.path).name}… frame {done} of {total}")
+            dialog.setLabelText(f"Writing {shown_name(self.path)}… frame {done} of {total}")
             dialog.setValue(done)
 
     def _on_written(self) -> None:
@@ -150,7 +149,7 @@ class RecordControl(QObject):
         self._on_done()
         seconds = n / (100.0 / animation.gif_delay_cs(self.options.fps)
                        if self.path.lower().endswith(".gif") else self.options.fps)
-        self.session.notify(f"Recorded {n} frame{'s' * (n != 1)} ({seconds:.3g} s) to {Path(self.path).name}")
+        self.session.notify(f"Recorded {n} frame{'s' * (n != 1)} ({seconds:.3g} s) to {shown_name(self.path)}")
         self.finished.emit(self.path)
 
     def _on_failed(self, text: str) -> None:

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import BinaryIO, Iterator
 
 __all__ = ["FileError", "atomic_writer", "check_writable", "one_line", "os_error_message", "quote",
-           "read_bytes", "read_text", "write_atomic"]
+           "read_bytes", "read_text", "shown_name", "write_atomic"]
 
 MiB = 1 << 20
 QUOTE_LIMIT = 40  # characters of user text quoted in a message
@@ -66,6 +66,11 @@ def quote(text: str, limit: int = QUOTE_LIMIT) -> str:
 
 def _shown(path: str | os.PathLike) -> str:
     return one_line(os.fspath(path))
+
+
+def shown_name(path: str | os.PathLike) -> str:
+    """A file's name (without its folder) for a message: one line, whatever it holds."""
+    return one_line(Path(path).name)
 
 
 # ==================================================================== writing

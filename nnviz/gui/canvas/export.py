@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QIODevice, QRect, QRectF, QSize
 from PySide6.QtGui import QImage, QImageWriter, QPainter
 
-from nnviz.io.files import FileError, write_atomic
+from nnviz.io.files import FileError, shown_name, write_atomic
 
 
 def image_formats() -> list[str]:
@@ -30,7 +30,7 @@ def check_format(path: str | Path) -> str:
     formats = image_formats()
     if suffix not in formats:
         got = f"'.{suffix}'" if suffix else "no ending"
-        raise ValueError(f"cannot export to {Path(path).name}: the name must end in "
+        raise ValueError(f"cannot export to {shown_name(path)}: the name must end in "
                          f"{', '.join('.' + f for f in formats)} (got {got})")
     return suffix
 

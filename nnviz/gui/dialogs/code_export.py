@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QS
 
 from nnviz.core.trainer import DEFAULT_ITERATIONS, Trainer
 from nnviz.io import export
+from nnviz.io.files import shown_name
 
 
 class ExportOptionsDialog(QDialog):
@@ -72,6 +73,6 @@ def write(plan: export.Plan, fmt: str, path: str) -> str:
     """Write the script (``.py`` added when missing); the status-bar line that says so."""
     target = Path(path if path.lower().endswith(".py") else path + ".py")
     written = export.write(plan, fmt, target)
-    extra = f", data in {written[0].name}" if len(written) > 1 else ""
-    return (f"Exported {target.name} ({export.FORMATS[fmt]}, {plan.iterations} iterations from iteration "
-            f"{plan.iteration}{extra}): run it with python {target.name}")
+    extra = f", data in {shown_name(written[0])}" if len(written) > 1 else ""
+    return (f"Exported {shown_name(target)} ({export.FORMATS[fmt]}, {plan.iterations} iterations from iteration "
+            f"{plan.iteration}{extra}): run it with python {shown_name(target)}")

@@ -5,7 +5,6 @@ picks a built-in data set or a table file that fits. Nothing changes until OK su
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
@@ -18,6 +17,7 @@ from nnviz.core.recipes import OUTPUT_ONLY
 from nnviz.gui.dialogs.network_editor import check_limits
 from nnviz.gui.widgets.session_view import SessionView
 from nnviz.io import tables
+from nnviz.io.files import shown_name
 from nnviz.io.weights import ImportedWeights, WeightsError, build_trainer
 
 CURRENT = "current"
@@ -56,7 +56,7 @@ class ImportWeightsDialog(SessionView, QDialog):
         data = session.trainer.dataset
         self.fits = (data.n_inputs, data.n_outputs) == (sizes[0], sizes[-1])
 
-        summary = QLabel(f"{Path(imported.source).name}: a {'-'.join(map(str, sizes))} network "
+        summary = QLabel(f"{shown_name(imported.source)}: a {'-'.join(map(str, sizes))} network "
                          f"({count(imported.n_layers, 'weight layer')}).")
         summary.setTextFormat(Qt.TextFormat.PlainText)
         summary.setWordWrap(True)
@@ -185,7 +185,7 @@ class ImportWeightsDialog(SessionView, QDialog):
         self.new_trainer = new
         self.session.set_trainer(new)
         self.session.notify(
-            f"Imported {Path(self.imported.source).name}: {'-'.join(map(str, new.network.sizes))} network "
+            f"Imported {shown_name(self.imported.source)}: {'-'.join(map(str, new.network.sizes))} network "
             f"({', '.join(new.network.activation_names)}) on {data.name or 'the data'}, loss {new.loss}")
         super().accept()
 

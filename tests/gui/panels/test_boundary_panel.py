@@ -169,3 +169,16 @@ def test_axes_are_named_by_the_data_columns(qtbot, make_panel, xor_session):
     xor_session.set_trainer(trainer_mod.create([2, 4, 1], ["tanh", "sigmoid"], named, seed=0))
     qtbot.waitUntil(lambda: axis.labelText == "Länge")
     assert panel.plot.getPlotItem().getAxis("left").labelText == "宽度"
+
+
+def test_outputs_beyond_float32_draw_without_warnings(make_panel, make_session):
+    """A linear output of 1e39 (an edited weight, a diverging run) overflowed the image's
+    float32 with a RuntimeWarning (found by the random-action test): it is drawn at the
+    end of the colour scale."""
+    data = datasets.generate("plane", 20, seed=1)
+    t = trainer_mod.create([2, 1], ["linear"], data, seed=2, loss="mse")
+    t.set_parameter("W1[0,0]", 1e40)
+    panel = make_panel(make_session(t))
+    x, y, z = panel.grid_values()
+    assert np.isfinite(panel.image.image).all()
+    assert np.abs(panel.image.image).max() == np.finfo(np.float32).max

@@ -580,3 +580,14 @@ def test_during_play_a_costly_grid_is_coarse_and_full_again_when_play_stops(qtbo
     i, j = 12, 88
     expected = _direct_loss(session.trainer, p1, p2, window_panel.a_values[i], window_panel.b_values[j])
     assert window_panel.loss[i, j] == pytest.approx(expected, rel=1e-10)
+
+
+def test_log_colours_on_a_hidden_panel_after_a_new_network(qtbot, panel, session):
+    """The random-action test: a new network while the panel was hidden left the old grid
+    without a range; Log colours then drew it and raised."""
+    panel.hide()
+    session.load_preset("xor")
+    panel.controls.log_box.setChecked(True)
+    panel.show()
+    _settle(qtbot, panel)
+    assert panel.controls.log_box.isChecked() and panel.loss.shape == (GRID_POINTS, GRID_POINTS)

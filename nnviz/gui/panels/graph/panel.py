@@ -30,7 +30,7 @@ from nnviz.core.analysis.graph_layout import Box, Layout
 from nnviz.core.network import Param
 from nnviz.gui.panels.graph import drawing
 from nnviz.gui.widgets.session_view import SessionView
-from nnviz.io.files import FileError
+from nnviz.io.files import FileError, shown_name
 
 PLAY_REFRESH_MS = 500  # while Play uses every frame, rebuild at most this often
 DIGITS = 9  # as nnviz trace and the inspector write numbers
@@ -432,5 +432,5 @@ class GraphPanel(SessionView, QWidget):
         except (FileError, ValueError, OSError) as exc:
             self.show_error("Cannot export the graph", f"{exc}\nNothing was written; choose another place.")
             return False
-        self.session.notify(f"Exported {Path(path).name}")
+        self.session.notify(f"Exported {shown_name(path)}")
         return True

@@ -536,7 +536,7 @@ class SurfacePanel(SessionView, QWidget):
         self._draw_grid()
 
     def _draw_grid(self) -> None:
-        if self.loss.size:
+        if self.loss.size and self.range is not None:  # no range: the grid is of a network gone
             self.heat.show_grid(self.a_values, self.b_values, self.loss, self.controls.log_box.isChecked(),
                                 self.range)
 
