@@ -267,8 +267,16 @@ def test_any_trainer_saved_anywhere_resumes_bit_identically(t, tmp_path_factory)
     assert (t2.status, t2.status_message) == (t.status, t.status_message)
     if t.status == "diverged":
         return
+    mid_iteration = t.cursor > 0
     t.run(2)
     t2.run(2)
+    if mid_iteration and t.status_message != t2.status_message:
+        # Saved mid-iteration, and that iteration diverged: the original undid the update
+        # before it through its step history, which a snapshot does not keep (README,
+        # Python API, Divergence). Both stop there, finite, one update apart.
+        assert t2.status == "diverged" and t.status_message.startswith(t2.status_message + "; the update")
+        assert t2.loss_history[:-1] == t.loss_history and t2.iteration == t.iteration + 1
+        return
     assert (t2.status, t2.status_message) == (t.status, t.status_message)
     assert t2.loss_history == t.loss_history
     assert t2.network.flat().tobytes() == t.network.flat().tobytes()
