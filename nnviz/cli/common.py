@@ -223,7 +223,10 @@ def load_source(args: argparse.Namespace) -> Trainer:
     from nnviz.io import snapshot
 
     if getattr(args, "snapshot", None) is not None:
-        trainer = snapshot.load(args.snapshot)
+        try:
+            trainer = snapshot.load(args.snapshot)
+        except snapshot.SnapshotError as exc:
+            raise UsageError(f"nnviz {args.command}: --snapshot: {exc}") from None
         if args.seed is not None:
             trainer.reseed(args.seed)
     else:

@@ -21,7 +21,10 @@ def run(args: argparse.Namespace) -> int:
 
     if args.open is not None and args.preset:
         raise UsageError("nnviz: give either --open or --preset, not both")
-    trainer = snapshot.load(args.open) if args.open is not None else None  # a bad file: one line, exit 2
+    try:
+        trainer = snapshot.load(args.open) if args.open is not None else None
+    except snapshot.SnapshotError as exc:
+        raise UsageError(f"nnviz: --open: {exc}") from None
     problem = display_problem()
     if problem:
         raise UsageError(f"nnviz: {problem}; run it on a desktop or under Xvfb (xvfb-run nnviz), "

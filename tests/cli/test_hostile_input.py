@@ -410,7 +410,7 @@ def test_long_text_in_any_snapshot_field_is_one_short_line(workdir, capsys, wher
     rc, out, err = run(capsys, "train", "--snapshot", "s.json")
     field = where.replace("/", ".")
     field = re.sub(r"\.(\d+)", r"[\1]", field)
-    assert rc == 2 and one_line(err).startswith(f"nnviz: s.json: {field}: ") and err.count(field) == 1
+    assert rc == 2 and one_line(err).startswith(f"nnviz train: --snapshot: s.json: {field}: ") and err.count(field) == 1
     assert len(err) < 300
 
 
