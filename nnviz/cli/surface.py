@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import math
 
 import numpy as np
 
@@ -81,15 +80,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def grid_axis(lo: float, hi: float, n: int, name: str, prog: str) -> np.ndarray:
-    """``n`` points from ``lo`` to ``hi``; one line when they would not be ``n`` distinct
-    finite numbers a normal float apart (a range too narrow for the floats there, or too
-    wide to subtract)."""
-    with np.errstate(all="ignore"):
-        values = np.linspace(lo, hi, n)
-        steps = np.diff(values)
-    shown = f"{prog}: --range: {name} = {lo!r}..{hi!r}"
-    if not (math.isfinite(hi - lo) and np.isfinite(values).all()):
-        raise UsageError(f"{shown} is too wide: its width is beyond the largest float")
-    if not (steps >= np.finfo(float).tiny).all():
-        raise UsageError(f"{shown} is too narrow to split into {n} distinct grid points")
-    return values
+    try:
+        return surface.grid_axis(lo, hi, n)
+    except ValueError as exc:
+        raise UsageError(f"{prog}: --range: {name} = {exc}") from None

@@ -157,6 +157,23 @@ def default_range(trainer: Trainer, p1: str | Param, p2: str | Param,
     return tuple(out)  # type: ignore[return-value]
 
 
+def grid_axis(lo: float, hi: float, n: int) -> np.ndarray:
+    """``n`` points from ``lo`` to ``hi``; ValueError (one line) when they would not be
+    ``n`` distinct finite numbers a normal float apart: a range not increasing, too wide
+    to subtract, or too narrow for the floats there. The rule of every range a grid is
+    drawn over (``nnviz surface --range``, the window's loss surface)."""
+    if not (math.isfinite(lo) and math.isfinite(hi) and lo < hi):
+        raise ValueError(f"{lo!r}..{hi!r} is not a range: expected two finite numbers, the first smaller")
+    with np.errstate(all="ignore"):
+        values = np.linspace(lo, hi, n)
+        steps = np.diff(values)
+    if not (math.isfinite(hi - lo) and np.isfinite(values).all()):
+        raise ValueError(f"{lo!r}..{hi!r} is too wide: its width is beyond the largest float")
+    if not (steps >= np.finfo(float).tiny).all():
+        raise ValueError(f"{lo!r}..{hi!r} is too narrow to split into {n} distinct grid points")
+    return values
+
+
 def _axis_values(values: Iterable[float], name: str) -> np.ndarray:
     v = np.asarray(values, dtype=np.float64)
     if v.ndim != 1:

@@ -1,6 +1,7 @@
 """The loss-surface panel: grid, axes, trajectory, look-ahead under the slider, train only
 these two, fork, sweep, and that Play stays smooth with the panel open."""
 
+import re
 import threading
 import warnings
 
@@ -591,3 +592,40 @@ def test_log_colours_on_a_hidden_panel_after_a_new_network(qtbot, panel, session
     panel.show()
     _settle(qtbot, panel)
     assert panel.controls.log_box.isChecked() and panel.loss.shape == (GRID_POINTS, GRID_POINTS)
+
+
+@pytest.mark.parametrize("rng, says", [
+    ((-1e308, 1e308, 0.0, 1.0), "the x range -1e+308..1e+308 is too wide"),
+    ((0.0, 1.0, 0.0, 1e-320), "the y range 0.0..1e-320 is too narrow to split into 201 distinct grid points"),
+    ((0.0, 5e-324, 0.0, 1.0), "too narrow"),
+    ((0.0, float("nan"), 0.0, 1.0), "is not a range"),
+])
+def test_a_range_no_grid_can_be_drawn_over_is_refused_with_one_line(qtbot, panel, monkeypatch, rng, says):
+    """As `nnviz surface --range` refuses it (typed into the range dialog these gave
+    overflow warnings and a heat map pyqtgraph could not place): the dialog says why and
+    stays open, set_range raises."""
+    before = panel.range
+    with pytest.raises(ValueError, match=re.escape(says)):
+        panel.set_range(*rng)
+
+    def type_range(dialog):
+        for edit, value in zip(dialog.edits, rng):
+            edit.setText(repr(value))
+        dialog._check()
+        return dialog.result()
+
+    monkeypatch.setattr(RangeDialog, "exec", type_range)
+    panel.controls.range_button.click()
+    assert panel.range == before
+    dialog = panel.findChildren(RangeDialog)[-1]
+    assert dialog.error.text() and "\n" not in dialog.error.text()
+
+
+def test_zooming_in_beyond_what_a_grid_can_split_keeps_the_last_range(qtbot, panel):
+    before = panel.range
+    panel.heat.view_box.setRange(xRange=(0.5, 0.5 + 1e-14), yRange=(0.0, 1.0), padding=0)  # ~230 wheel turns
+    panel.heat.view_box.sigRangeChangedManually.emit([True, True])
+    assert panel.range == before
+    panel.heat.view_box.setRange(xRange=(0.4, 0.6), yRange=(0.0, 1.0), padding=0)
+    panel.heat.view_box.sigRangeChangedManually.emit([True, True])
+    assert panel.range[:2] == pytest.approx((0.4, 0.6))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
@@ -14,9 +15,10 @@ class RangeDialog(QDialog):
     """Set the heat map's range by hand."""
 
     def __init__(self, labels: tuple[str, str], rng: tuple[float, float, float, float],
-                 parent: QWidget | None = None) -> None:
+                 check: Callable[[tuple], object] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Surface range")
+        self.check = check  # raises ValueError (one line) for a range that cannot be drawn
         form = QFormLayout(self)
         self.edits = []
         for k, text in enumerate((f"{labels[0]} from", "to", f"{labels[1]} from", "to")):
@@ -42,9 +44,16 @@ class RangeDialog(QDialog):
         return a0, a1, b0, b1
 
     def _check(self) -> None:
-        if self.values() is None:
+        values = self.values()
+        if values is None:
             self.error.setText("Each range needs two numbers, the first smaller")
             return
+        if self.check is not None:
+            try:
+                self.check(values)
+            except ValueError as exc:
+                self.error.setText(str(exc)[0].upper() + str(exc)[1:])
+                return
         self.accept()
 
 

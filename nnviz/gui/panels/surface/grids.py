@@ -16,15 +16,30 @@ from collections.abc import Callable
 import numpy as np
 
 from nnviz.app.jobs import DONE, GridRequest, Job
+from nnviz.core.analysis import surface
 from nnviz.core.trainer import Trainer
+from nnviz.gui.panels.surface.cross_section import POINTS as SECTION_POINTS
 
 GRID_POINTS = 101  # the heat map's grid is GRID_POINTS x GRID_POINTS
+RANGE_POINTS = max(GRID_POINTS, SECTION_POINTS)  # the most points a range is split into
 SLOW_GRID_MS = 40.0  # a full grid slower than this is computed on the worker pool ...
 COARSE_MS = 15.0  # ... after a coarse one that takes about this long, shown at once
 PLAY_GRID_MS = 8.0  # during Play a full grid slower than this is shown coarse ...
 PLAY_COARSE_MS = 4.0  # ... at about this cost; the full one comes when Play stops
 
 Grid = tuple[np.ndarray, np.ndarray, np.ndarray]  # a, b, loss (loss[i, j] at a[i], b[j])
+
+
+def check_range(rng: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """``rng`` (a0, a1, b0, b1) as floats when the heat map and the cross-section can be
+    drawn over it; else ValueError, one line naming the axis."""
+    a0, a1, b0, b1 = (float(v) for v in rng)
+    for name, lo, hi in (("x", a0, a1), ("y", b0, b1)):
+        try:
+            surface.grid_axis(lo, hi, RANGE_POINTS)
+        except ValueError as exc:
+            raise ValueError(f"the {name} range {exc}") from None
+    return a0, a1, b0, b1
 
 
 def grid_state(trainer: Trainer, axes: tuple[str, str], plane: tuple | None,

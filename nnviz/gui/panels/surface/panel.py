@@ -40,7 +40,7 @@ from nnviz.gui.panels.surface.controls import MODES, SurfaceControls
 from nnviz.gui.panels.surface.cross_section import POINTS, CrossSection, section_values
 from nnviz.gui.panels.surface.dialogs import ForkDialog, RangeDialog
 from nnviz.gui.panels.surface.fork import ForkView
-from nnviz.gui.panels.surface.grids import GRID_POINTS, Grids, grid_request, grid_state
+from nnviz.gui.panels.surface.grids import GRID_POINTS, Grids, check_range, grid_request, grid_state
 from nnviz.gui.panels.surface.heatmap import HeatMap
 from nnviz.gui.panels.surface.look_ahead import LookAheadView
 from nnviz.gui.panels.surface.paths import (FLAT_OUT_STEPS_BUDGET_S, STEPS_BUDGET_S, PointLosses, Trail, inside,
@@ -400,8 +400,8 @@ class SurfacePanel(SessionView, QWidget):
         self._request_refresh(now=True)
 
     def set_range(self, a0: float, a1: float, b0: float, b1: float) -> None:
-        if not (a1 > a0 and b1 > b0 and all(map(math.isfinite, (a0, a1, b0, b1)))):
-            raise ValueError("each range needs two finite numbers, the first smaller")
+        """Draw over this range (ValueError, one line, for one no grid can be drawn over)."""
+        check_range((a0, a1, b0, b1))
         self._auto_fit = False
         self.range = (float(a0), float(a1), float(b0), float(b1))
         self._request_refresh(now=True)
@@ -411,16 +411,19 @@ class SurfacePanel(SessionView, QWidget):
             return
         labels = (("direction 1", "direction 2") if self.mode == "plane"
                   else tuple(self.trainer.network.display_name(n) for n in self.axes))
-        dialog = RangeDialog(labels, self.range, self)
+        dialog = RangeDialog(labels, self.range, check_range, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.set_range(*dialog.values())
 
     def _on_view_moved(self, *args) -> None:
         (a0, a1), (b0, b1) = self.heat.view_box.viewRange()
-        if a1 > a0 and b1 > b0:
-            self._auto_fit = False
-            self.range = (a0, a1, b0, b1)
-            self._refresh_throttle.request(VIEW_REFRESH_MS)
+        try:
+            check_range((a0, a1, b0, b1))
+        except ValueError:  # zoomed in or out beyond what a grid can be drawn over: the last range stays
+            return
+        self._auto_fit = False
+        self.range = (a0, a1, b0, b1)
+        self._refresh_throttle.request(VIEW_REFRESH_MS)
 
     def _fitted_range(self, current: np.ndarray) -> tuple[float, float, float, float]:
         extra = self.look.points() if self._fit_ghost else None
@@ -447,7 +450,7 @@ class SurfacePanel(SessionView, QWidget):
             if current is None:
                 return
             if self._auto_fit and (self.range is None or not inside(current, self.range, 0.08)):
-                self.range = self._fitted_range(current)
+                self.range = check_range(self._fitted_range(current))
                 self.grids.key = None
             self.grids.update()
             self.heat.show_path(self._path_xy(), current)
