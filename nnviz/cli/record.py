@@ -13,8 +13,6 @@ from nnviz.io import animation
 from nnviz.io.files import quote
 
 PROG = "nnviz record"
-MAX_FRAMES = 10_000  # each is kept (compressed) until the file is written
-MAX_EVERY = 100_000
 
 
 def frame_size(text: str) -> tuple[int, int]:
@@ -23,8 +21,9 @@ def frame_size(text: str) -> tuple[int, int]:
 
 def frame_rate(text: str) -> float:
     fps = positive_float(text)
-    if fps > animation.MAX_FPS:
-        raise argparse.ArgumentTypeError(f"expected at most {animation.MAX_FPS:g} frames a second, got {quote(text)}")
+    if not animation.MIN_FPS <= fps <= animation.MAX_FPS:
+        raise argparse.ArgumentTypeError(f"expected {animation.MIN_FPS:g} to {animation.MAX_FPS:g} frames a second, "
+                                         f"got {quote(text)}")
     return fps
 
 
@@ -40,13 +39,13 @@ def add_parser(sub) -> None:
                      help="what to record: the network canvas (default) or the loss surface")
     rec.add_argument("--unit", choices=("micro", "phase", "iteration"), default="micro",
                      help="what one step between frames is (default micro)")
-    rec.add_argument("--every", type=counter(1, MAX_EVERY), default=1, metavar="K",
-                     help=f"a frame after every K units (default 1, at most {MAX_EVERY:,})")
-    rec.add_argument("--frames", type=counter(1, MAX_FRAMES), metavar="N",
+    rec.add_argument("--every", type=counter(1, animation.MAX_EVERY), default=1, metavar="K",
+                     help=f"a frame after every K units (default 1, at most {animation.MAX_EVERY:,})")
+    rec.add_argument("--frames", type=counter(1, animation.MAX_FRAMES), metavar="N",
                      help="frames after the first, which shows the start (default: one iteration's "
-                          f"micro-steps or phases, or 10 iterations; at most {MAX_FRAMES:,})")
+                          f"micro-steps or phases, or 10 iterations; at most {animation.MAX_FRAMES:,})")
     rec.add_argument("--fps", type=frame_rate, default=2.0, metavar="F",
-                     help=f"frames a second, at most {animation.MAX_FPS:g} (default 2)")
+                     help=f"frames a second, {animation.MIN_FPS:g} to {animation.MAX_FPS:g} (default 2)")
     rec.add_argument("--size", type=frame_size, default=(800, 500), metavar="WxH",
                      help="frame size in pixels (default 800x500)")
     rec.add_argument("--caption", action="store_true",

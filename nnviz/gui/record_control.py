@@ -111,6 +111,8 @@ class RecordControl(QObject):
         self.indicator.setVisible(False)
         self.recordingChanged.emit(False)
         frames = self.recorder.frames
+        if self.recorder.at_limit:
+            self.session.notify(f"Recording stopped at the limit of {len(frames) - 1:,} frames after the first")
         self.writer = AnimationWriter(self.path, frames, self.options.fps, self)
         self.writer.progressed.connect(self._on_progress)
         self.writer.succeeded.connect(self._on_written)

@@ -28,7 +28,7 @@ from nnviz.core.trainer import Trainer
 from nnviz.gui.controls.step_controls import phase_text
 from nnviz.gui.qt_session import QtSession
 from nnviz.gui.widgets import palette
-from nnviz.io.animation import MAX_SIDE, MIN_SIDE, Frames, check_fps
+from nnviz.io.animation import MAX_EVERY, MAX_FRAMES, MAX_SIDE, MIN_SIDE, Frames, check_fps
 
 SHOWS = {"canvas": "the network canvas", "surface": "the loss surface", "window": "the whole window"}
 UNITS = {"micro": "micro-step", "phase": "phase", "iteration": "iteration"}
@@ -53,10 +53,10 @@ class RecordOptions:
             raise ValueError(f"show must be one of {', '.join(SHOWS)}, got {self.show!r}")
         if self.unit not in UNITS:
             raise ValueError(f"the unit must be one of {', '.join(UNITS)}, got {self.unit!r}")
-        if self.every < 1:
-            raise ValueError(f"every must be at least 1, got {self.every}")
-        if self.frames is not None and self.frames < 1:
-            raise ValueError(f"frames must be at least 1, got {self.frames}")
+        if not 1 <= self.every <= MAX_EVERY:
+            raise ValueError(f"every must be from 1 to {MAX_EVERY:,}, got {self.every}")
+        if self.frames is not None and not 1 <= self.frames <= MAX_FRAMES:
+            raise ValueError(f"frames must be from 1 to {MAX_FRAMES:,} (the limit), got {self.frames}")
         check_fps(self.fps)
         w, h = self.size
         if not (MIN_SIDE <= w <= MAX_SIDE and MIN_SIDE <= h <= MAX_SIDE):
@@ -189,6 +189,11 @@ class Recorder(QObject):
         """Frames in all when the recording stops by itself (the start and ``frames`` more)."""
         return None if self.options.frames is None else self.options.frames + 1
 
+    @property
+    def at_limit(self) -> bool:
+        """A recording "until Stop" has taken the most frames there may be."""
+        return len(self.frames) > MAX_FRAMES
+
     def start(self) -> None:
         self.frames.clear()
         self.recording = True
@@ -209,7 +214,7 @@ class Recorder(QObject):
         self.frames.add(draw_frame(t, self.picture, self.options.size, self.options.caption,
                                    self.background, self.text))
         self.frameAdded.emit(len(self.frames))
-        if self.wanted is not None and len(self.frames) >= self.wanted:
+        if self.wanted is not None and len(self.frames) >= self.wanted or self.at_limit:
             self.full.emit()
 
     def _on_state_changed(self) -> None:

@@ -27,7 +27,10 @@ import numpy as np
 from nnviz.io.files import write_atomic
 
 FORMATS = (".gif", ".mp4")
+MIN_FPS = 0.1  # a frame of 10 s: far below, a GIF's delay (at most 655 s) would not hold it
 MAX_FPS = 50.0  # a GIF delay below 2 cs is played as 10 cs by browsers
+MAX_FRAMES = 10_000  # frames after the first; each is kept (compressed) until the file is written
+MAX_EVERY = 100_000  # units between frames
 MIN_SIDE, MAX_SIDE = 32, 4000  # frame width and height in pixels
 GIF_COLOURS = 255  # one palette index stays free for the transparent "unchanged" pixels
 VIDEO_EXTRA = 'MP4 needs the optional video encoder: pip install "nnviz[video]"'
@@ -63,8 +66,8 @@ def video_available() -> bool:
 
 def check_fps(fps: float) -> float:
     fps = float(fps)
-    if not 0 < fps <= MAX_FPS:
-        raise AnimationError(f"the frame rate must be above 0 and at most {MAX_FPS:g} per second, got {fps:g}")
+    if not MIN_FPS <= fps <= MAX_FPS:
+        raise AnimationError(f"the frame rate must be from {MIN_FPS:g} to {MAX_FPS:g} per second, got {fps:g}")
     return fps
 
 

@@ -114,7 +114,8 @@ def test_the_training_flags_are_those_of_train(workdir, capsys):
 @pytest.mark.parametrize("argv, says", [
     (["--size", "10x10", "--out", "a.gif"], "--size: expected a size from 32x32"),
     (["--size", "wide", "--out", "a.gif"], "--size: expected WIDTHxHEIGHT"),
-    (["--fps", "60", "--out", "a.gif"], "--fps: expected at most 50"),
+    (["--fps", "60", "--out", "a.gif"], "--fps: expected 0.1 to 50 frames a second"),
+    (["--fps", "1e-320", "--out", "a.gif"], "--fps: expected 0.1 to 50 frames a second"),
     (["--frames", "0", "--out", "a.gif"], "--frames: expected a whole number >= 1"),
     (["--out", "a.png"], "must end in .gif or .mp4"),
     (["--out", "a"], "must end in .gif or .mp4"),

@@ -187,3 +187,27 @@ def test_the_dialog_gives_the_options_chosen(qtbot, tmp_path):
     dialog.caption.setChecked(True)
     assert dialog.options() == RecordOptions(show="surface", unit="iteration", every=10, frames=None, fps=8,
                                              size=(640, 360), caption=True)
+
+
+def test_a_recording_until_stop_ends_at_the_frame_limit(qtbot, window, ask, tmp_path, monkeypatch):
+    """The command line's limit of frames holds in the window too: "until I press Stop"
+    ends by itself there, writes the file and says why (memory stays bounded however long
+    Play runs)."""
+    monkeypatch.setattr("nnviz.gui.recording.MAX_FRAMES", 3)
+    ask.path = str(tmp_path / "long.gif")
+    notes = []
+    window.session.message.connect(notes.append)
+    window.controls.record_button.click()
+    with qtbot.waitSignal(window.recording.finished, timeout=20000) as blocker:
+        for _ in range(10):
+            window.session.step("micro")
+    assert blocker.args[0] == ask.path and n_frames(ask.path) == 4
+    assert any("limit of 3 frames after the first" in n for n in notes)
+
+
+@pytest.mark.parametrize("field, limit", [("frames", animation.MAX_FRAMES), ("every", animation.MAX_EVERY)])
+def test_the_dialog_allows_what_the_command_line_allows(qtbot, tmp_path, field, limit):
+    dialog = RecordDialog(str(tmp_path / "r.gif"))
+    qtbot.addWidget(dialog)
+    assert getattr(dialog, field).maximum() == limit
+    assert (dialog.fps.minimum(), dialog.fps.maximum()) == (animation.MIN_FPS, animation.MAX_FPS)

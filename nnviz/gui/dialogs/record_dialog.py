@@ -28,7 +28,7 @@ class RecordDialog(QDialog):
             self.show_box.addItem(text[0].upper() + text[1:], key)
         self.show_box.setCurrentIndex(self.show_box.findData(o.show))
         self.every = QSpinBox()
-        self.every.setRange(1, 100000)
+        self.every.setRange(1, animation.MAX_EVERY)
         self.every.setValue(o.every)
         self.unit_box = QComboBox()
         for key, text in UNITS.items():
@@ -40,9 +40,11 @@ class RecordDialog(QDialog):
         every_row.addWidget(self.unit_box, 1)
 
         self.until_stopped = QRadioButton("until I press Stop")
+        self.until_stopped.setToolTip(f"At most {animation.MAX_FRAMES:,} frames after the first: the recording "
+                                      "stops by itself there")
         self.stop_after = QRadioButton("stop after")
         self.frames = QSpinBox()
-        self.frames.setRange(1, 100000)
+        self.frames.setRange(1, animation.MAX_FRAMES)
         self.frames.setValue(o.frames or 7)
         self.frames.setSuffix(" frames")
         self.frames.setToolTip("Frames after the first, which shows the start (7 micro-steps are one "
@@ -55,7 +57,7 @@ class RecordDialog(QDialog):
         length_row.addStretch(1)
 
         self.fps = QDoubleSpinBox()
-        self.fps.setRange(0.1, animation.MAX_FPS)
+        self.fps.setRange(animation.MIN_FPS, animation.MAX_FPS)
         self.fps.setDecimals(1)
         self.fps.setValue(o.fps)
         self.fps.setSuffix(" frames a second")
