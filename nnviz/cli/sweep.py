@@ -7,12 +7,10 @@ import sys
 
 from nnviz.cli.common import (ProgressBar, UsageError, add_source, check_writable, count, counter, load_source,
                               positive_float)
-from nnviz.core.analysis import regimes, surface
+from nnviz.core.analysis import regimes, surface, sweep
+from nnviz.core.analysis.summary import batch_words
 from nnviz.io.files import write_atomic
 
-MAX_RATES = 1000
-MAX_ITERATIONS = 100_000  # per learning rate
-MAX_RATE_ITERATIONS = 10_000_000  # rates x iterations: the loss curves kept (80 MB)
 
 
 def add_parser(sub) -> None:
@@ -22,9 +20,9 @@ def add_parser(sub) -> None:
     add_source(sw)
     sw.add_argument("--lr-range", nargs=3, default=None, metavar=("MIN", "MAX", "COUNT"),
                     help=f"learning rates MIN..MAX, COUNT of them log-spaced (default 0.001 10 25; "
-                         f"COUNT at most {MAX_RATES:,})")
-    sw.add_argument("--iterations", type=counter(1, MAX_ITERATIONS), default=200, metavar="N",
-                    help=f"iterations per learning rate (default 200, at most {MAX_ITERATIONS:,})")
+                         f"COUNT at most {sweep.MAX_RATES:,})")
+    sw.add_argument("--iterations", type=counter(1, sweep.MAX_ITERATIONS), default=200, metavar="N",
+                    help=f"iterations per learning rate (default 200, at most {sweep.MAX_ITERATIONS:,})")
     sw.add_argument("--out", required=True, metavar="FILE.csv")
     sw.set_defaults(run=run)
 
@@ -37,13 +35,14 @@ def run(args: argparse.Namespace) -> int:
     low, high, n = args.lr_range or ("0.001", "10", "25")
     try:
         low, high = (positive_float(x) for x in (low, high))
-        n = count(n, 1, MAX_RATES)
+        n = count(n, 1, sweep.MAX_RATES)
         rates = surface.sweep_rates(low, high, n)
     except (argparse.ArgumentTypeError, ValueError) as exc:
         raise UsageError(f"{prog}: --lr-range: {exc}") from None
-    if n * args.iterations > MAX_RATE_ITERATIONS:
-        raise UsageError(f"{prog}: {n:,} rates x {args.iterations:,} iterations is over the limit of "
-                         f"{MAX_RATE_ITERATIONS:,}; use fewer rates or iterations")
+    try:
+        sweep.check_sweep_size(n, args.iterations)
+    except ValueError as exc:
+        raise UsageError(f"{prog}: {exc}") from None
     trainer = load_source(args)
     marks = regimes.regime_marks(trainer)
     total = len(rates) * args.iterations
@@ -55,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
                                                       result.statuses)]
     write_atomic(out, "learning_rate,final_loss,status\n" + "\n".join(lines) + "\n")
     s = trainer.settings
-    batch = {"full": "full batch", "online": "online"}.get(s.batch, f"mini-batches of {s.batch}")
+    batch = batch_words(s.batch)
     print(f"{len(rates)} learning rate{'s' * (len(rates) != 1)} from {rates[0]:.6g} to {rates[-1]:.6g}, "
           f"{args.iterations} iteration{'s' * (args.iterations != 1)} each from iteration {trainer.iteration}: "
           f"{s.optimizer.name}, {batch}, {s.loss}, loss at the start {result.start_loss:.6g}")

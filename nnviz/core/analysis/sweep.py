@@ -35,6 +35,9 @@ DEFAULT_LOOK_AHEAD_STEPS = 30
 DEFAULT_SWEEP_ITERATIONS = 200
 DEFAULT_SWEEP_RANGE = (1e-3, 10.0, 25)  # min rate, max rate, count (log-spaced)
 CLASSIFY_WINDOW = 64  # the sweep classifies the first and the last min(half, this) iterations of each run
+MAX_RATES = 1000
+MAX_ITERATIONS = 100_000  # per learning rate
+MAX_RATE_ITERATIONS = 10_000_000  # rates x iterations: the loss curves kept (80 MB)
 
 
 # ==================================================================== results
@@ -88,6 +91,18 @@ class SweepResult:
     @property
     def cancelled(self) -> bool:
         return self.completed < self.iterations
+
+
+def check_sweep_size(rates: int, iterations: int) -> None:
+    """The sweep's size limits (``nnviz sweep``, the window's sweep), checked before
+    anything is allocated: ValueError, one line naming the limit."""
+    if rates > MAX_RATES:
+        raise ValueError(f"at most {MAX_RATES:,} learning rates (the limit), got {rates:,}")
+    if iterations > MAX_ITERATIONS:
+        raise ValueError(f"at most {MAX_ITERATIONS:,} iterations per rate (the limit), got {iterations:,}")
+    if rates * iterations > MAX_RATE_ITERATIONS:
+        raise ValueError(f"{rates:,} rates x {iterations:,} iterations is over the limit of "
+                         f"{MAX_RATE_ITERATIONS:,}; use fewer rates or iterations")
 
 
 def sweep_rates(low: float = DEFAULT_SWEEP_RANGE[0], high: float = DEFAULT_SWEEP_RANGE[1],

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QLabel, QLineE
                                QPushButton, QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
 
 from nnviz.app.jobs import CANCELLED, DONE, Job, SweepRequest
+from nnviz.core.analysis import sweep
 from nnviz.gui.widgets import palette as pal
 from nnviz.gui.widgets.axes import CompactLossAxis, RateAxis
 from nnviz.gui.widgets.session_view import SessionView
@@ -51,10 +52,10 @@ class SweepDialog(SessionView, QDialog):
             edit.setValidator(v)
             edit.setMaximumWidth(90)
         self.count = QSpinBox()
-        self.count.setRange(2, 400)
+        self.count.setRange(2, min(400, sweep.MAX_RATES))
         self.count.setValue(DEFAULT_COUNT)
         self.iterations = QSpinBox()
-        self.iterations.setRange(1, 1_000_000)
+        self.iterations.setRange(1, sweep.MAX_ITERATIONS)
         self.iterations.setValue(DEFAULT_ITERATIONS)
         self.iterations.setSingleStep(50)
         self.run_button = QPushButton("Run")
@@ -164,6 +165,11 @@ class SweepDialog(SessionView, QDialog):
         t = self.session.trainer
         if t.status == "diverged":
             self.status.setText("The run has diverged: step back or reset before a sweep.")
+            return False
+        try:
+            sweep.check_sweep_size(len(rates), self.iterations.value())
+        except ValueError as exc:
+            self.status.setText(f"{str(exc)[0].upper()}{str(exc)[1:]}.")
             return False
         self.progress.setRange(0, len(rates))
         self.progress.setValue(0)

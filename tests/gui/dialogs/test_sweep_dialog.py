@@ -72,3 +72,16 @@ def test_sweep_menu_action_opens_the_dialog(qtbot, window):
     dialog = window.sweep_dialog
     assert dialog.isVisible()
     dialog.close()
+
+
+def test_a_sweep_over_the_size_limit_says_so_and_starts_nothing(qtbot, dialog):
+    """400 rates x 100,000 iterations would keep 40 million losses (the dialog allowed a
+    million iterations: 3 GB): the command line's limit, named in one line."""
+    from nnviz.core.analysis.sweep import MAX_ITERATIONS, MAX_RATE_ITERATIONS
+
+    assert dialog.iterations.maximum() == MAX_ITERATIONS
+    dialog.count.setValue(400)
+    dialog.iterations.setValue(MAX_ITERATIONS)
+    assert not dialog.run()
+    assert not dialog.running and dialog.job is None
+    assert f"{MAX_RATE_ITERATIONS:,}" in dialog.status.text() and "\n" not in dialog.status.text()
