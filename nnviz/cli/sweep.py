@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
                                                       result.statuses)]
     write_atomic(out, "learning_rate,final_loss,status\n" + "\n".join(lines) + "\n")
     s = trainer.settings
-    batch = batch_words(s.batch)
+    batch = batch_words(s.batch, trainer.n_samples)
     print(f"{len(rates)} learning rate{'s' * (len(rates) != 1)} from {rates[0]:.6g} to {rates[-1]:.6g}, "
           f"{args.iterations} iteration{'s' * (args.iterations != 1)} each from iteration {trainer.iteration}: "
           f"{s.optimizer.name}, {batch}, {s.loss}, loss at the start {result.start_loss:.6g}")

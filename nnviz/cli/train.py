@@ -131,6 +131,10 @@ def configured_trainer(args: argparse.Namespace, prog: str) -> Trainer:
         trainer.configure(**changes)
     except ValueError as exc:
         raise UsageError(f"{prog}: {exc}") from None
+    batch = trainer.settings.batch
+    if args.batch is not None and batch not in ("full", "online") and batch > trainer.n_samples:
+        print(f"{prog}: note: --batch {batch:,} is more than the {trainer.n_samples:,} training samples: "
+              f"each mini-batch takes all {trainer.n_samples:,}", file=sys.stderr)
     if args.freeze_biases:
         trainer.freeze_biases()
     if trainer.status == "diverged":

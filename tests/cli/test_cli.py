@@ -463,3 +463,16 @@ def test_python_dash_m_nnviz_runs(tmp_path):
     printed = params_printed(proc.stdout)
     assert all(printed[k] == v for k, v in MAZUR_PARAMS.items())
     assert os.listdir(tmp_path) == []
+
+
+def test_a_batch_above_the_sample_count_takes_them_all_with_a_note(nnviz_cli):
+    """--batch 100 on xor's 4 samples: each iteration uses the 4 (as the window's training
+    options show it), the summary says so, and a note says why."""
+    rc, out, err = nnviz_cli("train", "--preset", "xor", "--batch", "100", "--iterations", "3")
+    assert rc == 0
+    assert err == "nnviz train: note: --batch 100 is more than the 4 training samples: each mini-batch takes all 4\n"
+    assert "mini-batches of 4," in out.splitlines()[0]
+    t = presets.load("xor")
+    t.configure(batch=4)
+    t.run(3)
+    assert f"final loss (current parameters, all 4 samples): {Formatter(9).num(t.evaluate_loss())}" in out

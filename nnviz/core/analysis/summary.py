@@ -15,7 +15,11 @@ MAX_LISTED_PARAMS = 64  # larger networks print only their parameter count
 MAX_LISTED_OUTPUTS = 16  # numbers of the last batch's outputs printed at most
 
 
-def batch_words(batch: str | int) -> str:
+def batch_words(batch: str | int, n_samples: int | None = None) -> str:
+    """``full batch``, ``online`` or ``mini-batches of N``; a size N above ``n_samples``
+    takes them all, and is named as what is used (as the window's training options show it)."""
+    if batch not in ("full", "online") and n_samples is not None:
+        batch = min(int(batch), n_samples)
     return {"full": "full batch", "online": "online"}.get(batch, f"mini-batches of {batch}")
 
 
@@ -23,9 +27,9 @@ def backprop_words(backprop: str) -> str:
     return "chain rule" if backprop == "chain" else "proportional error split"
 
 
-def settings_words(s: Settings, f: Formatter) -> str:
+def settings_words(s: Settings, f: Formatter, n_samples: int | None = None) -> str:
     """``sgd, learning rate 0.5, full batch, half_sse, chain rule``."""
-    return (f"{s.optimizer.name}, learning rate {f.num(s.learning_rate)}, {batch_words(s.batch)}, "
+    return (f"{s.optimizer.name}, learning rate {f.num(s.learning_rate)}, {batch_words(s.batch, n_samples)}, "
             f"{s.loss}, {backprop_words(s.backprop)}")
 
 
@@ -81,7 +85,7 @@ def summary_lines(trainer: Trainer, result: RunResult, start_iteration: int, ite
     net = trainer.network
     s = trainer.settings
     span = f" (iterations {start_iteration + 1}..{trainer.iteration})" if result.iterations else ""
-    lines = [f"trained {iterations_words(result.iterations)}{span}: {settings_words(s, f)}",
+    lines = [f"trained {iterations_words(result.iterations)}{span}: {settings_words(s, f, trainer.n_samples)}",
              f"stopped because: {reason_words(result.reason, iterations, until_loss, f, result.message)}"]
     if trainer.loss_history:
         ran = trainer.iteration - start_iteration

@@ -155,7 +155,7 @@ def make_plan(trainer: Trainer, iterations: int, *, until_loss: float | None = N
         restarted=restarted, iterations=int(iterations), until_loss=until_loss, digits=digits,
         print_every=max(1, iterations // 10) if print_every is None else int(print_every),
         divergence_limit=trainer.divergence_limit,
-        settings_words=summary.settings_words(s, f),
+        settings_words=summary.settings_words(s, f, n),
         reason_iterations=summary.reason_words("iterations", iterations, until_loss, f),
         reason_until_loss=summary.reason_words("until_loss", iterations, until_loss, f),
         samples_words=summary.samples_words(n),

@@ -313,3 +313,10 @@ def test_readable_in_both_palettes(qtbot, xor_session, tmp_path, dark):
         assert p.grab().save(str(tmp_path / "panel.png"))
     finally:
         app.setPalette(old)
+
+
+def test_a_batch_above_the_sample_count_shows_what_is_used(panel, xor_session):
+    """As `nnviz train --batch 100` says it: a mini-batch of all 4 samples."""
+    xor_session.configure(batch=100)
+    assert panel.batch_combo.currentData() == "mini" and panel.batch_size_spin.value() == 4
+    assert panel.batch_size_spin.maximum() == 4 and xor_session.trainer.batch_size == 4
