@@ -629,3 +629,13 @@ def test_zooming_in_beyond_what_a_grid_can_split_keeps_the_last_range(qtbot, pan
     panel.heat.view_box.setRange(xRange=(0.4, 0.6), yRange=(0.0, 1.0), padding=0)
     panel.heat.view_box.sigRangeChangedManually.emit([True, True])
     assert panel.range[:2] == pytest.approx((0.4, 0.6))
+
+
+@pytest.mark.parametrize("typed", ["", "abc", "0", "-1", "nan", "inf"])
+def test_the_fork_dialog_says_why_it_refuses_a_rate(qtbot, typed):
+    """OK with a rate that is no positive number used to close the dialog and do nothing."""
+    dialog = ForkDialog(0.5, "sgd")
+    qtbot.addWidget(dialog)
+    dialog.rate.setText(typed)
+    dialog.findChild(pg.QtWidgets.QDialogButtonBox).button(pg.QtWidgets.QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.result() == 0 and repr(typed) in dialog.error.text()

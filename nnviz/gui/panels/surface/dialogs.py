@@ -76,10 +76,19 @@ class ForkDialog(QDialog):
         self.optimizer.setCurrentIndex(max(self.optimizer.findData(optimizer), 0))
         form.addRow("Learning rate", self.rate)
         form.addRow("Optimizer", self.optimizer)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c62828")
+        form.addRow(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def _check(self) -> None:
+        if self.values() is None:
+            self.error.setText(f"The learning rate must be a positive number, got {self.rate.text()!r}")
+            return
+        self.accept()
 
     def values(self) -> tuple[float, str] | None:
         try:
