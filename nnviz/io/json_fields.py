@@ -15,6 +15,7 @@ import numpy as np
 from nnviz.io.files import QUOTE_LIMIT, quote
 
 MAX_NAME = 100  # characters of a display name
+MAX_LINE = 1000  # characters of a message kept in a file
 
 
 class Field:
@@ -74,6 +75,15 @@ class Field:
             self.fail(f"expected a name of at most {MAX_NAME} characters, got {len(v):,}")
         if not v.isprintable():
             self.fail(f"expected a name without line breaks or control characters, got {quote(v)}")
+        return v
+
+    def line(self) -> str:
+        """A message kept in a file (a divergence's): one line of at most ``MAX_LINE`` characters."""
+        v = self.str()
+        if len(v) > MAX_LINE:
+            self.fail(f"expected one line of at most {MAX_LINE} characters, got {len(v):,}")
+        if not v.isprintable():
+            self.fail(f"expected one line without control characters, got {quote(v)}")
         return v
 
     def names(self, n: int) -> tuple[str, ...]:

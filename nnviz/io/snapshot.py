@@ -385,7 +385,7 @@ def from_dict(doc: Any) -> Trainer:
             raise SnapshotError(f"training.optimizer.state_of: expected {values.optimizer.name!r} (the optimizer "
                                 f"of the update phase under way), got {state_of!r}")
     status = tr["status"].str(("ready", "diverged")) if tr.get("status") is not None else "ready"
-    message = tr["status_message"].str() if tr.get("status_message") is not None else ""
+    message = tr["status_message"].line() if tr.get("status_message") is not None else ""
     state = TrainingState(
         opt_state=opt_state, opt_name=state_of, opt_t=opt_t, cursor=cursor, values=values,
         order=order, position=position, epoch=epoch, rng_state=rng_state, iteration=iteration,

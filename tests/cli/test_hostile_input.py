@@ -376,7 +376,7 @@ def test_a_line_break_in_a_parameter_name_key_stays_on_one_line(workdir, capsys)
     assert rc == 2 and out == "" and "x\\nINJECTED" in one_line(err)
 
 
-def test_a_diverged_runs_message_is_quoted(workdir, capsys):
+def test_a_diverged_runs_message_must_be_one_line(workdir, capsys):
     doc = mazur_doc()
     doc["training"]["status"] = "diverged"
     doc["training"]["status_message"] = "boom" + INJECTED + "\x1b[2J" + "z" * 10_000
@@ -384,7 +384,12 @@ def test_a_diverged_runs_message_is_quoted(workdir, capsys):
     for command in ("train", "trace"):
         rc, out, err = run(capsys, command, "--snapshot", "s.json")
         assert rc == 2 and out == ""
-        assert "diverged ('boomx\\nINJECTED\\x1b[2Jzzz" in one_line(err) and len(err) < 400
+        assert "training.status_message: expected one line of at most 1000 characters" in err and len(err) < 400
+    doc["training"]["status_message"] = "boom" + INJECTED + "\x1b[2J"  # the window shows it as well: refused
+    (workdir / "s.json").write_text(json.dumps(doc), encoding="utf-8")
+    rc, out, err = run(capsys, "train", "--snapshot", "s.json")
+    assert rc == 2 and "training.status_message: expected one line without control characters, got " \
+        "'boomx\\nINJECTED\\x1b[2J'" in one_line(err)
 
 
 @pytest.mark.parametrize("edit, words", [
