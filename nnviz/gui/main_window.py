@@ -28,6 +28,7 @@ from nnviz.gui.panels.surface import SurfacePanel
 from nnviz.gui.record_control import RecordControl
 from nnviz.gui.recording import RecordOptions
 from nnviz.gui.widgets import icons
+from nnviz.gui.widgets.dialogs import run_once
 from nnviz.gui.widgets.session_view import SessionView
 from nnviz.io import tables, weights
 from nnviz.io.export import FORMATS, ExportError
@@ -282,7 +283,7 @@ class MainWindow(SessionView, QMainWindow):
         buttons.accepted.connect(dialog.accept)
         buttons.rejected.connect(dialog.reject)
         form.addRow(buttons)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if run_once(dialog) != QDialog.DialogCode.Accepted:
             return None
         return width.value(), height.value()
 
@@ -380,7 +381,7 @@ class MainWindow(SessionView, QMainWindow):
 
         previous = self.recording.path or str(Path(self._last_dir()) / "recording.gif")
         dialog = RecordDialog(previous, self, self.recording.options)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if run_once(dialog) != QDialog.DialogCode.Accepted:
             return None
         return dialog.options(), dialog.path
 
@@ -404,7 +405,7 @@ class MainWindow(SessionView, QMainWindow):
         from nnviz.gui.dialogs import code_export
 
         dialog = code_export.ExportOptionsDialog(self.session.trainer, fmt, self)
-        return dialog.options() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return dialog.options() if run_once(dialog) == QDialog.DialogCode.Accepted else None
 
     def export_code(self, fmt: str) -> None:
         """File ▸ Export as code: a NumPy or PyTorch script of the run from the current state."""
@@ -461,19 +462,19 @@ class MainWindow(SessionView, QMainWindow):
         self._remember_dir(path)
         from nnviz.gui.dialogs.weights_import import ImportWeightsDialog
 
-        ImportWeightsDialog(self.session, imported, self.ask_open_path, self).exec()
+        run_once(ImportWeightsDialog(self.session, imported, self.ask_open_path, self))
 
     def choose_data(self) -> None:
         from nnviz.gui.dialogs.data_dialog import DataDialog
 
         self.session.pause()
-        DataDialog(self.session, self).exec()
+        run_once(DataDialog(self.session, self))
 
     def edit_network(self) -> None:
         from nnviz.gui.dialogs.network_editor import NetworkEditor
 
         self.session.pause()
-        NetworkEditor(self.session, self).exec()
+        run_once(NetworkEditor(self.session, self))
 
     def open_sweep(self) -> None:
         """The learning-rate sweep dialog (one, kept with its last result)."""

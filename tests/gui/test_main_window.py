@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QImageReader
+from PySide6.QtWidgets import QDialog
 
 from nnviz.gui.main_window import MainWindow
 from nnviz.gui.widgets.formula import plain_text
@@ -235,3 +236,18 @@ def test_the_inspector_agrees_with_the_step_controls_whenever_the_window_is_idle
     for controls, inspector in seen:
         n = re.fullmatch(r"Iteration (\d+) done", controls).group(1)
         assert f"iteration {n} complete" in inspector, (controls, inspector)
+
+
+def test_a_dialog_is_deleted_once_answered(qtbot, window, monkeypatch):
+    """Each Data…, Edit network… and so on made a dialog that lived on as a child of the
+    window with what it had loaded (a data file's table): a long session grew."""
+    from nnviz.gui.dialogs.data_dialog import DataDialog
+    from nnviz.gui.dialogs.network_editor import NetworkEditor
+
+    monkeypatch.setattr(QDialog, "exec", lambda self: 0)
+    for _ in range(3):
+        window.data_action.trigger()
+        window.edit_network_action.trigger()
+        window.surface_panel.ask_fork()
+    qtbot.waitUntil(lambda: not window.findChildren(DataDialog) and not window.findChildren(NetworkEditor)
+                    and not window.surface_panel.findChildren(QDialog))

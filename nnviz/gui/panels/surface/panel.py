@@ -47,6 +47,7 @@ from nnviz.gui.panels.surface.paths import (FLAT_OUT_STEPS_BUDGET_S, STEPS_BUDGE
                                              plane_range)
 from nnviz.gui.widgets import palette as pal
 from nnviz.gui.widgets.axes import settle_ranges
+from nnviz.gui.widgets.dialogs import run_once
 from nnviz.gui.widgets.labels import wrapping_label
 from nnviz.gui.widgets.session_view import SessionView
 
@@ -412,7 +413,7 @@ class SurfacePanel(SessionView, QWidget):
         labels = (("direction 1", "direction 2") if self.mode == "plane"
                   else tuple(self.trainer.network.display_name(n) for n in self.axes))
         dialog = RangeDialog(labels, self.range, check_range, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if run_once(dialog) == QDialog.DialogCode.Accepted:
             self.set_range(*dialog.values())
 
     def _on_view_moved(self, *args) -> None:
@@ -595,7 +596,7 @@ class SurfacePanel(SessionView, QWidget):
     def ask_fork(self) -> None:
         t = self.trainer
         dialog = ForkDialog(t.learning_rate * 2, t.optimizer.name, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.values() is not None:
+        if run_once(dialog) == QDialog.DialogCode.Accepted and dialog.values() is not None:
             self.session.fork(*dialog.values())
 
     # ============================================================== colours
