@@ -201,7 +201,8 @@ class MainWindow(SessionView, QMainWindow):
         self.thumbnails_action.toggled.connect(self.canvas.set_show_thumbnails)
         self.comparison_action = QAction("Chain &δ vs proportional error", self, checkable=True)
         self.comparison_action.setStatusTip("Under each neuron: its chain-rule delta and its proportional "
-                                            "error (means over the batch); ≠ where they point different ways")
+                                            "error (means over the batch); ≠ where some sample's two point "
+                                            "opposite ways")
         self.comparison_action.toggled.connect(self.canvas.set_show_comparison)
         self.edge_group = QActionGroup(self)
         self.edge_actions: dict[str, QAction] = {}
