@@ -1,4 +1,4 @@
-"""Ready-made networks with their data: ``mazur``, ``adaline``, ``xor`` and ``sine``.
+"""Ready-made networks with their data: ``mazur``, ``adaline``, ``split``, ``xor`` and ``sine``.
 
 ``load(name)`` gives a fresh Trainer. The random presets draw their initial weights
 from ``seed`` (each preset has a default), so the same name and seed always give the
@@ -30,6 +30,8 @@ DESCRIPTIONS = {
     "mazur": "2-2-2 sigmoid worked example (Mazur): inputs 0.05, 0.10 -> targets 0.01, 0.99",
     "adaline": "one linear neuron (adaptive linear unit) on 40 correlated, centred points: "
                "mse is a tilted elliptic bowl over w1, w2",
+    "split": "2-3-1, the tutorial's error split: an output error e = 2 shared over the weights "
+             "0.58, 0.21, 0.36 gives 1.01, 0.37, 0.63 (proportional backprop)",
     "xor": "2-4-1 network on the four XOR points: tanh hidden layer, sigmoid output; learns in about "
            "100 iterations",
     "sine": "1-8-1 regression of sin(x) on [-pi, pi]: tanh hidden layer, linear output",
@@ -101,6 +103,29 @@ def _adaline(seed: int | None) -> Trainer:
                       param_names={"W1[0,0]": "w1", "W1[0,1]": "w2", "b1[0]": "b"})
     return Trainer(network, adaline_data(), learning_rate=ADALINE_RATE, loss="mse",
                    seed=0 if seed is None else seed)
+SPLIT_WEIGHTS = (0.58, 0.21, 0.36)  # the tutorial's w'11, w'21, w'31 into the output
+SPLIT_ERROR = 2.0  # the tutorial's output error e = t - o
+
+
+def _split(seed: int | None) -> Trainer:
+    """The tutorial's example of sharing out an error in proportion to the weights: x1,
+    x2 -> y1, y2, y3 (sigmoid) -> z1 (linear), no biases (frozen at 0), one sample. The
+    hidden weights cancel on the input (1, 1), so every hidden neuron outputs 0.5 and
+    z1 = 0.5 (0.58 + 0.21 + 0.36) = 0.575; the target 2.575 makes e = t - o = 2. In
+    proportional mode the backward pass shares it out as e_yj = e w'j1 / (w'11 + w'21 +
+    w'31): 1.0087, 0.3652, 0.6261, the tutorial's 1.01, 0.37, 0.63."""
+    hidden = np.array([[0.5, -0.5], [-0.3, 0.3], [0.2, -0.2]])
+    out = np.array([SPLIT_WEIGHTS])
+    names = {f"W1[{j},{i}]": f"w{i + 1}{j + 1}" for j in range(3) for i in range(2)}
+    names.update({f"W2[0,{j}]": f"w'{j + 1}1" for j in range(3)})
+    network = Network([2, 3, 1], ["sigmoid", "linear"], weights=[hidden, out], biases=[np.zeros(3), np.zeros(1)],
+                      neuron_names=[["x1", "x2"], ["y1", "y2", "y3"], ["z1"]], param_names=names)
+    z1 = 0.5 * sum(SPLIT_WEIGHTS)
+    data = Dataset(np.array([[1.0, 1.0]]), np.array([[z1 + SPLIT_ERROR]]), "split")
+    t = Trainer(network, data, learning_rate=0.1, loss="half_sse", backprop="proportional",
+                seed=0 if seed is None else seed)
+    t.freeze_biases()
+    return t
 
 
 XOR_RATE = 1.0
@@ -121,4 +146,4 @@ def _sine(seed: int | None) -> Trainer:
                               seed=0 if seed is None else seed, learning_rate=0.05, loss="mse")
 
 
-_BUILDERS = {"mazur": _mazur, "adaline": _adaline, "xor": _xor, "sine": _sine}
+_BUILDERS = {"mazur": _mazur, "adaline": _adaline, "split": _split, "xor": _xor, "sine": _sine}
