@@ -318,22 +318,25 @@ class Session:
         self.message.emit("Back to the initial weights from before the lesson")
 
     # -------------------------------------------------------- follower runs
-    def fork(self, learning_rate: float, optimizer: str | None = None) -> bool:
-        """Branch the current state with another rate or optimizer; the fork then trains
-        along with the main run (to the same iteration)."""
+    def fork(self, learning_rate: float, optimizer: str | None = None, *, batch: str | int | None = None,
+             loss: str | None = None) -> bool:
+        """Branch the current state with another rate, optimizer, batch mode or loss; the
+        fork then trains along with the main run (to the same iteration)."""
         t = self._trainer
         if t.status == "diverged":
             self.message.emit("Cannot fork a diverged run: step back or reset first")
             return False
         try:
-            f = Fork(t, learning_rate, optimizer)
+            f = Fork(t, learning_rate, optimizer, batch, loss)
         except ValueError as exc:
             self.message.emit(f"Fork: {exc}")
             return False
         self.fork_run = f
         self.runs_changed.emit("fork")
+        extra = "".join(f", {what} {getattr(f.trainer, what)}" for what, given in (("batch", batch), ("loss", loss))
+                        if given is not None)
         self.message.emit(f"Forked at iteration {t.iteration}: the fork trains at rate "
-                          f"{learning_rate:.4g} with {f.trainer.optimizer.name} alongside the main run")
+                          f"{learning_rate:.4g} with {f.trainer.optimizer.name}{extra} alongside the main run")
         return True
 
     def remove_fork(self) -> None:

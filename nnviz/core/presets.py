@@ -1,4 +1,5 @@
-"""Ready-made networks with their data: ``mazur``, ``adaline``, ``split``, ``xor`` and ``sine``.
+"""Ready-made networks with their data: ``mazur``, ``adaline``, ``split``, ``xor``, ``sine``,
+``scales`` and ``saturated``.
 
 ``load(name)`` gives a fresh Trainer. The random presets draw their initial weights
 from ``seed`` (each preset has a default), so the same name and seed always give the
@@ -35,6 +36,9 @@ DESCRIPTIONS = {
     "xor": "2-4-1 network on the four XOR points: tanh hidden layer, sigmoid output; learns in about "
            "100 iterations",
     "sine": "1-8-1 regression of sin(x) on [-pi, pi]: tanh hidden layer, linear output",
+    "scales": "one linear neuron on inputs two orders of magnitude apart (area 10-60 m², metro 0.1-0.9 km): "
+              "a long narrow valley until the data is normalised",
+    "saturated": "one sigmoid neuron saturated on the wrong side: output 0.0025 against the target 1",
 }
 
 
@@ -146,4 +150,26 @@ def _sine(seed: int | None) -> Trainer:
                               seed=0 if seed is None else seed, learning_rate=0.05, loss="mse")
 
 
-_BUILDERS = {"mazur": _mazur, "adaline": _adaline, "split": _split, "xor": _xor, "sine": _sine}
+def _scales(seed: int | None) -> Trainer:
+    """A linear neuron rent = w1 area + w2 metro + b from zero weights, on the ``scales``
+    data (seed: the data's). Raw, the curvature along w1 is thousands of times that along
+    w2: a rate below 2/λmax (about 6e-4) fits w1 at once and leaves w2 nearly still."""
+    network = Network([2, 1], "linear", weights=[np.zeros((1, 2))], biases=[np.zeros(1)],
+                      neuron_names=[["area", "metro"], ["rent"]],
+                      param_names={"W1[0,0]": "w1", "W1[0,1]": "w2", "b1[0]": "b"})
+    data = datasets.scales(seed=0 if seed is None else seed)
+    return Trainer(network, data, learning_rate=5e-4, loss="mse", seed=0 if seed is None else seed)
+
+
+def _saturated(seed: int | None) -> Trainer:
+    """One sigmoid neuron o = sigmoid(w x + b) with w = b = -3 on the single sample x = 1,
+    target 1: net = -6, o = 0.0025, where the sigmoid is flat. Under mse its gradient is
+    about 0.005; under cross-entropy, o - t = -0.9975."""
+    network = Network([1, 1], "sigmoid", weights=[np.array([[-3.0]])], biases=[np.array([-3.0])],
+                      neuron_names=[["x"], ["o"]], param_names={"W1[0,0]": "w", "b1[0]": "b"})
+    data = Dataset(np.array([[1.0]]), np.array([[1.0]]), "saturated")
+    return Trainer(network, data, learning_rate=0.5, loss="mse", seed=0 if seed is None else seed)
+
+
+_BUILDERS = {"mazur": _mazur, "adaline": _adaline, "split": _split, "xor": _xor, "sine": _sine,
+             "scales": _scales, "saturated": _saturated}

@@ -23,6 +23,7 @@ from nnviz.gui.canvas import CanvasPanel
 from nnviz.gui.controls.step_controls import StepControls, position_from_speed
 from nnviz.gui.docks import DockView, LazyView, expose, new_dock
 from nnviz.gui.panels.inspector import Inspector
+from nnviz.gui.panels import lessons
 from nnviz.gui.panels.loss_curve import LossCurve
 from nnviz.gui.panels.surface import SurfacePanel
 from nnviz.gui.record_control import RecordControl
@@ -102,6 +103,9 @@ class MainWindow(SessionView, QMainWindow):
         self.training_dock, self.boundary_dock, self.compare_dock, self.graph_dock, self.confusion_dock = (
             self.lazy_views[title].dock for title in (docks.TRAINING, docks.BOUNDARY, docks.COMPARE, docks.GRAPH,
                                                  docks.CONFUSION))
+        self.lesson_panel = lessons.LessonPanel(session, lessons.make_player(session, self.settings))
+        self.lessons_dock = new_dock(self, docks.LESSONS, self.lesson_panel)
+        expose(self.lessons_dock, self.lesson_panel)
 
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
@@ -246,7 +250,8 @@ class MainWindow(SessionView, QMainWindow):
             view.addAction(a)
         view.addSeparator()
         for dock in (self.controls_dock, self.inspector_dock, self.graph_dock, self.loss_dock, self.surface_dock,
-                     self.training_dock, self.boundary_dock, self.compare_dock, self.confusion_dock):
+                     self.training_dock, self.boundary_dock, self.compare_dock, self.confusion_dock,
+                     self.lessons_dock):
             view.addAction(dock.toggleViewAction())
 
         tools = bar.addMenu("&Tools")
@@ -254,6 +259,9 @@ class MainWindow(SessionView, QMainWindow):
         tools.addAction(self.edit_network_action)
         tools.addAction(self.training_action)
         tools.addAction(self.sweep_action)
+
+        self.guide = lessons.Guide(self, self.lesson_panel, self.lessons_dock)
+        bar.addMenu(self.guide.menu)
 
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("&Keyboard shortcuts", self.show_shortcuts, "F1"))

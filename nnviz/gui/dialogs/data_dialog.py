@@ -1,8 +1,9 @@
-"""The data dialog: pick a built-in data set or import a data file, optionally hold out
-part of it for checking, and train on it. OK builds a new Trainer (keeping the hidden
-layers and activations when the input and output counts still fit, else a small
-default network) with the current learning rate, optimizer, batch mode, shuffling,
-backprop mode and schedule, and hands it to the Session; Cancel changes nothing.
+"""The data dialog: pick a built-in data set or import a data file, optionally normalise
+it (min-max) and hold out part of it for checking, and train on it. OK builds a new
+Trainer (keeping the hidden layers and activations when the input and output counts
+still fit, else a small default network) with the current learning rate, optimizer,
+batch mode, shuffling, backprop mode and schedule, and hands it to the Session; Cancel
+changes nothing.
 
 A file that cannot be used shows its one-line ``DataError`` in the dialog (and on the
 status bar); OK stays disabled and nothing already loaded changes.
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnviz.core import recipes
-from nnviz.core.data import datasets
+from nnviz.core.data import datasets, transform
 from nnviz.core import trainer as trainer_mod
 from nnviz.core.analysis.summary import frozen_words
 from nnviz.io import delimited, tables
@@ -129,10 +130,12 @@ class DataDialog(SessionView, QDialog):
         self.targets_spin.setObjectName("targetsSpin")
         self.targets_spin.setRange(1, 99)
         self.targets_spin.setToolTip("How many of the last columns are targets; the rest are inputs")
-        self.normalize_check = QCheckBox("Normalize (inputs to [-1, 1], targets to the output range)")
+        self.normalize_check = QCheckBox("Normalize, min-max (inputs to [-1, 1], targets to the output range)")
         self.normalize_check.setObjectName("normalizeCheck")
-        self.normalize_check.setToolTip("Min-max scaling fitted on the training rows; held-out rows are "
-                                        "scaled with it and may fall outside the range")
+        self.normalize_check.setToolTip("Min-max scaling fitted on the training rows, x' = -1 + 2 (x - min) / "
+                                        "(max - min) for each input column, targets to the output activation's "
+                                        "range (left alone for linear outputs); held-out rows are scaled with it "
+                                        "and may fall outside the range")
         self.delimiter_combo = QComboBox()
         self.delimiter_combo.setObjectName("delimiterCombo")
         for text, value in (("auto", delimited.AUTO), *((word, d) for d, word in delimited.DELIMITERS.items())):
@@ -158,7 +161,6 @@ class DataDialog(SessionView, QDialog):
         fform.addRow("File", path_row)
         fform.addRow("Target columns", self.targets_spin)
         fform.addRow("Separator", format_row)
-        fform.addRow("", self.normalize_check)
 
         self.options = QStackedWidget()
         self.options.addWidget(builtin)
@@ -168,6 +170,7 @@ class DataDialog(SessionView, QDialog):
         sl = QVBoxLayout(source_box)
         sl.addWidget(self.source_combo)
         sl.addWidget(self.options)
+        sl.addWidget(self.normalize_check)
 
         # ---- split
         self.holdout_spin = QSpinBox()
@@ -330,8 +333,8 @@ class DataDialog(SessionView, QDialog):
 
     # ------------------------------------------------------------- reading
     def _load(self) -> datasets.Dataset:
-        """The chosen data, split and (a file, when asked) normalised, its network
-        planned; raises ValueError."""
+        """The chosen data, split and (when asked) normalised, its network planned;
+        raises ValueError."""
         name = self.source()
         percent, split_seed = self.holdout_spin.value(), self.split_seed_spin.value()
         if name == IMPORT:
@@ -351,7 +354,11 @@ class DataDialog(SessionView, QDialog):
         data = datasets.generate(name, self.samples_spin.value(), self.noise_spin.value(),
                                  self.seed_spin.value(), **options)
         self._plan(data)
-        return datasets.split(data, percent / 100.0, split_seed)[0] if percent else data
+        if percent:
+            data = datasets.split(data, percent / 100.0, split_seed)[0]
+        if self.normalize_check.isChecked():  # after the split: fitted on the training rows only
+            return transform.normalize(data, self.activations[-1])
+        return data
 
     def _plan(self, data: datasets.Dataset) -> None:
         t = self.session.trainer

@@ -33,6 +33,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from nnviz.app.jobs import GridRequest
+from nnviz.core import losses
 from nnviz.core.analysis import surface
 from nnviz.core.trainer import Trainer
 from nnviz.gui.panels.surface import look_ahead
@@ -591,9 +592,12 @@ class SurfacePanel(SessionView, QWidget):
     # ================================================================= fork
     def ask_fork(self) -> None:
         t = self.trainer
-        dialog = ForkDialog(t.learning_rate * 2, t.optimizer.name, self)
+        allowed = tuple(name for name in losses.LOSSES if name != t.loss and _fits(name, t))
+        dialog = ForkDialog(t.learning_rate * 2, t.optimizer.name, self, n_samples=t.n_samples,
+                            losses_allowed=allowed)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.values() is not None:
-            self.session.fork(*dialog.values())
+            rate, optimizer, batch, loss = dialog.values()
+            self.session.fork(rate, optimizer, batch=batch, loss=loss)
 
     # ============================================================== colours
     def _on_log_toggled(self, on: bool) -> None:
@@ -617,3 +621,12 @@ class SurfacePanel(SessionView, QWidget):
         self._update_labels()
         self.look.recolour(pal.is_dark(p))
         self.fork_view.show_label(self.session.fork_run, self.trainer, pal.is_dark(p))
+
+
+def _fits(loss: str, trainer: Trainer) -> bool:
+    """Whether ``loss`` works with the trainer's output activation."""
+    try:
+        losses.get(loss, trainer.network.activations[-1])
+    except ValueError:
+        return False
+    return True
