@@ -1,4 +1,4 @@
-"""``nnviz [--preset NAME | --open FILE]``: the window."""
+"""``nnviz [--preset NAME | --open FILE | --lesson NAME]``: the window."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ from nnviz.core import presets
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--preset", choices=presets.names(), help="open the window on this preset")
     parser.add_argument("--open", metavar="FILE", help="open the window on this snapshot")
+    parser.add_argument("--lesson", metavar="NAME",
+                        help="open the window on a lesson (its name or number; where it was left)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -21,6 +23,10 @@ def run(args: argparse.Namespace) -> int:
 
     if args.open is not None and args.preset:
         raise UsageError("nnviz: give either --open or --preset, not both")
+    if args.lesson is not None:
+        if args.open is not None or args.preset:
+            raise UsageError("nnviz: --lesson sets up its own network; give it without --open or --preset")
+        check_lesson(args.lesson)
     trainer = snapshot.load(args.open) if args.open is not None else None  # a bad file: one line, exit 2
     problem = display_problem()
     if problem:
@@ -28,7 +34,21 @@ def run(args: argparse.Namespace) -> int:
                          "or use nnviz train, trace or render")
     from nnviz.gui.app import run as run_gui
 
-    return run_gui(preset=args.preset, trainer=trainer, path=args.open)
+    return run_gui(preset=args.preset, trainer=trainer, path=args.open, lesson=args.lesson)
+
+
+def check_lesson(name: str) -> None:
+    """UsageError unless ``name`` is a lesson that loads."""
+    from nnviz.app.lessons.format import library
+
+    lib = library()
+    if lib.find(name) is not None:
+        return
+    problem = lib.problem(name)
+    if problem is not None:
+        raise UsageError(f"nnviz: --lesson: {problem}")
+    raise UsageError(f"nnviz: --lesson: no lesson {name!r}; expected one of {', '.join(lib.names())} "
+                     "(or its number)")
 
 
 def display_problem() -> str | None:

@@ -21,7 +21,8 @@ def application() -> QApplication:
     return app
 
 
-def run(preset: str | None = None, trainer: Trainer | None = None, path: str | None = None) -> int:
+def run(preset: str | None = None, trainer: Trainer | None = None, path: str | None = None,
+        lesson: str | None = None) -> int:
     app = application()
     from nnviz.app.session import Session
     from nnviz.gui.main_window import MainWindow
@@ -32,5 +33,7 @@ def run(preset: str | None = None, trainer: Trainer | None = None, path: str | N
     session = QtSession(Session(trainer, path))
     window = MainWindow(session)
     window.show()
+    if lesson is not None:
+        window.lesson_panel.open(lesson)
     window.canvas.fit()
     return app.exec()

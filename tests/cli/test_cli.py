@@ -463,3 +463,35 @@ def test_python_dash_m_nnviz_runs(tmp_path):
     printed = params_printed(proc.stdout)
     assert all(printed[k] == v for k, v in MAZUR_PARAMS.items())
     assert os.listdir(tmp_path) == []
+
+
+# ================================================================ --lesson
+def test_lesson_starts_the_window_on_it(workdir, capsys, fake_window):
+    assert cli.main(["--lesson", "one-iteration"]) == 0
+    assert cli.main(["--lesson", "3"]) == 0
+    assert [kwargs.get("lesson") for _, kwargs in fake_window] == ["one-iteration", "3"]
+
+
+@pytest.mark.parametrize("argv,message", [
+    (["--lesson", "nope"], "nnviz: --lesson: no lesson 'nope'; expected one of one-iteration, "),
+    (["--lesson", "1", "--preset", "xor"], "nnviz: --lesson sets up its own network"),
+])
+def test_lesson_with_bad_input_exits_2_before_opening(workdir, capsys, fake_window, argv, message):
+    rc, out, err = run(capsys, *argv)
+    assert rc == 2 and len(err.splitlines()) == 1 and err.startswith(message)
+    assert fake_window == []
+
+
+def test_lesson_whose_file_is_broken_prints_its_line(workdir, capsys, fake_window, monkeypatch):
+    from nnviz.app.lessons import format as lesson_format
+
+    folder = workdir / "lessons"
+    folder.mkdir()
+    (folder / "04-broken.toml").write_text('title = "x"\n[[steps]]\ntitle = "a"\ntext = "{nope}"\n')
+    shipped = lesson_format.library
+    monkeypatch.setattr(lesson_format, "library", lambda: shipped(folder))
+    for name in ("broken", "4"):
+        rc, out, err = run(capsys, "--lesson", name)
+        assert rc == 2 and err == ("nnviz: --lesson: 04-broken.toml, line 4: steps[0].text: unknown quantity "
+                                   "'nope'; expected one of " + ", ".join(lesson_format.quantities.QUANTITIES) + "\n")
+    assert fake_window == []

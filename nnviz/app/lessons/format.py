@@ -128,10 +128,16 @@ def load(resource: Traversable) -> Lesson:
 
 @dataclass
 class Library:
-    """Every lesson that loaded, in order, and one line for each file that did not."""
+    """Every lesson that loaded, in order, and one line for each file that did not
+    (``broken``: those lines by the lesson's name and number, where the file name has them)."""
 
     lessons: list[Lesson]
     errors: list[str]
+    broken: dict[str, str] = field(default_factory=dict)
+
+    def problem(self, name: str) -> str | None:
+        """Why the lesson ``name`` (or number) did not load, if its file is there."""
+        return self.broken.get(name) or self.broken.get(name.lstrip("0") or "0")
 
     def find(self, name: str) -> Lesson | None:
         """The lesson called ``name`` (or numbered ``name``: '2', '02')."""
@@ -147,13 +153,16 @@ class Library:
 def library(folder: Traversable | None = None) -> Library:
     """The lessons in ``folder`` (default: the ones nnviz ships, ``resources/lessons``)."""
     folder = folder if folder is not None else files("nnviz.resources").joinpath("lessons")
-    lessons, errors = [], []
+    lessons, errors, broken = [], [], {}
     entries = sorted((e for e in folder.iterdir() if e.name.endswith(".toml")), key=lambda e: e.name)
     for entry in entries:
         try:
             lessons.append(load(entry))
         except LessonError as exc:
             errors.append(str(exc))
+            m = FILE_NAME.match(entry.name)
+            if m:
+                broken[m[2]] = broken[str(int(m[1]))] = str(exc)
     seen: dict[str, str] = {}
     for lesson in list(lessons):
         for key in (lesson.name, lesson.number):
@@ -164,7 +173,7 @@ def library(folder: Traversable | None = None) -> Library:
                 break
         else:
             seen[lesson.name] = seen[lesson.number] = lesson.source
-    return Library(lessons, errors)
+    return Library(lessons, errors, broken)
 
 
 # ================================================================== checking
