@@ -118,6 +118,28 @@ def test_lesson_4_sharing_the_error(user):
     assert user.ticked and user.all_ticked
 
 
+def test_lesson_5_the_computational_graph(user):
+    user.open_lesson("computational-graph")
+    assert user.session.selection.param == "W2[0,0]"
+    user.session.select_param("w6")  # the user clicked another edge: no tick for w5
+    user.step("phase", 2)
+    user.step("next")
+    assert not user.ticked
+    user.session.select_param("w5")
+    assert user.ticked
+    # local × upstream = downstream, as the text shows it
+    r = user.player.reader
+    assert r.value("error", "o1") == r.value("dout", "o1") * r.value("deriv", "o1")
+    assert r.value("grad", "w5") == r.value("error", "o1") * r.value("out", "h1")
+    user.next_step()
+    assert user.session.selection.param == "W1[0,0]" and not user.ticked
+    user.step("next")
+    assert user.ticked and user.all_ticked
+    two_paths = r.value("error", "o1") * r.value("param", "w5") + r.value("error", "o2") * r.value("param", "w7")
+    assert abs(r.value("dout", "h1") - two_paths) < 1e-15
+    assert "dE/douth1 = their sum = 0.036350306" in user.text().replace("∂", "d")
+
+
 def test_lesson_6_per_sample_or_batch(user, monkeypatch):
     w = user.window
     user.open_lesson("per-sample-or-batch")
@@ -215,8 +237,8 @@ def test_lesson_8_loss_functions(user, monkeypatch):
     assert user.player.reader.value("fork_out", "o") > 0.99 > user.player.reader.value("out", "o")
 
 
-@pytest.mark.parametrize("name", ["one-iteration", "initial-weights", "sharing-the-error", "per-sample-or-batch",
-                                  "data", "loss-functions"])
+@pytest.mark.parametrize("name", ["one-iteration", "initial-weights", "sharing-the-error", "computational-graph",
+                                  "per-sample-or-batch", "data", "loss-functions"])
 def test_nothing_is_ticked_by_opening_or_reading(user, name):
     """Going through a lesson with Next only (reading) ticks no step that has a check."""
     user.open_lesson(name)

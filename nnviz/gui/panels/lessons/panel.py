@@ -22,7 +22,7 @@ from nnviz.gui.widgets import palette as pal
 from nnviz.gui.widgets.session_view import SessionView
 
 REFRESH_MS = 150
-MIN_WIDTH = 340  # the text wraps in lines of a readable length
+MIN_WIDTH = 360  # the text wraps in lines of a readable length
 DONE_COLOURS = ("#2e7d32", "#81c784")  # (light, dark): a ticked step
 LIVE_COLOURS = ("#00695c", "#4dd0b5")  # numbers that follow the run
 
