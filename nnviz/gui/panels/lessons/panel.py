@@ -130,9 +130,11 @@ class LessonPanel(SessionView, QWidget):
         self.refresh()
 
     def detach(self) -> None:
+        """Stop following the session, the player too (the window is closing)."""
         for signal, slot in getattr(self, "_listening", []):
             signal.disconnect(slot)
         self._listening = []
+        self.player.detach()
         super().detach()
 
     # ------------------------------------------------------------ commands
