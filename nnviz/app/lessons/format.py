@@ -35,10 +35,10 @@ from nnviz.core import losses, optimizers, presets
 from nnviz.core.trainer import BACKPROP_MODES, Schedule, parse_batch
 
 # What a set-up can open and point at; the window maps each name to a dock or a widget.
-DOCKS = ("controls", "inspector", "loss", "surface", "training", "boundary", "compare", "confusion")
+DOCKS = ("controls", "inspector", "graph", "loss", "surface", "training", "boundary", "compare", "confusion")
 CONTROLS = ("next", "back", "play", "reset", "finish_phase", "finish_iteration", "rate", "speed",
             "zeros", "large", "restore", "sweep", "race", "fork", "optimizer", "batch", "loss_function",
-            "backprop", "schedule", "stop_loss", "stop_iterations", "check_gradient")
+            "backprop", "schedule", "stop_loss", "stop_iterations", "check_gradient", "next_node")
 SETTINGS = ("batch", "optimizer", "optimizer_params", "loss", "backprop", "shuffle", "schedule")
 FILE_NAME = re.compile(r"^(\d{2})-([a-z0-9][a-z0-9-]*)\.toml$")
 MAX_STEPS = 30

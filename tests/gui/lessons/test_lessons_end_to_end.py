@@ -119,14 +119,20 @@ def test_lesson_4_sharing_the_error(user):
 
 
 def test_lesson_5_the_computational_graph(user):
+    w = user.window
     user.open_lesson("computational-graph")
-    assert user.session.selection.param == "W2[0,0]"
+    assert user.session.selection.param == "W2[0,0]" and w.graph_dock.isVisible()
     user.session.select_param("w6")  # the user clicked another edge: no tick for w5
     user.step("phase", 2)
     user.step("next")
     assert not user.ticked
     user.session.select_param("w5")
     assert user.ticked
+    # the graph tab walks the backward pass from E to w5: the last node reached is w5's
+    user.qtbot.waitUntil(lambda: w.graph_panel.graph is not None and w.graph_panel.param == "W2[0,0]")
+    while w.graph_panel.next_button.isEnabled():
+        user.click(w.graph_panel.next_button)
+    assert "0.082167041" in w.graph_panel.caption.text()
     # local × upstream = downstream, as the text shows it
     r = user.player.reader
     assert r.value("error", "o1") == r.value("dout", "o1") * r.value("deriv", "o1")

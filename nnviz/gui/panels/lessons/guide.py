@@ -12,9 +12,9 @@ from nnviz.gui.panels.lessons.highlight import Highlight
 from nnviz.gui.panels.lessons.panel import LessonPanel
 
 # dock name -> the window's attribute holding the dock
-DOCK_ATTRIBUTES = {"controls": "controls_dock", "inspector": "inspector_dock", "loss": "loss_dock",
-                   "surface": "surface_dock", "training": "training_dock", "boundary": "boundary_dock",
-                   "compare": "compare_dock", "confusion": "confusion_dock"}
+DOCK_ATTRIBUTES = {"controls": "controls_dock", "inspector": "inspector_dock", "graph": "graph_dock",
+                   "loss": "loss_dock", "surface": "surface_dock", "training": "training_dock",
+                   "boundary": "boundary_dock", "compare": "compare_dock", "confusion": "confusion_dock"}
 # control name -> (the widget, from the window; the dock it sits in)
 CONTROL_WIDGETS: dict[str, tuple[Callable[[QWidget], QWidget], str]] = {
     "next": (lambda w: w.controls.next_button, "controls"),
@@ -39,6 +39,7 @@ CONTROL_WIDGETS: dict[str, tuple[Callable[[QWidget], QWidget], str]] = {
     "race": (lambda w: w.compare_panel.race_button, "compare"),
     "fork": (lambda w: w.surface_panel.controls.fork_button, "surface"),
     "check_gradient": (lambda w: w.inspector.check_button, "inspector"),
+    "next_node": (lambda w: w.graph_panel.next_button, "graph"),
 }
 assert set(DOCK_ATTRIBUTES) == set(DOCKS) and set(CONTROL_WIDGETS) == set(CONTROLS)
 
