@@ -1,5 +1,5 @@
-"""Ready-made networks with their data: ``mazur``, ``adaline``, ``split``, ``xor``, ``sine``,
-``scales`` and ``saturated``.
+"""Ready-made networks with their data: ``mazur``, ``adaline``, ``valley``, ``split``,
+``xor``, ``sine``, ``scales`` and ``saturated``.
 
 ``load(name)`` gives a fresh Trainer. The random presets draw their initial weights
 from ``seed`` (each preset has a default), so the same name and seed always give the
@@ -31,6 +31,7 @@ DESCRIPTIONS = {
     "mazur": "2-2-2 sigmoid worked example (Mazur): inputs 0.05, 0.10 -> targets 0.01, 0.99",
     "adaline": "one linear neuron (adaptive linear unit) on 40 correlated, centred points: "
                "mse is a tilted elliptic bowl over w1, w2",
+    "valley": "adaline stretched into a narrow valley: curvatures 4 and 0.04 over w1, w2 (condition number 100)",
     "split": "2-3-1, the tutorial's error split: an output error e = 2 shared over the weights "
              "0.58, 0.21, 0.36 gives 1.01, 0.37, 0.63 (proportional backprop)",
     "xor": "2-4-1 network on the four XOR points: tanh hidden layer, sigmoid output; learns in about "
@@ -84,29 +85,40 @@ ADALINE_START = (-1.0, 2.0, 0.0)  # w1, w2, b: away from the minimum along both 
 ADALINE_RATE = 0.15
 
 
-def adaline_data() -> Dataset:
-    """The ``adaline`` table (see the module notes): the same numbers on every call."""
+VALLEY_S2 = 0.02  # ``valley``: the shallow eigenvalue of C, so the Hessian has 4 and 0.04
+
+
+def adaline_data(s1: float = S1, s2: float = S2, name: str = "adaline") -> Dataset:
+    """The ``adaline`` table (see the module notes), with C's eigenvalues ``s1``, ``s2``:
+    the same numbers on every call."""
     rng = np.random.default_rng(20240609)
     z = rng.standard_normal((ADALINE_SAMPLES, 2))
     z -= z.mean(axis=0)
     q, _ = np.linalg.qr(z)  # orthonormal columns, still of mean zero
     z = q * math.sqrt(ADALINE_SAMPLES)  # Z^T Z / N = I
     c, s = math.cos(THETA), math.sin(THETA)
-    a = np.array([[c, -s], [s, c]]).dot(np.diag([math.sqrt(S1), math.sqrt(S2)]))
+    a = np.array([[c, -s], [s, c]]).dot(np.diag([math.sqrt(s1), math.sqrt(s2)]))
     x = z.dot(a.T)
     x -= x.mean(axis=0)  # the mean to the last bit
     w1, w2, b = ADALINE_LINE
     t = x.dot([w1, w2]) + b + ADALINE_NOISE * rng.standard_normal(ADALINE_SAMPLES)
-    return Dataset(x, t[:, None], "adaline")
+    return Dataset(x, t[:, None], name)
 
 
-def _adaline(seed: int | None) -> Trainer:
+def _adaline(seed: int | None, data: Dataset | None = None) -> Trainer:
     w1, w2, b = ADALINE_START
     network = Network([2, 1], "linear", weights=[np.array([[w1, w2]])], biases=[np.array([b])],
                       neuron_names=[["x1", "x2"], ["y"]],
                       param_names={"W1[0,0]": "w1", "W1[0,1]": "w2", "b1[0]": "b"})
-    return Trainer(network, adaline_data(), learning_rate=ADALINE_RATE, loss="mse",
+    return Trainer(network, data or adaline_data(), learning_rate=ADALINE_RATE, loss="mse",
                    seed=0 if seed is None else seed)
+
+
+def _valley(seed: int | None) -> Trainer:
+    """``adaline`` stretched: the same tilted bowl, its shallow direction 5 times flatter
+    (curvatures 4 and 0.04 over w1, w2). Plain gradient descent must keep its rate below
+    2/4 = 0.5 for the steep direction and then crawls along the flat one."""
+    return _adaline(seed, adaline_data(S1, VALLEY_S2, "valley"))
 SPLIT_WEIGHTS = (0.58, 0.21, 0.36)  # the tutorial's w'11, w'21, w'31 into the output
 SPLIT_ERROR = 2.0  # the tutorial's output error e = t - o
 
@@ -171,5 +183,5 @@ def _saturated(seed: int | None) -> Trainer:
     return Trainer(network, data, learning_rate=0.5, loss="mse", seed=0 if seed is None else seed)
 
 
-_BUILDERS = {"mazur": _mazur, "adaline": _adaline, "split": _split, "xor": _xor, "sine": _sine,
-             "scales": _scales, "saturated": _saturated}
+_BUILDERS = {"mazur": _mazur, "adaline": _adaline, "valley": _valley, "split": _split, "xor": _xor,
+             "sine": _sine, "scales": _scales, "saturated": _saturated}

@@ -20,12 +20,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from nnviz.app.lessons import quantities
+from nnviz.core.analysis import regimes
 from nnviz.core.network import INIT_SCHEMES
 from nnviz.core.trainer import PHASES, parse_batch
 
 REGIMES = ("converging", "zigzag", "oscillating", "diverged")
 SETTINGS = ("batch", "optimizer", "loss", "backprop", "shuffle", "schedule")
-EDGE = 1e-9  # a rate within this share of 2/λmax is at the edge (oscillating)
 
 
 @dataclass(frozen=True)
@@ -122,19 +122,15 @@ def _bounds(p: dict) -> str:
 
 
 def regime_of(ctx: Context) -> str | None:
-    """What the rate the next update applies does with plain gradient descent here:
-    converging below 1/λmax, zigzag from 1/λmax, oscillating at 2/λmax, diverged above
-    (λmax over every parameter that trains); None without a curvature."""
-    lam = ctx.reader.curvature()
-    if not (math.isfinite(lam) and lam > 0):
+    """What the rate the next update applies does here, in the words of
+    ``nnviz.core.analysis.regimes`` (converging, zigzag, oscillating, diverged) for the
+    steepest direction; None where the optimizer or the mode has no such rate."""
+    marks = ctx.reader.marks()
+    if marks.zigzag_from is None:
         return None
-    rate = ctx.session.trainer.applied_learning_rate
-    edge = 2.0 / lam
-    if abs(rate - edge) <= EDGE * edge:
-        return "oscillating"
-    if rate > edge:
-        return "diverged"
-    return "zigzag" if rate >= 1.0 / lam else "converging"
+    t = ctx.session.trainer
+    factor = regimes.step_factors(t.optimizer, t.applied_learning_rate, [marks.curvature])[0]
+    return regimes.factor_regime(float(factor))
 
 
 def _setting_value(trainer, name: str):
@@ -247,8 +243,8 @@ PREDICATES: dict[str, Predicate] = {q.name: q for q in (
               lambda p: {"converging": "Set a rate below 1/λmax", "zigzag": "Set a rate between 1/λmax and "
                          "2/λmax", "oscillating": "Set the rate to 2/λmax", "diverged": "Set a rate above "
                          "2/λmax"}[p["name"]],
-              "where the rate stands against the curvature for plain gradient descent: converging below "
-              "1/λmax, zigzag from 1/λmax, oscillating at 2/λmax, diverged above"),
+              "where the rate stands against the curvature (the regime marks): for plain gradient descent "
+              "converging below 1/λmax, zigzag from 1/λmax, oscillating at 2/λmax, diverged above"),
     Predicate("status", {"value": Param("choice", True, ("ready", "diverged"))},
               lambda ctx, p: ctx.session.trainer.status == p["value"],
               lambda p: "Let the run diverge" if p["value"] == "diverged" else "Keep the run from diverging",

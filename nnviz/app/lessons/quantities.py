@@ -21,13 +21,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from nnviz.core.analysis import compare, surface
+from nnviz.core.analysis import compare, regimes
 from nnviz.core.analysis.explain import Formatter
 from nnviz.core.network import Param
 from nnviz.core.trainer import Trainer
 
 MISSING = "—"  # shown for a number that does not exist yet
 DIGITS = 9  # as the inspector and nnviz trace write numbers
+RISES_WINDOW = 100  # loss_rises looks at this many iterations
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)(?::([^}|]+))?(?:\|(\d+))?\}")
 
 
@@ -46,7 +47,7 @@ class Reader:
 
     def __init__(self, session) -> None:
         self.session = session
-        self._curvature: tuple[object, float] | None = None
+        self._marks: tuple[object, regimes.Marks] | None = None
 
     @property
     def trainer(self) -> Trainer:
@@ -84,14 +85,15 @@ class Reader:
         before = self.trainer.values.params_before[layer - 1]
         return before[0] if before is not None else self.trainer.network.weights[layer - 1]
 
-    def curvature(self) -> float:
-        """The largest curvature of the loss over every parameter that trains, here."""
+    def marks(self) -> regimes.Marks:
+        """The rates where the steps start to zig-zag and to diverge here (over every
+        parameter that trains), computed once per state."""
         t = self.trainer
         key = (id(t), t.iteration, t.cursor, tuple(map(id, t.network.weights + t.network.biases)),
-               t.frozen, t.loss, id(t.dataset))
-        if self._curvature is None or self._curvature[0] != key:
-            self._curvature = (key, float(surface.curvature(t)))
-        return self._curvature[1]
+               t.frozen, t.loss, t.optimizer, t.backprop, id(t.dataset))
+        if self._marks is None or self._marks[0] != key:
+            self._marks = (key, regimes.regime_marks(t))
+        return self._marks[1]
 
 
 # ================================================================ readers
@@ -183,14 +185,9 @@ def _max_grad(r: Reader, arg: str) -> float | None:
     return None if g is None else float(np.abs(g).max())
 
 
-def _zigzag_rate(r: Reader, _) -> float | None:
-    lam = r.curvature()
-    return 1.0 / lam if lam > 0 else None
-
-
-def _diverge_rate(r: Reader, _) -> float | None:
-    lam = r.curvature()
-    return 2.0 / lam if lam > 0 else None
+def _loss_rises(r: Reader, _) -> float | None:
+    h = r.trainer.loss_history[-RISES_WINDOW - 1:]
+    return sum(b > a for a, b in zip(h, h[1:]))
 
 
 def _fork_loss(r: Reader, _) -> float | None:
@@ -246,9 +243,14 @@ QUANTITIES: dict[str, Quantity] = {q.name: q for q in (
     Quantity("hidden_spread", None, _hidden_spread,
              "the largest difference between two hidden neurons' outputs of one layer, over all samples"),
     Quantity("max_grad", "layer", _max_grad, "the largest |dE/dW| of a weight layer in the current iteration"),
-    Quantity("zigzag_rate", None, _zigzag_rate,
-             "1/λmax: from this rate plain gradient descent zig-zags (λmax over every parameter that trains)"),
-    Quantity("diverge_rate", None, _diverge_rate, "2/λmax: from this rate plain gradient descent diverges"),
+    Quantity("zigzag_rate", None, lambda r, _: r.marks().zigzag_from,
+             "the rate from which the steps zig-zag: 1/λmax for plain gradient descent, (1 + μ)/λmax with "
+             "momentum μ; none for Adagrad and Adam (λmax over every parameter that trains)"),
+    Quantity("diverge_rate", None, lambda r, _: r.marks().diverges_from,
+             "the rate from which the steps diverge: 2/λmax for plain gradient descent, 2(1 + μ)/λmax with "
+             "momentum"),
+    Quantity("loss_rises", None, _loss_rises,
+             f"how many of the last {RISES_WINDOW} iterations' losses are above the one before: a saw-tooth curve has many"),
     Quantity("fork_loss", None, _fork_loss, "the fork's loss in its last iteration"),
     Quantity("fork_out", "neuron", _fork_out, "a neuron's output in the fork's last iteration"),
     Quantity("fork_iterations", None, _fork_iterations, "iterations the fork has run since it branched"),

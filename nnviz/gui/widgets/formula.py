@@ -123,10 +123,8 @@ def _typeset(text: str) -> str:
 
 def prose(text: str) -> str:
     """Sentences (a lesson's text) as rich text, with the symbols in them typeset as in
-    the worked lines (net_h1, dE/dw5, delta_o1, w5 ...) and ``**words**`` in bold;
-    nothing else is emphasised."""
-    parts = text.split("**")
-    return "".join(f"<b>{_typeset(p)}</b>" if k % 2 else _typeset(p) for k, p in enumerate(parts))
+    the worked lines (net_h1, dE/dw5, delta_o1, w5 ...); nothing is emphasised."""
+    return _typeset(text)
 
 
 _RESULT = re.compile(r"(\s*)(\S+)(\s+\(.*\))?(\s*)$", re.S)  # value, optional (remark)

@@ -130,3 +130,13 @@ def test_nnviz_lesson_opens_the_window_on_the_lesson(monkeypatch, tmp_path):
                         lambda: lessons.QSettings(str(tmp_path / "n.ini"), lessons.QSettings.Format.IniFormat))
     assert gui_app.run(lesson="3") == 0
     assert seen == [("initial-weights", True, "mazur")]
+
+
+def test_bold_words_may_hold_a_live_number():
+    from nnviz.gui.panels.lessons.panel import _line_html
+
+    pieces = [("Drag it between **1/λmax = ", False), ("0.25", True), ("** and **w5 = ", False), ("0.5", True),
+              ("**, say", False)]
+    assert _line_html(pieces, "#123456") == (
+        "Drag it between <b>1/λmax = </b><b style='color:#123456'>0.25</b> and "
+        "<b>w<sub>5</sub> = </b><b style='color:#123456'>0.5</b>, say")

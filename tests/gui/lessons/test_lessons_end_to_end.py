@@ -2,8 +2,10 @@
 real controls, choices with the keyboard, dialogs filled in — and every check turns
 green; before the user has done the thing, it stays unticked."""
 
+import numpy as np
 import pytest
 
+from nnviz.core.analysis import regimes
 from nnviz.gui.dialogs.data_dialog import DataDialog
 from nnviz.gui.panels.surface.dialogs import ForkDialog
 
@@ -60,6 +62,66 @@ def test_lesson_1_one_training_iteration(user):
     assert t.iteration == 10000 and user.ticked
     assert "0.0000351085" in user.text()
     assert user.all_ticked
+
+
+def test_lesson_2_the_learning_rate(user):
+    w = user.window
+    user.open_lesson("learning-rate")
+    box = w.controls.learning_rate.box
+    assert user.player.reader.value("zigzag_rate") == pytest.approx(0.25)
+    assert user.player.reader.value("diverge_rate") == pytest.approx(0.5)
+    user.full_speed()
+    user.play_until_stopped()  # at the preset's rate 0.15: not "too small"
+    assert not user.ticked
+    user.type_into(box, "0.001")
+    user.click(w.controls.reset_button)
+    user.play_until_stopped()
+    assert user.ticked and user.player.reader.value("loss_now") > 100 * 0.0069
+    user.next_step()
+    user.type_into(box, "0.2")
+    user.play_until_stopped()
+    assert user.ticked
+    user.next_step()
+    user.type_into(box, "0.24")  # below 1/λmax: no zig-zag, whatever the user plays
+    user.play_until_stopped()
+    assert not user.ticked
+    user.click(w.controls.reset_button)
+    user.type_into(box, "0.4")  # dragged into the band: ticked, and the look-ahead from the start zig-zags
+    assert user.ticked
+    user.qtbot.waitUntil(lambda: "At rate 0.4: zigzag" in w.surface_panel.look.indicator.text(), timeout=10000)
+    user.play_until_stopped()
+    steepest = regimes.eigen_2x2(user.session.trainer, "w1", "w2").vectors[:, 0]
+    along = np.diff(np.array(user.session.trainer.trajectory)[:, :2], axis=0).dot(steepest)
+    assert (along[:-1] * along[1:] < 0).all()  # on the surface: every step flips across the valley
+    user.next_step()
+    user.type_into(box, "0.45")  # still below 2/λmax: it converges, no tick
+    user.click(w.controls.play_button)
+    user.qtbot.waitUntil(lambda: user.session.trainer.iteration >= 60, timeout=30000)
+    user.click(w.controls.play_button)
+    assert not user.ticked and user.session.trainer.status == "ready"
+    user.type_into(box, "0.55")
+    user.click(w.controls.reset_button)
+    user.click(w.controls.play_button)
+    user.qtbot.waitUntil(lambda: user.session.trainer.status == "diverged", timeout=30000)
+    assert user.ticked
+    user.next_step()
+    user.click(w.training_panel.sweep_button)
+    sweep = w.sweep_dialog
+    with user.qtbot.waitSignal(sweep.finished_sweep, timeout=60000):
+        user.click(sweep.run_button)
+    assert not user.ticked  # swept, but the best rate is not used yet
+    user.click(sweep.use_best_button)
+    assert user.ticked and 0.25 < user.session.trainer.learning_rate < 0.5
+    sweep.close()
+    user.next_step()
+    assert user.session.trainer.dataset.name == "sine"
+    user.type_into(box, "0.05")  # a rate that falls smoothly: no saw-tooth, no tick
+    user.play_until_stopped()
+    assert not user.ticked and user.player.reader.value("loss_rises") == 0
+    user.type_into(box, "0.3")
+    user.click(w.controls.reset_button)
+    user.play_until_stopped()
+    assert user.ticked and user.all_ticked
 
 
 def test_lesson_3_initial_weights(user, monkeypatch):
@@ -243,8 +305,48 @@ def test_lesson_8_loss_functions(user, monkeypatch):
     assert user.player.reader.value("fork_out", "o") > 0.99 > user.player.reader.value("out", "o")
 
 
-@pytest.mark.parametrize("name", ["one-iteration", "initial-weights", "sharing-the-error", "computational-graph",
-                                  "per-sample-or-batch", "data", "loss-functions"])
+def test_lesson_9_optimizers(user, monkeypatch):
+    w = user.window
+    user.open_lesson("optimizers")
+    assert user.session.trainer.dataset.name == "valley"
+    user.full_speed()
+    user.play_until_stopped()  # at the preset's 0.15: the rate the step asks for is above 0.4
+    assert not user.ticked
+    user.type_into(w.controls.learning_rate.box, "0.45")
+    user.click(w.controls.reset_button)
+    user.play_until_stopped()
+    assert user.ticked
+    sgd = user.player.reader.value("loss_now")
+    user.next_step()
+    losses = {}
+    for optimizer, rate in (("momentum", "0.1"), ("adagrad", "1.0"), ("adam", "0.3")):
+        def fill(dialog, optimizer=optimizer, rate=rate):
+            dialog.rate.setText(rate)
+            dialog.optimizer.setCurrentIndex(dialog.optimizer.findData(optimizer))
+            return 1
+        monkeypatch.setattr(ForkDialog, "exec", fill)
+        user.click(w.surface_panel.controls.fork_button)
+        assert not user.ticked
+        user.play_until_stopped()
+        assert user.ticked, optimizer
+        assert user.session.fork_run.trainer.optimizer.name == optimizer
+        # both paths on the surface: the fork's is drawn beside the main run's
+        xy = w.surface_panel.heat.fork_item.getData()[0]
+        user.qtbot.waitUntil(lambda: w.surface_panel.heat.fork_item.getData()[0] is not None
+                             and w.surface_panel.heat.fork_item.getData()[0].size > 50)
+        losses[optimizer] = user.player.reader.value("fork_loss")
+        user.next_step()
+    assert losses["momentum"] < sgd  # the heavy ball gets further along the valley
+    user.choose(w.training_panel.schedule_combo, "step")
+    user.type_into(w.training_panel.schedule_spins["step_size"].lineEdit(), "20")
+    assert user.session.trainer.settings.schedule.step_size == 20
+    user.play_until_stopped()
+    assert user.ticked and user.all_ticked
+    assert user.session.trainer.applied_learning_rate == pytest.approx(0.45 / 32)
+
+
+@pytest.mark.parametrize("name", ["one-iteration", "learning-rate", "initial-weights", "sharing-the-error", "computational-graph",
+                                  "per-sample-or-batch", "data", "loss-functions", "optimizers"])
 def test_nothing_is_ticked_by_opening_or_reading(user, name):
     """Going through a lesson with Next only (reading) ticks no step that has a check."""
     user.open_lesson(name)

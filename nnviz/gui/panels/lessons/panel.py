@@ -27,6 +27,21 @@ DONE_COLOURS = ("#2e7d32", "#81c784")  # (light, dark): a ticked step
 LIVE_COLOURS = ("#00695c", "#4dd0b5")  # numbers that follow the run
 
 
+def _line_html(pieces: list[tuple[str, bool]], live_colour: str) -> str:
+    """One line of a step's text as rich text: the live numbers bold in ``live_colour``,
+    the rest typeset, ``**words**`` bold (across live numbers too)."""
+    out, bold = [], False
+    for text, is_live in pieces:
+        if is_live:
+            out.append(f"<b style='color:{live_colour}'>{html.escape(text)}</b>")
+            continue
+        for k, part in enumerate(text.split("**")):
+            bold = bold != (k > 0)
+            if part:
+                out.append(f"<b>{formula.prose(part)}</b>" if bold else formula.prose(part))
+    return "".join(out)
+
+
 class LessonPanel(SessionView, QWidget):
     """A dock's content; give it the window's (Qt) session and the player."""
 
@@ -204,8 +219,7 @@ class LessonPanel(SessionView, QWidget):
         live = LIVE_COLOURS[dark]
         blocks = []
         for para in self.player.text():
-            lines = ["".join(f"<b style='color:{live}'>{html.escape(t)}</b>" if is_live else formula.prose(t)
-                             for t, is_live in pieces) for pieces in para.lines]
+            lines = [_line_html(pieces, live) for pieces in para.lines]
             if para.display:
                 blocks.append(f"<p style='margin-left:14px'>{'<br>'.join(lines)}</p>")
             else:
