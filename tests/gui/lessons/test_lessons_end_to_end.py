@@ -345,8 +345,9 @@ def test_lesson_9_optimizers(user, monkeypatch):
     assert user.session.trainer.applied_learning_rate == pytest.approx(0.45 / 32)
 
 
-@pytest.mark.parametrize("name", ["one-iteration", "learning-rate", "initial-weights", "sharing-the-error", "computational-graph",
-                                  "per-sample-or-batch", "data", "loss-functions", "optimizers"])
+@pytest.mark.parametrize("name", ["one-iteration", "learning-rate", "initial-weights", "sharing-the-error",
+                                  "computational-graph", "per-sample-or-batch", "data", "loss-functions",
+                                  "optimizers"])
 def test_nothing_is_ticked_by_opening_or_reading(user, name):
     """Going through a lesson with Next only (reading) ticks no step that has a check."""
     user.open_lesson(name)
