@@ -250,7 +250,8 @@ QUANTITIES: dict[str, Quantity] = {q.name: q for q in (
              "the rate from which the steps diverge: 2/λmax for plain gradient descent, 2(1 + μ)/λmax with "
              "momentum"),
     Quantity("loss_rises", None, _loss_rises,
-             f"how many of the last {RISES_WINDOW} iterations' losses are above the one before: a saw-tooth curve has many"),
+             f"how many of the last {RISES_WINDOW} iterations' losses are above the one before: a saw-tooth "
+             "curve has many"),
     Quantity("fork_loss", None, _fork_loss, "the fork's loss in its last iteration"),
     Quantity("fork_out", "neuron", _fork_out, "a neuron's output in the fork's last iteration"),
     Quantity("fork_iterations", None, _fork_iterations, "iterations the fork has run since it branched"),
