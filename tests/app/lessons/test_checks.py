@@ -6,7 +6,6 @@ import pytest
 
 from nnviz.app.jobs import SweepRequest
 from nnviz.app.lessons import checks, quantities
-from nnviz.app.runs import branch
 from nnviz.app.session import Session
 from nnviz.core import presets
 from nnviz.core.analysis import surface
@@ -131,7 +130,7 @@ def test_fork_race_and_sweep(session):
     assert holds(session, "race", ctx, at_least=20) and not holds(session, "race", ctx, at_least=21)
 
     assert not holds(session, "sweep", ctx)
-    job = session.jobs.submit(SweepRequest(branch(session.trainer), [0.01, 0.05, 0.1], 20))
+    job = session.jobs.submit(SweepRequest(session.trainer.copy(), [0.01, 0.05, 0.1], 20))
     ctx.sweep = job.result  # what the player records when a sweep finishes
     assert holds(session, "sweep", ctx) and not holds(session, "sweep", ctx, used=True)
     session.set_learning_rate(float(job.result.best_rate))

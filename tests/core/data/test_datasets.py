@@ -243,5 +243,5 @@ def test_scales_has_inputs_two_orders_of_magnitude_apart():
     assert 10 <= area.min() and area.max() <= 60 and 0.1 <= metro.min() and metro.max() <= 0.9
     assert 30 < area.mean() / metro.mean() < 130
     np.testing.assert_allclose(ds.targets[:, 0], 0.05 * area - 2.0 * metro + 1.0, rtol=0, atol=1e-12)
-    scaled = normalize.normalize(ds, "linear")  # min-max: both columns on [-1, 1]
+    scaled = transform.normalize(ds, "linear")  # min-max: both columns on [-1, 1]
     assert scaled.inputs.min() == -1.0 and scaled.inputs.max() == 1.0
