@@ -139,7 +139,7 @@ def test_progress_is_kept_and_resumed_with_the_set_ups_before(player, session):
 def test_a_finished_sweep_is_seen_and_its_best_rate_used(player, session):
     player.open("test", 4)
     assert not player.passed()
-    session.jobs.submit(SweepRequest(session.trainer.copy(), [0.01, 0.1, 1.0], 10))
+    session.jobs.submit(SweepRequest(session.trainer.copy(), [0.03, 0.3, 3.0], 10))  # xor trains at 1
     assert not player.passed()  # ran, but its best rate is not the rate
     best = player.context.sweep.best_rate
     session.set_learning_rate(float(best))

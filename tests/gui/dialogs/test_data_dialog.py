@@ -77,7 +77,7 @@ def test_a_builtin_set_can_be_normalised(qtbot, make_session):
     d = open_dialog(qtbot, session)
     d.choose_builtin("scales")
     qtbot.mouseClick(d.normalize_check, Qt.MouseButton.LeftButton)
-    assert "Normalised:" in d.preview_text()
+    assert "Normalised (minima and maxima of the training rows)" in d.preview_text()
     click_ok(qtbot, d)
     data = session.trainer.dataset
     raw = datasets.generate("scales")
