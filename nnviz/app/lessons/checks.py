@@ -22,7 +22,9 @@ from typing import Any
 from nnviz.app.lessons import quantities
 from nnviz.core.analysis import regimes
 from nnviz.core.network import INIT_SCHEMES
+from nnviz.core.state import PHASE_NAMES
 from nnviz.core.trainer import PHASES, parse_batch
+from nnviz.core.words import T_, translate
 
 REGIMES = ("converging", "zigzag", "oscillating", "diverged")
 SETTINGS = ("batch", "optimizer", "loss", "backprop", "shuffle", "schedule")
@@ -94,9 +96,12 @@ def _reached(ctx: Context, p: dict) -> bool:
 
 
 def _describe_reached(p: dict) -> str:
-    where = p["phase"].capitalize() + (f" · layer {p['layer']}" if p.get("layer") else "")
-    when = f" of iteration {p['iteration']}" if p.get("iteration") else ""
-    return f"Step until {where}{when} has run"
+    where = translate("state", PHASE_NAMES[p["phase"]])
+    if p.get("layer"):
+        where = T_("checks", "%1 · layer %2", where, p["layer"])
+    if p.get("iteration"):
+        return T_("checks", "Step until %1 of iteration %2 has run", where, p["iteration"])
+    return T_("checks", "Step until %1 has run", where)
 
 
 def _iterations(ctx: Context, p: dict) -> bool:
@@ -115,10 +120,19 @@ def _within(x: float | None, p: dict) -> bool:
     return True
 
 
+def _and(parts: list[str]) -> str:
+    """'a and b and c' in the language in use (the empty parts left out)."""
+    parts = [x for x in parts if x]
+    out = parts[0] if parts else ""
+    for x in parts[1:]:
+        out = T_("checks", "%1 and %2", out, x)
+    return out
+
+
 def _bounds(p: dict) -> str:
-    parts = [f"above {p['above']:g}" if "above" in p else "", f"below {p['below']:g}" if "below" in p else "",
-             f"{p['near']:.10g} ± {p.get('within', 1e-9):g}" if "near" in p else ""]
-    return " and ".join(x for x in parts if x)
+    return _and([T_("checks", "above %1", f"{p['above']:g}") if "above" in p else "",
+                 T_("checks", "below %1", f"{p['below']:g}") if "below" in p else "",
+                 f"{p['near']:.10g} ± {p.get('within', 1e-9):g}" if "near" in p else ""])
 
 
 def regime_of(ctx: Context) -> str | None:
@@ -221,8 +235,29 @@ def _data(ctx: Context, p: dict) -> bool:
     return True
 
 
-def _yes(flag: bool, text: str) -> str:
-    return text if flag else f"not {text}"
+def _describe_stop_rules(p: dict) -> str:
+    if "until_loss" in p and "max_iterations" in p:
+        return T_("checks", "Set Play to stop below a loss at %n iterations", n=p["max_iterations"])
+    if "until_loss" in p:
+        return T_("checks", "Set Play to stop below a loss")
+    return T_("checks", "Set Play to stop at %n iterations", n=p["max_iterations"])
+
+
+def _describe_data(p: dict) -> str:
+    normalised = check = ""
+    if "normalised" in p:
+        normalised = (T_("checks", "normalised (min-max)") if p["normalised"]
+                      else T_("checks", "not normalised (min-max)"))
+    if "check" in p:
+        check = T_("checks", "with a check set") if p["check"] else T_("checks", "without a check set")
+    return T_("checks", "Use data %1", _and([normalised, check]))
+
+
+def _describe_fork(p: dict) -> str:
+    text = T_("checks", "Fork the run") + "".join(f", {k} {p[k]}" for k in ("optimizer", "batch", "loss") if k in p)
+    if p.get("at_least"):
+        text += T_("checks", ", and let the fork run %n iterations", n=p["at_least"])
+    return text
 
 
 NUMBER, COUNT1 = Param("number"), Param("count", low=1)
@@ -232,22 +267,24 @@ PREDICATES: dict[str, Predicate] = {q.name: q for q in (
               "the run has got past micro-step (phase, layer) of iteration ``iteration`` (default: the "
               "iteration under way when the step began); without a layer, past the whole phase"),
     Predicate("iterations", {"at_least": Param("count", True, low=1)}, _iterations,
-              lambda p: f"Run {p['at_least']} iterations",
+              lambda p: T_("checks", "Run %n iterations", n=p["at_least"]),
               "at least ``at_least`` iterations since the step began (a reset or a new initialisation "
               "starts the count again)"),
     Predicate("rate", {"above": NUMBER, "below": NUMBER},
               lambda ctx, p: _within(ctx.session.trainer.learning_rate, p),
-              lambda p: f"Set the learning rate {_bounds(p)}", "the learning rate is above and/or below "
+              lambda p: T_("checks", "Set the learning rate %1", _bounds(p)), "the learning rate is above and/or below "
               "the numbers given", needs_one_of=("above", "below")),
     Predicate("regime", {"name": Param("choice", True, REGIMES)}, lambda ctx, p: regime_of(ctx) == p["name"],
-              lambda p: {"converging": "Set a rate below 1/λmax", "zigzag": "Set a rate between 1/λmax and "
-                         "2/λmax", "oscillating": "Set the rate to 2/λmax", "diverged": "Set a rate above "
-                         "2/λmax"}[p["name"]],
+              lambda p: {"converging": T_("checks", "Set a rate below 1/λmax"),
+                         "zigzag": T_("checks", "Set a rate between 1/λmax and 2/λmax"),
+                         "oscillating": T_("checks", "Set the rate to 2/λmax"),
+                         "diverged": T_("checks", "Set a rate above 2/λmax")}[p["name"]],
               "where the rate stands against the curvature (the regime marks): for plain gradient descent "
               "converging below 1/λmax, zigzag from 1/λmax, oscillating at 2/λmax, diverged above"),
     Predicate("status", {"value": Param("choice", True, ("ready", "diverged"))},
               lambda ctx, p: ctx.session.trainer.status == p["value"],
-              lambda p: "Let the run diverge" if p["value"] == "diverged" else "Keep the run from diverging",
+              lambda p: T_("checks", "Let the run diverge") if p["value"] == "diverged"
+              else T_("checks", "Keep the run from diverging"),
               "the trainer's status: ready, or diverged (it stopped: the loss or a parameter blew up)"),
     Predicate("value", {"quantity": Param("quantity", True), "above": NUMBER, "below": NUMBER, "near": NUMBER,
                         "within": NUMBER},
@@ -256,38 +293,36 @@ PREDICATES: dict[str, Predicate] = {q.name: q for q in (
               "a quantity (see the list of quantities) is above, below, or within ``within`` (default 1e-9) "
               "of ``near``", needs_one_of=("above", "below", "near")),
     Predicate("setting", {"name": Param("choice", True, SETTINGS), "value": Param("setting", True)}, _setting,
-              lambda p: f"Set {p['name']} to {p['value']}",
+              lambda p: T_("checks", "Set %1 to %2", p["name"], p["value"]),
               "a training setting (batch: full, online or a size; optimizer; loss; backprop; shuffle; "
               "schedule: its kind) has the value given"),
     Predicate("init", {"scheme": Param("choice", True, INIT_SCHEMES)},
               lambda ctx, p: ctx.session.trainer.init_scheme == p["scheme"],
-              lambda p: f"Start from the {p['scheme']} initialisation",
+              lambda p: T_("checks", "Start from the %1 initialisation", p["scheme"]),
               "the network's initial weights came from this scheme (Zeros and Large in the training options)"),
     Predicate("selected", {"param": Param("text", True)}, _selected,
-              lambda p: f"Select {p['param']} on the canvas", "the parameter is selected (click its edge)"),
+              lambda p: T_("checks", "Select %1 on the canvas", p["param"]),
+              "the parameter is selected (click its edge)"),
     Predicate("fork", {"optimizer": Param("text"), "batch": Param("setting"), "loss": Param("text"),
                        "at_least": Param("count")}, _fork,
-              lambda p: "Fork the run" + "".join(f", {k} {p[k]}" for k in ("optimizer", "batch", "loss") if k in p)
-              + (f", and let the fork run {p['at_least']} iterations" if p.get("at_least") else ""),
+              _describe_fork,
               "a fork with these settings exists and has run ``at_least`` iterations"),
     Predicate("race", {"at_least": Param("count", True, low=1)}, _race,
-              lambda p: f"Race the two backprop modes for {p['at_least']} iterations",
+              lambda p: T_("checks", "Race the two backprop modes for %n iterations", n=p["at_least"]),
               "a chain-vs-proportional race of at least ``at_least`` iterations has finished"),
     Predicate("sweep", {"used": Param("bool")}, _sweep,
-              lambda p: "Run a learning-rate sweep" + (" and use its best rate" if p.get("used") else ""),
+              lambda p: T_("checks", "Run a learning-rate sweep and use its best rate") if p.get("used")
+              else T_("checks", "Run a learning-rate sweep"),
               "a learning-rate sweep finished during the step (``used``: and its best rate is the rate)"),
     Predicate("stop_rules", {"until_loss": Param("setting"), "max_iterations": COUNT1}, _stop_rules,
-              lambda p: "Set Play to stop" + (" below a loss" if "until_loss" in p else "")
-              + (f" at {p['max_iterations']} iterations" if "max_iterations" in p else ""),
+              _describe_stop_rules,
               "Play's stopping rules: a loss threshold (true: any, or the number) and/or an iteration count",
               needs_one_of=("until_loss", "max_iterations")),
-    Predicate("stopped", {}, _stopped, lambda p: "Play until a stopping rule stops it",
+    Predicate("stopped", {}, _stopped, lambda p: T_("checks", "Play until a stopping rule stops it"),
               "Play has stopped and a stopping rule holds (the loss below its threshold, or the iteration "
               "count reached)"),
     Predicate("data", {"normalised": Param("bool"), "check": Param("bool")}, _data,
-              lambda p: "Use data " + " and ".join(
-                  x for x in (_yes(p["normalised"], "normalised (min-max)") if "normalised" in p else "",
-                              _yes(p["check"], "with a check set") if "check" in p else "") if x),
+              _describe_data,
               "the training data is (not) normalised, has (no) check set", needs_one_of=("normalised", "check")),
 )}
 

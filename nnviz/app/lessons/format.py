@@ -15,7 +15,15 @@ comments, and a parse error names its line. ``docs/lessons.md`` describes the fo
     task = "Press Next once"                          # optional
     setup = { preset = "mazur", dock = "inspector", highlight = "next" }
     check = { kind = "reached", phase = "forward", layer = 1 }
+    zh_CN.title = "前向传播，第 1 层"                  # the same step in Simplified Chinese
+    zh_CN.text = '''
+    按一次“下一步”。out_h1 = {out:h1}；教程给出的是 0.593269992。
+    '''
 
+Translations live beside the English, in the same file, so that whoever changes one
+sees the other: a table named after the language (``zh_CN``, ``de``, ``pt_BR``) in the
+lesson (``title``, ``summary``) and in each step (``title``, ``text``, ``task``). A field
+left out is shown in English; a translated text must quote the same live numbers.
 A file is named ``NN-name.toml``: NN orders the lessons, ``name`` is what ``nnviz
 --lesson`` takes. Everything is checked when the file is read; a bad file gives one line
 naming the file, the line and the field (``LessonError``), and the other files still load.
@@ -26,13 +34,14 @@ from __future__ import annotations
 import math
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 
 from nnviz.app.lessons import checks, quantities
 from nnviz.core import losses, optimizers, presets
 from nnviz.core.trainer import BACKPROP_MODES, Schedule, parse_batch
+from nnviz.core.words import SOURCE_LANGUAGE, T_
 
 # What a set-up can open and point at; the window maps each name to a dock or a widget.
 DOCKS = ("controls", "inspector", "graph", "loss", "surface", "training", "boundary", "compare", "confusion")
@@ -41,6 +50,9 @@ CONTROLS = ("next", "back", "play", "reset", "finish_phase", "finish_iteration",
             "backprop", "schedule", "stop_loss", "stop_iterations", "check_gradient", "next_node")
 SETTINGS = ("batch", "optimizer", "optimizer_params", "loss", "backprop", "shuffle", "schedule")
 FILE_NAME = re.compile(r"^(\d{2})-([a-z0-9][a-z0-9-]*)\.toml$")
+LANGUAGE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")  # a table of translations: zh_CN, de, pt_BR
+LESSON_TEXTS = ("title", "summary")  # what a lesson's translation table may hold
+STEP_TEXTS = ("title", "text", "task")  # ... and a step's
 MAX_STEPS = 30
 
 
@@ -79,10 +91,16 @@ class Step:
     setup: SetUp
     checks: tuple[Check, ...]  # all must hold; none: the step is read, not done
     task: str = ""  # one line: what to do (else made from the checks)
+    translations: dict[str, dict[str, str]] = field(default_factory=dict)  # language -> field -> text
 
     @property
     def goal(self) -> str:
-        return self.task or "; ".join(c.describe() for c in self.checks)
+        if self.task:
+            return self.task
+        goal = ""
+        for c in self.checks:
+            goal = T_("format", "%1; %2", goal, c.describe()) if goal else c.describe()
+        return goal
 
 
 @dataclass(frozen=True)
@@ -93,6 +111,14 @@ class Lesson:
     summary: str
     steps: tuple[Step, ...]
     source: str  # the file name
+    translations: dict[str, dict[str, str]] = field(default_factory=dict)  # language -> field -> text
+
+    def in_language(self, language: str) -> Lesson:
+        """The lesson with its texts in ``language`` where the file has them (English elsewhere)."""
+        if language == SOURCE_LANGUAGE:
+            return self
+        steps = tuple(replace(s, **s.translations.get(language, {})) for s in self.steps)
+        return replace(self, steps=steps, **self.translations.get(language, {}))
 
 
 # ==================================================================== reading
@@ -150,14 +176,15 @@ class Library:
         return [lesson.name for lesson in self.lessons]
 
 
-def library(folder: Traversable | None = None) -> Library:
-    """The lessons in ``folder`` (default: the ones nnviz ships, ``resources/lessons``)."""
+def library(folder: Traversable | None = None, language: str = SOURCE_LANGUAGE) -> Library:
+    """The lessons in ``folder`` (default: the ones nnviz ships, ``resources/lessons``), with
+    their texts in ``language`` where they have them."""
     folder = folder if folder is not None else files("nnviz.resources").joinpath("lessons")
     lessons, errors, broken = [], [], {}
     entries = sorted((e for e in folder.iterdir() if e.name.endswith(".toml")), key=lambda e: e.name)
     for entry in entries:
         try:
-            lessons.append(load(entry))
+            lessons.append(load(entry).in_language(language))
         except LessonError as exc:
             errors.append(str(exc))
             m = FILE_NAME.match(entry.name)
@@ -201,16 +228,58 @@ def _text(doc: dict, key: str, path: tuple, required: bool = True) -> str:
     return value.strip()
 
 
-def _unknown(doc: dict, known: tuple, path: tuple) -> None:
+def _unknown(doc: dict, known: tuple, path: tuple, languages: bool = False) -> None:
     for key in doc:
-        if key not in known:
-            raise _FieldError(path + (key,), f"unknown field; expected one of {', '.join(known)}")
+        if key not in known and not (languages and LANGUAGE.match(key) and isinstance(doc[key], dict)):
+            also = ", or a language such as zh_CN.title" if languages else ""
+            raise _FieldError(path + (key,), f"unknown field; expected one of {', '.join(known)}{also}")
+
+
+def _translations(doc: dict, fields: tuple, path: tuple, english: dict[str, str]) -> dict[str, dict[str, str]]:
+    """The language tables of ``doc`` (a lesson or a step): language -> field -> text. A
+    translated text must quote the live numbers that the English one quotes."""
+    out = {}
+    for key, table in doc.items():
+        if not (LANGUAGE.match(key) and isinstance(table, dict)):
+            continue
+        if key == SOURCE_LANGUAGE:
+            raise _FieldError(path + (key,), "the English texts are the plain fields (title, text …)")
+        _unknown(table, fields, path + (key,))
+        texts = {}
+        for name in table:
+            texts[name] = _text(table, name, path + (key,))
+            if name == "task":
+                texts[name] = " ".join(texts[name].split())
+            if name == "text":
+                texts[name] = _same_numbers(texts[name], english.get("text", ""), path + (key, name))
+        out[key] = texts
+    return out
+
+
+def _same_numbers(text: str, english: str, path: tuple) -> str:
+    try:
+        have = set(quantities.placeholders(text))
+    except ValueError as exc:
+        raise _FieldError(path, str(exc)) from None
+    want = set(quantities.placeholders(english))
+    if have != want:
+        missing, extra = sorted(map(_quoted, want - have)), sorted(map(_quoted, have - want))
+        parts = [f"missing {', '.join(missing)}"] * bool(missing)
+        parts += [f"not in the English: {', '.join(extra)}"] * bool(extra)
+        raise _FieldError(path, "the live numbers differ from the English text's: " + "; ".join(parts))
+    return text
+
+
+def _quoted(quantity: tuple[str, str | None]) -> str:
+    name, arg = quantity
+    return "{" + name + (f":{arg}" if arg else "") + "}"
 
 
 def _lesson(doc: dict, source: str, m: re.Match) -> Lesson:
-    _unknown(doc, ("title", "summary", "steps"), ())
+    _unknown(doc, ("title", "summary", "steps"), (), languages=True)
     title = _text(doc, "title", ())
     summary = _text(doc, "summary", (), required=False)
+    translations = _translations(doc, LESSON_TEXTS, (), {})
     steps = doc.get("steps")
     if not isinstance(steps, list) or not steps:
         raise _FieldError(("steps",), "expected at least one [[steps]] table")
@@ -221,11 +290,11 @@ def _lesson(doc: dict, source: str, m: re.Match) -> Lesson:
         if not isinstance(step, dict):
             raise _FieldError(("steps", i), "expected a table")
         parsed.append(_step(step, ("steps", i)))
-    return Lesson(m[2], int(m[1]), title, summary, tuple(parsed), source)
+    return Lesson(m[2], int(m[1]), title, summary, tuple(parsed), source, translations)
 
 
 def _step(doc: dict, path: tuple) -> Step:
-    _unknown(doc, ("title", "text", "task", "setup", "check"), path)
+    _unknown(doc, ("title", "text", "task", "setup", "check"), path, languages=True)
     title = _text(doc, "title", path)
     text = _text(doc, "text", path)
     try:
@@ -233,6 +302,7 @@ def _step(doc: dict, path: tuple) -> Step:
     except ValueError as exc:
         raise _FieldError(path + ("text",), str(exc)) from None
     task = " ".join(_text(doc, "task", path, required=False).split())
+    translations = _translations(doc, STEP_TEXTS, path, {"text": text})
     setup = _setup(doc.get("setup", {}), path + ("setup",))
     raw = doc.get("check", [])
     raw = [raw] if isinstance(raw, dict) else raw
@@ -252,7 +322,7 @@ def _step(doc: dict, path: tuple) -> Step:
         except ValueError as exc:
             name, _, what = str(exc).partition(": ")
             raise _FieldError(where + (name,), what) from None
-    return Step(title, text, setup, tuple(found), task)
+    return Step(title, text, setup, tuple(found), task, translations)
 
 
 def _setup(doc, path: tuple) -> SetUp:
@@ -369,12 +439,18 @@ def _line_of(text: str, path: tuple) -> int | None:
         return None
     found = start + 1 if path[:1] == ("steps",) else None
     pos = start
-    for key in keys:
-        if isinstance(key, int):
-            continue
-        pattern = re.compile(rf"(^|[\s{{,.\[])({re.escape(key)})\s*(=|\])")
-        for i in range(pos, end):
-            if pattern.search(lines[i]):
-                found, pos = i + 1, i
+    keys = [k for k in keys if not isinstance(k, int)]
+    k = 0
+    while k < len(keys):
+        # a dotted key (zh_CN.text = ...) first, then the key alone
+        names = [keys[k:k + 2], keys[k:k + 1]] if k + 1 < len(keys) else [keys[k:k + 1]]
+        for name in names:
+            dotted = r"\s*\.\s*".join(re.escape(part) for part in name)
+            pattern = re.compile(rf"(^|[\s{{,.\[])({dotted})\s*(=|\]|\.)")
+            hit = next((i for i in range(pos, end) if pattern.search(lines[i])), None)
+            if hit is not None:
+                found, pos = hit + 1, hit
+                k += len(name) - 1
                 break
+        k += 1
     return found

@@ -18,6 +18,7 @@ window; ``numbers_changed()`` — the live numbers in the text may have changed.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -69,6 +70,19 @@ class Paragraph:
     display: bool = False
 
 
+def _wide(c: str) -> bool:
+    return unicodedata.east_asian_width(c) in "WF"
+
+
+def join_lines(lines: list[str]) -> str:
+    """Lines of one paragraph as one: with a space between them, except where either side
+    is Chinese (written without spaces)."""
+    out = ""
+    for line in lines:
+        out += ("" if not out or _wide(out[-1]) or _wide(line[0]) else " ") + line
+    return out
+
+
 def paragraphs(text: str, reader: quantities.Reader) -> list[Paragraph]:
     """``text`` (paragraphs separated by blank lines) filled in from ``reader``."""
     out = []
@@ -79,7 +93,7 @@ def paragraphs(text: str, reader: quantities.Reader) -> list[Paragraph]:
         if all(line.startswith(">") for line in lines):
             out.append(Paragraph([quantities.fill(" ".join(line[1:].split()), reader) for line in lines], True))
         else:
-            out.append(Paragraph([quantities.fill(" ".join(" ".join(lines).split()), reader)]))
+            out.append(Paragraph([quantities.fill(join_lines([" ".join(line.split()) for line in lines]), reader)]))
     return out
 
 
