@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import ast
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -88,7 +89,7 @@ def scan_file(path: Path) -> list[Marked]:
         out.append(Marked(rel, node.lineno, _literal(node.args[0], "context", where),
                           _literal(node.args[1], "text", where), _literal(dis, "disambiguation", where),
                           name == "T_" and "n" in keywords))
-    return out
+    return sorted(out, key=lambda m: m.line)
 
 
 def scan(folder: Path = PACKAGE) -> list[Marked]:
@@ -108,12 +109,10 @@ def stub_text(marked: list[Marked]) -> str:
 def relocate(ts: str, marked: list[Marked], ts_path: Path) -> str:
     """The stub's locations in the .ts text replaced by the calls' own (relative to the .ts,
     as lupdate writes them)."""
-    base = Path(*[".."] * len(ts_path.parent.relative_to(ROOT).parts))
-
     def real(m: re.Match) -> str:
-        k = int(m[1])
-        found = marked[k - 1]
-        return f'<location filename="{(base / found.path).as_posix()}" line="{found.line}"/>'
+        found = marked[int(m[1]) - 1]
+        where = Path(os.path.relpath(ROOT / found.path, ts_path.resolve().parent)).as_posix()
+        return f'<location filename="{where}" line="{found.line}"/>'
 
     return re.sub(rf'<location filename="[^"]*{re.escape(STUB)}" line="(\d+)"/>', real, ts)
 

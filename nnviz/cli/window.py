@@ -1,4 +1,4 @@
-"""``nnviz [--preset NAME | --open FILE | --lesson NAME]``: the window."""
+"""``nnviz [--preset NAME | --open FILE | --lesson NAME] [--lang LANGUAGE]``: the window."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from nnviz.cli.common import UsageError
-from nnviz.core import presets
+from nnviz.core import presets, words
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -16,6 +16,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--open", metavar="FILE", help="open the window on this snapshot")
     parser.add_argument("--lesson", metavar="NAME",
                         help="open the window on a lesson (its name or number; where it was left)")
+    add_language(parser, "the window's language for this run (default: as chosen in View ▸ Language, "
+                         "else the system's)")
+
+
+def add_language(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("--lang", choices=words.languages(), metavar="|".join(words.languages()), help=what)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -34,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
                          "or use nnviz train, trace or render")
     from nnviz.gui.app import run as run_gui
 
-    return run_gui(preset=args.preset, trainer=trainer, path=args.open, lesson=args.lesson)
+    return run_gui(preset=args.preset, trainer=trainer, path=args.open, lesson=args.lesson, language=args.lang)
 
 
 def check_lesson(name: str) -> None:

@@ -21,12 +21,13 @@ English with a one-line warning rather than show empty boxes.
 
 from __future__ import annotations
 
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from contextlib import ExitStack
 from importlib.resources import as_file, files
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from nnviz.core import words
 
@@ -118,6 +119,26 @@ def uninstall() -> None:
 
 def current() -> str:
     return words.language()
+
+
+def translated(language: str, context: str, text: str) -> str:
+    """``text`` in ``language`` whatever the language in use (a notice in the language
+    just chosen)."""
+    found = translators(language)
+    return (found[0].translate(context, text) if found else "") or text
+
+
+def setup(requested: str | None = None, settings: QSettings | None = None) -> str | None:
+    """Start the window's language: ``--lang`` (``requested``), else the kept choice, else
+    the system's. Returns the one-line warning when no font draws it (the window then
+    speaks English; the warning has gone to stderr too). Needs the QApplication."""
+    saved = (settings if settings is not None else QSettings()).value(SETTING)
+    language = install(choose(requested, saved))
+    warning = check_font(language)
+    if warning is not None:
+        install(words.SOURCE_LANGUAGE)
+        print(warning, file=sys.stderr)
+    return warning
 
 
 # ==================================================================== fonts

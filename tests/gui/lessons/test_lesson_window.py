@@ -101,7 +101,7 @@ def test_a_bad_lesson_file_is_one_line_and_the_others_load(qtbot, tmp_path, monk
         (tmp_path / lesson.source).write_text(text)
     bad = "05-broken.toml"
     (tmp_path / bad).write_text('title = "x"\n[[steps]]\ntitle = "a"\ntext = "b"\ncheck = { kind = "nope" }\n')
-    monkeypatch.setattr(lessons, "library", lambda: lesson_format.library(tmp_path))
+    monkeypatch.setattr(lessons, "library", lambda language="en": lesson_format.library(tmp_path, language))
     w = MainWindow(make_session("mazur"), settings)
     qtbot.addWidget(w)
     w.show()

@@ -7,6 +7,7 @@ from PySide6.QtCore import QSettings
 
 from nnviz.app.lessons.format import library
 from nnviz.app.lessons.player import LessonPlayer
+from nnviz.gui import i18n
 from nnviz.gui.panels.lessons.guide import Guide
 from nnviz.gui.panels.lessons.panel import LessonPanel
 from nnviz.gui.panels.lessons.store import SettingsStore
@@ -15,6 +16,6 @@ __all__ = ["Guide", "LessonPanel", "make_player"]
 
 
 def make_player(session, settings: QSettings) -> LessonPlayer:
-    """A player for the window's (Qt) ``session`` over the lessons nnviz ships, its
-    progress kept in ``settings``."""
-    return LessonPlayer(session.model, library(), SettingsStore(settings))
+    """A player for the window's (Qt) ``session`` over the lessons nnviz ships, in the
+    window's language, its progress kept in ``settings``."""
+    return LessonPlayer(session.model, library(language=i18n.current()), SettingsStore(settings))
