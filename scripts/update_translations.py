@@ -46,7 +46,7 @@ STUB = "nnviz_words_stub.py"
 class Marked:
     """One N_/T_ call: where it is and what it marks."""
 
-    path: str  # relative to ROOT, with /
+    path: Path
     line: int
     context: str
     text: str
@@ -68,9 +68,10 @@ def _literal(node: ast.AST | None, what: str, where: str) -> str:
                       "a name or an expression): write the text out and pass the values as %1, %2 …")
 
 
-def scan_file(path: Path) -> list[Marked]:
-    """The N_ and T_ calls of one file; MarkerError for a call whose texts are not literal."""
-    rel = path.relative_to(ROOT).as_posix()
+def scan_file(path: Path, root: Path = ROOT) -> list[Marked]:
+    """The N_ and T_ calls of one file; MarkerError (naming the file from ``root``) for a
+    call whose texts are not literal."""
+    rel = path.relative_to(root).as_posix()
     out = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
         if not isinstance(node, ast.Call):
@@ -86,14 +87,14 @@ def scan_file(path: Path) -> list[Marked]:
         dis = keywords.get("disambiguation")
         if name == "N_" and len(node.args) > 2:
             dis = node.args[2]
-        out.append(Marked(rel, node.lineno, _literal(node.args[0], "context", where),
+        out.append(Marked(path, node.lineno, _literal(node.args[0], "context", where),
                           _literal(node.args[1], "text", where), _literal(dis, "disambiguation", where),
                           name == "T_" and "n" in keywords))
     return sorted(out, key=lambda m: m.line)
 
 
 def scan(folder: Path = PACKAGE) -> list[Marked]:
-    return [m for path in sorted(folder.rglob("*.py")) for m in scan_file(path)]
+    return [m for path in sorted(folder.rglob("*.py")) for m in scan_file(path, folder.parent)]
 
 
 def stub_text(marked: list[Marked]) -> str:
@@ -111,7 +112,7 @@ def relocate(ts: str, marked: list[Marked], ts_path: Path) -> str:
     as lupdate writes them)."""
     def real(m: re.Match) -> str:
         found = marked[int(m[1]) - 1]
-        where = Path(os.path.relpath(ROOT / found.path, ts_path.resolve().parent)).as_posix()
+        where = Path(os.path.relpath(found.path, ts_path.resolve().parent)).as_posix()
         return f'<location filename="{where}" line="{found.line}"/>'
 
     return re.sub(rf'<location filename="[^"]*{re.escape(STUB)}" line="(\d+)"/>', real, ts)

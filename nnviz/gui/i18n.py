@@ -14,9 +14,10 @@ and the application layer write (the worked arithmetic, the computational graph,
 lessons' task lines) are translated too. It needs QtCore only: ``nnviz trace --lang``
 uses it without a window.
 
-``check_font(language)`` looks for a font that draws every character the translation
-uses; where there is none (a Linux without a CJK font), the window falls back to
-English with a one-line warning rather than show empty boxes.
+``check_font(language)`` asks Qt whether it can draw every character the translation
+uses (``QFontMetrics.inFontUcs4``, which counts the fonts Qt falls back to); where it
+cannot (a Linux without a CJK font), the window falls back to English with a one-line
+warning rather than show empty boxes.
 """
 
 from __future__ import annotations
@@ -168,42 +169,27 @@ def characters(language: str) -> set[str]:
     return {c for text in texts for c in text if not c.isspace()}
 
 
-def font_covering(chars: set[str], families: Sequence[str] | None = None) -> tuple[str | None, set[str]]:
-    """The first font family that draws every one of ``chars`` — the application's own
-    font first, then the families that write Chinese, then every other — and the
-    characters no family draws (when none draws them all)."""
-    from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QGuiApplication
+def missing_characters(chars: set[str], font=None, fallbacks: bool = True) -> set[str]:
+    """The characters of ``chars`` that ``font`` (default: the application's) does not draw:
+    with ``fallbacks``, counting the fonts Qt falls back to (what would be empty boxes);
+    without, the font's own."""
+    from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication
 
-    if families is None:
-        own = QGuiApplication.font().family()
-        chinese = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
-        families = list(dict.fromkeys([own, *chinese, *QFontDatabase.families()]))
-    codes = sorted(ord(c) for c in chars)
-    drawn: set[int] = set()
-    for family in families:
-        metrics = QFontMetrics(QFont(family))
-        have = {u for u in codes if metrics.inFontUcs4(u)}
-        if len(have) == len(codes):
-            return family, set()
-        drawn |= have
-    return None, {chr(u) for u in codes if u not in drawn}
+    font = QFont(font if font is not None else QGuiApplication.font())
+    if not fallbacks:
+        font.setStyleStrategy(QFont.StyleStrategy.NoFontMerging)
+    metrics = QFontMetrics(font)
+    return {c for c in chars if not metrics.inFontUcs4(ord(c))}
 
 
 def check_font(language: str) -> str | None:
-    """None when a font draws the translation into ``language`` (it becomes the
-    application font's fallback), else the one-line warning (the window then speaks
-    English). Needs a QGuiApplication."""
-    from PySide6.QtGui import QGuiApplication
-
+    """None when Qt can draw every character of the translation into ``language``, else
+    the one-line warning (the window then speaks English). Needs a QGuiApplication."""
     if language == words.SOURCE_LANGUAGE:
         return None
-    family, missing = font_covering(characters(language))
-    if family is None:
-        sample = "".join(sorted(missing)[:5])
-        return (f"nnviz: no font here draws {native_name(language)} ({len(missing)} characters such as {sample}): "
-                f"the window speaks English; install a CJK font ({FONT_PACKAGES} on Debian and Ubuntu)")
-    font = QGuiApplication.font()
-    if family != font.family():
-        font.setFamilies([font.family(), family])
-        QGuiApplication.setFont(font)
-    return None
+    missing = missing_characters(characters(language))
+    if not missing:
+        return None
+    sample = "".join(sorted(missing)[:5])
+    return (f"nnviz: no font here draws {native_name(language)} ({len(missing)} characters such as {sample}): "
+            f"the window speaks English; install a CJK font ({FONT_PACKAGES} on Debian and Ubuntu)")

@@ -18,11 +18,11 @@ from nnviz import __version__
 from nnviz.app.session import EDGE_MODES
 from nnviz.core import presets
 from nnviz.core.analysis.explain import Formatter
-from nnviz.core.words import fill
-from nnviz.gui import docks, i18n
+from nnviz.gui import docks
 from nnviz.gui.canvas import CanvasPanel
 from nnviz.gui.controls.step_controls import StepControls, position_from_speed
 from nnviz.gui.docks import DockView, LazyView, expose, new_dock
+from nnviz.gui.language_menu import LanguageMenu
 from nnviz.gui.panels.inspector import Inspector
 from nnviz.gui.panels import lessons
 from nnviz.gui.panels.loss_curve import LossCurve
@@ -255,7 +255,8 @@ class MainWindow(SessionView, QMainWindow):
                      self.lessons_dock):
             view.addAction(dock.toggleViewAction())
         view.addSeparator()
-        self._build_language_menu(view)
+        self.language_menu = LanguageMenu(self.settings, self)
+        view.addMenu(self.language_menu)
 
         tools = bar.addMenu("&Tools")
         tools.addAction(self.data_action)
@@ -269,40 +270,6 @@ class MainWindow(SessionView, QMainWindow):
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("&Keyboard shortcuts", self.show_shortcuts, "F1"))
         help_menu.addAction(self._action("&About nnviz", self.show_about))
-
-    def _build_language_menu(self, view) -> None:
-        """View ▸ Language: the system's, or one of those nnviz speaks, each in its own name."""
-        self.language_menu = view.addMenu(self.tr("&Language"))
-        group = QActionGroup(self)
-        saved = self.settings.value(i18n.SETTING, i18n.SYSTEM)
-        spoken = i18n.available()
-        self.language_actions: dict[str, QAction] = {}
-        for code in [i18n.SYSTEM, *spoken]:
-            text = (fill(self.tr("System language (%1)"), i18n.native_name(i18n.system_language()))
-                    if code == i18n.SYSTEM else i18n.native_name(code))
-            action = QAction(text, self, checkable=True)
-            action.setChecked(code == saved or (code == i18n.SYSTEM and saved not in spoken))
-            action.triggered.connect(lambda checked=False, c=code: self.choose_language(c))
-            group.addAction(action)
-            self.language_menu.addAction(action)
-            self.language_actions[code] = action
-        self.language_notice: QMessageBox | None = None
-
-    def choose_language(self, choice: str) -> None:
-        """Keep ``choice`` (a language or ``system``) for the next start, and say so: the texts
-        of a window are translated when it is built."""
-        self.settings.setValue(i18n.SETTING, choice)
-        language = i18n.choose(None, choice)
-        if language == i18n.current():
-            return
-        name = i18n.native_name(language)
-        lines = [fill(self.tr("nnviz will speak %1 from the next time it starts."), name)]
-        other = fill(i18n.translated(language, "MainWindow", "nnviz will speak %1 from the next time it starts."), name)
-        if other != lines[0]:
-            lines.append(other)
-        self.language_notice = QMessageBox(QMessageBox.Icon.Information, self.tr("Language"), "\n".join(lines),
-                                           QMessageBox.StandardButton.Ok, self)
-        self.language_notice.open()
 
     # ------------------------------------------------------------ dialogs
     def ask_open_path(self, title: str, filters: str) -> str | None:

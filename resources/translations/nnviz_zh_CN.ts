@@ -2,24 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>MainWindow</name>
+    <name>LanguageMenu</name>
     <message>
-        <location filename="../../nnviz/gui/main_window.py" line="275"/>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../nnviz/gui/main_window.py" line="281"/>
-        <source>System language (%1)</source>
-        <translation>系统语言（%1）</translation>
-    </message>
-    <message>
-        <location filename="../../nnviz/gui/main_window.py" line="299"/>
+        <location filename="../../nnviz/gui/language_menu.py" line="15"/>
         <source>nnviz will speak %1 from the next time it starts.</source>
         <translation>下次启动 nnviz 时，界面语言将改为：%1。</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/main_window.py" line="303"/>
+        <location filename="../../nnviz/gui/language_menu.py" line="22"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/language_menu.py" line="28"/>
+        <source>System language (%1)</source>
+        <translation>系统语言（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/language_menu.py" line="49"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
