@@ -103,9 +103,7 @@ def install(language: str) -> str:
             QCoreApplication.installTranslator(t)
         _installed.append(t)
     if loaded:
-        ours = loaded[0]
-        words.install(lambda context, text, disambiguation, n: ours.translate(context, text, disambiguation, n),
-                      language)
+        words.install(loaded[0].translate, language)  # (context, text, disambiguation, n) -> "" if none
     return language
 
 
