@@ -27,8 +27,10 @@ from pathlib import Path
 import numpy as np
 
 from nnviz.app.jobs import JobRunner, RaceRequest
+from nnviz.app.marks import MarksCache
 from nnviz.app.runs import Fork, RaceRun
 from nnviz.core import presets
+from nnviz.core.analysis.regimes import Marks
 from nnviz.core.events import Signal
 from nnviz.core.network import Network
 from nnviz.core.trainer import UNITS, Trainer, TrainingError
@@ -107,6 +109,7 @@ class Session:
         self._last_tick = 0.0
         self._slice_end = 0.0
         self._drawing = 0.0  # the window's drawing time per frame, smoothed
+        self.marks_cache = MarksCache()
         self.set_trainer(trainer, path)
 
     # ------------------------------------------------------------- the trainer
@@ -131,6 +134,7 @@ class Session:
         self.race_run = None
         self._trainer = trainer
         self.path = path
+        self.marks_cache.clear()
         for sig in (trainer.weights_changed, trainer.iteration_finished, trainer.state_restored):
             sig.connect(self._on_core_changed)
         trainer.settings_changed.connect(self._on_core_settings_changed)
@@ -258,15 +262,31 @@ class Session:
         return True
 
     def edit_parameter(self, name: str, value: float) -> bool:
+        """Set one parameter by hand (Step back undoes it); False, with a message, for a
+        bad name or value."""
+        return self.edit_parameters({name: value})
+
+    def edit_parameters(self, values: dict[str, float], merge: bool = False) -> bool:
+        """Set parameters by hand, all at once: one Step back undoes them (``merge``: joined
+        to the edit just before, as the moves of a drag are). False, with a message, for a
+        bad name or value; nothing changes then."""
         try:
-            self._trainer.set_parameter(name, value)
+            self._trainer.set_parameters(values, merge=merge)
         except ValueError as exc:
             self.message.emit(str(exc))
             return False
         self.flush()
         net = self._trainer.network
-        self.message.emit(f"{net.display_name(net.parse_param(name))} set to {value:g} (Step back undoes it)")
+        sep = " = " if len(values) > 1 else " set to "
+        what = ", ".join(f"{net.display_name(net.parse_param(n))}{sep}{v:g}" for n, v in values.items())
+        self.message.emit(f"{what} (Step back undoes it)")
         return True
+
+    def regime_marks(self) -> Marks:
+        """Where the trainer's steps start to zig-zag and to diverge, here and now
+        (``regimes.regime_marks`` over every parameter that trains; computed once per
+        state, see ``nnviz.app.marks``)."""
+        return self.marks_cache.get(self._trainer)
 
     def set_stop_rules(self, until_loss: float | None, max_iterations: int | None) -> None:
         """Play stops when an iteration's loss falls below ``until_loss``, or at

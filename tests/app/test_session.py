@@ -84,6 +84,37 @@ def test_an_edit_is_undone_by_step_back():
     assert not s.edit_parameter("w5", math.inf)
 
 
+
+def test_two_parameters_edited_together_are_one_step_back():
+    s = Session(presets.load("adaline"))
+    seen = record(s, "message", "state_changed")
+    before = s.trainer.network.flat().copy()
+    assert s.edit_parameters({"w1": 0.5, "w2": -1.0})
+    assert ("state_changed",) in seen and seen[-1] == ("message", "w1 = 0.5, w2 = -1 (Step back undoes it)")
+    assert s.edit_parameters({"w1": 0.75, "w2": -0.5}, merge=True)  # a drag's next move
+    assert s.back()
+    assert np.array_equal(s.trainer.network.flat(), before)
+    assert not s.edit_parameters({"w1": 1.0, "w9": 2.0})  # a message, and nothing changes
+    assert np.array_equal(s.trainer.network.flat(), before)
+
+
+def test_regime_marks_are_computed_once_per_state():
+    """On the adaline bowl they hold everywhere: training does not compute them again; a
+    new rate never does; momentum moves them; on the worked example each point has its own."""
+    s = Session(presets.load("adaline"))
+    m = s.regime_marks()
+    assert (m.zigzag_from, m.diverges_from) == (pytest.approx(0.25, rel=1e-12), pytest.approx(0.5, rel=1e-12))
+    s.trainer.run(5)
+    s.set_learning_rate(0.3)
+    assert s.regime_marks() is m and s.marks_cache.computed == 1
+    s.configure(optimizer="momentum", optimizer_params={"momentum": 0.9})
+    assert s.regime_marks().diverges_from == pytest.approx(0.95, rel=1e-12)
+    s.set_trainer(presets.load("mazur"))
+    first = s.regime_marks()
+    assert not first.exact and first.diverges_from > 10
+    s.step("iteration")
+    assert s.regime_marks() is not first and s.marks_cache.computed == 4
+
 def test_stop_rules_are_settings_of_the_session():
     s = Session(presets.load("xor"))
     seen = record(s, "settings_changed")
