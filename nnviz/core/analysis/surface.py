@@ -52,7 +52,7 @@ from nnviz.core.analysis.sweep import (  # re-exported: the panel imports them f
 from nnviz.core.trainer import Trainer
 
 __all__ = [
-    "DEFAULT_GRID", "CHUNK_FLOATS", "default_axes", "check_axes", "loss_grid", "plane_grid",
+    "DEFAULT_GRID", "CHUNK_FLOATS", "default_axes", "check_axes", "slice_minimum", "loss_grid", "plane_grid",
     "trajectory_plane", "trajectory_columns", "default_range", "gradient", "curvature",
     "LookAhead", "look_ahead", "SweepResult", "sweep", "sweep_rates",
     "classify", "DEFAULT_LOOK_AHEAD_STEPS", "DEFAULT_SWEEP_ITERATIONS",
@@ -65,6 +65,7 @@ PCA_POINTS = 400  # trajectory points (evenly spaced, the current one always) us
 MIN_WIDTH = 1.0  # default_range: an axis is at least this wide ...
 MIN_RELATIVE_WIDTH = 0.2  # ... or this fraction of the largest magnitude on it, if larger
 AXIS_CANDIDATES = 8  # default_axes: the pair is chosen among this many parameters
+MINIMUM_GRID = 31  # slice_minimum: grid points per axis
 
 
 # =============================================================== the axes
@@ -186,6 +187,22 @@ def default_range(trainer: Trainer, p1: str | Param, p2: str | Param,
         half = max(half, 0.5 * MIN_WIDTH, 0.5 * MIN_RELATIVE_WIDTH * max(abs(lo), abs(hi)))
         out += [centre - half, centre + half]
     return tuple(out)  # type: ignore[return-value]
+
+
+def slice_minimum(trainer: Trainer, p1: str | Param, p2: str | Param,
+                  rng: tuple[float, float, float, float], points: int = MINIMUM_GRID) -> tuple[float, float] | None:
+    """The lowest point of the slice over ``p1`` x ``p2`` in ``rng`` = (a0, a1, b0, b1),
+    found on a coarse ``points`` x ``points`` grid: (a, b), or None when the lowest grid
+    point lies on the range's edge (the minimum, if any, lies outside) or no loss there is
+    finite. Good to a grid step: for framing a picture, not for optimisation."""
+    a0, a1, b0, b1 = rng
+    loss = loss_grid(trainer, p1, p2, np.linspace(a0, a1, points), np.linspace(b0, b1, points))
+    if not np.isfinite(loss).any():
+        return None
+    i, j = np.unravel_index(int(np.nanargmin(np.where(np.isfinite(loss), loss, np.nan))), loss.shape)
+    if i in (0, points - 1) or j in (0, points - 1):
+        return None
+    return float(np.linspace(a0, a1, points)[i]), float(np.linspace(b0, b1, points)[j])
 
 
 def _axis_values(values: Iterable[float], name: str) -> np.ndarray:

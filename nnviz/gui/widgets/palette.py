@@ -22,6 +22,9 @@ HIGHLIGHT = "#c2185b"
 LOSS_COLOURS = ("#00897b", "#3fd0bd")
 FORK_COLOURS = ("#d17d00", "#ffb300")
 SEQUENTIAL = "viridis"
+# the four words of what a learning rate does (look-ahead verdict, slider marks, eigen plot)
+REGIME_COLOURS = {"converging": ("#00796b", "#4dd0b5"), "zigzag": ("#1565c0", "#64b5f6"),
+                  "oscillating": ("#b25d00", "#ffb74d"), "diverged": ("#c62828", "#ff7373")}
 
 DIVERGING = pg.ColorMap(
     pos=np.array([0.0, 0.25, 0.5, 0.75, 1.0]),

@@ -676,3 +676,16 @@ def test_zigzag_marks_a_converging_look_ahead_that_crosses_the_valley():
     fast = look_ahead(t, 0.9 * critical)
     assert slow.status == "converging"
     assert fast.status == "zigzag"
+
+
+def test_slice_minimum_is_found_inside_the_range_and_not_outside():
+    """adaline's bowl: the minimum over (w1, w2) is the least-squares line's slope (the
+    inputs are centred, so the bias does not move it)."""
+    t = presets.load("adaline")
+    x, y = t.dataset.inputs, t.dataset.targets[:, 0]
+    exact = np.linalg.solve(x.T @ x, x.T @ (y - t.network.get("b1[0]")))
+    rng = (-3.0, 4.0, -4.0, 3.0)
+    found = surface.slice_minimum(t, "w1", "w2", rng)
+    step = np.array([7.0, 7.0]) / (surface.MINIMUM_GRID - 1)
+    assert np.all(np.abs(np.array(found) - exact) <= 2.5 * step)  # along the valley the floor is nearly flat
+    assert surface.slice_minimum(t, "w1", "w2", (exact[0] + 0.5, exact[0] + 2, -4.0, 3.0)) is None  # to its right
