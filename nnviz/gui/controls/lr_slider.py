@@ -12,6 +12,7 @@ tooltip says why. Marks beyond the slider's end are named at its right end.
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
@@ -140,6 +141,14 @@ class RegimeBand(QWidget):
         p.end()
 
 
+class RulerLabel(NamedTuple):
+    rect: QRectF  # where the text is drawn, in the ruler
+    text: str
+    tip: str
+    word: str  # the regime it marks ("zigzag", "diverged"; "" for none)
+    at: float | None  # the x of its mark (the slider's, in the ruler), None past the slider's end
+
+
 class MarksRuler(QWidget):
     """Under the slider: the marks' labels where they sit (or, past the slider's end, at
     its right end), each with its tooltip; without marks, why there are none."""
@@ -148,7 +157,7 @@ class MarksRuler(QWidget):
         super().__init__(parent)
         self.slider = slider
         self.marks: regimes.Marks | None = None
-        self.labels: list[tuple[QRectF, str, str, str]] = []  # (where, text, tooltip, regime word)
+        self.labels: list[RulerLabel] = []
         font = QFont(self.font())
         font.setPointSizeF(max(font.pointSizeF() * 0.85, 7.0))
         self.setFont(font)
@@ -165,8 +174,9 @@ class MarksRuler(QWidget):
         self._layout()
 
     def _layout(self) -> None:
-        """Where each label goes: left-aligned at its mark (the zig-zag label right-aligned
-        instead when the two would overlap), or at the right end past the slider."""
+        """Where each label goes: its ▲ under its mark, the text to the right (the zig-zag
+        label's to the left when the two would overlap), or past the slider's end at the
+        ruler's right end."""
         m = self.marks
         fm = self.fontMetrics()
         h = float(self.height())
@@ -176,33 +186,36 @@ class MarksRuler(QWidget):
         if m.zigzag_from is None:
             text, tip = no_marks_text(m)
             w = fm.horizontalAdvance(text) + 4
-            self.labels = [(QRectF(self.width() - w, 0, w, h), text, tip, "")]
+            self.labels = [RulerLabel(QRectF(self.width() - w, 0, w, h), text, tip, "", None)]
             return
         zig_tip, div_tip = mark_tips(m)
-        zig = f"▲ zig-zag from {m.zigzag_from:.3g}"
-        div = f"▲ diverges from {m.diverges_from:.3g}"
+        marks = [(m.zigzag_from, f"zig-zag from {m.zigzag_from:.3g}", zig_tip, "zigzag"),
+                 (m.diverges_from, f"diverges from {m.diverges_from:.3g}", div_tip, "diverged")]
         offset = self.slider.x() - self.x()  # the slider's left edge in this widget (same parent)
-        inside = [(m.zigzag_from, zig, zig_tip, "zigzag"), (m.diverges_from, div, div_tip, "diverged")]
-        beyond = [(rate, text, tip, word) for rate, text, tip, word in inside if rate > HIGH]
-        inside = [item for item in inside if item[0] <= HIGH]
-        for rate, text, tip, word in inside:
-            x = offset + slider_x(self.slider, rate) - fm.horizontalAdvance("▲") / 2
-            self.labels.append((QRectF(x, 0, fm.horizontalAdvance(text) + 4, h), text, tip, word))
-        if len(self.labels) == 2 and self.labels[0][0].right() > self.labels[1][0].left():
-            r, text, tip, word = self.labels[0]  # too close: the zig-zag label ends at its mark
-            right = r.left() + fm.horizontalAdvance("▲")
-            self.labels[0] = (QRectF(right - r.width(), 0, r.width(), h), text.replace("▲ ", "") + " ▲", tip, word)
+        half = fm.horizontalAdvance("▲") / 2
+        for rate, words, tip, word in marks:
+            if rate <= HIGH:
+                x = offset + slider_x(self.slider, rate)
+                text = f"▲ {words}"
+                self.labels.append(RulerLabel(QRectF(x - half, 0, fm.horizontalAdvance(text) + 4, h), text, tip,
+                                              word, x))
+        if len(self.labels) == 2 and self.labels[0].rect.right() > self.labels[1].rect.left():
+            first = self.labels[0]  # too close: the zig-zag label ends at its mark
+            text = f"{marks[0][1]} ▲"
+            w = fm.horizontalAdvance(text) + 4
+            self.labels[0] = first._replace(rect=QRectF(first.at + half - w, 0, w, h), text=text)
+        beyond = [item for item in marks if item[0] > HIGH]
         if beyond:
-            text = ", ".join(t.replace("▲ ", "") for _, t, _, _ in beyond) + " ▶"
+            text = ", ".join(words for _, words, _, _ in beyond) + " ▶"
             w = fm.horizontalAdvance(text) + 4
             where = "Both lie" if len(beyond) == 2 else "This lies"
             tip = "\n\n".join(t for _, _, t, _ in beyond) + f"\n\n{where} beyond the slider's end ({HIGH:g})."
-            self.labels.append((QRectF(self.width() - w, 0, w, h), text, tip, beyond[-1][3]))
+            self.labels.append(RulerLabel(QRectF(self.width() - w, 0, w, h), text, tip, beyond[-1][3], None))
 
     def tip_at(self, x: float) -> str:
-        for rect, _, tip, _ in self.labels:
-            if rect.left() <= x <= rect.right():
-                return tip
+        for label in self.labels:
+            if label.rect.left() <= x <= label.rect.right():
+                return label.tip
         return ""
 
     def event(self, event) -> bool:
@@ -224,9 +237,9 @@ class MarksRuler(QWidget):
         p.setFont(self.font())
         faint = QColor(pal.text_color(self.palette()))
         faint.setAlpha(150)
-        for rect, text, _, word in self.labels:
-            p.setPen(QColor(pal.REGIME_COLOURS[word][dark]) if word else faint)
-            p.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+        for label in self.labels:
+            p.setPen(QColor(pal.REGIME_COLOURS[label.word][dark]) if label.word else faint)
+            p.drawText(label.rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label.text)
         p.end()
 
 

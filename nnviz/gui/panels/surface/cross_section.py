@@ -82,9 +82,11 @@ class CrossSection:
     def view_box(self) -> pg.ViewBox:
         return self.plot.getViewBox()
 
-    def set_along(self, along: str) -> None:
+    def set_along(self, along: str) -> bool:
         """Along the first axis (its x linked to the heat map's) or the steepest direction
-        (its own x: the distance from the current point)."""
+        (its own x: the distance from the current point); True when that changed."""
+        if along == self.along:
+            return False
         self.along = along
         vb = self.view_box
         if along == "x":
@@ -92,6 +94,7 @@ class CrossSection:
         else:
             self.plot.setXLink(None)
             vb.enableAutoRange(axis="x")
+        return True
 
     def set_log(self, on: bool) -> None:
         self.log = on

@@ -31,8 +31,8 @@ MARKERS_UP_TO = 250  # a dot on every step while the path has at most this many
 TRAIL = "#ffffff"  # on the heat map (viridis): white path, magenta current point
 GHOST = "#ff5cad"
 ARROWS_SHOWN = 80  # the last this many steps get an arrow
-ARROW_PX = 12  # an arrow head's size, pixels
-MIN_ARROW_STEP_PX = 14  # shorter steps get none (the head would hide them)
+ARROW_PX = (7, 12)  # an arrow head's size, pixels: 0.8 of its step's length within these
+MIN_ARROW_STEP_PX = 6  # shorter steps get none (the head would hide them)
 DOWN, UP = "#43d17a", "#ff4b4b"  # a step that lowered / raised the loss (with filled / hollow heads)
 ARROW_ANGLES = 72  # directions the heads are drawn in (one symbol each, made once)
 
@@ -59,9 +59,10 @@ def screen_angles(d: np.ndarray, scale: tuple[float, float]) -> np.ndarray:
 
 
 def step_arrows(xy: np.ndarray, losses: np.ndarray, scale: tuple[float, float]) -> list[tuple]:
-    """One (x, y, screen angle, lowered) per step of the path ``xy`` (rows) whose losses
-    at its two ends are known (``losses`` aligned with the rows, NaN where not) and that
-    is at least MIN_ARROW_STEP_PX long on screen: the head at the step's middle."""
+    """One (x, y, screen angle, lowered, size) per step of the path ``xy`` (rows) whose
+    losses at its two ends are known (``losses`` aligned with the rows, NaN where not)
+    and that is at least MIN_ARROW_STEP_PX long on screen: the head at the step's middle,
+    0.8 of the step long (within ARROW_PX)."""
     if xy.shape[0] < 2:
         return []
     d = np.diff(xy, axis=0)
@@ -71,7 +72,8 @@ def step_arrows(xy: np.ndarray, losses: np.ndarray, scale: tuple[float, float]) 
         change = np.diff(losses)
     keep = np.isfinite(change) & (length >= MIN_ARROW_STEP_PX) & np.isfinite(mid).all(axis=1)
     angles = screen_angles(d, scale)
-    return [(mid[k, 0], mid[k, 1], angles[k], change[k] < 0) for k in np.flatnonzero(keep)]
+    sizes = np.clip(np.round(0.8 * length), *ARROW_PX)
+    return [(mid[k, 0], mid[k, 1], angles[k], change[k] < 0, int(sizes[k])) for k in np.flatnonzero(keep)]
 
 
 def display_field(loss: np.ndarray, log: bool) -> tuple[np.ndarray, tuple[float, float]]:
@@ -198,9 +200,9 @@ class HeatMap:
             return
         down_pen, down_brush, up_pen, up_brush = self._arrow_style
         spots = []
-        for x, y, angle, lowered in step_arrows(*self._arrows, self.pixel_scale()):
+        for x, y, angle, lowered, size in step_arrows(*self._arrows, self.pixel_scale()):
             k = int(round(angle / (360.0 / ARROW_ANGLES))) % ARROW_ANGLES
-            spots.append({"pos": (x, y), "symbol": HEADS[k], "size": ARROW_PX,
+            spots.append({"pos": (x, y), "symbol": HEADS[k], "size": size,
                           "pen": down_pen if lowered else up_pen, "brush": down_brush if lowered else up_brush,
                           "data": bool(lowered)})
         self.arrows.setData(spots)

@@ -533,7 +533,8 @@ class SurfacePanel(AxesChoice, SessionView, QWidget):
     def _update_section(self, current: np.ndarray, path: np.ndarray, first_after: int) -> None:
         t = self.trainer
         line = self._steep_line()
-        self.section.set_along("steep" if line is not None else "x")
+        if self.section.set_along("steep" if line is not None else "x"):
+            self._update_labels()
         key = (self.grid_state(), float(current[1]), None if line is None else line[1].tobytes())
         if key != self._section_key:
             points = POINTS
