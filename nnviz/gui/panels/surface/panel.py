@@ -145,9 +145,9 @@ class SurfacePanel(AxesChoice, SessionView, QWidget):
         c.sweep_button.clicked.connect(self.sweepRequested)
         self.heat.view_box.sigRangeChangedManually.connect(self._on_view_moved)
         self.section.view_box.sigRangeChangedManually.connect(self._on_view_moved)
-        self.heat.view_box.sigRangeChanged.connect(lambda *args: self.heat.show_arrows())
-        self.heat.view_box.sigResized.connect(lambda *args: self.heat.show_arrows())
-        self.look.hint.linkActivated.connect(lambda link: first_contact.open_bowl(self.session))
+        self.listen(self.heat.view_box.sigRangeChanged, self._on_view_changed)
+        self.listen(self.heat.view_box.sigResized, self._on_view_changed)
+        self.listen(self.look.hint.linkActivated, self._on_hint_link)
         self._on_palette_changed()
         self._on_trainer_replaced()
 
@@ -160,6 +160,16 @@ class SurfacePanel(AxesChoice, SessionView, QWidget):
     @property
     def trainer(self) -> Trainer:
         return self.session.trainer
+
+    def detach(self) -> None:
+        self.animation.cancel()
+        super().detach()
+
+    def _on_view_changed(self, *args) -> None:
+        self.heat.show_arrows()  # their directions on screen follow the view's aspect
+
+    def _on_hint_link(self, link: str) -> None:
+        first_contact.open_bowl(self.session)
 
     def _on_trainer_replaced(self) -> None:
         t = self.trainer
