@@ -177,6 +177,9 @@ class MainWindow(SessionView, QMainWindow):
                                           tip="Record what the canvas, the loss surface or the window shows "
                                               "as an animated GIF or MP4, following what you do")
         self.export_csv_action = self._action("Export loss &history (CSV)…", self.export_loss_history)
+        self.export_surface_action = self._action("Export loss s&urface…", self.export_surface,
+                                                  tip="The loss surface as a figure (PNG, SVG, ...), as nnviz "
+                                                      "surface --out draws it")
         self.export_code_actions = {
             fmt: self._action(f"{name} script…", lambda checked=False, f=fmt: self.export_code(f),
                               tip=f"A {name} script that trains this network from here as nnviz does and "
@@ -230,6 +233,7 @@ class MainWindow(SessionView, QMainWindow):
             file_menu.addAction(a)
         file_menu.addSeparator()
         file_menu.addAction(self.export_action)
+        file_menu.addAction(self.export_surface_action)
         file_menu.addAction(self.export_csv_action)
         file_menu.addAction(self.record_action)
         code_menu = file_menu.addMenu("Export as &code")
@@ -369,6 +373,22 @@ class MainWindow(SessionView, QMainWindow):
             return
         self._remember_dir(path)
         self.session.notify(f"Exported {Path(path).name} ({size[0]} x {size[1]})")
+
+    def export_surface(self) -> None:
+        """File ▸ Export loss surface: the surface panel's figure."""
+        path = self.ask_save_path("Export loss surface", "PNG image (*.png);;SVG drawing (*.svg)",
+                                  "loss-surface.png")
+        if not path:
+            return
+        if not Path(path).suffix:
+            path += ".png"
+        try:
+            self.surface_panel.export(path)
+        except (OSError, ValueError) as exc:
+            self.show_error("Cannot export the loss surface", f"{exc}\nNothing was written.")
+            return
+        self._remember_dir(path)
+        self.session.notify(f"Exported {Path(path).name}")
 
     def record(self) -> None:
         """Start recording (asking what and where), or stop and write the file."""

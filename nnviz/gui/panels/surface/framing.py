@@ -93,6 +93,16 @@ def exit_arrow(xy: np.ndarray, rng: Range, scale: tuple[float, float]) -> tuple[
     return None
 
 
+def cut_at_edge(xy: np.ndarray, rng: Range) -> np.ndarray:
+    """The path ``xy`` (rows, from a point in view) up to where it first leaves ``rng``,
+    ending on the edge (for pictures whose drawing is not clipped, such as SVG)."""
+    arrow = exit_arrow(xy, rng, (1.0, 1.0))
+    if arrow is None:
+        return xy[np.isfinite(xy).all(axis=1)] if inside(xy[0], rng, 0.0) else np.empty((0, 2))
+    k = next(k for k in range(1, xy.shape[0]) if not inside(xy[k], rng, 0.0))
+    return np.vstack([xy[:k], [arrow[:2]]])
+
+
 class RangeAnimation(QObject):
     """Moves a view's range from one to another over ANIMATION_MS, eased; ``show(range)``
     sets the view's range, ``done()`` runs at the end."""

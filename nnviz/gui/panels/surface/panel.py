@@ -45,7 +45,7 @@ from nnviz.app.jobs import GridRequest
 from nnviz.core import losses
 from nnviz.core.analysis import surface
 from nnviz.core.trainer import Trainer
-from nnviz.gui.panels.surface import first_contact, framing
+from nnviz.gui.panels.surface import figure, first_contact, framing
 from nnviz.gui.panels.surface.axes_choice import AxesChoice
 from nnviz.gui.panels.surface.controls import MODES, SurfaceControls
 from nnviz.gui.panels.surface.cross_section import POINTS, CrossSection, line_span, line_values, section_values
@@ -618,6 +618,12 @@ class SurfacePanel(AxesChoice, SessionView, QWidget):
             self.look.update_stability(self.trainer, self.axes if self.mode == "slice" else None, marks)
         except (ValueError, FloatingPointError, np.linalg.LinAlgError) as exc:
             self.look.stability_label.setText(f"Regime marks unavailable: {exc}")
+
+    def export(self, path: str, size: tuple[int, int] = figure.SIZE) -> None:
+        """Write what the panel shows as a figure (``figure``: as ``nnviz surface --out``
+        draws it). ValueError for an unknown ending or no surface yet, OSError when it
+        cannot be written."""
+        figure.export(figure.panel_data(self), path, size)
 
     # ================================================================= fork
     def ask_fork(self) -> None:
