@@ -73,7 +73,7 @@ def test_the_eigen_plots_factors_are_one_minus_rate_times_curvature(qtbot, adali
         shown = np.isfinite(y)
         np.testing.assert_allclose(y[shown], expected[shown], rtol=1e-7, atol=1e-12)
     text = plot.label.text()
-    assert f"1 − {rate:.3g}·4 = {1 - rate * 4:.3g}" in text and "exact" in text
+    assert f"1 − {rate:.3g}·4 = {1 - rate * 4:.3g}" in text and "exact" in plot.label.toolTip()
 
 
 def test_the_eigen_plot_follows_the_slider_while_it_moves(qtbot, adaline):

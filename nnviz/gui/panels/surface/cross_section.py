@@ -129,7 +129,7 @@ class CrossSection:
     def set_labels(self, x: str, colour: QColor) -> None:
         """``x`` names the first axis; along the steepest direction the label says so."""
         if self.along == "steep":
-            x = "along the steepest direction: distance from the current point"
+            x = "steepest direction: distance from here"
         self.plot.setLabel("bottom", x, color=colour.name())
         self.plot.setLabel("left", "loss", color=colour.name())
 
@@ -149,7 +149,7 @@ class CrossSection:
         ghost = QColor(pal.HIGHLIGHT if not dark else GHOST)  # the look-ahead: thin, dashed, hollow rings
         self.ghost.setPen(pg.mkPen(ghost, width=1.2, style=Qt.PenStyle.DashLine))
         self.ghost.setSymbol("o")
-        self.ghost.setSymbolSize(7)
+        self.ghost.setSymbolSize(6)
         self.ghost.setSymbolPen(pg.mkPen(ghost, width=1.3))
         self.ghost.setSymbolBrush(pg.mkBrush(None))
         self.fork.setPen(pg.mkPen(QColor(pal.FORK_COLOURS[dark]), width=1.6))

@@ -38,13 +38,12 @@ WORDS = {"converging": "converges", "zigzag": "zig-zags", "oscillating": "oscill
 
 
 def direction_text(k: int, value: float, factor: float, optimizer: str, rate: float) -> tuple[str, str]:
-    """(one line for direction ``k``, its regime word or "" for a loss curving down)."""
+    """(one short line for direction ``k``, its regime word, or "" without one)."""
     lam = f"λ{'₁₂'[k]} = {value:.3g}"
     if not math.isfinite(factor):
         return f"{NAMES[k]}, {lam}", ""
     if value <= 0:
-        return (f"{NAMES[k]}, {lam}: the loss curves down along it, so the steps move away "
-                f"(×{factor:.3g} per step)", "diverged")
+        return f"{NAMES[k]}, {lam}: curves down, the steps move away (×{factor:.3g})", "diverged"
     word = regimes.factor_regime(float(factor))
     how = f"1 − {rate:.3g}·{value:.3g} = {factor:.3g}" if optimizer == "sgd" else f"{factor:.3g} (momentum)"
     return f"{NAMES[k]}, {lam}: ×{how} per step — {WORDS[word]}", word
@@ -123,9 +122,10 @@ class EigenPlot:
             scale = abs(errors[k])
             y = self.errors[:, k] / scale if scale > 0 else np.zeros(STEPS + 1)
             with np.errstate(all="ignore"):
-                # off the frame: cut where it leaves (a blow-up runs to huge numbers)
-                y = np.where(np.abs(y) <= 50 * Y_LIMIT, y, np.nan)
-            self.curves[k].setData(np.arange(STEPS + 1, dtype=float), y, connect="finite")
+                out = np.flatnonzero(~(np.abs(y) <= Y_LIMIT))
+            if out.size:  # a blow-up: drawn until it leaves the frame
+                y = y[:out[0] + 1]
+            self.curves[k].setData(np.arange(y.size, dtype=float), y)
         self.words = tuple(words)
         self._lines = lines
         self._title()
@@ -140,8 +140,11 @@ class EigenPlot:
             colour = pal.REGIME_COLOURS[word][self._dark] if word else pal.text_color().name()
             glyph = "●" if SYMBOLS[k] == "o" else "■"
             rows.append(f"<span style='color:{colour}'>{glyph} {text}</span>")
-        rows.append(f"<span style='font-size:small'>Along the eigen-directions: {self.note}.</span>")
+        if not self.eigen.exact:
+            rows[-1] += " <span style='font-size:small'>(the curvature here and now)</span>"
         self.label.setText("<br>".join(rows))
+        self.label.setToolTip(f"The error along each eigen-direction of the curvature over the two axes, "
+                              f"multiplied at every step by its factor; {self.note}.")
 
     def say(self, text: str) -> None:
         """No curves, only ``text`` (why)."""

@@ -39,14 +39,12 @@ def bowl_rate() -> float:
 def hint_html(marks: regimes.Marks, rate: float) -> str:
     """The hint's words, with the one-click link."""
     if marks.zigzag_from is None:
-        why = ("No rate on the slider makes this network zig-zag or diverge here: its loss does not curve "
-               "upwards at this point.")
+        why = "No rate on the slider makes this network zig-zag: its loss does not curve upwards here."
     else:
-        why = (f"No rate on the slider makes this network oscillate: its steps would zig-zag only from "
-               f"{marks.zigzag_from:.3g} and diverge from {marks.diverges_from:.3g}, beyond the slider's "
-               f"{HIGH:g} — its loss curves too little (λmax = {marks.curvature:.3g}).")
-    return (f"{why} <a href='{LINK}'>Open the {BOWL} bowl at rate {rate:g}</a>, just below its zig-zag mark, "
-            "and drag the slider across the two marks to see descent turn into zig-zag and divergence.")
+        why = (f"No rate on the slider makes this network oscillate: it would zig-zag from "
+               f"{marks.zigzag_from:.3g} and diverge from {marks.diverges_from:.3g}, past the slider's end.")
+    return (f"{why} <a href='{LINK}'>Open the {BOWL} bowl at rate {rate:g}</a>, just below its zig-zag mark, and "
+            "drag the slider across its marks.")
 
 
 def open_bowl(session) -> None:

@@ -275,7 +275,7 @@ class HeatMap:
         self.timeline_item.setBrush(pg.mkBrush(None))
         self.ghost_item.setPen(pg.mkPen(GHOST, width=1.3, style=Qt.PenStyle.DashLine))
         self.ghost_item.setSymbol("o")
-        self.ghost_item.setSymbolSize(7)
+        self.ghost_item.setSymbolSize(6)
         self.ghost_item.setSymbolPen(pg.mkPen(GHOST, width=1.3))
         self.ghost_item.setSymbolBrush(pg.mkBrush(None))
         self.edge_arrow.setStyle(pen=pg.mkPen(dark_edge, width=1), brush=pg.mkBrush(GHOST))

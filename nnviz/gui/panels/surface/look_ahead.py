@@ -36,20 +36,19 @@ def verdict_text(rate: float, la: surface.LookAhead) -> str:
 
 def marks_text(axes_marks: regimes.Marks | None, all_marks: regimes.Marks) -> str:
     """The marks over the two axes (None: not a slice) and over every parameter that
-    trains (the slider's), in one line."""
+    trains (the slider's), in one short line."""
     def short(m: regimes.Marks) -> str:
         if m.zigzag_from is None:
-            return f"none ({m.reason})"
-        return f"zig-zag from {m.zigzag_from:.3g}, diverges from {m.diverges_from:.3g} (λmax {m.curvature:.3g})"
+            return "none"
+        return f"zig-zag from {m.zigzag_from:.3g}, diverges from {m.diverges_from:.3g}"
 
-    where = "exact: the loss is quadratic" if all_marks.exact else "at the current point"
-    if axes_marks is None:
-        return f"Marks over every parameter that trains: {short(all_marks)} — {where}"
-    text = f"Marks over {', '.join(axes_marks.params)}: {short(axes_marks)}"
-    if axes_marks.params != all_marks.params:
-        text += " · over every parameter that trains (the slider's): " + \
-            ("the same" if short(axes_marks) == short(all_marks) else short(all_marks))
-    return f"{text} — {where}"
+    where = "exact" if all_marks.exact else "here and now"
+    if axes_marks is None or axes_marks.params == all_marks.params:
+        over = "every parameter that trains" if axes_marks is None else ", ".join(axes_marks.params)
+        return f"Marks over {over}: {short(all_marks)} ({where})"
+    same = short(axes_marks) == short(all_marks)
+    return (f"Marks over {', '.join(axes_marks.params)}: {short(axes_marks)}; over every parameter that "
+            f"trains (the slider's): {'the same' if same else short(all_marks)} ({where})")
 
 
 class LookAheadView:
@@ -133,6 +132,8 @@ class LookAheadView:
         axes_marks = None if axes is None else regimes.regime_marks(trainer, axes)
         self.marks = (axes_marks, all_marks)
         self.stability_label.setText(marks_text(axes_marks, all_marks))
+        self.stability_label.setToolTip("\n".join(m.describe() + (f"; {m.note}" if m.note else "")
+                                                  for m in (axes_marks, all_marks) if m is not None))
         stuck = first_contact.cannot_oscillate(all_marks)
         if stuck:
             self.hint.setText(first_contact.hint_html(all_marks, first_contact.bowl_rate()))

@@ -107,7 +107,7 @@ class SurfacePanel(AxesChoice, SessionView, QWidget):
         self.heat = HeatMap(self.plots, row=0)
         self.section = CrossSection(self.plots, row=1, link=self.heat.plot)
         self.eigen_plot = EigenPlot(self.plots, row=2)
-        for row, stretch in enumerate((5, 3, 3)):
+        for row, stretch in enumerate((7, 4, 3)):
             self.plots.ci.layout.setRowStretchFactor(row, stretch)
         self.look = LookAheadView(self.heat, self.section)
         self.fork_view = ForkView(self.heat, self.section)
