@@ -100,8 +100,8 @@ def test_on_a_network_that_is_not_quadratic_the_eigen_plot_says_so(qtbot, make_s
     p.resize(480, 900)
     p.show()
     qtbot.waitUntil(lambda: _settled(p) and p.eigen_plot.eigen is not None)
-    assert "the curvature at the current point" in p.eigen_plot.label.text()
-    assert "not quadratic" in p.eigen_plot.label.text()
+    assert "the curvature here and now" in p.eigen_plot.label.text()
+    assert "not quadratic in w6 and w8" in p.eigen_plot.label.toolTip()
 
 
 # -------------------------------------------------------------------- framing
