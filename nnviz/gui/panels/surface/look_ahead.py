@@ -17,7 +17,8 @@ from nnviz.core.trainer import Trainer, TrainingError
 from nnviz.gui.panels.surface import first_contact
 from nnviz.gui.panels.surface.cross_section import CrossSection
 from nnviz.gui.panels.surface.heatmap import HeatMap
-from nnviz.gui.panels.surface.paths import clip_to_view
+from nnviz.gui.panels.surface.framing import cut_at_edge
+from nnviz.gui.panels.surface.paths import clip_to_view, inside
 from nnviz.gui.widgets import palette as pal
 from nnviz.gui.widgets.labels import wrapping_label
 
@@ -111,8 +112,12 @@ class LookAheadView:
         params = np.asarray(la.params, dtype=np.float64)
         self.xy = to_panel(params)
         xy = clip_to_view(self.xy, rng)
-        self.heat.ghost_item.setData(xy[:, 0], xy[:, 1])
         n = xy.shape[0]
+        if n and inside(xy[0], rng, 0.0):  # drawn up to where it leaves the view: an arrow marks the rest
+            drawn = cut_at_edge(xy, rng)
+            self.heat.ghost_item.setData(drawn[:, 0], drawn[:, 1])
+        else:
+            self.heat.ghost_item.setData(xy[:, 0], xy[:, 1])
         self.section.show_ghost(to_section(params[:n]), np.asarray(la.losses, dtype=np.float64)[:n])
         self.show_verdict()
         self.last_redraw_ms = (time.perf_counter() - start) * 1000.0
