@@ -297,3 +297,13 @@ def test_the_worked_example_says_it_cannot_oscillate_and_opens_the_bowl_in_one_c
     assert t.learning_rate == 0.24 and window.controls.learning_rate.box.text() == "0.24"
     qtbot.waitUntil(lambda: not panel.look.hint.isVisible() and window.controls.learning_rate.marks is not None
                     and window.controls.learning_rate.marks.zigzag_from == pytest.approx(0.25))
+
+
+def test_arrow_heads_point_along_the_step_on_screen():
+    """Screen angles: y grows downwards on screen, upwards in the data; the pixels per
+    unit of each axis count (a step up and right on a plot twice as tall as wide)."""
+    from nnviz.gui.panels.surface.heatmap import screen_angles
+
+    d = np.array([[1.0, 0.0], [0.0, 1.0], [-1.0, 0.0], [1.0, 1.0]])
+    np.testing.assert_allclose(screen_angles(d, (1.0, 1.0)), [0.0, -90.0, 180.0, -45.0])
+    assert screen_angles(np.array([[1.0, 1.0]]), (1.0, 2.0))[0] == pytest.approx(-np.degrees(np.arctan(2.0)))

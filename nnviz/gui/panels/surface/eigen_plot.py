@@ -76,10 +76,11 @@ class EigenPlot:
         self.label.setTextFormat(Qt.TextFormat.RichText)
         self.eigen: regimes.Eigen | None = None
         self.factors = np.full(2, math.nan)  # per direction, at the rate drawn
-        self.errors = np.empty((0, 2))  # the error path drawn (unscaled)
         self.words = ("", "")
         self.note = ""  # where the curvature holds
         self.rate: float | None = None
+        self._velocity: np.ndarray | None = None  # momentum's, along the directions
+        self._lines: list[tuple[str, str]] = []
         self._dark = False
         self._key = None
 
@@ -94,9 +95,11 @@ class EigenPlot:
         self.note = (f"exact, the loss being quadratic in {names}" if self.eigen.exact else
                      f"the curvature at the current point — the loss is not quadratic in {names}, so the "
                      "directions and factors change as the network learns")
-        self._velocity = regimes.velocity(trainer)
-        cols = [trainer.network.flat_index(trainer.network.parse_param(n)) for n in self.eigen.params]
-        self._cols = cols
+        velocity = regimes.velocity(trainer)
+        if velocity is not None:
+            cols = [trainer.network.flat_index(trainer.network.parse_param(n)) for n in self.eigen.params]
+            velocity = self.eigen.vectors.T.dot(velocity[cols])
+        self._velocity = velocity
 
     def forget(self) -> None:
         self._key = None
@@ -112,15 +115,14 @@ class EigenPlot:
         self.rate = float(rate)
         self.factors = e.factors(opt, rate)
         errors = np.where(np.isfinite(e.offsets), e.offsets, 1.0)  # curving down: no minimum, from 1
-        v = None if self._velocity is None else e.vectors.T.dot(self._velocity[self._cols])
-        self.errors = regimes.error_path(opt, rate, e.values, errors, STEPS, v)
+        path = regimes.error_path(opt, rate, e.values, errors, STEPS, self._velocity)
         lines, words = [], []
         for k in range(2):
             text, word = direction_text(k, float(e.values[k]), float(self.factors[k]), opt.name, rate)
             lines.append((text, word))
             words.append(word)
             scale = abs(errors[k])
-            y = self.errors[:, k] / scale if scale > 0 else np.zeros(STEPS + 1)
+            y = path[:, k] / scale if scale > 0 else np.zeros(STEPS + 1)
             with np.errstate(all="ignore"):
                 out = np.flatnonzero(~(np.abs(y) <= Y_LIMIT))
             if out.size:  # a blow-up: drawn until it leaves the frame
