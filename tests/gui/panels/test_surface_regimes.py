@@ -305,5 +305,6 @@ def test_arrow_heads_point_along_the_step_on_screen():
     from nnviz.gui.panels.surface.heatmap import screen_angles
 
     d = np.array([[1.0, 0.0], [0.0, 1.0], [-1.0, 0.0], [1.0, 1.0]])
-    np.testing.assert_allclose(screen_angles(d, (1.0, 1.0)), [0.0, -90.0, 180.0, -45.0])
+    np.testing.assert_allclose(np.abs(screen_angles(d, (1.0, 1.0))), [0.0, 90.0, 180.0, 45.0])
+    assert screen_angles(d, (1.0, 1.0))[1] == -90.0  # up in the data: up on screen
     assert screen_angles(np.array([[1.0, 1.0]]), (1.0, 2.0))[0] == pytest.approx(-np.degrees(np.arctan(2.0)))
