@@ -83,6 +83,7 @@ class EigenPlot:
         self._lines: list[tuple[str, str]] = []
         self._dark = False
         self._key = None
+        self._drawn = None  # (curvature, rate, optimizer) of the curves drawn
 
     def measure(self, trainer: Trainer, axes: tuple[str, str], state_key) -> None:
         """The curvature over ``axes`` at the current point (again only when ``state_key``,
@@ -102,16 +103,21 @@ class EigenPlot:
         self._velocity = velocity
 
     def forget(self) -> None:
-        self._key = None
+        self._key = self._drawn = None
         self.eigen = None
 
     def show(self, trainer: Trainer, rate: float) -> None:
-        """Draw the error paths at ``rate`` (``measure`` first)."""
+        """Draw the error paths at ``rate`` (``measure`` first; nothing to do when they are
+        drawn for this curvature and rate)."""
         e = self.eigen
         if e is None:
             self.clear()
             return
         opt = trainer.optimizer
+        drawn = (id(e), float(rate), opt)
+        if drawn == self._drawn:
+            return
+        self._drawn = drawn
         self.rate = float(rate)
         self.factors = e.factors(opt, rate)
         errors = np.where(np.isfinite(e.offsets), e.offsets, 1.0)  # curving down: no minimum, from 1
@@ -162,6 +168,7 @@ class EigenPlot:
             curve.setSymbolBrush(pg.mkBrush(colour))
 
     def clear(self) -> None:
+        self._drawn = None
         for c in self.curves:
             c.setData([], [])
         self.factors = np.full(2, math.nan)
