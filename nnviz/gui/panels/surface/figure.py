@@ -167,6 +167,8 @@ class Figure:
         for plot, names in ((heat.plot, ("left", "bottom")), (heat.colorbar, ("right",))):
             for name in names:
                 plot.getAxis(name).setStyle(tickFont=font)
+        for axis in (heat.plot.getAxis("left"), heat.colorbar.getAxis("right")):
+            axis.setWidth(76)  # room for the larger tick labels and the axis title
         size = {"font-size": "12pt"}
         heat.plot.setLabel("bottom", data.labels[0], color=text, **size)
         heat.plot.setLabel("left", data.labels[1], color=text, **size)
