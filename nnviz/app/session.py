@@ -30,6 +30,7 @@ from nnviz.app.jobs import JobRunner, RaceRequest
 from nnviz.app.marks import MarksCache
 from nnviz.app.runs import Fork, RaceRun
 from nnviz.core import presets
+from nnviz.core.analysis.explain import Formatter
 from nnviz.core.analysis.regimes import Marks
 from nnviz.core.events import Signal
 from nnviz.core.network import Network
@@ -38,6 +39,9 @@ from nnviz.io import snapshot
 
 EDGE_MODES = ("auto", "weights", "gradients", "updates")
 FAST_PLAY = math.inf  # steps per second meaning "as fast as the machine goes"
+FRAME_PLAY = "frame"  # Play's default speed: one step per frame the screen shows
+FRAME_RATE = 60.0  # frames a second, until the window tells the screen's rate
+DIGITS = 4  # the window's numbers: decimal places (``Formatter``), until the user chooses
 SLICE_SECONDS = 0.012  # Play's work per tick, at least
 DRAWING_SHARE = 1 / 6  # Play trains 1/share - 1 times as long as the window spends drawing
 DRAWING_SMOOTHING = 0.3  # the weight of the last frame in the running drawing time
@@ -68,9 +72,10 @@ class Session:
 
     trainer_replaced()        a different Trainer: views rebuild everything
     state_changed()           weights, values, cursor or iteration changed (coalesced)
-    settings_changed(name)    a Trainer setting, or "stop_rules"
+    settings_changed(name)    a Trainer setting, "stop_rules" or "digits"
     status_changed(status, message)
     selection_changed()       sample_changed(index)      edge_mode_changed(mode)
+    hover_changed()           the item under the mouse (``hover``) changed
     timeline_changed()        playing_changed(playing)
     runs_changed(name)        "fork" or "race": started, advanced, finished or removed
     message(text)             one line for the status bar
@@ -83,19 +88,23 @@ class Session:
         self.clock = clock
         self.jobs = JobRunner(clock=clock)
         for name in ("trainer_replaced", "state_changed", "settings_changed", "status_changed",
-                     "selection_changed", "sample_changed", "edge_mode_changed", "timeline_changed",
+                     "selection_changed", "hover_changed", "sample_changed", "edge_mode_changed", "timeline_changed",
                      "playing_changed", "runs_changed", "message", "pending", "work_changed"):
             setattr(self, name, Signal())
         self.jobs.slices_changed = self.work_changed.emit
         self._trainer: Trainer | None = None
         self.path: str | None = None
         self.selection: Selection | None = None
+        self.hover: Selection | None = None  # the item under the mouse, in any view
         self.selected_params: list[str] = []  # the last two parameters clicked, oldest first
         self.sample = 0
         self.edge_mode = "auto"
         self.view_iteration: int | None = None  # None: live; else an iteration of the past
         self.play_unit = "iteration"
-        self.play_speed = 10.0  # units per second, FAST_PLAY for "max"
+        self.play_speed: float | str = FRAME_PLAY  # units per second, FAST_PLAY ("max") or FRAME_PLAY
+        self.frame_rate = FRAME_RATE
+        self.digits = DIGITS
+        self.formatter = Formatter(DIGITS)  # the one rule for the numbers every view writes
         self.until_loss: float | None = None
         self.max_iterations: int | None = None
         self.fork_run: Fork | None = None
@@ -140,6 +149,7 @@ class Session:
         trainer.settings_changed.connect(self._on_core_settings_changed)
         trainer.status_changed.connect(self._on_core_status_changed)
         self.selection = None
+        self.hover = None
         self.selected_params = []
         self.sample = 0
         self.view_iteration = None
@@ -418,6 +428,28 @@ class Session:
         self.selection = None
         self.selection_changed.emit()
 
+    def set_hover(self, item: Selection | None) -> None:
+        """The item under the mouse (a parameter or a neuron, as in a Selection; None when
+        the mouse is over none): the inspector previews it, the canvas marks it."""
+        if item is not None and item.is_param:
+            item = Selection(param=self._trainer.network.parse_param(item.param).name)
+        if item != self.hover:
+            self.hover = item
+            self.hover_changed.emit()
+
+    @property
+    def inspected(self) -> Selection | None:
+        """What the inspector explains: the hovered item, else the selection."""
+        return self.hover if self.hover is not None else self.selection
+
+    def set_digits(self, digits: int) -> None:
+        """The decimal places of the numbers the window writes (``Formatter``'s rule, as
+        ``nnviz trace --digits``); ValueError outside 1..17."""
+        formatter = Formatter(int(digits))
+        if formatter.digits != self.digits:
+            self.digits, self.formatter = formatter.digits, formatter
+            self.settings_changed.emit("digits")
+
     def batch_rows(self) -> int:
         v = self._trainer.values
         return v.inputs.shape[0] if v.inputs is not None else self._trainer.batch_size
@@ -503,6 +535,8 @@ class Session:
         work only (each tick then fills its slice), else a frame or one step's time."""
         if not self._playing or self.play_speed == FAST_PLAY:
             return 0
+        if self.play_speed == FRAME_PLAY:
+            return max(1, int(1000 / self.frame_rate))
         if self.play_speed >= 1000 / TICK_MS:
             return TICK_MS
         return max(TICK_MS, int(1000 / self.play_speed))
@@ -512,10 +546,19 @@ class Session:
             raise ValueError(f"unit must be one of {UNITS}")
         self.play_unit = unit
 
-    def set_play_speed(self, per_second: float) -> None:
+    def set_play_speed(self, per_second: float | str) -> None:
+        """Steps a second, FAST_PLAY (as fast as the machine goes) or FRAME_PLAY (one step
+        per frame: as fast as the screen can show)."""
         self.play_speed = per_second
         if self._playing:
             self.work_changed.emit()  # the timer's interval changes
+
+    def set_frame_rate(self, per_second: float) -> None:
+        """The screen's refresh rate (FRAME_PLAY's pace); the adapter tells it."""
+        if math.isfinite(per_second) and per_second > 0:
+            self.frame_rate = float(per_second)
+            if self._playing:
+                self.work_changed.emit()
 
     def notify(self, text: str) -> None:
         """One line for the status bar."""
@@ -569,6 +612,8 @@ class Session:
         deadline = now + min(max(SLICE_SECONDS, self._drawing * (1 - share) / share), MAX_SLICE_SECONDS)
         if self.play_speed == FAST_PLAY:
             budget = math.inf
+        elif self.play_speed == FRAME_PLAY:
+            budget = 1  # the timer ticks once a frame
         else:
             self._play_credit = min(self._play_credit + (now - self._last_tick) * self.play_speed,
                                     max(1.0, self.play_speed * 0.25))

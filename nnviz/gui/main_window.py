@@ -15,12 +15,12 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayo
                                QWidget)
 
 from nnviz import __version__
-from nnviz.app.session import EDGE_MODES
+from nnviz.app.session import EDGE_MODES, FRAME_PLAY
 from nnviz.core import presets
 from nnviz.core.analysis.explain import Formatter
 from nnviz.gui import docks
 from nnviz.gui.canvas import CanvasPanel
-from nnviz.gui.controls.step_controls import StepControls, position_from_speed
+from nnviz.gui.controls.step_controls import StepControls
 from nnviz.gui.docks import DockView, LazyView, expose, new_dock
 from nnviz.gui.language_menu import LanguageMenu
 from nnviz.gui.panels.inspector import Inspector
@@ -580,9 +580,9 @@ class MainWindow(SessionView, QMainWindow):
         mode = s.value("view/edge_mode", "auto")
         if mode in EDGE_MODES:
             self.session.set_edge_mode(mode)
+        speed = s.value("play/pace", FRAME_PLAY)  # a new key: runs before frame-synced Play kept 10/s
         try:
-            speed = float(s.value("play/speed", self.session.play_speed))
-            self.controls.speed.setValue(position_from_speed(speed))
+            self.controls.speed.setValue(self.controls.position_of(speed if speed == FRAME_PLAY else float(speed)))
         except (TypeError, ValueError):
             pass
         unit = s.value("play/unit", self.session.play_unit)
@@ -595,7 +595,7 @@ class MainWindow(SessionView, QMainWindow):
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())
         s.setValue("view/edge_mode", self.session.edge_mode)
-        s.setValue("play/speed", self.session.play_speed)
+        s.setValue("play/pace", self.session.play_speed)
         s.setValue("play/unit", self.session.play_unit)
         s.sync()
 

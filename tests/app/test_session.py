@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from nnviz.app import session as session_mod
-from nnviz.app.session import FAST_PLAY, LESSONS, Session
+from nnviz.app.session import FAST_PLAY, FRAME_PLAY, LESSONS, Selection, Session
 from nnviz.core import presets
 from nnviz.core.trainer import Schedule
 from nnviz.io import snapshot
@@ -300,6 +300,38 @@ def test_play_at_a_speed_keeps_the_speed_and_leaves_the_window_idle():
     assert 10 + 0.9 * 200 * 0.16 <= s.trainer.iteration <= 10 + 1.1 * 200 * 0.16
 
 
+def test_play_defaults_to_one_step_per_frame_of_the_screen():
+    clock = Clock()
+    s = Session(presets.load("xor"), clock=clock)
+    assert s.play_speed == FRAME_PLAY and s.play_unit == "iteration"
+    s.set_frame_rate(120.0)  # the adapter tells the screen's rate
+    s.play()
+    assert s.tick_interval_ms() == 8 and not s.flat_out
+    for k in range(1, 6):
+        clock.now += 0.5  # however late the frame, one step a frame
+        s.tick()
+        assert s.trainer.iteration == k and not s.flat_out
+    s.set_play_unit("micro")
+    s.tick()
+    assert s.trainer.cursor == 1
+    s.set_frame_rate(0.0)  # nonsense from a screen is ignored
+    assert s.frame_rate == 120.0
+
+
+@pytest.mark.parametrize("speed", [FRAME_PLAY, FAST_PLAY])
+def test_play_stops_at_the_loss_rule_at_any_speed(speed):
+    s = Session(presets.load("xor"), clock=Clock(step=0.001))
+    s.set_play_speed(speed)
+    s.set_stop_rules(0.1, None)
+    s.play()
+    for _ in range(5000):
+        if not s.playing:
+            break
+        s.tick()
+    t = s.trainer
+    assert not s.playing and t.loss_history[-1] < 0.1 <= t.loss_history[-2]
+
+
 def test_play_stops_at_the_stop_rules():
     s = Session(presets.load("xor"), clock=Clock(step=0.001))
     s.set_stop_rules(None, 25)
@@ -325,3 +357,34 @@ def test_a_diverging_run_stops_play_with_a_message():
     assert not s.playing and s.trainer.status == "diverged"
     assert any(text.startswith("Training diverged") for _, text in seen)
     assert not s.play()  # refused until reset, step back or a changed setting
+
+
+# ------------------------------------------------------------- hover, digits
+def test_hover_previews_without_touching_the_selection():
+    s = Session(presets.load("mazur"))
+    seen = record(s, "hover_changed", "selection_changed")
+    s.select_param("w5")
+    s.set_hover(Selection(param="w1"))
+    assert s.hover == Selection(param="W1[0,0]") and s.inspected == s.hover
+    assert s.selection == Selection(param="W2[0,0]")
+    s.set_hover(Selection(param="W1[0,0]"))  # the same item again: no event
+    s.set_hover(Selection(layer=1, unit=0))
+    s.set_hover(None)
+    assert s.inspected == s.selection
+    assert seen == [("selection_changed",)] + [("hover_changed",)] * 3
+    s.set_hover(Selection(layer=2, unit=1))
+    s.load_preset("xor")  # another network: nothing is under the mouse
+    assert s.hover is None
+
+
+def test_digits_are_one_setting_for_every_view():
+    s = Session(presets.load("mazur"))
+    seen = record(s, "settings_changed")
+    assert s.formatter.num(0.593269992) == "0.5933"  # the default: 4 decimal places
+    s.set_digits(9)
+    assert s.formatter.num(0.593269992) == "0.593269992" and seen == [("settings_changed", "digits")]
+    s.set_digits(9)
+    assert len(seen) == 1
+    with pytest.raises(ValueError):
+        s.set_digits(0)
+    assert s.digits == 9

@@ -35,6 +35,7 @@ SLOTS = (
     ("settingsChanged", "_on_settings_changed"),
     ("statusChanged", "_on_status_changed"),
     ("selectionChanged", "_on_selection_changed"),
+    ("hoverChanged", "_on_hover_changed"),
     ("sampleChanged", "_on_sample_changed"),
     ("edgeModeChanged", "_on_edge_mode_changed"),
     ("timelineChanged", "_on_timeline_changed"),
