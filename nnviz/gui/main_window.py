@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayo
 from nnviz import __version__
 from nnviz.app.session import EDGE_MODES, FRAME_PLAY
 from nnviz.core import presets
-from nnviz.core.analysis.explain import Formatter
 from nnviz.gui import docks
 from nnviz.gui.canvas import CanvasPanel
 from nnviz.gui.controls.step_controls import StepControls
@@ -55,6 +54,7 @@ BOUNDARY_VIEW = ("nnviz.gui.panels.boundary_panel", "BoundaryPanel")
 COMPARE_VIEW = ("nnviz.gui.panels.compare_panel", "ComparePanel")
 GRAPH_VIEW = ("nnviz.gui.panels.graph.panel", "GraphPanel")
 CONFUSION_VIEW = ("nnviz.gui.panels.confusion", "ConfusionView")
+DIGIT_CHOICES = (2, 3, 4, 5, 6, 7, 8, 9, 10, 12)  # View ▸ Digits
 EDGE_LABELS = {"auto": "Follow the step (weights; gradients and updates of the active layer)",
                "weights": "Weights", "gradients": "Gradients", "updates": "Last updates"}
 
@@ -220,6 +220,16 @@ class MainWindow(SessionView, QMainWindow):
             self.edge_group.addAction(action)
             self.edge_actions[mode] = action
         self.edge_actions[s.edge_mode].setChecked(True)
+        self.digits_group = QActionGroup(self)
+        self.digits_actions: dict[int, QAction] = {}
+        for n in DIGIT_CHOICES:
+            action = QAction(f"{n} decimal places" + (" (nnviz trace)" if n == 9 else ""), self, checkable=True)
+            action.setStatusTip("How every view writes numbers: the canvas, the inspector, the graph, "
+                                "tooltips, the loss curve and the status lines")
+            action.triggered.connect(lambda checked, n=n: s.set_digits(n))
+            self.digits_group.addAction(action)
+            self.digits_actions[n] = action
+        self._on_settings_changed("digits")
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -250,6 +260,9 @@ class MainWindow(SessionView, QMainWindow):
             edges.addAction(action)
         view.addAction(self.thumbnails_action)
         view.addAction(self.comparison_action)
+        digits = view.addMenu("&Digits")
+        for action in self.digits_actions.values():
+            digits.addAction(action)
         view.addSeparator()
         for a in (self.fit_action, self.zoom_in_action, self.zoom_out_action):
             view.addAction(a)
@@ -546,7 +559,7 @@ class MainWindow(SessionView, QMainWindow):
 
     def _on_state_changed(self) -> None:
         t = self.session.trainer
-        f = Formatter(9)
+        f = self.session.formatter
         if t.cursor:
             parts = [f"iteration {t.iteration + 1}", f"phase: {t.last_step.phase}"]
         else:
@@ -561,6 +574,13 @@ class MainWindow(SessionView, QMainWindow):
 
     def _on_status_changed(self, status: str, message: str) -> None:
         self._on_state_changed()
+
+    def _on_settings_changed(self, name: str) -> None:
+        if name == "digits":
+            action = self.digits_actions.get(self.session.digits)
+            if action is not None:
+                action.setChecked(True)
+            self._on_state_changed()
 
     def _on_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 10000)
@@ -580,6 +600,10 @@ class MainWindow(SessionView, QMainWindow):
         mode = s.value("view/edge_mode", "auto")
         if mode in EDGE_MODES:
             self.session.set_edge_mode(mode)
+        try:
+            self.session.set_digits(int(s.value("view/digits", self.session.digits)))
+        except (TypeError, ValueError):
+            pass
         speed = s.value("play/pace", FRAME_PLAY)  # a new key: runs before frame-synced Play kept 10/s
         try:
             self.controls.speed.setValue(self.controls.position_of(speed if speed == FRAME_PLAY else float(speed)))
@@ -595,6 +619,7 @@ class MainWindow(SessionView, QMainWindow):
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())
         s.setValue("view/edge_mode", self.session.edge_mode)
+        s.setValue("view/digits", self.session.digits)
         s.setValue("play/pace", self.session.play_speed)
         s.setValue("play/unit", self.session.play_unit)
         s.sync()

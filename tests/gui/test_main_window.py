@@ -161,7 +161,19 @@ def test_status_bar_shows_iteration_phase_and_loss(window):
     for _ in range(4):
         window.session.step("micro")
     text = window.status_label.text()
-    assert "iteration 1" in text and "phase: backward" in text and "loss 0.298371109" in text
+    assert "iteration 1" in text and "phase: backward" in text and "loss 0.2984" in text
+    window.digits_actions[9].trigger()  # View ▸ Digits
+    assert "loss 0.298371109" in window.status_label.text()
+
+
+def test_the_digits_setting_is_kept_between_runs(qtbot, window, settings, make_session):
+    assert window.digits_actions[4].isChecked()  # the default
+    window.digits_actions[6].trigger()
+    assert window.session.digits == 6
+    window.close()
+    other = MainWindow(make_session("xor"), settings)
+    qtbot.addWidget(other)
+    assert other.session.digits == 6 and other.digits_actions[6].isChecked()
 
 
 def test_docks_can_be_closed_and_restored(qtbot, window):

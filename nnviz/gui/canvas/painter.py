@@ -22,8 +22,7 @@ from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QPainter, QPainterPath,
 from nnviz.gui.canvas import layout as geo
 from nnviz.gui.canvas import overlays
 from nnviz.gui.canvas.layout import Box, Hit, Layout, Placement, View
-from nnviz.gui.canvas.scene import (LEVELS, Scene, bin_color, diverging, fill_color, luminance, mix, short,
-                                    signed)
+from nnviz.gui.canvas.scene import LEVELS, Scene, bin_color, diverging, fill_color, luminance, mix
 from nnviz.gui.widgets import palette
 
 
@@ -125,7 +124,7 @@ class ScenePainter:
         """Where the text and the overlays of ``scene`` go in ``view``."""
         targets = None
         if scene.targets is not None and lay.sy * view.scale >= 16:
-            targets = [f"target {short(x)}" for x in scene.targets]
+            targets = [f"target {scene.num(x)}" for x in scene.targets]
         return geo.place(lay, view, fonts.measure, headings=_heading_texts(lay, scene, view, fonts),
                          bias_labels=_bias_texts(scene, fonts), targets=targets, locks=scene.frozen,
                          overlays=comparison, thumbnails=thumbnails, edge_labels=scene.edge_labels)
@@ -165,7 +164,7 @@ class ScenePainter:
                                       col["label_bg"], palette.is_dark(pal))
         self._paint_caption(p, rect, scene, fonts, col)
         notes = scene.notes + [LEFT_OUT[what] for what in sorted(placement.left_out)]
-        self._paint_legend(p, rect, scene.legend, notes, fonts, col)
+        self._paint_legend(p, rect, scene, notes, fonts, col)
         p.restore()
         return placement
 
@@ -289,7 +288,7 @@ class ScenePainter:
         p.setFont(fonts.roles["target"])
         p.setPen(col["dim"])
         for box, x in zip(placement.targets, scene.targets if scene.targets is not None else ()):
-            p.drawText(_rect(box).adjusted(0, 0, 4, 0), left, f"target {short(x)}")
+            p.drawText(_rect(box).adjusted(0, 0, 4, 0), left, f"target {scene.num(x)}")
         head_h = QFontMetricsF(fonts.roles["head"]).height()
         for box, (head, sub) in zip(placement.headings, _heading_texts(lay, scene, view, fonts)):
             top = QRectF(box.x, box.y, box.w, head_h)
@@ -316,10 +315,10 @@ class ScenePainter:
         for c, n in enumerate(lay.sizes):
             vals, errs = scene.out[c], scene.errors[c]
             N = (scene.neuron_names[c], f_name, fm_name)
-            V = (["–"] * n if vals is None else [short(x) for x in vals], f_val, fm_val)
-            V3 = (["–"] * n if vals is None else [short(x, 3) for x in vals], f_val, fm_val)
+            V = (["–"] * n if vals is None else [scene.num(x) for x in vals], f_val, fm_val)
+            V3 = (["–"] * n if vals is None else [scene.num(x, fewer=1) for x in vals], f_val, fm_val)
             options = []
-            E = None if errs is None else ([f"{scene.error_symbol} {short(x)}" for x in errs], f_small, fm_small)
+            E = None if errs is None else ([f"{scene.error_symbol} {scene.num(x)}" for x in errs], f_small, fm_small)
             if E is not None:
                 options.append([N, V, E])
             options += [[N, V], [N, V3]]
@@ -375,7 +374,8 @@ class ScenePainter:
         p.drawText(QPointF(x_text, y + fm_head.height() + 2 * ui + fm_sub.ascent()),
                    fm_sub.elidedText(sub, Qt.TextElideMode.ElideRight, rect.width() - x_text - 16 * ui))
 
-    def _paint_legend(self, p, rect, entries, notes, fonts, col) -> None:
+    def _paint_legend(self, p, rect, scene, notes, fonts, col) -> None:
+        entries = scene.legend
         ui = fonts.ui
         f_title, f_num, f_note = fonts.font(12 * ui, bold=True), fonts.font(11 * ui), fonts.font(11 * ui, italic=True)
         fm_title, fm_num, fm_note = QFontMetricsF(f_title), QFontMetricsF(f_num), QFontMetricsF(f_note)
@@ -415,8 +415,8 @@ class ScenePainter:
             p.setFont(f_num)
             p.setPen(col["dim"])
             ny = by + bar_h + 3 * ui
-            for align, text in ((Qt.AlignmentFlag.AlignLeft, signed(-scale)), (Qt.AlignmentFlag.AlignHCenter, "0"),
-                                (Qt.AlignmentFlag.AlignRight, signed(scale))):
+            for align, text in ((Qt.AlignmentFlag.AlignLeft, scene.signed(-scale)),
+                                (Qt.AlignmentFlag.AlignHCenter, "0"), (Qt.AlignmentFlag.AlignRight, scene.signed(scale))):
                 p.drawText(QRectF(bar_x, ny, bar_w, fm_num.height()), align, text)
             x -= w + space
 

@@ -10,7 +10,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMessageBox, QSlider, QToolButton,
                                QVBoxLayout, QWidget)
 
-from nnviz.core.analysis.explain import Formatter
 from nnviz.core.network import Param
 from nnviz.core.trainer import MicroStep, Trainer
 from nnviz.app.session import FAST_PLAY, FRAME_PLAY
@@ -232,9 +231,13 @@ class StepControls(SessionView, QWidget):
     def _on_timeline_changed(self) -> None:
         self._on_state_changed()
 
+    def _on_settings_changed(self, name: str) -> None:
+        if name == "digits":
+            self._on_state_changed()
+
     def _on_state_changed(self) -> None:
         t = self.session.trainer
-        f = Formatter(9)
+        f = self.session.formatter
         self.phase_label.setText(phase_text(t))
         self.next_label.setText(f"next: {describe(t, t.next_step)}")
         epoch = f" · {t.epoch} epoch{'s' * (t.epoch != 1)} done" if t.batch_size < t.n_samples else ""

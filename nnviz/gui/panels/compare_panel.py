@@ -62,10 +62,9 @@ PROPORTIONAL_COLOURS = ("#8e44ad", "#d7a1f0")
 DISAGREE_ALPHA = 70
 
 
-def _fmt(value: float) -> str:
-    if not math.isfinite(value):
-        return "—"
-    return f"{value:.4g}"
+def _fmt(value: float, formatter) -> str:
+    """A number by the session's rule; '—' where there is none."""
+    return formatter.num(value) if math.isfinite(value) else "—"
 
 
 class ComparePanel(SessionView, QWidget):
@@ -200,7 +199,7 @@ class ComparePanel(SessionView, QWidget):
         self.redraw(self._throttle, REFRESH_MS)
 
     def _on_settings_changed(self, name: str) -> None:
-        if name in ("loss", "backprop"):
+        if name in ("loss", "backprop", "digits"):
             self.schedule(self._throttle, 0)
 
     # ------------------------------------------------------------------ table
@@ -232,10 +231,11 @@ class ComparePanel(SessionView, QWidget):
                 r += 1
                 ratio, agree, samples = layer.ratio, layer.agree, layer.samples_agreeing
                 n = layer.chain_per_sample.shape[0]
+                f = self.session.formatter
                 for j, name in enumerate(layer.names):
                     d, e = float(layer.chain[j]), float(layer.proportional[j])
                     verdict = f"{samples[j]}/{n}" + ("" if agree[j] else " ≠")
-                    self._set_row(r, [f"  {name}", _fmt(d), _fmt(e), _fmt(float(ratio[j])), verdict],
+                    self._set_row(r, [f"  {name}", _fmt(d, f), _fmt(e, f), _fmt(float(ratio[j]), f), verdict],
                                   signs=(None, d, e, None, None), disagree=not bool(agree[j]))
                     r += 1
         finally:

@@ -4,7 +4,9 @@ With a connection (parameter) selected it shows, for the current iteration, the 
 pass of the neuron the weight feeds, the weight's gradient and its update; with a neuron
 selected, the neuron's forward pass, its loss term (output neurons), its delta or split
 error and the gradients of the weights into it; with nothing selected, the micro-step
-just taken. Steps not yet taken are named as still to come. Every line comes from
+just taken. Hovering a connection, a neuron or a graph node previews it (the
+session's ``inspected`` item); moving away brings the selection back. Steps not yet
+taken are named as still to come. Numbers follow the session's digits setting. Every line comes from
 ``nnviz.core.analysis.explain.Explainer`` — the text of ``nnviz trace`` — typeset by
 ``nnviz.gui.widgets.formula``, so the numbers are the Trainer's own.
 
@@ -40,7 +42,6 @@ PLAY_REFRESH_MS = 500  # while Play uses every frame, rebuild at most this often
 # rich text costs about 0.7 ms a line, so Play shows fewer.
 MAX_LINES = 100
 PLAY_MAX_LINES = 30
-DIGITS = 9
 AGREE_RTOL = 1e-5
 
 
@@ -126,7 +127,7 @@ class Inspector(SessionView, QWidget):
     # ------------------------------------------------------------- wiring
     def _on_trainer_replaced(self) -> None:
         self._trainer = self.session.trainer
-        self._explainer = Explainer(self._trainer, DIGITS)
+        self._explainer = Explainer(self._trainer, self.session.digits)
         self._invalidate()
 
     def _on_state_changed(self) -> None:
@@ -139,6 +140,11 @@ class Inspector(SessionView, QWidget):
         self._invalidate()
 
     def _on_settings_changed(self, name: str) -> None:
+        if name == "digits":
+            self._explainer = Explainer(self._trainer, self.session.digits)
+        self._invalidate()
+
+    def _on_hover_changed(self) -> None:
         self._invalidate()
 
     def _on_timeline_changed(self) -> None:
@@ -197,8 +203,14 @@ class Inspector(SessionView, QWidget):
         self._rebuild_if_dirty()
 
     # ------------------------------------------------------------ the check
-    def _selected_param(self) -> Param | None:
-        sel = self.session.selection
+    @property
+    def previewing(self) -> bool:
+        """Whether the item under the mouse is shown instead of the selection."""
+        s = self.session
+        return s.hover is not None and s.hover != s.selection
+
+    def _selected_param(self, sel=None) -> Param | None:
+        sel = self.session.selection if sel is None else sel
         if sel is None or not sel.is_param:
             return None
         try:
@@ -387,8 +399,8 @@ class Inspector(SessionView, QWidget):
 
     def _content(self) -> _Content:
         sizes = self._trainer.network.sizes
-        sel = self.session.selection
-        p = self._selected_param()
+        sel = self.session.inspected
+        p = self._selected_param(sel)
         if p is not None:
             return self._param_content(p)
         if (sel is not None and not sel.is_param and sel.layer is not None and sel.unit is not None
@@ -479,6 +491,9 @@ class Inspector(SessionView, QWidget):
         content = self._content()
         muted = self._colors()["muted"]
         header = f"<b>{content.title}</b><br><span style='color:{muted}'>{content.where}</span>"
+        if self.previewing:
+            header += (f"<br><span style='color:{muted}'>Under the mouse; the selection comes back "
+                       "when it moves away.</span>")
         if self.session.viewing_past:
             header += (f"<br><span style='color:{muted}'>The timeline shows iteration "
                        f"{self.session.view_iteration}; the numbers here are from the live network.</span>")
@@ -488,7 +503,7 @@ class Inspector(SessionView, QWidget):
         self._plain = plain
 
         bar = self.browser.verticalScrollBar()
-        shown = (id(t), self.session.selection, self.session.sample)
+        shown = (id(t), self.session.inspected, self.session.sample)
         moved = (t.iteration, t.cursor)
         same_view = shown == self._shown_key
         position = bar.value() if same_view else 0
@@ -525,7 +540,7 @@ class Inspector(SessionView, QWidget):
         out = [f"<html><body style='color:{col['text']}'>"]
         plain: list[str] = []
         latest = False
-        if self._check_html:
+        if self._check_html and not self.previewing:
             out.append(f"<table width='100%' cellpadding='6' cellspacing='0' style='margin-bottom:4px'>"
                        f"<tr><td style='background-color:{col['check_bg']}'>{self._check_html}</td></tr></table>")
             plain.append(_plain(self._check_html))

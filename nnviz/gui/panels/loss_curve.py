@@ -41,10 +41,6 @@ _POINTS_UP_TO = 40  # a dot per iteration while there are this few: each is one 
 _DOT = "\u00b7"
 
 
-def _format(value: float) -> str:
-    return f"{value:.9g}"
-
-
 class LossCurve(SessionView, QWidget):
     """A dock's content: the loss per iteration, following the Session live."""
 
@@ -232,6 +228,8 @@ class LossCurve(SessionView, QWidget):
     def _on_settings_changed(self, name: str) -> None:
         if name in ("schedule", "learning_rate"):
             self._update_rate()
+        elif name == "digits":
+            self._update_readout()
 
     def _update_rate(self) -> None:
         t = self.session.trainer
@@ -499,16 +497,17 @@ class LossCurve(SessionView, QWidget):
                 self._fit_readout()
                 return
             i, loss, note = cur
-        parts = [f"iteration {i}", f"loss {_format(loss)}"]
+        num = self.session.formatter.num  # the numbers as every view writes them
+        parts = [f"iteration {i}", f"loss {num(loss)}"]
         if self._check_y.shape[0]:
             k = np.flatnonzero(self._check_x == i)
             if k.size:
-                parts.append(f"check {_format(self._check_y[k[-1]])}")
+                parts.append(f"check {num(self._check_y[k[-1]])}")
         if self._accuracy_shown and 1 <= i <= self._accuracy.n:
-            parts.append(f"accuracy {self._accuracy.buf[i - 1]:.4g}")
+            parts.append(f"accuracy {num(self._accuracy.buf[i - 1])}")
         fork = self.session.fork_run
         if fork is not None and fork.start < i <= fork.start + self._fork.n:
-            parts.append(f"fork {_format(self._fork.buf[i - 1 - fork.start])}")
+            parts.append(f"fork {num(self._fork.buf[i - 1 - fork.start])}")
         self._readout_parts = parts
         self._readout_note = note
         self._fit_readout()

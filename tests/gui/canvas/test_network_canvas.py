@@ -179,6 +179,7 @@ def _show_tooltip(canvas: NetworkCanvas, pos: QPointF) -> None:
 
 
 def test_hover_tooltip_of_w5_gives_its_numbers_and_stays_live(qtbot, canvas, mazur_session):
+    mazur_session.set_digits(9)  # the worked example's digits
     _show_tooltip(canvas, canvas.edge_midpoint("w5"))
     qtbot.waitUntil(QToolTip.isVisible)
     text = QToolTip.text()
@@ -193,6 +194,7 @@ def test_hover_tooltip_of_w5_gives_its_numbers_and_stays_live(qtbot, canvas, maz
 
 
 def test_neuron_tooltip_has_net_out_and_delta(canvas, mazur_session):
+    mazur_session.set_digits(9)
     for _ in range(4):
         mazur_session.step("micro")
     hit = canvas.hit_test(canvas.neuron_center(2, 0))

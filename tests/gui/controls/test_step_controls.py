@@ -38,7 +38,9 @@ def test_next_walks_through_one_iteration_in_order(qtbot, controls, session):
     assert controls.phase_label.text() == "Iteration 1 done"
     assert session.trainer.iteration == 1
     assert controls.counter_label.text() == "iteration 1"
-    assert controls.loss_label.text() == "loss 0.298371109"
+    assert controls.loss_label.text() == "loss 0.2984"  # the window's default: 4 decimal places
+    session.set_digits(9)
+    assert controls.loss_label.text() == "loss 0.298371109"  # Mazur's published loss
 
 
 def test_finish_phase_and_iteration_buttons(qtbot, controls, session):

@@ -25,7 +25,7 @@ def _table(panel):
 
 
 def _fmt(v):
-    return f"{v:.4g}"
+    return f"{v:.4f}".rstrip("0")  # the window's default: 4 decimal places (these are all above 0.01)
 
 
 def test_table_shows_the_cores_numbers(panel, xor_session):

@@ -212,7 +212,9 @@ def test_mouse_over_the_plot_reads_off_an_iteration(qtbot, curve, xor_session, m
     viewport = curve.plot.viewport()
     qtbot.mouseMove(viewport, viewport_point(curve, 10.2))
     qtbot.waitUntil(lambda: curve.readout.text().startswith("iteration 10 "))
-    assert f"loss {t.loss_history[9]:.9g}" in curve.readout.text()
+    assert f"loss {t.loss_history[9]:.4f}" in curve.readout.text()  # the window's default digits
+    xor_session.set_digits(9)
+    assert f"loss {t.loss_history[9]:.9f}".rstrip("0") in curve.readout.text()
     assert curve.cursor_line.isVisible() and curve.cursor_line.value() == 10
     qtbot.mouseMove(viewport, viewport_point(curve, 25.8))
     qtbot.waitUntil(lambda: curve.readout.text().startswith("iteration 26 "))
@@ -286,7 +288,7 @@ def test_the_fork_is_drawn_beside_the_run_and_labelled(qtbot, curve, xor_session
     assert list(drawn_x) == list(x) and list(drawn_y) == list(y)
     labels = [label.text for _, label in curve.legend.items]
     assert labels == ["training loss", "fork: rate 4, momentum", "accuracy"]
-    assert f"fork {y[-1]:.9g}" in curve.readout.toolTip() + curve.readout.text()
+    assert f"fork {y[-1]:.4f}" in curve.readout.toolTip() + curve.readout.text()
     xor_session.remove_fork()
     assert curve.fork_data()[0].size == 0 and curve.fork_item.getOriginalDataset()[0] is None
     assert [label.text for _, label in curve.legend.items] == ["training loss", "accuracy"]
@@ -324,7 +326,7 @@ def test_check_history_adds_a_curve_with_a_legend_entry(curve, xor_session):
     x, y = curve.check_item.getOriginalDataset()
     assert np.array_equal(x, np.arange(1, 11)) and np.array_equal(y, values)
     assert "check loss" in legend_names(curve)
-    assert f"check {values[-1]:.9g}" in curve.readout.text() + curve.readout.toolTip()
+    assert f"check {values[-1]:.4f}" in curve.readout.text() + curve.readout.toolTip()
     curve.set_check_history([0.5, 0.4], iterations=[5, 10])  # evaluated every 5 iterations
     assert np.array_equal(curve.check_item.getOriginalDataset()[0], [5, 10])
     curve.set_check_history(None)
