@@ -51,7 +51,12 @@ class Fonts:
         self.r_px = layout.r * view.scale
         self.side = layout.bias_side * view.scale
         ui = self.ui
+        inside = float(np.clip(self.r_px * 0.42, 9, 16 * ui))  # text in the neurons
         self.roles = {
+            "name": self.font(inside, bold=True),
+            "name beside": self.font(max(inside, 12.5 * ui), bold=True),
+            "value": self.font(inside),
+            "small": self.font(max(inside * 0.82, 8.5)),
             "bias": self.font(float(np.clip(self.side * 0.5, 10, 13 * ui)), bold=True),
             "edge label": self.font(11.5 * ui),
             "overlay": self.font(float(np.clip(self.r_px * 0.36, 9, 12 * ui))),
@@ -71,6 +76,14 @@ class Fonts:
     def measure(self, text: str, role: str) -> tuple[float, float]:
         fm = self._metrics[role]
         return fm.horizontalAdvance(text), fm.height()
+
+    @property
+    def inner(self) -> float:
+        """The width for text inside a neuron's circle, in pixels."""
+        return 1.72 * self.r_px
+
+    def metrics(self, role: str) -> QFontMetricsF:
+        return self._metrics[role]
 
 
 def _pairs_path(seg: np.ndarray) -> QPainterPath:
@@ -120,14 +133,14 @@ class ScenePainter:
         return self._paths[1]
 
     def placement(self, lay: Layout, scene: Scene, view: View, fonts: Fonts, *, thumbnails: bool = False,
-                  comparison=None) -> Placement:
-        """Where the text and the overlays of ``scene`` go in ``view``."""
+                  comparison=None, area: Box | None = None) -> Placement:
+        """Where the text and the overlays of ``scene`` go in ``view`` (inside ``area``)."""
         targets = None
         if scene.targets is not None and lay.sy * view.scale >= 16:
             targets = [f"target {scene.num(x)}" for x in scene.targets]
         return geo.place(lay, view, fonts.measure, headings=_heading_texts(lay, scene, view, fonts),
-                         bias_labels=_bias_texts(scene, fonts), targets=targets, locks=scene.frozen,
-                         overlays=comparison, thumbnails=thumbnails, edge_labels=scene.edge_labels)
+                         names=side_names(lay, scene, fonts), bias_labels=_bias_texts(scene, fonts), targets=targets, locks=scene.frozen,
+                         overlays=comparison, thumbnails=thumbnails, edge_labels=scene.edge_labels, area=area)
 
     def paint(self, p: QPainter, rect: QRectF, lay: Layout, scene: Scene, view: View, pal: QPalette,
               base_font: QFont, *, thumbnails=None, comparison=None) -> Placement:
@@ -137,7 +150,8 @@ class ScenePainter:
         paths = self._paths_of(scene, lay)
         col = colours(pal)
         fonts = Fonts(base_font, lay, view)
-        placement = self.placement(lay, scene, view, fonts, thumbnails=thumbnails is not None, comparison=comparison)
+        placement = self.placement(lay, scene, view, fonts, thumbnails=thumbnails is not None, comparison=comparison,
+                                   area=Box(rect.x(), rect.y(), rect.width(), rect.height()))
         p.save()
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
@@ -155,7 +169,7 @@ class ScenePainter:
         fills = self._paint_neurons(p, lay, scene, paths, view, T, col)
         self.draw_labels(p, fonts, label_texts(placement.edge_labels, scene), scene, col)
         self._paint_texts(p, lay, view, placement, scene, fonts, col)
-        self._paint_neuron_labels(p, lay, scene, view, fonts, col, fills)
+        self._paint_neuron_labels(p, lay, scene, view, fonts, col, fills, {c for c, _, _ in placement.names})
         self._paint_frozen(p, lay, scene, view, placement, dens, col)
         if thumbnails is not None:
             overlays.paint_thumbnails(p, placement, thumbnails, col["outline"])
@@ -277,8 +291,15 @@ class ScenePainter:
             p.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 
     def _paint_texts(self, p, lay: Layout, view: View, placement: Placement, scene: Scene, fonts: Fonts, col) -> None:
-        """Bias labels, targets and column headings, in the boxes placed for them."""
+        """Names beside neurons, bias labels, targets and column headings, in the boxes
+        placed for them."""
         left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        p.setFont(fonts.roles["name beside"])
+        p.setPen(col["fg"])
+        for c, j, box in placement.names:
+            align = Qt.AlignmentFlag.AlignRight if box.right <= view.map(lay.x[c], 0.0)[0] else \
+                Qt.AlignmentFlag.AlignLeft if box.x >= view.map(lay.x[c], 0.0)[0] else Qt.AlignmentFlag.AlignHCenter
+            p.drawText(_rect(box), align | Qt.AlignmentFlag.AlignVCenter, scene.neuron_names[c][j])
         p.setFont(fonts.roles["bias"])
         for box, text in zip(placement.bias_labels, _bias_texts(scene, fonts)):
             if box is not None:
@@ -299,32 +320,36 @@ class ScenePainter:
             p.setPen(col["dim"])
             p.drawText(QRectF(box.x, box.y + head_h, box.w, box.h - head_h), Qt.AlignmentFlag.AlignCenter, sub)
 
-    def _paint_neuron_labels(self, p, lay, scene, view, fonts, col, fills) -> None:
-        """Name, value and (once computed) delta inside each circle; a column shows the
-        same lines for all of its neurons, as many as fit, or none."""
+    def _paint_neuron_labels(self, p, lay, scene, view, fonts, col, fills, beside: set[int]) -> None:
+        """Name (unless written ``beside`` the column), value and (once computed) delta
+        inside each circle; a column shows the same lines for all of its neurons, as
+        many as fit, or none."""
         r_px = lay.r * view.scale
         if r_px < 7:
             return
-        px = float(np.clip(r_px * 0.42, 9, 16 * view.ui))
-        f_name, f_val, f_small = fonts.font(px, bold=True), fonts.font(px), fonts.font(max(px * 0.82, 8.5))
-        fm_name, fm_val, fm_small = QFontMetricsF(f_name), QFontMetricsF(f_val), QFontMetricsF(f_small)
+        f_name, f_val, f_small = fonts.roles["name"], fonts.roles["value"], fonts.roles["small"]
+        fm_name, fm_val, fm_small = fonts.metrics("name"), fonts.metrics("value"), fonts.metrics("small")
         f_tiny = fonts.font(8)
         fm_tiny = QFontMetricsF(f_tiny)
-        inner = 1.72 * r_px  # usable width inside the circle
+        inner = fonts.inner
         dark_text, light_text = QColor("#17181a"), QColor("#ffffff")
         for c, n in enumerate(lay.sizes):
             vals, errs = scene.out[c], scene.errors[c]
-            N = (scene.neuron_names[c], f_name, fm_name)
+            N = ([""] * n if c in beside else scene.neuron_names[c], f_name, fm_name)
             V = (["–"] * n if vals is None else [scene.num(x) for x in vals], f_val, fm_val)
             V3 = (["–"] * n if vals is None else [scene.num(x, fewer=1) for x in vals], f_val, fm_val)
             options = []
             E = None if errs is None else ([f"{scene.error_symbol} {scene.num(x)}" for x in errs], f_small, fm_small)
-            if E is not None:
+            if E is not None and c not in beside:
                 options.append([N, V, E])
-            options += [[N, V], [N, V3]]
-            if E is not None and not scene.named:
-                options.append([V, E])
-            options += [[N], [V], [V3]] if scene.named else [[V], [V3], [N]]
+            if c in beside:  # the name is written beside: the circle holds the numbers
+                options += [[V, E]] if E is not None else []
+                options += [[V], [V3]]
+            else:
+                options += [[N, V], [N, V3]]
+                if E is not None and not scene.named:
+                    options.append([V, E])
+                options += [[N], [V], [V3]] if scene.named else [[V], [V3], [N]]
             options.append([(V3[0], f_tiny, fm_tiny)])
             chosen = None
             for lines in options:
@@ -487,6 +512,34 @@ def _heading_texts(lay: Layout, scene: Scene, view: View, fonts: Fonts) -> list[
             if head_w > gap * 0.98:
                 head = f"h{c}" if 0 < c < lay.n_layers else head[:3]
         out.append((head, sub))
+    return out
+
+
+def side_room(lay: Layout, names: list[list[str]] | None, base: QFont) -> tuple[float, float]:
+    """(left, right): the pixels at text's base size that the names of the input and of
+    the output neurons need beside them when they are too wide for the circles."""
+    if names is None:
+        return 0.0, 0.0
+    fonts = Fonts(base, lay, View(geo.BASE_SCALE, 0.0, 0.0))
+    room = []
+    for c in (0, lay.n_layers):
+        inside = max(fonts.measure(name, "name")[0] for name in names[c])
+        room.append(max(fonts.measure(name, "name beside")[0] for name in names[c]) + 12.0
+                    if inside > fonts.inner else 0.0)
+    return room[0], room[1]
+
+
+def side_names(lay: Layout, scene: Scene, fonts: Fonts) -> list[list[str] | None]:
+    """Per column the names to write beside its neurons: the input and output columns'
+    when a name of the network's own (from a file's header, say) is too wide for the
+    circle; None where the names go inside (or are canonical a[c][j])."""
+    out: list[list[str] | None] = [None] * len(lay.sizes)
+    if not scene.named:
+        return out
+    for c in (0, lay.n_layers):
+        names = scene.neuron_names[c]
+        if fonts.r_px < 7 or any(fonts.measure(name, "name")[0] > fonts.inner for name in names):
+            out[c] = names
     return out
 
 

@@ -23,7 +23,7 @@ from nnviz.gui.canvas import layout as geo
 from nnviz.gui.canvas import scene as scenes
 from nnviz.gui.canvas.interaction import CanvasInteraction
 from nnviz.gui.canvas.layout import Box, Hit, Layout, View
-from nnviz.gui.canvas.painter import CachedPicture, Fonts, ScenePainter
+from nnviz.gui.canvas.painter import CachedPicture, Fonts, ScenePainter, side_room
 from nnviz.gui.canvas.scene import Scene
 from nnviz.gui.qt_session import QtSession
 
@@ -59,8 +59,16 @@ class NetworkCanvas(CanvasInteraction):
     def _aspect(self) -> float | None:
         return self.width() / self.height() if self.width() > 0 and self.height() > 0 else None
 
+    def _new_layout(self, aspect: float | None) -> Layout:
+        net = self.session.trainer.network
+        lay = Layout(net.sizes, aspect)
+        names = None if net.neuron_names is None else [
+            [scenes.neuron_name(net, c, j) for j in range(n)] for c, n in enumerate(net.sizes)]
+        room = side_room(lay, names, self.font())
+        return lay if room == (0.0, 0.0) else Layout(net.sizes, aspect, room)
+
     def _on_trainer_replaced(self) -> None:
-        self._layout = Layout(self.session.trainer.network.sizes, self._aspect())
+        self._layout = self._new_layout(self._aspect())
         self.forget_hover()
         self.fit()
         self.invalidate()
@@ -102,7 +110,7 @@ class NetworkCanvas(CanvasInteraction):
     def resizeEvent(self, event) -> None:
         aspect, old = self._aspect(), self._layout.aspect if self._layout else None
         if self._layout is not None and aspect and (old is None or abs(aspect / old - 1) > 0.15):
-            self._layout = Layout(self._layout.sizes, aspect)  # columns follow the view's shape
+            self._layout = self._new_layout(aspect)  # columns follow the view's shape
             self.invalidate()
         super().resizeEvent(event)  # refits
 
@@ -175,10 +183,11 @@ class NetworkCanvas(CanvasInteraction):
         """Where the text and the overlays go in the current view, or fitted to ``width``
         x ``height`` (as in ``render_image``)."""
         view = self.view if width is None else geo.fit_view(self._layout, width, height)
+        area = Box(0.0, 0.0, self.width(), self.height()) if width is None else Box(0.0, 0.0, width, height)
         scene = self.scene
         return self._painter.placement(self._layout, scene, view, Fonts(self.font(), self._layout, view),
                                        thumbnails=self._thumbnail_images() is not None,
-                                       comparison=self._comparison_texts(scene))
+                                       comparison=self._comparison_texts(scene), area=area)
 
     # ------------------------------------------------------------ painting
     def paint(self, p: QPainter, rect: QRectF, *, show: str | None = None, view: View | None = None,
