@@ -22,8 +22,9 @@ from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QPainter, QPainterPath,
 from nnviz.gui.canvas import layout as geo
 from nnviz.gui.canvas import overlays
 from nnviz.gui.canvas.layout import Box, Hit, Layout, Placement, View
-from nnviz.gui.canvas.scene import LEVELS, Scene, bin_color, diverging, fill_color, luminance, mix
+from nnviz.gui.canvas.scene import LEVELS, Scene, bin_color, fill_color, luminance
 from nnviz.gui.widgets import palette
+from nnviz.gui.widgets.palette import diverging, mix
 
 
 def colours(pal: QPalette) -> dict[str, QColor]:

@@ -21,7 +21,7 @@ from nnviz.core.analysis.explain import Formatter
 from nnviz.core.network import Network, Param
 from nnviz.gui.canvas.layout import Hit, Layout
 from nnviz.gui.qt_session import QtSession
-from nnviz.gui.widgets import palette
+from nnviz.gui.widgets.palette import diverging, mix
 
 QUANTITIES = ("weights", "gradients", "updates")
 LEVELS = 6  # colour/width steps per sign: edges fall into 2 * LEVELS + 1 bins
@@ -62,22 +62,6 @@ def bins(u: np.ndarray) -> np.ndarray:
 
 
 # ======================================================================== colours
-LUT = palette.DIVERGING.getLookupTable(0.0, 1.0, 1001, alpha=False)  # colormap.map is slow per call
-
-
-def diverging(t: float) -> QColor:
-    """The diverging colour at ``t`` in [0, 1] (0.5: zero)."""
-    r, g, b = LUT[int(round(min(max(t, 0.0), 1.0) * 1000))]
-    return QColor(int(r), int(g), int(b))
-
-
-def mix(a: QColor, b: QColor, t: float) -> QColor:
-    """``a`` blended towards ``b`` by ``t`` (0: a, 1: b), opaque."""
-    t = float(min(max(t, 0.0), 1.0))
-    return QColor(round(a.red() + (b.red() - a.red()) * t), round(a.green() + (b.green() - a.green()) * t),
-                  round(a.blue() + (b.blue() - a.blue()) * t))
-
-
 def luminance(c: QColor) -> float:
     return 0.2126 * c.redF() + 0.7152 * c.greenF() + 0.0722 * c.blueF()
 

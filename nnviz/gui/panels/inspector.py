@@ -35,6 +35,7 @@ from nnviz.core.network import Param
 from nnviz.core.trainer import MicroStep, Trainer
 from nnviz.gui.widgets import formula
 from nnviz.gui.widgets import palette
+from nnviz.gui.widgets.palette import mix
 from nnviz.gui.widgets.session_view import SessionView
 
 PLAY_REFRESH_MS = 500  # while Play uses every frame, rebuild at most this often
@@ -62,11 +63,6 @@ class _Content:
     sections: list[_Section] = field(default_factory=list)
     to_come: list[str] = field(default_factory=list)  # plain text: "gradient: after Backward · layer 2 of 2"
     empty: str = ""  # shown when there is nothing else
-
-
-def _mix(a: QColor, b: QColor, t: float) -> QColor:
-    return QColor(round(a.red() * (1 - t) + b.red() * t), round(a.green() * (1 - t) + b.green() * t),
-                  round(a.blue() * (1 - t) + b.blue() * t))
 
 
 class Inspector(SessionView, QWidget):
@@ -521,13 +517,13 @@ class Inspector(SessionView, QWidget):
         dark = palette.is_dark(pal)
         accent = QColor(palette.HIGHLIGHT)
         if dark:
-            accent = _mix(accent, QColor("white"), 0.45)
+            accent = mix(accent, QColor("white"), 0.45)
         return {
             "text": text.name(),
-            "muted": _mix(text, base, 0.42).name(),
-            "heading": _mix(text, base, 0.2).name(),
+            "muted": mix(text, base, 0.42).name(),
+            "heading": mix(text, base, 0.2).name(),
             "accent": accent.name(),
-            "check_bg": _mix(base, QColor(palette.POSITIVE if not dark else palette.NEGATIVE), 0.14).name(),
+            "check_bg": mix(base, QColor(palette.POSITIVE if not dark else palette.NEGATIVE), 0.14).name(),
         }
 
     def _html(self, c: _Content) -> tuple[str, str, bool]:

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from nnviz.core.analysis import compare
-from nnviz.gui.canvas.scene import LUT
+from nnviz.gui.widgets.palette import DIVERGING_LUT as LUT
 from nnviz.app.session import Session
 from nnviz.gui.qt_session import QtSession
 

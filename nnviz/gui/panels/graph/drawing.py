@@ -21,16 +21,11 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPaint
 from nnviz.core.analysis.graph_model import Graph, Node, Text
 from nnviz.core.analysis.graph_layout import FONT_PX, LABEL_PAD_X, LABEL_PAD_Y, NODE_PAD_Y, Box, Layout, layout
 from nnviz.gui.widgets import palette
+from nnviz.gui.widgets.palette import mix
 from nnviz.io.files import write_atomic
 
 FORMATS = (".svg", ".png")
 PNG_SCALE = 1.5  # pixels per layout unit in a PNG export: sharp when projected
-
-
-def _mix(a: QColor, b: QColor, t: float) -> QColor:
-    t = min(max(t, 0.0), 1.0)
-    return QColor(round(a.red() + (b.red() - a.red()) * t), round(a.green() + (b.green() - a.green()) * t),
-                  round(a.blue() + (b.blue() - a.blue()) * t))
 
 
 class Style:
@@ -43,11 +38,11 @@ class Style:
         self.dark = palette.is_dark(pal)
         self.background = palette.canvas_background(pal)
         self.text = palette.text_color(pal)
-        self.muted = _mix(self.text, self.background, 0.42)
-        self.faint = _mix(self.text, self.background, 0.72)
+        self.muted = mix(self.text, self.background, 0.42)
+        self.faint = mix(self.text, self.background, 0.72)
         self.highlight = QColor(palette.HIGHLIGHT)
         if self.dark:
-            self.highlight = _mix(self.highlight, QColor("white"), 0.3)
+            self.highlight = mix(self.highlight, QColor("white"), 0.3)
         base = QFont(font) if font is not None else QFont(QApplication.font())
         self.fonts: dict[str, QFont] = {}
         for role, px in FONT_PX.items():
@@ -68,14 +63,14 @@ class Style:
 
     def fill(self, value: float, scale: float) -> QColor:
         """A node's background: the background tinted with the value's diverging colour."""
-        return _mix(self.background, self.signed(value, scale), 0.30 if self.dark else 0.22)
+        return mix(self.background, self.signed(value, scale), 0.30 if self.dark else 0.22)
 
     def signed_text(self, value: float) -> QColor:
         """A readable text colour for the sign of ``value`` (grey for zero)."""
         if value == 0 or not math.isfinite(value):
             return self.muted
         c = QColor(palette.POSITIVE if value > 0 else palette.NEGATIVE)
-        return _mix(c, QColor("white"), 0.35) if self.dark else _mix(c, QColor("black"), 0.15)
+        return mix(c, QColor("white"), 0.35) if self.dark else mix(c, QColor("black"), 0.15)
 
 
 @dataclass
