@@ -449,7 +449,7 @@ class MainWindow(SessionView, QMainWindow):
     def ask_export_options(self, fmt: str) -> dict | None:
         from nnviz.gui.dialogs import code_export
 
-        dialog = code_export.ExportOptionsDialog(self.session.trainer, fmt, self)
+        dialog = code_export.ExportOptionsDialog(self.session, fmt, self)
         return dialog.options() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def export_code(self, fmt: str) -> None:
@@ -457,13 +457,12 @@ class MainWindow(SessionView, QMainWindow):
         from nnviz.gui.dialogs import code_export
 
         self.session.pause()
-        trainer = self.session.trainer
         try:
-            code_export.check(trainer, fmt, {"iterations": 1, "print_every": 0, "digits": 9})
+            code_export.check(self.session, fmt, {"iterations": 1, "print_every": 0, "digits": 9})
             options = self.ask_export_options(fmt)
             if options is None:
                 return
-            plan = code_export.check(trainer, fmt, options)
+            plan = code_export.check(self.session, fmt, options)
         except ExportError as exc:
             self.show_error("Cannot export as code", str(exc))
             return

@@ -499,3 +499,27 @@ def test_long_names_from_a_header_are_written_beside_the_neurons(make_canvas, pi
     finally:
         app.setPalette(old)
         session.close()
+
+
+def test_the_canvas_and_its_panel_follow_the_session_until_closed(qtbot, make_canvas, mazur_session):
+    """Both are SessionViews: weak connections, undone when they close."""
+    from nnviz.gui.widgets.session_view import SessionView
+
+    panel = CanvasPanel(mazur_session)
+    qtbot.addWidget(panel)
+    panel.resize(900, 600)
+    panel.show()
+    qtbot.waitExposed(panel)
+    canvas = panel.canvas
+    assert isinstance(canvas, SessionView) and isinstance(panel, SessionView)
+    mazur_session.step("iteration")
+    canvas.scene  # built for the new values
+    builds = canvas.scene_builds
+    assert panel.timeline_label.text() == "iteration 1 of 1 · live"
+    panel.close()
+    canvas.close()
+    assert not canvas.attached and not panel.attached
+    mazur_session.step("iteration")
+    canvas.scene
+    assert canvas.scene_builds == builds  # the closed canvas did not hear of the step
+    assert panel.timeline_label.text() == "iteration 1 of 1 · live"
