@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from nnviz.core.analysis.graph_model import Graph, Text
+from nnviz.core.geometry import Box
 
 Measure = Callable[[str, str], tuple[float, float]]
 
@@ -46,37 +47,6 @@ def estimate(text: str, role: str) -> tuple[float, float]:
     px = FONT_PX.get(role, 12)
     wide = sum(unicodedata.east_asian_width(c) in "WF" for c in text)  # a CJK character is about 1 em
     return px * (0.62 * (len(text) - wide) + wide), 1.3 * px
-
-
-@dataclass(frozen=True)
-class Box:
-    x: float
-    y: float
-    w: float
-    h: float
-
-    @property
-    def right(self) -> float:
-        return self.x + self.w
-
-    @property
-    def bottom(self) -> float:
-        return self.y + self.h
-
-    @property
-    def cx(self) -> float:
-        return self.x + self.w / 2
-
-    @property
-    def cy(self) -> float:
-        return self.y + self.h / 2
-
-    def overlaps(self, other: "Box") -> bool:
-        return (self.x < other.right and other.x < self.right
-                and self.y < other.bottom and other.y < self.bottom)
-
-    def moved(self, dx: float, dy: float) -> "Box":
-        return Box(self.x + dx, self.y + dy, self.w, self.h)
 
 
 @dataclass

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from nnviz.core.geometry import Box
 from nnviz.core.network import Param
 
 DENSE_EDGES = 1024  # a layer with more edges than this draws only its strongest ones
@@ -31,37 +32,7 @@ R_MAX_PX = 64.0  # ... and its neurons up to this radius in pixels
 Measure = Callable[[str, str], tuple[float, float]]  # (text, role) -> (width, height) in pixels
 
 
-# ======================================================================== boxes and hits
-@dataclass(frozen=True)
-class Box:
-    """An axis-aligned rectangle in pixels: top left (x, y), width w, height h."""
-
-    x: float
-    y: float
-    w: float
-    h: float
-
-    @property
-    def right(self) -> float:
-        return self.x + self.w
-
-    @property
-    def bottom(self) -> float:
-        return self.y + self.h
-
-    def intersects(self, other: "Box", gap: float = 0.0) -> bool:
-        """True when the boxes overlap or come closer than ``gap``."""
-        return (self.x < other.right + gap and other.x < self.right + gap
-                and self.y < other.bottom + gap and other.y < self.bottom + gap)
-
-    def contains(self, x: float, y: float) -> bool:
-        return self.x <= x <= self.right and self.y <= y <= self.bottom
-
-    def holds(self, other: "Box") -> bool:
-        """True when ``other`` lies wholly inside this box."""
-        return self.x <= other.x and other.right <= self.right and self.y <= other.y and other.bottom <= self.bottom
-
-
+# ======================================================================== hits
 @dataclass(frozen=True)
 class Hit:
     """What is under the mouse: an ``edge`` (weight), a ``bias`` edge, a ``neuron`` or a

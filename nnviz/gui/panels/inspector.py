@@ -36,9 +36,8 @@ from nnviz.core.trainer import MicroStep, Trainer
 from nnviz.gui.widgets import formula
 from nnviz.gui.widgets import palette
 from nnviz.gui.widgets.palette import mix
-from nnviz.gui.widgets.session_view import SessionView
+from nnviz.gui.widgets.session_view import RebuiltView
 
-PLAY_REFRESH_MS = 500  # while Play uses every frame, rebuild at most this often
 # Lines shown for one micro-step (select a neuron or a connection for the rest). Laying out
 # rich text costs about 0.7 ms a line, so Play shows fewer.
 MAX_LINES = 100
@@ -65,7 +64,7 @@ class _Content:
     empty: str = ""  # shown when there is nothing else
 
 
-class Inspector(SessionView, QWidget):
+class Inspector(RebuiltView, QWidget):
     """Dock content: a header naming what is shown, a Check gradient button and the
     worked arithmetic in a read-only text browser."""
 
@@ -74,7 +73,6 @@ class Inspector(SessionView, QWidget):
         self.setObjectName("inspector")
         self._explainer: Explainer | None = None
         self._trainer: Trainer | None = None
-        self._dirty = True
         self._shown_key: object = None
         self._shown_moment: object = None
         self._plain = ""
@@ -115,8 +113,6 @@ class Inspector(SessionView, QWidget):
         layout.addLayout(top)
         layout.addWidget(self.browser, 1)
 
-        self._rebuild = self.throttle(self._rebuild_if_dirty, PLAY_REFRESH_MS)
-
         self._apply_fonts()
         self._on_trainer_replaced()
 
@@ -124,58 +120,33 @@ class Inspector(SessionView, QWidget):
     def _on_trainer_replaced(self) -> None:
         self._trainer = self.session.trainer
         self._explainer = Explainer(self._trainer, self.session.digits)
-        self._invalidate()
-
-    def _on_state_changed(self) -> None:
-        self._invalidate()
-
-    def _on_selection_changed(self) -> None:
-        self._invalidate()
-
-    def _on_sample_changed(self, index: int) -> None:
-        self._invalidate()
+        self.invalidate()
 
     def _on_settings_changed(self, name: str) -> None:
         if name == "digits":
             self._explainer = Explainer(self._trainer, self.session.digits)
-        self._invalidate()
+        self.invalidate()
 
     def _on_hover_changed(self) -> None:
-        self._invalidate()
+        self.invalidate()
 
-    def _on_timeline_changed(self) -> None:
-        self._invalidate()
-
-    def _on_playing_changed(self, playing: bool) -> None:
-        if not playing:
-            self._invalidate()
-
-    def _invalidate(self) -> None:
-        self._dirty = True
+    def invalidate(self) -> None:
         if self._trainer is None:  # not wired up yet
+            self.stale = True
             return
         if self._check_key is not None and self._check_key != self._state_key():
             self._check_html, self._check_key = "", None
         self._update_check_button()
-        if self.shown:
-            self._schedule()
-
-    def _schedule(self) -> None:
-        self.redraw(self._rebuild, PLAY_REFRESH_MS)
-
-    def _on_shown(self) -> None:
-        super()._on_shown()
-        if self._dirty:
-            self._schedule()
+        super().invalidate()
 
     def _on_palette_changed(self) -> None:
-        self._invalidate()
+        self.invalidate()
 
     def changeEvent(self, event) -> None:  # noqa: N802
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
             self._apply_fonts()
-            self._invalidate()
+            self.invalidate()
 
     def _apply_fonts(self) -> None:
         base = QApplication.font()
@@ -190,13 +161,8 @@ class Inspector(SessionView, QWidget):
     # ---------------------------------------------------------- public API
     def text(self) -> str:
         """The plain text of what is shown: the header and the worked arithmetic."""
-        self._rebuild_if_dirty()
+        self.refresh_if_stale()
         return f"{self._header_plain}\n{self._plain}"
-
-    def refresh(self) -> None:
-        """Rebuild now (normally done lazily)."""
-        self._dirty = True
-        self._rebuild_if_dirty()
 
     # ------------------------------------------------------------ the check
     @property
@@ -479,10 +445,7 @@ class Inspector(SessionView, QWidget):
         return content
 
     # ------------------------------------------------------------- rendering
-    def _rebuild_if_dirty(self) -> None:
-        if not self._dirty:
-            return
-        self._dirty = False
+    def rebuild(self) -> None:
         t = self._trainer
         content = self._content()
         muted = self._colors()["muted"]

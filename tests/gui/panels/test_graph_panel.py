@@ -250,7 +250,7 @@ def test_no_text_overlaps_at_real_font_sizes(qapp):
         for _ in range(len(t.steps) + 1):
             lay = layout(core_graph.build(t, param), style.measure)
             boxes = lay.text_boxes()
-            assert [(a, b) for (a, p), (b, q) in itertools.combinations(boxes, 2) if p.overlaps(q)] == []
+            assert [(a, b) for (a, p), (b, q) in itertools.combinations(boxes, 2) if p.intersects(q)] == []
             t.step("micro")
 
 

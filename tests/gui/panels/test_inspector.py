@@ -386,7 +386,7 @@ def test_play_refreshes_at_a_bounded_rate(qtbot, inspector, session):
     session.play()
     qtbot.waitUntil(lambda: session.trainer.iteration >= 300 and len(states) >= 10, timeout=20000)
     session.pause()
-    qtbot.waitUntil(lambda: not inspector._dirty)
+    qtbot.waitUntil(lambda: not inspector.stale)
     assert 1 <= len(calls) <= len(states)
     assert len(calls) < len(states) or len(states) <= 3  # throttled below the frame rate
     t = session.trainer

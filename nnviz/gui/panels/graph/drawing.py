@@ -19,7 +19,8 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRect, QRect
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPalette, QPen, QPolygonF
 
 from nnviz.core.analysis.graph_model import Graph, Node, Text
-from nnviz.core.analysis.graph_layout import FONT_PX, LABEL_PAD_X, LABEL_PAD_Y, NODE_PAD_Y, Box, Layout, layout
+from nnviz.core.analysis.graph_layout import FONT_PX, LABEL_PAD_X, LABEL_PAD_Y, NODE_PAD_Y, Layout, layout
+from nnviz.core.geometry import Box
 from nnviz.gui.widgets import palette
 from nnviz.gui.widgets.palette import mix
 from nnviz.io.files import write_atomic
@@ -100,7 +101,7 @@ def paint(p: QPainter, graph: Graph, lay: Layout, style: Style, front=(), visibl
     p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
     scales = Scales.of(graph)
     current = graph.walk_current
-    seen = (lambda box: True) if visible is None else visible.overlaps
+    seen = (lambda box: True) if visible is None else visible.intersects
     for k, e in enumerate(graph.edges):
         (x0, y0), (x1, y1) = lay.anchors(k)
         reach = [y0, y1] + ([lay.labels[k].y, lay.labels[k].bottom] if k in lay.labels else [])

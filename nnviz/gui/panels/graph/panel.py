@@ -29,13 +29,13 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QMenu, QMessage
 from nnviz.app.session import Selection
 from nnviz.core.analysis import graph as core_graph
 from nnviz.core.analysis.graph_model import Graph
-from nnviz.core.analysis.graph_layout import Box, Layout
+from nnviz.core.analysis.graph_layout import Layout
+from nnviz.core.geometry import Box
 from nnviz.core.network import Param
 from nnviz.gui.panels.graph import drawing
-from nnviz.gui.widgets.session_view import SessionView
+from nnviz.gui.widgets.session_view import RebuiltView
 from nnviz.io.files import FileError
 
-PLAY_REFRESH_MS = 500  # while Play uses every frame, rebuild at most this often
 MAX_FIT_SCALE = 1.5
 READABLE = 0.8  # following the step, the view never zooms out further than this
 VIEW_MODES = ("follow", "fit", "free")
@@ -229,7 +229,7 @@ class GraphView(QWidget):
         return menu
 
 
-class GraphPanel(SessionView, QWidget):
+class GraphPanel(RebuiltView, QWidget):
     """Dock content: what is shown, the walk buttons, the walk's arithmetic and the view."""
 
     def __init__(self, session, parent: QWidget | None = None) -> None:
@@ -240,7 +240,6 @@ class GraphPanel(SessionView, QWidget):
         self.walk: int | None = None
         self.expanded: set[int] = set()
         self.builds = 0  # how many graphs were built (tests)
-        self._dirty = True
 
         self.header = QLabel()
         self.header.setObjectName("graphHeader")
@@ -288,7 +287,6 @@ class GraphPanel(SessionView, QWidget):
         self.view.collapseRequested.connect(self.collapse_layer)
         self.view.exportRequested.connect(self.export_dialog)
 
-        self._rebuild = self.throttle(self.refresh, PLAY_REFRESH_MS)
         self._update_buttons()
 
     # ------------------------------------------------------------- wiring
@@ -300,39 +298,16 @@ class GraphPanel(SessionView, QWidget):
 
     def _on_state_changed(self) -> None:
         self.walk = None
-        self._invalidate()
-
-    def _on_selection_changed(self) -> None:
-        self._invalidate()
+        self.invalidate()
 
     def _on_sample_changed(self, index: int) -> None:
         self.walk = None
-        self._invalidate()
+        self.invalidate()
 
     def _on_trainer_replaced(self) -> None:
         self.walk, self.param = None, None
         self.expanded.clear()
-        self._invalidate()
-
-    def _on_settings_changed(self, name: str) -> None:
-        self._invalidate()
-
-    def _on_timeline_changed(self) -> None:
-        self._invalidate()
-
-    def _on_playing_changed(self, playing: bool) -> None:
-        if not playing:
-            self._invalidate()
-
-    def _invalidate(self) -> None:
-        self._dirty = True
-        if self.shown:
-            self.redraw(self._rebuild, PLAY_REFRESH_MS)
-
-    def _on_shown(self) -> None:
-        super()._on_shown()
-        if self._dirty:
-            self._invalidate()
+        self.invalidate()
 
     # ------------------------------------------------------------- content
     def chosen_param(self) -> tuple[str, bool]:
@@ -360,10 +335,8 @@ class GraphPanel(SessionView, QWidget):
             return Selection(layer=node.layer, unit=node.unit)
         return None
 
-    def refresh(self) -> None:
-        """Build the graph now from the Trainer's current micro-step."""
-        self._rebuild.cancel()
-        self._dirty = False
+    def rebuild(self) -> None:
+        """Build the graph from the Trainer's current micro-step."""
         name, chosen = self.chosen_param()
         if name != self.param:
             self.param, self.walk = name, None
@@ -411,8 +384,7 @@ class GraphPanel(SessionView, QWidget):
 
     # ------------------------------------------------------------- actions
     def next_node(self) -> None:
-        if self._dirty:
-            self.refresh()
+        self.refresh_if_stale()
         if self.graph is None or not self.graph.walk_order:
             return
         self.walk = 0 if self.walk is None else min(self.walk + 1, len(self.graph.walk_order) - 1)
