@@ -11,22 +11,9 @@ import re
 import numpy as np
 import pytest
 
-from nnviz import cli
 from nnviz.core import presets
 from nnviz.core.analysis import surface
 from nnviz.io import snapshot
-
-
-@pytest.fixture
-def workdir(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    rc = cli.main(list(argv))
-    out, err = capsys.readouterr()
-    return rc, out, err
 
 
 def files(folder):
@@ -34,8 +21,8 @@ def files(folder):
 
 
 # ================================================================== surface
-def test_surface_npz_from_a_preset(workdir, capsys):
-    rc, out, err = run(capsys, "surface", "--params", "w5", "W2[0,1]", "--grid", "21", "--out", "s.npz")
+def test_surface_npz_from_a_preset(workdir, nnviz_cli):
+    rc, out, err = nnviz_cli("surface", "--params", "w5", "W2[0,1]", "--grid", "21", "--out", "s.npz")
     assert rc == 0, err
     assert "written to s.npz" in out
     with np.load(workdir / "s.npz") as z:
@@ -48,9 +35,9 @@ def test_surface_npz_from_a_preset(workdir, capsys):
     np.testing.assert_array_equal(loss, surface.loss_grid(t, "w5", "w6", a, b))
 
 
-def test_surface_npz_from_a_snapshot_with_a_trajectory(workdir, capsys):
-    assert run(capsys, "train", "--preset", "xor", "--iterations", "40", "--out", "x.json")[0] == 0
-    rc, out, err = run(capsys, "surface", "--snapshot", "x.json", "--params", "W1[0,1]", "b2[0]",
+def test_surface_npz_from_a_snapshot_with_a_trajectory(workdir, nnviz_cli):
+    assert nnviz_cli("train", "--preset", "xor", "--iterations", "40", "--out", "x.json")[0] == 0
+    rc, out, err = nnviz_cli("surface", "--snapshot", "x.json", "--params", "W1[0,1]", "b2[0]",
                        "--range", "-2", "2", "-3", "1.5", "--grid", "11", "--out", "x.npz")
     assert rc == 0, err
     with np.load(workdir / "x.npz") as z:
@@ -70,8 +57,8 @@ def test_surface_npz_from_a_snapshot_with_a_trajectory(workdir, capsys):
     assert loss[3, 7] == pytest.approx(t.evaluate_loss(w, bias), rel=1e-12)
 
 
-def test_surface_csv(workdir, capsys):
-    rc, _, err = run(capsys, "surface", "--preset", "sine", "--seed", "4", "--params", "W1[2,0]", "b2[0]",
+def test_surface_csv(workdir, nnviz_cli):
+    rc, _, err = nnviz_cli("surface", "--preset", "sine", "--seed", "4", "--params", "W1[2,0]", "b2[0]",
                      "--grid", "4", "--range", "-1", "1", "0", "3", "--out", "s.csv")
     assert rc == 0, err
     with open(workdir / "s.csv", newline="") as fh:
@@ -101,13 +88,13 @@ def near(img, colour, tolerance=40) -> np.ndarray:
     return (np.abs(img.astype(int) - rgb) <= tolerance).all(axis=2)
 
 
-def test_surface_figure_png_with_the_look_ahead(workdir, capsys):
+def test_surface_figure_png_with_the_look_ahead(workdir, nnviz_cli):
     """The window's figure: the size asked, the path in white, the look-ahead at --lr in
     its pink, the current point in the highlight colour, viridis around them."""
     from nnviz.gui.panels.surface.heatmap import GHOST
 
-    assert run(capsys, "train", "--preset", "adaline", "--iterations", "12", "--lr", "0.4", "--out", "a.json")[0] == 0
-    rc, out, err = run(capsys, "surface", "--snapshot", "a.json", "--lr", "0.4", "--size", "800x600",
+    assert nnviz_cli("train", "--preset", "adaline", "--iterations", "12", "--lr", "0.4", "--out", "a.json")[0] == 0
+    rc, out, err = nnviz_cli("surface", "--snapshot", "a.json", "--lr", "0.4", "--size", "800x600",
                        "--out", "a.png")
     assert rc == 0, err
     img = read_image(workdir / "a.png")
@@ -116,13 +103,13 @@ def test_surface_figure_png_with_the_look_ahead(workdir, capsys):
     assert near(img, GHOST, 30).sum() > 100  # the look-ahead
     assert near(img, "#c2185b", 30).sum() > 30  # the current point
     assert near(img, "#440154", 30).sum() > 1000  # viridis' low end: the bowl's floor
-    rc, _, err = run(capsys, "surface", "--snapshot", "a.json", "--size", "800x600", "--out", "b.png")
+    rc, _, err = nnviz_cli("surface", "--snapshot", "a.json", "--size", "800x600", "--out", "b.png")
     assert rc == 0, err
     assert near(read_image(workdir / "b.png"), GHOST, 30).sum() < 5  # no --lr: no look-ahead
 
 
-def test_surface_figure_svg_keeps_its_text_as_text(workdir, capsys):
-    rc, out, err = run(capsys, "surface", "--preset", "adaline", "--lr", "0.6", "--out", "a.svg")
+def test_surface_figure_svg_keeps_its_text_as_text(workdir, nnviz_cli):
+    rc, out, err = nnviz_cli("surface", "--preset", "adaline", "--lr", "0.6", "--out", "a.svg")
     assert rc == 0, err
     text = (workdir / "a.svg").read_text(encoding="utf-8")
     assert text.startswith("<?xml") and "<svg" in text
@@ -131,22 +118,22 @@ def test_surface_figure_svg_keeps_its_text_as_text(workdir, capsys):
         assert words in text, words
 
 
-def test_surface_params_default_to_the_windows_axes(workdir, capsys):
-    rc, _, err = run(capsys, "surface", "--preset", "adaline", "--grid", "5", "--out", "s.npz")
+def test_surface_params_default_to_the_windows_axes(workdir, nnviz_cli):
+    rc, _, err = nnviz_cli("surface", "--preset", "adaline", "--grid", "5", "--out", "s.npz")
     assert rc == 0, err
     with np.load(workdir / "s.npz") as z:
         assert list(z["params"]) == list(surface.default_axes(presets.load("adaline"))) == ["W1[0,0]", "W1[0,1]"]
 
 
 @pytest.mark.parametrize("zoom", [1e-3, 1e-9])
-def test_a_zoom_far_inside_the_path_draws_it_unbroken(workdir, capsys, zoom):
+def test_a_zoom_far_inside_the_path_draws_it_unbroken(workdir, nnviz_cli, zoom):
     """A window a tiny fraction of the path wide, around one of its points: the path
     crosses it as one line."""
-    assert run(capsys, "train", "--iterations", "100", "--lr", "3", "--out", "m.json")[0] == 0
+    assert nnviz_cli("train", "--iterations", "100", "--lr", "3", "--out", "m.json")[0] == 0
     path = surface.trajectory_columns(snapshot.load("m.json"), "w5", "w6")
     x, y = ((path[40] + path[41]) / 2).tolist()  # mid-way along one step
     span = (np.ptp(path, axis=0) * zoom).tolist()
-    rc, _, err = run(capsys, "surface", "--snapshot", "m.json", "--params", "w5", "w6", "--grid", "41",
+    rc, _, err = nnviz_cli("surface", "--snapshot", "m.json", "--params", "w5", "w6", "--grid", "41",
                      "--range", repr(x - span[0]), repr(x + span[0]), repr(y - span[1]), repr(y + span[1]),
                      "--out", "z.png")
     assert rc == 0, err
@@ -160,8 +147,8 @@ def test_a_zoom_far_inside_the_path_draws_it_unbroken(workdir, capsys, zoom):
     assert crossed.size > 0.9 * inside.shape[1]  # the line runs from one side of the plot to the other
 
 
-def test_surface_figure_with_non_finite_values(workdir, capsys):
-    rc, _, err = run(capsys, "surface", "--preset", "sine", "--params", "W2[0,0]", "b2[0]",
+def test_surface_figure_with_non_finite_values(workdir, nnviz_cli):
+    rc, _, err = nnviz_cli("surface", "--preset", "sine", "--params", "W2[0,0]", "b2[0]",
                      "--range", "-" + "9" * 300, "9" * 300, "-" + "9" * 300, "9" * 300, "--grid", "3",
                      "--out", "s.png")
     assert rc == 0, err
@@ -183,8 +170,8 @@ def test_surface_figure_with_non_finite_values(workdir, capsys):
     (["--params", "w5", "w6", "--grid", "ten"], r"--grid: expected a whole number"),
     (["--params", "w5", "w6", "--grid", "5000"], r"--grid: expected 2..2001"),
 ])
-def test_surface_bad_input(workdir, capsys, argv, message):
-    rc, out, err = run(capsys, "surface", *argv, "--out", "s.npz")
+def test_surface_bad_input(workdir, nnviz_cli, argv, message):
+    rc, out, err = nnviz_cli("surface", *argv, "--out", "s.npz")
     assert rc == 2
     assert err.count("\n") == 1 and re.search(message, err), err
     assert files(workdir) == []
@@ -194,36 +181,36 @@ def test_surface_bad_input(workdir, capsys, argv, message):
     ("s.txt", r"expected a \.npz, \.csv, \.png or \.svg file name"),
     ("missing/s.npz", r"the folder missing does not exist"),
 ])
-def test_surface_bad_out(workdir, capsys, out, message):
-    rc, _, err = run(capsys, "surface", "--params", "w5", "w6", "--out", out)
+def test_surface_bad_out(workdir, nnviz_cli, out, message):
+    rc, _, err = nnviz_cli("surface", "--params", "w5", "w6", "--out", out)
     assert rc == 2 and err.count("\n") == 1 and re.search(message, err), err
     assert files(workdir) == []
 
 
-def test_lr_is_for_a_figure(workdir, capsys):
-    rc, _, err = run(capsys, "surface", "--params", "w5", "w6", "--lr", "0.5", "--out", "s.npz")
+def test_lr_is_for_a_figure(workdir, nnviz_cli):
+    rc, _, err = nnviz_cli("surface", "--params", "w5", "w6", "--lr", "0.5", "--out", "s.npz")
     assert rc == 2 and err.count("\n") == 1 and "--lr draws the look-ahead on a figure" in err
     assert files(workdir) == []
 
 
-def test_surface_failure_keeps_an_existing_file(workdir, capsys):
+def test_surface_failure_keeps_an_existing_file(workdir, nnviz_cli):
     (workdir / "s.npz").write_bytes(b"old")
-    rc, _, err = run(capsys, "surface", "--params", "w5", "w5", "--out", "s.npz")
+    rc, _, err = nnviz_cli("surface", "--params", "w5", "w5", "--out", "s.npz")
     assert rc == 2
     assert (workdir / "s.npz").read_bytes() == b"old"
     assert files(workdir) == ["s.npz"]
 
 
 # ==================================================================== sweep
-def final_loss_of_train(capsys, preset: str, lr: float, iterations: int) -> float:
-    rc, out, err = run(capsys, "train", "--preset", preset, "--lr", repr(float(lr)), "--iterations", str(iterations),
+def final_loss_of_train(nnviz_cli, preset: str, lr: float, iterations: int) -> float:
+    rc, out, err = nnviz_cli("train", "--preset", preset, "--lr", repr(float(lr)), "--iterations", str(iterations),
                        "--digits", "17")
     assert rc == 0, err
     return float(re.search(r"^final loss \(current parameters, [^)]*\): (\S+)$", out, re.M).group(1))
 
 
-def test_sweep_csv_matches_nnviz_train(workdir, capsys):
-    rc, out, err = run(capsys, "sweep", "--preset", "xor", "--lr-range", "0.01", "10", "7",
+def test_sweep_csv_matches_nnviz_train(nnviz_cli, workdir):
+    rc, out, err = nnviz_cli("sweep", "--preset", "xor", "--lr-range", "0.01", "10", "7",
                        "--iterations", "150", "--out", "sweep.csv")
     assert rc == 0, err
     with open(workdir / "sweep.csv", newline="") as fh:
@@ -236,22 +223,22 @@ def test_sweep_csv_matches_nnviz_train(workdir, capsys):
     best = float(rates[np.argmin(losses)])
     assert f"best learning rate: {best!r}" in out
     for i in (0, 3, 6):
-        assert losses[i] == pytest.approx(final_loss_of_train(capsys, "xor", rates[i], 150), rel=1e-15)
+        assert losses[i] == pytest.approx(final_loss_of_train(nnviz_cli, "xor", rates[i], 150), rel=1e-15)
 
 
-def test_sweep_same_seed_same_start(workdir, capsys):
-    rc, _, err = run(capsys, "sweep", "--preset", "sine", "--seed", "3", "--lr-range", "0.02", "0.02", "1",
+def test_sweep_same_seed_same_start(workdir, nnviz_cli):
+    rc, _, err = nnviz_cli("sweep", "--preset", "sine", "--seed", "3", "--lr-range", "0.02", "0.02", "1",
                      "--iterations", "30", "--out", "s.csv")
     assert rc == 0, err
     loss = float((workdir / "s.csv").read_text().splitlines()[1].split(",")[1])
-    rc, out, _ = run(capsys, "train", "--preset", "sine", "--seed", "3", "--lr", "0.02", "--iterations", "30",
+    rc, out, _ = nnviz_cli("train", "--preset", "sine", "--seed", "3", "--lr", "0.02", "--iterations", "30",
                      "--digits", "17")
     assert loss == pytest.approx(float(re.search(r"^final loss[^:]*: (\S+)$", out, re.M).group(1)), rel=1e-15)
 
 
-def test_sweep_from_a_snapshot_with_diverging_rates(workdir, capsys):
-    assert run(capsys, "train", "--preset", "sine", "--iterations", "20", "--out", "s.json")[0] == 0
-    rc, out, err = run(capsys, "sweep", "--snapshot", "s.json", "--lr-range", "0.001", "100", "6",
+def test_sweep_from_a_snapshot_with_diverging_rates(workdir, nnviz_cli):
+    assert nnviz_cli("train", "--preset", "sine", "--iterations", "20", "--out", "s.json")[0] == 0
+    rc, out, err = nnviz_cli("sweep", "--snapshot", "s.json", "--lr-range", "0.001", "100", "6",
                        "--iterations", "50", "--out", "sweep.csv")
     assert rc == 0, err
     with open(workdir / "sweep.csv", newline="") as fh:
@@ -263,7 +250,7 @@ def test_sweep_from_a_snapshot_with_diverging_rates(workdir, capsys):
     res = surface.sweep(t, [float(r["learning_rate"]) for r in rows], 50)
     assert [float(r["final_loss"]) for r in rows] == pytest.approx(list(res.final_losses), rel=0, nan_ok=True)
     # a diverged rate's final loss is the one nnviz train reports for it (the state the Trainer keeps)
-    rc, out, _ = run(capsys, "train", "--snapshot", "s.json", "--lr", rows[-1]["learning_rate"],
+    rc, out, _ = nnviz_cli("train", "--snapshot", "s.json", "--lr", rows[-1]["learning_rate"],
                      "--iterations", "50", "--digits", "17")
     assert rc == 0 and "diverged" in out
     reported = float(re.search(r"^final loss[^:]*: (\S+)$", out, re.M).group(1))
@@ -281,15 +268,15 @@ def test_sweep_from_a_snapshot_with_diverging_rates(workdir, capsys):
     (["--iterations", "0"], r"--iterations: expected a whole number >= 1"),
     (["--preset", "nope"], r"argument --preset: invalid choice"),
 ])
-def test_sweep_bad_input(workdir, capsys, argv, message):
-    rc, _, err = run(capsys, "sweep", *argv, "--out", "s.csv")
+def test_sweep_bad_input(workdir, nnviz_cli, argv, message):
+    rc, _, err = nnviz_cli("sweep", *argv, "--out", "s.csv")
     assert rc == 2 and err.count("\n") == 1 and re.search(message, err), err
     assert files(workdir) == []
 
 
-def test_sweep_bad_out(workdir, capsys):
-    rc, _, err = run(capsys, "sweep", "--out", "s.npz")
+def test_sweep_bad_out(workdir, nnviz_cli):
+    rc, _, err = nnviz_cli("sweep", "--out", "s.npz")
     assert rc == 2 and "expected a .csv file name" in err and err.count("\n") == 1
-    rc, _, err = run(capsys, "sweep", "--snapshot", "nothing.json", "--out", "s.csv")
+    rc, _, err = nnviz_cli("sweep", "--snapshot", "nothing.json", "--out", "s.csv")
     assert rc == 2 and "no such file" in err and err.count("\n") == 1
     assert files(workdir) == []
