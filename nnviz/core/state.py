@@ -67,6 +67,13 @@ class Settings:
     frozen: frozenset = frozenset()  # canonical parameter names
     schedule: Schedule = field(default_factory=Schedule)
 
+    def carried(self) -> dict[str, Any]:
+        """The training settings that a new network or new data keeps, as keywords of
+        ``Trainer`` and ``create``: all but the frozen parameters, which belong to a
+        network (``Trainer.keep_frozen`` carries them to one of the same shape)."""
+        return dict(learning_rate=self.learning_rate, optimizer=self.optimizer, loss=self.loss,
+                    backprop=self.backprop, batch=self.batch, shuffle=self.shuffle, schedule=self.schedule)
+
     def with_changes(self, network, **changes: Any) -> "Settings":
         """These settings with ``changes`` (names of fields, or ``optimizer`` as a name
         with ``optimizer_params``; a schedule as a name, a dict or a Schedule; frozen

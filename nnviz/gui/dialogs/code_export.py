@@ -6,9 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QSpinBox, QWidget
 
 from nnviz.core.trainer import DEFAULT_ITERATIONS
+from nnviz.gui.widgets.forms import ok_cancel
 from nnviz.gui.widgets.session_view import SessionView
 from nnviz.io import export
 
@@ -40,10 +41,7 @@ class ExportOptionsDialog(SessionView, QDialog):
         note.setWordWrap(True)
         note.setTextFormat(Qt.TextFormat.PlainText)
         self._on_state_changed()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Choose file…")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, "Choose file…")
         form = QFormLayout(self)
         form.addRow(note)
         form.addRow("Iterations", self.iterations)
