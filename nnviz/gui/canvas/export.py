@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QRect, QRectF, QSize
+from PySide6.QtCore import QBuffer, QIODevice, QRectF
 from PySide6.QtGui import QImage, QImageWriter, QPainter
 
+from nnviz.gui.widgets import svg
 from nnviz.io.files import FileError, write_atomic
 
 
@@ -74,28 +75,15 @@ def image_bytes(canvas, fmt: str, width: int, height: int, show: str | None = No
 
 def svg_bytes(canvas, width: int, height: int, show: str | None = None) -> bytes:
     """The picture as an SVG drawing."""
-    from PySide6.QtSvg import QSvgGenerator
-
     width, height = _check_size(width, height)
-    buf = QBuffer()
-    buf.open(QIODevice.OpenModeFlag.WriteOnly)
-    gen = QSvgGenerator()
-    gen.setOutputDevice(buf)
-    gen.setSize(QSize(width, height))
-    gen.setViewBox(QRect(0, 0, width, height))
-    gen.setTitle("nnviz network")
     sizes = "-".join(map(str, canvas.session.trainer.network.sizes))
-    gen.setDescription(f"{sizes} network drawn by nnviz")
-    p = QPainter()
-    if not p.begin(gen):
-        raise OSError("could not draw the SVG")
-    try:
-        ui = ui_scale(width, height)
+    ui = ui_scale(width, height)
+
+    def draw(p: QPainter) -> None:
         p.scale(ui, ui)
         canvas.paint(p, QRectF(0, 0, width / ui, height / ui), show=show)
-    finally:
-        p.end()
-    return bytes(buf.data())
+
+    return svg.svg_bytes(width, height, "nnviz network", f"{sizes} network drawn by nnviz", draw)
 
 
 def export(canvas, path: str | Path, width: int, height: int, show: str | None = None) -> None:

@@ -69,27 +69,26 @@ def _base(name: str) -> str:
     return GREEK.get(name, _e(name))
 
 
+_SYMBOLS = (  # (pattern, rich text of its groups), the first that matches
+    (_INDEXED2, lambda m: f"{_base(m[1])}<sup>[{m[2]}]</sup><sub>{m[3]}</sub>"),
+    (_LAYERED, lambda m: f"{_base(m[1])}<sup>{m[2]}</sup><sub>{m[3]}</sub>"),
+    (_INDEXED1, lambda m: f"{_base(m[1])}<sub>{m[2]}</sub>"),
+    (_SUFFIXED, lambda m: f"{_base(m[1])}<sub>{_e(m[2])}</sub>"),
+    (_NUMBERED, lambda m: f"{_base(m[1])}<sub>{m[2]}</sub>"),
+    (_PRIMED, lambda m: f"{_base(m[1])}′<sub>{m[2]}</sub>"),
+)
+
+
 def symbol(name: str) -> str:
     """One symbol (``net_h1``, ``W2[0,1]``, ``a[1][0]`` ...) as rich text."""
-    m = _INDEXED2.match(name)
-    if m:
-        return f"{_base(m[1])}<sup>[{m[2]}]</sup><sub>{m[3]}</sub>"
-    m = _LAYERED.match(name)
-    if m:
-        return f"{_base(m[1])}<sup>{m[2]}</sup><sub>{m[3]}</sub>"
-    m = _INDEXED1.match(name)
-    if m:
-        return f"{_base(m[1])}<sub>{m[2]}</sub>"
-    m = _SUFFIXED.match(name)
-    if m:
-        return f"{_base(m[1])}<sub>{_e(m[2])}</sub>"
-    m = _NUMBERED.match(name)
-    if m:
-        return f"{_base(m[1])}<sub>{m[2]}</sub>"
-    m = _PRIMED.match(name)
-    if m:
-        return f"{_base(m[1])}′<sub>{m[2]}</sub>"
+    for pattern, rich in _SYMBOLS:
+        m = pattern.match(name)
+        if m:
+            return rich(m)
     return _base(name)
+
+
+_SIGNS = {"arrow": "←", "sqrt": "√(", "times": "·", "minus": "−"}  # tokens written as one sign
 
 
 def _typeset(text: str) -> str:
@@ -101,18 +100,12 @@ def _typeset(text: str) -> str:
         kind = m.lastgroup
         if m["deriv"]:
             out.append(f"∂{symbol(m['num'])}/∂{symbol(m['den'])}")
-        elif m["arrow"]:
-            out.append("←")
-        elif m["sqrt"]:
-            out.append("√(")
+        elif kind in _SIGNS:
+            out.append(_SIGNS[kind])
         elif m["sum"]:
             out.append(f"Σ<sub>{_e(m['sumidx'])}</sub>")
         elif m["power"]:
             out.append(f"<sup>{_e(m['exp'])}</sup>")
-        elif m["times"]:
-            out.append("·")
-        elif m["minus"]:
-            out.append("−")
         elif m["number"]:
             out.append(m["number"])
         elif kind == "sym":

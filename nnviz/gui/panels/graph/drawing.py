@@ -15,13 +15,13 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPalette, QPen, QPolygonF
 
 from nnviz.core.analysis.graph_model import Graph, Node, Text
 from nnviz.core.analysis.graph_layout import FONT_PX, LABEL_PAD_X, LABEL_PAD_Y, NODE_PAD_Y, Layout, layout
 from nnviz.core.geometry import Box
-from nnviz.gui.widgets import palette
+from nnviz.gui.widgets import palette, svg
 from nnviz.gui.widgets.palette import mix
 from nnviz.io.files import write_atomic
 
@@ -236,24 +236,13 @@ def render_image(graph: Graph, lay: Layout, style: Style, scale: float = PNG_SCA
 
 
 def svg_bytes(graph: Graph, lay: Layout, style: Style) -> bytes:
-    from PySide6.QtSvg import QSvgGenerator
-
     w, h = math.ceil(lay.bounds.w), math.ceil(lay.bounds.h)
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    gen = QSvgGenerator()
-    gen.setOutputDevice(buffer)
-    gen.setSize(QSize(w, h))
-    gen.setViewBox(QRect(0, 0, w, h))
-    gen.setTitle(graph.title)
-    gen.setDescription(f"{graph.subtitle} · drawn by nnviz")
-    p = QPainter()
-    if not p.begin(gen):
-        raise OSError("could not draw the graph as SVG")
-    p.fillRect(QRectF(0, 0, w, h), style.background)
-    paint(p, graph, lay, style)
-    p.end()
-    return bytes(buffer.data())
+
+    def draw(p: QPainter) -> None:
+        p.fillRect(QRectF(0, 0, w, h), style.background)
+        paint(p, graph, lay, style)
+
+    return svg.svg_bytes(w, h, graph.title, f"{graph.subtitle} · drawn by nnviz", draw)
 
 
 def png_bytes(graph: Graph, lay: Layout, style: Style, scale: float = PNG_SCALE) -> bytes:
