@@ -3,11 +3,13 @@ on it, then views built from the session with ``qtbot.addWidget``."""
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QStyle, QStyleOptionSlider
 
 from nnviz.app.session import Session
 from nnviz.core import presets
 from nnviz.core.trainer import Trainer
 from nnviz.gui.qt_session import QtSession
+from nnviz.gui.widgets import palette
 
 
 @pytest.fixture
@@ -64,3 +66,32 @@ def window(show, session, settings):
     from nnviz.gui.main_window import MainWindow
 
     return show(MainWindow(session, settings))
+
+
+@pytest.fixture(params=[False, True], ids=["light", "dark"])
+def dark(request, qapp):
+    """The test runs twice: in the application's light palette, and in the dark one
+    (the light one comes back afterwards). The value says which."""
+    old = qapp.palette()
+    if request.param:
+        qapp.setPalette(palette.dark_palette())
+    yield request.param
+    qapp.setPalette(old)
+
+
+@pytest.fixture
+def slider_x():
+    """``slider_x(slider, position)``: the x of a QSlider's handle at ``position`` (0 ..
+    its maximum), in the slider's coordinates, for mouse drags."""
+
+    def x(slider, value: float) -> int:
+        opt = QStyleOptionSlider()
+        slider.initStyleOption(opt)
+        groove = slider.style().subControlRect(QStyle.ComplexControl.CC_Slider, opt,
+                                               QStyle.SubControl.SC_SliderGroove, slider)
+        handle = slider.style().subControlRect(QStyle.ComplexControl.CC_Slider, opt,
+                                               QStyle.SubControl.SC_SliderHandle, slider)
+        span = groove.width() - handle.width()
+        return groove.x() + handle.width() // 2 + round(span * value / slider.maximum())
+
+    return x

@@ -468,7 +468,6 @@ def test_new_trainer_rebuilds_the_canvas(qtbot, panel, mazur_session, pixels):
         assert (10 <= hue <= 45) if W1[j, 0] > 0 else (190 <= hue <= 230)
 
 
-@pytest.mark.parametrize("dark", [False, True])
 def test_long_names_from_a_header_are_written_beside_the_neurons(make_canvas, pixels, dark):
     """Names too wide for a circle (a CSV header's "Temperatur") are written left of the
     inputs and right of the outputs, clear of everything else; the circles keep the values."""
@@ -476,29 +475,22 @@ def test_long_names_from_a_header_are_written_beside_the_neurons(make_canvas, pi
     data = Dataset(rng.uniform(-1, 1, (12, 2)), (rng.uniform(size=(12, 1)) > 0.5).astype(float),
                    input_names=("Temperatur", "Luftfeuchtigkeit"), target_names=("Regenwahrscheinlichkeit",))
     session = QtSession(Session(trainer_mod.create([2, 4, 1], ["tanh", "sigmoid"], data, seed=1)))
-    app = QApplication.instance()
-    old = app.palette()
-    if dark:
-        app.setPalette(palette.dark_palette())
-    try:
-        canvas = make_canvas(session, (1000, 460))
-        session.step("phase")
-        img = canvas.grab().toImage()
-        p = canvas.placement()
-        names = {(c, j): box for c, j, box in p.names}
-        assert set(names) == {(0, 0), (0, 1), (2, 0)}
-        for (c, j), box in names.items():
-            centre = canvas.neuron_center(c, j)
-            assert (box.right < centre.x()) if c == 0 else (box.x > centre.x())
-            assert 0 <= box.x and box.right <= canvas.width()
-            fg = palette.text_color(canvas.palette())
-            assert any(pixels.close(img.pixelColor(round(x), round(box.y + box.h / 2 + dy)), fg, 60)
-                       for x in np.arange(box.x, box.right) for dy in (-2, 0, 2))  # the name is drawn there
-        boxes = p.boxes()
-        assert not any(a.intersects(b) for i, (_, a) in enumerate(boxes) for _, b in boxes[i + 1:])
-    finally:
-        app.setPalette(old)
-        session.close()
+    canvas = make_canvas(session, (1000, 460))
+    session.step("phase")
+    img = canvas.grab().toImage()
+    p = canvas.placement()
+    names = {(c, j): box for c, j, box in p.names}
+    assert set(names) == {(0, 0), (0, 1), (2, 0)}
+    fg = palette.text_color(canvas.palette())
+    for (c, j), box in names.items():
+        centre = canvas.neuron_center(c, j)
+        assert (box.right < centre.x()) if c == 0 else (box.x > centre.x())
+        assert 0 <= box.x and box.right <= canvas.width()
+        assert any(pixels.close(img.pixelColor(round(x), round(box.y + box.h / 2 + dy)), fg, 60)
+                   for x in np.arange(box.x, box.right) for dy in (-2, 0, 2))  # the name is drawn there
+    boxes = p.boxes()
+    assert not any(a.intersects(b) for i, (_, a) in enumerate(boxes) for _, b in boxes[i + 1:])
+    session.close()
 
 
 def test_the_canvas_and_its_panel_follow_the_session_until_closed(qtbot, make_canvas, mazur_session):

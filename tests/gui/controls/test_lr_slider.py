@@ -3,7 +3,6 @@ import math
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QStyle, QStyleOptionSlider
 
 from nnviz.gui.controls.lr_slider import (HIGH, LOW, MARKS_PLAY_MS, STEPS, LearningRateControl,
                                           position_to_value, slider_x, value_to_position)
@@ -29,22 +28,11 @@ def test_starts_at_the_trainers_rate(control, session):
     assert session.trainer.learning_rate == 0.5  # showing it did not round the trainer's value
 
 
-def _handle_x(slider, value):
-    opt = QStyleOptionSlider()
-    slider.initStyleOption(opt)
-    groove = slider.style().subControlRect(QStyle.ComplexControl.CC_Slider, opt,
-                                           QStyle.SubControl.SC_SliderGroove, slider)
-    handle = slider.style().subControlRect(QStyle.ComplexControl.CC_Slider, opt,
-                                           QStyle.SubControl.SC_SliderHandle, slider)
-    span = groove.width() - handle.width()
-    return groove.x() + handle.width() // 2 + round(span * value / STEPS)
-
-
-def test_dragging_the_slider_with_the_mouse_sets_the_trainers_rate(qtbot, control, session):
+def test_dragging_the_slider_with_the_mouse_sets_the_trainers_rate(qtbot, slider_x, control, session):
     slider = control.slider
-    start = QPoint(_handle_x(slider, slider.value()), slider.height() // 2)
+    start = QPoint(slider_x(slider, slider.value()), slider.height() // 2)
     qtbot.mousePress(slider, Qt.MouseButton.LeftButton, pos=start)
-    end = QPoint(_handle_x(slider, STEPS * 0.95), slider.height() // 2)
+    end = QPoint(slider_x(slider, STEPS * 0.95), slider.height() // 2)
     for x in range(start.x(), end.x() + 1, 4):
         qtbot.mouseMove(slider, QPoint(x, start.y()))
     qtbot.mouseMove(slider, end)

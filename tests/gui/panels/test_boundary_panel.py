@@ -3,6 +3,7 @@ stepping, other input counts get a note, and redraws are throttled during Play."
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QPointF
 
 from nnviz.core.data import datasets
 from nnviz.core import trainer as trainer_mod
@@ -178,49 +179,38 @@ def test_axes_are_named_by_the_data_columns(qtbot, make_panel, xor_session):
     assert panel.plot.getPlotItem().getAxis("left").labelText == "宽度"
 
 
-@pytest.mark.parametrize("dark", [False, True])
 def test_the_two_class_regions_are_the_canvas_blue_and_orange_at_a_readable_strength(qtbot, make_panel, make_session,
                                                                                   dark):
     """Where the trained xor network says class 0 the map is clearly blue, where it says
     class 1 clearly orange, right from the 0.5 line (where a plain diverging map is
     grey), in both palettes; the line is drawn."""
-    from PySide6.QtCore import QPointF
-    from PySide6.QtWidgets import QApplication
+    session = make_session("xor")
+    session.trainer.run(400)
+    panel = make_panel(session)
+    x, y, z = panel.grid_values()
+    img = panel.plot.grab().toImage()
+    vb = panel.plot.getPlotItem().vb
+    bg = pal.canvas_background(panel.palette())
 
-    app = QApplication.instance()
-    old = app.palette()
-    if dark:
-        app.setPalette(pal.dark_palette())
-    try:
-        session = make_session("xor")
-        session.trainer.run(400)
-        panel = make_panel(session)
-        x, y, z = panel.grid_values()
-        img = panel.plot.grab().toImage()
-        vb = panel.plot.getPlotItem().vb
-        bg = pal.canvas_background(panel.palette())
+    def pixel(i, j):
+        scene = vb.mapViewToScene(QPointF(x[i], y[j]))
+        p = panel.plot.mapFromScene(scene)
+        return img.pixelColor(p.x(), p.y())
 
-        def pixel(i, j):
-            scene = vb.mapViewToScene(QPointF(x[i], y[j]))
-            p = panel.plot.mapFromScene(scene)
-            return img.pixelColor(p.x(), p.y())
+    def distance(a, b):
+        return sum((u - v) ** 2 for u, v in zip(a.getRgb()[:3], b.getRgb()[:3])) ** 0.5
 
-        def distance(a, b):
-            return sum((u - v) ** 2 for u, v in zip(a.getRgb()[:3], b.getRgb()[:3])) ** 0.5
-
-        data = session.trainer.dataset.inputs
-        far_from_points = np.min(np.hypot(x[None, :, None] - data[:, 0, None, None],
-                                          y[None, None, :] - data[:, 1, None, None]), axis=0).T > 0.12
-        for lo, hi, colour, saturation in ((0.0, 0.25, "blue", 0.35), (0.75, 1.0, "orange", 0.35),
-                                           (0.42, 0.49, "blue", 0.18), (0.51, 0.58, "orange", 0.18)):
-            rows, cols = np.nonzero((z >= lo) & (z <= hi) & far_from_points)
-            assert rows.size, (lo, hi)
-            for k in np.linspace(0, rows.size - 1, 5).astype(int):
-                c = pixel(cols[k], rows[k])
-                assert distance(c, bg) > 45, (lo, hi, c.name())  # clearly not the background
-                assert c.hsvSaturationF() >= saturation, (lo, hi, c.name())  # a colour, not a grey
-                warm = c.red() - c.blue()
-                assert (warm < -25) if colour == "blue" else (warm > 25), (lo, hi, c.name())
-        assert panel.contour.isVisible() and panel.contour.level == 0.5
-    finally:
-        app.setPalette(old)
+    data = session.trainer.dataset.inputs
+    far_from_points = np.min(np.hypot(x[None, :, None] - data[:, 0, None, None],
+                                      y[None, None, :] - data[:, 1, None, None]), axis=0).T > 0.12
+    for lo, hi, colour, saturation in ((0.0, 0.25, "blue", 0.35), (0.75, 1.0, "orange", 0.35),
+                                       (0.42, 0.49, "blue", 0.18), (0.51, 0.58, "orange", 0.18)):
+        rows, cols = np.nonzero((z >= lo) & (z <= hi) & far_from_points)
+        assert rows.size, (lo, hi)
+        for k in np.linspace(0, rows.size - 1, 5).astype(int):
+            c = pixel(cols[k], rows[k])
+            assert distance(c, bg) > 45, (lo, hi, c.name())  # clearly not the background
+            assert c.hsvSaturationF() >= saturation, (lo, hi, c.name())  # a colour, not a grey
+            warm = c.red() - c.blue()
+            assert (warm < -25) if colour == "blue" else (warm > 25), (lo, hi, c.name())
+    assert panel.contour.isVisible() and panel.contour.level == 0.5
