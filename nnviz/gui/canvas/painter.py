@@ -20,7 +20,7 @@ from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QPainter, QPainterPath,
                            QPolygonF, QTransform)
 
 from nnviz.gui.canvas import layout as geo
-from nnviz.gui.canvas import overlays
+from nnviz.gui.canvas import overlays, texts
 from nnviz.gui.canvas.layout import Box, Hit, Layout, Placement, View
 from nnviz.gui.canvas.scene import LEVELS, Scene, bin_color, fill_color, luminance
 from nnviz.gui.widgets import palette
@@ -40,51 +40,6 @@ def colours(pal: QPalette) -> dict[str, QColor]:
         "band_gap": mix(bg, QColor(palette.HIGHLIGHT), 0.07 if dark else 0.045),
         "label_bg": mix(bg, fg, 0.04),
     }
-
-
-class Fonts:
-    """The canvas's fonts for a view: sizes in pixels, grown by the view's ``ui``; text
-    near the neurons also follows their size on screen."""
-
-    def __init__(self, base: QFont, layout: Layout, view: View) -> None:
-        self.base = base
-        self.ui = view.ui
-        self.r_px = layout.r * view.scale
-        self.side = layout.bias_side * view.scale
-        ui = self.ui
-        inside = float(np.clip(self.r_px * 0.42, 9, 16 * ui))  # text in the neurons
-        self.roles = {
-            "name": self.font(inside, bold=True),
-            "name beside": self.font(max(inside, 12.5 * ui), bold=True),
-            "value": self.font(inside),
-            "small": self.font(max(inside * 0.82, 8.5)),
-            "bias": self.font(float(np.clip(self.side * 0.5, 10, 13 * ui)), bold=True),
-            "edge label": self.font(11.5 * ui),
-            "overlay": self.font(float(np.clip(self.r_px * 0.36, 9, 12 * ui))),
-            "target": self.font(float(np.clip(self.r_px * 0.36, 10, 13 * ui))),
-            "head": self.font(13 * ui, bold=True),
-            "sub": self.font(11 * ui),
-        }
-        self._metrics = {role: QFontMetricsF(f) for role, f in self.roles.items()}
-
-    def font(self, px: float, bold: bool = False, italic: bool = False) -> QFont:
-        f = QFont(self.base)
-        f.setPixelSize(max(int(round(px)), 6))
-        f.setBold(bold)
-        f.setItalic(italic)
-        return f
-
-    def measure(self, text: str, role: str) -> tuple[float, float]:
-        fm = self._metrics[role]
-        return fm.horizontalAdvance(text), fm.height()
-
-    @property
-    def inner(self) -> float:
-        """The width for text inside a neuron's circle, in pixels."""
-        return 1.72 * self.r_px
-
-    def metrics(self, role: str) -> QFontMetricsF:
-        return self._metrics[role]
 
 
 def _pairs_path(seg: np.ndarray) -> QPainterPath:
@@ -133,14 +88,15 @@ class ScenePainter:
             self._paths = (scene, _Paths(scene, lay))
         return self._paths[1]
 
-    def placement(self, lay: Layout, scene: Scene, view: View, fonts: Fonts, *, thumbnails: bool = False,
+    def placement(self, lay: Layout, scene: Scene, view: View, fonts: texts.Fonts, *, thumbnails: bool = False,
                   comparison=None, area: Box | None = None) -> Placement:
         """Where the text and the overlays of ``scene`` go in ``view`` (inside ``area``)."""
         targets = None
         if scene.targets is not None and lay.sy * view.scale >= 16:
             targets = [f"target {scene.num(x)}" for x in scene.targets]
-        return geo.place(lay, view, fonts.measure, headings=_heading_texts(lay, scene, view, fonts),
-                         names=side_names(lay, scene, fonts), bias_labels=_bias_texts(scene, fonts), targets=targets, locks=scene.frozen,
+        return geo.place(lay, view, fonts.measure, headings=texts.heading_texts(lay, scene, view, fonts),
+                         names=texts.side_names(lay, scene, fonts), bias_labels=texts.bias_texts(scene, fonts),
+                         targets=targets, locks=scene.frozen,
                          overlays=comparison, thumbnails=thumbnails, edge_labels=scene.edge_labels, area=area)
 
     def paint(self, p: QPainter, rect: QRectF, lay: Layout, scene: Scene, view: View, pal: QPalette,
@@ -150,7 +106,7 @@ class ScenePainter:
         annotations went (the widget hit-tests the edge labels)."""
         paths = self._paths_of(scene, lay)
         col = colours(pal)
-        fonts = Fonts(base_font, lay, view)
+        fonts = texts.Fonts(base_font, lay, view)
         placement = self.placement(lay, scene, view, fonts, thumbnails=thumbnails is not None, comparison=comparison,
                                    area=Box(rect.x(), rect.y(), rect.width(), rect.height()))
         p.save()
@@ -168,7 +124,7 @@ class ScenePainter:
         self._paint_edges(p, paths, view, T, dens, col, lay.r * view.scale)
         self._paint_bias_nodes(p, lay, view, fonts, col)
         fills = self._paint_neurons(p, lay, scene, paths, view, T, col)
-        self.draw_labels(p, fonts, label_texts(placement.edge_labels, scene), scene, col)
+        self.draw_labels(p, fonts, texts.label_texts(placement.edge_labels, scene), scene, col)
         self._paint_texts(p, lay, view, placement, scene, fonts, col)
         self._paint_neuron_labels(p, lay, scene, view, fonts, col, fills, {c for c, _, _ in placement.names})
         self._paint_frozen(p, lay, scene, view, placement, dens, col)
@@ -278,7 +234,7 @@ class ScenePainter:
             draw_lock(p, QPointF(box.x + box.w / 2, box.y + box.h / 2), size, col["fg"], col["label_bg"], col["faint"])
 
     # -------------------------------------------------------------- text
-    def draw_labels(self, p, fonts: Fonts, labels, scene: Scene, col) -> None:
+    def draw_labels(self, p, fonts: texts.Fonts, labels, scene: Scene, col) -> None:
         """Edge labels, (box, edge, text) each: a pill bordered in the edge's colour."""
         if not labels:
             return
@@ -291,7 +247,8 @@ class ScenePainter:
             p.setPen(col["fg"])
             p.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 
-    def _paint_texts(self, p, lay: Layout, view: View, placement: Placement, scene: Scene, fonts: Fonts, col) -> None:
+    def _paint_texts(self, p, lay: Layout, view: View, placement: Placement, scene: Scene, fonts: texts.Fonts,
+                     col) -> None:
         """Names beside neurons, bias labels, targets and column headings, in the boxes
         placed for them."""
         left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -302,7 +259,7 @@ class ScenePainter:
                 Qt.AlignmentFlag.AlignLeft if box.x >= view.map(lay.x[c], 0.0)[0] else Qt.AlignmentFlag.AlignHCenter
             p.drawText(_rect(box), align | Qt.AlignmentFlag.AlignVCenter, scene.neuron_names[c][j])
         p.setFont(fonts.roles["bias"])
-        for box, text in zip(placement.bias_labels, _bias_texts(scene, fonts)):
+        for box, text in zip(placement.bias_labels, texts.bias_texts(scene, fonts)):
             if box is not None:
                 _plate(p, _rect(box), col, radius=3.0)
                 p.setPen(col["dim"])
@@ -312,7 +269,7 @@ class ScenePainter:
         for box, x in zip(placement.targets, scene.targets if scene.targets is not None else ()):
             p.drawText(_rect(box).adjusted(0, 0, 4, 0), left, f"target {scene.num(x)}")
         head_h = QFontMetricsF(fonts.roles["head"]).height()
-        for box, (head, sub) in zip(placement.headings, _heading_texts(lay, scene, view, fonts)):
+        for box, (head, sub) in zip(placement.headings, texts.heading_texts(lay, scene, view, fonts)):
             top = QRectF(box.x, box.y, box.w, head_h)
             p.setFont(fonts.roles["head"])
             p.setPen(col["fg"])
@@ -441,8 +398,9 @@ class ScenePainter:
             p.setFont(f_num)
             p.setPen(col["dim"])
             ny = by + bar_h + 3 * ui
-            for align, text in ((Qt.AlignmentFlag.AlignLeft, scene.signed(-scale)),
-                                (Qt.AlignmentFlag.AlignHCenter, "0"), (Qt.AlignmentFlag.AlignRight, scene.signed(scale))):
+            ends = ((Qt.AlignmentFlag.AlignLeft, scene.signed(-scale)), (Qt.AlignmentFlag.AlignHCenter, "0"),
+                    (Qt.AlignmentFlag.AlignRight, scene.signed(scale)))
+            for align, text in ends:
                 p.drawText(QRectF(bar_x, ny, bar_w, fm_num.height()), align, text)
             x -= w + space
 
@@ -459,7 +417,7 @@ class ScenePainter:
             self._paint_emphasis(p, lay, scene, view, col, hit, strong)
             mine = [lab for lab in labels if lab[1] == hit]
             if mine:
-                self.draw_labels(p, Fonts(base_font, lay, view), label_texts(mine, scene), scene, col)
+                self.draw_labels(p, texts.Fonts(base_font, lay, view), texts.label_texts(mine, scene), scene, col)
 
     def _paint_emphasis(self, p, lay: Layout, scene: Scene, view: View, col, hit: Hit, strong: bool) -> None:
         """A halo around edge or bias ``hit`` (strong: selected; else hovered), or a ring
@@ -489,68 +447,12 @@ class ScenePainter:
             p.drawEllipse(c, rr, rr)
 
 
-def label_texts(labels, scene: Scene) -> list[tuple[Box, Hit, str]]:
-    """Placed edge labels (box, edge, index) with their texts."""
-    return [(box, hit, scene.edge_labels[hit.layer - 1][k]) for box, hit, k in labels]
-
-
 LEFT_OUT = {"overlays": "δ · e boxes: no room beside every neuron at this size; zoom in",
             "thumbnails": "thumbnails: no room beside every neuron at this size; zoom in"}
 
 
 def _rect(box: Box) -> QRectF:
     return QRectF(box.x, box.y, box.w, box.h)
-
-
-def _heading_texts(lay: Layout, scene: Scene, view: View, fonts: Fonts) -> list[tuple[str, str]]:
-    """(heading, line under it) per column, shortened where the columns are close."""
-    gap = lay.dx * view.scale
-    out = []
-    for c, (head, sub, act) in enumerate(scene.headings):
-        head_w, sub_w = fonts.measure(head, "head")[0], fonts.measure(sub, "sub")[0]
-        if max(head_w, sub_w) + 8 * fonts.ui > gap * 0.98 and c > 0:
-            sub = act if fonts.measure(act, "sub")[0] < gap else ""
-            if head_w > gap * 0.98:
-                head = f"h{c}" if 0 < c < lay.n_layers else head[:3]
-        out.append((head, sub))
-    return out
-
-
-def side_room(lay: Layout, names: list[list[str]] | None, base: QFont) -> tuple[float, float]:
-    """(left, right): the pixels at text's base size that the names of the input and of
-    the output neurons need beside them when they are too wide for the circles."""
-    if names is None:
-        return 0.0, 0.0
-    fonts = Fonts(base, lay, View(geo.BASE_SCALE, 0.0, 0.0))
-    room = []
-    for c in (0, lay.n_layers):
-        inside = max(fonts.measure(name, "name")[0] for name in names[c])
-        room.append(max(fonts.measure(name, "name beside")[0] for name in names[c]) + 12.0
-                    if inside > fonts.inner else 0.0)
-    return room[0], room[1]
-
-
-def side_names(lay: Layout, scene: Scene, fonts: Fonts) -> list[list[str] | None]:
-    """Per column the names to write beside its neurons: the input and output columns'
-    when a name of the network's own (from a file's header, say) is too wide for the
-    circle; None where the names go inside (or are canonical a[c][j])."""
-    out: list[list[str] | None] = [None] * len(lay.sizes)
-    if not scene.named:
-        return out
-    for c in (0, lay.n_layers):
-        names = scene.neuron_names[c]
-        if fonts.r_px < 7 or any(fonts.measure(name, "name")[0] > fonts.inner for name in names):
-            out[c] = names
-    return out
-
-
-def _bias_texts(scene: Scene, fonts: Fonts) -> list[str | None]:
-    """Per bias node its label: the name, with the value where all its biases are equal
-    and the node is big enough; None when the node is too small for text."""
-    if fonts.measure("b", "bias")[1] > max(fonts.side * 1.6, 12):
-        return [None] * len(scene.bias_labels)
-    return [with_value if with_value is not None and fonts.side > 14 else name
-            for name, with_value in scene.bias_labels]
 
 
 def _plate(p, rect: QRectF, col, radius: float = 6.0) -> None:

@@ -23,7 +23,8 @@ from nnviz.gui.canvas import layout as geo
 from nnviz.gui.canvas import scene as scenes
 from nnviz.gui.canvas.interaction import CanvasInteraction
 from nnviz.gui.canvas.layout import Box, Hit, Layout, View
-from nnviz.gui.canvas.painter import CachedPicture, Fonts, ScenePainter, side_room
+from nnviz.gui.canvas.painter import CachedPicture, ScenePainter
+from nnviz.gui.canvas.texts import Fonts, side_room
 from nnviz.gui.canvas.scene import Scene
 from nnviz.gui.qt_session import QtSession
 

@@ -11,9 +11,10 @@ local × upstream products being formed at that node, and write the arithmetic o
 
 Hovering a node previews it in the inspector (the parameter, or the neuron a value
 belongs to) through the session's ``set_hover``; the graph itself follows the selection.
-Numbers follow the session's digits setting. Wheel: zoom; drag: pan; Fit: the whole graph. A click on a "rest of layer" node shows
-more of that layer (one layer at a time); the context menu collapses it again and exports the drawing (SVG
-with its text as text, or PNG), written atomically. Rebuilt only while visible, and at
+Numbers follow the session's digits setting. Wheel: zoom; drag: pan; Fit: the whole
+graph. A click on a "rest of layer" node shows more of that layer (one layer at a time);
+the context menu collapses it again and exports the drawing (SVG with its text as text,
+or PNG), written atomically. Rebuilt only while visible, and at
 most every ``PLAY_REFRESH_MS`` while Play uses every frame.
 """
 
