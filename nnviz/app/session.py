@@ -113,7 +113,9 @@ class Session:
         self._before_lesson = None  # (initial parameters, scheme, seed) before a lesson
         self._pending = False
         self._playing = False
-        self.flat_out = False  # the last Play slice used all its time (the window is never idle)
+        # Play uses every frame: the last slice used all its time, or Play steps once a frame
+        # (the window is never idle; views redraw with the step, the costly ones less often)
+        self.flat_out = False
         self._play_credit = 0.0
         self._last_tick = 0.0
         self._slice_end = 0.0
@@ -576,7 +578,7 @@ class Session:
         self._last_tick = self.clock()
         self._slice_end = 0.0
         self._playing = True
-        self.flat_out = self.play_speed == FAST_PLAY
+        self.flat_out = self.play_speed in (FAST_PLAY, FRAME_PLAY)
         self.playing_changed.emit(True)
         self.work_changed.emit()
         return True
@@ -637,7 +639,8 @@ class Session:
                         break
         except TrainingError as exc:
             self._stop_with(str(exc))
-        self.flat_out = self._playing and done < budget and t.status != "diverged"
+        every_frame = self.play_speed == FRAME_PLAY or done < budget
+        self.flat_out = self._playing and every_frame and t.status != "diverged"
         self._play_credit = max(0.0, self._play_credit - done)
         self._slice_end = self.clock()  # what follows (views updating, painting) is drawing
         if self.max_iterations is not None and t.iteration >= self.max_iterations:
