@@ -463,13 +463,13 @@ def test_lesson_starts_the_window_on_it(workdir, capsys, fake_window):
     (["--lesson", "nope"], "nnviz: --lesson: no lesson 'nope'; expected one of one-iteration, "),
     (["--lesson", "1", "--preset", "xor"], "nnviz: --lesson sets up its own network"),
 ])
-def test_lesson_with_bad_input_exits_2_before_opening(workdir, capsys, fake_window, argv, message):
-    rc, out, err = run(capsys, *argv)
+def test_lesson_with_bad_input_exits_2_before_opening(workdir, nnviz_cli, fake_window, argv, message):
+    rc, out, err = nnviz_cli(*argv)
     assert rc == 2 and len(err.splitlines()) == 1 and err.startswith(message)
     assert fake_window == []
 
 
-def test_lesson_whose_file_is_broken_prints_its_line(workdir, capsys, fake_window, monkeypatch):
+def test_lesson_whose_file_is_broken_prints_its_line(workdir, nnviz_cli, fake_window, monkeypatch):
     from nnviz.app.lessons import format as lesson_format
 
     folder = workdir / "lessons"
@@ -478,7 +478,7 @@ def test_lesson_whose_file_is_broken_prints_its_line(workdir, capsys, fake_windo
     shipped = lesson_format.library
     monkeypatch.setattr(lesson_format, "library", lambda: shipped(folder))
     for name in ("broken", "4"):
-        rc, out, err = run(capsys, "--lesson", name)
+        rc, out, err = nnviz_cli("--lesson", name)
         assert rc == 2 and err == ("nnviz: --lesson: 04-broken.toml, line 4: steps[0].text: unknown quantity "
                                    "'nope'; expected one of " + ", ".join(lesson_format.quantities.QUANTITIES) + "\n")
     assert fake_window == []

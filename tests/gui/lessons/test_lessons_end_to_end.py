@@ -191,6 +191,7 @@ def test_lesson_5_the_computational_graph(user):
     user.session.select_param("w5")
     assert user.ticked
     # the graph tab walks the backward pass from E to w5: the last node reached is w5's
+    w.digits_actions[9].trigger()  # View ▸ Digits: the lesson's and the worked example's digits
     user.qtbot.waitUntil(lambda: w.graph_panel.graph is not None and w.graph_panel.param == "W2[0,0]")
     while w.graph_panel.next_button.isEnabled():
         user.click(w.graph_panel.next_button)
