@@ -3,7 +3,6 @@ on it, then views built from the session with ``qtbot.addWidget``."""
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QStyle, QStyleOptionSlider
 
 from nnviz.app.session import Session
 from nnviz.core import presets
@@ -77,21 +76,3 @@ def dark(request, qapp):
         qapp.setPalette(palette.dark_palette())
     yield request.param
     qapp.setPalette(old)
-
-
-@pytest.fixture
-def slider_x():
-    """``slider_x(slider, position)``: the x of a QSlider's handle at ``position`` (0 ..
-    its maximum), in the slider's coordinates, for mouse drags."""
-
-    def x(slider, value: float) -> int:
-        opt = QStyleOptionSlider()
-        slider.initStyleOption(opt)
-        groove = slider.style().subControlRect(QStyle.ComplexControl.CC_Slider, opt,
-                                               QStyle.SubControl.SC_SliderGroove, slider)
-        handle = slider.style().subControlRect(QStyle.ComplexControl.CC_Slider, opt,
-                                               QStyle.SubControl.SC_SliderHandle, slider)
-        span = groove.width() - handle.width()
-        return groove.x() + handle.width() // 2 + round(span * value / slider.maximum())
-
-    return x

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QRectF
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QImageWriter, QPainter
 
-from nnviz.gui.widgets import svg
+from nnviz.gui.widgets import pictures
 from nnviz.io.files import FileError, write_atomic
 
 
@@ -64,13 +64,7 @@ def render_image(canvas, width: int, height: int, show: str | None = None) -> QI
 
 def image_bytes(canvas, fmt: str, width: int, height: int, show: str | None = None) -> bytes:
     """The picture encoded as ``fmt`` (a Qt image format such as ``png`` or ``jpg``)."""
-    img = render_image(canvas, width, height, show)
-    buf = QBuffer()
-    buf.open(QIODevice.OpenModeFlag.WriteOnly)
-    lossy = fmt in ("jpg", "jpeg", "jfif", "webp")  # for PNG, Qt's "quality" would turn compression down
-    if not img.save(buf, fmt.upper(), 95 if lossy else -1):
-        raise OSError(f"could not encode the picture as {fmt.upper()}")
-    return bytes(buf.data())
+    return pictures.encode(render_image(canvas, width, height, show), fmt)
 
 
 def svg_bytes(canvas, width: int, height: int, show: str | None = None) -> bytes:
@@ -83,7 +77,7 @@ def svg_bytes(canvas, width: int, height: int, show: str | None = None) -> bytes
         p.scale(ui, ui)
         canvas.paint(p, QRectF(0, 0, width / ui, height / ui), show=show)
 
-    return svg.svg_bytes(width, height, "nnviz network", f"{sizes} network drawn by nnviz", draw)
+    return pictures.svg_bytes(width, height, "nnviz network", f"{sizes} network drawn by nnviz", draw)
 
 
 def export(canvas, path: str | Path, width: int, height: int, show: str | None = None) -> None:

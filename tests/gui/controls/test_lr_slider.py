@@ -28,11 +28,11 @@ def test_starts_at_the_trainers_rate(control, session):
     assert session.trainer.learning_rate == 0.5  # showing it did not round the trainer's value
 
 
-def test_dragging_the_slider_with_the_mouse_sets_the_trainers_rate(qtbot, slider_x, control, session):
+def test_dragging_the_slider_with_the_mouse_sets_the_trainers_rate(qtbot, control, session):
     slider = control.slider
-    start = QPoint(slider_x(slider, slider.value()), slider.height() // 2)
+    start = QPoint(round(slider_x(slider, control.value)), slider.height() // 2)
     qtbot.mousePress(slider, Qt.MouseButton.LeftButton, pos=start)
-    end = QPoint(slider_x(slider, STEPS * 0.95), slider.height() // 2)
+    end = QPoint(round(slider_x(slider, position_to_value(round(STEPS * 0.95)))), slider.height() // 2)
     for x in range(start.x(), end.x() + 1, 4):
         qtbot.mouseMove(slider, QPoint(x, start.y()))
     qtbot.mouseMove(slider, end)

@@ -13,7 +13,7 @@ from PySide6.QtGui import QWheelEvent
 from nnviz.app.session import FAST_PLAY
 from nnviz.core import presets
 from nnviz.core.analysis import surface
-from nnviz.gui.controls.lr_slider import HIGH, STEPS, value_to_position
+from nnviz.gui.controls.lr_slider import HIGH, STEPS, position_to_value, slider_x, value_to_position
 from nnviz.gui.panels.surface import SurfacePanel
 from nnviz.gui.panels.surface.dialogs import ForkDialog, RangeDialog
 from nnviz.gui.panels.surface.grids import GRID_POINTS
@@ -237,15 +237,15 @@ def test_freezing_elsewhere_releases_train_only(qtbot, panel, session):
 
 
 # ---------------------------------------------------------- slider look-ahead
-def _drag_slider(qtbot, slider_x, panel, slider, start_rate, end_position, stride=12):
+def _drag_slider(qtbot, panel, slider, start_rate, end_position, stride=12):
     """Drag the slider's handle with the mouse; after each move wait for the ghost of
     that rate and record (rate, ghost x, ghost y, indicator text, status)."""
     session = panel.session
     session.set_learning_rate(start_rate)
     qtbot.waitUntil(lambda: panel.look.drawn_rate == start_rate)
     y = slider.height() // 2
-    start = QPoint(slider_x(slider, slider.value()), y)
-    end_x = slider_x(slider, end_position)
+    start = QPoint(round(slider_x(slider, start_rate)), y)
+    end_x = round(slider_x(slider, position_to_value(end_position)))
     qtbot.mousePress(slider, Qt.MouseButton.LeftButton, pos=start)
     seen = []
     for x in list(range(start.x(), end_x, stride)) + [end_x]:
@@ -260,12 +260,12 @@ def _drag_slider(qtbot, slider_x, panel, slider, start_rate, end_position, strid
     return seen
 
 
-def test_dragging_the_slider_redraws_the_ghost_and_the_indicator_on_mazur(qtbot, slider_x, window_panel, window):
+def test_dragging_the_slider_redraws_the_ghost_and_the_indicator_on_mazur(qtbot, window_panel, window):
     panel = window_panel
     panel.controls.train_only_box.setChecked(True)
     _steps(window.session, 20)
     slider = window.controls.learning_rate.slider
-    seen = _drag_slider(qtbot, slider_x, panel, slider, 0.01, STEPS)
+    seen = _drag_slider(qtbot, panel, slider, 0.01, STEPS)
     assert len(seen) >= 10
     rates = [s[0] for s in seen]
     assert rates[-1] == pytest.approx(HIGH) and rates == sorted(rates)
@@ -297,7 +297,7 @@ def test_dragging_the_slider_redraws_the_ghost_and_the_indicator_on_mazur(qtbot,
     assert np.median(redraw) < 50
 
 
-def test_the_verdict_turns_from_converging_to_zigzag_to_diverged(qtbot, slider_x, window_panel, window):
+def test_the_verdict_turns_from_converging_to_zigzag_to_diverged(qtbot, window_panel, window):
     """On a network whose marks lie inside the slider's range (sine, over two of its output
     weights, where the loss is quadratic), dragging up goes from descent to zig-zag to
     divergence at the marks."""
@@ -309,7 +309,7 @@ def test_the_verdict_turns_from_converging_to_zigzag_to_diverged(qtbot, slider_x
     qtbot.waitUntil(lambda: _grid_ready(panel) and panel.look.marks[0] is not None)
     assert panel.look.marks[0].exact
     slider = window.controls.learning_rate.slider
-    seen = _drag_slider(qtbot, slider_x, panel, slider, 1e-3, STEPS, stride=8)
+    seen = _drag_slider(qtbot, panel, slider, 1e-3, STEPS, stride=8)
     statuses = [s[4] for s in seen]
     assert statuses[0] == "converging"
     first_bad = next(k for k, s in enumerate(statuses) if s != "converging")

@@ -15,13 +15,13 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPalette, QPen, QPolygonF
 
 from nnviz.core.analysis.graph_model import Graph, Node, Text
 from nnviz.core.analysis.graph_layout import FONT_PX, LABEL_PAD_X, LABEL_PAD_Y, NODE_PAD_Y, Layout, layout
 from nnviz.core.geometry import Box
-from nnviz.gui.widgets import palette, svg
+from nnviz.gui.widgets import palette, pictures
 from nnviz.gui.widgets.palette import mix
 from nnviz.io.files import write_atomic
 
@@ -242,16 +242,11 @@ def svg_bytes(graph: Graph, lay: Layout, style: Style) -> bytes:
         p.fillRect(QRectF(0, 0, w, h), style.background)
         paint(p, graph, lay, style)
 
-    return svg.svg_bytes(w, h, graph.title, f"{graph.subtitle} · drawn by nnviz", draw)
+    return pictures.svg_bytes(w, h, graph.title, f"{graph.subtitle} · drawn by nnviz", draw)
 
 
 def png_bytes(graph: Graph, lay: Layout, style: Style, scale: float = PNG_SCALE) -> bytes:
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not render_image(graph, lay, style, scale).save(buffer, "PNG"):
-        raise OSError("could not encode the graph as PNG")
-    return bytes(data)
+    return pictures.encode(render_image(graph, lay, style, scale), "png")
 
 
 def export(graph: Graph, path: str | Path, style: Style | None = None) -> None:

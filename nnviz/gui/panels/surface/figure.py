@@ -12,8 +12,8 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QBuffer, QIODevice, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QApplication
 
 from nnviz.core.analysis import surface
@@ -23,6 +23,7 @@ from nnviz.gui.panels.surface.heatmap import ARROWS_SHOWN, HeatMap
 from nnviz.gui.panels.surface.look_ahead import LOOK_AHEAD_STEPS
 from nnviz.gui.panels.surface.paths import stacked_losses
 from nnviz.gui.widgets import palette as pal
+from nnviz.gui.widgets import pictures
 from nnviz.io.files import FileError, write_atomic
 
 SIZE = (1000, 760)  # pixels, the default
@@ -177,34 +178,11 @@ class Figure:
             iso.setPen(pg.mkPen(QColor(255, 255, 255, 140), width=1.2))
 
     def png(self, fmt: str = "png") -> bytes:
-        image = self.widget.grab().toImage()
-        buf = QBuffer()
-        buf.open(QIODevice.OpenModeFlag.WriteOnly)
-        lossy = fmt in ("jpg", "jpeg", "jfif", "webp")
-        if not image.save(buf, fmt.upper(), 95 if lossy else -1):
-            raise OSError(f"could not encode the picture as {fmt.upper()}")
-        return bytes(buf.data())
+        return pictures.encode(self.widget.grab().toImage(), fmt)
 
     def svg(self) -> bytes:
-        from PySide6.QtSvg import QSvgGenerator
-
         w, h = self.widget.width(), self.widget.height()
-        buf = QBuffer()
-        buf.open(QIODevice.OpenModeFlag.WriteOnly)
-        gen = QSvgGenerator()
-        gen.setOutputDevice(buf)
-        gen.setSize(QSize(w, h))
-        gen.setViewBox(QRect(0, 0, w, h))
-        gen.setTitle(self.data.title)
-        gen.setDescription("loss surface drawn by nnviz")
-        p = QPainter()
-        if not p.begin(gen):
-            raise OSError("could not draw the SVG")
-        try:
-            self.widget.render(p)
-        finally:
-            p.end()
-        return bytes(buf.data())
+        return pictures.svg_bytes(w, h, self.data.title, "loss surface drawn by nnviz", self.widget.render)
 
     def close(self) -> None:
         self.widget.close()

@@ -1,12 +1,23 @@
-"""Drawings as SVG, with their text kept as text: one QPainter session on Qt's SVG
-generator, in memory (the caller writes the bytes with the one atomic writer)."""
+"""Pictures as bytes, in memory (the caller writes them with the one atomic writer): an
+image encoded in a format Qt can write, and a drawing as SVG with its text kept as text."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QBuffer, QIODevice, QRect, QSize
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QImage, QPainter
+
+LOSSY = ("jpg", "jpeg", "jfif", "webp")  # encoded at quality 95 (for PNG "quality" would turn compression down)
+
+
+def encode(image: QImage, fmt: str) -> bytes:
+    """``image`` in the format ``fmt`` (``png``, ``jpg``, ...); OSError when Qt cannot."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, fmt.upper(), 95 if fmt.lower() in LOSSY else -1):
+        raise OSError(f"could not encode the picture as {fmt.upper()}")
+    return bytes(buffer.data())
 
 
 def svg_bytes(width: int, height: int, title: str, description: str, draw: Callable[[QPainter], None]) -> bytes:
