@@ -38,7 +38,7 @@ import numpy as np
 
 from benchmarks.bench_trainer import blobs
 from nnviz.core import presets, trainer as trainer_mod
-from nnviz.core.analysis import surface
+from nnviz.core.analysis import regimes, surface
 
 TITLE = "Loss surface: 101 x 101 grids, look-ahead, learning-rate sweep"
 NOTES: list[str] = []
@@ -190,8 +190,8 @@ def run(quick: bool) -> list[dict[str, Any]]:
                  "ms": f"{median:.2f}",
                  "loss_grid faster by": "-", "target": f"< {TARGET_LOOK_AHEAD_MS:g} ms",
                  "met": "yes" if median < TARGET_LOOK_AHEAD_MS else "no"})
-    _, curv_median = _best_ms(lambda: surface.critical_learning_rate(t), max(5, calls // 4))
-    rows.append({"benchmark": "critical_learning_rate, all free parameters (median)", "net": "mazur 2-2-2",
+    _, curv_median = _best_ms(lambda: regimes.regime_marks(t), max(5, calls // 4))
+    rows.append({"benchmark": "regime_marks, all free parameters (median)", "net": "mazur 2-2-2",
                  "ms": f"{curv_median:.2f}", "loss_grid faster by": "-", "target": "-", "met": "-"})
 
     # sweep: first independent Trainer runs, bit for bit

@@ -14,19 +14,6 @@ from importlinter.cli import lint_imports
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "nnviz"
 
-# Uses of private names that exist today and that the layout work of issue 8 removes (one
-# kernels module in the core): each is (the module, the private name it reaches). Empty
-# this list once that branch has landed; any use not listed here fails the test.
-ALLOWED = {
-    ("nnviz.core.analysis.compare", "nnviz.core.trainer._backward_math"),
-    ("nnviz.core.analysis.compare", "nnviz.core.trainer._forward_math"),
-    ("nnviz.core.analysis.surface", "nnviz.core.trainer._backward_math"),
-    ("nnviz.core.analysis.surface", "nnviz.core.trainer._forward_math"),
-    ("nnviz.core.analysis.sweep", "nnviz.core.trainer._backward_math"),
-    ("nnviz.core.analysis.sweep", "nnviz.core.trainer._forward_math"),
-    ("nnviz.core.analysis.sweep", "nnviz.core.trainer._update_math"),
-}
-
 
 def test_import_linter_contracts_are_kept(capsys):
     code = lint_imports(config_filename=str(ROOT / "pyproject.toml"), no_cache=True)
@@ -84,12 +71,12 @@ def all_private_uses() -> set[tuple[str, str]]:
 
 
 def test_no_module_uses_another_modules_private_names():
-    assert all_private_uses() - ALLOWED == set()
+    assert all_private_uses() == set()
 
 
 def test_gui_modules_use_no_private_name_of_another_module():
     found = {(m, name) for m, name in all_private_uses() if m.startswith("nnviz.gui")}
-    assert found - ALLOWED == set()
+    assert found == set()
 
 
 @pytest.mark.parametrize("source, expected", [

@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 
 from nnviz.core.analysis import compare, surface
+from nnviz.core.events import Signal
 from nnviz.core.trainer import Trainer, TrainingError
 
 RUNNING, DONE, FAILED, CANCELLED = "running", "done", "failed", "cancelled"
@@ -91,6 +92,7 @@ class Job:
         callback, self._on_progress, self._on_finished = self._on_finished, None, None
         if callback is not None:
             callback(self)
+        self._runner.finished.emit(self)
 
 
 class ThreadRequest:
@@ -131,6 +133,7 @@ class JobRunner:
         self.clock = clock
         self._sliced: list[Job] = []
         self.slices_changed: Callable[[], None] | None = None  # sliced work came or went
+        self.finished = Signal()  # finished(job): every job once it has ended, on the owning thread
 
     def attach(self, pool: Executor | None, post: Callable[[Callable[[], None]], None]) -> None:
         """Use ``pool`` and ``post`` from now on (the Qt adapter's worker pool and queue)."""

@@ -22,12 +22,17 @@ FORK_CHUNK = 5000  # fork iterations per catch-up, so that catching up never blo
 
 
 class Fork:
-    """A branch of the main run at iteration ``start``, trained with its own rate or optimizer."""
+    """A branch of the main run at iteration ``start``, trained with its own rate, or
+    optimizer, batch mode or loss."""
 
-    def __init__(self, main: Trainer, learning_rate: float, optimizer: str | None = None) -> None:
+    def __init__(self, main: Trainer, learning_rate: float, optimizer: str | None = None,
+                 batch: str | int | None = None, loss: str | None = None) -> None:
         same = optimizer is None or optimizer == main.optimizer.name  # then its state carries on
-        # ValueError for a rate or optimizer the core refuses
+        # ValueError for a setting the core refuses
         self.trainer = main.copy(learning_rate=float(learning_rate), optimizer=None if same else optimizer)
+        changes = {name: value for name, value in (("batch", batch), ("loss", loss)) if value is not None}
+        if changes:
+            self.trainer.configure(**changes)
         self.start = main.iteration
         self.note = ""  # why the fork does not follow just now, if it does not
 

@@ -26,8 +26,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from nnviz.app.jobs import JobRunner, RaceRequest
+from nnviz.app.marks import MarksCache
 from nnviz.app.runs import Fork, RaceRun
 from nnviz.core import presets
+from nnviz.core.analysis.explain import Formatter
+from nnviz.core.analysis.regimes import Marks
 from nnviz.core.events import Signal
 from nnviz.core.network import Network
 from nnviz.core.trainer import UNITS, Trainer, TrainingError
@@ -36,6 +39,9 @@ from nnviz.io.files import shown_name
 
 EDGE_MODES = ("auto", "weights", "gradients", "updates")
 FAST_PLAY = math.inf  # steps per second meaning "as fast as the machine goes"
+FRAME_PLAY = "frame"  # Play's default speed: one step per frame the screen shows
+FRAME_RATE = 60.0  # frames a second, until the window tells the screen's rate
+DIGITS = 4  # the window's numbers: decimal places (``Formatter``), until the user chooses
 SLICE_SECONDS = 0.012  # Play's work per tick, at least
 DRAWING_SHARE = 1 / 6  # Play trains 1/share - 1 times as long as the window spends drawing
 DRAWING_SMOOTHING = 0.3  # the weight of the last frame in the running drawing time
@@ -66,9 +72,10 @@ class Session:
 
     trainer_replaced()        a different Trainer: views rebuild everything
     state_changed()           weights, values, cursor or iteration changed (coalesced)
-    settings_changed(name)    a Trainer setting, or "stop_rules"
+    settings_changed(name)    a Trainer setting, "stop_rules" or "digits"
     status_changed(status, message)
     selection_changed()       sample_changed(index)      edge_mode_changed(mode)
+    hover_changed()           the item under the mouse (``hover``) changed
     timeline_changed()        playing_changed(playing)
     runs_changed(name)        "fork" or "race": started, advanced, finished or removed
     message(text)             one line for the status bar
@@ -81,19 +88,23 @@ class Session:
         self.clock = clock
         self.jobs = JobRunner(clock=clock)
         for name in ("trainer_replaced", "state_changed", "settings_changed", "status_changed",
-                     "selection_changed", "sample_changed", "edge_mode_changed", "timeline_changed",
+                     "selection_changed", "hover_changed", "sample_changed", "edge_mode_changed", "timeline_changed",
                      "playing_changed", "runs_changed", "message", "pending", "work_changed"):
             setattr(self, name, Signal())
         self.jobs.slices_changed = self.work_changed.emit
         self._trainer: Trainer | None = None
         self.path: str | None = None
         self.selection: Selection | None = None
+        self.hover: Selection | None = None  # the item under the mouse, in any view
         self.selected_params: list[str] = []  # the last two parameters clicked, oldest first
         self.sample = 0
         self.edge_mode = "auto"
         self.view_iteration: int | None = None  # None: live; else an iteration of the past
         self.play_unit = "iteration"
-        self.play_speed = 10.0  # units per second, FAST_PLAY for "max"
+        self.play_speed: float | str = FRAME_PLAY  # units per second, FAST_PLAY ("max") or FRAME_PLAY
+        self.frame_rate = FRAME_RATE
+        self.digits = DIGITS
+        self.formatter = Formatter(DIGITS)  # the one rule for the numbers every view writes
         self.until_loss: float | None = None
         self.max_iterations: int | None = None
         self.fork_run: Fork | None = None
@@ -102,11 +113,14 @@ class Session:
         self._before_lesson = None  # (initial parameters, scheme, seed) before a lesson
         self._pending = False
         self._playing = False
-        self.flat_out = False  # the last Play slice used all its time (the window is never idle)
+        # Play uses every frame: the last slice used all its time, or Play steps once a frame
+        # (the window is never idle; views redraw with the step, the costly ones less often)
+        self.flat_out = False
         self._play_credit = 0.0
         self._last_tick = 0.0
         self._slice_end = 0.0
         self._drawing = 0.0  # the window's drawing time per frame, smoothed
+        self.marks_cache = MarksCache()
         self.set_trainer(trainer, path)
 
     # ------------------------------------------------------------- the trainer
@@ -131,11 +145,13 @@ class Session:
         self.race_run = None
         self._trainer = trainer
         self.path = path
+        self.marks_cache.clear()
         for sig in (trainer.weights_changed, trainer.iteration_finished, trainer.state_restored):
             sig.connect(self._on_core_changed)
         trainer.settings_changed.connect(self._on_core_settings_changed)
         trainer.status_changed.connect(self._on_core_status_changed)
         self.selection = None
+        self.hover = None
         self.selected_params = []
         self.sample = 0
         self.view_iteration = None
@@ -258,15 +274,31 @@ class Session:
         return True
 
     def edit_parameter(self, name: str, value: float) -> bool:
+        """Set one parameter by hand (Step back undoes it); False, with a message, for a
+        bad name or value."""
+        return self.edit_parameters({name: value})
+
+    def edit_parameters(self, values: dict[str, float], merge: bool = False) -> bool:
+        """Set parameters by hand, all at once: one Step back undoes them (``merge``: joined
+        to the edit just before, as the moves of a drag are). False, with a message, for a
+        bad name or value; nothing changes then."""
         try:
-            self._trainer.set_parameter(name, value)
+            self._trainer.set_parameters(values, merge=merge)
         except ValueError as exc:
             self.message.emit(str(exc))
             return False
         self.flush()
         net = self._trainer.network
-        self.message.emit(f"{net.display_name(net.parse_param(name))} set to {value:g} (Step back undoes it)")
+        sep = " = " if len(values) > 1 else " set to "
+        what = ", ".join(f"{net.display_name(net.parse_param(n))}{sep}{v:g}" for n, v in values.items())
+        self.message.emit(f"{what} (Step back undoes it)")
         return True
+
+    def regime_marks(self) -> Marks:
+        """Where the trainer's steps start to zig-zag and to diverge, here and now
+        (``regimes.regime_marks`` over every parameter that trains; computed once per
+        state, see ``nnviz.app.marks``)."""
+        return self.marks_cache.get(self._trainer)
 
     def set_stop_rules(self, until_loss: float | None, max_iterations: int | None) -> None:
         """Play stops when an iteration's loss falls below ``until_loss``, or at
@@ -318,22 +350,25 @@ class Session:
         self.message.emit("Back to the initial weights from before the lesson")
 
     # -------------------------------------------------------- follower runs
-    def fork(self, learning_rate: float, optimizer: str | None = None) -> bool:
-        """Branch the current state with another rate or optimizer; the fork then trains
-        along with the main run (to the same iteration)."""
+    def fork(self, learning_rate: float, optimizer: str | None = None, *, batch: str | int | None = None,
+             loss: str | None = None) -> bool:
+        """Branch the current state with another rate, optimizer, batch mode or loss; the
+        fork then trains along with the main run (to the same iteration)."""
         t = self._trainer
         if t.status == "diverged":
             self.message.emit("Cannot fork a diverged run: step back or reset first")
             return False
         try:
-            f = Fork(t, learning_rate, optimizer)
+            f = Fork(t, learning_rate, optimizer, batch, loss)
         except ValueError as exc:
             self.message.emit(f"Fork: {exc}")
             return False
         self.fork_run = f
         self.runs_changed.emit("fork")
+        extra = "".join(f", {what} {getattr(f.trainer, what)}" for what, given in (("batch", batch), ("loss", loss))
+                        if given is not None)
         self.message.emit(f"Forked at iteration {t.iteration}: the fork trains at rate "
-                          f"{learning_rate:.4g} with {f.trainer.optimizer.name} alongside the main run")
+                          f"{learning_rate:.4g} with {f.trainer.optimizer.name}{extra} alongside the main run")
         return True
 
     def remove_fork(self) -> None:
@@ -394,6 +429,28 @@ class Session:
     def clear_selection(self) -> None:
         self.selection = None
         self.selection_changed.emit()
+
+    def set_hover(self, item: Selection | None) -> None:
+        """The item under the mouse (a parameter or a neuron, as in a Selection; None when
+        the mouse is over none): the inspector previews it, the canvas marks it."""
+        if item is not None and item.is_param:
+            item = Selection(param=self._trainer.network.parse_param(item.param).name)
+        if item != self.hover:
+            self.hover = item
+            self.hover_changed.emit()
+
+    @property
+    def inspected(self) -> Selection | None:
+        """What the inspector explains: the hovered item, else the selection."""
+        return self.hover if self.hover is not None else self.selection
+
+    def set_digits(self, digits: int) -> None:
+        """The decimal places of the numbers the window writes (``Formatter``'s rule, as
+        ``nnviz trace --digits``); ValueError outside 1..17."""
+        formatter = Formatter(int(digits))
+        if formatter.digits != self.digits:
+            self.digits, self.formatter = formatter.digits, formatter
+            self.settings_changed.emit("digits")
 
     def batch_rows(self) -> int:
         v = self._trainer.values
@@ -480,6 +537,8 @@ class Session:
         work only (each tick then fills its slice), else a frame or one step's time."""
         if not self._playing or self.play_speed == FAST_PLAY:
             return 0
+        if self.play_speed == FRAME_PLAY:
+            return max(1, int(1000 / self.frame_rate))
         if self.play_speed >= 1000 / TICK_MS:
             return TICK_MS
         return max(TICK_MS, int(1000 / self.play_speed))
@@ -489,10 +548,19 @@ class Session:
             raise ValueError(f"unit must be one of {UNITS}")
         self.play_unit = unit
 
-    def set_play_speed(self, per_second: float) -> None:
+    def set_play_speed(self, per_second: float | str) -> None:
+        """Steps a second, FAST_PLAY (as fast as the machine goes) or FRAME_PLAY (one step
+        per frame: as fast as the screen can show)."""
         self.play_speed = per_second
         if self._playing:
             self.work_changed.emit()  # the timer's interval changes
+
+    def set_frame_rate(self, per_second: float) -> None:
+        """The screen's refresh rate (FRAME_PLAY's pace); the adapter tells it."""
+        if math.isfinite(per_second) and per_second > 0:
+            self.frame_rate = float(per_second)
+            if self._playing:
+                self.work_changed.emit()
 
     def notify(self, text: str) -> None:
         """One line for the status bar."""
@@ -510,7 +578,7 @@ class Session:
         self._last_tick = self.clock()
         self._slice_end = 0.0
         self._playing = True
-        self.flat_out = self.play_speed == FAST_PLAY
+        self.flat_out = self.play_speed in (FAST_PLAY, FRAME_PLAY)
         self.playing_changed.emit(True)
         self.work_changed.emit()
         return True
@@ -546,6 +614,8 @@ class Session:
         deadline = now + min(max(SLICE_SECONDS, self._drawing * (1 - share) / share), MAX_SLICE_SECONDS)
         if self.play_speed == FAST_PLAY:
             budget = math.inf
+        elif self.play_speed == FRAME_PLAY:
+            budget = 1  # the timer ticks once a frame
         else:
             self._play_credit = min(self._play_credit + (now - self._last_tick) * self.play_speed,
                                     max(1.0, self.play_speed * 0.25))
@@ -569,7 +639,8 @@ class Session:
                         break
         except TrainingError as exc:
             self._stop_with(str(exc))
-        self.flat_out = self._playing and done < budget and t.status != "diverged"
+        every_frame = self.play_speed == FRAME_PLAY or done < budget
+        self.flat_out = self._playing and every_frame and t.status != "diverged"
         self._play_credit = max(0.0, self._play_credit - done)
         self._slice_end = self.clock()  # what follows (views updating, painting) is drawing
         if self.max_iterations is not None and t.iteration >= self.max_iterations:

@@ -1,6 +1,6 @@
 """The ``nnviz`` command: one module per command.
 
-    nnviz [--preset NAME | --open FILE]    the window
+    nnviz [--preset NAME | --open FILE | --lesson NAME]    the window
     nnviz train ...                        train headless and write a snapshot
     nnviz trace ...                        print one iteration as worked arithmetic
     nnviz render ...                       draw the network canvas to PNG/SVG, headless

@@ -37,24 +37,24 @@ class Parser(argparse.ArgumentParser):
 
 
 # ------------------------------------------------------------ argument types
-def positive_float(text: str) -> float:
+def _number(text: str, ok, expected: str, not_a_number: str | None = None) -> float:
+    """``text`` as a float for which ``ok`` holds, else the one-line error 'expected
+    ...' (``not_a_number`` when it is no number at all)."""
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a positive number, got {quote(text)}") from None
-    if not math.isfinite(value) or value <= 0:
-        raise argparse.ArgumentTypeError(f"expected a positive number, got {quote(text)}")
+        raise argparse.ArgumentTypeError(f"expected {not_a_number or expected}, got {quote(text)}") from None
+    if not ok(value):
+        raise argparse.ArgumentTypeError(f"expected {expected}, got {quote(text)}")
     return value
+
+
+def positive_float(text: str) -> float:
+    return _number(text, lambda v: math.isfinite(v) and v > 0, "a positive number")
 
 
 def finite_float(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number, got {quote(text)}") from None
-    if not math.isfinite(value):
-        raise argparse.ArgumentTypeError(f"expected a finite number, got {quote(text)}")
-    return value
+    return _number(text, math.isfinite, "a finite number", "a number")
 
 
 def count(text: str, low: int = 0, high: int | None = None) -> int:
@@ -140,13 +140,7 @@ def activation_names(text: str) -> list[str]:
 
 
 def check_ratio(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number between 0 and 1, got {quote(text)}") from None
-    if not 0.0 < value < 1.0:
-        raise argparse.ArgumentTypeError(f"expected a number between 0 and 1 (exclusive), got {quote(text)}")
-    return value
+    return _number(text, lambda v: 0.0 < v < 1.0, "a number between 0 and 1 (exclusive)", "a number between 0 and 1")
 
 
 def delimiter(text: str) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 
 from nnviz.cli.common import UsageError, add_source, add_weights, counter, digits, load_source
+from nnviz.cli.window import add_language
+from nnviz.core import words
 from nnviz.core.analysis.explain import trace
 from nnviz.io.files import quote
 
@@ -25,6 +27,8 @@ def add_parser(sub) -> None:
     tr.add_argument("--all-samples", action="store_true",
                     help=f"print the arithmetic of every sample of the batch (default: the first "
                          f"{SAMPLES_SHOWN}, then how many more there are)")
+    add_language(tr, "the language of the words around the arithmetic (default en); formulas, names and "
+                     "numbers stay as they are")
     tr.set_defaults(run=run)
 
 
@@ -32,6 +36,15 @@ def run(args: argparse.Namespace) -> int:
     trainer = load_source(args)
     if trainer.status == "diverged":
         raise UsageError(f"nnviz trace: the snapshot's run has diverged ({quote(trainer.status_message, 200)})")
-    for line in trace(trainer, args.iterations, args.digits, None if args.all_samples else SAMPLES_SHOWN):
-        print(line)
+    translated = args.lang not in (None, words.SOURCE_LANGUAGE)
+    if translated:
+        from nnviz.gui import i18n  # QtCore only: the translation, no window
+
+        i18n.install(args.lang)
+    try:
+        for line in trace(trainer, args.iterations, args.digits, None if args.all_samples else SAMPLES_SHOWN):
+            print(line)
+    finally:
+        if translated:
+            i18n.uninstall()
     return 0

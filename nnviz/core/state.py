@@ -13,8 +13,11 @@ import numpy as np
 
 from nnviz.core import losses, optimizers
 from nnviz.core.schedules import SCHEDULES, Schedule
+from nnviz.core.words import N_, T_, translate
 
 PHASES = ("forward", "loss", "backward", "update")
+PHASE_NAMES = {"forward": N_("state", "Forward"), "loss": N_("state", "Loss"), "backward": N_("state", "Backward"),
+               "update": N_("state", "Update")}
 UNITS = ("micro", "phase", "iteration", "epoch")
 BACKPROP_MODES = ("chain", "proportional")
 
@@ -38,8 +41,9 @@ class MicroStep:
     layer: int | None  # weight layer 1..L; None for the loss
 
     def describe(self, n_layers: int) -> str:
-        name = self.phase.capitalize()
-        return name if self.layer is None else f"{name} · layer {self.layer} of {n_layers}"
+        """'Forward · layer 1 of 2', 'Loss', in the language in use."""
+        name = translate("state", PHASE_NAMES[self.phase])
+        return name if self.layer is None else T_("state", "%1 · layer %2 of %3", name, self.layer, n_layers)
 
 
 def micro_steps(n_layers: int) -> tuple[MicroStep, ...]:
@@ -62,6 +66,13 @@ class Settings:
     shuffle: bool = False
     frozen: frozenset = frozenset()  # canonical parameter names
     schedule: Schedule = field(default_factory=Schedule)
+
+    def carried(self) -> dict[str, Any]:
+        """The training settings that a new network or new data keeps, as keywords of
+        ``Trainer`` and ``create``: all but the frozen parameters, which belong to a
+        network (``Trainer.keep_frozen`` carries them to one of the same shape)."""
+        return dict(learning_rate=self.learning_rate, optimizer=self.optimizer, loss=self.loss,
+                    backprop=self.backprop, batch=self.batch, shuffle=self.shuffle, schedule=self.schedule)
 
     def with_changes(self, network, **changes: Any) -> "Settings":
         """These settings with ``changes`` (names of fields, or ``optimizer`` as a name

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -415,20 +415,34 @@ class TrainerState:
 
     def set_parameter(self, name: str | Param, value: float) -> None:
         """Edit one parameter by hand; Step back undoes the edit."""
-        p = self.network.parse_param(str(name))
-        value = float(value)
-        if not math.isfinite(value):
-            raise ValueError(f"{p.name}: a parameter must be a finite number, got {value}")
-        self._history.add("edit", self._capture())
+        self.set_parameters({name: value})
+
+    def set_parameters(self, values: Mapping[str | Param, float], merge: bool = False) -> None:
+        """Edit parameters by hand (name -> value) at once; one Step back undoes them all.
+        ``merge``: when the last thing done was an edit, this one joins it, so that one
+        Step back goes back to before both (a point dragged on the loss surface). A bad
+        name or a value that is not finite raises ValueError and changes nothing."""
+        edits = []
+        for name, value in values.items():
+            p = self.network.parse_param(name.name if isinstance(name, Param) else str(name))
+            value = float(value)
+            if not math.isfinite(value):
+                raise ValueError(f"{p.name}: a parameter must be a finite number, got {value}")
+            edits.append((p, value))
+        if not edits:
+            return
+        if not (merge and self._history.entries and self._history.entries[-1].kind == "edit"):
+            self._history.add("edit", self._capture())
         self._pending = None
-        i = p.layer - 1
-        arrays = self.network.weights if p.kind == "W" else self.network.biases
-        new = np.array(arrays[i])
-        new[p.index] = value
-        arrays[i] = frozen_array(new)
+        for p, value in edits:
+            arrays = self.network.weights if p.kind == "W" else self.network.biases
+            new = np.array(arrays[p.layer - 1])
+            new[p.index] = value
+            arrays[p.layer - 1] = frozen_array(new)
         if self.status == "diverged":
             self._set_status("ready", "")
-        self.weights_changed.emit(p.layer)
+        layers = {p.layer for p, _ in edits}
+        self.weights_changed.emit(layers.pop() if len(layers) == 1 else None)
 
     def _set_status(self, status: str, message: str) -> None:
         self.status, self.status_message = status, message

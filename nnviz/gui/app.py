@@ -1,4 +1,4 @@
-"""Start the window: ``run(preset=..., snapshot=...)``."""
+"""Start the window: ``run(preset=..., snapshot=..., language=...)``."""
 
 from __future__ import annotations
 
@@ -21,8 +21,12 @@ def application() -> QApplication:
     return app
 
 
-def run(preset: str | None = None, trainer: Trainer | None = None, path: str | None = None) -> int:
+def run(preset: str | None = None, trainer: Trainer | None = None, path: str | None = None,
+        lesson: str | None = None, language: str | None = None) -> int:
     app = application()
+    from nnviz.gui import i18n
+
+    font_warning = i18n.setup(language)  # before any widget: their texts are translated when built
     from nnviz.app.session import Session
     from nnviz.gui.main_window import MainWindow
     from nnviz.gui.qt_session import QtSession
@@ -31,6 +35,10 @@ def run(preset: str | None = None, trainer: Trainer | None = None, path: str | N
         trainer = presets.load(preset or "mazur")
     session = QtSession(Session(trainer, path))
     window = MainWindow(session)
+    if font_warning:
+        window.statusBar().showMessage(font_warning)
     window.show()
+    if lesson is not None:
+        window.lesson_panel.open(lesson)
     window.canvas.fit()
     return app.exec()

@@ -20,13 +20,13 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from nnviz.gui.widgets.session_view import SessionView
 
-TOP, BOTTOM, RIGHT = (Qt.DockWidgetArea.TopDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea,
-                      Qt.DockWidgetArea.RightDockWidgetArea)
+TOP, BOTTOM, RIGHT, LEFT = (Qt.DockWidgetArea.TopDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea,
+                            Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.LeftDockWidgetArea)
 CONTROLS, INSPECTOR, LOSS, SURFACE = "Controls", "Equation inspector", "Loss curve", "Loss surface"
 TRAINING, BOUNDARY, COMPARE = "Training options", "Decision boundary", "Chain rule vs. proportional split"
-GRAPH, CONFUSION = "Computational graph", "Confusion matrix"
+GRAPH, CONFUSION, LESSONS = "Computational graph", "Confusion matrix", "Lessons"
 AREAS = {CONTROLS: TOP, INSPECTOR: BOTTOM, LOSS: BOTTOM, SURFACE: RIGHT, TRAINING: RIGHT, BOUNDARY: RIGHT,
-         COMPARE: BOTTOM, GRAPH: BOTTOM, CONFUSION: BOTTOM}
+         COMPARE: BOTTOM, GRAPH: BOTTOM, CONFUSION: BOTTOM, LESSONS: LEFT}
 DOCK_OPTIONS = (QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowNestedDocks
                 | QMainWindow.DockOption.AllowTabbedDocks)
 SIZE = QSize(1360, 900)  # the window's first size
@@ -108,6 +108,7 @@ def _arrange(w: QMainWindow, docks: dict[str, QDockWidget]) -> None:
         w.tabifyDockWidget(docks[front], docks[behind])
     for front in (LOSS, SURFACE, INSPECTOR):
         docks[front].raise_()
+    docks[LESSONS].hide()  # shown by the Lessons menu, nnviz --lesson, or a saved layout
 
 
 def restore_default(window: QMainWindow, inspector: QDockWidget) -> None:

@@ -15,14 +15,15 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayo
                                QWidget)
 
 from nnviz import __version__
-from nnviz.app.session import EDGE_MODES
+from nnviz.app.session import EDGE_MODES, FRAME_PLAY
 from nnviz.core import presets
-from nnviz.core.analysis.explain import Formatter
 from nnviz.gui import docks
 from nnviz.gui.canvas import CanvasPanel
-from nnviz.gui.controls.step_controls import StepControls, position_from_speed
+from nnviz.gui.controls.step_controls import StepControls
 from nnviz.gui.docks import DockView, LazyView, expose, new_dock
+from nnviz.gui.language_menu import LanguageMenu
 from nnviz.gui.panels.inspector import Inspector
+from nnviz.gui.panels import lessons
 from nnviz.gui.panels.loss_curve import LossCurve
 from nnviz.gui.panels.surface import SurfacePanel
 from nnviz.gui.record_control import RecordControl
@@ -54,6 +55,7 @@ BOUNDARY_VIEW = ("nnviz.gui.panels.boundary_panel", "BoundaryPanel")
 COMPARE_VIEW = ("nnviz.gui.panels.compare_panel", "ComparePanel")
 GRAPH_VIEW = ("nnviz.gui.panels.graph.panel", "GraphPanel")
 CONFUSION_VIEW = ("nnviz.gui.panels.confusion", "ConfusionView")
+DIGIT_CHOICES = (2, 3, 4, 5, 6, 7, 8, 9, 10, 12)  # View ▸ Digits
 EDGE_LABELS = {"auto": "Follow the step (weights; gradients and updates of the active layer)",
                "weights": "Weights", "gradients": "Gradients", "updates": "Last updates"}
 
@@ -103,6 +105,9 @@ class MainWindow(SessionView, QMainWindow):
         self.training_dock, self.boundary_dock, self.compare_dock, self.graph_dock, self.confusion_dock = (
             self.lazy_views[title].dock for title in (docks.TRAINING, docks.BOUNDARY, docks.COMPARE, docks.GRAPH,
                                                  docks.CONFUSION))
+        self.lesson_panel = lessons.LessonPanel(session, lessons.make_player(session, self.settings))
+        self.lessons_dock = new_dock(self, docks.LESSONS, self.lesson_panel)
+        expose(self.lessons_dock, self.lesson_panel)
 
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
@@ -173,6 +178,9 @@ class MainWindow(SessionView, QMainWindow):
                                           tip="Record what the canvas, the loss surface or the window shows "
                                               "as an animated GIF or MP4, following what you do")
         self.export_csv_action = self._action("Export loss &history (CSV)…", self.export_loss_history)
+        self.export_surface_action = self._action("Export loss s&urface…", self.export_surface,
+                                                  tip="The loss surface as a figure (PNG, SVG, ...), as nnviz "
+                                                      "surface --out draws it")
         self.export_code_actions = {
             fmt: self._action(f"{name} script…", lambda checked=False, f=fmt: self.export_code(f),
                               tip=f"A {name} script that trains this network from here as nnviz does and "
@@ -202,7 +210,8 @@ class MainWindow(SessionView, QMainWindow):
         self.thumbnails_action.toggled.connect(self.canvas.set_show_thumbnails)
         self.comparison_action = QAction("Chain &δ vs proportional error", self, checkable=True)
         self.comparison_action.setStatusTip("Under each neuron: its chain-rule delta and its proportional "
-                                            "error (means over the batch); ≠ where they point different ways")
+                                            "error (means over the batch); ≠ where some sample's two point "
+                                            "opposite ways")
         self.comparison_action.toggled.connect(self.canvas.set_show_comparison)
         self.edge_group = QActionGroup(self)
         self.edge_actions: dict[str, QAction] = {}
@@ -212,6 +221,16 @@ class MainWindow(SessionView, QMainWindow):
             self.edge_group.addAction(action)
             self.edge_actions[mode] = action
         self.edge_actions[s.edge_mode].setChecked(True)
+        self.digits_group = QActionGroup(self)
+        self.digits_actions: dict[int, QAction] = {}
+        for n in DIGIT_CHOICES:
+            action = QAction(f"{n} decimal places" + (" (nnviz trace)" if n == 9 else ""), self, checkable=True)
+            action.setStatusTip("How every view writes numbers: the canvas, the inspector, the graph, "
+                                "tooltips, the loss curve and the status lines")
+            action.triggered.connect(lambda checked, n=n: s.set_digits(n))
+            self.digits_group.addAction(action)
+            self.digits_actions[n] = action
+        self._on_settings_changed("digits")
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -225,6 +244,7 @@ class MainWindow(SessionView, QMainWindow):
             file_menu.addAction(a)
         file_menu.addSeparator()
         file_menu.addAction(self.export_action)
+        file_menu.addAction(self.export_surface_action)
         file_menu.addAction(self.export_csv_action)
         file_menu.addAction(self.record_action)
         code_menu = file_menu.addMenu("Export as &code")
@@ -241,19 +261,29 @@ class MainWindow(SessionView, QMainWindow):
             edges.addAction(action)
         view.addAction(self.thumbnails_action)
         view.addAction(self.comparison_action)
+        digits = view.addMenu("&Digits")
+        for action in self.digits_actions.values():
+            digits.addAction(action)
         view.addSeparator()
         for a in (self.fit_action, self.zoom_in_action, self.zoom_out_action):
             view.addAction(a)
         view.addSeparator()
         for dock in (self.controls_dock, self.inspector_dock, self.graph_dock, self.loss_dock, self.surface_dock,
-                     self.training_dock, self.boundary_dock, self.compare_dock, self.confusion_dock):
+                     self.training_dock, self.boundary_dock, self.compare_dock, self.confusion_dock,
+                     self.lessons_dock):
             view.addAction(dock.toggleViewAction())
+        view.addSeparator()
+        self.language_menu = LanguageMenu(self.settings, self)
+        view.addMenu(self.language_menu)
 
         tools = bar.addMenu("&Tools")
         tools.addAction(self.data_action)
         tools.addAction(self.edit_network_action)
         tools.addAction(self.training_action)
         tools.addAction(self.sweep_action)
+
+        self.guide = lessons.Guide(self, self.lesson_panel, self.lessons_dock)
+        bar.addMenu(self.guide.menu)
 
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("&Keyboard shortcuts", self.show_shortcuts, "F1"))
@@ -358,6 +388,22 @@ class MainWindow(SessionView, QMainWindow):
         self._remember_dir(path)
         self.session.notify(f"Exported {shown_name(path)} ({size[0]} x {size[1]})")
 
+    def export_surface(self) -> None:
+        """File ▸ Export loss surface: the surface panel's figure."""
+        path = self.ask_save_path("Export loss surface", "PNG image (*.png);;SVG drawing (*.svg)",
+                                  "loss-surface.png")
+        if not path:
+            return
+        if not Path(path).suffix:
+            path += ".png"
+        try:
+            self.surface_panel.export(path)
+        except (OSError, ValueError) as exc:
+            self.show_error("Cannot export the loss surface", f"{exc}\nNothing was written.")
+            return
+        self._remember_dir(path)
+        self.session.notify(f"Exported {Path(path).name}")
+
     def record(self) -> None:
         """Start recording (asking what and where), or stop and write the file."""
         if self.recording.recording:
@@ -404,7 +450,7 @@ class MainWindow(SessionView, QMainWindow):
     def ask_export_options(self, fmt: str) -> dict | None:
         from nnviz.gui.dialogs import code_export
 
-        dialog = code_export.ExportOptionsDialog(self.session.trainer, fmt, self)
+        dialog = code_export.ExportOptionsDialog(self.session, fmt, self)
         return dialog.options() if run_once(dialog) == QDialog.DialogCode.Accepted else None
 
     def export_code(self, fmt: str) -> None:
@@ -412,13 +458,12 @@ class MainWindow(SessionView, QMainWindow):
         from nnviz.gui.dialogs import code_export
 
         self.session.pause()
-        trainer = self.session.trainer
         try:
-            code_export.check(trainer, fmt, {"iterations": 1, "print_every": 0, "digits": 9})
+            code_export.check(self.session, fmt, {"iterations": 1, "print_every": 0, "digits": 9})
             options = self.ask_export_options(fmt)
             if options is None:
                 return
-            plan = code_export.check(trainer, fmt, options)
+            plan = code_export.check(self.session, fmt, options)
         except ExportError as exc:
             self.show_error("Cannot export as code", str(exc))
             return
@@ -514,7 +559,7 @@ class MainWindow(SessionView, QMainWindow):
 
     def _on_state_changed(self) -> None:
         t = self.session.trainer
-        f = Formatter(9)
+        f = self.session.formatter
         if t.cursor:
             parts = [f"iteration {t.iteration + 1}", f"phase: {t.last_step.phase}"]
         else:
@@ -529,6 +574,13 @@ class MainWindow(SessionView, QMainWindow):
 
     def _on_status_changed(self, status: str, message: str) -> None:
         self._on_state_changed()
+
+    def _on_settings_changed(self, name: str) -> None:
+        if name == "digits":
+            action = self.digits_actions.get(self.session.digits)
+            if action is not None:
+                action.setChecked(True)
+            self._on_state_changed()
 
     def _on_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 10000)
@@ -549,8 +601,12 @@ class MainWindow(SessionView, QMainWindow):
         if mode in EDGE_MODES:
             self.session.set_edge_mode(mode)
         try:
-            speed = float(s.value("play/speed", self.session.play_speed))
-            self.controls.speed.setValue(position_from_speed(speed))
+            self.session.set_digits(int(s.value("view/digits", self.session.digits)))
+        except (TypeError, ValueError):
+            pass
+        speed = s.value("play/pace", FRAME_PLAY)  # a new key: runs before frame-synced Play kept 10/s
+        try:
+            self.controls.speed.setValue(self.controls.position_of(speed if speed == FRAME_PLAY else float(speed)))
         except (TypeError, ValueError):
             pass
         unit = s.value("play/unit", self.session.play_unit)
@@ -563,7 +619,8 @@ class MainWindow(SessionView, QMainWindow):
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())
         s.setValue("view/edge_mode", self.session.edge_mode)
-        s.setValue("play/speed", self.session.play_speed)
+        s.setValue("view/digits", self.session.digits)
+        s.setValue("play/pace", self.session.play_speed)
         s.setValue("play/unit", self.session.play_unit)
         s.sync()
 

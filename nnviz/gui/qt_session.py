@@ -17,6 +17,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 
 from nnviz.app.session import Session
 from nnviz.core.trainer import Trainer
@@ -55,6 +56,7 @@ class QtSession(QObject):
     settingsChanged = Signal(str)  # the name of the setting ("stop_rules" for Play's)
     statusChanged = Signal(str, str)  # "ready"/"diverged", message
     selectionChanged = Signal()
+    hoverChanged = Signal()  # the item under the mouse (session.hover)
     sampleChanged = Signal(int)
     edgeModeChanged = Signal(str)
     timelineChanged = Signal()  # the iteration shown changed (or back to live)
@@ -64,7 +66,8 @@ class QtSession(QObject):
 
     EVENTS = (("trainer_replaced", "trainerReplaced"), ("state_changed", "stateChanged"),
               ("settings_changed", "settingsChanged"), ("status_changed", "statusChanged"),
-              ("selection_changed", "selectionChanged"), ("sample_changed", "sampleChanged"),
+              ("selection_changed", "selectionChanged"), ("hover_changed", "hoverChanged"),
+              ("sample_changed", "sampleChanged"),
               ("edge_mode_changed", "edgeModeChanged"), ("timeline_changed", "timelineChanged"),
               ("playing_changed", "playingChanged"), ("runs_changed", "runsChanged"),
               ("message", "message"))
@@ -82,6 +85,9 @@ class QtSession(QObject):
         self._timer.timeout.connect(self._tick)
         model.work_changed.connect(self._wake)
         model.playing_changed.connect(lambda playing: self._wake())
+        screen = QGuiApplication.primaryScreen()
+        if screen is not None:  # Play's default pace: one step per frame of this screen
+            model.set_frame_rate(screen.refreshRate())
 
     def __getattr__(self, name: str):
         # the model's commands and state (only called for names this class lacks)

@@ -271,10 +271,8 @@ def build_trainer(imported: ImportedWeights, activations: list[str], dataset: Da
         s = like.settings
         rng = np.random.default_rng()
         rng.bit_generator.state = like.rng.bit_generator.state
-        settings = dict(learning_rate=s.learning_rate, optimizer=s.optimizer, backprop=s.backprop,
-                        batch=s.batch, shuffle=s.shuffle, schedule=s.schedule,
-                        loss=recipes.fitting_loss(s.loss, network.activations[-1].name, dataset),
-                        frozen=s.frozen if same else (), seed=like.seed, rng=rng)
+        settings = s.carried() | dict(loss=recipes.fitting_loss(s.loss, network.activations[-1].name, dataset),
+                                      frozen=s.frozen if same else (), seed=like.seed, rng=rng)
     try:
         return Trainer(network, dataset, **settings)
     except ValueError as exc:

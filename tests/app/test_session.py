@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from nnviz.app import session as session_mod
-from nnviz.app.session import FAST_PLAY, LESSONS, Session
+from nnviz.app.session import FAST_PLAY, FRAME_PLAY, LESSONS, Selection, Session
 from nnviz.core import presets
 from nnviz.core.trainer import Schedule
 from nnviz.io import snapshot
@@ -83,6 +83,37 @@ def test_an_edit_is_undone_by_step_back():
     assert np.array_equal(s.trainer.network.flat(), before)
     assert not s.edit_parameter("w5", math.inf)
 
+
+
+def test_two_parameters_edited_together_are_one_step_back():
+    s = Session(presets.load("adaline"))
+    seen = record(s, "message", "state_changed")
+    before = s.trainer.network.flat().copy()
+    assert s.edit_parameters({"w1": 0.5, "w2": -1.0})
+    assert ("state_changed",) in seen and seen[-1] == ("message", "w1 = 0.5, w2 = -1 (Step back undoes it)")
+    assert s.edit_parameters({"w1": 0.75, "w2": -0.5}, merge=True)  # a drag's next move
+    assert s.back()
+    assert np.array_equal(s.trainer.network.flat(), before)
+    assert not s.edit_parameters({"w1": 1.0, "w9": 2.0})  # a message, and nothing changes
+    assert np.array_equal(s.trainer.network.flat(), before)
+
+
+def test_regime_marks_are_computed_once_per_state():
+    """On the adaline bowl they hold everywhere: training does not compute them again; a
+    new rate never does; momentum moves them; on the worked example each point has its own."""
+    s = Session(presets.load("adaline"))
+    m = s.regime_marks()
+    assert (m.zigzag_from, m.diverges_from) == (pytest.approx(0.25, rel=1e-12), pytest.approx(0.5, rel=1e-12))
+    s.trainer.run(5)
+    s.set_learning_rate(0.3)
+    assert s.regime_marks() is m and s.marks_cache.computed == 1
+    s.configure(optimizer="momentum", optimizer_params={"momentum": 0.9})
+    assert s.regime_marks().diverges_from == pytest.approx(0.95, rel=1e-12)
+    s.set_trainer(presets.load("mazur"))
+    first = s.regime_marks()
+    assert not first.exact and first.diverges_from > 10
+    s.step("iteration")
+    assert s.regime_marks() is not first and s.marks_cache.computed == 4
 
 def test_stop_rules_are_settings_of_the_session():
     s = Session(presets.load("xor"))
@@ -269,6 +300,38 @@ def test_play_at_a_speed_keeps_the_speed_and_leaves_the_window_idle():
     assert 10 + 0.9 * 200 * 0.16 <= s.trainer.iteration <= 10 + 1.1 * 200 * 0.16
 
 
+def test_play_defaults_to_one_step_per_frame_of_the_screen():
+    clock = Clock()
+    s = Session(presets.load("xor"), clock=clock)
+    assert s.play_speed == FRAME_PLAY and s.play_unit == "iteration"
+    s.set_frame_rate(120.0)  # the adapter tells the screen's rate
+    s.play()
+    assert s.tick_interval_ms() == 8 and s.flat_out  # every frame is used: views redraw with the step
+    for k in range(1, 6):
+        clock.now += 0.5  # however late the frame, one step a frame
+        s.tick()
+        assert s.trainer.iteration == k and s.flat_out
+    s.set_play_unit("micro")
+    s.tick()
+    assert s.trainer.cursor == 1
+    s.set_frame_rate(0.0)  # nonsense from a screen is ignored
+    assert s.frame_rate == 120.0
+
+
+@pytest.mark.parametrize("speed", [FRAME_PLAY, FAST_PLAY])
+def test_play_stops_at_the_loss_rule_at_any_speed(speed):
+    s = Session(presets.load("xor"), clock=Clock(step=0.001))
+    s.set_play_speed(speed)
+    s.set_stop_rules(0.1, None)
+    s.play()
+    for _ in range(5000):
+        if not s.playing:
+            break
+        s.tick()
+    t = s.trainer
+    assert not s.playing and t.loss_history[-1] < 0.1 <= t.loss_history[-2]
+
+
 def test_play_stops_at_the_stop_rules():
     s = Session(presets.load("xor"), clock=Clock(step=0.001))
     s.set_stop_rules(None, 25)
@@ -294,3 +357,34 @@ def test_a_diverging_run_stops_play_with_a_message():
     assert not s.playing and s.trainer.status == "diverged"
     assert any(text.startswith("Training diverged") for _, text in seen)
     assert not s.play()  # refused until reset, step back or a changed setting
+
+
+# ------------------------------------------------------------- hover, digits
+def test_hover_previews_without_touching_the_selection():
+    s = Session(presets.load("mazur"))
+    seen = record(s, "hover_changed", "selection_changed")
+    s.select_param("w5")
+    s.set_hover(Selection(param="w1"))
+    assert s.hover == Selection(param="W1[0,0]") and s.inspected == s.hover
+    assert s.selection == Selection(param="W2[0,0]")
+    s.set_hover(Selection(param="W1[0,0]"))  # the same item again: no event
+    s.set_hover(Selection(layer=1, unit=0))
+    s.set_hover(None)
+    assert s.inspected == s.selection
+    assert seen == [("selection_changed",)] + [("hover_changed",)] * 3
+    s.set_hover(Selection(layer=2, unit=1))
+    s.load_preset("xor")  # another network: nothing is under the mouse
+    assert s.hover is None
+
+
+def test_digits_are_one_setting_for_every_view():
+    s = Session(presets.load("mazur"))
+    seen = record(s, "settings_changed")
+    assert s.formatter.num(0.593269992) == "0.5933"  # the default: 4 decimal places
+    s.set_digits(9)
+    assert s.formatter.num(0.593269992) == "0.593269992" and seen == [("settings_changed", "digits")]
+    s.set_digits(9)
+    assert len(seen) == 1
+    with pytest.raises(ValueError):
+        s.set_digits(0)
+    assert s.digits == 9

@@ -30,19 +30,6 @@ MAZUR_PARAMS = {  # the published worked example after one iteration
 }
 
 
-@pytest.fixture
-def workdir(tmp_path, monkeypatch):
-    """Run every command in an empty temporary folder."""
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    rc = cli.main(list(argv))
-    out, err = capsys.readouterr()
-    return rc, out, err
-
-
 def tree(folder: Path) -> dict[str, tuple[bytes | None, int]]:
     """Every file and folder below ``folder`` with its bytes and modification time."""
     out = {}
@@ -72,8 +59,8 @@ def make_snapshot(path: Path, name: str = "xor", iterations: int = 5, **settings
 
 
 # ====================================================================== train
-def test_train_mazur_prints_the_published_numbers(workdir, capsys):
-    rc, out, err = run(capsys, "train", "--preset", "mazur", "--iterations", "1")
+def test_train_mazur_prints_the_published_numbers(workdir, nnviz_cli):
+    rc, out, err = nnviz_cli("train", "--preset", "mazur", "--iterations", "1")
     assert rc == 0 and err == ""
     assert "out_o1 = 0.75136507" in out
     assert "out_o2 = 0.772928465" in out
@@ -86,8 +73,8 @@ def test_train_mazur_prints_the_published_numbers(workdir, capsys):
     assert os.listdir(workdir) == []  # nothing written without --out
 
 
-def test_train_summary_has_what_the_readme_lists(workdir, capsys):
-    rc, out, _ = run(capsys, "train", "--preset", "xor", "--iterations", "30")
+def test_train_summary_has_what_the_readme_lists(workdir, nnviz_cli):
+    rc, out, _ = nnviz_cli("train", "--preset", "xor", "--iterations", "30")
     assert rc == 0
     t = presets.load("xor")
     t.run(30)
@@ -102,8 +89,8 @@ def test_train_summary_has_what_the_readme_lists(workdir, capsys):
     assert printed["W2[0,3]"] == Formatter(9).num(t.network.get("W2[0,3]"))
 
 
-def test_out_writes_a_snapshot_equal_to_the_python_api_run(workdir, capsys):
-    rc, out, err = run(capsys, "train", "--preset", "xor", "--seed", "4", "--iterations", "37", "--lr", "1.5",
+def test_out_writes_a_snapshot_equal_to_the_python_api_run(workdir, nnviz_cli):
+    rc, out, err = nnviz_cli("train", "--preset", "xor", "--seed", "4", "--iterations", "37", "--lr", "1.5",
                        "--optimizer", "momentum", "--batch", "3", "--shuffle", "--out", "run.json")
     assert rc == 0 and err == ""
     assert "snapshot written to run.json" in out
@@ -119,9 +106,9 @@ def test_out_writes_a_snapshot_equal_to_the_python_api_run(workdir, capsys):
     assert (workdir / "run.json").read_text(encoding="utf-8") == snapshot.dumps(t)
 
 
-def test_train_carries_on_from_a_snapshot(workdir, capsys):
+def test_train_carries_on_from_a_snapshot(workdir, nnviz_cli):
     make_snapshot(workdir / "s.json", "xor", 10, optimizer="adam", batch="online", shuffle=True)
-    rc, out, _ = run(capsys, "train", "--snapshot", "s.json", "--iterations", "15", "--out", "o.json")
+    rc, out, _ = nnviz_cli("train", "--snapshot", "s.json", "--iterations", "15", "--out", "o.json")
     assert rc == 0
     assert "trained 15 iterations (iterations 11..25)" in out
     assert "adam" in out and "online" in out  # the file's settings
@@ -130,25 +117,25 @@ def test_train_carries_on_from_a_snapshot(workdir, capsys):
     assert (workdir / "o.json").read_text(encoding="utf-8") == snapshot.dumps(t)
 
 
-def test_train_defaults_to_mazur_and_1000_iterations(workdir, capsys):
-    rc, out, _ = run(capsys, "train", "--out", "o.json")
+def test_train_defaults_to_mazur_and_1000_iterations(workdir, nnviz_cli):
+    rc, out, _ = nnviz_cli("train", "--out", "o.json")
     assert rc == 0
     assert "trained 1000 iterations (iterations 1..1000)" in out
     o = snapshot.load("o.json")
     assert o.iteration == 1000 and o.network.neuron_names[1] == ["h1", "h2"]
 
 
-def test_out_may_replace_the_snapshot_it_started_from(workdir, capsys):
+def test_out_may_replace_the_snapshot_it_started_from(workdir, nnviz_cli):
     make_snapshot(workdir / "s.json", "xor", 4)
-    rc, _, err = run(capsys, "train", "--snapshot", "s.json", "--iterations", "6", "--out", "s.json")
+    rc, _, err = nnviz_cli("train", "--snapshot", "s.json", "--iterations", "6", "--out", "s.json")
     assert rc == 0 and err == ""
     assert os.listdir(workdir) == ["s.json"]
     assert snapshot.load("s.json").iteration == 10
 
 
-def test_all_flags_override_the_snapshot_settings(workdir, capsys):
+def test_all_flags_override_the_snapshot_settings(workdir, nnviz_cli):
     make_snapshot(workdir / "s.json", "xor", 5)
-    rc, _, err = run(capsys, "train", "--snapshot", "s.json", "--lr", "0.25", "--optimizer", "adam",
+    rc, _, err = nnviz_cli("train", "--snapshot", "s.json", "--lr", "0.25", "--optimizer", "adam",
                      "--batch", "2", "--shuffle", "--loss", "cross_entropy", "--backprop", "proportional",
                      "--freeze-biases", "--iterations", "6", "--out", "o.json")
     assert rc == 0 and err == ""
@@ -176,11 +163,11 @@ def test_all_flags_override_the_snapshot_settings(workdir, capsys):
     ("--backprop", "proportional", "backprop", lambda s: s.backprop == "proportional"),
     ("--freeze-biases", None, "frozen", lambda s: s.frozen == {"b1[0]", "b1[1]", "b1[2]", "b1[3]", "b2[0]"}),
 ])
-def test_each_flag_overrides_the_snapshot(workdir, capsys, flag, value, setting, check):
+def test_each_flag_overrides_the_snapshot(workdir, nnviz_cli, flag, value, setting, check):
     make_snapshot(workdir / "s.json", "xor", 3, batch=2, optimizer="momentum", learning_rate=0.7)
     before = snapshot.load("s.json").settings
     args = [flag] if value is None else [flag, value]
-    rc, _, _ = run(capsys, "train", "--snapshot", "s.json", *args, "--iterations", "2", "--out", "o.json")
+    rc, _, _ = nnviz_cli("train", "--snapshot", "s.json", *args, "--iterations", "2", "--out", "o.json")
     assert rc == 0
     after = snapshot.load("o.json").settings
     assert check(after)
@@ -189,8 +176,8 @@ def test_each_flag_overrides_the_snapshot(workdir, capsys, flag, value, setting,
             assert getattr(after, name) == getattr(before, name), name
 
 
-def test_until_loss_stops_early(workdir, capsys):
-    rc, out, _ = run(capsys, "train", "--preset", "mazur", "--iterations", "1000", "--until-loss", "0.25",
+def test_until_loss_stops_early(workdir, nnviz_cli):
+    rc, out, _ = nnviz_cli("train", "--preset", "mazur", "--iterations", "1000", "--until-loss", "0.25",
                      "--out", "o.json")
     assert rc == 0
     assert "stopped because: the loss fell below 0.25" in out
@@ -200,9 +187,9 @@ def test_until_loss_stops_early(workdir, capsys):
 
 
 @pytest.mark.parametrize("name", ["xor", "sine"])
-def test_seed_gives_the_presets_initial_weights(workdir, capsys, name):
+def test_seed_gives_the_presets_initial_weights(workdir, nnviz_cli, name):
     for seed in ("5", "6"):
-        rc, _, _ = run(capsys, "train", "--preset", name, "--seed", seed, "--iterations", "0",
+        rc, _, _ = nnviz_cli("train", "--preset", name, "--seed", seed, "--iterations", "0",
                        "--out", f"s{seed}.json")
         assert rc == 0
     s5, s6 = snapshot.load("s5.json"), snapshot.load("s6.json")
@@ -213,24 +200,24 @@ def test_seed_gives_the_presets_initial_weights(workdir, capsys, name):
     assert s5.seed == 5 and s6.seed == 6
 
 
-def test_seed_with_a_snapshot_reseeds_only_the_shuffling(workdir, capsys):
+def test_seed_with_a_snapshot_reseeds_only_the_shuffling(workdir, nnviz_cli):
     make_snapshot(workdir / "s.json", "xor", 3, batch="online", shuffle=True)
     file_weights = snapshot.load("s.json").network.flat()
     outs = []
     for i, seed in enumerate(["11", "11", "12"]):
-        rc, _, _ = run(capsys, "train", "--snapshot", "s.json", "--seed", seed, "--iterations", "0",
+        rc, _, _ = nnviz_cli("train", "--snapshot", "s.json", "--seed", seed, "--iterations", "0",
                        "--out", f"z{i}.json")
         assert rc == 0
         assert np.array_equal(snapshot.load(f"z{i}.json").network.flat(), file_weights)  # from the file
-        rc, _, _ = run(capsys, "train", "--snapshot", "s.json", "--seed", seed, "--iterations", "9",
+        rc, _, _ = nnviz_cli("train", "--snapshot", "s.json", "--seed", seed, "--iterations", "9",
                        "--out", f"o{i}.json")
         outs.append(snapshot.load(f"o{i}.json"))
     assert outs[0].loss_history == outs[1].loss_history  # same seed, same run
     assert outs[0].loss_history != outs[2].loss_history  # another seed shuffles otherwise
 
 
-def test_a_diverging_run_is_reported_without_a_traceback(workdir, capsys):
-    rc, out, err = run(capsys, "train", "--preset", "sine", "--lr", "50", "--iterations", "200",
+def test_a_diverging_run_is_reported_without_a_traceback(workdir, nnviz_cli):
+    rc, out, err = nnviz_cli("train", "--preset", "sine", "--lr", "50", "--iterations", "200",
                        "--out", "d.json")
     assert rc == 0
     assert "stopped because: diverged" in out
@@ -239,17 +226,17 @@ def test_a_diverging_run_is_reported_without_a_traceback(workdir, capsys):
     d = snapshot.load("d.json")
     assert d.status == "diverged" and np.isfinite(d.network.flat()).all()
     # carrying on from the diverged file needs a changed setting
-    rc, out, err = run(capsys, "train", "--snapshot", "d.json", "--iterations", "5")
+    rc, out, err = nnviz_cli("train", "--snapshot", "d.json", "--iterations", "5")
     assert rc == 2 and out == "" and len(err.splitlines()) == 1 and "diverged" in err
-    rc, out, err = run(capsys, "train", "--snapshot", "d.json", "--lr", "0.001", "--iterations", "5")
+    rc, out, err = nnviz_cli("train", "--snapshot", "d.json", "--lr", "0.001", "--iterations", "5")
     assert rc == 0 and err == ""
 
 
-def test_a_failed_save_at_the_end_keeps_the_existing_file(workdir, capsys):
+def test_a_failed_save_at_the_end_keeps_the_existing_file(workdir, nnviz_cli):
     make_snapshot(workdir / "o.json", "mazur", 1)
     before = tree(workdir)
     with mock.patch("os.replace", side_effect=OSError(28, "No space left on device")):
-        rc, _, err = run(capsys, "train", "--preset", "xor", "--iterations", "3", "--out", "o.json")
+        rc, _, err = nnviz_cli("train", "--preset", "xor", "--iterations", "3", "--out", "o.json")
     assert rc == 2
     assert len(err.splitlines()) == 1 and "No space left on device" in err
     assert tree(workdir) == before
@@ -269,8 +256,8 @@ TRACE_LINES = [
 ]
 
 
-def test_trace_mazur_prints_the_worked_example(workdir, capsys):
-    rc, out, err = run(capsys, "trace", "--preset", "mazur")
+def test_trace_mazur_prints_the_worked_example(workdir, nnviz_cli):
+    rc, out, err = nnviz_cli("trace", "--preset", "mazur")
     assert rc == 0 and err == ""
     lines = out.splitlines()
     for line in TRACE_LINES:
@@ -285,8 +272,8 @@ def test_trace_mazur_prints_the_worked_example(workdir, capsys):
     assert os.listdir(workdir) == []
 
 
-def test_trace_digits_and_iterations(workdir, capsys):
-    rc, out, _ = run(capsys, "trace", "--preset", "mazur", "--digits", "4", "--iterations", "2")
+def test_trace_digits_and_iterations(workdir, nnviz_cli):
+    rc, out, _ = nnviz_cli("trace", "--preset", "mazur", "--digits", "4", "--iterations", "2")
     assert rc == 0
     assert "out_h1 = sigmoid(net_h1) = sigmoid(0.3775) = 0.5933" in out.splitlines()
     assert "== iteration 2 · " in out
@@ -300,8 +287,8 @@ def test_trace_digits_and_iterations(workdir, capsys):
             assert len(n.split("e")[0].replace("-", "").replace(".", "").lstrip("0")) <= 4, n
 
 
-def test_trace_the_documented_example_snapshot(workdir, capsys):
-    rc, out, err = run(capsys, "trace", "--snapshot", str(EXAMPLE))
+def test_trace_the_documented_example_snapshot(workdir, nnviz_cli):
+    rc, out, err = nnviz_cli("trace", "--snapshot", str(EXAMPLE))
     assert rc == 0 and err == ""
     assert "momentum" in out and "cross_entropy" in out and "1 of 2 samples" in out
     assert "b2[0] is frozen" in out
@@ -344,11 +331,11 @@ BAD = [
 
 
 @pytest.mark.parametrize("argv", BAD)
-def test_bad_input_exit_2_one_line_nothing_touched(workdir, capsys, argv):
+def test_bad_input_exit_2_one_line_nothing_touched(workdir, nnviz_cli, argv):
     _corrupt(workdir)
     (workdir / "sub").mkdir()
     before = tree(workdir)
-    rc, out, err = run(capsys, *argv)
+    rc, out, err = nnviz_cli(*argv)
     assert rc == 2
     assert len(err.splitlines()) == 1 and err.endswith("\n"), err
     assert "Traceback" not in err and "usage:" not in err
@@ -363,16 +350,16 @@ def test_bad_input_exit_2_one_line_nothing_touched(workdir, capsys, argv):
     pytest.param(["--batch", "0"], id="batch-zero"),
     pytest.param(["--preset", "sine", "--loss", "cross_entropy"], id="bad-setting"),
 ])
-def test_existing_out_file_is_kept_when_the_command_fails(workdir, capsys, argv):
+def test_existing_out_file_is_kept_when_the_command_fails(workdir, nnviz_cli, argv):
     _corrupt(workdir)
     make_snapshot(workdir / "keep.json", "mazur", 2)
     before = tree(workdir)
-    rc, _, err = run(capsys, "train", *argv, "--out", "keep.json")
+    rc, _, err = nnviz_cli("train", *argv, "--out", "keep.json")
     assert rc == 2 and len(err.splitlines()) == 1
     assert tree(workdir) == before
 
 
-def test_error_messages_name_the_problem(workdir, capsys):
+def test_error_messages_name_the_problem(workdir, nnviz_cli):
     _corrupt(workdir)
     cases = {
         ("train", "--lr", "-1"): "--lr",
@@ -384,41 +371,41 @@ def test_error_messages_name_the_problem(workdir, capsys):
         ("train", "--preset", "bogus"): "bogus",
     }
     for argv, word in cases.items():
-        rc, _, err = run(capsys, *argv)
+        rc, _, err = nnviz_cli(*argv)
         assert rc == 2 and word in err, (argv, err)
 
 
-def test_snapshot_with_a_bad_field_gives_one_line(workdir, capsys):
+def test_snapshot_with_a_bad_field_gives_one_line(workdir, nnviz_cli):
     doc = json.loads(snapshot.dumps(presets.load("mazur")))
     doc["network"]["weights"][1] = [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]
     (workdir / "bad.json").write_text(json.dumps(doc), encoding="utf-8")
-    rc, out, err = run(capsys, "train", "--snapshot", "bad.json")
+    rc, out, err = nnviz_cli("train", "--snapshot", "bad.json")
     assert rc == 2 and out == ""
     assert err.splitlines() == [err.strip()]
     assert "network.weights[1]: expected shape (2, 2), got (2, 3)" in err
 
 
-def test_snapshot_with_an_overflowing_number_gives_one_line(workdir, capsys):
+def test_snapshot_with_an_overflowing_number_gives_one_line(workdir, nnviz_cli):
     doc = json.loads(snapshot.dumps(presets.load("mazur")))
     text = json.dumps(doc).replace("0.15", "1" + "0" * 400, 1)
     (workdir / "big.json").write_text(text, encoding="utf-8")
-    rc, out, err = run(capsys, "train", "--snapshot", "big.json")
+    rc, out, err = nnviz_cli("train", "--snapshot", "big.json")
     assert rc == 2 and len(err.splitlines()) == 1
 
 
 # ============================================================ no subcommand
-def test_no_subcommand_without_a_display_prints_a_clear_message(workdir, capsys, monkeypatch):
+def test_no_subcommand_without_a_display_prints_a_clear_message(workdir, nnviz_cli, monkeypatch):
     monkeypatch.setattr(sys, "platform", "linux")
     for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
         monkeypatch.delenv(name, raising=False)
-    rc, out, err = run(capsys)
+    rc, out, err = nnviz_cli()
     assert rc == 2 and out == "" and len(err.splitlines()) == 1
     assert "no display" in err and "render" in err
 
 
-def test_open_with_a_bad_snapshot_fails_before_any_window(workdir, capsys, fake_window):
+def test_open_with_a_bad_snapshot_fails_before_any_window(workdir, nnviz_cli, fake_window):
     (workdir / "bad.json").write_text("{", encoding="utf-8")
-    rc, out, err = run(capsys, "--open", "bad.json")
+    rc, out, err = nnviz_cli("--open", "bad.json")
     assert rc == 2 and len(err.splitlines()) == 1 and "not valid JSON" in err
     assert fake_window == []
 
@@ -446,9 +433,9 @@ def test_no_subcommand_starts_the_window(workdir, capsys, fake_window):
 
 
 @pytest.mark.parametrize("argv", [["--open", "corrupt.json"], ["--open", "missing.json"], ["--preset", "bogus"]])
-def test_window_with_bad_input_exits_2_before_opening(workdir, capsys, fake_window, argv):
+def test_window_with_bad_input_exits_2_before_opening(workdir, nnviz_cli, fake_window, argv):
     _corrupt(workdir)
-    rc, out, err = run(capsys, *argv)
+    rc, out, err = nnviz_cli(*argv)
     assert rc == 2 and len(err.splitlines()) == 1
     assert fake_window == []
 
@@ -476,3 +463,35 @@ def test_a_batch_above_the_sample_count_takes_them_all_with_a_note(nnviz_cli):
     t.configure(batch=4)
     t.run(3)
     assert f"final loss (current parameters, all 4 samples): {Formatter(9).num(t.evaluate_loss())}" in out
+
+
+# ================================================================ --lesson
+def test_lesson_starts_the_window_on_it(workdir, capsys, fake_window):
+    assert cli.main(["--lesson", "one-iteration"]) == 0
+    assert cli.main(["--lesson", "3"]) == 0
+    assert [kwargs.get("lesson") for _, kwargs in fake_window] == ["one-iteration", "3"]
+
+
+@pytest.mark.parametrize("argv,message", [
+    (["--lesson", "nope"], "nnviz: --lesson: no lesson 'nope'; expected one of one-iteration, "),
+    (["--lesson", "1", "--preset", "xor"], "nnviz: --lesson sets up its own network"),
+])
+def test_lesson_with_bad_input_exits_2_before_opening(workdir, nnviz_cli, fake_window, argv, message):
+    rc, out, err = nnviz_cli(*argv)
+    assert rc == 2 and len(err.splitlines()) == 1 and err.startswith(message)
+    assert fake_window == []
+
+
+def test_lesson_whose_file_is_broken_prints_its_line(workdir, nnviz_cli, fake_window, monkeypatch):
+    from nnviz.app.lessons import format as lesson_format
+
+    folder = workdir / "lessons"
+    folder.mkdir()
+    (folder / "04-broken.toml").write_text('title = "x"\n[[steps]]\ntitle = "a"\ntext = "{nope}"\n')
+    shipped = lesson_format.library
+    monkeypatch.setattr(lesson_format, "library", lambda: shipped(folder))
+    for name in ("broken", "4"):
+        rc, out, err = nnviz_cli("--lesson", name)
+        assert rc == 2 and err == ("nnviz: --lesson: 04-broken.toml, line 4: steps[0].text: unknown quantity "
+                                   "'nope'; expected one of " + ", ".join(lesson_format.quantities.QUANTITIES) + "\n")
+    assert fake_window == []

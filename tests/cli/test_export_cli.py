@@ -15,12 +15,6 @@ from nnviz.core import presets
 from nnviz.io import snapshot, weights
 
 
-@pytest.fixture
-def workdir(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def options(capsys, command: str) -> set[str]:
     with pytest.raises(SystemExit):
         cli.main([command, "--help"])

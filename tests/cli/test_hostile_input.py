@@ -30,18 +30,6 @@ from strategies import finite_floats
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def workdir(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    rc = cli.main(list(argv))
-    out, err = capsys.readouterr()
-    return rc, out, err
-
-
 def tree(folder: Path) -> dict[str, bytes | None]:
     """Every entry below ``folder`` (hidden temporaries too) with its bytes."""
     return {str(p.relative_to(folder)): (p.read_bytes() if p.is_file() and not p.is_symlink() else None)
@@ -99,7 +87,7 @@ def test_a_disk_that_fills_up_midway_keeps_the_earlier_file(tmp_path, name):
 
 
 @pytest.mark.parametrize("name", list(OUTPUTS))
-def test_a_failed_rename_keeps_the_earlier_file(workdir, capsys, monkeypatch, name):
+def test_a_failed_rename_keeps_the_earlier_file(workdir, nnviz_cli, monkeypatch, name):
     args = OUTPUTS[name]
     (workdir / args[-1]).write_bytes(b"the earlier file")
     before = tree(workdir)
@@ -108,7 +96,7 @@ def test_a_failed_rename_keeps_the_earlier_file(workdir, capsys, monkeypatch, na
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", refuse)
-    rc, _, err = run(capsys, *args)
+    rc, _, err = nnviz_cli(*args)
     assert rc == 2 and "No space left on device" in one_line(err)
     assert tree(workdir) == before
 
@@ -139,7 +127,7 @@ def start_and_stop_at_the_rename(tmp_path: Path, args: list[str]) -> subprocess.
 
 
 @pytest.mark.parametrize("how", ["kill -9", "SIGTERM", "Ctrl-C"])
-def test_a_render_killed_while_saving_keeps_prev_png(tmp_path, capsys, monkeypatch, how):
+def test_a_render_killed_while_saving_keeps_prev_png(tmp_path, nnviz_cli, monkeypatch, how):
     old = tmp_path / "prev.png"
     old.write_bytes(b"\x89PNG the earlier picture")
     proc = start_and_stop_at_the_rename(tmp_path, ["render", "--size", "400x300", "--out", "prev.png"])
@@ -153,7 +141,7 @@ def test_a_render_killed_while_saving_keeps_prev_png(tmp_path, capsys, monkeypat
     else:
         assert proc.returncode == 130 and err == "nnviz: interrupted\n" and os.listdir(tmp_path) == ["prev.png"]
     monkeypatch.chdir(tmp_path)  # the next render replaces the file and removes what was left
-    rc, _, err = run(capsys, "render", "--size", "64x48", "--out", "prev.png")
+    rc, _, err = nnviz_cli("render", "--size", "64x48", "--out", "prev.png")
     assert rc == 0 and err == "" and os.listdir(tmp_path) == ["prev.png"]
     assert old.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
 
@@ -174,9 +162,9 @@ def test_sigterm_while_train_saves_its_snapshot(tmp_path):
     ["train", "--snapshot", "{fifo}"], ["trace", "--snapshot", "{fifo}"], ["render", "--snapshot", "{fifo}", "--out", "x.png"],
     ["train", "--data", "{fifo}"], ["--open", "{fifo}"],
 ])
-def test_a_fifo_is_refused_without_waiting(workdir, capsys, fifo, argv):
+def test_a_fifo_is_refused_without_waiting(workdir, nnviz_cli, fifo, argv):
     argv = [a.format(fifo=fifo) for a in argv]
-    rc, out, err = run(capsys, *argv)
+    rc, out, err = nnviz_cli(*argv)
     assert rc == 2 and out == ""
     assert f"{fifo}: not a regular file (a FIFO)" in one_line(err)
 
@@ -230,11 +218,11 @@ ODD_OUT = {
 @pytest.mark.parametrize("command", [["train", "--iterations", "5"], ["render"], ["surface", "--params", "w5", "w6"],
                                      ["sweep"], ["graph", "--param", "w1"], ["record", "--frames", "2"]])
 @pytest.mark.parametrize("out", list(ODD_OUT))
-def test_an_out_that_cannot_be_written_is_refused_before_any_work(odd_places, capsys, command, out):
+def test_an_out_that_cannot_be_written_is_refused_before_any_work(odd_places, nnviz_cli, command, out):
     if out.startswith(("/proc", "/sys")) and not Path(out).parent.is_dir():
         pytest.skip(f"no {Path(out).parent} here")
     before = tree(odd_places)
-    rc, stdout, err = run(capsys, *command, "--out", out)
+    rc, stdout, err = nnviz_cli(*command, "--out", out)
     assert rc == 2 and stdout == ""  # nothing ran
     assert ODD_OUT[out] in one_line(err) and "--out" in err
     assert tree(odd_places) == before
@@ -244,8 +232,8 @@ def test_an_out_that_cannot_be_written_is_refused_before_any_work(odd_places, ca
     (["train", "--snapshot", ""], "snapshot file"), (["trace", "--snapshot", ""], "snapshot file"),
     (["train", "--data", ""], "data file"), (["--open", ""], "snapshot file"),
 ])
-def test_an_empty_file_name_is_not_the_worked_example(workdir, capsys, argv, what):
-    rc, out, err = run(capsys, *argv)
+def test_an_empty_file_name_is_not_the_worked_example(workdir, nnviz_cli, argv, what):
+    rc, out, err = nnviz_cli(*argv)
     assert rc == 2 and out == ""
     assert f"an empty file name (expected a {what})" in one_line(err)
 
@@ -281,20 +269,20 @@ WIDE = ",".join(["2"] + ["128"] * 8 + ["1"])
      "10,000 frames x every 100,000 units is over the limit of 10,000,000 units"),
     (["record", "--size", "5000x5000", "--out", "r.gif"], "--size: expected a size from 32x32 to 4000x4000 (the limit)"),
 ])
-def test_sizes_beyond_the_limits_are_one_line_naming_the_limit(rows, capsys, argv, limit):
+def test_sizes_beyond_the_limits_are_one_line_naming_the_limit(rows, nnviz_cli, argv, limit):
     before = tree(rows.parent)
-    rc, out, err = run(capsys, *argv)
+    rc, out, err = nnviz_cli(*argv)
     assert rc == 2 and out == ""
     assert limit in one_line(err) and len(err) < 300
     assert tree(rows.parent) == before
 
 
-def test_a_surface_grid_beyond_the_limit_is_one_line(workdir, capsys):
+def test_a_surface_grid_beyond_the_limit_is_one_line(workdir, nnviz_cli):
     n = 100_001
     t = trainer_mod.create([2, 2, 1], ["tanh", "linear"], Dataset(np.zeros((n, 2)), np.zeros((n, 1))), seed=0,
                            loss="mse")
     snapshot.save(t, workdir / "many.json")
-    rc, out, err = run(capsys, "surface", "--snapshot", "many.json", "--params", "W1[0,0]", "W1[0,1]",
+    rc, out, err = nnviz_cli("surface", "--snapshot", "many.json", "--params", "W1[0,0]", "W1[0,1]",
                        "--grid", "101", "--out", "s.npz")
     assert rc == 2 and out == ""
     assert ("a 101 x 101 grid over 100,001 samples is 1,020,110,201 loss evaluations, over the limit of "
@@ -307,24 +295,24 @@ def test_a_surface_grid_beyond_the_limit_is_one_line(workdir, capsys):
     (["0", "1", "0.5", "0.5000000000000001"], "B0..B1 = 0.5..0.5000000000000001 is too narrow"),
     (["-1e308", "1e308", "0", "1"], "A0..A1 = -1e+308..1e+308 is too wide: its width is beyond the largest float"),
 ])
-def test_degenerate_surface_ranges_are_one_line(workdir, capsys, rng, problem):
-    rc, out, err = run(capsys, "surface", "--params", "w5", "w6", "--range", *rng, "--out", "s.png")
+def test_degenerate_surface_ranges_are_one_line(workdir, nnviz_cli, rng, problem):
+    rc, out, err = nnviz_cli("surface", "--params", "w5", "w6", "--range", *rng, "--out", "s.png")
     assert rc == 2 and out == "" and problem in one_line(err)
     assert os.listdir(workdir) == []
 
 
-def test_a_narrow_range_far_from_the_point_is_drawn_without_warnings(workdir, capsys):
-    rc, out, err = run(capsys, "surface", "--params", "w5", "w6", "--range", "0", "1e-300", "0", "1e-300",
+def test_a_narrow_range_far_from_the_point_is_drawn_without_warnings(workdir, nnviz_cli):
+    rc, out, err = nnviz_cli("surface", "--params", "w5", "w6", "--range", "0", "1e-300", "0", "1e-300",
                        "--out", "s.png")  # RuntimeWarnings from nnviz are errors in the tests
     assert rc == 0 and err == ""
     assert (workdir / "s.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
 
 
 # ======================================================= numbers are numbers
-def test_negative_numbers_in_exponent_form_are_values_not_options(workdir, capsys):
-    rc, out, err = run(capsys, "train", "--until-loss", "-1e-3", "--iterations", "2")
+def test_negative_numbers_in_exponent_form_are_values_not_options(workdir, nnviz_cli):
+    rc, out, err = nnviz_cli("train", "--until-loss", "-1e-3", "--iterations", "2")
     assert rc == 0 and err == "" and "trained 2 iterations" in out
-    rc, out, err = run(capsys, "surface", "--params", "w5", "w6", "--range", "-1e-3", "1e-3", "-1E-3", "1e-3",
+    rc, out, err = nnviz_cli("surface", "--params", "w5", "w6", "--range", "-1e-3", "1e-3", "-1E-3", "1e-3",
                        "--grid", "3", "--out", "s.csv")
     assert rc == 0 and err == "" and "W2[0,0] in [-0.001, 0.001]" in out
 
@@ -361,33 +349,33 @@ INJECTED = "x\nINJECTED"
     "network/neuron_names/1/0", "network/param_names/W1[0,0]", "format",
 ])
 @pytest.mark.parametrize("command", ["train", "trace"])
-def test_a_line_break_in_a_snapshot_field_stays_on_one_line(workdir, capsys, where, command):
+def test_a_line_break_in_a_snapshot_field_stays_on_one_line(workdir, nnviz_cli, where, command):
     (workdir / "s.json").write_text(json.dumps(set_in(mazur_doc(), where, INJECTED)), encoding="utf-8")
-    rc, out, err = run(capsys, command, "--snapshot", "s.json")
+    rc, out, err = nnviz_cli(command, "--snapshot", "s.json")
     assert rc == 2 and out == ""
     assert "x\\nINJECTED" in one_line(err)
 
 
-def test_a_line_break_in_a_parameter_name_key_stays_on_one_line(workdir, capsys):
+def test_a_line_break_in_a_parameter_name_key_stays_on_one_line(workdir, nnviz_cli):
     doc = mazur_doc()
     doc["network"]["param_names"][INJECTED] = "w"
     (workdir / "s.json").write_text(json.dumps(doc), encoding="utf-8")
-    rc, out, err = run(capsys, "train", "--snapshot", "s.json")
+    rc, out, err = nnviz_cli("train", "--snapshot", "s.json")
     assert rc == 2 and out == "" and "x\\nINJECTED" in one_line(err)
 
 
-def test_a_diverged_runs_message_must_be_one_line(workdir, capsys):
+def test_a_diverged_runs_message_must_be_one_line(workdir, nnviz_cli):
     doc = mazur_doc()
     doc["training"]["status"] = "diverged"
     doc["training"]["status_message"] = "boom" + INJECTED + "\x1b[2J" + "z" * 10_000
     (workdir / "s.json").write_text(json.dumps(doc), encoding="utf-8")
     for command in ("train", "trace"):
-        rc, out, err = run(capsys, command, "--snapshot", "s.json")
+        rc, out, err = nnviz_cli(command, "--snapshot", "s.json")
         assert rc == 2 and out == ""
         assert "training.status_message: expected one line of at most 1000 characters" in err and len(err) < 400
     doc["training"]["status_message"] = "boom" + INJECTED + "\x1b[2J"  # the window shows it as well: refused
     (workdir / "s.json").write_text(json.dumps(doc), encoding="utf-8")
-    rc, out, err = run(capsys, "train", "--snapshot", "s.json")
+    rc, out, err = nnviz_cli("train", "--snapshot", "s.json")
     assert rc == 2 and "training.status_message: expected one line without control characters, got " \
         "'boomx\\nINJECTED\\x1b[2J'" in one_line(err)
 
@@ -396,9 +384,9 @@ def test_a_diverged_runs_message_must_be_one_line(workdir, capsys):
     (lambda text: text.replace('"seed": 0', '"seed": ' + "9" * 5000), "a number with too many digits"),
     (lambda text: text.replace('"loss": "half_sse"', '"loss": "' + "x" * 1_000_000 + '"'), "(1,000,000 characters)"),
 ])
-def test_huge_values_in_a_snapshot_are_cut_in_the_message(workdir, capsys, edit, words):
+def test_huge_values_in_a_snapshot_are_cut_in_the_message(workdir, nnviz_cli, edit, words):
     (workdir / "s.json").write_text(edit(json.dumps(mazur_doc())), encoding="utf-8")
-    rc, out, err = run(capsys, "train", "--snapshot", "s.json")
+    rc, out, err = nnviz_cli("train", "--snapshot", "s.json")
     assert rc == 2 and words in one_line(err) and len(err) < 300
 
 
@@ -407,42 +395,42 @@ def test_huge_values_in_a_snapshot_are_cut_in_the_message(workdir, capsys, edit,
     "training/optimizer/state_of", "iteration_values/loss_function", "iteration_values/backprop",
     "network/neuron_names/0/1", "dataset/name",
 ])
-def test_long_text_in_any_snapshot_field_is_one_short_line(workdir, capsys, where):
+def test_long_text_in_any_snapshot_field_is_one_short_line(workdir, nnviz_cli, where):
     t = presets.load("mazur")
     t.step("micro")  # so that the snapshot has iteration values
     doc = set_in(json.loads(snapshot.dumps(t)), where, "y" * 100_000 + INJECTED)
     (workdir / "s.json").write_text(json.dumps(doc), encoding="utf-8")
-    rc, out, err = run(capsys, "train", "--snapshot", "s.json")
+    rc, out, err = nnviz_cli("train", "--snapshot", "s.json")
     field = where.replace("/", ".")
     field = re.sub(r"\.(\d+)", r"[\1]", field)
     assert rc == 2 and one_line(err).startswith(f"nnviz train: --snapshot: s.json: {field}: ") and err.count(field) == 1
     assert len(err) < 300
 
 
-def test_normalising_a_table_of_extremes_names_file_line_and_column(workdir, capsys):
+def test_normalising_a_table_of_extremes_names_file_line_and_column(workdir, nnviz_cli):
     (workdir / "x.csv").write_text("a,b,y\n1,2,0\n-1e308,0,1\n1e308,1,0\n")
-    rc, out, err = run(capsys, "train", "--data", "x.csv", "--normalize", "--iterations", "1")
+    rc, out, err = nnviz_cli("train", "--data", "x.csv", "--normalize", "--iterations", "1")
     assert rc == 2 and out == ""  # and no RuntimeWarning (an error in the tests)
     assert one_line(err) == ("nnviz train: --normalize: x.csv: column 1: cannot normalise values from -1e+308 "
                              "(line 3) to 1e+308 (line 4): their difference is beyond the largest float\n")
 
 
-def test_a_five_million_digit_cell_is_cut(workdir, capsys):
+def test_a_five_million_digit_cell_is_cut(workdir, nnviz_cli):
     (workdir / "x.csv").write_text("a,y\n1,0\n" + "9" * 5_000_000 + ",1\n")
-    rc, out, err = run(capsys, "train", "--data", "x.csv")
+    rc, out, err = nnviz_cli("train", "--data", "x.csv")
     assert rc == 2 and "x.csv: line 3, column 1: '9999" in one_line(err) and len(err) < 200
 
 
-def test_a_picture_larger_than_the_windows_limit_is_refused(workdir, capsys):
-    rc, out, err = run(capsys, "render", "--size", "20000x20000", "--out", "big.png")
+def test_a_picture_larger_than_the_windows_limit_is_refused(workdir, nnviz_cli):
+    rc, out, err = nnviz_cli("render", "--size", "20000x20000", "--out", "big.png")
     assert rc == 2 and "from 16x16 to 10000x10000 (the limit), got '20000x20000'" in one_line(err)
     assert os.listdir(workdir) == []
 
 
 @pytest.mark.parametrize("argv", [["train", "--preset", "y" * 100_000], ["train", "--lr", "1" * 100_000],
                                   ["train", "--optimizer", "z" * 100_000], ["render", "--size", "9" * 100_000]])
-def test_long_arguments_are_cut_in_the_message(workdir, capsys, argv):
-    rc, out, err = run(capsys, *argv)
+def test_long_arguments_are_cut_in_the_message(workdir, nnviz_cli, argv):
+    rc, out, err = nnviz_cli(*argv)
     assert rc == 2 and "(100,000 characters)" in one_line(err) and len(err) < 300
 
 
@@ -455,12 +443,12 @@ def thousand(workdir):
     return workdir / "k.json"
 
 
-def test_trace_on_a_large_batch_shows_a_few_samples_and_the_count(thousand, capsys):
-    rc, out, err = run(capsys, "trace", "--snapshot", str(thousand))
+def test_trace_on_a_large_batch_shows_a_few_samples_and_the_count(thousand, nnviz_cli):
+    rc, out, err = nnviz_cli("trace", "--snapshot", str(thousand))
     assert rc == 0 and err == ""
     lines = out.splitlines()
     assert "sample 8 of 1000 (data row 8):" in lines and "sample 9 of 1000 (data row 9):" not in lines
     assert lines.count("… and 992 more samples") == 5  # forward x2, loss, backward x2
     assert len(lines) < 300
-    rc, out, _ = run(capsys, "trace", "--snapshot", str(thousand), "--all-samples")
+    rc, out, _ = nnviz_cli("trace", "--snapshot", str(thousand), "--all-samples")
     assert rc == 0 and "sample 1000 of 1000 (data row 1000):" in out and "more samples" not in out

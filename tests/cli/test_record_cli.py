@@ -11,19 +11,6 @@ import numpy as np
 import pytest
 from PIL import Image, ImageSequence
 
-from nnviz import cli
-
-
-@pytest.fixture
-def workdir(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    rc = cli.main(list(argv))
-    out, err = capsys.readouterr()
-    return rc, out, err
 
 
 def gif_frames(path) -> tuple[list[np.ndarray], list[int]]:
@@ -41,8 +28,8 @@ def changed_columns(a: np.ndarray, b: np.ndarray) -> set[int]:
     return {k for k in range(3) if diff[:, k * w // 3:(k + 1) * w // 3].any()}
 
 
-def test_the_worked_examples_iteration_is_eight_frames_one_per_micro_step(workdir, capsys):
-    rc, out, err = run(capsys, "record", "--preset", "mazur", "--unit", "micro", "--frames", "7",
+def test_the_worked_examples_iteration_is_eight_frames_one_per_micro_step(workdir, nnviz_cli):
+    rc, out, err = nnviz_cli("record", "--preset", "mazur", "--unit", "micro", "--frames", "7",
                        "--out", "it.gif")
     assert (rc, err) == (0, "")
     assert "8 frames" in out and "it.gif" in out
@@ -60,27 +47,27 @@ def test_the_worked_examples_iteration_is_eight_frames_one_per_micro_step(workdi
     assert {0, 1} & changed_columns(frames[6], frames[7])
 
 
-def test_the_frame_delay_is_one_over_fps(workdir, capsys):
-    rc, out, _ = run(capsys, "record", "--frames", "2", "--fps", "10", "--out", "a.gif")
+def test_the_frame_delay_is_one_over_fps(workdir, nnviz_cli):
+    rc, out, _ = nnviz_cli("record", "--frames", "2", "--fps", "10", "--out", "a.gif")
     assert rc == 0
     assert gif_frames(workdir / "a.gif")[1] == [100, 100, 100]
-    rc, out, _ = run(capsys, "record", "--frames", "2", "--fps", "12", "--out", "b.gif")
+    rc, out, _ = nnviz_cli("record", "--frames", "2", "--fps", "12", "--out", "b.gif")
     assert gif_frames(workdir / "b.gif")[1] == [80, 80, 80]  # 1/12 s rounded to 8 cs
     assert "12.5 fps" in out and "centiseconds" in out
 
 
-def test_units_and_every_decide_what_a_frame_is(workdir, capsys):
-    rc, out, _ = run(capsys, "record", "--unit", "iteration", "--every", "5", "--frames", "3",
+def test_units_and_every_decide_what_a_frame_is(workdir, nnviz_cli):
+    rc, out, _ = nnviz_cli("record", "--unit", "iteration", "--every", "5", "--frames", "3",
                      "--caption", "--size", "400x300", "--out", "run.gif")
     assert rc == 0 and "4 frames" in out
     frames, _ = gif_frames(workdir / "run.gif")
     assert len(frames) == 4 and frames[0].shape == (300, 400, 3)
-    rc, out, _ = run(capsys, "record", "--unit", "phase", "--out", "phases.gif")
+    rc, out, _ = nnviz_cli("record", "--unit", "phase", "--out", "phases.gif")
     assert "5 frames" in out  # default: one iteration's four phases after the start
 
 
-def test_the_loss_surface_can_be_recorded(workdir, capsys):
-    rc, out, err = run(capsys, "record", "--show", "surface", "--unit", "iteration", "--frames", "2",
+def test_the_loss_surface_can_be_recorded(workdir, nnviz_cli):
+    rc, out, err = nnviz_cli("record", "--show", "surface", "--unit", "iteration", "--frames", "2",
                        "--size", "640x480", "--out", "surface.gif")
     assert (rc, err) == (0, "")
     frames, _ = gif_frames(workdir / "surface.gif")
@@ -88,20 +75,20 @@ def test_the_loss_surface_can_be_recorded(workdir, capsys):
     assert (frames[0] != frames[2]).any()  # the path grew
 
 
-def test_mp4_is_written_with_the_video_extra(workdir, capsys):
+def test_mp4_is_written_with_the_video_extra(workdir, nnviz_cli):
     av = pytest.importorskip("av")
-    rc, out, err = run(capsys, "record", "--frames", "3", "--fps", "5", "--out", "it.mp4")
+    rc, out, err = nnviz_cli("record", "--frames", "3", "--fps", "5", "--out", "it.mp4")
     assert (rc, err) == (0, "")
     with av.open(str(workdir / "it.mp4")) as container:
         assert len(list(container.decode(video=0))) == 4
 
 
-def test_the_training_flags_are_those_of_train(workdir, capsys):
-    rc, _, err = run(capsys, "record", "--targets", "2", "--out", "a.gif")
+def test_the_training_flags_are_those_of_train(workdir, nnviz_cli):
+    rc, _, err = nnviz_cli("record", "--targets", "2", "--out", "a.gif")
     assert rc == 2 and err.strip() == "nnviz record: --targets needs --data FILE"
     # a larger rate moves the weights further in one iteration: the last frames differ
-    run(capsys, "record", "--unit", "iteration", "--frames", "1", "--out", "slow.gif")
-    run(capsys, "record", "--unit", "iteration", "--frames", "1", "--lr", "50", "--out", "fast.gif")
+    nnviz_cli("record", "--unit", "iteration", "--frames", "1", "--out", "slow.gif")
+    nnviz_cli("record", "--unit", "iteration", "--frames", "1", "--lr", "50", "--out", "fast.gif")
     slow, _ = gif_frames(workdir / "slow.gif")
     fast, _ = gif_frames(workdir / "fast.gif")
     def visibly_different(a, b):  # more than the palettes' rounding: a share of clearly other pixels
@@ -121,26 +108,26 @@ def test_the_training_flags_are_those_of_train(workdir, capsys):
     (["--out", "a"], "must end in .gif or .mp4"),
     (["--out", "missing/a.gif"], "the folder missing does not exist"),
 ])
-def test_bad_input_is_one_line_and_exit_2(workdir, capsys, argv, says):
-    rc, out, err = run(capsys, "record", *argv)
+def test_bad_input_is_one_line_and_exit_2(workdir, nnviz_cli, argv, says):
+    rc, out, err = nnviz_cli("record", *argv)
     assert rc == 2 and out == ""
     assert says in err and err.count("\n") == 1 and err.startswith("nnviz record: ")
     assert list(workdir.iterdir()) == []
 
 
-def test_mp4_without_the_video_extra_names_it(workdir, capsys, monkeypatch):
+def test_mp4_without_the_video_extra_names_it(workdir, nnviz_cli, monkeypatch):
     monkeypatch.setitem(sys.modules, "av", None)  # as if PyAV were not installed
-    rc, out, err = run(capsys, "record", "--out", "it.mp4")
+    rc, out, err = nnviz_cli("record", "--out", "it.mp4")
     assert rc == 2 and out == ""
     assert err == 'nnviz record: --out: MP4 needs the optional video encoder: pip install "nnviz[video]"\n'
     assert list(workdir.iterdir()) == []
-    rc, _, _ = run(capsys, "record", "--frames", "1", "--out", "it.gif")
+    rc, _, _ = nnviz_cli("record", "--frames", "1", "--out", "it.gif")
     assert rc == 0 and (workdir / "it.gif").exists()
 
 
-def test_an_existing_file_is_replaced_whole(workdir, capsys):
+def test_an_existing_file_is_replaced_whole(workdir, nnviz_cli):
     (workdir / "it.gif").write_bytes(b"old")
-    rc, _, _ = run(capsys, "record", "--frames", "1", "--out", "it.gif")
+    rc, _, _ = nnviz_cli("record", "--frames", "1", "--out", "it.gif")
     assert rc == 0
     with Image.open(workdir / "it.gif") as im:
         assert im.n_frames == 2

@@ -11,22 +11,9 @@ import sys
 import numpy as np
 import pytest
 
-from nnviz import cli
 from nnviz.core.data import datasets
 from nnviz.core import trainer as trainer_mod
 from nnviz.io import snapshot
-
-
-@pytest.fixture
-def workdir(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def run(capsys, *argv):
-    rc = cli.main(list(argv))
-    out, err = capsys.readouterr()
-    return rc, out, err
 
 
 def save_csv(path, ds, header="x,y,label", sep=","):
@@ -36,9 +23,9 @@ def save_csv(path, ds, header="x,y,label", sep=","):
     return path
 
 
-def test_classification_end_to_end(workdir, capsys):
+def test_classification_end_to_end(workdir, nnviz_cli):
     save_csv(workdir / "moons.csv", datasets.generate("two_moons", n_samples=40, seed=0))
-    rc, out, err = run(capsys, "train", "--data", "moons.csv", "--layers", "2,5,1", "--activation", "tanh",
+    rc, out, err = nnviz_cli("train", "--data", "moons.csv", "--layers", "2,5,1", "--activation", "tanh",
                        "--iterations", "50", "--lr", "0.5", "--seed", "3", "--out", "run.json")
     assert rc == 0, err
     assert "trained 50 iterations" in out and "snapshot written to" in out
@@ -55,9 +42,9 @@ def test_classification_end_to_end(workdir, capsys):
     assert all(np.array_equal(a, b) for a, b in zip(ref.network.weights, t.network.weights))
 
 
-def test_regression_defaults_normalize_and_check(workdir, capsys):
+def test_regression_defaults_normalize_and_check(workdir, nnviz_cli):
     save_csv(workdir / "plane.txt", datasets.generate("plane", n_samples=40, seed=1), header="x y z", sep="  ")
-    rc, out, err = run(capsys, "train", "--data", "plane.txt", "--normalize", "--check-ratio", "0.25",
+    rc, out, err = nnviz_cli("train", "--data", "plane.txt", "--normalize", "--check-ratio", "0.25",
                        "--iterations", "20", "--lr", "0.1", "--out", "p.json")
     assert rc == 0, err
     assert "check loss (current parameters, 10 held-out samples):" in out
@@ -78,10 +65,10 @@ def test_regression_defaults_normalize_and_check(workdir, capsys):
     assert "transform" in doc["dataset"] and "check" in doc["dataset"]
 
 
-def test_targets_output_activation_and_init(workdir, capsys):
+def test_targets_output_activation_and_init(workdir, nnviz_cli):
     ds = datasets.generate("blobs", n_samples=30, seed=0)
     save_csv(workdir / "b.csv", ds, header="x,y,c0,c1,c2")
-    rc, _out, err = run(capsys, "train", "--data", "b.csv", "--targets", "3", "--layers", "2,6,6,3",
+    rc, _out, err = nnviz_cli("train", "--data", "b.csv", "--targets", "3", "--layers", "2,6,6,3",
                        "--activation", "relu,softmax", "--init", "he", "--loss", "cross_entropy",
                        "--normalize", "--iterations", "5", "--out", "b.json")
     assert rc == 0, err
@@ -89,7 +76,7 @@ def test_targets_output_activation_and_init(workdir, capsys):
     assert t.network.activation_names == ["relu", "relu", "softmax"]
     assert t.init_scheme == "he" and t.settings.loss == "cross_entropy"
     assert t.dataset.transform.target_range == (0.0, 1.0)
-    rc, _out, err = run(capsys, "train", "--data", "b.csv", "--targets", "3", "--layers", "2,3,3,3",
+    rc, _out, err = nnviz_cli("train", "--data", "b.csv", "--targets", "3", "--layers", "2,3,3,3",
                        "--activation", "sigmoid,tanh,linear", "--iterations", "1", "--out", "c.json")
     assert rc == 0, err
     assert snapshot.load(workdir / "c.json").network.activation_names == ["sigmoid", "tanh", "linear"]
@@ -100,13 +87,13 @@ def test_targets_output_activation_and_init(workdir, capsys):
     ("two_moons", {}, "sigmoid", "cross_entropy"),  # one 0/1 column
     ("plane", {}, "linear", "mse"),  # real values
 ])
-def test_the_default_output_and_loss_are_the_data_dialogs(workdir, capsys, name, options, output, loss):
+def test_the_default_output_and_loss_are_the_data_dialogs(workdir, nnviz_cli, name, options, output, loss):
     from nnviz.gui.dialogs.data_dialog import default_network
 
     ds = datasets.generate(name, n_samples=30, seed=0, **options)
     header = ",".join(f"c{j}" for j in range(ds.n_inputs + ds.n_outputs))
     save_csv(workdir / "d.csv", ds, header=header)
-    rc, _out, err = run(capsys, "train", "--data", "d.csv", "--targets", str(ds.n_outputs),
+    rc, _out, err = nnviz_cli("train", "--data", "d.csv", "--targets", str(ds.n_outputs),
                         "--iterations", "2", "--out", "d.json")
     assert rc == 0, err
     t = snapshot.load(workdir / "d.json")
@@ -114,25 +101,25 @@ def test_the_default_output_and_loss_are_the_data_dialogs(workdir, capsys, name,
     assert default_network(ds) == (t.network.sizes, t.network.activation_names)
 
 
-def test_snapshot_of_a_data_run_carries_on(workdir, capsys):
+def test_snapshot_of_a_data_run_carries_on(workdir, nnviz_cli):
     save_csv(workdir / "s.csv", datasets.generate("sine", n_samples=16, noise=0.1, seed=2), header="x,y")
-    assert run(capsys, "train", "--data", "s.csv", "--normalize", "--check-ratio", "0.2",
+    assert nnviz_cli("train", "--data", "s.csv", "--normalize", "--check-ratio", "0.2",
                "--iterations", "10", "--lr", "0.05", "--out", "a.json")[0] == 0
-    rc, _out, err = run(capsys, "train", "--snapshot", "a.json", "--iterations", "5", "--out", "b.json")
+    rc, _out, err = nnviz_cli("train", "--snapshot", "a.json", "--iterations", "5", "--out", "b.json")
     assert rc == 0, err
     a, b = snapshot.load(workdir / "a.json"), snapshot.load(workdir / "b.json")
     assert b.iteration == 15 and b.dataset.transform == a.dataset.transform
     assert np.array_equal(b.dataset.check.inputs, a.dataset.check.inputs)
 
 
-def test_normalisation_is_fitted_on_the_training_rows_only(workdir, capsys):
+def test_normalisation_is_fitted_on_the_training_rows_only(workdir, nnviz_cli):
     """The check rows' values outside the training rows' range come out outside [-1, 1]:
     the check loss is measured on data whose scale the training did not see."""
     x = np.arange(20.0)
     (workdir / "line.csv").write_text("x,t\n" + "".join(f"{v:g},{v % 2:g}\n" for v in x))
     train_rows, check_rows = datasets.split_rows(20, 0.25, 0)
     assert 19 in check_rows  # the largest x is held out with this seed (and 0 is not)
-    rc, out, err = run(capsys, "train", "--data", "line.csv", "--normalize", "--check-ratio", "0.25",
+    rc, out, err = nnviz_cli("train", "--data", "line.csv", "--normalize", "--check-ratio", "0.25",
                        "--seed", "0", "--iterations", "1", "--out", "n.json")
     assert rc == 0, err
     d = snapshot.load(workdir / "n.json").dataset
@@ -150,11 +137,11 @@ GERMAN_EXCEL = ("\ufeffGröße (cm);Gewicht;\"Klasse; \"\"A\"\"\"\r\n"
                 "0,5;7;1\r\n")
 
 
-def test_a_german_spreadsheet_export(workdir, capsys):
+def test_a_german_spreadsheet_export(workdir, nnviz_cli):
     """Excel in a German locale, "CSV UTF-8": a byte-order mark, semicolons, decimal
     commas, CRLF, a quoted cell holding the delimiter and quotes, an empty last row."""
     (workdir / "de.csv").write_bytes(GERMAN_EXCEL.encode("utf-8"))
-    rc, out, err = run(capsys, "train", "--data", "de.csv", "--iterations", "1", "--out", "de.json")
+    rc, out, err = nnviz_cli("train", "--data", "de.csv", "--iterations", "1", "--out", "de.json")
     assert rc == 0, err
     t = snapshot.load(workdir / "de.json")
     assert t.dataset.inputs.tolist() == [[1.5, -2.25], [3.75, 0.01], [0.5, 7.0]]
@@ -164,24 +151,24 @@ def test_a_german_spreadsheet_export(workdir, capsys):
     assert 'out_Klasse; "A" = ' in out
 
 
-def test_delimiter_and_decimal_flags_settle_what_guessing_cannot(workdir, capsys):
+def test_delimiter_and_decimal_flags_settle_what_guessing_cannot(workdir, nnviz_cli):
     (workdir / "one.csv").write_text("x;t\n1,5;0\n2,5;1\n")
     (workdir / "pairs.csv").write_text("1,5\n2,5\n")  # two columns, or one of decimal commas?
-    assert run(capsys, "train", "--data", "one.csv", "--iterations", "1", "--out", "a.json")[0] == 0
+    assert nnviz_cli("train", "--data", "one.csv", "--iterations", "1", "--out", "a.json")[0] == 0
     assert snapshot.load(workdir / "a.json").dataset.inputs[:, 0].tolist() == [1.5, 2.5]
-    assert run(capsys, "train", "--data", "pairs.csv", "--iterations", "1", "--out", "b.json")[0] == 0
+    assert nnviz_cli("train", "--data", "pairs.csv", "--iterations", "1", "--out", "b.json")[0] == 0
     assert snapshot.load(workdir / "b.json").dataset.inputs[:, 0].tolist() == [1.0, 2.0]  # guessed: commas
-    rc, _out, err = run(capsys, "train", "--data", "pairs.csv", "--delimiter", "tab", "--decimal", ",",
+    rc, _out, err = nnviz_cli("train", "--data", "pairs.csv", "--delimiter", "tab", "--decimal", ",",
                         "--iterations", "1")
     assert rc == 2 and "1 target column asked for but the rows have 1 column" in err
-    rc, _out, err = run(capsys, "train", "--data", "one.csv", "--decimal", ".", "--iterations", "1")
+    rc, _out, err = nnviz_cli("train", "--data", "one.csv", "--decimal", ".", "--iterations", "1")
     assert rc == 2 and err == ("nnviz train: --data: one.csv: line 2, column 1: '1,5' is not a number with the "
                                "decimal mark '.'\n")
 
 
-def test_a_long_or_broken_header_name_is_a_note_not_an_error(workdir, capsys):
+def test_a_long_or_broken_header_name_is_a_note_not_an_error(workdir, nnviz_cli):
     (workdir / "h.csv").write_text('"two\nlines",' + "n" * 150 + ',t\n1,2,3\n4,5,6\n')
-    rc, _out, err = run(capsys, "train", "--data", "h.csv", "--iterations", "1", "--out", "h.json")
+    rc, _out, err = nnviz_cli("train", "--data", "h.csv", "--iterations", "1", "--out", "h.json")
     assert rc == 0
     assert err.count("note:") == 2 and "'two\\nlines' is kept as 'two lines'" in err
     t = snapshot.load(workdir / "h.json")
@@ -224,7 +211,7 @@ BAD = [
 
 
 @pytest.mark.parametrize("args, message", BAD)
-def test_bad_input_exit_2_one_line_nothing_written(workdir, capsys, args, message):
+def test_bad_input_exit_2_one_line_nothing_written(workdir, nnviz_cli, args, message):
     (workdir / "bad.csv").write_text("a,b,c\n1,2,3\n4,abc,6\n")
     (workdir / "ragged.csv").write_text("1,2,3\n# c\n4,5\n")
     (workdir / "nan.csv").write_text("1,2,3\nNaN,2,3\n")
@@ -235,7 +222,7 @@ def test_bad_input_exit_2_one_line_nothing_written(workdir, capsys, args, messag
     (workdir / "latin1.csv").write_bytes("Größe;t\n1;2\n".encode("latin-1"))
     (workdir / "far.csv").write_text("x,t\n0,0\n1e308,1\n-1e-300,0\n1e-300,1\n")
     before = sorted(p.name for p in workdir.iterdir())
-    rc, _out, err = run(capsys, "train", *args, "--iterations", "3", "--out", "out.json")
+    rc, _out, err = nnviz_cli("train", *args, "--iterations", "3", "--out", "out.json")
     assert rc == 2
     assert err.startswith(message), err
     assert err.count("\n") == 1

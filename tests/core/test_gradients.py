@@ -6,43 +6,15 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
-from hypothesis import strategies as st
 
 from nnviz.core import presets
 from nnviz.core.data.datasets import Dataset
 from nnviz.core.trainer import create
+from strategies import problems
 
-HIDDEN = ("sigmoid", "tanh", "linear", "relu")
-OUTPUT = ("sigmoid", "tanh", "linear", "softmax")
 H = 1e-6
 RTOL, ATOL = 1e-5, 1e-7
 KINK = 1e-3  # relu net inputs closer than this to 0 are skipped (finite differences would cross)
-
-
-@st.composite
-def problems(draw):
-    n_layers = draw(st.integers(1, 3))
-    sizes = draw(st.lists(st.integers(1, 4), min_size=n_layers + 1, max_size=n_layers + 1))
-    acts = [draw(st.sampled_from(HIDDEN)) for _ in range(n_layers - 1)]
-    acts.append(draw(st.sampled_from(OUTPUT)))
-    if acts[-1] == "softmax":
-        sizes[-1] = max(2, sizes[-1])  # softmax needs at least 2 outputs
-    loss_choices = ["half_sse", "mse"]
-    if acts[-1] in ("sigmoid", "softmax"):
-        loss_choices.append("cross_entropy")
-    loss = draw(st.sampled_from(loss_choices))
-    n_samples = draw(st.integers(1, 5))
-    data_seed = draw(st.integers(0, 2**32 - 1))
-    init_seed = draw(st.integers(0, 2**16))
-    rng = np.random.default_rng(data_seed)
-    x = rng.uniform(-2, 2, (n_samples, sizes[0]))
-    if loss == "cross_entropy":
-        t = rng.uniform(0, 1, (n_samples, sizes[-1]))
-        if draw(st.booleans()):
-            t = np.round(t)  # hard 0/1 targets too
-    else:
-        t = rng.uniform(-1.5, 1.5, (n_samples, sizes[-1]))
-    return sizes, acts, loss, Dataset(x, t), init_seed
 
 
 def numeric_gradient(trainer) -> np.ndarray:

@@ -182,3 +182,15 @@ def test_the_backward_phase_finishes_with_the_mode_and_loss_it_began_with(settin
     t.configure(**{setting: second})
     t.run(AFTER)
     assert_same(t, want)
+
+
+def test_a_new_network_carries_every_training_setting_but_the_frozen_ones():
+    t = presets.load("xor")
+    t.configure(learning_rate=0.3, optimizer="momentum", optimizer_params={"momentum": 0.8}, backprop="proportional",
+                batch=2, shuffle=True, schedule={"kind": "step", "step_size": 5, "gamma": 0.25}, frozen=["W1[0,0]"])
+    new = create([2, 3, 1], ["tanh", "sigmoid"], t.dataset, seed=1, **t.settings.carried())
+    old, s = t.settings, new.settings
+    assert (s.learning_rate, s.optimizer.name, s.optimizer.params, s.loss, s.backprop, s.batch, s.shuffle,
+            s.schedule) == (0.3, "momentum", old.optimizer.params, old.loss, "proportional", 2, True, old.schedule)
+    assert old.optimizer.params["momentum"] == 0.8 and old.schedule.kind == "step"
+    assert s.frozen == frozenset()  # frozen parameters belong to a network (Trainer.keep_frozen)

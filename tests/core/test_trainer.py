@@ -409,6 +409,44 @@ def test_back_undoes_an_edit_as_one_step():
     assert_same(start, snapshot(tr))
 
 
+def test_editing_several_parameters_at_once_is_one_step_back():
+    tr = small()
+    tr.step("iteration")
+    start = snapshot(tr)
+    tr.set_parameters({"W1[0,1]": 3.25, "b1[0]": -0.5})
+    assert (tr.network.get("W1[0,1]"), tr.network.get("b1[0]")) == (3.25, -0.5)
+    tr.back()
+    assert_same(start, snapshot(tr))
+
+
+def test_merged_edits_are_undone_together_and_only_after_an_edit():
+    """A drag: each move an edit merged into the first, so one Step back undoes the drag."""
+    tr = small()
+    start = snapshot(tr)
+    tr.set_parameters({"W1[0,0]": 1.0})
+    for value in (1.5, 2.0, 2.5):
+        tr.set_parameters({"W1[0,0]": value}, merge=True)
+    assert tr.network.get("W1[0,0]") == 2.5
+    tr.back()
+    assert_same(start, snapshot(tr))
+    tr.step("iteration")
+    after_step = snapshot(tr)
+    tr.set_parameters({"W1[0,0]": 4.0}, merge=True)  # nothing to merge with: a step came last
+    tr.back()
+    assert_same(after_step, snapshot(tr))
+
+
+def test_a_bad_edit_changes_nothing():
+    tr = small()
+    start = snapshot(tr)
+    for bad in ({"W1[0,0]": 1.0, "W9[0,0]": 2.0}, {"W1[0,0]": 1.0, "b1[0]": math.inf}):
+        with pytest.raises(ValueError):
+            tr.set_parameters(bad)
+        assert_same(start, snapshot(tr))
+    with pytest.raises(HistoryExhausted):
+        tr.back()
+
+
 def test_back_keeps_current_settings():
     tr = small(learning_rate=0.5)
     tr.step("iteration")

@@ -8,6 +8,7 @@ from nnviz.app.session import Session
 from nnviz.core import presets
 from nnviz.core.trainer import Trainer
 from nnviz.gui.qt_session import QtSession
+from nnviz.gui.widgets import palette
 
 
 @pytest.fixture
@@ -64,3 +65,14 @@ def window(show, session, settings):
     from nnviz.gui.main_window import MainWindow
 
     return show(MainWindow(session, settings))
+
+
+@pytest.fixture(params=[False, True], ids=["light", "dark"])
+def dark(request, qapp):
+    """The test runs twice: in the application's light palette, and in the dark one
+    (the light one comes back afterwards). The value says which."""
+    old = qapp.palette()
+    if request.param:
+        qapp.setPalette(palette.dark_palette())
+    yield request.param
+    qapp.setPalette(old)

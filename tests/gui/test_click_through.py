@@ -45,6 +45,7 @@ def test_click_through_one_iteration_of_the_worked_example(qtbot, wide):
     window = wide
     t = window.session.trainer
     controls, inspector = window.controls, window.inspector
+    window.digits_actions[9].trigger()  # View ▸ Digits: the worked example's 9 decimal places
     assert hue(window, "w5") == "orange" and hue(window, "w1") == "orange"  # all weights > 0
 
     def click():

@@ -103,6 +103,34 @@ def test_export_network_image_with_an_unknown_ending_says_so(window, tmp_path, m
     assert list(tmp_path.iterdir()) == []
 
 
+def test_export_loss_surface_draws_the_panels_figure(qtbot, window, tmp_path, monkeypatch):
+    """File ▸ Export loss surface: the figure of ``nnviz surface --out`` (the same
+    renderer), of what the panel shows, look-ahead included."""
+    panel = window.surface_panel
+    for _ in range(4):
+        window.session.step("iteration")
+    qtbot.waitUntil(lambda: panel.loss.size > 0 and panel.look.result is not None
+                    and not panel._refresh_throttle.pending)
+    png, svg = tmp_path / "surface.png", tmp_path / "surface.svg"
+    monkeypatch.setattr(window, "ask_save_path", lambda *a, **k: str(png))
+    window.export_surface_action.trigger()
+    image = QImage(str(png))
+    assert not image.isNull() and (image.width(), image.height()) == (1000, 760)
+    monkeypatch.setattr(window, "ask_save_path", lambda *a, **k: str(svg))
+    window.export_surface()
+    text = svg.read_text(encoding="utf-8")
+    t = window.session.trainer
+    for axis in panel.axes:
+        assert f">{t.network.display_name(axis)} ({axis})" in text
+    assert f"next 30 steps at rate {t.learning_rate:g}: {panel.look.result.status}" in text
+    errors = []
+    monkeypatch.setattr(window, "show_error", lambda title, text: errors.append(text))
+    monkeypatch.setattr(window, "ask_save_path", lambda *a, **k: str(tmp_path / "surface.foo"))
+    window.export_surface()
+    assert len(errors) == 1 and "surface.foo" in errors[0]
+    assert not (tmp_path / "surface.foo").exists()
+
+
 def test_export_loss_history_csv(window, tmp_path, monkeypatch):
     out = tmp_path / "loss.csv"
     for _ in range(3):
@@ -134,7 +162,19 @@ def test_status_bar_shows_iteration_phase_and_loss(window):
     for _ in range(4):
         window.session.step("micro")
     text = window.status_label.text()
-    assert "iteration 1" in text and "phase: backward" in text and "loss 0.298371109" in text
+    assert "iteration 1" in text and "phase: backward" in text and "loss 0.2984" in text
+    window.digits_actions[9].trigger()  # View ▸ Digits
+    assert "loss 0.298371109" in window.status_label.text()
+
+
+def test_the_digits_setting_is_kept_between_runs(qtbot, window, settings, make_session):
+    assert window.digits_actions[4].isChecked()  # the default
+    window.digits_actions[6].trigger()
+    assert window.session.digits == 6
+    window.close()
+    other = MainWindow(make_session("xor"), settings)
+    qtbot.addWidget(other)
+    assert other.session.digits == 6 and other.digits_actions[6].isChecked()
 
 
 def test_docks_can_be_closed_and_restored(qtbot, window):

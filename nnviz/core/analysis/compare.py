@@ -1,15 +1,19 @@
 """Chain rule vs. proportional split: the two backprop modes side by side.
 
 - ``chain_vs_proportional(trainer)``: for the current batch, each neuron's chain-rule
-  delta dE/dnet beside its proportional error, both from one forward pass and both
-  averaged over the batch. Nothing in the trainer changes.
+  delta dE/dnet beside its proportional error, both from one forward pass, per sample
+  and averaged over the batch. Nothing in the trainer changes.
 - ``Race``/``race(trainer, n)``: two copies of the trainer from the same start, one per
   backprop mode, trained together; each loss curve is bit-identical to a run of a
   copy with that mode.
 
 Signs: a chain-rule delta points uphill (it is dE/dnet), a proportional error points
-downhill (it starts as e = t - o at the output). The two agree in direction where the
-proportional error and -delta have the same sign; ``ratio`` is e / (-delta).
+downhill (it starts as e = t - o at the output). For one sample the two disagree where
+they push the neuron's net input opposite ways: e and -delta of opposite signs (a zero on
+either side is no disagreement). The verdict is per sample: the means over a batch can
+have opposite signs although every sample agrees (the mean of e = t - o weights the
+samples equally, the mean delta weights them by f'(net)), so a neuron is flagged only
+where some sample's own e and -delta disagree. ``ratio`` is mean e / (-mean delta).
 
 NumPy only (no Qt).
 """
@@ -46,16 +50,20 @@ class LayerComparison:
         return out
 
     @property
-    def agree(self) -> np.ndarray:
-        """True where the proportional error and -delta point the same way (both 0 agrees too)."""
-        return np.sign(self.proportional) == np.sign(-self.chain)
+    def samples_disagreeing(self) -> np.ndarray:
+        """Per neuron, how many samples' proportional error and -delta have opposite signs."""
+        return np.count_nonzero(self.proportional_per_sample * self.chain_per_sample > 0, axis=0)
 
     @property
     def samples_agreeing(self) -> np.ndarray:
-        """Per neuron, how many samples' errors point the same way in the two modes
-        (the means can disagree even where every sample agrees)."""
-        return np.count_nonzero(np.sign(self.proportional_per_sample) == np.sign(-self.chain_per_sample),
-                                axis=0)
+        """Per neuron, how many samples do not disagree (see the module notes)."""
+        return self.chain_per_sample.shape[0] - self.samples_disagreeing
+
+    @property
+    def agree(self) -> np.ndarray:
+        """True for a neuron where no sample's e and -delta point opposite ways (the
+        verdict never rests on the means; see the module notes)."""
+        return self.samples_disagreeing == 0
 
 
 @dataclass(frozen=True)

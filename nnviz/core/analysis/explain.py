@@ -19,6 +19,7 @@ import numpy as np
 
 from nnviz.core.network import Network, Param
 from nnviz.core.trainer import IterationValues, MicroStep, Trainer
+from nnviz.core.words import T_
 
 MAX_TERMS = 12  # longer sums show their first and last terms around an ellipsis
 
@@ -125,7 +126,8 @@ def _join_over(m: int, term: Callable[[int], str], sep: str) -> str:
     costs as little as one over twelve)."""
     if m <= MAX_TERMS:
         return sep.join(term(s) for s in range(m))
-    shown = [term(s) for s in range(MAX_TERMS - 2)] + [f"… ({m - MAX_TERMS + 1} more)", term(m - 1)]
+    shown = [term(s) for s in range(MAX_TERMS - 2)] + [T_("explain", "… (%n more)", n=m - MAX_TERMS + 1),
+                                                       term(m - 1)]
     return sep.join(shown)
 
 
@@ -162,7 +164,7 @@ class Explainer:
         out = []
         for s in rows:
             data_row = int(v.batch[s]) if v.batch is not None else s
-            out.append((s, f"sample {s + 1} of {n} (data row {data_row + 1}):"))
+            out.append((s, T_("explain", "sample %1 of %2 (data row %3):", s + 1, n, data_row + 1)))
         return out
 
     def _before(self, layer: int) -> tuple[np.ndarray, np.ndarray]:
@@ -254,7 +256,7 @@ class Explainer:
         if unit is None and v.inputs.shape[0] > 1 and not isinstance(sample, (int, np.integer)):
             m = v.inputs.shape[0]
             nums = _join_over(m, lambda s: f.factor(v.per_sample_loss[s]), " + ")
-            yield Line(f"E = mean over the {m} samples = ({nums})/{m} = {f.num(v.loss)}")
+            yield Line(T_("explain", "E = mean over the %n samples = (%1)/%n = %2", nums, f.num(v.loss), n=m))
 
     def _backward(self, layer: int, sample, unit) -> Iterator[Line]:
         if self._backprop == "proportional":
@@ -279,8 +281,8 @@ class Explainer:
                 o, d = n.out(layer, j), n.delta(layer, j)
                 if layer == L and loss_fn.name == "cross_entropy":
                     yield Line(f"{d} = {o} - {n.target(j)} = {f.factor(a[s, j])} - "
-                               f"{f.factor(v.targets[s, j])} = {f.num(delta[s, j])}"
-                               f"   (cross-entropy with {act.name}: f' cancels)", layer, j)
+                               f"{f.factor(v.targets[s, j])} = {f.num(delta[s, j])}   "
+                               + T_("explain", "(cross-entropy with %1: f' cancels)", act.name), layer, j)
                     continue
                 if layer == L:
                     g = loss_fn.output_grad(a[s:s + 1], v.targets[s:s + 1])[0, j]
@@ -359,8 +361,8 @@ class Explainer:
                         yield Line(f"{lhs} = {text} = {f.num(grad)}", layer, j, p.name)
                         continue
                     terms = _join_over(m, lambda s: f"{f.factor(v.errors[layer - 1][s, j])}*{f.factor(x[s])}", " + ")
-                    yield Line(f"{lhs} = mean over samples of {n.delta(layer, j)}*{x_name} = "
-                               f"({terms})/{m} = {f.num(grad)}", layer, j, p.name)
+                    mean = T_("explain", "mean over samples of %1", f"{n.delta(layer, j)}*{x_name}")
+                    yield Line(f"{lhs} = {mean} = ({terms})/{m} = {f.num(grad)}", layer, j, p.name)
                 else:
                     z, a = v.net[layer - 1][:, j], v.activations[layer - 1][:, j]
                     deriv = act.derivative(z, a)
@@ -404,7 +406,7 @@ class Explainer:
                 new = (net.weights if i is not None else net.biases)[layer - 1][idx]
                 old = self._before(layer)[0 if i is not None else 1][idx]
                 if t.is_frozen(p):
-                    yield Line(f"{pn} is frozen: stays {f.num(old)}", layer, j, p.name)
+                    yield Line(T_("explain", "%1 is frozen: stays %2", pn, f.num(old)), layer, j, p.name)
                     continue
                 grad = (v.grad_W if i is not None else v.grad_b)[layer - 1][idx]
                 g_sym = f"dE/d{pn}" if chain else f"g_{pn}"
@@ -447,14 +449,14 @@ def trace(trainer: Trainer, iterations: int = 1, digits: int = 9,
     of a step show that many samples of a larger batch, then how many more there are."""
     ex = Explainer(trainer, digits)
     for _ in range(iterations):
-        mode = "chain rule" if trainer.backprop == "chain" else "proportional error split"
-        yield (f"== iteration {trainer.iteration + 1} · {trainer.batch_size} of {trainer.n_samples} "
-               f"samples · learning rate {ex.f.num(trainer.learning_rate)} · {trainer.optimizer.name} · "
-               f"{trainer.loss} · {mode} ==")
+        mode = T_("explain", "chain rule") if trainer.backprop == "chain" else T_("explain", "proportional error split")
+        yield T_("explain", "== iteration %1 · %2 of %n samples · learning rate %3 · %4 · %5 · %6 ==",
+                 trainer.iteration + 1, trainer.batch_size, ex.f.num(trainer.learning_rate), trainer.optimizer.name,
+                 trainer.loss, mode, n=trainer.n_samples)
         while True:
             step = trainer.next_step
             if not trainer.step("micro"):
-                yield f"stopped: {trainer.status_message}"
+                yield T_("explain", "stopped: %1", trainer.status_message)
                 return
             yield ex.heading(step)
             m = trainer.values.inputs.shape[0]
@@ -463,8 +465,8 @@ def trace(trainer: Trainer, iterations: int = 1, digits: int = 9,
             for line in ex.step(step, sample=rows):
                 yield line.text
             if rows is not None:
-                yield f"… and {m - max_samples:,} more samples"
+                yield T_("explain", "… and %1 more samples", f"{m - max_samples:,}", n=m - max_samples)
             if trainer.cursor == 0:
                 break
-        yield f"iteration {trainer.iteration} done: loss (forward pass) {ex.f.num(trainer.loss_history[-1])}, " \
-              f"loss now {ex.f.num(trainer.evaluate_loss())}"
+        yield T_("explain", "iteration %1 done: loss (forward pass) %2, loss now %3", trainer.iteration,
+                 ex.f.num(trainer.loss_history[-1]), ex.f.num(trainer.evaluate_loss()))

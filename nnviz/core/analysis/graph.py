@@ -36,6 +36,7 @@ from nnviz.core.analysis.explain import Formatter, Names
 from nnviz.core.analysis.graph_model import Edge, Graph, Node, Text
 from nnviz.core.network import Param
 from nnviz.core.trainer import Trainer
+from nnviz.core.words import N_, T_, translate
 
 __all__ = ["Edge", "Graph", "Node", "Text", "PHASES", "MAX_UNITS", "MAX_EXPANDED", "build", "default_param",
            "run_to"]
@@ -44,6 +45,7 @@ PHASES = ("forward", "backward", "update")
 MAX_UNITS = 4  # a later layer with more neurons than this is partly collapsed
 MAX_EXPANDED = 12  # neurons an expanded layer shows at most (its edges to the next layer's multiply)
 OP_WIDTH = 20  # characters: a longer sum in a node's heading is cut into lines at its + signs
+PHASE_WORDS = {"forward": N_("graph", "forward"), "backward": N_("graph", "backward"), "update": N_("graph", "update")}
 
 
 # ==================================================================== helpers
@@ -218,9 +220,9 @@ class _Builder:
         self.write_texts()
         pn = self.names.own(self.p)
         if self.chain:
-            title = f"Computational graph of dE/d{pn}: the chain rule"
+            title = T_("graph", "Computational graph of %1: the chain rule", f"dE/d{pn}")
         else:
-            title = f"Computational graph of g_{pn}: the proportional split (not a gradient)"
+            title = T_("graph", "Computational graph of %1: the proportional split (not a gradient)", f"g_{pn}")
         return Graph(self.p.name, pn, "chain" if self.chain else "proportional", self.s, self.m,
                      self.digits, title, self.subtitle(), self.notes, self.nodes, self.edges, walk_order, walk)
 
@@ -228,14 +230,15 @@ class _Builder:
         t = self.t
         if self.phase is not None:
             it = t.iteration + (1 if t.cursor else 0)
-            where = f"iteration {it} · end of the {self.phase} phase"
+            where = T_("graph", "iteration %1 · end of the %2 phase", it, translate("graph", PHASE_WORDS[self.phase]))
         elif t.cursor == 0:
-            where = f"iteration {t.iteration} done" if t.iteration else "before the first step"
+            where = (T_("graph", "iteration %1 done", t.iteration) if t.iteration
+                     else T_("graph", "before the first step"))
         else:
-            where = f"iteration {t.iteration + 1} · after {t.last_step.describe(self.L)}"
+            where = T_("graph", "iteration %1 · after %2", t.iteration + 1, t.last_step.describe(self.L))
         if self.m > 1:
             row = self.v.batch[self.s] if self.v.batch is not None else self.s
-            where += f" · sample {self.s + 1} of {self.m} (data row {int(row) + 1})"
+            where += " · " + T_("graph", "sample %1 of %2 (data row %3)", self.s + 1, self.m, int(row) + 1)
         return where
 
     def build_nodes(self) -> None:
@@ -243,8 +246,9 @@ class _Builder:
         pn = n.own(p)
         is_w = p.kind == "W"
         frozen = self.t.is_frozen(p)
-        self.add(Node("update", "update", 0, f"update ({self.t.settings.optimizer.name})", layer=l))
-        self.add(Node("param", "param", 0, pn, "frozen parameter" if frozen else "parameter", l, p.row,
+        self.add(Node("update", "update", 0, T_("graph", "update (%1)", self.t.settings.optimizer.name), layer=l))
+        self.add(Node("param", "param", 0, pn, T_("graph", "frozen parameter") if frozen else T_("graph", "parameter"),
+                      l, p.row,
                       value=self.param_value(),
                       grad_symbol=f"dE/d{pn}" if self.chain else f"g_{pn}"))
         self.link("param", "update")
@@ -252,22 +256,24 @@ class _Builder:
         a_name = n.out(l - 1, p.col) if is_w else "1"
         first = f"net{l}_{p.row}"
         if is_w:
-            self.add(Node("input", "input", 0, a_name, "input" if l == 1 else "activation",
+            self.add(Node("input", "input", 0, a_name, T_("graph", "input") if l == 1 else T_("graph", "activation"),
                           l - 1, p.col, value=self.input_value()))
             prod_value = None if not self.fwd(l) else self.param_value() * self.input_value()
-            self.add(Node("product", "product", 1, f"{pn}·{a_name}", "product", l, p.row, value=prod_value,
-                          grad_symbol="dE/d(w·a)" if self.chain else "e·f′"))
+            self.add(Node("product", "product", 1, f"{pn}·{a_name}", T_("graph", "product"), l, p.row,
+                          value=prod_value, grad_symbol="dE/d(w·a)" if self.chain else "e·f′"))
             self.link("param", "product", symbol=a_name, partial=f"∂(w·a)/∂{pn}", step=l)
             self.link("input", "product")
             self.link("product", first, symbol="1", partial=f"∂{n.net(l, p.row)}/∂(w·a)", step=l)
         else:
             self.link("param", first, symbol="1", partial=f"∂{n.net(l, p.row)}/∂{pn}", step=l)
         if self.m > 1:
-            self.add(Node("samples", "samples", 1, "other samples", f"{self.m - 1} more in the batch", l))
-            self.link("param", "samples", symbol="other samples",
-                      partial=f"(other samples' dE/d{pn})", step=l, fixed=True)
-            self.notes.append(f"One sample's paths are drawn; the other {self.m - 1} samples of the batch add "
-                              f"their share at the parameter, and E is the mean over the {self.m} samples.")
+            others = T_("graph", "other samples")
+            self.add(Node("samples", "samples", 1, others, T_("graph", "%n more in the batch", n=self.m - 1), l))
+            self.link("param", "samples", symbol=others,
+                      partial=T_("graph", "(other samples' %1)", f"dE/d{pn}"), step=l, fixed=True)
+            self.notes.append(T_("graph", "One sample's paths are drawn; the other %n samples of the batch add "
+                                 "their share at the parameter, and E is the mean over the %1 samples.",
+                                 self.m, n=self.m - 1))
 
         units = self.units = self.shown_units()
         col = {layer: c0 + 2 * (layer - l) for layer in range(l, L + 1)}
@@ -286,10 +292,10 @@ class _Builder:
                     self.link(f"net{layer}_{k}", f"out{layer}_{k}", symbol=f"{act.name}′",
                               partial=f"∂{n.out(layer, k)}/∂{n.net(layer, k)}", step=layer if on_path else None)
             if rest:
-                self.add(Node(f"rest{layer}", "rest", col[layer], f"rest of layer {layer}",
-                              f"{len(rest)} more neurons", layer, expands=layer))
-                self.notes.append(f"Rest of layer {layer}: {len(rest)} neurons drawn as one node with their "
-                                  f"summed contribution (click it to show more).")
+                self.add(Node(f"rest{layer}", "rest", col[layer], T_("graph", "rest of layer %1", layer),
+                              T_("graph", "%n more neurons", n=len(rest)), layer, expands=layer))
+                self.notes.append(T_("graph", "Rest of layer %1: %n neurons drawn as one node with their summed "
+                                     "contribution (click it to show more).", layer, n=len(rest)))
             if layer > l:
                 self.link_layers(layer, units[layer - 1][0], shown, rest)
         self.loss_part(units[L][0], col[L])
@@ -317,8 +323,8 @@ class _Builder:
                               step=layer - 1, via=f"out{layer}_{k}")
             if rest:
                 what = "δ·w" if self.chain else "e·w/Σ|w|"
-                self.link(src, f"rest{layer}", symbol=f"rest: Σ {what}",
-                          partial=f"(rest of layer {layer})", step=layer - 1, fixed=True)
+                self.link(src, f"rest{layer}", symbol=T_("graph", "rest: Σ %1", what),
+                          partial=f"({T_('graph', 'rest of layer %1', layer)})", step=layer - 1, fixed=True)
 
     def loss_part(self, outputs: list[int], net_col: int) -> None:
         """Output layer to E: each output's loss term, the sample's loss (several outputs of a
@@ -327,7 +333,7 @@ class _Builder:
         n_out = self.net.sizes[-1]
         g = (lambda sym: sym) if self.chain else (lambda sym: "")
         if self.combined and not self.per_output:  # softmax: one node from all the net inputs
-            what = "cross-entropy" if fn.name == "cross_entropy" else fn.name
+            what = T_("graph", "cross-entropy") if fn.name == "cross_entropy" else fn.name
             cid = "E" if m == 1 else "Es"
             self.add(Node(cid, "combined", net_col + 1, "E" if m == 1 else "E_sample", f"softmax + {what}",
                           grad_symbol="dE/dE" if m == 1 else "dE/dE_sample"))
@@ -335,11 +341,11 @@ class _Builder:
                 self.link(f"net{L}_{k}", cid, symbol="p − t" if fn.name == "cross_entropy" else "δ (softmax)",
                           partial=f"∂E_sample/∂{n.net(L, k)}", step=L)
             self.notes.append(
-                "Softmax and cross-entropy as one node: the softmax's Jacobian and the log's 1/p cancel, so its "
-                "local derivative is simply p − t (and stays finite where p rounds to 0 or 1)."
+                T_("graph", "Softmax and cross-entropy as one node: the softmax's Jacobian and the log's 1/p cancel, "
+                   "so its local derivative is simply p − t (and stays finite where p rounds to 0 or 1).")
                 if fn.name == "cross_entropy" else
-                "Softmax couples the outputs, so softmax and the loss are one node whose local derivative is "
-                "the output delta p_k(dE/dp_k − Σ_j p_j dE/dp_j).")
+                T_("graph", "Softmax couples the outputs, so softmax and the loss are one node whose local derivative "
+                   "is the output delta p_k(dE/dp_k − Σ_j p_j dE/dp_j)."))
             last = net_col + 2
         else:
             term_col = net_col + (1 if self.combined else 2)
@@ -347,7 +353,7 @@ class _Builder:
             for k in outputs:
                 tid, term = f"E{k}", n.loss_term(k)
                 if self.combined:  # sigmoid + cross-entropy, per output
-                    self.add(Node(tid, "combined", term_col, term, "sigmoid + cross-entropy", L, k,
+                    self.add(Node(tid, "combined", term_col, term, f"sigmoid + {T_('graph', 'cross-entropy')}", L, k,
                                   grad_symbol=f"dE/d{term}"))
                     self.link(f"net{L}_{k}", tid, symbol="p − t", partial=f"∂{term}/∂{n.net(L, k)}", step=L)
                 else:
@@ -362,8 +368,8 @@ class _Builder:
                 self.link(tid, into, symbol=f"1/{m}" if into == "E" and m > 1 else "1",
                           partial=f"∂{'E' if into == 'E' else 'E_sample'}/∂{term}", step=L if self.chain else None)
             if self.combined:
-                self.notes.append("Sigmoid and cross-entropy as one node: σ′ = p(1 − p) cancels the loss's "
-                                  "1/(p(1 − p)), so its local derivative is simply p − t.")
+                self.notes.append(T_("graph", "Sigmoid and cross-entropy as one node: σ′ = p(1 − p) cancels the "
+                                     "loss's 1/(p(1 − p)), so its local derivative is simply p − t."))
             last = term_col + 1
             if into == "Es":
                 self.add(Node("Es", "sample_loss", last, "E_sample", "Σ_k E_k", grad_symbol=g("dE/dE_sample")))
@@ -373,18 +379,18 @@ class _Builder:
                 op = " + ".join(terms) if 1 < n_out <= 3 else "Σ_k E_k" if n_out > 1 else ""
                 self.add(Node("E", "loss", last, "E", op, grad_symbol=g("dE/dE")))
         if m > 1:
-            self.add(Node("E", "loss", last, "E", f"mean over {m} samples", grad_symbol=g("dE/dE")))
+            self.add(Node("E", "loss", last, "E", T_("graph", "mean over %n samples", n=m), grad_symbol=g("dE/dE")))
             if any(nd.id == "Es" for nd in self.nodes):
                 self.link("Es", "E", symbol=f"1/{m}", partial="∂E/∂E_sample", step=L if self.chain else None)
         if self.chain:
-            self.notes.insert(0, "Each edge label: the local derivative, then × the upstream gradient = the downstream "
-                                 "gradient, which flows back to the node on the left; where several paths leave a "
-                                 "node, their downstream gradients add up.")
+            self.notes.insert(0, T_("graph", "Each edge label: the local derivative, then × the upstream gradient = "
+                                    "the downstream gradient, which flows back to the node on the left; where several "
+                                    "paths leave a node, their downstream gradients add up."))
         else:
-            self.notes.append(
-                "Proportional split, a heuristic and not a gradient: the output error e = t − out is shared "
+            self.notes.append(T_(
+                "graph", "Proportional split, a heuristic and not a gradient: the output error e = t − out is shared "
                 "back in proportion to the weights, e_j = Σ_k e_k·w_kj/Σ_i|w_ki|; the edges carry shares of "
-                "the error, not derivatives, and g is not dE/dw.")
+                "the error, not derivatives, and g is not dE/dw."))
 
     def forward_value(self, node: Node) -> None:
         v, s, L = self.v, self.s, self.L
@@ -519,7 +525,7 @@ class _Builder:
                 p = None if v.activations[-1] is None else float(v.activations[-1][s, node.unit])
                 lines.insert(0, fm.line("p = {}", p))
             return lines
-        if node.kind in ("combined", "sample_loss") and node.op.startswith("softmax"):
+        if node.kind == "combined":  # softmax: one node for all the outputs
             lines = []
             for e in self.edges:
                 if e.dst == node.id:
@@ -545,7 +551,8 @@ class _Builder:
             head = f"= −1/{self.m} × (" if self.m > 1 else "= −("
             lines.append(Text(head, head, "grad"))
         elif node.id == "param":
-            lines.append(Text("this sample + others", "this sample + others", "op"))
+            both = T_("graph", "this sample + others")
+            lines.append(Text(both, both, "op"))
         for k, e in enumerate(outs):  # the sum written out, one term a line
             first = "" if prop_leaf else "= "
             lines.append(fm.line((first if k == 0 else "+ ") + "{}", _Factor(e.downstream), role="grad"))
@@ -560,7 +567,8 @@ class _Builder:
         old = self.param_value()
         opt = self.t.settings.optimizer.name
         if self.t.is_frozen(self.p):
-            return [Text(f"{pn} is frozen", f"{pn} is frozen"), fm.line("stays {}", old, role="value")]
+            frozen = T_("graph", "%1 is frozen", pn)
+            return [Text(frozen, frozen), fm.line(T_("graph", "stays %1", "{}"), old, role="value")]
         g = f"dE/d{pn}" if self.chain else f"g_{pn}"
         reached = node.value is not None
         lr = v.learning_rate if v.learning_rate is not None else self.t.applied_learning_rate

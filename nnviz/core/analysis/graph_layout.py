@@ -18,10 +18,13 @@ numbers of a later micro-step arrive.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Callable
 
 from nnviz.core.analysis.graph_model import Graph, Text
+from nnviz.core.geometry import Box
 
 Measure = Callable[[str, str], tuple[float, float]]
 
@@ -42,38 +45,8 @@ NOTES_MIN_WIDTH = 520.0
 def estimate(text: str, role: str) -> tuple[float, float]:
     """Width and height of ``text`` estimated from its length (no fonts needed)."""
     px = FONT_PX.get(role, 12)
-    return 0.62 * px * len(text), 1.3 * px
-
-
-@dataclass(frozen=True)
-class Box:
-    x: float
-    y: float
-    w: float
-    h: float
-
-    @property
-    def right(self) -> float:
-        return self.x + self.w
-
-    @property
-    def bottom(self) -> float:
-        return self.y + self.h
-
-    @property
-    def cx(self) -> float:
-        return self.x + self.w / 2
-
-    @property
-    def cy(self) -> float:
-        return self.y + self.h / 2
-
-    def overlaps(self, other: "Box") -> bool:
-        return (self.x < other.right and other.x < self.right
-                and self.y < other.bottom and other.y < self.bottom)
-
-    def moved(self, dx: float, dy: float) -> "Box":
-        return Box(self.x + dx, self.y + dy, self.w, self.h)
+    wide = sum(unicodedata.east_asian_width(c) in "WF" for c in text)  # a CJK character is about 1 em
+    return px * (0.62 * (len(text) - wide) + wide), 1.3 * px
 
 
 @dataclass
@@ -135,15 +108,21 @@ def place(targets: list[float], heights: list[float], gap: float) -> list[float]
     return [u + o for u, o in zip(fitted, offsets)]
 
 
+# where a line may break in text without spaces (Chinese): before a CJK character, not
+# before the punctuation that closes a clause
+_PIECE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff][，。、：；！？）」』》]*|[^\u2e80-\u9fff\uf900-\ufaff]+")
+
+
 def _wrap(text: str, width: float, measure: Measure) -> list[str]:
     lines, line = [], ""
     for word in text.split():
-        trial = f"{line} {word}".strip()
-        if line and measure(trial, "note")[0] > width:
-            lines.append(line)
-            line = word
-        else:
-            line = trial
+        for k, piece in enumerate(_PIECE.findall(word)):
+            trial = f"{line} {piece}".strip() if k == 0 else line + piece
+            if line and measure(trial, "note")[0] > width:
+                lines.append(line)
+                line = piece
+            else:
+                line = trial
     return lines + ([line] if line else [])
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from nnviz.core.analysis.explain import Formatter
+from nnviz.core.words import T_
 
 
 @dataclass(frozen=True)
@@ -105,10 +106,11 @@ class Graph:
         n = self.node(node_id)
         f = Formatter(self.digits)
         if not n.reached:
-            return f"{n.grad_symbol or n.label}: not reached yet"
+            return T_("graph", "%1: not reached yet", n.grad_symbol or n.label)
         edges = [e for e in self.outgoing(node_id) if e.reached]
         if not edges:
-            where = "the start of the backward pass" if n.kind in ("loss", "combined") else "the output error t − out"
+            where = (T_("graph", "the start of the backward pass") if n.kind in ("loss", "combined")
+                     else T_("graph", "the output error t − out"))
             return f"{n.grad_symbol} = {f.num(n.grad)} ({where})"
         sym = " + ".join(e.partial if e.fixed else f"{e.partial} × {self.node(e.via or e.dst).grad_symbol}"
                          for e in edges)

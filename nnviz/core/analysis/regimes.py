@@ -83,6 +83,42 @@ def step_factors(optimizer: Optimizer, rate: float, curvatures: np.ndarray | Ite
     return np.where(trace < 0, -radius, radius)
 
 
+def error_path(optimizer: Optimizer, rate: float, curvatures: np.ndarray | Iterable[float],
+               errors: np.ndarray | Iterable[float], steps: int,
+               velocity: np.ndarray | Iterable[float] | None = None) -> np.ndarray:
+    """The error along each eigen-direction over the next ``steps`` steps, as the quadratic
+    model with these ``curvatures`` predicts ((steps + 1) x k, row 0 ``errors``): sgd
+    multiplies it by ``1 - rate * lambda`` at every step; momentum moves (error, velocity)
+    by [[1 - r lambda, -r mu], [lambda, mu]] (``velocity``: the optimizer's velocity along
+    each direction, default 0); NaN for the optimizers without marks. Exact on a quadratic
+    loss (the distance to the minimum along each direction); elsewhere the local model."""
+    lam = np.asarray(curvatures, dtype=np.float64)
+    e = np.array(errors, dtype=np.float64)
+    out = np.full((int(steps) + 1, lam.size), math.nan)
+    out[0] = e
+    if optimizer.name not in ("sgd", "momentum"):
+        return out
+    mu = optimizer.params.get("momentum", 0.0) if optimizer.name == "momentum" else 0.0
+    v = np.zeros(lam.size) if velocity is None else np.array(velocity, dtype=np.float64)
+    with np.errstate(all="ignore"):
+        for k in range(1, int(steps) + 1):
+            v = mu * v + lam * e
+            e = e - float(rate) * v
+            out[k] = e
+    return out
+
+
+def velocity(trainer: Trainer) -> np.ndarray | None:
+    """The momentum optimizer's velocity as a flat parameter vector (zeros before its
+    first update), for ``error_path``; None for the other optimizers."""
+    if trainer.optimizer.name != "momentum":
+        return None
+    state = trainer.resume_state()
+    if state.opt_name != "momentum" or not all(state.opt_state):
+        return np.zeros(trainer.network.n_params)
+    return np.concatenate([s[0].ravel() for s in state.opt_state])
+
+
 def factor_regime(factor: float) -> str | None:
     """The word for a direction whose error is multiplied by ``factor`` per step (for a
     curvature > 0): converging, zigzag (factor < 0), oscillating (|factor| = 1) or

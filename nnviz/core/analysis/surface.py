@@ -28,8 +28,8 @@ Curvature
     products by power iteration accelerated with Rayleigh-Ritz on the Krylov subspace
     (``nnviz.core.analysis.hessian``). On a space of d parameters it is exact (up to
     rounding) after at most d products.
-    ``critical_learning_rate = 2 / curvature``: plain gradient descent on a quadratic
-    converges below it and oscillates or diverges above it.
+    The rates where gradient descent starts to zig-zag and to diverge (1/lambda_max and
+    2/lambda_max) are ``nnviz.core.analysis.regimes``'s.
 
 Learning-rate look-ahead and sweep (``look_ahead``, ``sweep``) live in
 ``nnviz.core.analysis.sweep`` and are re-exported here.
@@ -52,9 +52,9 @@ from nnviz.core.analysis.sweep import (  # re-exported: the panel imports them f
 from nnviz.core.trainer import Trainer
 
 __all__ = [
-    "DEFAULT_GRID", "CHUNK_FLOATS", "default_axes", "check_axes", "loss_grid", "plane_grid",
+    "DEFAULT_GRID", "CHUNK_FLOATS", "default_axes", "check_axes", "slice_minimum", "loss_grid", "plane_grid",
     "trajectory_plane", "trajectory_columns", "default_range", "gradient", "curvature",
-    "critical_learning_rate", "LookAhead", "look_ahead", "SweepResult", "sweep", "sweep_rates",
+    "LookAhead", "look_ahead", "SweepResult", "sweep", "sweep_rates",
     "classify", "DEFAULT_LOOK_AHEAD_STEPS", "DEFAULT_SWEEP_ITERATIONS",
 ]
 
@@ -64,6 +64,8 @@ CHUNK_FLOATS = 1 << 14  # floats in one array of a block of grid points: 128 kB,
 PCA_POINTS = 400  # trajectory points (evenly spaced, the current one always) used for the PCA
 MIN_WIDTH = 1.0  # default_range: an axis is at least this wide ...
 MIN_RELATIVE_WIDTH = 0.2  # ... or this fraction of the largest magnitude on it, if larger
+AXIS_CANDIDATES = 8  # default_axes: the pair is chosen among this many parameters
+MINIMUM_GRID = 31  # slice_minimum: grid points per axis
 
 
 # =============================================================== the axes
@@ -96,11 +98,18 @@ def check_axes(trainer: Trainer, p1: str | Param, p2: str | Param) -> tuple[Para
 
 
 def default_axes(trainer: Trainer) -> tuple[str, str]:
-    """A sensible pair of axes (canonical names, in the order of the flat vector): the two
-    non-frozen weights into the output layer with the largest |gradient| at the current
-    point (ties: the first); if fewer than two of those are free, the free parameters of
-    any layer with the largest |gradient|. ValueError when fewer than two parameters
-    are free."""
+    """A pair of axes (canonical names, in the order of the flat vector) whose slice is
+    curved: of the free weights with the largest |gradient| (at most
+    ``AXIS_CANDIDATES``, two per neuron; biases only where fewer than two weights are
+    free), the pair whose 2 x 2 curvature (the exact Hessian block at the current point)
+    curves upwards both ways most (its smaller eigenvalue the largest): a bowl, not a
+    valley of parallel lines. Two parameters into the same neuron are never
+    paired, except in a network of a single neuron (``adaline``: its bowl lies over
+    w1, w2): elsewhere their slice depends on little more than one combination of the two
+    (with one sample, only w5·h1 + w6·h2 on the worked example). Where no pair is a
+    bowl, the one whose curvature is farthest from flat along both directions (a saddle,
+    as over w6, w8 on the worked example at its start); ties go to the larger |gradient|.
+    ValueError when fewer than two parameters are free."""
     net = trainer.network
     params = net.params()
     free = [i for i, p in enumerate(params) if p.name not in trainer.frozen]
@@ -108,10 +117,33 @@ def default_axes(trainer: Trainer) -> tuple[str, str]:
         raise ValueError("a loss surface needs two parameters that are not frozen")
     g = np.abs(gradient(trainer))
     g = np.where(np.isfinite(g), g, 0.0)
-    L = net.n_layers
-    out_w = [i for i in free if params[i].layer == L and params[i].kind == "W"]
-    pool = out_w if len(out_w) >= 2 else free
-    best = sorted(pool, key=lambda i: (-g[i], i))[:2]
+    weights = [i for i in free if params[i].kind == "W"]
+    pool = sorted(weights if len(weights) >= 2 else free, key=lambda i: (-g[i], i))
+    one_neuron = sum(net.sizes[1:]) == 1
+    per_neuron: dict[tuple[int, int], int] = {}
+    candidates = []
+    for i in pool:
+        neuron = (params[i].layer, params[i].row)
+        if per_neuron.get(neuron, 0) < 2 and len(candidates) < AXIS_CANDIDATES:
+            per_neuron[neuron] = per_neuron.get(neuron, 0) + 1
+            candidates.append(i)
+    pairs = [(i, j) for k, i in enumerate(candidates) for j in candidates[k + 1:]
+             if one_neuron or (params[i].layer, params[i].row) != (params[j].layer, params[j].row)]
+    if not pairs:  # every candidate feeds one neuron: the two with the largest |gradient|
+        pairs = [tuple(candidates[:2])]
+    h = hessian.hessian(trainer, [params[i].name for i in candidates])
+    at = {i: k for k, i in enumerate(sorted(candidates))}  # the Hessian's order: the flat vector's
+
+    def score(pair: tuple[int, int]) -> tuple[bool, float, float]:
+        a, b = at[pair[0]], at[pair[1]]
+        d, e, f = h[a, a], h[a, b], h[b, b]
+        centre, radius = 0.5 * (d + f), math.hypot(0.5 * (d - f), e)
+        if not (math.isfinite(centre) and math.isfinite(radius)):
+            return False, 0.0, float(g[pair[0]] + g[pair[1]])
+        # a bowl first; else curved both ways (a saddle), not flat along one direction
+        return centre - radius > 0, min(abs(centre - radius), abs(centre + radius)), float(g[pair[0]] + g[pair[1]])
+
+    best = max(pairs, key=score)
     return tuple(params[i].name for i in sorted(best))  # type: ignore[return-value]
 
 
@@ -172,6 +204,22 @@ def grid_axis(lo: float, hi: float, n: int) -> np.ndarray:
     if not (steps >= np.finfo(float).tiny).all():
         raise ValueError(f"{lo!r}..{hi!r} is too narrow to split into {n} distinct grid points")
     return values
+
+
+def slice_minimum(trainer: Trainer, p1: str | Param, p2: str | Param,
+                  rng: tuple[float, float, float, float], points: int = MINIMUM_GRID) -> tuple[float, float] | None:
+    """The lowest point of the slice over ``p1`` x ``p2`` in ``rng`` = (a0, a1, b0, b1),
+    found on a coarse ``points`` x ``points`` grid: (a, b), or None when the lowest grid
+    point lies on the range's edge (the minimum, if any, lies outside) or no loss there is
+    finite. Good to a grid step: for framing a picture, not for optimisation."""
+    a0, a1, b0, b1 = rng
+    loss = loss_grid(trainer, p1, p2, np.linspace(a0, a1, points), np.linspace(b0, b1, points))
+    if not np.isfinite(loss).any():
+        return None
+    i, j = np.unravel_index(int(np.nanargmin(np.where(np.isfinite(loss), loss, np.nan))), loss.shape)
+    if i in (0, points - 1) or j in (0, points - 1):
+        return None
+    return float(np.linspace(a0, a1, points)[i]), float(np.linspace(b0, b1, points)[j])
 
 
 def _axis_values(values: Iterable[float], name: str) -> np.ndarray:
@@ -465,12 +513,3 @@ def curvature(trainer: Trainer, params: Iterable[str | Param] | None = None,
     most ``iterations`` exact Hessian-vector products (see the module notes). NaN when
     the gradient is not finite there."""
     return hessian.top_eigen(trainer, params, iterations)[0]
-
-
-def critical_learning_rate(trainer: Trainer, params: Iterable[str | Param] | None = None) -> float:
-    """2 / curvature: the learning rate above which plain gradient descent oscillates or
-    diverges near the current point (inf when the largest curvature is <= 0)."""
-    lam = curvature(trainer, params)
-    if math.isnan(lam):
-        return math.nan
-    return 2.0 / lam if lam > 0 else math.inf

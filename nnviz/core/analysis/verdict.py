@@ -39,11 +39,29 @@ import numpy as np
 
 from nnviz.core.analysis import hessian
 from nnviz.core.trainer import Trainer
+from nnviz.core.words import N_, translate
 
 DIVERGING_GROWTH = 2.0
 SHRINK = 0.98
 DIRECTION_ITERATIONS = 20  # Hessian-vector products for the steepest direction a path is classified along
 STATUSES = ("converging", "zigzag", "oscillating", "diverged")
+# the words as a reader sees them, and what each means (the statuses themselves stay as data: CSV, lessons)
+WORDS = {"converging": N_("verdict", "converging"), "zigzag": N_("verdict", "zigzag"),
+         "oscillating": N_("verdict", "oscillating"), "diverged": N_("verdict", "diverged")}
+MEANINGS = {"converging": N_("verdict", "the steps keep their direction and the loss goes down"),
+            "zigzag": N_("verdict", "converging while the steps flip sign along the steepest direction"),
+            "oscillating": N_("verdict", "bounded but not shrinking"),
+            "diverged": N_("verdict", "the loss or the steps grow without bound")}
+
+
+def word(status: str) -> str:
+    """A status in the language in use (converging → 收敛)."""
+    return translate("verdict", WORDS[status])
+
+
+def meaning(status: str) -> str:
+    """What a status means, in the language in use."""
+    return translate("verdict", MEANINGS[status])
 
 
 def flips(steps: np.ndarray, direction: np.ndarray | None = None, scale: float = 1.0) -> bool:

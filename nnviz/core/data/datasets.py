@@ -271,6 +271,19 @@ def plane(n_samples: int = 100, noise: float = 0.05, seed: int = 0,
     return Dataset(xy, z[:, None], "plane")
 
 
+def scales(n_samples: int = 40, noise: float = 0.1, seed: int = 0) -> Dataset:
+    """Two inputs two orders of magnitude apart: a flat's floor area in m² (uniform on
+    [10, 60]) and its distance to the metro in km (uniform on [0.1, 0.9]); the target is
+    its monthly rent in thousands, 0.05 area - 2 distance + 1, plus Gaussian noise of
+    standard deviation ``noise``. Trained raw, the loss is a long narrow valley; min-max
+    normalised, a round bowl."""
+    n, noise = _check_args(n_samples, noise, 2)
+    rng = _rng(seed)
+    x = np.column_stack((rng.uniform(10.0, 60.0, n), rng.uniform(0.1, 0.9, n)))
+    y = 0.05 * x[:, 0] - 2.0 * x[:, 1] + 1.0 + rng.normal(0.0, 1.0, n) * noise
+    return Dataset(x, y[:, None], "scales")
+
+
 def _classes(k) -> int:
     if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not 2 <= k <= 10:
         raise ValueError(f"the class count must be a whole number 2..10, got {k!r}")
@@ -287,6 +300,9 @@ GENERATORS: dict[str, Generator] = {
     "blobs": Generator(blobs, "classification", 200, 0.5, "Gaussian blobs, one per class"),
     "sine": Generator(sine, "regression", 32, 0.0, "y = sin(x) on [-pi, pi]"),
     "plane": Generator(plane, "regression", 100, 0.05, "z = a x + b y + c"),
+    "scales": Generator(scales, "regression", 40, 0.1,
+                        "rent from floor area (10-60 m²) and metro distance (0.1-0.9 km): inputs of very "
+                        "different sizes"),
 }
 _ALIASES = {"and_": "and", "or_": "or"}
 

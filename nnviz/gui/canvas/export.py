@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QRect, QRectF, QSize
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QImageWriter, QPainter
 
+from nnviz.gui.widgets import pictures
 from nnviz.io.files import FileError, shown_name, write_atomic
 
 
@@ -63,39 +64,20 @@ def render_image(canvas, width: int, height: int, show: str | None = None) -> QI
 
 def image_bytes(canvas, fmt: str, width: int, height: int, show: str | None = None) -> bytes:
     """The picture encoded as ``fmt`` (a Qt image format such as ``png`` or ``jpg``)."""
-    img = render_image(canvas, width, height, show)
-    buf = QBuffer()
-    buf.open(QIODevice.OpenModeFlag.WriteOnly)
-    lossy = fmt in ("jpg", "jpeg", "jfif", "webp")  # for PNG, Qt's "quality" would turn compression down
-    if not img.save(buf, fmt.upper(), 95 if lossy else -1):
-        raise OSError(f"could not encode the picture as {fmt.upper()}")
-    return bytes(buf.data())
+    return pictures.encode(render_image(canvas, width, height, show), fmt)
 
 
 def svg_bytes(canvas, width: int, height: int, show: str | None = None) -> bytes:
     """The picture as an SVG drawing."""
-    from PySide6.QtSvg import QSvgGenerator
-
     width, height = _check_size(width, height)
-    buf = QBuffer()
-    buf.open(QIODevice.OpenModeFlag.WriteOnly)
-    gen = QSvgGenerator()
-    gen.setOutputDevice(buf)
-    gen.setSize(QSize(width, height))
-    gen.setViewBox(QRect(0, 0, width, height))
-    gen.setTitle("nnviz network")
     sizes = "-".join(map(str, canvas.session.trainer.network.sizes))
-    gen.setDescription(f"{sizes} network drawn by nnviz")
-    p = QPainter()
-    if not p.begin(gen):
-        raise OSError("could not draw the SVG")
-    try:
-        ui = ui_scale(width, height)
+    ui = ui_scale(width, height)
+
+    def draw(p: QPainter) -> None:
         p.scale(ui, ui)
         canvas.paint(p, QRectF(0, 0, width / ui, height / ui), show=show)
-    finally:
-        p.end()
-    return bytes(buf.data())
+
+    return pictures.svg_bytes(width, height, "nnviz network", f"{sizes} network drawn by nnviz", draw)
 
 
 def export(canvas, path: str | Path, width: int, height: int, show: str | None = None) -> None:

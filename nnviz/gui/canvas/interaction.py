@@ -17,18 +17,30 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMenu, QToolTip, QWidget
 
-from nnviz.core.analysis.explain import Formatter, Names
+from nnviz.app.session import Selection
+from nnviz.core.analysis.explain import Names
 from nnviz.core.network import Param
 from nnviz.gui.canvas import layout as geo
 from nnviz.gui.canvas.layout import Hit, View
 from nnviz.gui.canvas.scene import neuron_name
 from nnviz.gui.qt_session import QtSession
+from nnviz.gui.widgets.session_view import SessionView
 
 
-class CanvasInteraction(QWidget):
+def selection_of(hit: Hit | None) -> Selection | None:
+    """A canvas item as the session names it: a parameter or a neuron (None for others)."""
+    if hit is None:
+        return None
+    if hit.param is not None:
+        return Selection(param=hit.param)
+    if hit.kind == "neuron":
+        return Selection(layer=hit.layer, unit=hit.row)
+    return None
+
+
+class CanvasInteraction(SessionView, QWidget):
     def __init__(self, session: QtSession, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self._view = View(1.0, 0.0, 0.0)
@@ -39,7 +51,6 @@ class CanvasInteraction(QWidget):
         self._press_hit: Hit | None = None
         self._pan_from: tuple[float, float] | None = None
         self._panning = False
-        self._fmt = Formatter(9)
         self.context_menu: QMenu | None = None  # the last context menu opened (tests drive it)
 
     # ------------------------------------------------------------ the view
@@ -54,8 +65,8 @@ class CanvasInteraction(QWidget):
 
     @property
     def hover(self) -> Hit | None:
-        """The item under the mouse (emphasised)."""
-        return self._hover
+        """The item under the mouse (emphasised), or the one hovered in another view."""
+        return self._hover if self._hover is not None else self.hit_of(self.session.hover)
 
     def _fitted(self) -> View:
         return geo.fit_view(self.layout_info, self.width(), self.height())
@@ -127,6 +138,7 @@ class CanvasInteraction(QWidget):
             self._hover = hit
             self.setCursor(Qt.CursorShape.PointingHandCursor if hit is not None else Qt.CursorShape.ArrowCursor)
             self.update()
+            self.session.set_hover(selection_of(hit))  # the inspector previews it
             if QToolTip.isVisible():
                 self._show_tip(hit, event.globalPosition().toPoint())
 
@@ -167,6 +179,7 @@ class CanvasInteraction(QWidget):
         if self._hover is not None:
             self._hover = None
             self.update()
+            self.session.set_hover(None)  # the inspector shows the selection again
         super().leaveEvent(event)
 
     # ------------------------------------------------------------ edit
@@ -256,7 +269,11 @@ class CanvasInteraction(QWidget):
 
     def selection_hit(self) -> Hit | None:
         """The session's selection as a canvas item (None when it is not on the canvas)."""
-        sel = self.session.selection
+        return self.hit_of(self.session.selection)
+
+    def hit_of(self, sel: Selection | None) -> Hit | None:
+        """A parameter or neuron of the session as a canvas item (None when it is not on
+        the canvas)."""
         if sel is None:
             return None
         if sel.is_param:
@@ -328,7 +345,7 @@ class CanvasInteraction(QWidget):
         t = s.trainer
         net = t.network
         v = t.values
-        f = self._fmt.num
+        f = s.formatter.num
         name = hit.param
         prm = net.parse_param(name)
         display = net.display_name(prm)
@@ -367,7 +384,7 @@ class CanvasInteraction(QWidget):
         s = self.session
         t = s.trainer
         scene = self.scene
-        f = self._fmt.num
+        f = s.formatter.num
         c, j = hit.layer, hit.row
         L = t.network.n_layers
         names = Names(t.network)
@@ -399,7 +416,7 @@ class CanvasInteraction(QWidget):
         _, B = s.display_parameters()
         l = hit.layer
         rows = [self._row(html.escape(f"{net.display_name(Param('b', l, r))} → {neuron_name(net, l, r)}"),
-                          self._fmt.num(B[l - 1][r])) for r in range(min(net.sizes[l], 12))]
+                          s.formatter.num(B[l - 1][r])) for r in range(min(net.sizes[l], 12))]
         more = f"<br>… {net.sizes[l] - 12} more" if net.sizes[l] > 12 else ""
         return (f"<b>bias node of layer {l}</b><br>a constant input 1, weighted by the biases"
                 f"<table>{''.join(rows)}</table>{more}")

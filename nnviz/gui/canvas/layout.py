@@ -3,9 +3,9 @@
 - :class:`Layout`: world positions of neurons, bias nodes and edges, from the layer sizes
   (and the view's aspect ratio, so that a wide view spreads the columns).
 - :class:`View` and :func:`fit_view`: world -> pixels, fitted into a view of a given size.
-- :func:`place`: the boxes of the annotations (edge labels, output thumbnails, the
-  chain-vs-proportional boxes) for a view, measured by a ``measure(text, role)``
-  function, so that nothing collides.
+- :func:`place`: the boxes of the annotations (names beside the input and output
+  neurons, edge labels, output thumbnails, the chain-vs-proportional boxes) for a view,
+  measured by a ``measure(text, role)`` function, so that nothing collides.
 - :func:`hit_test`: what is under a pixel.
 
 World units: a roomy layout has neurons 30 units in radius; :data:`BASE_SCALE` pixels
@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from nnviz.core.geometry import Box
 from nnviz.core.network import Param
 
 DENSE_EDGES = 1024  # a layer with more edges than this draws only its strongest ones
@@ -31,33 +32,7 @@ R_MAX_PX = 64.0  # ... and its neurons up to this radius in pixels
 Measure = Callable[[str, str], tuple[float, float]]  # (text, role) -> (width, height) in pixels
 
 
-# ======================================================================== boxes and hits
-@dataclass(frozen=True)
-class Box:
-    """An axis-aligned rectangle in pixels: top left (x, y), width w, height h."""
-
-    x: float
-    y: float
-    w: float
-    h: float
-
-    @property
-    def right(self) -> float:
-        return self.x + self.w
-
-    @property
-    def bottom(self) -> float:
-        return self.y + self.h
-
-    def intersects(self, other: "Box", gap: float = 0.0) -> bool:
-        """True when the boxes overlap or come closer than ``gap``."""
-        return (self.x < other.right + gap and other.x < self.right + gap
-                and self.y < other.bottom + gap and other.y < self.bottom + gap)
-
-    def contains(self, x: float, y: float) -> bool:
-        return self.x <= x <= self.right and self.y <= y <= self.bottom
-
-
+# ======================================================================== hits
 @dataclass(frozen=True)
 class Hit:
     """What is under the mouse: an ``edge`` (weight), a ``bias`` edge, a ``neuron`` or a
@@ -84,11 +59,15 @@ class Hit:
 
 # ======================================================================== world layout
 class Layout:
-    """World positions of everything, from the layer sizes alone."""
+    """World positions of everything, from the layer sizes alone. ``side_room`` (left,
+    right) is room in pixels at text's base size that the view keeps beside the input
+    and the output column for the names written there (long names, from a file's header)."""
 
-    def __init__(self, sizes: Sequence[int], aspect: float | None = None) -> None:
+    def __init__(self, sizes: Sequence[int], aspect: float | None = None,
+                 side_room: tuple[float, float] = (0.0, 0.0)) -> None:
         self.sizes = list(sizes)
         self.aspect = aspect
+        self.side_room = side_room
         L = len(sizes) - 1
         self.n_layers = L
         n_max = max(sizes)
@@ -218,12 +197,14 @@ def fit_view(layout: Layout, width: float, height: float, x0: float = 0.0, y0: f
     the network does not jump while stepping."""
     b = layout.bounds
     cap = min(BASE_SCALE * UI_MAX, max(R_MAX_PX / layout.r, BASE_SCALE))
+    side_left, side_right = layout.side_room
     view = None
     for roomy in (False, True):
         ui = 1.0
         for _ in range(20):  # the margins grow with the text, the text with the scale: settle
-            # left: air; right: the targets beside the outputs; top: the column headings
-            left, right, top = 40.0 * ui, 110.0 * ui, 46.0 * ui
+            # left: air (and the inputs' names); right: the outputs' names and targets;
+            # top: the column headings
+            left, right, top = (40.0 + side_left) * ui, (110.0 + side_right) * ui, 46.0 * ui
             bottom = (LEGEND[1] + 8) * ui if roomy else 16.0 * ui
             if roomy:
                 top += CAPTION[1] * ui
@@ -237,7 +218,8 @@ def fit_view(layout: Layout, width: float, height: float, x0: float = 0.0, y0: f
         cx, cy = x0 + left + avail_w / 2, y0 + top + avail_h / 2
         view = View(scale, cx - (b.x + b.w / 2) * scale, cy - (b.y + b.h / 2) * scale, ui)
         d = view.map_box(b)
-        drawn = Box(d.x - 8 * ui, d.y - 46 * ui, d.w + 108 * ui, d.h + 50 * ui)
+        drawn = Box(d.x - (8 + side_left) * ui, d.y - 46 * ui, d.w + (108 + side_left + side_right) * ui,
+                    d.h + 50 * ui)
         caption = Box(x0, y0, CAPTION[0] * ui, CAPTION[1] * ui)
         legend = Box(x0 + width - LEGEND[0] * ui, y0 + height - LEGEND[1] * ui, LEGEND[0] * ui, LEGEND[1] * ui)
         if not (drawn.intersects(caption) or drawn.intersects(legend)):
@@ -289,6 +271,7 @@ class Placement:
 
     obstacles: list[Box]  # neurons and bias nodes
     headings: list[Box]  # per column: heading and the line under it
+    names: list[tuple[int, int, Box]]  # names beside input and output neurons: (column, unit, box)
     bias_labels: list[Box | None]  # per weight layer, beside its bias node (None: not written)
     targets: list[Box]  # beside the output neurons
     locks: list[Box]  # padlocks of frozen parameters
@@ -300,16 +283,20 @@ class Placement:
     def boxes(self) -> list[tuple[str, Box]]:
         """Every box with what it is."""
         return ([("neuron or bias node", b) for b in self.obstacles] + [("heading", b) for b in self.headings]
-                + [("bias label", b) for b in self.bias_labels if b is not None]
+                + [("name", b) for *_, b in self.names] + [("bias label", b) for b in self.bias_labels if b is not None]
                 + [("target", b) for b in self.targets] + [("padlock", b) for b in self.locks]
                 + [("overlay", b) for *_, b in self.overlays] + [("thumbnail", b) for *_, b in self.thumbnails]
                 + [("edge label", b) for b, _, _ in self.edge_labels])
 
 
-def target_box(layout: Layout, view: View, unit: int, width: float, height: float) -> Box:
-    """Where 'target 0.01' is written, right of output neuron ``unit``."""
+def target_box(layout: Layout, view: View, unit: int, width: float, height: float, after: Box | None = None) -> Box:
+    """Where 'target 0.01' is written, right of output neuron ``unit`` (and right of its
+    name, the box ``after``, when that is written beside it)."""
     cx, cy = view.map(*layout.neuron(layout.n_layers, unit))
-    return Box(cx + layout.r * view.scale + 14 * view.ui, cy - height / 2, width, height)
+    x = cx + layout.r * view.scale + 14 * view.ui
+    if after is not None and after.right > x - 14 * view.ui:
+        x = after.right + 10 * view.ui
+    return Box(x, cy - height / 2, width, height)
 
 
 def lock_size(layout: Layout, view: View) -> float:
@@ -322,30 +309,35 @@ def _free(box: Box, taken: list[Box], gap: float) -> bool:
 
 
 def _column_slots(layout: Layout, view: View, column: int, size: tuple[float, float], slots, taken: list[Box],
-                  gap: float) -> list[Box] | None:
+                  gap: float, area: Box | None = None) -> list[Box] | None:
     """Boxes of ``size`` beside every neuron of ``column``, all in the first slot (a
-    function (centre x, centre y, w, h) -> Box) where none of them collides; None when no
-    slot has room."""
+    function (centre x, centre y, w, h) -> Box) where none of them collides, nor leaves
+    the ``area`` when its neuron is inside it; None when no slot has room."""
     w, h = size
     centres = [view.map(*layout.neuron(column, j)) for j in range(layout.sizes[column])]
     for slot in slots:
         boxes = [slot(cx, cy, w, h) for cx, cy in centres]
-        if all(_free(b, taken, gap) for b in boxes) and \
+        if all(_free(b, taken, gap) and (area is None or not area.contains(cx, cy) or area.holds(b))
+               for b, (cx, cy) in zip(boxes, centres)) and \
                 not any(a.intersects(b, gap) for i, a in enumerate(boxes) for b in boxes[i + 1:]):
             return boxes
     return None
 
 
 def place(layout: Layout, view: View, measure: Measure, *, headings: Sequence[tuple[str, str]] = (),
-          bias_labels: Sequence[str | None] = (), targets: Sequence[str] | None = None, locks: Sequence[Hit] = (),
+          names: Sequence[Sequence[str] | None] = (), bias_labels: Sequence[str | None] = (),
+          targets: Sequence[str] | None = None, locks: Sequence[Hit] = (),
           overlays: Sequence[Sequence[str] | None] | None = None, thumbnails: bool = False,
-          edge_labels: Sequence[Sequence[str] | None] = ()) -> Placement:
+          edge_labels: Sequence[Sequence[str] | None] = (), area: Box | None = None) -> Placement:
     """Where everything written beside the network goes in ``view``, text measured by
-    ``measure(text, role)``: the column ``headings`` (head, line under it), the
+    ``measure(text, role)``: the column ``headings`` (head, line under it), the neuron
+    ``names`` per column written beside the neurons (None: none; the input column's
+    left of its neurons, the output column's right of them, else above or below), the
     ``bias_labels`` (None: not written), the ``targets`` beside the outputs, the padlocks
     of frozen parameters (``locks``), the ``overlays`` (a text per neuron of each column,
     None for none), output ``thumbnails`` beside the neurons and the ``edge_labels`` per
-    weight layer (None: none).
+    weight layer (None: none). Names, overlays and thumbnails stay inside ``area`` (the
+    picture, when given).
 
     Placed in that order, each clear of what came before: an overlay under its neuron
     (else right or left of it), a thumbnail left of its neuron (else above it, or right);
@@ -373,6 +365,23 @@ def place(layout: Layout, view: View, measure: Measure, *, headings: Sequence[tu
         (hw, hh), (sw, sh) = measure(head, "head"), measure(sub, "sub")
         w = min(max(hw, sw) + 8 * ui, column_gap)
         heads.append(Box(view.map(layout.x[c], 0.0)[0] - w / 2, y_bottom - hh - sh, w, hh + sh))
+    taken += heads
+    placed_names = []
+    for c, texts in enumerate(names):
+        if not texts:
+            continue
+        sizes = [measure(t, "name beside") for t in texts]
+        size = (max(w for w, _ in sizes) + 4 * ui, max(h for _, h in sizes))
+        away, up = r_px + 6 * ui, r_px + 2 * ui
+        next_to = ((lambda x, y, w, h: Box(x - away - w, y - h / 2, w, h)) if c == 0 else
+                   (lambda x, y, w, h: Box(x + away, y - h / 2, w, h)))
+        slots = (next_to, lambda x, y, w, h: Box(x - w / 2, y - up - h, w, h),
+                 lambda x, y, w, h: Box(x - w / 2, y + up, w, h))
+        boxes = _column_slots(layout, view, c, size, slots, taken, gap, area)
+        if boxes is not None:
+            taken += boxes
+            placed_names += [(c, j, b) for j, b in enumerate(boxes)]
+    beside_outputs = {j: b for c, j, b in placed_names if c == layout.n_layers}
     bias_boxes: list[Box | None] = []
     for (x, y), text in zip(nodes, bias_labels):
         if text is None:
@@ -380,13 +389,14 @@ def place(layout: Layout, view: View, measure: Measure, *, headings: Sequence[tu
             continue
         w, h = measure(text, "bias")
         bias_boxes.append(Box(x + side / 2 + 6 * ui, y - h / 2, w + 4, h))
-    target_boxes = [target_box(layout, view, j, *measure(text, "target")) for j, text in enumerate(targets or ())]
+    target_boxes = [target_box(layout, view, j, *measure(text, "target"), after=beside_outputs.get(j))
+                    for j, text in enumerate(targets or ())]
     s = lock_size(layout, view)
     lock_boxes = []
     for hit in locks:
         x, y = view.map(*layout.midpoint(hit))
         lock_boxes.append(Box(x - 0.75 * s, y - 0.75 * s, 1.5 * s, 1.5 * s))
-    taken += heads + [b for b in bias_boxes if b is not None] + target_boxes + lock_boxes
+    taken += [b for b in bias_boxes if b is not None] + target_boxes + lock_boxes
     left_out: set[str] = set()
 
     placed_overlays = []
@@ -400,7 +410,7 @@ def place(layout: Layout, view: View, measure: Measure, *, headings: Sequence[tu
                 continue
             sizes = [measure(t, "overlay") for t in texts]
             size = (max(w for w, _ in sizes) + 8 * ui, max(h for _, h in sizes) + 2 * ui)
-            boxes = _column_slots(layout, view, c, size, slots, taken, gap) if r_px >= 8 else None
+            boxes = _column_slots(layout, view, c, size, slots, taken, gap, area) if r_px >= 8 else None
             if boxes is None:
                 left_out.add("overlays")
                 continue
@@ -421,7 +431,7 @@ def place(layout: Layout, view: View, measure: Measure, *, headings: Sequence[tu
             for size in (largest, 0.75 * largest, 0.55 * largest, 0.35 * largest):
                 if size < 14:
                     break
-                boxes = _column_slots(layout, view, c, (size, size), slots, taken, gap)
+                boxes = _column_slots(layout, view, c, (size, size), slots, taken, gap, area)
                 if boxes is not None:
                     break
             if boxes is None:
@@ -461,8 +471,8 @@ def place(layout: Layout, view: View, measure: Measure, *, headings: Sequence[tu
             layer.append((box, Hit("edge", l, k // n_in, k % n_in), k))
         labels += layer
         taken += [b for b, _, _ in layer]
-    return Placement(obstacles, heads, bias_boxes, target_boxes, lock_boxes, placed_overlays, placed_thumbs, labels,
-                     left_out)
+    return Placement(obstacles, heads, placed_names, bias_boxes, target_boxes, lock_boxes, placed_overlays,
+                     placed_thumbs, labels, left_out)
 
 
 # ======================================================================== hit testing

@@ -18,7 +18,9 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 
 from nnviz.core.analysis import compare
 from nnviz.gui.canvas.layout import Placement
-from nnviz.gui.canvas.scene import LUT, Scene, layer_values, short
+from nnviz.core.analysis.explain import Formatter
+from nnviz.gui.canvas.scene import Scene, layer_values
+from nnviz.gui.widgets.palette import DIVERGING_LUT
 from nnviz.gui.qt_session import QtSession
 
 THUMB_GRID = 24  # samples per axis of the input plane
@@ -43,7 +45,7 @@ def _plane(session: QtSession) -> tuple[float, float, float, float]:
 def _image(t: np.ndarray) -> QImage:
     """A G x G image of ``t`` in [0, 1] on the diverging map, y up."""
     idx = np.rint(np.clip(np.nan_to_num(t, nan=0.5), 0, 1) * 1000).astype(np.intp)
-    rgb = np.ascontiguousarray(LUT[idx][::-1].astype(np.uint8))
+    rgb = np.ascontiguousarray(DIVERGING_LUT[idx][::-1].astype(np.uint8))
     g = rgb.shape[0]
     return QImage(rgb.data, rgb.shape[1], g, 3 * rgb.shape[1], QImage.Format.Format_RGB888).copy()
 
@@ -125,17 +127,17 @@ class Comparison:
         return cmp
 
 
-def comparison_text(lc, unit: int) -> str:
-    """'δ 0.1385 · e −0.7414': the delta and the proportional error of one neuron."""
-    return f"δ {short(lc.chain[unit])} · e {short(lc.proportional[unit])}"
+def comparison_text(lc, unit: int, fmt: Formatter) -> str:
+    """'δ 0.1385 · e -0.7414': the delta and the proportional error of one neuron."""
+    return f"δ {fmt.num(lc.chain[unit])} · e {fmt.num(lc.proportional[unit])}"
 
 
-def comparison_texts(cmp) -> list[list[str] | None]:
+def comparison_texts(cmp, fmt: Formatter) -> list[list[str] | None]:
     """Per column the text under each neuron ('≠ ' marks a disagreement); None for the
     input column."""
     out: list[list[str] | None] = [None]
     for lc in cmp:
-        out.append([("≠ " if not lc.agree[j] else "") + comparison_text(lc, j) for j in range(len(lc.chain))])
+        out.append([("≠ " if not lc.agree[j] else "") + comparison_text(lc, j, fmt) for j in range(len(lc.chain))])
     return out
 
 

@@ -20,11 +20,11 @@ from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QPainter, QPainterPath,
                            QPolygonF, QTransform)
 
 from nnviz.gui.canvas import layout as geo
-from nnviz.gui.canvas import overlays
+from nnviz.gui.canvas import overlays, texts
 from nnviz.gui.canvas.layout import Box, Hit, Layout, Placement, View
-from nnviz.gui.canvas.scene import (LEVELS, Scene, bin_color, diverging, fill_color, luminance, mix, short,
-                                    signed)
+from nnviz.gui.canvas.scene import LEVELS, Scene, bin_color, fill_color, luminance
 from nnviz.gui.widgets import palette
+from nnviz.gui.widgets.palette import diverging, mix
 
 
 def colours(pal: QPalette) -> dict[str, QColor]:
@@ -40,38 +40,6 @@ def colours(pal: QPalette) -> dict[str, QColor]:
         "band_gap": mix(bg, QColor(palette.HIGHLIGHT), 0.07 if dark else 0.045),
         "label_bg": mix(bg, fg, 0.04),
     }
-
-
-class Fonts:
-    """The canvas's fonts for a view: sizes in pixels, grown by the view's ``ui``; text
-    near the neurons also follows their size on screen."""
-
-    def __init__(self, base: QFont, layout: Layout, view: View) -> None:
-        self.base = base
-        self.ui = view.ui
-        self.r_px = layout.r * view.scale
-        self.side = layout.bias_side * view.scale
-        ui = self.ui
-        self.roles = {
-            "bias": self.font(float(np.clip(self.side * 0.5, 10, 13 * ui)), bold=True),
-            "edge label": self.font(11.5 * ui),
-            "overlay": self.font(float(np.clip(self.r_px * 0.36, 9, 12 * ui))),
-            "target": self.font(float(np.clip(self.r_px * 0.36, 10, 13 * ui))),
-            "head": self.font(13 * ui, bold=True),
-            "sub": self.font(11 * ui),
-        }
-        self._metrics = {role: QFontMetricsF(f) for role, f in self.roles.items()}
-
-    def font(self, px: float, bold: bool = False, italic: bool = False) -> QFont:
-        f = QFont(self.base)
-        f.setPixelSize(max(int(round(px)), 6))
-        f.setBold(bold)
-        f.setItalic(italic)
-        return f
-
-    def measure(self, text: str, role: str) -> tuple[float, float]:
-        fm = self._metrics[role]
-        return fm.horizontalAdvance(text), fm.height()
 
 
 def _pairs_path(seg: np.ndarray) -> QPainterPath:
@@ -120,15 +88,16 @@ class ScenePainter:
             self._paths = (scene, _Paths(scene, lay))
         return self._paths[1]
 
-    def placement(self, lay: Layout, scene: Scene, view: View, fonts: Fonts, *, thumbnails: bool = False,
-                  comparison=None) -> Placement:
-        """Where the text and the overlays of ``scene`` go in ``view``."""
+    def placement(self, lay: Layout, scene: Scene, view: View, fonts: texts.Fonts, *, thumbnails: bool = False,
+                  comparison=None, area: Box | None = None) -> Placement:
+        """Where the text and the overlays of ``scene`` go in ``view`` (inside ``area``)."""
         targets = None
         if scene.targets is not None and lay.sy * view.scale >= 16:
-            targets = [f"target {short(x)}" for x in scene.targets]
-        return geo.place(lay, view, fonts.measure, headings=_heading_texts(lay, scene, view, fonts),
-                         bias_labels=_bias_texts(scene, fonts), targets=targets, locks=scene.frozen,
-                         overlays=comparison, thumbnails=thumbnails, edge_labels=scene.edge_labels)
+            targets = [f"target {scene.num(x)}" for x in scene.targets]
+        return geo.place(lay, view, fonts.measure, headings=texts.heading_texts(lay, scene, view, fonts),
+                         names=texts.side_names(lay, scene, fonts), bias_labels=texts.bias_texts(scene, fonts),
+                         targets=targets, locks=scene.frozen,
+                         overlays=comparison, thumbnails=thumbnails, edge_labels=scene.edge_labels, area=area)
 
     def paint(self, p: QPainter, rect: QRectF, lay: Layout, scene: Scene, view: View, pal: QPalette,
               base_font: QFont, *, thumbnails=None, comparison=None) -> Placement:
@@ -137,8 +106,9 @@ class ScenePainter:
         annotations went (the widget hit-tests the edge labels)."""
         paths = self._paths_of(scene, lay)
         col = colours(pal)
-        fonts = Fonts(base_font, lay, view)
-        placement = self.placement(lay, scene, view, fonts, thumbnails=thumbnails is not None, comparison=comparison)
+        fonts = texts.Fonts(base_font, lay, view)
+        placement = self.placement(lay, scene, view, fonts, thumbnails=thumbnails is not None, comparison=comparison,
+                                   area=Box(rect.x(), rect.y(), rect.width(), rect.height()))
         p.save()
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
@@ -154,9 +124,9 @@ class ScenePainter:
         self._paint_edges(p, paths, view, T, dens, col, lay.r * view.scale)
         self._paint_bias_nodes(p, lay, view, fonts, col)
         fills = self._paint_neurons(p, lay, scene, paths, view, T, col)
-        self.draw_labels(p, fonts, label_texts(placement.edge_labels, scene), scene, col)
+        self.draw_labels(p, fonts, texts.label_texts(placement.edge_labels, scene), scene, col)
         self._paint_texts(p, lay, view, placement, scene, fonts, col)
-        self._paint_neuron_labels(p, lay, scene, view, fonts, col, fills)
+        self._paint_neuron_labels(p, lay, scene, view, fonts, col, fills, {c for c, _, _ in placement.names})
         self._paint_frozen(p, lay, scene, view, placement, dens, col)
         if thumbnails is not None:
             overlays.paint_thumbnails(p, placement, thumbnails, col["outline"])
@@ -165,7 +135,7 @@ class ScenePainter:
                                       col["label_bg"], palette.is_dark(pal))
         self._paint_caption(p, rect, scene, fonts, col)
         notes = scene.notes + [LEFT_OUT[what] for what in sorted(placement.left_out)]
-        self._paint_legend(p, rect, scene.legend, notes, fonts, col)
+        self._paint_legend(p, rect, scene, notes, fonts, col)
         p.restore()
         return placement
 
@@ -264,7 +234,7 @@ class ScenePainter:
             draw_lock(p, QPointF(box.x + box.w / 2, box.y + box.h / 2), size, col["fg"], col["label_bg"], col["faint"])
 
     # -------------------------------------------------------------- text
-    def draw_labels(self, p, fonts: Fonts, labels, scene: Scene, col) -> None:
+    def draw_labels(self, p, fonts: texts.Fonts, labels, scene: Scene, col) -> None:
         """Edge labels, (box, edge, text) each: a pill bordered in the edge's colour."""
         if not labels:
             return
@@ -277,11 +247,19 @@ class ScenePainter:
             p.setPen(col["fg"])
             p.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 
-    def _paint_texts(self, p, lay: Layout, view: View, placement: Placement, scene: Scene, fonts: Fonts, col) -> None:
-        """Bias labels, targets and column headings, in the boxes placed for them."""
+    def _paint_texts(self, p, lay: Layout, view: View, placement: Placement, scene: Scene, fonts: texts.Fonts,
+                     col) -> None:
+        """Names beside neurons, bias labels, targets and column headings, in the boxes
+        placed for them."""
         left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        p.setFont(fonts.roles["name beside"])
+        p.setPen(col["fg"])
+        for c, j, box in placement.names:
+            align = Qt.AlignmentFlag.AlignRight if box.right <= view.map(lay.x[c], 0.0)[0] else \
+                Qt.AlignmentFlag.AlignLeft if box.x >= view.map(lay.x[c], 0.0)[0] else Qt.AlignmentFlag.AlignHCenter
+            p.drawText(_rect(box), align | Qt.AlignmentFlag.AlignVCenter, scene.neuron_names[c][j])
         p.setFont(fonts.roles["bias"])
-        for box, text in zip(placement.bias_labels, _bias_texts(scene, fonts)):
+        for box, text in zip(placement.bias_labels, texts.bias_texts(scene, fonts)):
             if box is not None:
                 _plate(p, _rect(box), col, radius=3.0)
                 p.setPen(col["dim"])
@@ -289,9 +267,9 @@ class ScenePainter:
         p.setFont(fonts.roles["target"])
         p.setPen(col["dim"])
         for box, x in zip(placement.targets, scene.targets if scene.targets is not None else ()):
-            p.drawText(_rect(box).adjusted(0, 0, 4, 0), left, f"target {short(x)}")
+            p.drawText(_rect(box).adjusted(0, 0, 4, 0), left, f"target {scene.num(x)}")
         head_h = QFontMetricsF(fonts.roles["head"]).height()
-        for box, (head, sub) in zip(placement.headings, _heading_texts(lay, scene, view, fonts)):
+        for box, (head, sub) in zip(placement.headings, texts.heading_texts(lay, scene, view, fonts)):
             top = QRectF(box.x, box.y, box.w, head_h)
             p.setFont(fonts.roles["head"])
             p.setPen(col["fg"])
@@ -300,32 +278,36 @@ class ScenePainter:
             p.setPen(col["dim"])
             p.drawText(QRectF(box.x, box.y + head_h, box.w, box.h - head_h), Qt.AlignmentFlag.AlignCenter, sub)
 
-    def _paint_neuron_labels(self, p, lay, scene, view, fonts, col, fills) -> None:
-        """Name, value and (once computed) delta inside each circle; a column shows the
-        same lines for all of its neurons, as many as fit, or none."""
+    def _paint_neuron_labels(self, p, lay, scene, view, fonts, col, fills, beside: set[int]) -> None:
+        """Name (unless written ``beside`` the column), value and (once computed) delta
+        inside each circle; a column shows the same lines for all of its neurons, as
+        many as fit, or none."""
         r_px = lay.r * view.scale
         if r_px < 7:
             return
-        px = float(np.clip(r_px * 0.42, 9, 16 * view.ui))
-        f_name, f_val, f_small = fonts.font(px, bold=True), fonts.font(px), fonts.font(max(px * 0.82, 8.5))
-        fm_name, fm_val, fm_small = QFontMetricsF(f_name), QFontMetricsF(f_val), QFontMetricsF(f_small)
+        f_name, f_val, f_small = fonts.roles["name"], fonts.roles["value"], fonts.roles["small"]
+        fm_name, fm_val, fm_small = fonts.metrics("name"), fonts.metrics("value"), fonts.metrics("small")
         f_tiny = fonts.font(8)
         fm_tiny = QFontMetricsF(f_tiny)
-        inner = 1.72 * r_px  # usable width inside the circle
+        inner = fonts.inner
         dark_text, light_text = QColor("#17181a"), QColor("#ffffff")
         for c, n in enumerate(lay.sizes):
             vals, errs = scene.out[c], scene.errors[c]
-            N = (scene.neuron_names[c], f_name, fm_name)
-            V = (["–"] * n if vals is None else [short(x) for x in vals], f_val, fm_val)
-            V3 = (["–"] * n if vals is None else [short(x, 3) for x in vals], f_val, fm_val)
+            N = ([""] * n if c in beside else scene.neuron_names[c], f_name, fm_name)
+            V = (["–"] * n if vals is None else [scene.num(x) for x in vals], f_val, fm_val)
+            V3 = (["–"] * n if vals is None else [scene.num(x, fewer=1) for x in vals], f_val, fm_val)
             options = []
-            E = None if errs is None else ([f"{scene.error_symbol} {short(x)}" for x in errs], f_small, fm_small)
-            if E is not None:
+            E = None if errs is None else ([f"{scene.error_symbol} {scene.num(x)}" for x in errs], f_small, fm_small)
+            if E is not None and c not in beside:
                 options.append([N, V, E])
-            options += [[N, V], [N, V3]]
-            if E is not None and not scene.named:
-                options.append([V, E])
-            options += [[N], [V], [V3]] if scene.named else [[V], [V3], [N]]
+            if c in beside:  # the name is written beside: the circle holds the numbers
+                options += [[V, E]] if E is not None else []
+                options += [[V], [V3]]
+            else:
+                options += [[N, V], [N, V3]]
+                if E is not None and not scene.named:
+                    options.append([V, E])
+                options += [[N], [V], [V3]] if scene.named else [[V], [V3], [N]]
             options.append([(V3[0], f_tiny, fm_tiny)])
             chosen = None
             for lines in options:
@@ -375,7 +357,8 @@ class ScenePainter:
         p.drawText(QPointF(x_text, y + fm_head.height() + 2 * ui + fm_sub.ascent()),
                    fm_sub.elidedText(sub, Qt.TextElideMode.ElideRight, rect.width() - x_text - 16 * ui))
 
-    def _paint_legend(self, p, rect, entries, notes, fonts, col) -> None:
+    def _paint_legend(self, p, rect, scene, notes, fonts, col) -> None:
+        entries = scene.legend
         ui = fonts.ui
         f_title, f_num, f_note = fonts.font(12 * ui, bold=True), fonts.font(11 * ui), fonts.font(11 * ui, italic=True)
         fm_title, fm_num, fm_note = QFontMetricsF(f_title), QFontMetricsF(f_num), QFontMetricsF(f_note)
@@ -415,8 +398,9 @@ class ScenePainter:
             p.setFont(f_num)
             p.setPen(col["dim"])
             ny = by + bar_h + 3 * ui
-            for align, text in ((Qt.AlignmentFlag.AlignLeft, signed(-scale)), (Qt.AlignmentFlag.AlignHCenter, "0"),
-                                (Qt.AlignmentFlag.AlignRight, signed(scale))):
+            ends = ((Qt.AlignmentFlag.AlignLeft, scene.signed(-scale)), (Qt.AlignmentFlag.AlignHCenter, "0"),
+                    (Qt.AlignmentFlag.AlignRight, scene.signed(scale)))
+            for align, text in ends:
                 p.drawText(QRectF(bar_x, ny, bar_w, fm_num.height()), align, text)
             x -= w + space
 
@@ -433,7 +417,7 @@ class ScenePainter:
             self._paint_emphasis(p, lay, scene, view, col, hit, strong)
             mine = [lab for lab in labels if lab[1] == hit]
             if mine:
-                self.draw_labels(p, Fonts(base_font, lay, view), label_texts(mine, scene), scene, col)
+                self.draw_labels(p, texts.Fonts(base_font, lay, view), texts.label_texts(mine, scene), scene, col)
 
     def _paint_emphasis(self, p, lay: Layout, scene: Scene, view: View, col, hit: Hit, strong: bool) -> None:
         """A halo around edge or bias ``hit`` (strong: selected; else hovered), or a ring
@@ -463,40 +447,12 @@ class ScenePainter:
             p.drawEllipse(c, rr, rr)
 
 
-def label_texts(labels, scene: Scene) -> list[tuple[Box, Hit, str]]:
-    """Placed edge labels (box, edge, index) with their texts."""
-    return [(box, hit, scene.edge_labels[hit.layer - 1][k]) for box, hit, k in labels]
-
-
 LEFT_OUT = {"overlays": "δ · e boxes: no room beside every neuron at this size; zoom in",
             "thumbnails": "thumbnails: no room beside every neuron at this size; zoom in"}
 
 
 def _rect(box: Box) -> QRectF:
     return QRectF(box.x, box.y, box.w, box.h)
-
-
-def _heading_texts(lay: Layout, scene: Scene, view: View, fonts: Fonts) -> list[tuple[str, str]]:
-    """(heading, line under it) per column, shortened where the columns are close."""
-    gap = lay.dx * view.scale
-    out = []
-    for c, (head, sub, act) in enumerate(scene.headings):
-        head_w, sub_w = fonts.measure(head, "head")[0], fonts.measure(sub, "sub")[0]
-        if max(head_w, sub_w) + 8 * fonts.ui > gap * 0.98 and c > 0:
-            sub = act if fonts.measure(act, "sub")[0] < gap else ""
-            if head_w > gap * 0.98:
-                head = f"h{c}" if 0 < c < lay.n_layers else head[:3]
-        out.append((head, sub))
-    return out
-
-
-def _bias_texts(scene: Scene, fonts: Fonts) -> list[str | None]:
-    """Per bias node its label: the name, with the value where all its biases are equal
-    and the node is big enough; None when the node is too small for text."""
-    if fonts.measure("b", "bias")[1] > max(fonts.side * 1.6, 12):
-        return [None] * len(scene.bias_labels)
-    return [with_value if with_value is not None and fonts.side > 14 else name
-            for name, with_value in scene.bias_labels]
 
 
 def _plate(p, rect: QRectF, col, radius: float = 6.0) -> None:

@@ -7,14 +7,14 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSlider, QToolButt
 
 from nnviz.gui.canvas.widget import NetworkCanvas
 from nnviz.gui.qt_session import QtSession
+from nnviz.gui.widgets.session_view import SessionView
 
 
-class CanvasPanel(QWidget):
+class CanvasPanel(SessionView, QWidget):
     """The canvas with, under it, the focused-sample selector and the timeline."""
 
     def __init__(self, session: QtSession, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.canvas = NetworkCanvas(session, self)
 
         self.sample_box = QComboBox()
@@ -48,10 +48,6 @@ class CanvasPanel(QWidget):
         self.sample_box.currentIndexChanged.connect(self._on_sample_chosen)
         self.timeline.valueChanged.connect(self._on_timeline_moved)
         self.live_button.clicked.connect(lambda: session.set_view_iteration(None))
-        session.stateChanged.connect(self._on_state_changed)
-        session.trainerReplaced.connect(self._on_state_changed)
-        session.sampleChanged.connect(self._on_sample_changed)
-        session.timelineChanged.connect(self._on_timeline_changed)
         self._on_state_changed()
 
     # ------------------------------------------------------------ sample
@@ -111,3 +107,5 @@ class CanvasPanel(QWidget):
     def _on_state_changed(self) -> None:
         self._refresh_samples()
         self._refresh_timeline()
+
+    _on_trainer_replaced = _on_state_changed

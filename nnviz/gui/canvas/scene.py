@@ -15,11 +15,13 @@ from dataclasses import dataclass, field
 import numpy as np
 from PySide6.QtGui import QColor
 
+from nnviz.app.session import DIGITS
 from nnviz.core import kernels
+from nnviz.core.analysis.explain import Formatter
 from nnviz.core.network import Network, Param
 from nnviz.gui.canvas.layout import Hit, Layout
 from nnviz.gui.qt_session import QtSession
-from nnviz.gui.widgets import palette
+from nnviz.gui.widgets.palette import diverging, mix
 
 QUANTITIES = ("weights", "gradients", "updates")
 LEVELS = 6  # colour/width steps per sign: edges fall into 2 * LEVELS + 1 bins
@@ -38,23 +40,6 @@ def nice_ceil(x: float) -> float:
         if m * e >= x * (1 - 1e-9):
             return float(f"{m * e:.6g}")
     return 10 * e
-
-
-def short(x: float | None, digits: int = 4) -> str:
-    """A number for the canvas: four significant digits and a real minus sign."""
-    if x is None:
-        return "–"
-    x = float(x)
-    if x == 0:
-        return "0"
-    if abs(x) < 1e-12:
-        return "≈0"  # rounding noise of float64 (the tooltip has the exact number)
-    return f"{x:.{digits}g}".replace("-", "−")
-
-
-def signed(x: float) -> str:
-    s = short(x)
-    return s if s.startswith("−") or s == "0" else "+" + s
 
 
 def ranges(numbers: list[int]) -> str:
@@ -77,22 +62,6 @@ def bins(u: np.ndarray) -> np.ndarray:
 
 
 # ======================================================================== colours
-LUT = palette.DIVERGING.getLookupTable(0.0, 1.0, 1001, alpha=False)  # colormap.map is slow per call
-
-
-def diverging(t: float) -> QColor:
-    """The diverging colour at ``t`` in [0, 1] (0.5: zero)."""
-    r, g, b = LUT[int(round(min(max(t, 0.0), 1.0) * 1000))]
-    return QColor(int(r), int(g), int(b))
-
-
-def mix(a: QColor, b: QColor, t: float) -> QColor:
-    """``a`` blended towards ``b`` by ``t`` (0: a, 1: b), opaque."""
-    t = float(min(max(t, 0.0), 1.0))
-    return QColor(round(a.red() + (b.red() - a.red()) * t), round(a.green() + (b.green() - a.green()) * t),
-                  round(a.blue() + (b.blue() - a.blue()) * t))
-
-
 def luminance(c: QColor) -> float:
     return 0.2126 * c.redF() + 0.7152 * c.greenF() + 0.0722 * c.blueF()
 
@@ -151,6 +120,19 @@ class Scene:
     frozen: list[Hit] = field(default_factory=list)  # frozen parameters drawn with a padlock
     legend: list[tuple[str, str, float]] = field(default_factory=list)  # (kind, title, scale)
     notes: list[str] = field(default_factory=list)  # lines under the legend
+    fmt: Formatter = field(default_factory=lambda: Formatter(DIGITS))  # the session's rule for numbers
+
+    def num(self, x: float | None, fewer: int = 0) -> str:
+        """``x`` as every view writes it (the session's Formatter); ``fewer`` digits where
+        room is short; '–' for a value not computed."""
+        if x is None:
+            return "–"
+        return (Formatter(max(1, self.fmt.digits - fewer)) if fewer else self.fmt).num(x)
+
+    def signed(self, x: float) -> str:
+        """A legend's end: the number with its sign, '+' too."""
+        text = self.num(x)
+        return text if text.startswith("-") or text == "0" else "+" + text
 
     def value_color(self, hit: Hit) -> QColor:
         """The diverging colour of the value shown on edge or bias ``hit``."""
@@ -308,7 +290,7 @@ def build(session: QtSession, layout: Layout, show: str | None = None) -> Scene:
         neuron_names=[[neuron_name(net, c, j) for j in range(n)] for c, n in enumerate(lay.sizes)],
         named=net.neuron_names is not None, error_symbol="δ" if t.backprop == "chain" else "e",
         headings=_headings(session), bias_labels=_bias_labels(session, kinds, shown_b, prefixes),
-        edge_labels=_edge_labels(session, lay, kinds, shown_W, prefixes), frozen=frozen,
+        edge_labels=_edge_labels(session, lay, kinds, shown_W, prefixes), frozen=frozen, fmt=session.formatter,
     )
     scene.legend = _legend(session, scene)
     scene.notes = _notes(session, scene)
@@ -327,6 +309,7 @@ def _param_label(display: str, canonical: str) -> str:
 def _edge_labels(session, lay, kinds, shown_W, prefixes) -> list[list[str] | None]:
     """Value labels of the edges of small layers (at most 8 edges), row-major."""
     net = session.trainer.network
+    fmt = session.formatter
     labels: list[list[str] | None] = []
     for l in range(1, net.n_layers + 1):
         n_out, n_in = lay.sizes[l], lay.sizes[l - 1]
@@ -339,7 +322,7 @@ def _edge_labels(session, lay, kinds, shown_W, prefixes) -> list[list[str] | Non
             for c in range(n_in):
                 p = Param("W", l, r, c)
                 disp = _param_label(net.display_name(p), p.name)
-                val = short(shown_W[l - 1][r, c])
+                val = fmt.num(shown_W[l - 1][r, c])
                 names.append(f"{prefix}{disp} {val}" if disp else val)
         labels.append(names)
     return labels
@@ -358,7 +341,7 @@ def _bias_labels(session, kinds, shown_b, prefixes) -> list[tuple[str, str | Non
         vals = shown_b[l - 1]
         with_value = None
         if vals is not None and len(vals) and np.all(vals == vals[0]):
-            with_value = f"{prefixes.get(kinds[l - 1], '')}{name} {short(vals[0])}"
+            with_value = f"{prefixes.get(kinds[l - 1], '')}{name} {session.formatter.num(vals[0])}"
         out.append((name, with_value))
     return out
 
@@ -458,7 +441,7 @@ def _caption(session: QtSession, phase, is_next, row) -> tuple[str, str]:
                    else "no iteration run yet")
     parts = [running, f"neurons: {sample}"]
     if t.values.loss is not None and (t.cursor == 0 or t.cursor > L):
-        parts.append(f"loss {short(t.values.loss)}")
+        parts.append(f"loss {session.formatter.num(t.values.loss)}")
     if t.status == "diverged":
         parts.append("diverged")
     return head, " · ".join(parts)

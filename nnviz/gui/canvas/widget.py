@@ -23,7 +23,8 @@ from nnviz.gui.canvas import layout as geo
 from nnviz.gui.canvas import scene as scenes
 from nnviz.gui.canvas.interaction import CanvasInteraction
 from nnviz.gui.canvas.layout import Box, Hit, Layout, View
-from nnviz.gui.canvas.painter import CachedPicture, Fonts, ScenePainter
+from nnviz.gui.canvas.painter import CachedPicture, ScenePainter
+from nnviz.gui.canvas.texts import Fonts, side_room
 from nnviz.gui.canvas.scene import Scene
 from nnviz.gui.qt_session import QtSession
 
@@ -47,14 +48,7 @@ class NetworkCanvas(CanvasInteraction):
         self._show_thumbnails = False  # per-neuron output thumbnails (2-input networks)
         self._show_comparison = False  # chain delta beside proportional error under each neuron
         self.scene_builds = 0  # how many times the scene was rebuilt (tests, benchmarks)
-        session.trainerReplaced.connect(self._on_trainer_changed)
-        session.stateChanged.connect(self._on_values_changed)
-        session.edgeModeChanged.connect(self._on_values_changed)
-        session.timelineChanged.connect(self._on_values_changed)
-        session.sampleChanged.connect(self._on_values_changed)
-        session.selectionChanged.connect(self.update)
-        session.settingsChanged.connect(self._on_settings_changed)
-        self._on_trainer_changed()
+        self._on_trainer_replaced()
 
     def sizeHint(self) -> QSize:
         return QSize(960, 620)
@@ -66,20 +60,38 @@ class NetworkCanvas(CanvasInteraction):
     def _aspect(self) -> float | None:
         return self.width() / self.height() if self.width() > 0 and self.height() > 0 else None
 
-    def _on_trainer_changed(self) -> None:
-        self._layout = Layout(self.session.trainer.network.sizes, self._aspect())
+    def _new_layout(self, aspect: float | None) -> Layout:
+        net = self.session.trainer.network
+        lay = Layout(net.sizes, aspect)
+        names = None if net.neuron_names is None else [
+            [scenes.neuron_name(net, c, j) for j in range(n)] for c, n in enumerate(net.sizes)]
+        room = side_room(lay, names, self.font())
+        return lay if room == (0.0, 0.0) else Layout(net.sizes, aspect, room)
+
+    def _on_trainer_replaced(self) -> None:
+        self._layout = self._new_layout(self._aspect())
         self.forget_hover()
         self.fit()
         self.invalidate()
 
-    def _on_values_changed(self, *args) -> None:
+    def _on_state_changed(self, *args) -> None:
         self.invalidate()
         self.refresh_tooltip()
 
+    _on_edge_mode_changed = _on_timeline_changed = _on_sample_changed = _on_state_changed
+
     def _on_settings_changed(self, name: str) -> None:
-        if name == "frozen":  # frozen parameters are drawn with a padlock
-            self.invalidate()
-            self.refresh_tooltip()
+        if name in ("frozen", "digits"):  # padlocks on frozen parameters; every number
+            self._on_state_changed()
+
+    def _on_selection_changed(self) -> None:
+        self.update()
+
+    def _on_hover_changed(self) -> None:
+        self.update()  # an item hovered in another view (the graph) is marked here too
+
+    def _on_palette_changed(self) -> None:
+        self.view_changed()
 
     def invalidate(self) -> None:
         """Forget the scene and the painted picture; the next paint rebuilds them."""
@@ -92,14 +104,14 @@ class NetworkCanvas(CanvasInteraction):
         self.update()
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange, QEvent.Type.FontChange):
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
             self.view_changed()
-        super().changeEvent(event)
+        super().changeEvent(event)  # the palette: SessionView calls _on_palette_changed
 
     def resizeEvent(self, event) -> None:
         aspect, old = self._aspect(), self._layout.aspect if self._layout else None
         if self._layout is not None and aspect and (old is None or abs(aspect / old - 1) > 0.15):
-            self._layout = Layout(self._layout.sizes, aspect)  # columns follow the view's shape
+            self._layout = self._new_layout(aspect)  # columns follow the view's shape
             self.invalidate()
         super().resizeEvent(event)  # refits
 
@@ -172,10 +184,11 @@ class NetworkCanvas(CanvasInteraction):
         """Where the text and the overlays go in the current view, or fitted to ``width``
         x ``height`` (as in ``render_image``)."""
         view = self.view if width is None else geo.fit_view(self._layout, width, height)
+        area = Box(0.0, 0.0, self.width(), self.height()) if width is None else Box(0.0, 0.0, width, height)
         scene = self.scene
         return self._painter.placement(self._layout, scene, view, Fonts(self.font(), self._layout, view),
                                        thumbnails=self._thumbnail_images() is not None,
-                                       comparison=self._comparison_texts(scene))
+                                       comparison=self._comparison_texts(scene), area=area)
 
     # ------------------------------------------------------------ painting
     def paint(self, p: QPainter, rect: QRectF, *, show: str | None = None, view: View | None = None,
@@ -268,13 +281,14 @@ class NetworkCanvas(CanvasInteraction):
         if not self._show_comparison:
             return None
         cmp = self._comparison.get(self.session, scene)
-        return None if cmp is None else overlays.comparison_texts(cmp)
+        return None if cmp is None else overlays.comparison_texts(cmp, scene.fmt)
 
     def comparison_text(self, layer: int, unit: int) -> str | None:
         """The overlay's text under neuron ``unit`` of weight layer ``layer`` (1-based):
-        'δ 0.1385 · e −0.7414' (None while viewing the past)."""
-        cmp = self._comparison.get(self.session, self.scene)
-        return None if cmp is None else overlays.comparison_text(cmp[layer - 1], unit)
+        'δ 0.1385 · e -0.7414' (None while viewing the past)."""
+        scene = self.scene
+        cmp = self._comparison.get(self.session, scene)
+        return None if cmp is None else overlays.comparison_text(cmp[layer - 1], unit, scene.fmt)
 
     def comparison_disagrees(self, layer: int, unit: int) -> bool | None:
         """True where the proportional error and -delta point different ways."""

@@ -1,19 +1,33 @@
 """The learning-rate control: a logarithmic slider from 1e-4 to 10 with a number box kept
-in step with it and with the Trainer, both ways."""
+in step with it and with the Trainer, both ways, and the regime marks on it.
+
+The marks (``Session.regime_marks``, from ``nnviz.core.analysis.regimes``): a tick at
+1/λmax ("zig-zag from here") and one at 2/λmax ("diverges from here"; with momentum μ
+at (1 + μ)/λmax and 2(1 + μ)/λmax), the band between them tinted, labelled on a ruler
+under the slider; their tooltips give the numbers and the parameters λmax was taken
+over. Adagrad, Adam and the proportional mode have no marks: the ruler says so and its
+tooltip says why. Marks beyond the slider's end are named at its right end.
+"""
 
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QSlider, QStyle, QStyleOptionSlider,
-                               QWidget)
+                               QToolTip, QVBoxLayout, QWidget)
 
+from nnviz.core.analysis import regimes
+from nnviz.gui.widgets import palette as pal
 from nnviz.gui.widgets.session_view import SessionView
 
 LOW, HIGH = 1e-4, 10.0
 STEPS = 1000  # slider positions
+MARKS_PLAY_MS = 500  # during Play the marks follow the run at most twice a second
+BAND_ALPHA = 60  # the zig-zag band's tint
+BEYOND_ALPHA = 28  # the faint tint past the divergence mark
 
 
 def position_to_value(position: int) -> float:
@@ -33,22 +47,61 @@ def format_rate(value: float) -> str:
     return f"{value:.4g}"
 
 
-STABILITY_COLOURS = ("#c62828", "#ff7373")  # (light, dark palette)
+def slider_x(slider: QSlider, value: float) -> float:
+    """The x coordinate (in ``slider``) of the handle's centre at the learning rate ``value``
+    (continuous: not rounded to a slider position; clamped to the slider's ends)."""
+    opt = QStyleOptionSlider()
+    slider.initStyleOption(opt)
+    style = slider.style()
+    groove = style.subControlRect(QStyle.ComplexControl.CC_Slider, opt, QStyle.SubControl.SC_SliderGroove, slider)
+    handle = style.subControlRect(QStyle.ComplexControl.CC_Slider, opt, QStyle.SubControl.SC_SliderHandle, slider)
+    value = min(max(value, LOW), HIGH)
+    fraction = (math.log10(value) - math.log10(LOW)) / (math.log10(HIGH) - math.log10(LOW))
+    return groove.x() + handle.width() / 2 + (groove.width() - handle.width()) * fraction
 
 
-class StabilityMark(QWidget):
-    """A mark painted over a slider at the critical learning rate 2/λmax: a tick across
-    the groove and a small triangle under it (an arrow at the right end when the rate
-    lies beyond the slider). Transparent to the mouse, so the slider works as before."""
+# ================================================================== texts
+def over_text(marks: regimes.Marks) -> str:
+    """The parameters λmax was taken over, named (or counted when there are many)."""
+    names = marks.params
+    return ", ".join(names) if len(names) <= regimes.MAX_NAMED else f"all {len(names)} parameters that train"
+
+
+def mark_tips(marks: regimes.Marks) -> tuple[str, str]:
+    """The tooltips of the zig-zag and the divergence mark."""
+    z, d = marks.formula
+    common = (f"λmax = {marks.curvature:.4g}: the largest curvature of the loss (on all samples) over "
+              f"{over_text(marks)}; {marks.note}.")
+    if marks.optimizer == "momentum":
+        common += " Momentum moves the marks: by (1 + μ) from plain gradient descent's 1/λmax and 2/λmax."
+    zig = (f"Zig-zag from here: {z} = {marks.zigzag_from:.4g}. From this rate on each step overshoots the "
+           f"valley's floor along the steepest direction, so the steps flip sign; the path still converges. "
+           + common)
+    div = (f"Diverges from here: {d} = {marks.diverges_from:.4g}. From this rate on each step overshoots by more "
+           f"than it corrects: the path swings out wider and wider and the loss grows. " + common)
+    return zig, div
+
+
+def no_marks_text(marks: regimes.Marks) -> tuple[str, str]:
+    """(the ruler's words, its tooltip) when there are no marks."""
+    if marks.optimizer in ("adagrad", "adam") or marks.reason == regimes.NO_MARKS["proportional"]:
+        who = "the proportional mode" if marks.reason == regimes.NO_MARKS["proportional"] else marks.optimizer
+        return f"no regime marks for {who}", f"No zig-zag or divergence marks: {marks.reason}"
+    return "no regime marks here", f"No zig-zag or divergence marks: {marks.reason}"
+
+
+# ============================================================ the marks drawn
+class RegimeBand(QWidget):
+    """Painted over the slider: the zig-zag band between the two marks tinted (and faintly
+    the rates past the divergence mark), a tick at each mark. Transparent to the mouse."""
 
     def __init__(self, slider: QSlider) -> None:
         super().__init__(slider)
         self.slider = slider
-        self.rate: float | None = None
+        self.marks: regimes.Marks | None = None
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
         self.setGeometry(slider.rect())
-        self.setVisible(False)
         slider.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
@@ -56,49 +109,147 @@ class StabilityMark(QWidget):
             self.setGeometry(self.slider.rect())
         return False
 
-    def set_rate(self, rate: float | None) -> None:
-        self.rate = rate if rate is not None and math.isfinite(rate) and rate > 0 else None
-        self.setVisible(self.rate is not None)
+    def set_marks(self, marks: regimes.Marks | None) -> None:
+        self.marks = marks if marks is not None and marks.zigzag_from is not None else None
         self.update()
 
-    def x_for(self, position: int) -> float:
-        """The x coordinate of a slider position (the handle's centre there)."""
-        s = self.slider
-        opt = QStyleOptionSlider()
-        s.initStyleOption(opt)
-        style = s.style()
-        groove = style.subControlRect(QStyle.ComplexControl.CC_Slider, opt, QStyle.SubControl.SC_SliderGroove, s)
-        handle = style.subControlRect(QStyle.ComplexControl.CC_Slider, opt, QStyle.SubControl.SC_SliderHandle, s)
-        span = groove.width() - handle.width()
-        return groove.x() + handle.width() / 2 + span * (position - s.minimum()) / max(s.maximum() - s.minimum(), 1)
-
     def paintEvent(self, event) -> None:  # noqa: N802
-        if self.rate is None:
+        m = self.marks
+        if m is None or m.zigzag_from > HIGH:
             return
-        dark = self.palette().color(self.palette().ColorRole.Window).lightness() < 128
-        colour = QColor(STABILITY_COLOURS[dark])
-        beyond = self.rate > HIGH
-        x = self.x_for(value_to_position(self.rate))
+        dark = pal.is_dark(self.palette())
+        zig_colour = QColor(pal.REGIME_COLOURS["zigzag"][dark])
+        div_colour = QColor(pal.REGIME_COLOURS["diverged"][dark])
         h = self.height()
+        x1, x2 = slider_x(self.slider, m.zigzag_from), slider_x(self.slider, m.diverges_from)
+        right = slider_x(self.slider, HIGH)
+        top, bottom = h / 2 - 7, h / 2 + 7
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.setPen(QPen(colour, 2))
-        if not beyond and self.rate >= LOW:
-            p.drawLine(QPointF(x, h / 2 - 6), QPointF(x, h / 2 + 6))
         p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(colour)
-        if beyond:  # points right: the critical rate lies past the slider's end
-            tri = QPolygonF([QPointF(x + 5, h - 4), QPointF(x - 1, h - 8), QPointF(x - 1, h)])
-        else:
-            tri = QPolygonF([QPointF(x, h - 7), QPointF(x - 4.5, h), QPointF(x + 4.5, h)])
-        p.drawPolygon(tri)
+        band = QColor(zig_colour)
+        band.setAlpha(BAND_ALPHA)
+        p.fillRect(QRectF(x1, top, x2 - x1, bottom - top), band)
+        if m.diverges_from < HIGH:
+            beyond = QColor(div_colour)
+            beyond.setAlpha(BEYOND_ALPHA)
+            p.fillRect(QRectF(x2, top, right - x2, bottom - top), beyond)
+        for x, colour, rate in ((x1, zig_colour, m.zigzag_from), (x2, div_colour, m.diverges_from)):
+            if rate <= HIGH:
+                p.setPen(QPen(colour, 2))
+                p.drawLine(QPointF(x, top - 2), QPointF(x, bottom + 2))
         p.end()
 
 
+class RulerLabel(NamedTuple):
+    rect: QRectF  # where the text is drawn, in the ruler
+    text: str
+    tip: str
+    word: str  # the regime it marks ("zigzag", "diverged"; "" for none)
+    at: float | None  # the x of its mark (the slider's, in the ruler), None past the slider's end
+
+
+class MarksRuler(QWidget):
+    """Under the slider: the marks' labels where they sit (or, past the slider's end, at
+    its right end), each with its tooltip; without marks, why there are none."""
+
+    def __init__(self, slider: QSlider, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.slider = slider
+        self.marks: regimes.Marks | None = None
+        self.labels: list[RulerLabel] = []
+        font = QFont(self.font())
+        font.setPointSizeF(max(font.pointSizeF() * 0.85, 7.0))
+        self.setFont(font)
+        self.setFixedHeight(self.fontMetrics().height() + 2)
+        self.setMouseTracking(True)
+
+    def set_marks(self, marks: regimes.Marks | None) -> None:
+        self.marks = marks
+        self._layout()
+        self.update()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._layout()
+
+    def _layout(self) -> None:
+        """Where each label goes: its ▲ under its mark, the text to the right (the zig-zag
+        label's to the left when the two would overlap), or past the slider's end at the
+        ruler's right end."""
+        m = self.marks
+        fm = self.fontMetrics()
+        h = float(self.height())
+        self.labels = []
+        if m is None:
+            return
+        if m.zigzag_from is None:
+            text, tip = no_marks_text(m)
+            w = fm.horizontalAdvance(text) + 4
+            self.labels = [RulerLabel(QRectF(self.width() - w, 0, w, h), text, tip, "", None)]
+            return
+        zig_tip, div_tip = mark_tips(m)
+        marks = [(m.zigzag_from, f"zig-zag from {m.zigzag_from:.3g}", zig_tip, "zigzag"),
+                 (m.diverges_from, f"diverges from {m.diverges_from:.3g}", div_tip, "diverged")]
+        offset = self.slider.x() - self.x()  # the slider's left edge in this widget (same parent)
+        half = fm.horizontalAdvance("▲") / 2
+        for rate, words, tip, word in marks:
+            if rate <= HIGH:
+                x = offset + slider_x(self.slider, rate)
+                text = f"▲ {words}"
+                self.labels.append(RulerLabel(QRectF(x - half, 0, fm.horizontalAdvance(text) + 4, h), text, tip,
+                                              word, x))
+        if len(self.labels) == 2 and self.labels[0].rect.right() > self.labels[1].rect.left():
+            first = self.labels[0]  # too close: the zig-zag label ends at its mark
+            text = f"{marks[0][1]} ▲"
+            w = fm.horizontalAdvance(text) + 4
+            self.labels[0] = first._replace(rect=QRectF(first.at + half - w, 0, w, h), text=text)
+        beyond = [item for item in marks if item[0] > HIGH]
+        if beyond:
+            text = ", ".join(words for _, words, _, _ in beyond) + " ▶"
+            w = fm.horizontalAdvance(text) + 4
+            where = "Both lie" if len(beyond) == 2 else "This lies"
+            tip = "\n\n".join(t for _, _, t, _ in beyond) + f"\n\n{where} beyond the slider's end ({HIGH:g})."
+            self.labels.append(RulerLabel(QRectF(self.width() - w, 0, w, h), text, tip, beyond[-1][3], None))
+
+    def tip_at(self, x: float) -> str:
+        for label in self.labels:
+            if label.rect.left() <= x <= label.rect.right():
+                return label.tip
+        return ""
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            tip = self.tip_at(event.position().x() if hasattr(event, "position") else event.pos().x())
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        if not self.labels:
+            return
+        dark = pal.is_dark(self.palette())
+        p = QPainter(self)
+        p.setFont(self.font())
+        faint = QColor(pal.text_color(self.palette()))
+        faint.setAlpha(150)
+        for label in self.labels:
+            p.setPen(QColor(pal.REGIME_COLOURS[label.word][dark]) if label.word else faint)
+            p.drawText(label.rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label.text)
+        p.end()
+
+
+# ============================================================== the control
 class LearningRateControl(SessionView, QWidget):
-    """Writes to the Trainer through the Session; follows the Trainer's setting."""
+    """Writes to the Trainer through the Session; follows the Trainer's setting and its
+    regime marks."""
 
     previewed = Signal(float)  # the rate under the slider while it is dragged
+    marksChanged = Signal(object)  # the regime marks shown (a regimes.Marks)
 
     def __init__(self, session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -110,42 +261,34 @@ class LearningRateControl(SessionView, QWidget):
         self.slider.setPageStep(100)
         self.slider.setMinimumWidth(220)
         self.slider.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.slider.setToolTip("Learning rate on a logarithmic scale; the new rate applies from the next update")
+        self._slider_tip = "Learning rate on a logarithmic scale; the new rate applies from the next update"
+        self.slider.setToolTip(self._slider_tip)
         self.box = QLineEdit()
         self.box.setMaximumWidth(90)
         self.box.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # arrow keys and Space step the network
         self.box.setToolTip(f"Type a learning rate between {LOW:g} and {HIGH:g}, then Enter")
+        self.band = RegimeBand(self.slider)
+        self.ruler = MarksRuler(self.slider)
+        column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.slider)
+        column.addWidget(self.ruler)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(title)
         layout.addWidget(QLabel(f"{LOW:g}"))
-        layout.addWidget(self.slider, 1)
+        layout.addLayout(column, 1)
         layout.addWidget(QLabel(f"{HIGH:g}"))
         layout.addWidget(self.box)
-
-        self._slider_tip = self.slider.toolTip()
-        self.stability_mark = StabilityMark(self.slider)
+        self.marks: regimes.Marks | None = None
 
         self.slider.valueChanged.connect(self._on_slider_moved)
         self.box.editingFinished.connect(self._on_box_edited)
+        self._marks_throttle = self.throttle(self._update_marks, MARKS_PLAY_MS)
         self._on_trainer_replaced()
-
-    def set_stability_mark(self, rate: float | None, tip: str = "") -> None:
-        """Mark the critical learning rate on the slider (None removes the mark)."""
-        self.stability_mark.set_rate(rate)
-        if self.stability_mark.rate is None:
-            self.slider.setToolTip(self._slider_tip)
-            return
-        where = (f"beyond the slider's end ({HIGH:g}), arrow at the right" if rate > HIGH
-                 else "red tick")
-        text = tip or f"Critical learning rate 2/λmax ≈ {rate:.3g}"
-        self.slider.setToolTip(f"{self._slider_tip}\n{text} ({where})")
-
-    @property
-    def stability_rate(self) -> float | None:
-        return self.stability_mark.rate
 
     @property
     def value(self) -> float:
@@ -159,12 +302,19 @@ class LearningRateControl(SessionView, QWidget):
         for widget in (self.slider, self.box):
             widget.blockSignals(False)
 
+    # ------------------------------------------------------------- session
     def _on_trainer_replaced(self) -> None:
         self._show(self.session.trainer.learning_rate)
+        self.schedule(self._marks_throttle, 0)
 
     def _on_settings_changed(self, name: str) -> None:
         if name == "learning_rate":
             self._show(self.session.trainer.learning_rate)
+        else:  # the optimizer, the frozen set, the loss ... move the marks
+            self.schedule(self._marks_throttle, 0)
+
+    def _on_state_changed(self) -> None:
+        self.schedule(self._marks_throttle, MARKS_PLAY_MS if self.session.playing else 0)
 
     def _on_slider_moved(self, position: int) -> None:
         value = position_to_value(position)
@@ -182,3 +332,27 @@ class LearningRateControl(SessionView, QWidget):
             self._show(self.session.trainer.learning_rate)
             return
         self.session.set_learning_rate(value)
+
+    # --------------------------------------------------------------- marks
+    def _update_marks(self) -> None:
+        marks = self.session.regime_marks()
+        if marks is self.marks:
+            return
+        self.marks = marks
+        self.band.set_marks(marks)
+        self.ruler.set_marks(marks)
+        if marks.zigzag_from is None:
+            tip = no_marks_text(marks)[1]
+        else:
+            tip = "\n".join(mark_tips(marks))
+        self.slider.setToolTip(f"{self._slider_tip}\n\n{tip}")
+        self.marksChanged.emit(marks)
+
+    def refresh_marks(self) -> None:
+        """Bring the marks up to date now (a pending update runs at once)."""
+        self._marks_throttle.cancel()
+        self._update_marks()
+
+    def _on_palette_changed(self) -> None:
+        self.band.update()
+        self.ruler.update()

@@ -10,10 +10,9 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMessageBox, QSlider, QToolButton,
                                QVBoxLayout, QWidget)
 
-from nnviz.core.analysis.explain import Formatter
 from nnviz.core.network import Param
 from nnviz.core.trainer import MicroStep, Trainer
-from nnviz.app.session import FAST_PLAY
+from nnviz.app.session import FAST_PLAY, FRAME_PLAY
 from nnviz.gui.controls.lr_slider import LearningRateControl
 from nnviz.gui.widgets import icons
 from nnviz.gui.widgets.session_view import SessionView
@@ -23,17 +22,22 @@ SPEED_STEPS = 100  # slider positions: 0.5 per second .. 500 per second, then "m
 _SPEED_LOW, _SPEED_HIGH = 0.5, 500.0
 
 
-def speed_from_position(position: int) -> float:
-    """Positions 0 .. SPEED_STEPS - 1 are 0.5 .. 500 per second; SPEED_STEPS is "max"."""
+def speed_from_position(position: int, frame_rate: float = 60.0) -> float | str:
+    """Positions 0 .. SPEED_STEPS - 1 are 0.5 .. 500 per second, but the position of
+    ``frame_rate`` is FRAME_PLAY (one step per frame of the screen); SPEED_STEPS is "max"."""
     if position >= SPEED_STEPS:
         return FAST_PLAY
+    if position == position_from_speed(frame_rate):
+        return FRAME_PLAY
     exponent = math.log10(_SPEED_LOW) + (math.log10(_SPEED_HIGH) - math.log10(_SPEED_LOW)) * position / (SPEED_STEPS - 1)
     return float(f"{10 ** exponent:.2g}")
 
 
-def position_from_speed(speed: float) -> int:
+def position_from_speed(speed: float | str, frame_rate: float = 60.0) -> int:
     if speed == FAST_PLAY:
         return SPEED_STEPS
+    if speed == FRAME_PLAY:
+        speed = frame_rate
     speed = min(max(speed, _SPEED_LOW), _SPEED_HIGH)
     return round((math.log10(speed) - math.log10(_SPEED_LOW))
                  / (math.log10(_SPEED_HIGH) - math.log10(_SPEED_LOW)) * (SPEED_STEPS - 1))
@@ -89,7 +93,9 @@ class StepControls(SessionView, QWidget):
         self.speed.setRange(0, SPEED_STEPS)
         self.speed.setFixedWidth(120)
         self.speed.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.speed.setToolTip("Play speed: steps per second (right end: as fast as possible)")
+        self.speed.setToolTip("Play speed: steps per second; \"screen\": one step per frame the screen "
+                              f"shows ({session.frame_rate:g} a second), the default; right end: as fast "
+                              "as possible")
         self.speed_label = QLabel()
         self.speed_label.setMinimumWidth(52)
         self.unit_box = QComboBox()
@@ -147,7 +153,7 @@ class StepControls(SessionView, QWidget):
         self.unit_box.currentIndexChanged.connect(
             lambda i: session.set_play_unit(self.unit_box.itemData(i)))
 
-        self.speed.setValue(position_from_speed(session.play_speed))
+        self.speed.setValue(self.position_of(session.play_speed))
         self.unit_box.setCurrentIndex([k for k, _ in PLAY_UNITS].index(session.play_unit))
         self._on_speed_moved(self.speed.value())
         self._on_state_changed()
@@ -195,10 +201,14 @@ class StepControls(SessionView, QWidget):
         if not self.session.play():
             self.play_button.setChecked(False)
 
+    def position_of(self, speed: float | str) -> int:
+        """The speed slider's position for ``speed`` (a number a second, FAST_PLAY or FRAME_PLAY)."""
+        return position_from_speed(speed, self.session.frame_rate)
+
     def _on_speed_moved(self, position: int) -> None:
-        speed = speed_from_position(position)
+        speed = speed_from_position(position, self.session.frame_rate)
         self.session.set_play_speed(speed)
-        self.speed_label.setText("max" if speed == FAST_PLAY else f"{speed:g}/s")
+        self.speed_label.setText("max" if speed == FAST_PLAY else "screen" if speed == FRAME_PLAY else f"{speed:g}/s")
 
     # ------------------------------------------------------------- display
     def show_recording(self, recording: bool) -> None:
@@ -221,9 +231,13 @@ class StepControls(SessionView, QWidget):
     def _on_timeline_changed(self) -> None:
         self._on_state_changed()
 
+    def _on_settings_changed(self, name: str) -> None:
+        if name == "digits":
+            self._on_state_changed()
+
     def _on_state_changed(self) -> None:
         t = self.session.trainer
-        f = Formatter(9)
+        f = self.session.formatter
         self.phase_label.setText(phase_text(t))
         self.next_label.setText(f"next: {describe(t, t.next_step)}")
         epoch = f" · {t.epoch} epoch{'s' * (t.epoch != 1)} done" if t.batch_size < t.n_samples else ""

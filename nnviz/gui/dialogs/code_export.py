@@ -6,18 +6,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QSpinBox, QWidget
 
-from nnviz.core.trainer import DEFAULT_ITERATIONS, Trainer
+from nnviz.core.trainer import DEFAULT_ITERATIONS
+from nnviz.gui.widgets.forms import ok_cancel
+from nnviz.gui.widgets.session_view import SessionView
 from nnviz.io import export
 from nnviz.io.files import shown_name
 
 
-class ExportOptionsDialog(QDialog):
-    """The options of a ``fmt`` ('numpy' or 'torch') script for ``trainer``'s run."""
+class ExportOptionsDialog(SessionView, QDialog):
+    """The options of a ``fmt`` ('numpy' or 'torch') script for the session's run."""
 
-    def __init__(self, trainer: Trainer, fmt: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, session, fmt: str, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
         self.setWindowTitle(f"Export as {export.FORMATS[fmt]} script")
         self.setObjectName("exportOptionsDialog")
         self.iterations = QSpinBox()
@@ -36,18 +38,11 @@ class ExportOptionsDialog(QDialog):
         self.digits.setRange(1, 17)
         self.digits.setValue(9)
         self.digits.setToolTip("Decimal places of the numbers the script prints")
-        if trainer.cursor:
-            where = (f"Iteration {trainer.iteration + 1} is half done: the script runs it again from its "
-                     "start, with the same batch, and prints the numbers nnviz gets by finishing it.")
-        else:
-            where = f"The script starts after iteration {trainer.iteration}, from the network as it is now."
-        note = QLabel(where + " It ends with the summary that nnviz train prints for the same run.")
+        self.note = note = QLabel()
         note.setWordWrap(True)
         note.setTextFormat(Qt.TextFormat.PlainText)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Choose file…")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self._on_state_changed()
+        buttons = ok_cancel(self, "Choose file…")
         form = QFormLayout(self)
         form.addRow(note)
         form.addRow("Iterations", self.iterations)
@@ -55,15 +50,24 @@ class ExportOptionsDialog(QDialog):
         form.addRow("Digits", self.digits)
         form.addRow(buttons)
 
+    def _on_state_changed(self) -> None:
+        t = self.session.trainer
+        if t.cursor:
+            where = (f"Iteration {t.iteration + 1} is half done: the script runs it again from its "
+                     "start, with the same batch, and prints the numbers nnviz gets by finishing it.")
+        else:
+            where = f"The script starts after iteration {t.iteration}, from the network as it is now."
+        self.note.setText(where + " It ends with the summary that nnviz train prints for the same run.")
+
     def options(self) -> dict:
         return {"iterations": self.iterations.value(), "print_every": self.print_every.value(),
                 "digits": self.digits.value()}
 
 
-def check(trainer: Trainer, fmt: str, options: dict) -> export.Plan:
-    """The plan of the script; raises ExportError for what cannot be exported (before a
-    file is chosen)."""
-    plan = export.make_plan(trainer, options["iterations"], digits=options["digits"],
+def check(session, fmt: str, options: dict) -> export.Plan:
+    """The plan of the script of the session's run; raises ExportError for what cannot
+    be exported (before a file is chosen)."""
+    plan = export.make_plan(session.trainer, options["iterations"], digits=options["digits"],
                             print_every=options["print_every"])
     export.script(plan, fmt)
     return plan

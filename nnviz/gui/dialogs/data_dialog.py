@@ -1,8 +1,9 @@
-"""The data dialog: pick a built-in data set or import a data file, optionally hold out
-part of it for checking, and train on it. OK builds a new Trainer (keeping the hidden
-layers and activations when the input and output counts still fit, else a small
-default network) with the current learning rate, optimizer, batch mode, shuffling,
-backprop mode and schedule, and hands it to the Session; Cancel changes nothing.
+"""The data dialog: pick a built-in data set or import a data file, optionally normalise
+it (min-max) and hold out part of it for checking, and train on it. OK builds a new
+Trainer (keeping the hidden layers and activations when the input and output counts
+still fit, else a small default network) with the current learning rate, optimizer,
+batch mode, shuffling, backprop mode and schedule, and hands it to the Session; Cancel
+changes nothing.
 
 A file that cannot be used shows its one-line ``DataError`` in the dialog (and on the
 status bar); OK stays disabled and nothing already loaded changes.
@@ -32,11 +33,12 @@ from PySide6.QtWidgets import (
 )
 
 from nnviz.core import recipes
-from nnviz.core.data import datasets
+from nnviz.core.data import datasets, transform
 from nnviz.core import trainer as trainer_mod
-from nnviz.core.analysis.summary import frozen_words
+from nnviz.core.analysis.summary import count, frozen_words
 from nnviz.io import delimited, tables
 from nnviz.io.tables import DataError
+from nnviz.gui.widgets.forms import ErrorLine, ok_cancel
 from nnviz.gui.widgets.session_view import SessionView
 
 IMPORT = "__import__"  # the combo's data for "Import a file…"
@@ -73,7 +75,7 @@ class DataDialog(SessionView, QDialog):
         self._quiet = False  # no refresh while several controls are set at once
 
         t = session.trainer
-        current = QLabel(f"Now: {t.dataset.name or 'current data set'} — {_count(t.dataset.n_samples, 'sample')}, "
+        current = QLabel(f"Now: {t.dataset.name or 'current data set'} — {count(t.dataset.n_samples, 'sample')}, "
                          f"network {'-'.join(map(str, t.network.sizes))}")
         current.setWordWrap(True)
 
@@ -129,10 +131,12 @@ class DataDialog(SessionView, QDialog):
         self.targets_spin.setObjectName("targetsSpin")
         self.targets_spin.setRange(1, 99)
         self.targets_spin.setToolTip("How many of the last columns are targets; the rest are inputs")
-        self.normalize_check = QCheckBox("Normalize (inputs to [-1, 1], targets to the output range)")
+        self.normalize_check = QCheckBox("Normalize, min-max (inputs to [-1, 1], targets to the output range)")
         self.normalize_check.setObjectName("normalizeCheck")
-        self.normalize_check.setToolTip("Min-max scaling fitted on the training rows; held-out rows are "
-                                        "scaled with it and may fall outside the range")
+        self.normalize_check.setToolTip("Min-max scaling fitted on the training rows, x' = -1 + 2 (x - min) / "
+                                        "(max - min) for each input column, targets to the output activation's "
+                                        "range (left alone for linear outputs); held-out rows are scaled with it "
+                                        "and may fall outside the range")
         self.delimiter_combo = QComboBox()
         self.delimiter_combo.setObjectName("delimiterCombo")
         for text, value in (("auto", delimited.AUTO), *((word, d) for d, word in delimited.DELIMITERS.items())):
@@ -158,7 +162,6 @@ class DataDialog(SessionView, QDialog):
         fform.addRow("File", path_row)
         fform.addRow("Target columns", self.targets_spin)
         fform.addRow("Separator", format_row)
-        fform.addRow("", self.normalize_check)
 
         self.options = QStackedWidget()
         self.options.addWidget(builtin)
@@ -168,6 +171,7 @@ class DataDialog(SessionView, QDialog):
         sl = QVBoxLayout(source_box)
         sl.addWidget(self.source_combo)
         sl.addWidget(self.options)
+        sl.addWidget(self.normalize_check)
 
         # ---- split
         self.holdout_spin = QSpinBox()
@@ -194,23 +198,9 @@ class DataDialog(SessionView, QDialog):
         self.network_label.setObjectName("dataNetwork")
         self.network_label.setTextFormat(Qt.TextFormat.PlainText)
         self.network_label.setWordWrap(True)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("dataError")
-        self.error_label.setWordWrap(True)
-        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = self.error_label.font()
-        font.setBold(True)
-        self.error_label.setFont(font)
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.error_label.setVisible(False)
-
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.error_label = ErrorLine("dataError")
+        self.buttons = ok_cancel(self, "Use this data")
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Use this data")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.addWidget(current)
@@ -330,8 +320,8 @@ class DataDialog(SessionView, QDialog):
 
     # ------------------------------------------------------------- reading
     def _load(self) -> datasets.Dataset:
-        """The chosen data, split and (a file, when asked) normalised, its network
-        planned; raises ValueError."""
+        """The chosen data, split and (when asked) normalised, its network planned;
+        raises ValueError."""
         name = self.source()
         percent, split_seed = self.holdout_spin.value(), self.split_seed_spin.value()
         if name == IMPORT:
@@ -351,7 +341,11 @@ class DataDialog(SessionView, QDialog):
         data = datasets.generate(name, self.samples_spin.value(), self.noise_spin.value(),
                                  self.seed_spin.value(), **options)
         self._plan(data)
-        return datasets.split(data, percent / 100.0, split_seed)[0] if percent else data
+        if percent:
+            data = datasets.split(data, percent / 100.0, split_seed)[0]
+        if self.normalize_check.isChecked():  # after the split: fitted on the training rows only
+            return transform.normalize(data, self.activations[-1])
+        return data
 
     def _plan(self, data: datasets.Dataset) -> None:
         t = self.session.trainer
@@ -384,8 +378,7 @@ class DataDialog(SessionView, QDialog):
 
     def _show_error(self, text: str) -> None:
         self._error = text
-        self.error_label.setText(text)
-        self.error_label.setVisible(bool(text))
+        self.error_label.say(text)
         self.ok_button.setEnabled(not text and self.dataset is not None)
         if text:
             self.preview_label.setText("")
@@ -418,11 +411,11 @@ class DataDialog(SessionView, QDialog):
         if d is None:
             return ""
         total = d.n_samples + (d.check.n_samples if d.check is not None else 0)
-        count = f"{total} samples"
+        samples = f"{total} samples"
         if d.check is not None:
-            count += f" ({d.n_samples} train, {d.check.n_samples} check)"
+            samples += f" ({d.n_samples} train, {d.check.n_samples} check)"
         kind = f"classification ({d.n_classes} classes)" if d.is_classification else "regression"
-        lines = [f"{count} · {_count(d.n_inputs, 'input')} · {_count(d.n_outputs, 'output')} · {kind}"]
+        lines = [f"{samples} · {count(d.n_inputs, 'input')} · {count(d.n_outputs, 'output')} · {kind}"]
         if self.table is not None:
             lines.append(f"Read as {self.table.layout.words()}" + (
                 f"; columns {', '.join(d.input_names)} → {', '.join(d.target_names)}" if d.input_names else
@@ -449,14 +442,9 @@ class DataDialog(SessionView, QDialog):
     def build_trainer(self):
         """The new Trainer for the chosen data (raises ValueError)."""
         t = self.session.trainer
-        s = t.settings
-        settings = {"learning_rate": s.learning_rate, "optimizer": s.optimizer.name,
-                    "optimizer_params": dict(s.optimizer.params), "loss": self.loss,
-                    "backprop": s.backprop, "batch": s.batch, "shuffle": s.shuffle,
-                    "schedule": s.schedule}
         init = t.init_scheme if self.kept_network and t.init_scheme else "uniform"
         new = trainer_mod.create(self.sizes, self.activations, self.dataset, init=init,
-                                 seed=int(t.seed), **settings)
+                                 seed=int(t.seed), **(t.settings.carried() | {"loss": self.loss}))
         self.frozen_note = frozen_words(*new.keep_frozen(t.frozen))
         return new
 
@@ -483,7 +471,3 @@ class DataDialog(SessionView, QDialog):
             f"{'-'.join(map(str, new.network.sizes))} ({', '.join(new.network.activation_names)}), "
             f"loss {new.loss}" + (f"; {self.frozen_note}" if self.frozen_note else ""))
         super().accept()
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")

@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 
 from nnviz.core import recipes
 from nnviz.core import trainer as trainer_mod
-from nnviz.core.analysis.summary import frozen_words
+from nnviz.core.analysis.summary import count, frozen_words
 from nnviz.core.network import INIT_SCHEMES
 from nnviz.core.recipes import MAX_HIDDEN_LAYERS, MAX_NEURONS, OUTPUT_ONLY
+from nnviz.gui.widgets.forms import ErrorLine, ok_cancel
 from nnviz.gui.widgets.session_view import SessionView
 
 SPIN_MAX = 9999  # what a spin box accepts; anything above MAX_NEURONS is refused with a message
@@ -61,8 +62,8 @@ class NetworkEditor(SessionView, QDialog):
         self.new_trainer = None
         self.frozen_note = ""  # what became of the frozen parameters (summary.frozen_words)
 
-        intro = QLabel(f"Data: {t.dataset.name or 'current data set'} — {_count(self.n_inputs, 'input')}, "
-                       f"{_count(self.n_outputs, 'output')} (fixed by the data)")
+        intro = QLabel(f"Data: {t.dataset.name or 'current data set'} — {count(self.n_inputs, 'input')}, "
+                       f"{count(self.n_outputs, 'output')} (fixed by the data)")
         intro.setWordWrap(True)
         self.rows = QGridLayout()
         self.rows.setHorizontalSpacing(8)
@@ -95,20 +96,9 @@ class NetworkEditor(SessionView, QDialog):
         form.addRow("", self.init_tip)
         form.addRow("Seed", self.seed_spin)
 
-        self.error_label = QLabel()
-        self.error_label.setObjectName("editorError")
-        self.error_label.setWordWrap(True)
-        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.error_label.font()
-        font.setBold(True)
-        self.error_label.setFont(font)
+        self.error_label = ErrorLine("editorError")
         self.summary_label = QLabel()
-
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Build network")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, "Build network")
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -211,16 +201,14 @@ class NetworkEditor(SessionView, QDialog):
 
     def _validate_live(self) -> None:
         error = self.validate()
-        self.error_label.setText(error or "")
-        self.error_label.setVisible(bool(error))
+        self.error_label.say(error)
         sizes = self.result_sizes()
         n_params = sum(a * b + b for a, b in zip(sizes[:-1], sizes[1:])) if not check_limits(sizes) else None
         self.summary_label.setText("Layers " + "-".join(map(str, sizes))
                                    + (f" · {n_params} parameters" if n_params is not None else ""))
 
     def _refuse(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.setVisible(True)
+        self.error_label.say(text)
         self.session.notify(text)
 
     # -------------------------------------------------------------- editing
@@ -303,14 +291,9 @@ class NetworkEditor(SessionView, QDialog):
     def build_trainer(self):
         """The new Trainer for the current choice (call ``validate()`` first)."""
         t = self.session.trainer
-        s = t.settings
-        settings = dict(learning_rate=s.learning_rate, optimizer=s.optimizer.name,
-                        optimizer_params=dict(s.optimizer.params), loss=self.result_loss(),
-                        backprop=s.backprop, batch=s.batch, shuffle=s.shuffle)
-        if hasattr(s, "schedule"):
-            settings["schedule"] = s.schedule
         new = trainer_mod.create(self.result_sizes(), self.result_activations(), t.dataset,
-                                 init=self.result_init(), seed=self.result_seed(), **settings)
+                                 init=self.result_init(), seed=self.result_seed(),
+                                 **(t.settings.carried() | {"loss": self.result_loss()}))
         self.frozen_note = frozen_words(*new.keep_frozen(t.frozen))
         return new
 
@@ -334,7 +317,3 @@ class NetworkEditor(SessionView, QDialog):
             f"({', '.join(new.network.activation_names)}), {self.result_init()} initialisation, "
             f"seed {self.result_seed()}, loss {new.loss}" + (f"; {self.frozen_note}" if self.frozen_note else ""))
         super().accept()
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")

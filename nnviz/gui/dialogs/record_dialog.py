@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDoubleSpinBox, QFileDialog,
                                QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton,
                                QSpinBox, QWidget)
 
 from nnviz.gui.recording import SHOWS, UNITS, RecordOptions
+from nnviz.gui.widgets.forms import ok_cancel
 from nnviz.io import animation
 
 FILTERS = "Animated GIF (*.gif);;MP4 video (*.mp4)"
@@ -89,10 +90,7 @@ class RecordDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setVisible(False)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Start recording")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, "Start recording")
 
         form = QFormLayout(self)
         form.addRow("Record", self.show_box)

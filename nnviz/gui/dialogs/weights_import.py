@@ -15,6 +15,7 @@ from nnviz.core.analysis.summary import count
 from nnviz.core.data import datasets
 from nnviz.core.recipes import OUTPUT_ONLY
 from nnviz.gui.dialogs.network_editor import check_limits
+from nnviz.gui.widgets.forms import ErrorLine, ok_cancel
 from nnviz.gui.widgets.session_view import SessionView
 from nnviz.io import tables
 from nnviz.io.files import shown_name
@@ -111,18 +112,10 @@ class ImportWeightsDialog(SessionView, QDialog):
             self.data_combo.currentIndexChanged.connect(self._suggest_output)
             self._suggest_output()
 
-        self.error_label = QLabel()
-        self.error_label.setObjectName("importError")
-        self.error_label.setWordWrap(True)
-        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.error_label.setVisible(False)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.error_label = ErrorLine("importError")
+        self.buttons = ok_cancel(self, "Open this network")
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Open this network")
         self.ok_button.setEnabled(self.data_combo.count() > 0)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
@@ -166,7 +159,7 @@ class ImportWeightsDialog(SessionView, QDialog):
         self.data_combo.setItemText(index, f"{self._table.name} ({count(self._table.n_samples, 'sample')})")
         self.data_combo.setCurrentIndex(index)
         self.ok_button.setEnabled(True)
-        self.error_label.setVisible(False)
+        self.error_label.say("")
 
     def accept(self) -> None:
         data = self.dataset()
@@ -190,5 +183,4 @@ class ImportWeightsDialog(SessionView, QDialog):
         super().accept()
 
     def _refuse(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.setVisible(True)
+        self.error_label.say(text)

@@ -4,10 +4,13 @@ A heat map of the output on a GRID x GRID grid over the data's range (with a mar
 the data points on top, coloured by their targets, and the points of the current
 (mini-)batch ringed in the highlight colour.
 
-- One output: the output value on the diverging map, centred at 0.5 for a sigmoid
-  output (levels 0..1), at 0 for tanh (-1..1) and for linear/ReLU outputs (symmetric
-  about 0, as far as the outputs and targets reach); a 0.5 contour marks the decision
-  boundary of classification data (where the trainer's accuracy changes its call).
+- One output on 0/1 (classification) data: two regions in the canvas's blue (output
+  below 0.5) and orange (at or above it), readable from the boundary on and deeper
+  further from it, with a 0.5 contour marking the decision boundary (where the
+  trainer's accuracy changes its call).
+- One output on other data: the output value on the diverging map, centred at 0.5 for
+  a sigmoid output (levels 0..1), at 0 for tanh (-1..1) and for linear/ReLU outputs
+  (symmetric about 0, as far as the outputs and targets reach).
 - Several outputs: the arg-max class, each class its own tint; the points in the full
   class colours.
 - Other input counts: a note that the view needs 2 inputs.
@@ -39,11 +42,6 @@ FLOAT32_MAX = float(np.finfo(np.float32).max)
 CLASS_COLOURS = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#999999")
 TINT = 0.45  # how strongly a class tints the background (the rest is the canvas colour)
 NOTE = "The decision boundary needs 2 inputs: this network has {n}."
-
-
-def _mix(a: QColor, b: QColor, f: float) -> QColor:
-    return QColor(round(a.red() * (1 - f) + b.red() * f), round(a.green() * (1 - f) + b.green() * f),
-                  round(a.blue() * (1 - f) + b.blue() * f))
 
 
 class BoundaryPanel(SessionView, QWidget):
@@ -201,9 +199,16 @@ class BoundaryPanel(SessionView, QWidget):
         self._update_points()
         self._update_caption()
 
+    def _two_classes(self) -> bool:
+        """One output on 0/1 data: two classes, told apart at 0.5."""
+        return self._mode == "single" and self.session.trainer.dataset.is_classification
+
     def _single_levels(self, z: np.ndarray) -> tuple[float, float]:
         t = self.session.trainer
         name = t.network.activations[-1].name
+        if self._two_classes():  # centred on the 0.5 line, reaching as far as the outputs can
+            reach = {"sigmoid": 0.5, "tanh": 1.5}.get(name) or max(float(np.abs(z - 0.5).max()), 0.5)
+            return 0.5 - reach, 0.5 + reach
         if name == "sigmoid":
             return 0.0, 1.0
         if name == "tanh":
@@ -243,11 +248,12 @@ class BoundaryPanel(SessionView, QWidget):
         t = self.session.trainer
         if self._mode == "classes":
             what = f"largest of {t.network.sizes[-1]} outputs shaded"
+        elif self._two_classes():
+            what = "output < 0.5 blue, ≥ 0.5 orange (deeper away from the 0.5 line)"
         else:
             low, high = self._levels
-            what = f"output {low:.3g} blue … {high:.3g} orange"
-            if t.dataset.is_classification:
-                what += ", line 0.5"
+            f = self.session.formatter
+            what = f"output {f.num(low)} blue … {f.num(high)} orange"
         batch = self.batch_indices()
         when = (f"it. {self.session.view_iteration} (timeline)" if self.session.viewing_past
                 else f"it. {t.iteration}")
@@ -271,9 +277,11 @@ class BoundaryPanel(SessionView, QWidget):
         pal.style_axes(pi, p, ("left", "bottom"))
         if self._mode == "classes":
             k = max(self.session.trainer.network.sizes[-1], 2)
-            tints = np.array([_mix(background, QColor(CLASS_COLOURS[c % len(CLASS_COLOURS)]), TINT).getRgb()[:3]
+            tints = np.array([pal.mix(background, QColor(CLASS_COLOURS[c % len(CLASS_COLOURS)]), TINT).getRgb()[:3]
                               for c in range(k)], dtype=np.ubyte)
             lut = tints[np.arange(256) * k // 256]  # 256 entries, as pyqtgraph's fast path expects
+        elif self._two_classes():
+            lut = pal.region_lut(background)  # blue and orange regions on either side of the 0.5 line
         else:
             lut = np.ascontiguousarray(pal.diverging_lut(256), dtype=np.ubyte)
         self.image.setLookupTable(lut)

@@ -2,9 +2,11 @@
 
 - A table: for the current batch, each neuron's chain-rule delta dE/dnet beside its
   proportional error, both averaged over the batch and both from the same forward pass
-  (whichever mode the trainer is in), with e / (-delta) and whether the two point the
-  same way. A delta points uphill, a proportional error downhill, so they agree where
-  e and -delta share a sign; rows where they disagree are highlighted.
+  (whichever mode the trainer is in), with e / (-delta), and how many samples' own e and
+  -delta point the same way. A delta points uphill, a proportional error downhill, so a
+  sample agrees unless its e and -delta have opposite signs. The verdict is per sample
+  (means can differ in sign although every sample agrees); rows where some sample
+  disagrees are highlighted.
 - A race: two copies of the trainer from its current state, one per backprop mode,
   trained together for N iterations (the Session's race, in time slices: the window
   stays responsive, with a progress bar and Cancel), their loss curves on one plot.
@@ -46,24 +48,23 @@ from nnviz.gui.widgets.session_view import SessionView
 REFRESH_MS = 200  # the table at most 5 times a second during Play
 RACE_DEFAULT = 200
 RACE_MAX = 1_000_000
-COLUMNS = ("neuron", "chain δ", "proportional e", "e / (−δ)", "same way")
+COLUMNS = ("neuron", "chain δ (mean)", "proportional e (mean)", "e / (−δ)", "samples agreeing")
 COLUMN_TIPS = ("The neuron (output layer first: the error flows back from there)",
                "Chain rule: δ = dE/dnet, mean over the batch (points uphill)",
                ("Proportional split: e = t − o at the output, shared out by |w| going back; "
                 "mean over the batch (points downhill)"),
                "The proportional error over −δ: how much bigger (or, negative, opposed) it is",
-               ("Do the means of e and −δ have the same sign? In brackets: the samples whose own "
-                "e and −δ agree"))
+               ("How many samples' own e and −δ point the same way (≠: some point opposite ways). "
+                "Counted sample by sample: the means can differ in sign although every sample agrees"))
 # (light, dark): the two curves. Teal (the loss curve's colour, palette.LOSS_COLOURS) for
 # the chain rule, purple for the proportional split: clear of the blue/orange of signed values.
 PROPORTIONAL_COLOURS = ("#8e44ad", "#d7a1f0")
 DISAGREE_ALPHA = 70
 
 
-def _fmt(value: float) -> str:
-    if not math.isfinite(value):
-        return "—"
-    return f"{value:.4g}"
+def _fmt(value: float, formatter) -> str:
+    """A number by the session's rule; '—' where there is none."""
+    return formatter.num(value) if math.isfinite(value) else "—"
 
 
 class ComparePanel(SessionView, QWidget):
@@ -96,8 +97,8 @@ class ComparePanel(SessionView, QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setToolTip("δ = dE/dnet points uphill; the proportional error e (t − o at the output, "
-                              "shared out by |w| going back) points downhill.\nThey agree where e and −δ "
-                              "have the same sign; highlighted rows disagree.")
+                              "shared out by |w| going back) points downhill.\nA sample agrees unless its e "
+                              "and −δ have opposite signs; highlighted rows have samples that disagree.")
         top = QWidget()
         tl = QVBoxLayout(top)
         tl.setContentsMargins(6, 4, 6, 0)
@@ -198,7 +199,7 @@ class ComparePanel(SessionView, QWidget):
         self.redraw(self._throttle, REFRESH_MS)
 
     def _on_settings_changed(self, name: str) -> None:
-        if name in ("loss", "backprop"):
+        if name in ("loss", "backprop", "digits"):
             self.schedule(self._throttle, 0)
 
     # ------------------------------------------------------------------ table
@@ -211,8 +212,8 @@ class ComparePanel(SessionView, QWidget):
             where = f"the batch of iteration {c.iteration} ({c.n_samples} sample{'s' * (c.n_samples != 1)})"
         else:
             where = f"all {c.n_samples} samples at the current weights (no iteration yet)"
-        self.caption.setText(f"Means over {where}. The trainer uses the "
-                             f"{'chain rule' if t.backprop == 'chain' else 'proportional split'}.")
+        self.caption.setText(f"Means over {where}; the last column counts the samples one by one. "
+                             f"The trainer uses the {'chain rule' if t.backprop == 'chain' else 'proportional split'}.")
         rows = sum(len(layer.names) + 1 for layer in reversed(c.layers))
         table = self.table
         table.setUpdatesEnabled(False)
@@ -230,11 +231,12 @@ class ComparePanel(SessionView, QWidget):
                 r += 1
                 ratio, agree, samples = layer.ratio, layer.agree, layer.samples_agreeing
                 n = layer.chain_per_sample.shape[0]
+                f = self.session.formatter
                 for j, name in enumerate(layer.names):
                     d, e = float(layer.chain[j]), float(layer.proportional[j])
-                    self._set_row(r, [f"  {name}", _fmt(d), _fmt(e), _fmt(float(ratio[j])),
-                                      f"{'yes' if agree[j] else 'NO'} ({samples[j]}/{n})"], signs=(None, d, e, None, None),
-                                  disagree=not bool(agree[j]))
+                    verdict = f"{samples[j]}/{n}" + ("" if agree[j] else " ≠")
+                    self._set_row(r, [f"  {name}", _fmt(d, f), _fmt(e, f), _fmt(float(ratio[j]), f), verdict],
+                                  signs=(None, d, e, None, None), disagree=not bool(agree[j]))
                     r += 1
         finally:
             table.setUpdatesEnabled(True)
@@ -279,7 +281,7 @@ class ComparePanel(SessionView, QWidget):
                 item.setBackground(QBrush())
             tip = ""
             if disagree:
-                tip = "The two modes push this neuron's net input in opposite directions"
+                tip = "For some samples the two modes push this neuron's net input in opposite directions"
             item.setToolTip(tip)
 
     # ------------------------------------------------------------------- race

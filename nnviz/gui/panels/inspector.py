@@ -4,7 +4,9 @@ With a connection (parameter) selected it shows, for the current iteration, the 
 pass of the neuron the weight feeds, the weight's gradient and its update; with a neuron
 selected, the neuron's forward pass, its loss term (output neurons), its delta or split
 error and the gradients of the weights into it; with nothing selected, the micro-step
-just taken. Steps not yet taken are named as still to come. Every line comes from
+just taken. Hovering a connection, a neuron or a graph node previews it (the
+session's ``inspected`` item); moving away brings the selection back. Steps not yet
+taken are named as still to come. Numbers follow the session's digits setting. Every line comes from
 ``nnviz.core.analysis.explain.Explainer`` — the text of ``nnviz trace`` — typeset by
 ``nnviz.gui.widgets.formula``, so the numbers are the Trainer's own.
 
@@ -33,14 +35,13 @@ from nnviz.core.network import Param
 from nnviz.core.trainer import MicroStep, Trainer
 from nnviz.gui.widgets import formula
 from nnviz.gui.widgets import palette
-from nnviz.gui.widgets.session_view import SessionView
+from nnviz.gui.widgets.palette import mix
+from nnviz.gui.widgets.session_view import RebuiltView
 
-PLAY_REFRESH_MS = 500  # while Play uses every frame, rebuild at most this often
 # Lines shown for one micro-step (select a neuron or a connection for the rest). Laying out
 # rich text costs about 0.7 ms a line, so Play shows fewer.
 MAX_LINES = 100
 PLAY_MAX_LINES = 30
-DIGITS = 9
 AGREE_RTOL = 1e-5
 
 
@@ -63,12 +64,7 @@ class _Content:
     empty: str = ""  # shown when there is nothing else
 
 
-def _mix(a: QColor, b: QColor, t: float) -> QColor:
-    return QColor(round(a.red() * (1 - t) + b.red() * t), round(a.green() * (1 - t) + b.green() * t),
-                  round(a.blue() * (1 - t) + b.blue() * t))
-
-
-class Inspector(SessionView, QWidget):
+class Inspector(RebuiltView, QWidget):
     """Dock content: a header naming what is shown, a Check gradient button and the
     worked arithmetic in a read-only text browser."""
 
@@ -77,7 +73,6 @@ class Inspector(SessionView, QWidget):
         self.setObjectName("inspector")
         self._explainer: Explainer | None = None
         self._trainer: Trainer | None = None
-        self._dirty = True
         self._shown_key: object = None
         self._shown_moment: object = None
         self._plain = ""
@@ -118,62 +113,40 @@ class Inspector(SessionView, QWidget):
         layout.addLayout(top)
         layout.addWidget(self.browser, 1)
 
-        self._rebuild = self.throttle(self._rebuild_if_dirty, PLAY_REFRESH_MS)
-
         self._apply_fonts()
         self._on_trainer_replaced()
 
     # ------------------------------------------------------------- wiring
     def _on_trainer_replaced(self) -> None:
         self._trainer = self.session.trainer
-        self._explainer = Explainer(self._trainer, DIGITS)
-        self._invalidate()
-
-    def _on_state_changed(self) -> None:
-        self._invalidate()
-
-    def _on_selection_changed(self) -> None:
-        self._invalidate()
-
-    def _on_sample_changed(self, index: int) -> None:
-        self._invalidate()
+        self._explainer = Explainer(self._trainer, self.session.digits)
+        self.invalidate()
 
     def _on_settings_changed(self, name: str) -> None:
-        self._invalidate()
+        if name == "digits":
+            self._explainer = Explainer(self._trainer, self.session.digits)
+        self.invalidate()
 
-    def _on_timeline_changed(self) -> None:
-        self._invalidate()
+    def _on_hover_changed(self) -> None:
+        self.invalidate()
 
-    def _on_playing_changed(self, playing: bool) -> None:
-        if not playing:
-            self._invalidate()
-
-    def _invalidate(self) -> None:
-        self._dirty = True
+    def invalidate(self) -> None:
         if self._trainer is None:  # not wired up yet
+            self.stale = True
             return
         if self._check_key is not None and self._check_key != self._state_key():
             self._check_html, self._check_key = "", None
         self._update_check_button()
-        if self.shown:
-            self._schedule()
-
-    def _schedule(self) -> None:
-        self.redraw(self._rebuild, PLAY_REFRESH_MS)
-
-    def _on_shown(self) -> None:
-        super()._on_shown()
-        if self._dirty:
-            self._schedule()
+        super().invalidate()
 
     def _on_palette_changed(self) -> None:
-        self._invalidate()
+        self.invalidate()
 
     def changeEvent(self, event) -> None:  # noqa: N802
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
             self._apply_fonts()
-            self._invalidate()
+            self.invalidate()
 
     def _apply_fonts(self) -> None:
         base = QApplication.font()
@@ -188,17 +161,18 @@ class Inspector(SessionView, QWidget):
     # ---------------------------------------------------------- public API
     def text(self) -> str:
         """The plain text of what is shown: the header and the worked arithmetic."""
-        self._rebuild_if_dirty()
+        self.refresh_if_stale()
         return f"{self._header_plain}\n{self._plain}"
 
-    def refresh(self) -> None:
-        """Rebuild now (normally done lazily)."""
-        self._dirty = True
-        self._rebuild_if_dirty()
-
     # ------------------------------------------------------------ the check
-    def _selected_param(self) -> Param | None:
-        sel = self.session.selection
+    @property
+    def previewing(self) -> bool:
+        """Whether the item under the mouse is shown instead of the selection."""
+        s = self.session
+        return s.hover is not None and s.hover != s.selection
+
+    def _selected_param(self, sel=None) -> Param | None:
+        sel = self.session.selection if sel is None else sel
         if sel is None or not sel.is_param:
             return None
         try:
@@ -387,8 +361,8 @@ class Inspector(SessionView, QWidget):
 
     def _content(self) -> _Content:
         sizes = self._trainer.network.sizes
-        sel = self.session.selection
-        p = self._selected_param()
+        sel = self.session.inspected
+        p = self._selected_param(sel)
         if p is not None:
             return self._param_content(p)
         if (sel is not None and not sel.is_param and sel.layer is not None and sel.unit is not None
@@ -471,14 +445,14 @@ class Inspector(SessionView, QWidget):
         return content
 
     # ------------------------------------------------------------- rendering
-    def _rebuild_if_dirty(self) -> None:
-        if not self._dirty:
-            return
-        self._dirty = False
+    def rebuild(self) -> None:
         t = self._trainer
         content = self._content()
         muted = self._colors()["muted"]
         header = f"<b>{content.title}</b><br><span style='color:{muted}'>{content.where}</span>"
+        if self.previewing:
+            header += (f"<br><span style='color:{muted}'>Under the mouse; the selection comes back "
+                       "when it moves away.</span>")
         if self.session.viewing_past:
             header += (f"<br><span style='color:{muted}'>The timeline shows iteration "
                        f"{self.session.view_iteration}; the numbers here are from the live network.</span>")
@@ -488,7 +462,7 @@ class Inspector(SessionView, QWidget):
         self._plain = plain
 
         bar = self.browser.verticalScrollBar()
-        shown = (id(t), self.session.selection, self.session.sample)
+        shown = (id(t), self.session.inspected, self.session.sample)
         moved = (t.iteration, t.cursor)
         same_view = shown == self._shown_key
         position = bar.value() if same_view else 0
@@ -506,13 +480,13 @@ class Inspector(SessionView, QWidget):
         dark = palette.is_dark(pal)
         accent = QColor(palette.HIGHLIGHT)
         if dark:
-            accent = _mix(accent, QColor("white"), 0.45)
+            accent = mix(accent, QColor("white"), 0.45)
         return {
             "text": text.name(),
-            "muted": _mix(text, base, 0.42).name(),
-            "heading": _mix(text, base, 0.2).name(),
+            "muted": mix(text, base, 0.42).name(),
+            "heading": mix(text, base, 0.2).name(),
             "accent": accent.name(),
-            "check_bg": _mix(base, QColor(palette.POSITIVE if not dark else palette.NEGATIVE), 0.14).name(),
+            "check_bg": mix(base, QColor(palette.POSITIVE if not dark else palette.NEGATIVE), 0.14).name(),
         }
 
     def _html(self, c: _Content) -> tuple[str, str, bool]:
@@ -525,7 +499,7 @@ class Inspector(SessionView, QWidget):
         out = [f"<html><body style='color:{col['text']}'>"]
         plain: list[str] = []
         latest = False
-        if self._check_html:
+        if self._check_html and not self.previewing:
             out.append(f"<table width='100%' cellpadding='6' cellspacing='0' style='margin-bottom:4px'>"
                        f"<tr><td style='background-color:{col['check_bg']}'>{self._check_html}</td></tr></table>")
             plain.append(_plain(self._check_html))

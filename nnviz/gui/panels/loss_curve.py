@@ -8,8 +8,10 @@ iteration it branched at. A marker shows the iteration the network stands at; th
 reads off exact numbers. Under the plot, the schedule strip (``schedule_strip``).
 
 Drawing fast: every plot item is created once; updates only call ``setData``. The loss
-is copied into a growing NumPy buffer, so an update costs O(new iterations), and
-pyqtgraph's clip-to-view and peak downsampling keep long histories cheap to draw.
+is copied into a growing NumPy buffer, so an update costs O(new iterations). A history
+longer than the plot is wide is drawn pixel by pixel, each pixel's iterations as their
+largest and smallest loss (``nnviz.gui.widgets.decimate``): a loss that saw-tooths at a
+large learning rate shows its full saw-tooth, never an average.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBox
 from nnviz.gui.panels.schedule_strip import ScheduleStrip
 from nnviz.gui.widgets import palette as pal
 from nnviz.gui.widgets.axes import IterationAxis, LinearAxis, LossAxis, cache_axes, settle_ranges
+from nnviz.gui.widgets.decimate import DecimatedCurve
 from nnviz.gui.widgets.legend import HeaderLegend
 from nnviz.gui.widgets.series import MIN_CAPACITY, GrowingSeries
 from nnviz.gui.widgets.session_view import SessionView
@@ -36,10 +39,6 @@ ACCURACY_ALPHA = 150  # the accuracy uses the text colour, a little faded: it is
 EMPTY_HINT = "Step or Play: the loss of each iteration appears here"
 _POINTS_UP_TO = 40  # a dot per iteration while there are this few: each is one step
 _DOT = "\u00b7"
-
-
-def _format(value: float) -> str:
-    return f"{value:.9g}"
 
 
 class LossCurve(SessionView, QWidget):
@@ -116,9 +115,6 @@ class LossCurve(SessionView, QWidget):
         self.fork_item = pg.PlotDataItem()
         self.marker = pg.PlotDataItem(symbol="o", symbolSize=9, pen=None)
         self.hover_dot = pg.PlotDataItem(symbol="o", symbolSize=7, pen=None)
-        # PlotItem.addItem hands these to every curve added (it would override per-item settings)
-        pi.setClipToView(True)
-        pi.setDownsampling(auto=True, mode="peak")
         pi.addItem(self.check_item)
         pi.addItem(self.fork_item)
         pi.addItem(self.train_item)
@@ -143,9 +139,11 @@ class LossCurve(SessionView, QWidget):
         right.setLabel("accuracy")
         right.setWidth(44)
         self.accuracy_item = pg.PlotDataItem()
-        self.accuracy_item.setClipToView(True)
-        self.accuracy_item.setDownsampling(auto=True, method="peak")
         self.accuracy_view.addItem(self.accuracy_item)
+        # each curve drawn pixel by pixel, over the loss plot's x-range and width
+        self.train_curve, self.check_curve, self.fork_curve, self.accuracy_curve = (
+            DecimatedCurve(item, pi.vb) for item in (self.train_item, self.check_item, self.fork_item,
+                                                     self.accuracy_item))
         pi.vb.sigResized.connect(self._sync_accuracy_view)
         pi.hideAxis("right")
         self.accuracy_view.setVisible(False)
@@ -183,8 +181,8 @@ class LossCurve(SessionView, QWidget):
         self.cursor_line.setVisible(False)
         self.hover_dot.setData([], [])
         self.set_check_history(None)
-        self.train_item.setData([], [])
-        self.accuracy_item.setData([], [])
+        self.train_curve.set_data([], [])
+        self.accuracy_curve.set_data([], [])
         self.marker.setData([], [])
         self._marker_state = None
         self._set_accuracy_available(bool(self.session.trainer.dataset.is_classification))
@@ -202,12 +200,12 @@ class LossCurve(SessionView, QWidget):
         self._show_empty(self._loss.n == 0 and not t.loss_history and t.values.loss is None)
         if self._loss.sync(t.loss_history):
             self._show_points(self._loss.n <= _POINTS_UP_TO)
-            self.train_item.setData(self._xs(self._loss.n), self._loss_for_display())
+            self.train_curve.set_data(self._xs(self._loss.n), self._loss_for_display())
             self._show_empty(self._loss.n == 0 and t.values.loss is None)
             if self._hover is not None and self._hover > self._loss.n:
                 self._hover = self._loss.n or None
         if self._accuracy.sync(t.accuracy_history):
-            self.accuracy_item.setData(self._xs(self._accuracy.n), self._accuracy.data)
+            self.accuracy_curve.set_data(self._xs(self._accuracy.n), self._accuracy.data)
             if self._accuracy.n and not self._accuracy_available:
                 self._set_accuracy_available(True)
         self._update_fork()
@@ -230,6 +228,8 @@ class LossCurve(SessionView, QWidget):
     def _on_settings_changed(self, name: str) -> None:
         if name in ("schedule", "learning_rate"):
             self._update_rate()
+        elif name == "digits":
+            self._update_readout()
 
     def _update_rate(self) -> None:
         t = self.session.trainer
@@ -261,13 +261,13 @@ class LossCurve(SessionView, QWidget):
             if self._fork_name:
                 self._fork.clear()
                 self._fork_name = ""
-                self.fork_item.setData([], [])
+                self.fork_curve.set_data([], [])
                 self._update_legend()
             return
         name = f"fork: rate {f.trainer.learning_rate:.4g}, {f.trainer.optimizer.name}"
         if self._fork.sync(f.trainer.loss_history) or name != self._fork_name:
             x, y = self.fork_data()
-            self.fork_item.setData(x, self._for_log(y))
+            self.fork_curve.set_data(x, self._for_log(y))
             if name != self._fork_name:
                 self._fork_name = name
                 self._update_legend()
@@ -329,7 +329,7 @@ class LossCurve(SessionView, QWidget):
         shown = y.shape[0] > 0
         if shown and self.log_box.isChecked():
             y = np.where(y > 0, y, np.nan)
-        self.check_item.setData(x, y)
+        self.check_curve.set_data(x, y)
         self._check_shown = shown
         self._update_legend()
         self._update_readout()
@@ -360,12 +360,12 @@ class LossCurve(SessionView, QWidget):
         pi.setLogMode(x=False, y=on)
         pi.vb.setLimits(yMin=-1e300 if on else 0.0)  # a loss is never negative (log: no limit)
         if self._loss.nonpositive:
-            self.train_item.setData(self._xs(self._loss.n), self._loss_for_display())
+            self.train_curve.set_data(self._xs(self._loss.n), self._loss_for_display())
         if self._check_y.shape[0]:
             self.set_check_history(self._check_y, self._check_x)
         if self._fork_name:
             x, y = self.fork_data()
-            self.fork_item.setData(x, self._for_log(y))
+            self.fork_curve.set_data(x, self._for_log(y))
         self._update_marker()
         self._update_hover()
         if self._loss.n:
@@ -497,16 +497,17 @@ class LossCurve(SessionView, QWidget):
                 self._fit_readout()
                 return
             i, loss, note = cur
-        parts = [f"iteration {i}", f"loss {_format(loss)}"]
+        num = self.session.formatter.num  # the numbers as every view writes them
+        parts = [f"iteration {i}", f"loss {num(loss)}"]
         if self._check_y.shape[0]:
             k = np.flatnonzero(self._check_x == i)
             if k.size:
-                parts.append(f"check {_format(self._check_y[k[-1]])}")
+                parts.append(f"check {num(self._check_y[k[-1]])}")
         if self._accuracy_shown and 1 <= i <= self._accuracy.n:
-            parts.append(f"accuracy {self._accuracy.buf[i - 1]:.4g}")
+            parts.append(f"accuracy {num(self._accuracy.buf[i - 1])}")
         fork = self.session.fork_run
         if fork is not None and fork.start < i <= fork.start + self._fork.n:
-            parts.append(f"fork {_format(self._fork.buf[i - 1 - fork.start])}")
+            parts.append(f"fork {num(self._fork.buf[i - 1 - fork.start])}")
         self._readout_parts = parts
         self._readout_note = note
         self._fit_readout()

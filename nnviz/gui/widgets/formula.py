@@ -17,6 +17,7 @@ Symbols, from the names ``nnviz.core.analysis.explain`` produces:
 ``net_h1``         net<sub>h1</sub>
 ``delta_o1``       δ<sub>o1</sub>
 ``w5``, ``i1``     w<sub>5</sub>, i<sub>1</sub>
+``w'11``           w′<sub>11</sub>
 ``a[1][0]``        a<sup>[1]</sup><sub>0</sub>
 ``W2[0,1]``        W<sup>2</sup><sub>0,1</sub>
 ``b1[0]``          b<sup>1</sup><sub>0</sub>
@@ -35,7 +36,7 @@ from PySide6.QtGui import QTextDocumentFragment
 GREEK = {"delta": "δ"}
 
 # A symbol: letters, optional digits, optional _suffix, optional [..] indices.
-_SYM = r"[A-Za-z]+\d*(?:_[A-Za-z0-9]+)?(?:\[\d+(?:,\d+)?\])*"
+_SYM = r"[A-Za-z]+(?:'\d+|\d*)(?:_[A-Za-z0-9]+(?:'\d+)?)?(?:\[\d+(?:,\d+)?\])*"
 
 _TOKEN = re.compile(
     rf"""
@@ -47,7 +48,7 @@ _TOKEN = re.compile(
   | (?P<times>\*)
   | (?P<minus>(?<=\s)-(?=\s))
   | (?P<number>\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)
-  | (?P<sym>(?<![A-Za-z0-9_])[A-Za-z]+\d*(?:_[A-Za-z0-9]+)?(?:\[\d+(?:,\d+)?\])*)
+  | (?P<sym>(?<![A-Za-z0-9_])[A-Za-z]+(?:'\d+|\d*)(?:_[A-Za-z0-9]+(?:'\d+)?)?(?:\[\d+(?:,\d+)?\])*)
     """,
     re.VERBOSE,
 )
@@ -57,6 +58,7 @@ _LAYERED = re.compile(r"^([A-Za-z]+)(\d+)\[(\d+(?:,\d+)?)\]$")  # W2[0,1], b1[0]
 _INDEXED1 = re.compile(r"^([A-Za-z]+)\[(\d+)\]$")  # t[0]
 _SUFFIXED = re.compile(r"^([A-Za-z]+)_(.+)$")  # net_h1, v_W2[0,1]
 _NUMBERED = re.compile(r"^([A-Za-z]+?)(\d+)$")  # w5, i1
+_PRIMED = re.compile(r"^([A-Za-z]+)'(\d+)$")  # w'11 (the tutorial's weights into the output)
 
 
 def _e(text: str) -> str:
@@ -67,24 +69,26 @@ def _base(name: str) -> str:
     return GREEK.get(name, _e(name))
 
 
+_SYMBOLS = (  # (pattern, rich text of its groups), the first that matches
+    (_INDEXED2, lambda m: f"{_base(m[1])}<sup>[{m[2]}]</sup><sub>{m[3]}</sub>"),
+    (_LAYERED, lambda m: f"{_base(m[1])}<sup>{m[2]}</sup><sub>{m[3]}</sub>"),
+    (_INDEXED1, lambda m: f"{_base(m[1])}<sub>{m[2]}</sub>"),
+    (_SUFFIXED, lambda m: f"{_base(m[1])}<sub>{_e(m[2])}</sub>"),
+    (_NUMBERED, lambda m: f"{_base(m[1])}<sub>{m[2]}</sub>"),
+    (_PRIMED, lambda m: f"{_base(m[1])}′<sub>{m[2]}</sub>"),
+)
+
+
 def symbol(name: str) -> str:
     """One symbol (``net_h1``, ``W2[0,1]``, ``a[1][0]`` ...) as rich text."""
-    m = _INDEXED2.match(name)
-    if m:
-        return f"{_base(m[1])}<sup>[{m[2]}]</sup><sub>{m[3]}</sub>"
-    m = _LAYERED.match(name)
-    if m:
-        return f"{_base(m[1])}<sup>{m[2]}</sup><sub>{m[3]}</sub>"
-    m = _INDEXED1.match(name)
-    if m:
-        return f"{_base(m[1])}<sub>{m[2]}</sub>"
-    m = _SUFFIXED.match(name)
-    if m:
-        return f"{_base(m[1])}<sub>{_e(m[2])}</sub>"
-    m = _NUMBERED.match(name)
-    if m:
-        return f"{_base(m[1])}<sub>{m[2]}</sub>"
+    for pattern, rich in _SYMBOLS:
+        m = pattern.match(name)
+        if m:
+            return rich(m)
     return _base(name)
+
+
+_SIGNS = {"arrow": "←", "sqrt": "√(", "times": "·", "minus": "−"}  # tokens written as one sign
 
 
 def _typeset(text: str) -> str:
@@ -96,24 +100,24 @@ def _typeset(text: str) -> str:
         kind = m.lastgroup
         if m["deriv"]:
             out.append(f"∂{symbol(m['num'])}/∂{symbol(m['den'])}")
-        elif m["arrow"]:
-            out.append("←")
-        elif m["sqrt"]:
-            out.append("√(")
+        elif kind in _SIGNS:
+            out.append(_SIGNS[kind])
         elif m["sum"]:
             out.append(f"Σ<sub>{_e(m['sumidx'])}</sub>")
         elif m["power"]:
             out.append(f"<sup>{_e(m['exp'])}</sup>")
-        elif m["times"]:
-            out.append("·")
-        elif m["minus"]:
-            out.append("−")
         elif m["number"]:
             out.append(m["number"])
         elif kind == "sym":
             out.append(symbol(m["sym"]))
     out.append(_e(text[pos:]))
     return "".join(out)
+
+
+def prose(text: str) -> str:
+    """Sentences (a lesson's text) as rich text, with the symbols in them typeset as in
+    the worked lines (net_h1, dE/dw5, delta_o1, w5 ...); nothing is emphasised."""
+    return _typeset(text)
 
 
 _RESULT = re.compile(r"(\s*)(\S+)(\s+\(.*\))?(\s*)$", re.S)  # value, optional (remark)

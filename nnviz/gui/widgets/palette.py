@@ -22,12 +22,48 @@ HIGHLIGHT = "#c2185b"
 LOSS_COLOURS = ("#00897b", "#3fd0bd")
 FORK_COLOURS = ("#d17d00", "#ffb300")
 SEQUENTIAL = "viridis"
+# the four words of what a learning rate does (look-ahead verdict, slider marks, eigen plot)
+REGIME_COLOURS = {"converging": ("#00796b", "#4dd0b5"), "zigzag": ("#1565c0", "#64b5f6"),
+                  "oscillating": ("#b25d00", "#ffb74d"), "diverged": ("#c62828", "#ff7373")}
 
 DIVERGING = pg.ColorMap(
     pos=np.array([0.0, 0.25, 0.5, 0.75, 1.0]),
     color=[NEGATIVE, "#6fa3d8", NEUTRAL, "#f5a55c", POSITIVE],
     name="nnviz-diverging",
 )
+
+
+DIVERGING_LUT = DIVERGING.getLookupTable(0.0, 1.0, 1001, alpha=False)  # colormap.map is slow per call
+REGION_STRENGTH = (0.45, 0.75)  # a class region's colour over the background: at the boundary, far from it
+
+
+def diverging(t: float) -> QColor:
+    """The diverging colour at ``t`` in [0, 1] (0.5: zero)."""
+    r, g, b = DIVERGING_LUT[int(round(min(max(t, 0.0), 1.0) * 1000))]
+    return QColor(int(r), int(g), int(b))
+
+
+def mix(a: QColor, b: QColor, t: float) -> QColor:
+    """``a`` blended towards ``b`` by ``t`` (0: a, 1: b), opaque."""
+    t = float(min(max(t, 0.0), 1.0))
+    return QColor(round(a.red() + (b.red() - a.red()) * t), round(a.green() + (b.green() - a.green()) * t),
+                  round(a.blue() + (b.blue() - a.blue()) * t))
+
+
+def region_lut(background: QColor, n: int = 256) -> np.ndarray:
+    """A table of ``n`` colours for two classes over a plane (0: the first class's end,
+    1: the second's, the boundary in the middle): the canvas's blue below the middle,
+    its orange above, each at a readable strength right from the boundary and deeper
+    with the distance from it, blended with ``background`` (so it reads in both palettes
+    and the data points, drawn in the full colours, stand out)."""
+    lo, hi = REGION_STRENGTH
+    out = np.empty((n, 3), dtype=np.ubyte)
+    for i, t in enumerate((np.arange(n) + 0.5) / n):
+        far = min(abs(2 * t - 1), 1.0)  # 0 at the boundary, 1 at the ends
+        side = 1.0 if t > 0.5 else -1.0
+        c = mix(background, diverging(0.5 + side * (0.3 + 0.2 * far)), lo + (hi - lo) * far)
+        out[i] = (c.red(), c.green(), c.blue())
+    return out
 
 
 def signed_color(value: float, scale: float) -> QColor:

@@ -35,6 +35,7 @@ SLOTS = (
     ("settingsChanged", "_on_settings_changed"),
     ("statusChanged", "_on_status_changed"),
     ("selectionChanged", "_on_selection_changed"),
+    ("hoverChanged", "_on_hover_changed"),
     ("sampleChanged", "_on_sample_changed"),
     ("edgeModeChanged", "_on_edge_mode_changed"),
     ("timelineChanged", "_on_timeline_changed"),
@@ -172,3 +173,64 @@ class SessionView:
 
     def _on_palette_changed(self) -> None:
         """Recolour for the new palette (views with colours of their own override it)."""
+
+
+class RebuiltView(SessionView):
+    """A view that builds its content afresh from the session (the inspector, the graph):
+    every change of the session marks it ``stale``; ``rebuild()`` (the subclass's) runs
+    while the view is shown — at once when the window is idle, at most every
+    ``PLAY_REFRESH_MS`` while Play uses every frame — and out of sight it does no work."""
+
+    PLAY_REFRESH_MS = 500
+
+    def __init__(self, session, parent=None, *args, **kwargs) -> None:
+        super().__init__(session, parent, *args, **kwargs)
+        self.stale = True
+        self._rebuild = self.throttle(self.refresh_if_stale, self.PLAY_REFRESH_MS)
+
+    def rebuild(self) -> None:
+        """Build the content from the session now (subclasses)."""
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        """Build now (normally done lazily)."""
+        self._rebuild.cancel()
+        self.stale = False
+        self.rebuild()
+
+    def refresh_if_stale(self) -> None:
+        if self.stale:
+            self.refresh()
+
+    def invalidate(self) -> None:
+        """The session changed: build again when shown."""
+        self.stale = True
+        if self.shown:
+            self.redraw(self._rebuild, self.PLAY_REFRESH_MS)
+
+    def _on_shown(self) -> None:
+        super()._on_shown()
+        if self.stale:
+            self.invalidate()
+
+    def _on_trainer_replaced(self) -> None:
+        self.invalidate()
+
+    def _on_state_changed(self) -> None:
+        self.invalidate()
+
+    def _on_selection_changed(self) -> None:
+        self.invalidate()
+
+    def _on_timeline_changed(self) -> None:
+        self.invalidate()
+
+    def _on_sample_changed(self, index: int) -> None:
+        self.invalidate()
+
+    def _on_settings_changed(self, name: str) -> None:
+        self.invalidate()
+
+    def _on_playing_changed(self, playing: bool) -> None:
+        if not playing:
+            self.invalidate()

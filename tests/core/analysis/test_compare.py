@@ -37,7 +37,7 @@ def test_mazur_by_hand_before_any_step():
     np.testing.assert_allclose(c[1].proportional, e_o, rtol=1e-12)
     np.testing.assert_allclose(c[0].proportional, e_h, rtol=1e-12)
     np.testing.assert_allclose(c[1].ratio, e_o / -d_o, rtol=1e-12)
-    assert c[1].agree.tolist() == list(np.sign(e_o) == np.sign(-d_o))
+    assert c[1].agree.tolist() == list(e_o * d_o <= 0)  # one sample: its own verdict
     assert c[0].names == ["h1", "h2"] and c[1].names == ["o1", "o2"]
     assert snapshot.to_dict(t) == before  # nothing changed
 
@@ -66,10 +66,39 @@ def test_batch_means_match_the_trainers_own_errors_in_both_modes():
 
 def test_ratio_is_nan_where_the_delta_is_zero():
     lc = compare.LayerComparison(1, ["a", "b"], np.array([0.0, -2.0]), np.array([1.0, 1.0]),
-                                 np.zeros((1, 2)), np.zeros((1, 2)))
+                                 np.array([[0.0, -2.0]]), np.array([[1.0, 1.0]]))
     r = lc.ratio
     assert np.isnan(r[0]) and r[1] == 0.5
-    assert lc.agree.tolist() == [False, True]
+    # a delta of exactly 0 (a saturated neuron) points nowhere: no disagreement
+    assert lc.agree.tolist() == [True, True]
+
+
+def test_the_verdict_counts_samples_not_means():
+    # sample by sample e and -delta have the same sign in column 0, while the means
+    # (0.5 vs +0.1) have opposite ones; column 1 has one sample that really disagrees
+    chain = np.array([[-0.1, 0.2], [0.3, -0.2]])
+    prop = np.array([[2.0, -1.0], [-1.0, -1.0]])
+    lc = compare.LayerComparison(2, ["o1", "o2"], chain.mean(axis=0), prop.mean(axis=0), chain, prop)
+    assert lc.chain[0] > 0 and lc.proportional[0] > 0  # the means point the same way as each other
+    assert lc.samples_disagreeing.tolist() == [0, 1]
+    assert lc.samples_agreeing.tolist() == [2, 1]
+    assert lc.agree.tolist() == [True, False]
+
+
+def test_an_output_neuron_is_never_flagged_where_every_sample_agrees():
+    """At a sigmoid output e = t - o and delta = (o - t) o (1 - o) always point the same
+    way; on xor (seed 3) at iteration 26 their means nevertheless have the same sign (the
+    old verdict, on the means, said NO)."""
+    t = presets.load("xor", seed=3)
+    t.run(26)
+    c = compare.chain_vs_proportional(t)
+    out = c[1]
+    assert out.chain[0] > 0 and out.proportional[0] > 0  # means: e and -delta of opposite signs
+    assert out.samples_agreeing.tolist() == [4]
+    assert out.agree.tolist() == [True]
+    for _ in range(300):  # the output stays unflagged all along
+        t.step("iteration")
+        assert compare.chain_vs_proportional(t)[1].agree.all()
 
 
 def _separate(t, mode, n):

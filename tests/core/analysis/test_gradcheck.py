@@ -13,10 +13,8 @@ from nnviz.core.analysis import gradcheck
 from nnviz.core.data.datasets import Dataset
 from nnviz.core.analysis.gradcheck import backprop_value, central_difference, finite_difference
 from nnviz.core.trainer import create
+from strategies import BATCHES, OPTIMIZERS, problems
 
-HIDDEN = ("sigmoid", "tanh", "linear", "relu")
-OUTPUT = ("sigmoid", "tanh", "linear", "softmax")
-OPTIMIZERS = ("sgd", "momentum", "adagrad", "adam")
 RTOL = 1e-6
 KINK = 1e-3  # relu net inputs closer than this to 0: the difference quotient would straddle the kink
 
@@ -28,33 +26,13 @@ def agree(fd: float, bp: float, loss: float) -> bool:
 
 
 @st.composite
-def problems(draw):
-    n_layers = draw(st.integers(1, 3))
-    sizes = draw(st.lists(st.integers(1, 4), min_size=n_layers + 1, max_size=n_layers + 1))
-    acts = [draw(st.sampled_from(HIDDEN)) for _ in range(n_layers - 1)]
-    acts.append(draw(st.sampled_from(OUTPUT)))
-    if acts[-1] == "softmax":
-        sizes[-1] = max(2, sizes[-1])  # softmax needs at least 2 outputs
-    loss_choices = ["half_sse", "mse"]
-    if acts[-1] in ("sigmoid", "softmax"):
-        loss_choices.append("cross_entropy")
-    loss = draw(st.sampled_from(loss_choices))
-    n_samples = draw(st.integers(1, 5))
-    batch = draw(st.sampled_from(["full", "online", 2]))
-    optimizer = draw(st.sampled_from(OPTIMIZERS))
-    rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
-    x = rng.uniform(-2, 2, (n_samples, sizes[0]))
-    if loss == "cross_entropy":
-        t = rng.uniform(0, 1, (n_samples, sizes[-1]))
-    else:
-        t = rng.uniform(-1.5, 1.5, (n_samples, sizes[-1]))
-    init_seed = draw(st.integers(0, 2**16))
-    iterations_before = draw(st.integers(0, 2))
+def checked_runs(draw):
+    """(trainer, iterations run before, updates into the iteration) of a drawn problem."""
+    sizes, acts, loss, data, seed = draw(problems())
+    trainer = create(sizes, acts, data, seed=seed, loss=loss, batch=draw(st.sampled_from(BATCHES)),
+                     optimizer=draw(st.sampled_from(OPTIMIZERS)), learning_rate=0.1, shuffle=draw(st.booleans()))
     # how far into the iteration: 0 = just after the last backward step, k = after k updates
-    updates = draw(st.integers(0, n_layers))
-    trainer = create(sizes, acts, Dataset(x, t), seed=init_seed, loss=loss, batch=batch,
-                     optimizer=optimizer, learning_rate=0.1, shuffle=draw(st.booleans()))
-    return trainer, iterations_before, updates
+    return trainer, draw(st.integers(0, 2)), draw(st.integers(0, len(sizes) - 1))
 
 
 def state_of(trainer):
@@ -79,7 +57,7 @@ def listen_to_everything(trainer) -> list:
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
-@given(problems())
+@given(checked_runs())
 def test_finite_differences_match_backprop_anywhere_after_the_backward_pass(problem):
     trainer, iterations_before, updates = problem
     L = trainer.network.n_layers
@@ -114,7 +92,7 @@ def test_finite_differences_match_backprop_anywhere_after_the_backward_pass(prob
 
 
 @settings(max_examples=40, deadline=None)
-@given(problems())
+@given(checked_runs())
 def test_backprop_value_is_none_before_the_backward_step_of_its_layer(problem):
     trainer, _, _ = problem
     L = trainer.network.n_layers

@@ -13,14 +13,15 @@ from hypothesis import given, settings, strategies as st
 
 from nnviz.core import presets
 from nnviz.core.analysis import graph, graph_layout
-from nnviz.core.analysis.graph_layout import Box, estimate, layout, place
+from nnviz.core.analysis.graph_layout import estimate, layout, place
+from nnviz.core.geometry import Box
 from nnviz.core.data.datasets import Dataset
 from nnviz.core.trainer import create
 
 
 def overlaps(lay) -> list[tuple[str, str]]:
     boxes = lay.text_boxes()
-    return [(a, b) for (a, x), (b, y) in itertools.combinations(boxes, 2) if x.overlaps(y)]
+    return [(a, b) for (a, x), (b, y) in itertools.combinations(boxes, 2) if x.intersects(y)]
 
 
 def net_2441(batch="full"):
@@ -104,7 +105,7 @@ def test_estimate_and_box():
     w, h = estimate("0.000438568", "grad")
     assert w > 0 and h > 0 and estimate("0.000438568" * 2, "grad")[0] == pytest.approx(2 * w)
     a = Box(0, 0, 10, 10)
-    assert a.overlaps(Box(5, 5, 10, 10)) and not a.overlaps(Box(10, 0, 5, 5))  # touching is not overlapping
+    assert a.intersects(Box(5, 5, 10, 10)) and not a.intersects(Box(10, 0, 5, 5))  # touching is not overlapping
 
 
 @settings(max_examples=30, deadline=None)

@@ -145,3 +145,32 @@ def test_momentum_without_momentum_is_sgd():
                                regimes.step_factors(optimizers.create("sgd"), 0.3, lam), rtol=1e-12)
     assert np.isnan(regimes.step_factors(optimizers.create("adam"), 0.3, lam)).all()
     assert regimes.rate_limits(optimizers.create("adagrad"), 4.0) is None
+
+
+@pytest.mark.parametrize("optimizer,rate,warm", [("sgd", 0.1, 0), ("sgd", 0.4, 3), ("momentum", 0.05, 0),
+                                                 ("momentum", 0.3, 4)])
+def test_error_path_is_the_runs_distance_to_the_minimum_along_each_direction(adaline, optimizer, rate, warm):
+    """On the bowl the model is exact: the run's own steps, seen along the eigen-directions
+    of (w1, w2) from the minimum, are the predicted errors (momentum: from the optimizer's
+    velocity after ``warm`` iterations)."""
+    t = adaline
+    t.configure(optimizer=optimizer, learning_rate=rate)
+    t.run(warm)
+    e = regimes.eigen_2x2(t, "w1", "w2")
+    cols = [t.network.flat_index(t.network.parse_param(n)) for n in ("w1", "w2")]
+    here = t.network.flat()[cols]
+    minimum = here - e.vectors @ e.offsets
+    flat_v = regimes.velocity(t)
+    velocity = None if flat_v is None else e.vectors.T @ flat_v[cols]
+    assert (flat_v is None) == (optimizer == "sgd")
+    predicted = regimes.error_path(t.optimizer, rate, e.values, e.offsets, 12, velocity)
+    t.run(12)
+    seen = np.array([(p[cols] - minimum) @ e.vectors for p in t.trajectory[warm:]])
+    np.testing.assert_allclose(predicted, seen, rtol=1e-9, atol=1e-12)
+
+
+def test_error_path_multiplies_by_the_factor_and_has_none_without_marks():
+    sgd = optimizers.create("sgd")
+    path = regimes.error_path(sgd, 0.3, [4.0, 0.2], [1.0, -2.0], 5)
+    np.testing.assert_allclose(path, np.array([[(-0.2) ** k, -2.0 * 0.94 ** k] for k in range(6)]), rtol=1e-12)
+    assert np.isnan(regimes.error_path(optimizers.create("adam"), 0.3, [4.0], [1.0], 3)[1:]).all()

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from nnviz.core import presets
-from nnviz.core.analysis import surface
+from nnviz.core.analysis import hessian, regimes, surface
 from nnviz.core.analysis import sweep as sweep_mod
 from nnviz.core.data.datasets import Dataset, sine
 from nnviz.core.network import Param
@@ -194,17 +194,39 @@ def test_train_only_these_two_puts_the_trajectory_on_the_surface():
 
 
 # ================================================== axes and default range
-def test_default_axes():
+def test_default_axes_are_curved_and_never_two_into_the_same_neuron():
+    """On the worked example no pair is a bowl at the start (o1's weights curve down):
+    w6 and w8 curve both ways, one per output, where w5, w6 (into o1) would be a valley
+    of parallel lines."""
     t = presets.load("mazur")
-    assert surface.default_axes(t) == ("W2[0,0]", "W2[0,1]")
+    assert surface.default_axes(t) == ("W2[0,1]", "W2[1,1]")
     t.freeze(["W2[0,1]"])
     pair = surface.default_axes(t)
-    assert "W2[0,1]" not in pair and all(p.startswith("W2") for p in pair)
+    assert "W2[0,1]" not in pair
     t.freeze([p.name for p in t.network.params() if p.layer == 2])
-    assert all(p.startswith("W1") for p in surface.default_axes(t))  # fewer than two free in the output layer
+    assert all(p.startswith("W1") for p in surface.default_axes(t))  # only W1 is free
     t.configure(frozen=[p.name for p in t.network.params() if p.name != "W1[1,1]"])
     with pytest.raises(ValueError, match="two parameters"):
         surface.default_axes(t)
+
+
+@pytest.mark.parametrize("name,iterations", [("mazur", 0), ("mazur", 50), ("xor", 0), ("xor", 300),
+                                             ("sine", 0), ("sine", 200)])
+def test_default_axes_feed_different_neurons_and_their_slice_is_curved(name, iterations):
+    t = presets.load(name)
+    t.run(iterations)
+    p1, p2 = (t.network.parse_param(n) for n in surface.default_axes(t))
+    assert (p1.layer, p1.row) != (p2.layer, p2.row)
+    values = np.linalg.eigvalsh(hessian.hessian(t, [p1.name, p2.name]))
+    assert np.all(np.abs(values) > 1e-6 * np.abs(values).max())  # curved along both eigen-directions
+
+
+def test_default_axes_of_a_single_neuron_are_two_of_its_weights():
+    """adaline: one neuron, whose bowl lies over w1 and w2 (curvatures 4 and 0.2)."""
+    t = presets.load("adaline")
+    assert surface.default_axes(t) == ("W1[0,0]", "W1[0,1]")
+    t.freeze(["W1[0,1]"])
+    assert surface.default_axes(t) == ("W1[0,0]", "b1[0]")  # fewer than two free weights: the bias
 
 
 def test_check_axes():
@@ -302,7 +324,7 @@ def test_curvature_of_a_quadratic():
     t, H = quadratic_trainer()
     lam = np.linalg.eigvalsh(H)[-1]
     assert surface.curvature(t) == pytest.approx(lam, rel=1e-8)
-    assert surface.critical_learning_rate(t) == pytest.approx(2 / lam, rel=1e-8)
+    assert regimes.regime_marks(t).diverges_from == pytest.approx(2 / lam, rel=1e-8)
     # over two named parameters: the 2x2 block of the Hessian (W2[0,1] and W2[0,3] share output 0)
     sub = H[np.ix_([1, 3], [1, 3])]
     assert surface.curvature(t, ["W2[0,1]", "W2[0,3]"]) == pytest.approx(np.linalg.eigvalsh(sub)[-1], rel=1e-8)
@@ -322,10 +344,9 @@ def test_curvature_of_mazur_against_finite_differences():
         H[k] = (surface.gradient(t, theta + e)[idx] - surface.gradient(t, theta - e)[idx]) / (2 * eps)
     lam = np.linalg.eigvalsh(0.5 * (H + H.T))[-1]
     assert surface.curvature(t) == pytest.approx(lam, rel=1e-6)
-    # over w5, w6 the Hessian is rank one and negative here: lambda_max = 0, no critical rate
+    # over w5, w6 the Hessian is rank one and negative here: lambda_max = 0, no marks
     assert abs(surface.curvature(t, ["w5", "w6"])) < 1e-9
-    assert surface.critical_learning_rate(t, ["w5", "w6"]) == math.inf or \
-        surface.critical_learning_rate(t, ["w5", "w6"]) > 1e8
+    assert regimes.regime_marks(t, ["w5", "w6"]).diverges_from is None
 
 
 def test_gradient_is_the_trainers_gradient():
@@ -345,7 +366,7 @@ def test_look_ahead_below_the_critical_rate(factor, status):
     """2/lambda_max is the critical rate: below half of it gradient descent converges,
     above half of it (1/lambda_max) it zig-zags."""
     t, _ = quadratic_trainer()
-    la = surface.look_ahead(t, factor * surface.critical_learning_rate(t), 30)
+    la = surface.look_ahead(t, factor * regimes.regime_marks(t).diverges_from, 30)
     assert la.status == status
     assert la.final_loss < la.losses[0]
 
@@ -353,7 +374,7 @@ def test_look_ahead_below_the_critical_rate(factor, status):
 @pytest.mark.parametrize("factor", [1.05, 1.2, 2.0, 10.0])
 def test_look_ahead_diverges_above_the_critical_rate(factor):
     t, _ = quadratic_trainer()
-    la = surface.look_ahead(t, factor * surface.critical_learning_rate(t), 30)
+    la = surface.look_ahead(t, factor * regimes.regime_marks(t).diverges_from, 30)
     assert la.status == "diverged"
 
 
@@ -366,7 +387,7 @@ def test_look_ahead_right_at_the_critical_rate(factor, status):
     t, H = quadratic_trainer()
     t.configure(frozen=[p.name for p in t.network.params() if p.name != "W2[0,1]"])
     assert surface.curvature(t) == pytest.approx(H[1, 1], rel=1e-8)
-    la = surface.look_ahead(t, factor * surface.critical_learning_rate(t), 30)
+    la = surface.look_ahead(t, factor * regimes.regime_marks(t).diverges_from, 30)
     assert la.status == status
 
 
@@ -645,13 +666,26 @@ def test_zigzag_marks_a_converging_look_ahead_that_crosses_the_valley():
     """On the quadratic sine slice: between 1/lambda and 2/lambda gradient descent
     converges while every step overshoots; below 1/lambda it does not zig-zag."""
     from nnviz.core import presets
-    from nnviz.core.analysis.surface import critical_learning_rate, look_ahead
+    from nnviz.core.analysis.surface import look_ahead
 
     t = presets.load("sine")
     keep = {"W2[0,2]", "W2[0,5]"}
     t.configure(frozen=[p.name for p in t.network.params() if p.name not in keep])
-    critical = critical_learning_rate(t, sorted(keep))
+    critical = regimes.regime_marks(t, sorted(keep)).diverges_from
     slow = look_ahead(t, 0.3 * critical)
     fast = look_ahead(t, 0.9 * critical)
     assert slow.status == "converging"
     assert fast.status == "zigzag"
+
+
+def test_slice_minimum_is_found_inside_the_range_and_not_outside():
+    """adaline's bowl: the minimum over (w1, w2) is the least-squares line's slope (the
+    inputs are centred, so the bias does not move it)."""
+    t = presets.load("adaline")
+    x, y = t.dataset.inputs, t.dataset.targets[:, 0]
+    exact = np.linalg.solve(x.T @ x, x.T @ (y - t.network.get("b1[0]")))
+    rng = (-3.0, 4.0, -4.0, 3.0)
+    found = surface.slice_minimum(t, "w1", "w2", rng)
+    step = np.array([7.0, 7.0]) / (surface.MINIMUM_GRID - 1)
+    assert np.all(np.abs(np.array(found) - exact) <= 2.5 * step)  # along the valley the floor is nearly flat
+    assert surface.slice_minimum(t, "w1", "w2", (exact[0] + 0.5, exact[0] + 2, -4.0, 3.0)) is None  # to its right

@@ -13,7 +13,7 @@ from nnviz.core.data import transform
 from nnviz.core.data.datasets import Dataset
 
 CLASSIFICATION = ["xor", "and", "or", "circle", "two_moons", "spiral", "blobs"]
-REGRESSION = ["sine", "plane"]
+REGRESSION = ["sine", "plane", "scales"]
 
 
 def test_registry_lists_every_generator():
@@ -235,3 +235,13 @@ def test_classification_survives_sigmoid_normalisation():
     scaled = transform.normalize(ds, "sigmoid")
     assert scaled.is_classification and np.array_equal(scaled.targets, ds.targets)
     assert replace(scaled, name="x").transform is scaled.transform
+
+
+def test_scales_has_inputs_two_orders_of_magnitude_apart():
+    ds = datasets.generate("scales", n_samples=200, noise=0.0, seed=4)
+    area, metro = ds.inputs[:, 0], ds.inputs[:, 1]
+    assert 10 <= area.min() and area.max() <= 60 and 0.1 <= metro.min() and metro.max() <= 0.9
+    assert 30 < area.mean() / metro.mean() < 130
+    np.testing.assert_allclose(ds.targets[:, 0], 0.05 * area - 2.0 * metro + 1.0, rtol=0, atol=1e-12)
+    scaled = transform.normalize(ds, "linear")  # min-max: both columns on [-1, 1]
+    assert scaled.inputs.min() == -1.0 and scaled.inputs.max() == 1.0

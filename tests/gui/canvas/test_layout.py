@@ -122,6 +122,55 @@ def test_nothing_placed_overlaps(sizes, w, h):
     assert not any(b.intersects(caption) or b.intersects(legend) for _, b in boxes)
 
 
+LONG_NAMES = (["Temperatur", "Luftfeuchtigkeit", "Windgeschwindigkeit"], ["Regenwahrscheinlichkeit", "Hagel"])
+
+
+@pytest.mark.parametrize("sizes", [[3, 4, 2], [3, 2, 5, 2], [3, 8, 2]])
+@pytest.mark.parametrize("w, h", SIZES[:3])
+def test_long_names_go_beside_their_neurons_clear_of_everything(sizes, w, h):
+    """Names too wide for the circles: the inputs' left of them, the outputs' right of
+    them with the targets after them; no box meets another, all inside the view."""
+    inputs, outputs = LONG_NAMES
+    room = (7.0 * max(map(len, inputs)) + 12, 7.0 * max(map(len, outputs)) + 12)  # as the canvas asks
+    lay = Layout(sizes, w / h, side_room=room)
+    view = fit_view(lay, w, h)
+    L = lay.n_layers
+    names = [inputs] + [None] * (L - 1) + [outputs]
+    p = place(lay, view, measure, headings=[("input", "3 units")] + [("hidden", "tanh")] * (L - 1) + [("out", "")],
+              names=names, bias_labels=["b1"] * L, targets=["target 0.5"] * 2,
+              edge_labels=[[f"{k / 10:.4f}" for k in range(sizes[l] * sizes[l - 1])]
+                           if sizes[l] * sizes[l - 1] <= 8 else None for l in range(1, L + 1)])
+    placed = {(c, j): b for c, j, b in p.names}
+    assert set(placed) == {(0, j) for j in range(3)} | {(L, j) for j in range(2)}
+    for (c, j), box in placed.items():
+        x, y = view.map(*lay.neuron(c, j))
+        assert (box.right < x) if c == 0 else (box.x > x)  # left of the inputs, right of the outputs
+        assert box.y < y < box.bottom  # level with its neuron
+        assert box.w >= measure(names[c][j], "name beside")[0]
+    for j, target in enumerate(p.targets):
+        assert target.x > placed[L, j].right
+    boxes = p.boxes()
+    for i, (what, a) in enumerate(boxes):
+        assert 0 <= a.x and a.right <= w and 0 <= a.y and a.bottom <= h, (what, a)
+        for other, b in boxes[i + 1:]:
+            assert not a.intersects(b), (what, a, other, b)
+
+
+def test_a_name_without_room_beside_goes_above_its_neuron_inside_the_picture():
+    lay = Layout([2, 3, 1])  # no side room kept: the output's long name does not fit on its right
+    view = fit_view(lay, 700, 460)
+    area = Box(0, 0, 700, 460)
+    p = place(lay, view, measure, names=[["Temp", "Feuchte"], None, ["Regenwahrscheinlichkeit in Prozent"]],
+              area=area)
+    assert {(c, j) for c, j, _ in p.names} == {(0, 0), (0, 1), (2, 0)}
+    [(_, _, out)] = [n for n in p.names if n[0] == 2]
+    x, y = view.map(*lay.neuron(2, 0))
+    assert area.holds(out) and out.bottom < y - lay.r * view.scale  # above the circle
+    assert all(box.right < view.map(*lay.neuron(0, 0))[0] for c, _, box in p.names if c == 0)  # room on the left
+    boxes = p.boxes()
+    assert not any(a.intersects(b) for i, (_, a) in enumerate(boxes) for _, b in boxes[i + 1:])
+
+
 def test_overlays_and_thumbnails_find_room_beside_small_networks():
     lay = Layout([2, 4, 1], 1.5)
     p = _everything(lay, fit_view(lay, 1200, 800))

@@ -9,6 +9,8 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
+from nnviz.core import trainer as trainer_mod
+from nnviz.core.data.datasets import Dataset
 from nnviz.gui.canvas import CanvasPanel, Hit, NetworkCanvas
 from nnviz.gui.canvas.layout import R_MAX_PX
 from nnviz.gui.canvas.scene import fill_color
@@ -179,6 +181,7 @@ def _show_tooltip(canvas: NetworkCanvas, pos: QPointF) -> None:
 
 
 def test_hover_tooltip_of_w5_gives_its_numbers_and_stays_live(qtbot, canvas, mazur_session):
+    mazur_session.set_digits(9)  # the worked example's digits
     _show_tooltip(canvas, canvas.edge_midpoint("w5"))
     qtbot.waitUntil(QToolTip.isVisible)
     text = QToolTip.text()
@@ -193,6 +196,7 @@ def test_hover_tooltip_of_w5_gives_its_numbers_and_stays_live(qtbot, canvas, maz
 
 
 def test_neuron_tooltip_has_net_out_and_delta(canvas, mazur_session):
+    mazur_session.set_digits(9)
     for _ in range(4):
         mazur_session.step("micro")
     hit = canvas.hit_test(canvas.neuron_center(2, 0))
@@ -462,3 +466,52 @@ def test_new_trainer_rebuilds_the_canvas(qtbot, panel, mazur_session, pixels):
     for j in range(4):
         hue = pixels.hue_near(img, canvas.edge_point(f"W1[{j},0]", 0.8)).hsvHue()  # edges cross mid-way
         assert (10 <= hue <= 45) if W1[j, 0] > 0 else (190 <= hue <= 230)
+
+
+def test_long_names_from_a_header_are_written_beside_the_neurons(make_canvas, pixels, dark):
+    """Names too wide for a circle (a CSV header's "Temperatur") are written left of the
+    inputs and right of the outputs, clear of everything else; the circles keep the values."""
+    rng = np.random.default_rng(1)
+    data = Dataset(rng.uniform(-1, 1, (12, 2)), (rng.uniform(size=(12, 1)) > 0.5).astype(float),
+                   input_names=("Temperatur", "Luftfeuchtigkeit"), target_names=("Regenwahrscheinlichkeit",))
+    session = QtSession(Session(trainer_mod.create([2, 4, 1], ["tanh", "sigmoid"], data, seed=1)))
+    canvas = make_canvas(session, (1000, 460))
+    session.step("phase")
+    img = canvas.grab().toImage()
+    p = canvas.placement()
+    names = {(c, j): box for c, j, box in p.names}
+    assert set(names) == {(0, 0), (0, 1), (2, 0)}
+    fg = palette.text_color(canvas.palette())
+    for (c, j), box in names.items():
+        centre = canvas.neuron_center(c, j)
+        assert (box.right < centre.x()) if c == 0 else (box.x > centre.x())
+        assert 0 <= box.x and box.right <= canvas.width()
+        assert any(pixels.close(img.pixelColor(round(x), round(box.y + box.h / 2 + dy)), fg, 60)
+                   for x in np.arange(box.x, box.right) for dy in (-2, 0, 2))  # the name is drawn there
+    boxes = p.boxes()
+    assert not any(a.intersects(b) for i, (_, a) in enumerate(boxes) for _, b in boxes[i + 1:])
+    session.close()
+
+
+def test_the_canvas_and_its_panel_follow_the_session_until_closed(qtbot, make_canvas, mazur_session):
+    """Both are SessionViews: weak connections, undone when they close."""
+    from nnviz.gui.widgets.session_view import SessionView
+
+    panel = CanvasPanel(mazur_session)
+    qtbot.addWidget(panel)
+    panel.resize(900, 600)
+    panel.show()
+    qtbot.waitExposed(panel)
+    canvas = panel.canvas
+    assert isinstance(canvas, SessionView) and isinstance(panel, SessionView)
+    mazur_session.step("iteration")
+    canvas.scene  # built for the new values
+    builds = canvas.scene_builds
+    assert panel.timeline_label.text() == "iteration 1 of 1 · live"
+    panel.close()
+    canvas.close()
+    assert not canvas.attached and not panel.attached
+    mazur_session.step("iteration")
+    canvas.scene
+    assert canvas.scene_builds == builds  # the closed canvas did not hear of the step
+    assert panel.timeline_label.text() == "iteration 1 of 1 · live"

@@ -86,7 +86,7 @@ def test_gradient_labels_and_legend_after_the_backward_pass(session):
         session.step("micro")
     scene = _scene(session, "gradients")
     assert scene.kinds == ["gradients", "gradients"]
-    assert scene.edge_labels[1][0] == "dE/dw5 0.08217"  # dE/dw5 = 0.082167041 in Mazur's example
+    assert scene.edge_labels[1][0] == "dE/dw5 0.0822"  # dE/dw5 = 0.082167041 in Mazur's example, 4 decimals
     kind, title, scale = scene.legend[0]
     assert kind == "gradients" and title == "gradients dE/dw"
     assert scale >= np.abs(np.concatenate([g.ravel() for g in t.values.grad_W + t.values.grad_b])).max()
@@ -127,7 +127,8 @@ def test_a_bad_show_is_refused(session):
         _scene(session, "errors")
 
 
-@pytest.mark.parametrize("x, text", [(0.0, "0"), (-0.5, "−0.5"), (1e-15, "≈0"), (123456.0, "1.235e+05"),
-                                     (None, "–")])
-def test_short_numbers(x, text):
-    assert scenes.short(x) == text
+@pytest.mark.parametrize("x, fewer, text", [(0.0, 0, "0"), (-0.5, 0, "-0.5"), (1.23456e-15, 0, "1.235e-15"),
+                                             (123456.0, 0, "123456"), (0.593269992, 0, "0.5933"),
+                                             (0.593269992, 1, "0.593"), (None, 0, "–")])
+def test_scene_numbers_follow_the_sessions_rule(session, x, fewer, text):
+    assert _scene(session).num(x, fewer) == text  # 4 decimal places, the window's default

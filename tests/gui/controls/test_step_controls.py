@@ -3,7 +3,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from nnviz.core.trainer import micro_steps
-from nnviz.app.session import FAST_PLAY
+from nnviz.app.session import FAST_PLAY, FRAME_PLAY, Session
+from nnviz.core import presets
+from nnviz.gui.qt_session import QtSession
 from nnviz.gui.controls.step_controls import (SPEED_STEPS, StepControls, describe, position_from_speed,
                                      speed_from_position)
 
@@ -36,7 +38,9 @@ def test_next_walks_through_one_iteration_in_order(qtbot, controls, session):
     assert controls.phase_label.text() == "Iteration 1 done"
     assert session.trainer.iteration == 1
     assert controls.counter_label.text() == "iteration 1"
-    assert controls.loss_label.text() == "loss 0.298371109"
+    assert controls.loss_label.text() == "loss 0.2984"  # the window's default: 4 decimal places
+    session.set_digits(9)
+    assert controls.loss_label.text() == "loss 0.298371109"  # Mazur's published loss
 
 
 def test_finish_phase_and_iteration_buttons(qtbot, controls, session):
@@ -91,6 +95,37 @@ def test_speed_scale():
     assert speed_from_position(0) == 0.5
     for speed in (0.5, 2, 10, 100, 500):
         assert speed_from_position(position_from_speed(speed)) == pytest.approx(speed, rel=0.1)
+
+
+def test_play_on_xor_at_the_default_speed_shows_every_iteration_and_learns_within_seconds(qtbot, show):
+    """The default is frame-synced: the speed control says "screen", the timer ticks once
+    per frame of the screen and every tick runs one iteration, which the window then
+    shows. Time is counted in frames (the session's clock never moves), not read off
+    the wall."""
+    s = QtSession(Session(presets.load("xor"), clock=lambda: 0.0))
+    controls = show(StepControls(s))
+    assert controls.speed_label.text() == "screen" and controls.unit_box.currentData() == "iteration"
+    assert s.play_speed == FRAME_PLAY
+    frames = []
+    s.stateChanged.connect(lambda: frames.append(s.trainer.iteration))
+    t = s.trainer
+    click(qtbot, controls.play_button)
+    assert s.playing and s.tick_interval_ms() == int(1000 / s.frame_rate)
+    qtbot.waitUntil(lambda: bool(t.accuracy_history) and t.accuracy_history[-1] == 1.0, timeout=30000)
+    click(qtbot, controls.play_button)
+    assert frames == list(range(1, len(frames) + 1))  # one iteration per frame, each one shown
+    first_full = t.accuracy_history.index(1.0) + 1
+    assert first_full / s.frame_rate < 10  # seconds of Play at one iteration per frame
+    s.close()
+
+
+def test_the_speed_control_can_leave_and_come_back_to_screen_speed(controls, session):
+    controls.speed.setValue(position_from_speed(10))
+    assert session.play_speed == 10 and controls.speed_label.text() == "10/s"
+    controls.speed.setValue(controls.position_of(FRAME_PLAY))
+    assert session.play_speed == FRAME_PLAY and controls.speed_label.text() == "screen"
+    controls.speed.setValue(SPEED_STEPS)
+    assert session.play_speed == FAST_PLAY and controls.speed_label.text() == "max"
 
 
 def test_play_button_runs_and_stops_without_blocking(qtbot, controls, session):

@@ -66,9 +66,12 @@ def test_torch_export_of_the_proportional_mode_says_why(window, tmp_path, monkey
 
 
 def test_export_options_dialog(qtbot, session):
-    dialog = ExportOptionsDialog(session.trainer, "torch")
+    dialog = ExportOptionsDialog(session, "torch")
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "Export as PyTorch script"
+    assert dialog.note.text().startswith("The script starts after iteration 0")
+    session.step("micro")  # the dialog follows the session
+    assert dialog.note.text().startswith("Iteration 1 is half done")
     dialog.iterations.setValue(250)
     dialog.print_every.setValue(0)
     dialog.digits.setValue(12)

@@ -70,6 +70,23 @@ def test_each_builtin_builds_a_trainer_on_that_data(qtbot, session, dialog, name
     assert new.dataset.check is None
 
 
+def test_a_builtin_set_can_be_normalised(qtbot, make_session):
+    """scales, min-max normalised: inputs on [-1, 1], the linear neuron kept, targets left
+    alone (a linear output), the transform carried by the data."""
+    session = make_session("scales")
+    d = open_dialog(qtbot, session)
+    d.choose_builtin("scales")
+    qtbot.mouseClick(d.normalize_check, Qt.MouseButton.LeftButton)
+    assert "Normalised (minima and maxima of the training rows)" in d.preview_text()
+    click_ok(qtbot, d)
+    data = session.trainer.dataset
+    raw = datasets.generate("scales")
+    assert data.transform is not None and data.inputs.min() == -1.0 and data.inputs.max() == 1.0
+    np.testing.assert_array_equal(data.targets, raw.targets)
+    np.testing.assert_allclose(data.transform.inverse_inputs(data.inputs), raw.inputs, rtol=1e-14)
+    assert session.trainer.network.sizes == [2, 1] and session.trainer.learning_rate == 5e-4
+
+
 def test_builtin_defaults_and_classes(qtbot, session, dialog):
     dialog.choose_builtin("spiral", n_classes=4, seed=1)
     gen = datasets.GENERATORS["spiral"]

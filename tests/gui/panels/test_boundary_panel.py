@@ -3,6 +3,7 @@ stepping, other input counts get a note, and redraws are throttled during Play."
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QPointF
 
 from nnviz.core.data import datasets
 from nnviz.core import trainer as trainer_mod
@@ -60,13 +61,20 @@ def test_several_outputs_shade_the_argmax_class(make_panel, make_session):
     assert set(np.unique(z)) <= set(range(data.n_outputs))
 
 
-def test_tanh_output_levels_are_centred_at_zero_and_the_line_stays_at_half(make_panel, make_session):
+def test_tanh_output_on_two_classes_changes_colour_at_the_half_line(make_panel, make_session):
     data = datasets.xor()
     t = trainer_mod.create([2, 3, 1], "tanh", data, seed=0, learning_rate=0.1)
     panel = make_panel(make_session(t))
     z = panel.grid_values()[2]
-    assert tuple(panel.image.levels) == (-1.0, 1.0)
+    assert tuple(panel.image.levels) == (-1.0, 2.0)  # centred on 0.5, as far as tanh reaches (-1 .. 1)
     assert panel.contour.level == 0.5 and panel.contour.isVisible() == bool(z.min() < 0.5 < z.max())
+
+
+def test_tanh_output_on_other_data_is_centred_at_zero(make_panel, make_session):
+    data = datasets.Dataset(np.array([[0.0, 0.0], [1.0, 1.0], [0.0, 1.0]]), np.array([[-0.5], [0.7], [0.2]]))
+    t = trainer_mod.create([2, 3, 1], "tanh", data, seed=0)
+    panel = make_panel(make_session(t))
+    assert tuple(panel.image.levels) == (-1.0, 1.0) and not panel.contour.isVisible()
 
 
 def test_batch_highlight_follows_online_stepping(make_panel, xor_session):
@@ -182,3 +190,40 @@ def test_outputs_beyond_float32_draw_without_warnings(make_panel, make_session):
     x, y, z = panel.grid_values()
     assert np.isfinite(panel.image.image).all()
     assert np.abs(panel.image.image).max() == np.finfo(np.float32).max
+
+
+def test_the_two_class_regions_are_the_canvas_blue_and_orange_at_a_readable_strength(qtbot, make_panel, make_session,
+                                                                                  dark):
+    """Where the trained xor network says class 0 the map is clearly blue, where it says
+    class 1 clearly orange, right from the 0.5 line (where a plain diverging map is
+    grey), in both palettes; the line is drawn."""
+    session = make_session("xor")
+    session.trainer.run(400)
+    panel = make_panel(session)
+    x, y, z = panel.grid_values()
+    img = panel.plot.grab().toImage()
+    vb = panel.plot.getPlotItem().vb
+    bg = pal.canvas_background(panel.palette())
+
+    def pixel(i, j):
+        scene = vb.mapViewToScene(QPointF(x[i], y[j]))
+        p = panel.plot.mapFromScene(scene)
+        return img.pixelColor(p.x(), p.y())
+
+    def distance(a, b):
+        return sum((u - v) ** 2 for u, v in zip(a.getRgb()[:3], b.getRgb()[:3])) ** 0.5
+
+    data = session.trainer.dataset.inputs
+    far_from_points = np.min(np.hypot(x[None, :, None] - data[:, 0, None, None],
+                                      y[None, None, :] - data[:, 1, None, None]), axis=0).T > 0.12
+    for lo, hi, colour, saturation in ((0.0, 0.25, "blue", 0.35), (0.75, 1.0, "orange", 0.35),
+                                       (0.42, 0.49, "blue", 0.18), (0.51, 0.58, "orange", 0.18)):
+        rows, cols = np.nonzero((z >= lo) & (z <= hi) & far_from_points)
+        assert rows.size, (lo, hi)
+        for k in np.linspace(0, rows.size - 1, 5).astype(int):
+            c = pixel(cols[k], rows[k])
+            assert distance(c, bg) > 45, (lo, hi, c.name())  # clearly not the background
+            assert c.hsvSaturationF() >= saturation, (lo, hi, c.name())  # a colour, not a grey
+            warm = c.red() - c.blue()
+            assert (warm < -25) if colour == "blue" else (warm > 25), (lo, hi, c.name())
+    assert panel.contour.isVisible() and panel.contour.level == 0.5

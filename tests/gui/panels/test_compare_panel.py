@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
+from nnviz.core import presets
 from nnviz.core.analysis import compare
 from nnviz.gui.widgets import palette as pal
 from nnviz.gui.panels.compare_panel import COLUMNS, ComparePanel
@@ -24,7 +25,7 @@ def _table(panel):
 
 
 def _fmt(v):
-    return f"{v:.4g}"
+    return f"{v:.4f}".rstrip("0")  # the window's default: 4 decimal places (these are all above 0.01)
 
 
 def test_table_shows_the_cores_numbers(panel, xor_session):
@@ -42,23 +43,41 @@ def test_table_shows_the_cores_numbers(panel, xor_session):
         row = rows[3 + j]
         assert row[0].strip() == f"h{j + 1}"
         assert row[1] == _fmt(c[0].chain[j]) and row[2] == _fmt(c[0].proportional[j])
-        assert row[4].startswith("yes" if c[0].agree[j] else "NO")
-        assert row[4].endswith(f"({c[0].samples_agreeing[j]}/4)")
+        assert row[4] == f"{c[0].samples_agreeing[j]}/4" + ("" if c[0].agree[j] else " ≠")
     assert "iteration 1" in panel.caption.text()
 
 
-def test_disagreeing_rows_are_highlighted(panel, xor_session):
-    xor_session.trainer.run(300)
-    xor_session.flush(force=True)
+def test_disagreeing_rows_are_highlighted(show, session):
+    """On the worked example (two outputs) h1's sample disagrees at iteration 8: only
+    that row is flagged; the outputs, whose e and -delta always agree, never are."""
+    panel = show(ComparePanel(session), (520, 640))
+    session.trainer.run(7)
+    session.step("iteration")
     panel._throttle.flush()
     c = panel.comparison
     rows = _table(panel)
-    flags = [(rows[3 + j][4].startswith("NO"), bool(c[0].agree[j])) for j in range(4)]
-    assert all(no == (not agree) for no, agree in flags)
-    assert any(no for no, _ in flags)  # this run has some (see the screenshot in the report)
-    for j in range(4):
-        bg = panel.table.item(3 + j, 1).background()
-        assert (bg.style() != Qt.BrushStyle.NoBrush) == (not c[0].agree[j])
+    assert [r[0].strip() for r in rows] == ["output layer", "o1", "o2", "hidden layer 1", "h1", "h2"]
+    assert c[0].agree.tolist() == [False, True] and c[1].agree.tolist() == [True, True]
+    assert [r[4] for r in rows[1:3]] == ["1/1", "1/1"]
+    assert [r[4] for r in rows[4:6]] == ["0/1 ≠", "1/1"]
+    for r, flagged in ((1, False), (2, False), (4, True), (5, False)):
+        bg = panel.table.item(r, 1).background()
+        assert (bg.style() != Qt.BrushStyle.NoBrush) == flagged
+
+
+def test_a_sigmoid_output_is_never_flagged(show, make_session):
+    """Means of e and -delta can have opposite signs at the output (iteration 26 on xor
+    drawn with seed 3); every sample agrees there, so the row is not flagged."""
+    xor_session = make_session(presets.load("xor", seed=3))
+    panel = show(ComparePanel(xor_session), (520, 640))
+    xor_session.trainer.run(25)
+    xor_session.step("iteration")
+    panel._throttle.flush()
+    out = panel.comparison[1]
+    assert out.chain[0] > 0 and out.proportional[0] > 0
+    row = _table(panel)[1]
+    assert row[4] == "4/4"
+    assert panel.table.item(1, 1).background().style() == Qt.BrushStyle.NoBrush
 
 
 def test_table_follows_stepping(panel, xor_session):

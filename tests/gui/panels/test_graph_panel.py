@@ -30,6 +30,7 @@ DE_DOUT_H1 = 0.036350306
 
 @pytest.fixture
 def panel(qtbot, session):
+    session.set_digits(9)  # the worked example's digits
     p = GraphPanel(session)
     qtbot.addWidget(p)
     p.resize(1000, 520)
@@ -176,6 +177,15 @@ def test_zoom_pan_fit_and_follow(panel, qtbot):
     assert view.mode == "follow"
 
 
+def test_fit_from_the_follow_mode_fits(panel):
+    view = panel.view
+    assert view.mode == "follow"
+    panel.fit_button.click()  # unchecks Follow, which must not undo the fit
+    b = view.layout_.bounds
+    assert view.mode == "fit" and not panel.follow_button.isChecked()
+    assert b.w * view.scale <= view.width() + 1e-6 and b.h * view.scale <= view.height() + 1e-6
+
+
 def test_hidden_it_does_not_rebuild(qtbot, session):
     p = GraphPanel(session)
     qtbot.addWidget(p)
@@ -240,7 +250,7 @@ def test_no_text_overlaps_at_real_font_sizes(qapp):
         for _ in range(len(t.steps) + 1):
             lay = layout(core_graph.build(t, param), style.measure)
             boxes = lay.text_boxes()
-            assert [(a, b) for (a, p), (b, q) in itertools.combinations(boxes, 2) if p.overlaps(q)] == []
+            assert [(a, b) for (a, p), (b, q) in itertools.combinations(boxes, 2) if p.intersects(q)] == []
             t.step("micro")
 
 

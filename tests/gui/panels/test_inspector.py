@@ -34,6 +34,7 @@ NUMBER = re.compile(r"-?\d+\.\d+(?:e[+-]?\d+)?")
 
 @pytest.fixture
 def inspector(show, session):
+    session.set_digits(9)  # the published worked example's digits (the window's default is 4)
     return show(Inspector(session), (760, 420))
 
 
@@ -344,6 +345,7 @@ def count_builds(widget) -> list:
 
 
 def test_hidden_inspector_does_no_work(qtbot, session):
+    session.set_digits(9)
     w = Inspector(session)
     qtbot.addWidget(w)
     calls = count_builds(w)
@@ -384,7 +386,7 @@ def test_play_refreshes_at_a_bounded_rate(qtbot, inspector, session):
     session.play()
     qtbot.waitUntil(lambda: session.trainer.iteration >= 300 and len(states) >= 10, timeout=20000)
     session.pause()
-    qtbot.waitUntil(lambda: not inspector._dirty)
+    qtbot.waitUntil(lambda: not inspector.stale)
     assert 1 <= len(calls) <= len(states)
     assert len(calls) < len(states) or len(states) <= 3  # throttled below the frame rate
     t = session.trainer
@@ -411,6 +413,7 @@ def test_dark_palette(qtbot, session, tmp_path):
     old = app.palette()
     app.setPalette(palette.dark_palette())
     try:
+        session.set_digits(9)
         w = Inspector(session)
         qtbot.addWidget(w)
         w.resize(620, 300)

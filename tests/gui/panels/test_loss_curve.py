@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from nnviz.core import presets
 from nnviz.gui.widgets import palette as pal
 from nnviz.gui.panels.loss_curve import EMPTY_HINT, LossCurve
+from nnviz.gui.widgets.decimate import minmax
 from nnviz.io import snapshot
 from nnviz.app.session import FAST_PLAY
 
@@ -28,8 +29,9 @@ def curve(make_curve, xor_session):
 
 
 def shown(curve) -> tuple[np.ndarray, np.ndarray]:
-    x, y = curve.train_item.getOriginalDataset()
-    return (np.empty(0), np.empty(0)) if x is None else (np.asarray(x), np.asarray(y))
+    """The whole training-loss curve the plot holds (what it draws is that curve, pixel by
+    pixel once it is longer than the plot is wide)."""
+    return curve.train_curve.x, curve.train_curve.y
 
 
 def assert_matches_history(curve, trainer):
@@ -210,7 +212,9 @@ def test_mouse_over_the_plot_reads_off_an_iteration(qtbot, curve, xor_session, m
     viewport = curve.plot.viewport()
     qtbot.mouseMove(viewport, viewport_point(curve, 10.2))
     qtbot.waitUntil(lambda: curve.readout.text().startswith("iteration 10 "))
-    assert f"loss {t.loss_history[9]:.9g}" in curve.readout.text()
+    assert f"loss {t.loss_history[9]:.4f}" in curve.readout.text()  # the window's default digits
+    xor_session.set_digits(9)
+    assert f"loss {t.loss_history[9]:.9f}".rstrip("0") in curve.readout.text()
     assert curve.cursor_line.isVisible() and curve.cursor_line.value() == 10
     qtbot.mouseMove(viewport, viewport_point(curve, 25.8))
     qtbot.waitUntil(lambda: curve.readout.text().startswith("iteration 26 "))
@@ -284,7 +288,7 @@ def test_the_fork_is_drawn_beside_the_run_and_labelled(qtbot, curve, xor_session
     assert list(drawn_x) == list(x) and list(drawn_y) == list(y)
     labels = [label.text for _, label in curve.legend.items]
     assert labels == ["training loss", "fork: rate 4, momentum", "accuracy"]
-    assert f"fork {y[-1]:.9g}" in curve.readout.toolTip() + curve.readout.text()
+    assert f"fork {y[-1]:.4f}" in curve.readout.toolTip() + curve.readout.text()
     xor_session.remove_fork()
     assert curve.fork_data()[0].size == 0 and curve.fork_item.getOriginalDataset()[0] is None
     assert [label.text for _, label in curve.legend.items] == ["training loss", "accuracy"]
@@ -322,7 +326,7 @@ def test_check_history_adds_a_curve_with_a_legend_entry(curve, xor_session):
     x, y = curve.check_item.getOriginalDataset()
     assert np.array_equal(x, np.arange(1, 11)) and np.array_equal(y, values)
     assert "check loss" in legend_names(curve)
-    assert f"check {values[-1]:.9g}" in curve.readout.text() + curve.readout.toolTip()
+    assert f"check {values[-1]:.4f}" in curve.readout.text() + curve.readout.toolTip()
     curve.set_check_history([0.5, 0.4], iterations=[5, 10])  # evaluated every 5 iterations
     assert np.array_equal(curve.check_item.getOriginalDataset()[0], [5, 10])
     curve.set_check_history(None)
@@ -403,3 +407,66 @@ def test_a_long_legend_wraps_and_the_accuracy_axis_stays_in_sight(qtbot, make_cu
         assert curve.legend.geometry().right() <= view + 0.5
         columns[width] = curve.legend.columnCount
     assert columns[560] == 3 and columns[300] < 3  # the three entries wrap when the plot narrows
+
+
+# ============================================================ long histories
+def _envelope_kept(x_full, y_full, x_drawn, y_drawn, bins, lo, hi):
+    """Every pixel's largest and smallest value of the whole curve is drawn in that pixel."""
+    edges = np.linspace(lo, hi, bins + 1)
+    for a, b in zip(edges[:-1], edges[1:]):
+        inside = (x_full >= a) & (x_full < b)
+        if not inside.any():
+            continue
+        near = (x_drawn >= a - (hi - lo) / bins) & (x_drawn < b + (hi - lo) / bins)
+        assert y_drawn[near].max() >= y_full[inside].max() - 1e-12
+        assert y_drawn[near].min() <= y_full[inside].min() + 1e-12
+
+
+def test_an_alternating_history_is_drawn_with_its_full_height():
+    """A loss that alternates between two levels, shrinking slowly, over 100,000
+    iterations on 400 pixels: a mean per pixel would draw a smooth line in the middle."""
+    n = 100_000
+    x = np.arange(1.0, n + 1)
+    y = 1.0 + 0.5 * (-1.0) ** np.arange(n) * np.exp(-x / n)
+    xd, yd = minmax(x, y, 1.0, float(n), 400)
+    assert xd.size <= 2 * 400 + 2 + 2
+    _envelope_kept(x, y, xd, yd, 400, 1.0, float(n))
+    assert (xd[0], yd[0]) == (x[0], y[0]) and (xd[-1], yd[-1]) == (x[-1], y[-1])  # to the newest
+    assert np.all(np.diff(xd) >= 0)
+    # a short curve is drawn whole; a gap (NaN, the log's) stays a gap
+    assert np.array_equal(minmax(x[:500], y[:500], 1.0, 500.0, 400)[1], y[:500])
+    gap = y.copy()
+    gap[1000:2000] = np.nan
+    _, yg = minmax(x, gap, 1.0, float(n), 400)
+    assert np.isnan(yg).any() and np.isfinite(yg).sum() > 700
+
+
+def test_the_loss_curve_draws_a_long_saw_tooth_pixel_by_pixel(curve):
+    n = 60_000
+    values = 1.0 + 0.3 * (-1.0) ** np.arange(n)
+    curve.set_check_history(values)
+    vb = curve.plot.getPlotItem().vb
+    x, y = curve.check_item.getOriginalDataset()
+    assert x.size <= 2 * vb.width() + 4  # pixel by pixel ...
+    assert y.max() == 1.3 and y.min() == 0.7  # ... and the saw-tooth's full height
+    _envelope_kept(np.arange(1.0, n + 1), values, x, y, int(vb.width()), 1.0, float(n))
+    vb.setXRange(1000, 1100, padding=0)  # zoomed in: every iteration again
+    x, y = curve.check_item.getOriginalDataset()
+    assert set(np.arange(1000, 1101)) <= set(x.astype(int))
+
+
+def test_a_real_network_at_a_large_rate_saw_tooths_in_the_curve(qtbot, make_curve, make_session):
+    """sine at 0.3 (above its divergence mark over the output weights, below the one of
+    the whole net): the loss goes up and down for thousands of iterations."""
+    session = make_session("sine")
+    curve = make_curve(session)
+    session.set_learning_rate(0.3)
+    session.trainer.run(5000)
+    session.flush()
+    full = np.array(session.trainer.loss_history)
+    rises = np.sum(np.diff(full[-1000:]) > 0)
+    assert rises > 100  # the run saw-tooths ...
+    x, y = curve.train_item.getOriginalDataset()
+    vb = curve.plot.getPlotItem().vb
+    assert x.size <= 2 * vb.width() + 4
+    _envelope_kept(np.arange(1.0, full.size + 1), full, x, y, int(vb.width()), 1.0, float(full.size))

@@ -10,12 +10,11 @@ import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QStyle, QStyleOptionSlider
 
 from nnviz.app.session import FAST_PLAY
 from nnviz.core import presets
 from nnviz.core.analysis import surface
-from nnviz.gui.controls.lr_slider import HIGH, STEPS, value_to_position
+from nnviz.gui.controls.lr_slider import HIGH, STEPS, position_to_value, slider_x, value_to_position
 from nnviz.gui.panels.surface import SurfacePanel
 from nnviz.gui.panels.surface.dialogs import ForkDialog, RangeDialog
 from nnviz.gui.panels.surface.grids import GRID_POINTS
@@ -94,7 +93,7 @@ def test_panel_builds_with_default_axes_and_a_clean_image(qtbot, session, preset
     x, y = p.heat.trail_item.getData()
     assert x.size == len(t.trajectory)
     assert len(p.heat.current_item.data) == 1 and len(p.heat.start_item.data) == 1
-    assert "over every parameter that trains" in p.look.stability_label.text()
+    qtbot.waitUntil(lambda: "over every parameter that trains" in p.look.stability_label.text())
 
 
 def test_grid_equals_direct_evaluation_at_sampled_points(qtbot, panel, session):
@@ -239,17 +238,6 @@ def test_freezing_elsewhere_releases_train_only(qtbot, panel, session):
 
 
 # ---------------------------------------------------------- slider look-ahead
-def _handle_x(slider, value):
-    opt = QStyleOptionSlider()
-    slider.initStyleOption(opt)
-    groove = slider.style().subControlRect(QStyle.ComplexControl.CC_Slider, opt,
-                                           QStyle.SubControl.SC_SliderGroove, slider)
-    handle = slider.style().subControlRect(QStyle.ComplexControl.CC_Slider, opt,
-                                           QStyle.SubControl.SC_SliderHandle, slider)
-    span = groove.width() - handle.width()
-    return groove.x() + handle.width() // 2 + round(span * value / STEPS)
-
-
 def _drag_slider(qtbot, panel, slider, start_rate, end_position, stride=12):
     """Drag the slider's handle with the mouse; after each move wait for the ghost of
     that rate and record (rate, ghost x, ghost y, indicator text, status)."""
@@ -257,8 +245,8 @@ def _drag_slider(qtbot, panel, slider, start_rate, end_position, stride=12):
     session.set_learning_rate(start_rate)
     qtbot.waitUntil(lambda: panel.look.drawn_rate == start_rate)
     y = slider.height() // 2
-    start = QPoint(_handle_x(slider, slider.value()), y)
-    end_x = _handle_x(slider, end_position)
+    start = QPoint(round(slider_x(slider, start_rate)), y)
+    end_x = round(slider_x(slider, position_to_value(end_position)))
     qtbot.mousePress(slider, Qt.MouseButton.LeftButton, pos=start)
     seen = []
     for x in list(range(start.x(), end_x, stride)) + [end_x]:
@@ -291,13 +279,13 @@ def test_dragging_the_slider_redraws_the_ghost_and_the_indicator_on_mazur(qtbot,
     # the section ghost is the same look-ahead: its loss column matches
     la = panel.look.result
     assert np.allclose(panel.section.ghost.getData()[1], la.losses)
-    # the verdict agrees with the stability mark: beyond the critical rate of the two
-    # axes the look-ahead diverges; below half of it, it converges. On the worked example
-    # that rate lies beyond the slider's end (its curvature is small), so every rate the
-    # slider offers descends, and the mark is an arrow past the end.
-    critical = panel.look.critical_rates[0]
+    # the verdict agrees with the marks: beyond the divergence mark of the two axes the
+    # look-ahead diverges; below half of it, it converges. On the worked example that rate
+    # lies beyond the slider's end (its curvature is small), so every rate the slider
+    # offers descends, and the slider names the marks at its right end.
+    critical = panel.look.marks[0].diverges_from
     assert critical > HIGH
-    assert window.controls.learning_rate.stability_rate > HIGH
+    assert window.controls.learning_rate.marks.diverges_from > HIGH
     assert all(s[4] == "converging" for s in seen)
     for rate, _, _, text, status, _ in seen:
         if rate < 0.4 * critical:
@@ -311,12 +299,16 @@ def test_dragging_the_slider_redraws_the_ghost_and_the_indicator_on_mazur(qtbot,
 
 
 def test_the_verdict_turns_from_converging_to_zigzag_to_diverged(qtbot, window_panel, window):
-    """On a network whose critical rate lies inside the slider's range (sine), dragging
-    up goes from descent to zig-zag to divergence."""
+    """On a network whose marks lie inside the slider's range (sine, over two of its output
+    weights, where the loss is quadratic), dragging up goes from descent to zig-zag to
+    divergence at the marks."""
     window.session.set_trainer(presets.load("sine"))
     panel = window_panel
-    qtbot.waitUntil(lambda: _grid_ready(panel) and panel.look.critical_rates[0] is not None)
+    panel.set_axes("W2[0,2]", "W2[0,5]")
     panel.controls.train_only_box.setChecked(True)
+    panel._stability_throttle.flush()
+    qtbot.waitUntil(lambda: _grid_ready(panel) and panel.look.marks[0] is not None)
+    assert panel.look.marks[0].exact
     slider = window.controls.learning_rate.slider
     seen = _drag_slider(qtbot, panel, slider, 1e-3, STEPS, stride=8)
     statuses = [s[4] for s in seen]
@@ -326,25 +318,21 @@ def test_the_verdict_turns_from_converging_to_zigzag_to_diverged(qtbot, window_p
     assert "zigzag" in statuses
     assert statuses[-1] == "diverged"
     assert "diverged" in panel.look.indicator.text()
-    critical = panel.look.critical_rates[0]
+    critical = panel.look.marks[0].diverges_from
     assert seen[first_bad][0] == pytest.approx(critical / 2, rel=0.35)  # zig-zag from 1/lambda_max
     first_diverged = statuses.index("diverged")
     assert seen[first_diverged][0] == pytest.approx(critical, rel=0.35)
 
 
-def test_the_stability_mark_sits_on_the_slider_at_the_critical_rate(qtbot, window_panel, window):
+def test_the_slider_shows_the_sessions_marks_and_the_panel_names_them(qtbot, window_panel, window):
     control = window.controls.learning_rate
-    qtbot.waitUntil(lambda: control.stability_rate is not None)
-    assert control.stability_rate == pytest.approx(window_panel.look.critical_rates[1])
-    assert "2/λmax" in control.slider.toolTip()
+    qtbot.waitUntil(lambda: control.marks is not None)
+    assert control.marks is window.session.regime_marks()  # one source: the session's
+    assert "Diverges from here" in control.slider.toolTip()
     window.session.set_trainer(presets.load("sine"))
-    qtbot.waitUntil(lambda: control.stability_rate is not None and control.stability_rate < HIGH)
-    mark = control.stability_mark
-    x = mark.x_for(value_to_position(control.stability_rate))
-    assert 0 < x < control.slider.width()
-    assert mark.isVisible()
-    image = control.slider.grab().toImage()
-    assert image.width() > 0
+    qtbot.waitUntil(lambda: control.marks is not None and control.marks.diverges_from < HIGH)
+    qtbot.waitUntil(lambda: "over every parameter that trains" in window_panel.look.stability_label.text())
+    assert f"diverges from {control.marks.diverges_from:.3g}" in window_panel.look.stability_label.text()
 
 
 # -------------------------------------------------------------------- modes
@@ -363,7 +351,7 @@ def test_plane_of_the_trajectory(qtbot, panel, session):
     assert "direction" in panel.heat.plot.getAxis("bottom").labelText
     panel.set_mode("slice")
     qtbot.waitUntil(lambda: _grid_ready(panel))
-    assert "w5" in panel.heat.plot.getAxis("bottom").labelText
+    assert session.trainer.network.display_name(panel.axes[0]) in panel.heat.plot.getAxis("bottom").labelText
 
 
 def test_log_colours_and_non_finite_loss_are_drawn_clipped(qtbot, panel, monkeypatch):

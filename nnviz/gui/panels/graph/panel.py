@@ -9,9 +9,12 @@ layer, gradients as the backward micro-steps reach them, and Step back takes the
 "Next node" / "Previous node" walk the backward pass one node at a time, highlighting the
 local × upstream products being formed at that node, and write the arithmetic out.
 
-Wheel: zoom; drag: pan; Fit: the whole graph. A click on a "rest of layer" node shows
-more of that layer (one layer at a time); the context menu collapses it again and exports the drawing (SVG
-with its text as text, or PNG), written atomically. Rebuilt only while visible, and at
+Hovering a node previews it in the inspector (the parameter, or the neuron a value
+belongs to) through the session's ``set_hover``; the graph itself follows the selection.
+Numbers follow the session's digits setting. Wheel: zoom; drag: pan; Fit: the whole
+graph. A click on a "rest of layer" node shows more of that layer (one layer at a time);
+the context menu collapses it again and exports the drawing (SVG with its text as text,
+or PNG), written atomically. Rebuilt only while visible, and at
 most every ``PLAY_REFRESH_MS`` while Play uses every frame.
 """
 
@@ -22,18 +25,18 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QSizePolicy,
-                               QSpinBox, QVBoxLayout, QWidget)
+                               QVBoxLayout, QWidget)
 
+from nnviz.app.session import Selection
 from nnviz.core.analysis import graph as core_graph
 from nnviz.core.analysis.graph_model import Graph
-from nnviz.core.analysis.graph_layout import Box, Layout
+from nnviz.core.analysis.graph_layout import Layout
+from nnviz.core.geometry import Box
 from nnviz.core.network import Param
 from nnviz.gui.panels.graph import drawing
-from nnviz.gui.widgets.session_view import SessionView
+from nnviz.gui.widgets.session_view import RebuiltView
 from nnviz.io.files import FileError, shown_name
 
-PLAY_REFRESH_MS = 500  # while Play uses every frame, rebuild at most this often
-DIGITS = 9  # as nnviz trace and the inspector write numbers
 MAX_FIT_SCALE = 1.5
 READABLE = 0.8  # following the step, the view never zooms out further than this
 VIEW_MODES = ("follow", "fit", "free")
@@ -56,13 +59,15 @@ class GraphView(QWidget):
     collapseRequested = Signal(int)
     modeChanged = Signal(str)
     exportRequested = Signal(str)  # ".svg" or ".png"
+    hovered = Signal(object)  # the id of the node under the mouse, or None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("graphView")
         self.setMinimumSize(240, 160)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMouseTracking(False)
+        self.setMouseTracking(True)
+        self._hovered: str | None = None
         self.graph: Graph | None = None
         self.layout_: Layout | None = None
         self.style_ = drawing.Style(self.palette(), self.font())
@@ -176,8 +181,19 @@ class GraphView(QWidget):
             self._drag, self._moved = event.position(), False
         super().mousePressEvent(event)
 
+    def _hover(self, node_id: str | None) -> None:
+        if node_id != self._hovered:
+            self._hovered = node_id
+            self.hovered.emit(node_id)
+
+    def leaveEvent(self, event) -> None:
+        self._hover(None)
+        super().leaveEvent(event)
+
     def mouseMoveEvent(self, event) -> None:
-        if self._drag is not None:
+        if self._drag is None:
+            self._hover(self.node_at(event.position()))
+        else:
             d = event.position() - self._drag
             if self._moved or abs(d.x()) + abs(d.y()) > 3:
                 self._moved = True
@@ -214,7 +230,7 @@ class GraphView(QWidget):
         return menu
 
 
-class GraphPanel(SessionView, QWidget):
+class GraphPanel(RebuiltView, QWidget):
     """Dock content: what is shown, the walk buttons, the walk's arithmetic and the view."""
 
     def __init__(self, session, parent: QWidget | None = None) -> None:
@@ -225,7 +241,6 @@ class GraphPanel(SessionView, QWidget):
         self.walk: int | None = None
         self.expanded: set[int] = set()
         self.builds = 0  # how many graphs were built (tests)
-        self._dirty = True
 
         self.header = QLabel()
         self.header.setObjectName("graphHeader")
@@ -246,11 +261,6 @@ class GraphPanel(SessionView, QWidget):
         self.follow_button.setToolTip("Keep the numbers readable and the part the last step filled in in view")
         self.fit_button = QPushButton("Fit")
         self.fit_button.setToolTip("The whole graph in view (wheel: zoom, drag: pan)")
-        self.digits = QSpinBox()
-        self.digits.setRange(2, 12)
-        self.digits.setValue(DIGITS)
-        self.digits.setPrefix("digits ")
-        self.digits.setToolTip("Decimal places of the numbers (9, as nnviz trace writes them)")
         self.view = GraphView(self)
 
         buttons = QHBoxLayout()
@@ -258,7 +268,6 @@ class GraphPanel(SessionView, QWidget):
         for w in (self.prev_button, self.next_button):
             buttons.addWidget(w)
         buttons.addStretch(1)
-        buttons.addWidget(self.digits)
         buttons.addWidget(self.follow_button)
         buttons.addWidget(self.fit_button)
         layout = QVBoxLayout(self)
@@ -272,52 +281,34 @@ class GraphPanel(SessionView, QWidget):
         self.prev_button.clicked.connect(self.previous_node)
         self.next_button.clicked.connect(self.next_node)
         self.fit_button.clicked.connect(self.view.fit)
-        self.follow_button.toggled.connect(lambda on: self.view.set_mode("follow" if on else "free"))
+        self.follow_button.toggled.connect(self._on_follow_toggled)
         self.view.modeChanged.connect(lambda mode: self.follow_button.setChecked(mode == "follow"))
-        self.digits.valueChanged.connect(lambda _: self._invalidate())
+        self.view.hovered.connect(lambda node_id: self.session.set_hover(self.item_of(node_id)))
         self.view.expandRequested.connect(self.expand_layer)
         self.view.collapseRequested.connect(self.collapse_layer)
         self.view.exportRequested.connect(self.export_dialog)
 
-        self._rebuild = self.throttle(self.refresh, PLAY_REFRESH_MS)
         self._update_buttons()
 
     # ------------------------------------------------------------- wiring
+    def _on_follow_toggled(self, on: bool) -> None:
+        if on:
+            self.view.set_mode("follow")
+        elif self.view.mode == "follow":  # unchecked by the user, not by Fit
+            self.view.set_mode("free")
+
     def _on_state_changed(self) -> None:
         self.walk = None
-        self._invalidate()
-
-    def _on_selection_changed(self) -> None:
-        self._invalidate()
+        self.invalidate()
 
     def _on_sample_changed(self, index: int) -> None:
         self.walk = None
-        self._invalidate()
+        self.invalidate()
 
     def _on_trainer_replaced(self) -> None:
         self.walk, self.param = None, None
         self.expanded.clear()
-        self._invalidate()
-
-    def _on_settings_changed(self, name: str) -> None:
-        self._invalidate()
-
-    def _on_timeline_changed(self) -> None:
-        self._invalidate()
-
-    def _on_playing_changed(self, playing: bool) -> None:
-        if not playing:
-            self._invalidate()
-
-    def _invalidate(self) -> None:
-        self._dirty = True
-        if self.shown:
-            self.redraw(self._rebuild, PLAY_REFRESH_MS)
-
-    def _on_shown(self) -> None:
-        super()._on_shown()
-        if self._dirty:
-            self._invalidate()
+        self.invalidate()
 
     # ------------------------------------------------------------- content
     def chosen_param(self) -> tuple[str, bool]:
@@ -332,17 +323,28 @@ class GraphPanel(SessionView, QWidget):
             return p.name, True
         return core_graph.default_param(t), False
 
-    def refresh(self) -> None:
-        """Build the graph now from the Trainer's current micro-step."""
-        self._rebuild.cancel()
-        self._dirty = False
+    def item_of(self, node_id: str | None) -> Selection | None:
+        """What node ``node_id`` shows, as the session names it: the parameter (its own
+        node, its product and its update), or the neuron a value belongs to; None for the
+        loss and collapsed nodes."""
+        if node_id is None or self.graph is None or node_id not in self.graph:
+            return None
+        node = self.graph.node(node_id)
+        if node.kind in ("param", "product", "update"):
+            return Selection(param=self.graph.param)
+        if node.kind in ("input", "net", "out", "loss_term", "combined") and node.unit is not None:
+            return Selection(layer=node.layer, unit=node.unit)
+        return None
+
+    def rebuild(self) -> None:
+        """Build the graph from the Trainer's current micro-step."""
         name, chosen = self.chosen_param()
         if name != self.param:
             self.param, self.walk = name, None
             self.expanded.clear()
         t = self.session.trainer
         previous = self.graph if self.graph is not None and self.graph.param == name else None
-        self.graph = core_graph.build(t, name, sample=self.session.sample, digits=self.digits.value(),
+        self.graph = core_graph.build(t, name, sample=self.session.sample, digits=self.session.digits,
                                       expand=self.expanded, walk=self.walk)
         self.walk = self.graph.walk_position
         self.builds += 1
@@ -383,8 +385,7 @@ class GraphPanel(SessionView, QWidget):
 
     # ------------------------------------------------------------- actions
     def next_node(self) -> None:
-        if self._dirty:
-            self.refresh()
+        self.refresh_if_stale()
         if self.graph is None or not self.graph.walk_order:
             return
         self.walk = 0 if self.walk is None else min(self.walk + 1, len(self.graph.walk_order) - 1)

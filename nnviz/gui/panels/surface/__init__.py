@@ -1,6 +1,9 @@
 """The loss-surface panel, in parts: ``panel`` (the SurfacePanel, which coordinates),
-``controls``, ``heatmap``, ``cross_section``, ``grids`` (where a grid is computed),
-``look_ahead`` (the verdict and the critical rate), ``paths`` and ``dialogs``."""
+``axes_choice`` (the axes and "train only these two"), ``controls``, ``heatmap``,
+``cross_section``, ``eigen_plot``, ``framing`` (the range and the arrow at its edge),
+``pointer`` (click and drag the point), ``grids`` (where a grid is computed),
+``look_ahead`` (the verdict and the marks), ``first_contact``, ``fork``, ``paths``,
+``figure`` (the picture for slides, also ``nnviz surface --out``) and ``dialogs``."""
 
 from nnviz.gui.panels.surface.panel import SurfacePanel
 

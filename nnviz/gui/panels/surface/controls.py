@@ -1,10 +1,13 @@
-"""The surface panel's controls: the two axes, follow the canvas, slice or plane, train
-only these two, log colours, and the Fit, Range, Fork and Sweep buttons."""
+"""The surface panel's controls: the two axes, follow the canvas, slice or plane, the
+cross-section's line, train only these two, log colours, and the Fit, Range, Fork and
+Sweep buttons."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from nnviz.gui.panels.surface.cross_section import ALONG
 
 MODES = (("slice", "Slice through the current point"), ("plane", "Plane of the trajectory"))
 
@@ -32,6 +35,14 @@ class SurfaceControls(QWidget):
                                  "values.\nPlane of the trajectory: the loss over the plane through the "
                                  "current point spanned by the two main directions of the path so far "
                                  "(Li et al. 2018), with the path projected onto it.")
+        self.section_box = QComboBox()
+        for key, text in ALONG:
+            self.section_box.addItem(text, key)
+        self.section_box.setToolTip("The cross-section under the heat map: the loss along the first axis, or along "
+                                    "the steepest eigen-direction of the curvature over the two axes through the "
+                                    "current point, where a zig-zag bounces from wall to wall (slices only)")
+        self.section_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.section_box.setMinimumContentsLength(12)
         self.train_only_box = QCheckBox("Train only these two")
         self.train_only_box.setToolTip("Freeze every other parameter, so that the path lies exactly on "
                                        "the surface; unchecking restores what was frozen before")
@@ -52,8 +63,8 @@ class SurfaceControls(QWidget):
         buttons = (self.fit_button, self.range_button, self.fork_button, self.unfork_button, self.sweep_button)
         for b in buttons:
             b.setAutoDefault(False)
-        for w in (*buttons, self.axis_a, self.axis_b, self.follow_box, self.mode_box, self.train_only_box,
-                  self.log_box):
+        for w in (*buttons, self.axis_a, self.axis_b, self.follow_box, self.mode_box, self.section_box,
+                  self.train_only_box, self.log_box):
             w.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # the arrow keys and Space keep stepping the network
 
         row1 = QHBoxLayout()
@@ -69,14 +80,17 @@ class SurfaceControls(QWidget):
         row2.addWidget(self.train_only_box)
         row3 = QHBoxLayout()
         row3.setSpacing(4)
+        row3.addWidget(self.section_box, 1)
         row3.addWidget(self.log_box)
-        row3.addStretch(1)
+        row4 = QHBoxLayout()
+        row4.setSpacing(4)
+        row4.addStretch(1)
         for b in buttons:
-            row3.addWidget(b)
+            row4.addWidget(b)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        for row in (row1, row2, row3):
+        for row in (row1, row2, row3, row4):
             layout.addLayout(row)
 
     def fill_axes(self, net, frozen: frozenset) -> None:

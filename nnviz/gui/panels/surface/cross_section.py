@@ -1,6 +1,8 @@
-"""The cross-section under the heat map: the loss against the first axis (the second at
-its current value), the steps taken drawn as jumps between the losses they reached, the
-fork's steps, the look-ahead's losses and the current point."""
+"""The cross-section under the heat map: the loss along a line through the current point
+— the first axis (the second at its current value), or the steepest eigen-direction of
+the curvature over the two axes, where a zig-zag shows as bounces from wall to wall —
+with the steps taken drawn as jumps between the losses they reached, the fork's steps,
+the look-ahead's losses and the current point."""
 
 from __future__ import annotations
 
@@ -16,6 +18,27 @@ from nnviz.gui.widgets import palette as pal
 from nnviz.gui.widgets.axes import CompactLossAxis, cache_axes
 
 POINTS = 201
+ALONG = (("x", "Cross-section along x"), ("steep", "Cross-section along the steepest direction"))
+
+
+def line_values(trainer: Trainer, origin: np.ndarray, direction: np.ndarray, s: np.ndarray) -> np.ndarray:
+    """The loss at ``origin + s[i] * direction`` (flat parameter vectors)."""
+    return surface.plane_grid(trainer, origin, direction, np.zeros_like(direction), s, np.array([0.0]))[:, 0]
+
+
+def line_span(centre: np.ndarray, u: np.ndarray, rng: tuple[float, float, float, float]) -> tuple[float, float]:
+    """The values of s for which ``centre + s * u`` (2-vectors, ``u`` a unit vector) stays
+    in ``rng``; a span as wide as the range around s = 0 when ``centre`` lies outside it."""
+    a0, a1, b0, b1 = rng
+    lo, hi = -np.inf, np.inf
+    for c, d, low, high in ((centre[0], u[0], a0, a1), (centre[1], u[1], b0, b1)):
+        if abs(d) > 1e-12:
+            t0, t1 = sorted(((low - c) / d, (high - c) / d))
+            lo, hi = max(lo, t0), min(hi, t1)
+    if not (np.isfinite(lo) and np.isfinite(hi) and hi > lo and lo <= 0 <= hi):
+        half = 0.5 * max(a1 - a0, b1 - b0)
+        return -half, half
+    return float(lo), float(hi)
 
 
 def section_values(trainer: Trainer, axes: tuple[str, str], plane: tuple | None,
@@ -34,7 +57,9 @@ class CrossSection:
         self.plot = layout.addPlot(row=row, col=0, axisItems={"left": CompactLossAxis("left")}, enableMenu=False)
         self.plot.hideButtons()
         cache_axes(self.plot)
+        self.link = link
         self.plot.setXLink(link)
+        self.along = "x"
         vb = self.plot.getViewBox()
         vb.enableAutoRange(axis="y")
         vb.setAutoVisible(y=True)
@@ -56,6 +81,20 @@ class CrossSection:
     @property
     def view_box(self) -> pg.ViewBox:
         return self.plot.getViewBox()
+
+    def set_along(self, along: str) -> bool:
+        """Along the first axis (its x linked to the heat map's) or the steepest direction
+        (its own x: the distance from the current point); True when that changed."""
+        if along == self.along:
+            return False
+        self.along = along
+        vb = self.view_box
+        if along == "x":
+            self.plot.setXLink(self.link)
+        else:
+            self.plot.setXLink(None)
+            vb.enableAutoRange(axis="x")
+        return True
 
     def set_log(self, on: bool) -> None:
         self.log = on
@@ -88,6 +127,9 @@ class CrossSection:
         self.ghost.setData(x, self.for_y_axis(losses))
 
     def set_labels(self, x: str, colour: QColor) -> None:
+        """``x`` names the first axis; along the steepest direction the label says so."""
+        if self.along == "steep":
+            x = "steepest direction: distance from here"
         self.plot.setLabel("bottom", x, color=colour.name())
         self.plot.setLabel("left", "loss", color=colour.name())
 
@@ -99,17 +141,17 @@ class CrossSection:
         dark = pal.is_dark(p)
         pal.style_axes(self.plot, p, ("left", "bottom", "right", "top"))
         self.curve.setPen(pg.mkPen(QColor(pal.LOSS_COLOURS[dark]), width=2))
-        steps = QColor(pal.text_color(p))
-        self.steps.setPen(pg.mkPen(steps, width=1.2))
-        self.steps.setSymbolSize(4)
+        steps = QColor(pal.text_color(p))  # the steps taken: solid, heavier, filled dots
+        self.steps.setPen(pg.mkPen(steps, width=1.6))
+        self.steps.setSymbolSize(5)
         self.steps.setSymbolPen(pg.mkPen(steps))
         self.steps.setSymbolBrush(pg.mkBrush(steps))
-        ghost = QColor(pal.HIGHLIGHT if not dark else GHOST)
-        self.ghost.setPen(pg.mkPen(ghost, width=2, style=Qt.PenStyle.DashLine))
+        ghost = QColor(pal.HIGHLIGHT if not dark else GHOST)  # the look-ahead: thin, dashed, hollow rings
+        self.ghost.setPen(pg.mkPen(ghost, width=1.2, style=Qt.PenStyle.DashLine))
         self.ghost.setSymbol("o")
-        self.ghost.setSymbolSize(4)
-        self.ghost.setSymbolPen(pg.mkPen(ghost))
-        self.ghost.setSymbolBrush(pg.mkBrush(ghost))
+        self.ghost.setSymbolSize(6)
+        self.ghost.setSymbolPen(pg.mkPen(ghost, width=1.3))
+        self.ghost.setSymbolBrush(pg.mkBrush(None))
         self.fork.setPen(pg.mkPen(QColor(pal.FORK_COLOURS[dark]), width=1.6))
         self.current.setSymbolPen(pg.mkPen(pal.canvas_background(p), width=1.5))
         self.current.setSymbolBrush(pg.mkBrush(pal.HIGHLIGHT))

@@ -6,9 +6,11 @@ import math
 from collections.abc import Callable
 
 from PySide6.QtGui import QDoubleValidator
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QSpinBox, QWidget)
 
 from nnviz.core import optimizers
+from nnviz.gui.widgets.forms import ErrorLine
 
 
 class RangeDialog(QDialog):
@@ -26,8 +28,7 @@ class RangeDialog(QDialog):
             edit.setValidator(QDoubleValidator(-1e6, 1e6, 12, edit))
             form.addRow(text, edit)
             self.edits.append(edit)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #c62828")
+        self.error = ErrorLine("rangeError")
         form.addRow(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._check)
@@ -46,26 +47,30 @@ class RangeDialog(QDialog):
     def _check(self) -> None:
         values = self.values()
         if values is None:
-            self.error.setText("Each range needs two numbers, the first smaller")
+            self.error.say("Each range needs two numbers, the first smaller")
             return
         if self.check is not None:
             try:
                 self.check(values)
             except ValueError as exc:
-                self.error.setText(str(exc)[0].upper() + str(exc)[1:])
+                self.error.say(str(exc)[0].upper() + str(exc)[1:])
                 return
         self.accept()
 
 
 class ForkDialog(QDialog):
-    """The learning rate and optimizer of a fork."""
+    """The learning rate, optimizer, batch mode and loss of a fork (the last two: the main
+    run's unless changed)."""
 
-    def __init__(self, rate: float, optimizer: str, parent: QWidget | None = None) -> None:
+    SAME = "same"
+
+    def __init__(self, rate: float, optimizer: str, parent: QWidget | None = None, *,
+                 n_samples: int = 1, losses_allowed: tuple[str, ...] = ()) -> None:
         super().__init__(parent)
         self.setWindowTitle("Fork the run")
         form = QFormLayout(self)
         form.addRow(QLabel("Train a copy of the current state alongside the main run,\n"
-                           "with another learning rate or optimizer."))
+                           "with another learning rate, optimizer, batch mode or loss."))
         self.rate = QLineEdit(f"{rate:.4g}")
         validator = QDoubleValidator(1e-8, 1e4, 10, self.rate)
         validator.setNotation(QDoubleValidator.Notation.ScientificNotation)
@@ -74,10 +79,30 @@ class ForkDialog(QDialog):
         for name in optimizers.OPTIMIZERS:
             self.optimizer.addItem(name, name)
         self.optimizer.setCurrentIndex(max(self.optimizer.findData(optimizer), 0))
+        self.batch = QComboBox()
+        self.batch.setObjectName("forkBatch")
+        for text, key in (("as the main run", self.SAME), ("full batch", "full"), ("online (one sample)", "online"),
+                          ("mini-batch", "mini")):
+            self.batch.addItem(text, key)
+        self.batch_size = QSpinBox()
+        self.batch_size.setRange(1, max(n_samples, 1))
+        self.batch_size.setValue(max(1, min(n_samples, 8)))
+        self.batch_size.setPrefix("N = ")
+        self.batch_size.setEnabled(False)
+        self.batch.currentIndexChanged.connect(lambda _: self.batch_size.setEnabled(self.batch.currentData() == "mini"))
+        batch_row = QHBoxLayout()
+        batch_row.addWidget(self.batch, 1)
+        batch_row.addWidget(self.batch_size)
+        self.loss = QComboBox()
+        self.loss.setObjectName("forkLoss")
+        self.loss.addItem("as the main run", self.SAME)
+        for name in losses_allowed:
+            self.loss.addItem(name, name)
         form.addRow("Learning rate", self.rate)
         form.addRow("Optimizer", self.optimizer)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #c62828")
+        form.addRow("Batch", batch_row)
+        form.addRow("Loss", self.loss)
+        self.error = ErrorLine("forkError")
         form.addRow(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._check)
@@ -86,15 +111,19 @@ class ForkDialog(QDialog):
 
     def _check(self) -> None:
         if self.values() is None:
-            self.error.setText(f"The learning rate must be a positive number, got {self.rate.text()!r}")
+            self.error.say(f"The learning rate must be a positive number, got {self.rate.text()!r}")
             return
         self.accept()
 
-    def values(self) -> tuple[float, str] | None:
+    def values(self) -> tuple[float, str, str | int | None, str | None] | None:
+        """(rate, optimizer, batch, loss); batch and loss None where the main run's stay."""
         try:
             rate = float(self.rate.text())
         except ValueError:
             return None
         if not (math.isfinite(rate) and rate > 0):
             return None
-        return rate, self.optimizer.currentData()
+        batch = self.batch.currentData()
+        batch = None if batch == self.SAME else self.batch_size.value() if batch == "mini" else batch
+        loss = self.loss.currentData()
+        return rate, self.optimizer.currentData(), batch, None if loss == self.SAME else loss

@@ -59,6 +59,8 @@ class ForkView:
         state = f"diverged at iteration {f.iteration}" if f.status == "diverged" else \
             f"iteration {f.iteration}, loss {fmt(f.evaluate_loss())}"
         extra = f" · {fork.note}" if fork.note else ""
+        how = ", ".join([f.optimizer.name] + [f"{name} {getattr(f, name)}" for name in ("batch", "loss")
+                                              if getattr(f, name) != getattr(main, name)])
         self.label.setText(
             f"<span style='color:{pal.FORK_COLOURS[dark]}'>&#9632;</span> Fork from iteration {fork.start} at rate "
-            f"{f.learning_rate:.4g} ({f.optimizer.name}): {state} · main: loss {fmt(main.evaluate_loss())}{extra}")
+            f"{f.learning_rate:.4g} ({how}): {state} · main: loss {fmt(main.evaluate_loss())}{extra}")

@@ -1,6 +1,7 @@
 """The look-ahead: the next 30 updates at the slider's rate, drawn dashed on the heat map
-and the cross-section, with a verdict (converging, zigzag, oscillating, diverged); and the
-critical learning rate 2/λmax over the two axes and over every parameter that trains."""
+and the cross-section, with a verdict (converging, zigzag, oscillating, diverged); the
+regime marks over the two axes and over every parameter that trains; and, on a network
+that cannot oscillate inside the slider, the first-contact hint (``first_contact``)."""
 
 from __future__ import annotations
 
@@ -11,17 +12,17 @@ from collections.abc import Callable
 import numpy as np
 from PySide6.QtCore import Qt
 
-from nnviz.core.analysis import surface
+from nnviz.core.analysis import regimes, surface
 from nnviz.core.trainer import Trainer, TrainingError
+from nnviz.gui.panels.surface import first_contact
 from nnviz.gui.panels.surface.cross_section import CrossSection
 from nnviz.gui.panels.surface.heatmap import HeatMap
-from nnviz.gui.panels.surface.paths import clip_to_view
+from nnviz.gui.panels.surface.framing import cut_at_edge
+from nnviz.gui.panels.surface.paths import clip_to_view, inside
+from nnviz.gui.widgets import palette as pal
 from nnviz.gui.widgets.labels import wrapping_label
 
 LOOK_AHEAD_STEPS = 30
-# (light, dark) palette colours of the verdicts
-STATUS_COLOURS = {"converging": ("#00796b", "#4dd0b5"), "zigzag": ("#1565c0", "#64b5f6"),
-                  "oscillating": ("#b25d00", "#ffb74d"), "diverged": ("#c62828", "#ff7373")}
 
 
 def fmt(x: float, digits: int = 4) -> str:
@@ -34,34 +35,21 @@ def verdict_text(rate: float, la: surface.LookAhead) -> str:
     return f"At rate {rate:.4g}: {la.status} · loss after {LOOK_AHEAD_STEPS} steps {fmt(float(la.final_loss))}"
 
 
-def critical_rates(trainer: Trainer, axes: tuple[str, str] | None) -> tuple[float | None, float]:
-    """2/λmax over the two axes (None without axes) and over every parameter that trains.
-    Raises ValueError, FloatingPointError or LinAlgError when it cannot be computed."""
-    axes_rate = None if axes is None else float(surface.critical_learning_rate(trainer, list(axes)))
-    return axes_rate, float(surface.critical_learning_rate(trainer))
+def marks_text(axes_marks: regimes.Marks | None, all_marks: regimes.Marks) -> str:
+    """The marks over the two axes (None: not a slice) and over every parameter that
+    trains (the slider's), in one short line."""
+    def short(m: regimes.Marks) -> str:
+        if m.zigzag_from is None:
+            return "none"
+        return f"zig-zag from {m.zigzag_from:.3g}, diverges from {m.diverges_from:.3g}"
 
-
-def stability_text(trainer: Trainer, axes: tuple[str, str] | None, rates: tuple[float | None, float]) -> str:
-    axes_rate, all_rate = rates
-    t = trainer
-    trains = {p.name for p in t.network.params() if p.name not in t.frozen}
-    parts = []
-    only_axes = axes is not None and trains == set(axes)
-    if axes_rate is not None:
-        names = ", ".join(t.network.display_name(n) for n in axes)
-        parts.append(f"{fmt(axes_rate, 3)} over {names}{' (the only parameters that train)' if only_axes else ''}")
-    if all_rate is not None and not (axes_rate is not None and only_axes):
-        parts.append(f"{fmt(all_rate, 3)} over every parameter that trains")
-    text = "Critical rate 2/λmax: " + " · ".join(parts)
-    if t.optimizer.name != "sgd":
-        text += f" (plain gradient descent; {t.optimizer.name} behaves differently)"
-    return text
-
-
-def stability_tip(rate: float) -> str:
-    """The slider's tooltip for its critical-rate mark."""
-    return (f"Critical learning rate 2/λmax ≈ {rate:.3g} at the current point (all parameters): above it, "
-            "gradient descent diverges (from 1/λmax it zig-zags)")
+    where = "exact" if all_marks.exact else "here and now"
+    if axes_marks is None or axes_marks.params == all_marks.params:
+        over = "every parameter that trains" if axes_marks is None else ", ".join(axes_marks.params)
+        return f"Marks over {over}: {short(all_marks)} ({where})"
+    same = short(axes_marks) == short(all_marks)
+    return (f"Marks over {', '.join(axes_marks.params)}: {short(axes_marks)}; over every parameter that "
+            f"trains (the slider's): {'the same' if same else short(all_marks)} ({where})")
 
 
 class LookAheadView:
@@ -79,14 +67,19 @@ class LookAheadView:
         font.setWeight(font.Weight.DemiBold)
         self.indicator.setFont(font)
         self.stability_label = wrapping_label("stabilityLabel",
-                                      "The critical learning rate 2/λmax, with λmax the largest curvature of the "
-                                      "loss at the current point: above it plain gradient descent diverges (from "
-                                      "1/λmax it zig-zags)")
+                                      "Where the steps start to zig-zag (1/λmax) and to diverge (2/λmax), with "
+                                      "λmax the largest curvature of the loss, over the two axes and over every "
+                                      "parameter that trains (the slider's marks)")
+        self.hint = wrapping_label("firstContactHint")
+        self.hint.setTextFormat(Qt.TextFormat.RichText)
+        self.hint.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.hint.setVisible(False)
         self.rate: float | None = None  # the rate asked for (None: the trainer's)
         self.key = None  # what the drawn look-ahead was computed for (None: draw again)
         self.result: surface.LookAhead | None = None
+        self.xy = np.empty((0, 2))  # the look-ahead in the heat map's coordinates, not clipped
         self.last_redraw_ms: float | None = None  # computing and drawing the last one
-        self.critical_rates: tuple[float | None, float | None] = (None, None)  # (axes, all)
+        self.marks: tuple[regimes.Marks | None, regimes.Marks | None] = (None, None)  # (axes, all)
         self._dark = False
 
     @property
@@ -95,10 +88,10 @@ class LookAheadView:
         return None if self.key is None else self.key[1]
 
     def update(self, trainer: Trainer, view: tuple, to_panel: Callable[[np.ndarray], np.ndarray],
-               rng: tuple[float, float, float, float]) -> None:
+               rng: tuple[float, float, float, float], to_section: Callable[[np.ndarray], np.ndarray]) -> None:
         """Compute and draw the look-ahead unless the one drawn is for the same state
-        and ``view`` (what the panel shows); ``to_panel`` maps parameter vectors to the
-        panel's coordinates."""
+        and ``view`` (what the panel shows); ``to_panel`` maps parameter vectors (rows) to
+        the heat map's coordinates (rows of x, y), ``to_section`` to the cross-section's x."""
         t = trainer
         rate = self.rate if self.rate is not None else t.learning_rate
         key = (t.network.flat().tobytes(), rate, t.settings, t.iteration, t.cursor, view)
@@ -110,14 +103,22 @@ class LookAheadView:
             la = surface.look_ahead(t, rate, LOOK_AHEAD_STEPS)
         except (ValueError, TrainingError) as exc:
             self.result = None
+            self.xy = np.empty((0, 2))
             self.heat.ghost_item.setData([], [])
             self.section.ghost.setData([], [])
             self.indicator.setText(f"No look-ahead: {exc}")
             return
         self.result = la
-        xy = clip_to_view(to_panel(np.asarray(la.params, dtype=np.float64)), rng)
-        self.heat.ghost_item.setData(xy[:, 0], xy[:, 1])
-        self.section.show_ghost(xy[:, 0], np.asarray(la.losses, dtype=np.float64)[:xy.shape[0]])
+        params = np.asarray(la.params, dtype=np.float64)
+        self.xy = to_panel(params)
+        xy = clip_to_view(self.xy, rng)
+        n = xy.shape[0]
+        if n and inside(xy[0], rng, 0.0):  # drawn up to where it leaves the view: an arrow marks the rest
+            drawn = cut_at_edge(xy, rng)
+            self.heat.ghost_item.setData(drawn[:, 0], drawn[:, 1])
+        else:
+            self.heat.ghost_item.setData(xy[:, 0], xy[:, 1])
+        self.section.show_ghost(to_section(params[:n]), np.asarray(la.losses, dtype=np.float64)[:n])
         self.show_verdict()
         self.last_redraw_ms = (time.perf_counter() - start) * 1000.0
 
@@ -125,32 +126,23 @@ class LookAheadView:
         la = self.result
         if la is None or self.drawn_rate is None:
             return
-        colour = STATUS_COLOURS.get(la.status, ("#000000", "#ffffff"))[self._dark]
+        colour = pal.REGIME_COLOURS.get(la.status, ("#000000", "#ffffff"))[self._dark]
         self.indicator.setText(verdict_text(self.drawn_rate, la))
         self.indicator.setStyleSheet(f"color: {colour}")
         self.indicator.setProperty("status", la.status)
 
-    def points(self) -> np.ndarray | None:
-        """The look-ahead path as drawn, if it stays finite and does not diverge (for
-        fitting the range: a diverging path would blow it up)."""
-        la = self.result
-        if la is None or la.status == "diverged" or self.drawn_rate is None:
-            return None
-        x, y = self.heat.ghost_item.getData()
-        if x is None or x.size == 0:
-            return None
-        pts = np.column_stack([x, y])
-        return pts if np.isfinite(pts).all() else None
-
-    def update_stability(self, trainer: Trainer, axes: tuple[str, str] | None) -> bool:
-        """The critical rates and their line; False when they cannot be computed."""
-        try:
-            self.critical_rates = critical_rates(trainer, axes)
-        except (ValueError, FloatingPointError, np.linalg.LinAlgError) as exc:
-            self.stability_label.setText(f"Critical rate unavailable: {exc}")
-            return False
-        self.stability_label.setText(stability_text(trainer, axes, self.critical_rates))
-        return True
+    def update_stability(self, trainer: Trainer, axes: tuple[str, str] | None, all_marks: regimes.Marks) -> None:
+        """The marks' line (``all_marks``: the session's, over every parameter that trains;
+        over ``axes`` computed here) and the first-contact hint."""
+        axes_marks = None if axes is None else regimes.regime_marks(trainer, axes)
+        self.marks = (axes_marks, all_marks)
+        self.stability_label.setText(marks_text(axes_marks, all_marks))
+        self.stability_label.setToolTip("\n".join(m.describe() + (f"; {m.note}" if m.note else "")
+                                                  for m in (axes_marks, all_marks) if m is not None))
+        stuck = first_contact.cannot_oscillate(all_marks)
+        if stuck:
+            self.hint.setText(first_contact.hint_html(all_marks, first_contact.bowl_rate()))
+        self.hint.setVisible(stuck)
 
     def recolour(self, dark: bool) -> None:
         self._dark = dark

@@ -9,11 +9,20 @@ on it, and where the next steps would go at the learning rate under the slider.
   computed off the GUI thread (``grids``).
 - "Train only these two" freezes every other parameter, so the path lies exactly on the
   surface; unchecking restores the frozen set from before.
-- Below, the cross-section (``cross_section``): the loss against the first axis, with
-  the steps taken drawn as jumps between the losses they reached.
-- The look-ahead (``look_ahead``): the next 30 updates at the slider's rate as a dashed
-  ghost path, with a verdict (converging, zigzag, oscillating, diverged), and the critical
-  rate 2/λmax, which also marks the slider.
+- Each recent step has an arrow (green and filled where it lowered the loss, red and
+  hollow where it raised it). Click on the heat map to put the current point there, or
+  drag the point (``pointer``): the two parameters are set through the Session, so Step
+  back undoes it, and the path starts again from there (the earlier path stays, faint).
+- Below, the cross-section (``cross_section``): the loss along the first axis or along
+  the steepest eigen-direction, with the steps taken drawn as jumps between the losses
+  they reached; under it the eigen plot (``eigen_plot``): the error along each
+  eigen-direction over the next steps, with its factor per step.
+- The look-ahead (``look_ahead``): the next 30 updates at the slider's rate as a thin
+  dashed ghost path, with a verdict (converging, zigzag, oscillating, diverged), the
+  regime marks over the axes and over every parameter, and the first-contact hint.
+- The range (``framing``) holds the path, the current point, the slice's minimum and the
+  look-ahead's first steps; it widens (smoothly) to follow the look-ahead as the slider
+  moves, and an arrow at the edge marks where a look-ahead leaves the view.
 - The Session's fork, when there is one, is drawn on both plots.
 
 All maths comes from :mod:`nnviz.core.analysis.surface`. Recomputation is throttled so
@@ -33,18 +42,21 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from nnviz.app.jobs import GridRequest
+from nnviz.core import losses
 from nnviz.core.analysis import surface
 from nnviz.core.trainer import Trainer
-from nnviz.gui.panels.surface import look_ahead
+from nnviz.gui.panels.surface import figure, first_contact, framing
+from nnviz.gui.panels.surface.axes_choice import AxesChoice
 from nnviz.gui.panels.surface.controls import MODES, SurfaceControls
-from nnviz.gui.panels.surface.cross_section import POINTS, CrossSection, section_values
+from nnviz.gui.panels.surface.cross_section import POINTS, CrossSection, line_span, line_values, section_values
 from nnviz.gui.panels.surface.dialogs import ForkDialog, RangeDialog
+from nnviz.gui.panels.surface.eigen_plot import EigenPlot
 from nnviz.gui.panels.surface.fork import ForkView
 from nnviz.gui.panels.surface.grids import GRID_POINTS, Grids, check_range, grid_request, grid_state
 from nnviz.gui.panels.surface.heatmap import HeatMap
 from nnviz.gui.panels.surface.look_ahead import LookAheadView
-from nnviz.gui.panels.surface.paths import (FLAT_OUT_STEPS_BUDGET_S, STEPS_BUDGET_S, PointLosses, Trail, inside,
-                                             plane_range)
+from nnviz.gui.panels.surface.paths import FLAT_OUT_STEPS_BUDGET_S, STEPS_BUDGET_S, PointLosses, Trail, inside
+from nnviz.gui.panels.surface.pointer import Pointer
 from nnviz.gui.widgets import palette as pal
 from nnviz.gui.widgets.axes import settle_ranges
 from nnviz.gui.widgets.dialogs import run_once
@@ -56,9 +68,10 @@ PLAY_REFRESH_MS = 200  # during Play the surface is re-sliced at most 5 times a 
 FLAT_OUT_REFRESH_MS = 400  # ... and 2.5 times while Play uses every frame
 VIEW_REFRESH_MS = 120  # after zoom or pan
 STABILITY_MS = 500
+WIDEN_MS = 250  # the view widens to follow the look-ahead at most this often
 
 
-class SurfacePanel(SessionView, QWidget):
+class SurfacePanel(AxesChoice, SessionView, QWidget):
     """The right dock's content; follows the Session."""
 
     sweepRequested = Signal()  # the Sweep… button: the window opens the learning-rate sweep
@@ -74,7 +87,7 @@ class SurfacePanel(SessionView, QWidget):
         self.loss = np.empty((0, 0))  # loss[i, j] at a_values[i], b_values[j]
         self.range: tuple[float, float, float, float] | None = None
         self._auto_fit = True
-        self._fit_ghost = False  # the next fit also holds the look-ahead path
+        self.along = "x"  # the cross-section's line: the first axis, or "steep"
         self._plane = None  # (origin, d1, d2, coords)
         self._trail = Trail()
         self._trail_losses = PointLosses()
@@ -94,10 +107,12 @@ class SurfacePanel(SessionView, QWidget):
         self.plots.ci.layout.setVerticalSpacing(4)
         self.heat = HeatMap(self.plots, row=0)
         self.section = CrossSection(self.plots, row=1, link=self.heat.plot)
-        self.plots.ci.layout.setRowStretchFactor(0, 3)
-        self.plots.ci.layout.setRowStretchFactor(1, 2)
+        self.eigen_plot = EigenPlot(self.plots, row=2)
+        for row, stretch in enumerate((7, 4, 3)):
+            self.plots.ci.layout.setRowStretchFactor(row, stretch)
         self.look = LookAheadView(self.heat, self.section)
         self.fork_view = ForkView(self.heat, self.section)
+        self.pointer = Pointer(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
@@ -105,7 +120,8 @@ class SurfacePanel(SessionView, QWidget):
         for w in (c, self.note, self.error_label):
             layout.addWidget(w)
         layout.addWidget(self.plots, 1)
-        for w in (self.look.indicator, self.look.stability_label, self.fork_view.label):
+        for w in (self.eigen_plot.label, self.look.indicator, self.look.hint, self.look.stability_label,
+                  self.fork_view.label):
             layout.addWidget(w)
 
         self.grids = Grids(self._grid_request, self.grid_state, self._show_grid, self.submit,
@@ -114,10 +130,13 @@ class SurfacePanel(SessionView, QWidget):
         self._refresh_throttle = self.throttle(self._refresh, FRAME_MS)
         self._ghost_throttle = self.throttle(self._update_ghost, FRAME_MS)
         self._stability_throttle = self.throttle(self._update_stability, STABILITY_MS)
+        self._widen_throttle = self.throttle(self._widen, WIDEN_MS)
+        self.animation = framing.RangeAnimation(self, self.heat.show_range, self._on_widened)
         c.axis_a.activated.connect(lambda _: self._on_axis_chosen())
         c.axis_b.activated.connect(lambda _: self._on_axis_chosen())
         c.follow_box.toggled.connect(self._on_follow_toggled)
         c.mode_box.currentIndexChanged.connect(lambda i: self.set_mode(c.mode_box.itemData(i)))
+        c.section_box.currentIndexChanged.connect(lambda i: self.set_section(c.section_box.itemData(i)))
         c.train_only_box.toggled.connect(self.set_train_only)
         c.log_box.toggled.connect(self._on_log_toggled)
         c.fit_button.clicked.connect(self.fit)
@@ -127,20 +146,31 @@ class SurfacePanel(SessionView, QWidget):
         c.sweep_button.clicked.connect(self.sweepRequested)
         self.heat.view_box.sigRangeChangedManually.connect(self._on_view_moved)
         self.section.view_box.sigRangeChangedManually.connect(self._on_view_moved)
+        self.listen(self.heat.view_box.sigRangeChanged, self._on_view_changed)
+        self.listen(self.heat.view_box.sigResized, self._on_view_changed)
+        self.listen(self.look.hint.linkActivated, self._on_hint_link)
         self._on_palette_changed()
         self._on_trainer_replaced()
 
     # =============================================================== session
     def connect_learning_rate(self, control) -> None:
-        """Follow a LearningRateControl's slider while it moves, and mark the critical
-        rate on it."""
+        """Follow a LearningRateControl's slider while it moves."""
         self.rate_control = control
         self.listen(control.previewed, self.preview_rate)
-        self._push_stability_mark()
 
     @property
     def trainer(self) -> Trainer:
         return self.session.trainer
+
+    def detach(self) -> None:
+        self.animation.cancel()
+        super().detach()
+
+    def _on_view_changed(self, *args) -> None:
+        self.heat.show_arrows()  # their directions on screen follow the view's aspect
+
+    def _on_hint_link(self, link: str) -> None:
+        first_contact.open_bowl(self.session)
 
     def _on_trainer_replaced(self) -> None:
         t = self.trainer
@@ -151,11 +181,15 @@ class SurfacePanel(SessionView, QWidget):
         self._trail_losses.clear()
         self._plane = None
         self._section_key = self.look.key = None
+        self.look.xy = np.empty((0, 2))
+        self.pointer.forget()
+        self.eigen_plot.forget()
+        self.animation.cancel()
         self.grids.forget()
         self._auto_fit = True
         self.range = None
         self.look.rate = t.learning_rate
-        self.look.critical_rates = (None, None)
+        self.look.marks = (None, None)
         self._fill_axis_boxes()
         try:
             axes = surface.default_axes(t)
@@ -185,6 +219,7 @@ class SurfacePanel(SessionView, QWidget):
             self.grids.key = self._section_key = None
         if name in ("frozen", "loss", "optimizer", "backprop", "batch"):
             self.look.key = None
+            self.eigen_plot.forget()
             self._request_refresh()
             self._stability_throttle.request(0)
 
@@ -196,21 +231,6 @@ class SurfacePanel(SessionView, QWidget):
                 self.fork_view.draw(None, self.trainer, self._in_panel, self.range, pal.is_dark(self.palette()))
             else:
                 self._request_refresh()
-
-    def _on_selection_changed(self) -> None:
-        if self.controls.follow_box.isChecked():
-            self._follow_canvas()
-
-    def _on_follow_toggled(self, on: bool) -> None:
-        if on:
-            self._follow_canvas()
-        self._update_note()
-
-    def _follow_canvas(self) -> None:
-        chosen = list(self.session.selected_params)
-        if len(chosen) == 2 and tuple(chosen) != self.axes:
-            self.set_axes(chosen[0], chosen[1])
-        self._update_note()
 
     def _on_timeline_changed(self) -> None:
         view = self.session.view_iteration
@@ -226,36 +246,6 @@ class SurfacePanel(SessionView, QWidget):
             self._request_refresh(now=True)
 
     # ================================================================== axes
-    def _fill_axis_boxes(self) -> None:
-        frozen = self._saved_frozen if self._saved_frozen is not None else self.trainer.frozen
-        self.controls.fill_axes(self.trainer.network, frozen)
-
-    def _on_axis_chosen(self) -> None:
-        a, b = self.controls.axis_a.currentData(), self.controls.axis_b.currentData()
-        if (a, b) != self.axes and not self.set_axes(a, b):
-            self._show_axes_in_boxes()
-
-    def set_axes(self, p1: str, p2: str) -> bool:
-        """Use ``p1`` (x) and ``p2`` (y) as the axes; False (with a message) when refused."""
-        t = self.trainer
-        try:
-            if self._saved_frozen is not None:  # "train only": check against the user's frozen set
-                net = t.network
-                a, b = net.parse_param(p1), net.parse_param(p2)
-                if a == b:
-                    raise ValueError(f"the two axes must be different parameters, got {net.display_name(a)} twice")
-                for p in (a, b):
-                    if p.name in self._saved_frozen:
-                        raise ValueError(f"{net.display_name(p)} is frozen, so it cannot be an axis; "
-                                         "unfreeze it first")
-            else:
-                a, b = surface.check_axes(t, p1, p2)
-        except ValueError as exc:
-            self._show_error(f"Axes refused: {exc}")
-            return False
-        self._apply_axes((a.name, b.name))
-        return True
-
     def _apply_axes(self, axes: tuple[str, str]) -> None:
         if axes == self.axes:
             self._show_axes_in_boxes()
@@ -265,6 +255,8 @@ class SurfacePanel(SessionView, QWidget):
         self._trail.clear()
         self._trail_losses.clear()
         self._section_key = self.look.key = None
+        self.look.xy = np.empty((0, 2))
+        self.eigen_plot.forget()
         self.grids.forget()  # the cost depends on the layers the axes are in
         self._auto_fit = True
         self.range = None
@@ -275,15 +267,6 @@ class SurfacePanel(SessionView, QWidget):
         self._update_note()
         self._request_refresh(now=True)
         self._stability_throttle.request(0)
-
-    def _show_axes_in_boxes(self) -> None:
-        if self.axes is not None:
-            self.controls.show_axes(self.axes)
-
-    def axis_label(self, name: str) -> str:
-        net = self.trainer.network
-        shown = net.display_name(net.parse_param(name))
-        return name if shown == name else f"{shown} ({name})"
 
     def _update_labels(self) -> None:
         if self.axes is None:
@@ -300,54 +283,6 @@ class SurfacePanel(SessionView, QWidget):
         net = self.trainer.network
         return tuple(net.flat_index(net.parse_param(n)) for n in self.axes)
 
-    # ============================================================ train only
-    @property
-    def train_only(self) -> bool:
-        return self._saved_frozen is not None
-
-    def set_train_only(self, on: bool) -> None:
-        """Freeze every parameter but the two axes (on), or restore the frozen set (off)."""
-        if on == self.train_only:
-            return
-        if on and self.axes is None:
-            on = False
-        elif on:
-            self._saved_frozen = frozenset(self.trainer.frozen)
-            self._freeze_all_but_axes()
-        else:
-            saved, self._saved_frozen = self._saved_frozen, None
-            self._train_only_frozen = None
-            if self.session.configure(frozen=saved):
-                self.session.notify("Surface: the previous frozen set is restored")
-        with QSignalBlocker(self.controls.train_only_box):
-            self.controls.train_only_box.setChecked(on)
-        self._fill_axis_boxes()
-        self._show_axes_in_boxes()
-        self._update_note()
-        self._request_refresh(now=True)
-
-    def _freeze_all_but_axes(self) -> None:
-        keep = set(self.axes)
-        self._train_only_frozen = frozenset(p.name for p in self.trainer.network.params() if p.name not in keep)
-        self.session.configure(frozen=self._train_only_frozen)
-        names = " and ".join(self.axis_label(n) for n in self.axes)
-        self.session.notify(f"Surface: only {names} train now; the path lies on the surface")
-
-    def _on_frozen_changed(self) -> None:
-        if self._saved_frozen is not None and self.trainer.frozen != self._train_only_frozen:
-            # frozen elsewhere: that choice stands, "train only these two" no longer holds
-            self._saved_frozen = self._train_only_frozen = None
-            with QSignalBlocker(self.controls.train_only_box):
-                self.controls.train_only_box.setChecked(False)
-        self._fill_axis_boxes()
-        self._show_axes_in_boxes()
-        if self.axes is not None and self._saved_frozen is None:
-            bad = [n for n in self.axes if n in self.trainer.frozen]
-            if bad:
-                self._show_error(f"{self.axis_label(bad[0])} is now frozen: the path no longer moves "
-                                 "along it", announce=False)
-        self._update_note()
-
     # ================================================================= mode
     def set_mode(self, mode: str) -> None:
         if mode not in dict(MODES):
@@ -359,9 +294,11 @@ class SurfacePanel(SessionView, QWidget):
             self.controls.mode_box.setCurrentIndex(self.controls.mode_box.findData(mode))
         self._plane = None
         self.grids.key = self._section_key = self.look.key = None
+        self.look.xy = np.empty((0, 2))
         self._trail.clear()
         self._auto_fit = True
         self.range = None
+        self.animation.cancel()
         self._update_labels()
         self._update_note()
         self._request_refresh(now=True)
@@ -392,11 +329,11 @@ class SurfacePanel(SessionView, QWidget):
 
     # ================================================================= range
     def fit(self) -> None:
-        """Fit the range to the path, the current point and the look-ahead (unless it
-        diverges), and keep following the path."""
+        """Fit the range to the path, the current point, the slice's minimum and the
+        look-ahead (of one that diverges, its first steps), and keep following the path."""
         self._auto_fit = True
         self.range = None
-        self._fit_ghost = True
+        self.animation.cancel()
         self.grids.key = None
         self._request_refresh(now=True)
 
@@ -404,6 +341,7 @@ class SurfacePanel(SessionView, QWidget):
         """Draw over this range (ValueError, one line, for one no grid can be drawn over)."""
         check_range((a0, a1, b0, b1))
         self._auto_fit = False
+        self.animation.cancel()
         self.range = (float(a0), float(a1), float(b0), float(b1))
         self._request_refresh(now=True)
 
@@ -423,16 +361,37 @@ class SurfacePanel(SessionView, QWidget):
         except ValueError:  # zoomed in or out beyond what a grid can be drawn over: the last range stays
             return
         self._auto_fit = False
+        self.animation.cancel()
         self.range = (a0, a1, b0, b1)
         self._refresh_throttle.request(VIEW_REFRESH_MS)
 
+    def _ghost_to_frame(self) -> np.ndarray:
+        la = self.look.result
+        return framing.ghost_points(self.look.xy, None if la is None else la.status)
+
     def _fitted_range(self, current: np.ndarray) -> tuple[float, float, float, float]:
-        extra = self.look.points() if self._fit_ghost else None
-        self._fit_ghost = False
-        if self.mode == "plane":
-            return plane_range(np.vstack([self._plane[3], current[None, :]] + ([extra] if extra is not None else [])))
-        points = None if extra is None else np.vstack([self._path_xy(), extra])
-        return tuple(float(v) for v in surface.default_range(self.trainer, *self.axes, points=points))
+        axes = None if self.mode == "plane" else self.axes
+        return framing.framed_range(self.trainer, axes, self._path_xy(), self._ghost_to_frame(), current)
+
+    def _widen(self) -> None:
+        """Widen the view (smoothly) to hold the look-ahead too."""
+        if not self._auto_fit or self.range is None or self.pointer.dragging or not self.shown:
+            return
+        ghost = self._ghost_to_frame()
+        if framing.holds(self.range, ghost):
+            return
+        current = self._current_point()
+        if current is None:
+            return
+        fitted = self._fitted_range(current)
+        old = self.range
+        new = (min(old[0], fitted[0]), max(old[1], fitted[1]), min(old[2], fitted[2]), max(old[3], fitted[3]))
+        (x0, x1), (y0, y1) = self.heat.view_box.viewRange()
+        self.range = new
+        self.animation.start((x0, x1, y0, y1), new)  # the grid for the new range is drawn at the end
+
+    def _on_widened(self) -> None:
+        self._request_refresh(now=True)
 
     # ============================================================== refresh
     def _request_refresh(self, now: bool = False) -> None:
@@ -443,20 +402,25 @@ class SurfacePanel(SessionView, QWidget):
 
     def _refresh(self) -> None:
         """Bring everything up to date with the trainer (throttled)."""
-        if self.axes is None or not self.shown:
+        if self.axes is None or not self.shown or self.animation.running:
             return
         self._dirty = False
         try:
             current = self._current_point()
             if current is None:
                 return
-            if self._auto_fit and (self.range is None or not inside(current, self.range, 0.08)):
+            self.pointer.follow(self.trainer)
+            if self._auto_fit and not self.pointer.dragging and (
+                    self.range is None or not inside(current, self.range, 0.08)):
                 self.range = check_range(self._fitted_range(current))
                 self.grids.key = None
             self.grids.update()
-            self.heat.show_path(self._path_xy(), current)
+            path = self._path_xy()
+            before, after = self.pointer.split(path, self.trainer, self._in_panel)
+            self.heat.show_path(after, current, before)
             self._on_timeline_changed()
-            self._update_section(current)
+            self._update_eigen()
+            self._update_section(current, path, len(path) - after.shape[0] + 1 if before is not None else 0)
             self.fork_view.draw(self.session.fork_run, self.trainer, self._in_panel, self.range,
                                 pal.is_dark(self.palette()))
         except (ValueError, FloatingPointError, np.linalg.LinAlgError) as exc:
@@ -470,6 +434,7 @@ class SurfacePanel(SessionView, QWidget):
     def refresh_now(self) -> None:
         """Run the pending redraws at once instead of at the throttle's next turn (a
         recording takes a frame)."""
+        self.animation.finish()
         self._refresh_throttle.cancel()
         self._refresh()
         self._ghost_throttle.flush()
@@ -542,27 +507,94 @@ class SurfacePanel(SessionView, QWidget):
     def _draw_grid(self) -> None:
         if self.loss.size and self.range is not None:  # no range: the grid is of a network gone
             self.heat.show_grid(self.a_values, self.b_values, self.loss, self.controls.log_box.isChecked(),
-                                self.range)
+                                None if self.animation.running else self.range)
 
     # -------------------------------------------------------------- section
-    def _update_section(self, current: np.ndarray) -> None:
+    def set_section(self, along: str) -> None:
+        """The cross-section along the first axis ("x") or the steepest eigen-direction
+        of the curvature over the two axes ("steep"; in a slice)."""
+        if along not in ("x", "steep"):
+            raise ValueError("the cross-section goes along 'x' or 'steep'")
+        self.along = along
+        with QSignalBlocker(self.controls.section_box):
+            self.controls.section_box.setCurrentIndex(self.controls.section_box.findData(along))
+        self._section_key = self.look.key = None
+        self._update_labels()
+        self._request_refresh(now=True)
+
+    def _steep_line(self) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+        """(origin, direction as flat vectors, its unit 2-vector in the axes' plane) of the
+        steepest line through the current point, in a slice whose curvature is known."""
+        e = self.eigen_plot.eigen
+        if self.along != "steep" or self.mode != "slice" or e is None:
+            return None
+        net = self.trainer.network
+        u = np.array([e.vectors[e.params.index(n), 0] for n in self.axes])
+        direction = np.zeros(net.n_params)
+        direction[list(self._axis_columns())] = u
+        return net.flat(), direction, u
+
+    def _to_section(self, params: np.ndarray) -> np.ndarray:
+        """The cross-section's x of parameter vectors (rows)."""
+        params = np.asarray(params, dtype=np.float64).reshape(-1, self.trainer.network.n_params)
+        line = self._steep_line()
+        if line is not None:
+            origin, direction, _ = line
+            with np.errstate(all="ignore"):
+                return (params - origin).dot(direction)
+        return self._in_panel(params)[:, 0] if len(params) else np.empty(0)
+
+    def _update_section(self, current: np.ndarray, path: np.ndarray, first_after: int) -> None:
         t = self.trainer
-        key = (self.grid_state(), float(current[1]))
+        line = self._steep_line()
+        if self.section.set_along("steep" if line is not None else "x"):
+            self._update_labels()
+        key = (self.grid_state(), float(current[1]), None if line is None else line[1].tobytes())
         if key != self._section_key:
             points = POINTS
             if self.grids.slow:
                 points = int(np.clip(10.0 * GRID_POINTS ** 2 / self.grids.last_ms, 41, POINTS))
-            xs = np.linspace(self.range[0], self.range[1], points)
-            self._section_xy = (xs, np.asarray(section_values(t, self.axes, self._plane_directions(), xs, current[1])))
+            if line is None:
+                xs = np.linspace(self.range[0], self.range[1], points)
+                ys = section_values(t, self.axes, self._plane_directions(), xs, current[1])
+                drawn = np.column_stack([xs[[0, -1]], [current[1], current[1]]])
+            else:
+                s0, s1 = line_span(current, line[2], self.range)
+                xs = np.linspace(s0, s1, points)
+                ys = line_values(t, line[0], line[1], xs)
+                drawn = current + np.outer([s0, s1], line[2])
+            self._section_xy = (xs, np.asarray(ys))
+            self._section_line = drawn
             self._section_key = key
         self.section.show_curve(*self._section_xy)
+        self.heat.show_section_line(self._section_line)
         # the steps: the last trajectory points at the loss they reached
         traj = t.trajectory
         budget = FLAT_OUT_STEPS_BUDGET_S if self.session.flat_out else STEPS_BUDGET_S
         first = max(len(traj) - self._trail_losses.affordable(budget), 0)
         losses = self._trail_losses.losses(t, t.trajectory_start + first, traj[first:])
-        self.section.show_steps(self._path_xy()[first:, 0], losses)
-        self.section.show_current(current[0], t.evaluate_loss())
+        xs = self._to_section(np.array(traj[first:])) if line is not None else path[first:, 0]
+        self.section.show_steps(xs, losses)
+        self.section.show_current(0.0 if line is not None else current[0], t.evaluate_loss())
+        # an arrow on each step drawn on the heat map since the point was last put by hand
+        keep = max(first, first_after)
+        self.heat.show_arrows(path[keep:], losses[keep - first:])
+
+    # ================================================================ eigen
+    def _update_eigen(self) -> None:
+        """The eigen plot for the current point (slices only) at the look-ahead's rate."""
+        if self.mode != "slice":
+            self.eigen_plot.forget()
+            self.eigen_plot.say("The eigen plot follows the two axes of a slice.")
+            return
+        t = self.trainer
+        self.eigen_plot.measure(t, self.axes, (t.network.flat().tobytes(), t.settings, self.axes))
+        self._show_eigen()
+
+    def _show_eigen(self) -> None:
+        if self.mode == "slice" and self.eigen_plot.eigen is not None:
+            rate = self.look.rate if self.look.rate is not None else self.trainer.learning_rate
+            self.eigen_plot.show(self.trainer, rate)
 
     # ============================================================ look-ahead
     def preview_rate(self, rate: float) -> None:
@@ -575,29 +607,37 @@ class SurfacePanel(SessionView, QWidget):
             return
         if self.mode == "plane" and self._plane is None:
             return
-        view = (self.mode, self.axes, None if self._plane is None else id(self._plane), self.range)
-        self.look.update(self.trainer, view, self._in_panel, self.range)
+        view = (self.mode, self.axes, self.along, None if self._plane is None else id(self._plane), self.range)
+        self.look.update(self.trainer, view, self._in_panel, self.range, self._to_section)
+        self._show_eigen()
+        if self._auto_fit and not framing.holds(self.range, self._ghost_to_frame()):
+            self._widen_throttle.request()
+        (x0, x1), (y0, y1) = self.heat.view_box.viewRange()
+        self.heat.show_edge_arrow(framing.exit_arrow(self.look.xy, (x0, x1, y0, y1), self.heat.pixel_scale()))
         settle_ranges(self.plots)
 
     def _update_stability(self) -> None:
-        if self.look.update_stability(self.trainer, self.axes if self.mode == "slice" else None):
-            self._push_stability_mark()
+        try:
+            marks = self.session.regime_marks()
+            self.look.update_stability(self.trainer, self.axes if self.mode == "slice" else None, marks)
+        except (ValueError, FloatingPointError, np.linalg.LinAlgError) as exc:
+            self.look.stability_label.setText(f"Regime marks unavailable: {exc}")
 
-    def _push_stability_mark(self) -> None:
-        control, rate = self.rate_control, self.look.critical_rates[1]
-        if control is None:
-            return
-        if rate is None or not math.isfinite(rate) or rate <= 0:
-            control.set_stability_mark(None)
-        else:
-            control.set_stability_mark(rate, look_ahead.stability_tip(rate))
+    def export(self, path: str, size: tuple[int, int] = figure.SIZE) -> None:
+        """Write what the panel shows as a figure (``figure``: as ``nnviz surface --out``
+        draws it). ValueError for an unknown ending or no surface yet, OSError when it
+        cannot be written."""
+        figure.export(figure.panel_data(self), path, size)
 
     # ================================================================= fork
     def ask_fork(self) -> None:
         t = self.trainer
-        dialog = ForkDialog(t.learning_rate * 2, t.optimizer.name, self)
+        allowed = tuple(name for name in losses.LOSSES if name != t.loss and _fits(name, t))
+        dialog = ForkDialog(t.learning_rate * 2, t.optimizer.name, self, n_samples=t.n_samples,
+                            losses_allowed=allowed)
         if run_once(dialog) == QDialog.DialogCode.Accepted and dialog.values() is not None:
-            self.session.fork(*dialog.values())
+            rate, optimizer, batch, loss = dialog.values()
+            self.session.fork(rate, optimizer, batch=batch, loss=loss)
 
     # ============================================================== colours
     def _on_log_toggled(self, on: bool) -> None:
@@ -615,9 +655,19 @@ class SurfacePanel(SessionView, QWidget):
         self.plots.setBackground(pal.canvas_background(p))
         self.heat.recolour(p)
         self.section.recolour(p)
-        self.error_label.setStyleSheet(f"color: {look_ahead.STATUS_COLOURS['diverged'][pal.is_dark(p)]}")
+        self.eigen_plot.recolour(p)
+        self.error_label.setStyleSheet(f"color: {pal.REGIME_COLOURS['diverged'][pal.is_dark(p)]}")
         hint = p.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText)
         self.note.setStyleSheet(f"color: {hint.name()}")
         self._update_labels()
         self.look.recolour(pal.is_dark(p))
         self.fork_view.show_label(self.session.fork_run, self.trainer, pal.is_dark(p))
+
+
+def _fits(loss: str, trainer: Trainer) -> bool:
+    """Whether ``loss`` works with the trainer's output activation."""
+    try:
+        losses.get(loss, trainer.network.activations[-1])
+    except ValueError:
+        return False
+    return True
