@@ -104,9 +104,9 @@ def test_the_panels_number_fields(qtbot, window, no_exec):
 @pytest.mark.parametrize("make", [
     lambda s, p: DataDialog(s, p), lambda s, p: NetworkEditor(s, p), lambda s, p: SweepDialog(s, p),
     lambda s, p: RecordDialog("/nonexistent-folder/r.gif", p),
-    lambda s, p: ExportOptionsDialog(s.trainer, "numpy", p),
+    lambda s, p: ExportOptionsDialog(s, "numpy", p),
     lambda s, p: RangeDialog(("w5", "w6"), (0.0, 1.0, 0.0, 1.0), check_range, p),
-    lambda s, p: ForkDialog(0.5, "sgd", p),
+    lambda s, p: ForkDialog(0.5, "sgd", p, n_samples=4, losses_allowed=("mse",)),
 ], ids=["data", "network editor", "sweep", "record", "export code", "surface range", "fork"])
 def test_the_dialogs_number_fields_then_ok(qtbot, window, no_exec, make):
     s = window.session
@@ -123,5 +123,5 @@ def test_the_dialogs_number_fields_then_ok(qtbot, window, no_exec, make):
     if isinstance(dialog, RangeDialog):
         assert dialog.values() is None or check_range(dialog.values())
     if isinstance(dialog, ForkDialog) and dialog.values() is not None:
-        rate, _ = dialog.values()
+        rate = dialog.values()[0]
         assert math.isfinite(rate) and rate > 0
