@@ -76,3 +76,19 @@ def dark(request, qapp):
         qapp.setPalette(palette.dark_palette())
     yield request.param
     qapp.setPalette(old)
+
+
+@pytest.fixture
+def chinese(qapp):
+    """The window's translation into Simplified Chinese installed for the test."""
+    from nnviz.gui import i18n
+
+    yield i18n.install("zh_CN")
+    i18n.uninstall()
+
+
+@pytest.fixture
+def chinese_window(chinese, show, session, settings):
+    from nnviz.gui.main_window import MainWindow
+
+    return show(MainWindow(session, settings))

@@ -14,19 +14,6 @@ from nnviz.core import words
 from nnviz.gui import i18n
 
 
-@pytest.fixture
-def chinese(qapp):
-    yield i18n.install("zh_CN")
-    i18n.uninstall()
-
-
-@pytest.fixture
-def chinese_window(chinese, show, session, settings):
-    from nnviz.gui.main_window import MainWindow
-
-    return show(MainWindow(session, settings))
-
-
 # ================================================================ the choice
 @pytest.mark.parametrize("ui_languages,expected", [
     (["zh-Hans-CN", "zh-CN", "zh-Hans", "zh"], "zh_CN"),
