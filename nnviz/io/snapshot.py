@@ -20,12 +20,12 @@ from nnviz.core import losses, optimizers, recipes
 from nnviz.core.activations import ACTIVATIONS
 from nnviz.core.data.datasets import Dataset
 from nnviz.core.losses import LOSSES
-from nnviz.core.data.transform import DataTransform
 from nnviz.core.network import INIT_SCHEMES, Network
-from nnviz.core.trainer import (BACKPROP_MODES, SCHEDULES, IterationValues, Schedule, Trainer,
-                                TrainingState, parse_batch)
+from nnviz.core.trainer import BACKPROP_MODES, IterationValues, Trainer, TrainingState
 from nnviz.io import files, json_text
-from nnviz.io.json_fields import Field, shown
+from nnviz.io import snapshot_fields as fields
+from nnviz.io.json_fields import shown
+from nnviz.io.snapshot_fields import SnapshotError
 
 FORMAT = "nnviz-snapshot"
 VERSION = 1
@@ -33,10 +33,6 @@ MAX_BYTES = 2048 * files.MiB  # the largest snapshot file read (see the README's
 # At an iteration boundary the last iteration's values are only shown, never needed to carry on:
 # they are written only for batches up to this size (a larger one would multiply the file's size).
 MAX_KEPT_BATCH = 10_000
-
-
-class SnapshotError(ValueError):
-    """A snapshot that cannot be read or written; the message is one line for the user."""
 
 
 # ===================================================================== saving
@@ -204,12 +200,8 @@ def loads(text: str) -> Trainer:
     return from_dict(doc)
 
 
-class _Reader(Field):
-    error = SnapshotError
-
-
 def from_dict(doc: Any) -> Trainer:
-    root = _Reader(doc, "")
+    root = fields.Reader(doc, "")
     if not isinstance(doc, dict):
         raise SnapshotError("expected a JSON object at the top level")
     fmt = root.get("format")
@@ -240,8 +232,8 @@ def from_dict(doc: Any) -> Trainer:
         recipes.check_activations(acts, sizes[-1])
     except ValueError as exc:
         n["activations"].fail(str(exc))
-    weights = _layer_arrays(n["weights"], [(sizes[l + 1], sizes[l]) for l in range(L)])
-    biases = _layer_arrays(n["biases"], [(sizes[l + 1],) for l in range(L)])
+    weights = fields.layer_arrays(n["weights"], [(sizes[l + 1], sizes[l]) for l in range(L)])
+    biases = fields.layer_arrays(n["biases"], [(sizes[l + 1],) for l in range(L)])
     neuron_names = None
     if (r := n.get("neuron_names")) is not None:
         neuron_names = [[x.name() for x in layer.items()] for layer in r.items()]
@@ -262,17 +254,17 @@ def from_dict(doc: Any) -> Trainer:
         recipes.check_size(sizes, len(rows.value) if rows is not None and isinstance(rows.value, list) else 0)
     except ValueError as exc:
         d.fail(str(exc))
-    inputs, targets = _samples(d, sizes)
+    inputs, targets = fields.samples(d, sizes)
     name = d.get("name").name() if d.get("name") is not None else ""
     names = {key: d.get(key).names(n) if d.get(key) is not None else ()
              for key, n in (("input_names", sizes[0]), ("target_names", sizes[-1]))}
-    transform = _transform(d.get("transform"), sizes) if d.get("transform") is not None else None
-    check = _check_set(d.get("check"), sizes, name, transform, names) if d.get("check") is not None else None
+    transform = fields.transform(d.get("transform"), sizes) if d.get("transform") is not None else None
+    check = fields.check_set(d.get("check"), sizes, name, transform, names) if d.get("check") is not None else None
     dataset = Dataset(inputs, targets, name, transform=transform, check=check, **names)
     n_samples = inputs.shape[0]
 
     # ---- training settings
-    tr = root.get("training") or _Reader({}, "training")
+    tr = root.get("training") or fields.Reader({}, "training")
     kwargs: dict[str, Any] = {}
     if (r := tr.get("loss")) is not None:
         kwargs["loss"] = r.str(tuple(LOSSES))
@@ -287,7 +279,7 @@ def from_dict(doc: Any) -> Trainer:
         if isinstance(o.value, str):
             opt_name = o.str(tuple(optimizers.OPTIMIZERS))
         else:
-            opt = _optimizer(o)
+            opt = fields.optimizer(o)
             opt_name = opt.name
             kwargs["optimizer_params"] = dict(opt.params)
             if o.get("t") is not None:
@@ -299,10 +291,10 @@ def from_dict(doc: Any) -> Trainer:
     position, order, epoch = 0, np.arange(n_samples), 0
     if (b := tr.get("batch")) is not None:
         if isinstance(b.value, (str, int)) and not isinstance(b.value, bool):
-            kwargs["batch"] = _batch(b)
+            kwargs["batch"] = fields.batch(b)
         else:
             if b.get("mode") is not None:
-                kwargs["batch"] = _batch(b["mode"])
+                kwargs["batch"] = fields.batch(b["mode"])
             if b.get("shuffle") is not None:
                 kwargs["shuffle"] = b["shuffle"].bool()
             if b.get("position") is not None:
@@ -317,7 +309,7 @@ def from_dict(doc: Any) -> Trainer:
     if (r := tr.get("backprop")) is not None:
         kwargs["backprop"] = r.str(BACKPROP_MODES)
     if (r := tr.get("schedule")) is not None:
-        kwargs["schedule"] = _schedule(r)
+        kwargs["schedule"] = fields.schedule(r)
     seed = tr["seed"].int(low=0) if tr.get("seed") is not None else 0
     if (r := tr.get("frozen")) is not None:
         frozen = []
@@ -332,7 +324,7 @@ def from_dict(doc: Any) -> Trainer:
     rng = np.random.default_rng(seed)
     rng_state = rng.bit_generator.state
     if (r := tr.get("rng_state")) is not None:
-        rng_state = _rng_state(r, rng)
+        rng_state = fields.rng_state(r, rng)
     try:
         trainer = Trainer(network, dataset, seed=seed, rng=rng, init_scheme=init, **kwargs)
     except ValueError as exc:
@@ -340,9 +332,9 @@ def from_dict(doc: Any) -> Trainer:
 
     # ---- initial parameters (what Reset returns to)
     if (ini := root.get("initial")) is not None:
-        w0 = _layer_arrays(ini["weights"], [w.shape for w in weights])
-        b0 = _layer_arrays(ini["biases"], [x.shape for x in biases])
-        r0 = _rng_state(ini["rng_state"], rng) if ini.get("rng_state") is not None else rng_state
+        w0 = fields.layer_arrays(ini["weights"], [w.shape for w in weights])
+        b0 = fields.layer_arrays(ini["biases"], [x.shape for x in biases])
+        r0 = fields.rng_state(ini["rng_state"], rng) if ini.get("rng_state") is not None else rng_state
         trainer.set_initial(w0, b0, r0)
 
     # ---- optimizer state
@@ -364,7 +356,7 @@ def from_dict(doc: Any) -> Trainer:
     cursor = 0
     if (c := root.get("cursor")) is not None:
         cursor = c["index"].int(0, 3 * L) if isinstance(c.value, dict) else c.int(0, 3 * L)
-    h = root.get("history") or _Reader({}, "history")
+    h = root.get("history") or fields.Reader({}, "history")
     loss_history, accuracy, check_loss = ([] if h.get(key) is None else h[key].array(ndim=1).tolist()
                                           for key in ("loss", "accuracy", "check_loss"))
     iteration = tr["iteration"].int() if tr.get("iteration") is not None else len(loss_history)
@@ -400,125 +392,7 @@ def from_dict(doc: Any) -> Trainer:
     return trainer
 
 
-def _transform(r: _Reader, sizes: list[int]) -> DataTransform:
-    """dataset.transform: the min-max normalisation the data went through."""
-    r.dict()
-    n_in, n_out = sizes[0], sizes[-1]
-    fields: dict[str, Any] = {}
-    for key, n in (("input_min", n_in), ("input_max", n_in)):
-        fields[key] = tuple(r[key].array(shape=(n,)).tolist())
-    if r.get("input_range") is not None:
-        fields["input_range"] = tuple(r["input_range"].array(shape=(2,)).tolist())
-    if r.get("target_range") is not None:
-        fields["target_range"] = tuple(r["target_range"].array(shape=(2,)).tolist())
-        for key in ("target_min", "target_max"):
-            fields[key] = tuple(r[key].array(shape=(n_out,)).tolist())
-    else:
-        for key in ("target_min", "target_max"):
-            if r.get(key) is not None:
-                r[key].fail("not allowed without target_range (the targets were not scaled)")
-    for key in ("input_range", "target_range"):
-        if key in fields and not fields[key][0] < fields[key][1]:
-            r[key].fail(f"expected [low, high] with low < high, got {list(fields[key])}")
-    for a, b, what in (("input_min", "input_max", "input"), ("target_min", "target_max", "target")):
-        for j, (lo, hi) in enumerate(zip(fields.get(a, ()), fields.get(b, ()))):
-            if lo > hi:
-                r[a].fail(f"column {j}: minimum {lo!r} is above the maximum {hi!r}")
-    try:
-        return DataTransform(**fields)
-    except ValueError as exc:
-        r.fail(str(exc))
-
-
-def _check_set(r: _Reader, sizes: list[int], name: str, transform, names: dict) -> Dataset:
-    """dataset.check: samples held out from training, to measure the check loss."""
-    r.dict()
-    inputs, targets = _samples(r, sizes)
-    return Dataset(inputs, targets, name, transform=transform, **names)
-
-
-def _samples(r: _Reader, sizes: list[int]) -> tuple[np.ndarray, np.ndarray]:
-    """``inputs`` and ``targets`` of ``r``: at least one row, one per sample, with the
-    network's input and output counts as columns."""
-    if r["inputs"].value == []:
-        r["inputs"].fail("expected at least one sample")
-    inputs = r["inputs"].array(ndim=2)
-    targets = r["targets"].array(ndim=2)
-    if inputs.shape[1] != sizes[0]:
-        r["inputs"].fail(f"expected {sizes[0]} columns (the network's inputs), got {inputs.shape[1]}")
-    if targets.shape[1] != sizes[-1]:
-        r["targets"].fail(f"expected {sizes[-1]} columns (the network's outputs), got {targets.shape[1]}")
-    if targets.shape[0] != inputs.shape[0]:
-        r["targets"].fail(f"expected {inputs.shape[0]} row{'s' * (inputs.shape[0] != 1)} (one per input row), "
-                          f"got {targets.shape[0]}")
-    return inputs, targets
-
-
-def _optimizer(r: _Reader) -> optimizers.Optimizer:
-    """``{"name": ..., "params": {...}}``."""
-    name = r["name"].str(tuple(optimizers.OPTIMIZERS))
-    pr = r.get("params")
-    params = {k: pr.child(k, v).float() for k, v in pr.dict().items()} if pr is not None else {}
-    try:
-        return optimizers.create(name, **params)
-    except ValueError as exc:
-        raise SnapshotError(f"{r.path}.params: {exc}") from None
-
-
-def _schedule(r: _Reader) -> Schedule:
-    if isinstance(r.value, str):
-        fields = {"kind": r.str(SCHEDULES)}
-    else:
-        fields = {"kind": r["kind"].str(SCHEDULES)}
-        if r.get("step_size") is not None:
-            fields["step_size"] = r["step_size"].int(low=1)
-        for key in ("gamma", "decay"):
-            if r.get(key) is not None:
-                fields[key] = r[key].float()
-    try:
-        return Schedule(**fields)
-    except ValueError as exc:
-        r.fail(str(exc))
-
-
-def _batch(r: _Reader):
-    if isinstance(r.value, str):
-        r.name()  # no line breaks, not too long for the message
-    try:
-        return parse_batch(r.value)
-    except ValueError as exc:
-        r.fail(str(exc))
-
-
-def _rng_state(r: _Reader, rng: np.random.Generator) -> dict:
-    state = r.dict()
-    kind = type(rng.bit_generator).__name__
-    if state.get("bit_generator") != kind:
-        r.fail(f"expected a {kind} generator state (bit_generator: \"{kind}\")")
-    inner = r["state"].dict()
-    for key in ("state", "inc"):
-        r["state"][key].int(0, 2**128 - 1)
-    for key in ("has_uint32", "uinteger"):
-        if key in state:
-            r[key].int(0, 2**32 - 1)
-    probe = np.random.default_rng()
-    try:
-        probe.bit_generator.state = {"bit_generator": kind, "state": dict(inner),
-                                     "has_uint32": state.get("has_uint32", 0),
-                                     "uinteger": state.get("uinteger", 0)}
-    except (ValueError, TypeError, KeyError, OverflowError) as exc:
-        r.fail(f"not a valid generator state ({exc})")
-    return probe.bit_generator.state
-
-
-def _layer_arrays(r: _Reader, shapes: list[tuple[int, ...]]) -> list[np.ndarray]:
-    items = r.items()
-    if len(items) != len(shapes):
-        r.fail(f"expected {len(shapes)} arrays (one per weight layer), got {len(items)}")
-    return [x.array(shape=shape) for x, shape in zip(items, shapes)]
-
-
-def _optional_layers(r: _Reader | None, shapes: list[tuple[int, ...]]) -> list[np.ndarray | None]:
+def _optional_layers(r: fields.Reader | None, shapes: list[tuple[int, ...]]) -> list[np.ndarray | None]:
     if r is None:
         return [None] * len(shapes)
     items = r.items()
@@ -527,7 +401,7 @@ def _optional_layers(r: _Reader | None, shapes: list[tuple[int, ...]]) -> list[n
     return [None if x.value is None else x.array(shape=shape) for x, shape in zip(items, shapes)]
 
 
-def _values_from(r: _Reader, trainer: Trainer, dataset: Dataset) -> IterationValues:
+def _values_from(r: fields.Reader, trainer: Trainer, dataset: Dataset) -> IterationValues:
     net = trainer.network
     L = net.n_layers
     batch = None
@@ -584,7 +458,7 @@ def _values_from(r: _Reader, trainer: Trainer, dataset: Dataset) -> IterationVal
     if r.get("backprop") is not None:
         v.backprop = r["backprop"].str(BACKPROP_MODES)
     if (o := r.get("update_optimizer")) is not None:
-        v.optimizer = _optimizer(o)
+        v.optimizer = fields.optimizer(o)
     for name in ("net", "activations", "errors", "grad_W", "grad_b", "update_W", "update_b"):
         setattr(v, name, [None if a is None else _readonly(a) for a in getattr(v, name)])
     return v

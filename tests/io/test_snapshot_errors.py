@@ -314,7 +314,7 @@ def test_too_much_data_for_the_network_is_refused_before_the_tables_are_read(tmp
 
     path = _write(tmp_path, lambda doc: None)  # one sample
     monkeypatch.setattr(recipes, "MAX_VALUES", 3)
-    monkeypatch.setattr(snapshot, "_samples", lambda *a: pytest.fail("the tables were read"))
+    monkeypatch.setattr(snapshot.fields, "samples", lambda *a: pytest.fail("the tables were read"))
     with pytest.raises(SnapshotError) as e:
         snapshot.load(path)
     assert str(e.value) == (f"{path}: dataset: 1 sample through the 2-2-2 network are 4 values a forward pass, "
