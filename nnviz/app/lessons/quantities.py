@@ -106,20 +106,15 @@ def _check_loss(r: Reader, _) -> float | None:
     return t.check_loss_history[-1] if t.check_loss_history else None
 
 
-def _grad(r: Reader, arg: str) -> float | None:
-    p = r.param(arg)
-    v = r.trainer.values
-    grads = v.grad_W if p.kind == "W" else v.grad_b
-    g = grads[p.layer - 1]
-    return None if g is None else g[p.index]
-
-
-def _update(r: Reader, arg: str) -> float | None:
-    p = r.param(arg)
-    v = r.trainer.values
-    changes = v.update_W if p.kind == "W" else v.update_b
-    u = changes[p.layer - 1]
-    return None if u is None else u[p.index]
+def _param_value(weights: str, biases: str):
+    """The quantity of a parameter read from the iteration's per-layer lists ``weights``
+    (for a W) or ``biases`` (for a b): None until the step that computes them has run."""
+    def read(r: Reader, arg: str) -> float | None:
+        p = r.param(arg)
+        layers = getattr(r.trainer.values, weights if p.kind == "W" else biases)
+        a = layers[p.layer - 1]
+        return None if a is None else a[p.index]
+    return read
 
 
 def _out(r: Reader, arg: str) -> float | None:
@@ -231,8 +226,9 @@ QUANTITIES: dict[str, Quantity] = {q.name: q for q in (
     Quantity("applied_rate", None, lambda r, _: r.trainer.applied_learning_rate,
              "the rate the next update applies (after the schedule)"),
     Quantity("param", "param", lambda r, arg: r.trainer.network.get(arg), "a parameter's value now"),
-    Quantity("grad", "param", _grad, "dE/d(parameter) of the current iteration"),
-    Quantity("update", "param", _update, "the change the current iteration's update made to a parameter"),
+    Quantity("grad", "param", _param_value("grad_W", "grad_b"), "dE/d(parameter) of the current iteration"),
+    Quantity("update", "param", _param_value("update_W", "update_b"),
+             "the change the current iteration's update made to a parameter"),
     Quantity("out", "neuron", _out, "a neuron's output"),
     Quantity("net", "neuron", _net, "a neuron's net input"),
     Quantity("error", "neuron", _error,
