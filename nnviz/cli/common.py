@@ -276,14 +276,18 @@ def apply_weights(trainer: Trainer, args: argparse.Namespace) -> Trainer:
         raise UsageError(f"nnviz {args.command}: --weights: {exc}{hint}") from None
 
 
-def check_writable(path: str, prog: str = "nnviz train") -> Path:
+def check_writable(path: str, prog: str = "nnviz train", suffixes: tuple[str, ...] = ()) -> Path:
     """``--out PATH``: refused now, before any work, when the write would fail (see
-    ``nnviz.io.files.check_writable``)."""
+    ``nnviz.io.files.check_writable``) or, given ``suffixes``, when its name ends in
+    none of them."""
     try:
         files.check_writable(path)
     except files.FileError as exc:
         raise UsageError(f"{prog}: --out: {exc}") from None
-    return Path(path)
+    out = Path(path)
+    if suffixes and out.suffix.lower() not in suffixes:
+        raise UsageError(f"{prog}: --out: expected a {' or '.join(suffixes)} file name, got {out.name!r}")
+    return out
 
 
 class ProgressBar:

@@ -28,9 +28,7 @@ def add_parser(sub) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    out = check_writable(args.out, "nnviz graph")
-    if out.suffix.lower() not in (".svg", ".png"):
-        raise UsageError(f"nnviz graph: --out: expected a .svg or .png file name, got {out.name!r}")
+    out = check_writable(args.out, "nnviz graph", (".svg", ".png"))
     trainer = load_source(args)
     try:
         param = trainer.network.parse_param(args.param)

@@ -29,9 +29,7 @@ def add_parser(sub) -> None:
 
 def run(args: argparse.Namespace) -> int:
     prog = "nnviz sweep"
-    out = check_writable(args.out, prog)
-    if out.suffix.lower() != ".csv":
-        raise UsageError(f"{prog}: --out: expected a .csv file name, got {out.name!r}")
+    out = check_writable(args.out, prog, (".csv",))
     low, high, n = args.lr_range or ("0.001", "10", "25")
     try:
         low, high = (positive_float(x) for x in (low, high))
