@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QObject, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QObject, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtWidgets import QLayout, QWidget
 
@@ -168,7 +168,11 @@ def draw_frame(trainer: Trainer, picture: Picture, size: tuple[int, int], captio
 # ================================================================ in the window
 class Recorder(QObject):
     """Takes a frame whenever the Session's trainer has done ``every`` more units (or
-    fewer: Step back and Reset are recorded too), from :meth:`start` to :meth:`stop`."""
+    fewer: Step back and Reset are recorded too), and while the learning rate is dragged
+    (a frame at most every ``RATE_FRAME_MS``: the look-ahead and the slider move), from
+    :meth:`start` to :meth:`stop`."""
+
+    RATE_FRAME_MS = 100
 
     frameAdded = Signal(int)  # the number of frames so far
     full = Signal()  # the asked number of frames is there (the owner stops and writes)
@@ -183,6 +187,10 @@ class Recorder(QObject):
         self.frames = Frames()
         self._bucket: int | None = None
         self.recording = False
+        self._rate_frame = QTimer(self)
+        self._rate_frame.setSingleShot(True)
+        self._rate_frame.setInterval(self.RATE_FRAME_MS)
+        self._rate_frame.timeout.connect(self._on_rate_frame)
 
     @property
     def wanted(self) -> int | None:
@@ -199,6 +207,7 @@ class Recorder(QObject):
         self.recording = True
         self.session.stateChanged.connect(self._on_state_changed)
         self.session.trainerReplaced.connect(self._on_trainer_replaced)
+        self.session.settingsChanged.connect(self._on_setting_changed)
         self.take()
 
     def stop(self) -> None:
@@ -206,6 +215,8 @@ class Recorder(QObject):
             self.recording = False
             self.session.stateChanged.disconnect(self._on_state_changed)
             self.session.trainerReplaced.disconnect(self._on_trainer_replaced)
+            self.session.settingsChanged.disconnect(self._on_setting_changed)
+            self._rate_frame.stop()
 
     def take(self) -> None:
         """Add a frame of what is shown now."""
@@ -219,6 +230,14 @@ class Recorder(QObject):
 
     def _on_state_changed(self) -> None:
         if self.recording and position(self.session.trainer, self.options.unit) // self.options.every != self._bucket:
+            self.take()
+
+    def _on_setting_changed(self, name: str) -> None:
+        if self.recording and name == "learning_rate" and not self._rate_frame.isActive():
+            self._rate_frame.start()
+
+    def _on_rate_frame(self) -> None:
+        if self.recording:
             self.take()
 
     def _on_trainer_replaced(self) -> None:

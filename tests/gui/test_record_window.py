@@ -211,3 +211,34 @@ def test_the_dialog_allows_what_the_command_line_allows(qtbot, tmp_path, field, 
     qtbot.addWidget(dialog)
     assert getattr(dialog, field).maximum() == limit
     assert (dialog.fps.minimum(), dialog.fps.maximum()) == (animation.MIN_FPS, animation.MAX_FPS)
+
+
+def test_dragging_the_learning_rate_is_recorded(qtbot, window, ask, tmp_path):
+    """The rate lesson is recorded as it is taught: a drag of the slider adds frames (one
+    per RATE_FRAME_MS at the most, however many positions it passes), with no step taken."""
+    from PySide6.QtCore import QPoint
+
+    from nnviz.gui.controls.lr_slider import slider_x
+
+    ask.options = RecordOptions(show="surface", size=(320, 240))
+    ask.path = str(tmp_path / "drag.gif")
+    window.controls.record_button.click()
+    recorder = window.recording.recorder
+    assert len(recorder.frames) == 1
+    control = window.controls.learning_rate
+    slider = control.slider
+    y = slider.height() // 2
+    start, end = QPoint(round(slider_x(slider, control.value)), y), QPoint(round(slider_x(slider, 5.0)), y)
+    qtbot.mousePress(slider, Qt.MouseButton.LeftButton, pos=start)
+    for k in range(1, 11):
+        qtbot.mouseMove(slider, start + (end - start) * k / 10)
+    qtbot.mouseRelease(slider, Qt.MouseButton.LeftButton, pos=end)
+    assert window.session.trainer.learning_rate > 1 and window.session.trainer.iteration == 0
+    qtbot.waitUntil(lambda: len(recorder.frames) >= 2 and not recorder._rate_frame.isActive())
+    n = len(recorder.frames)
+    assert n <= 1 + 10  # never more than one a position passed (one per interval)
+    window.session.set_learning_rate(0.1)
+    window.session.set_learning_rate(0.2)
+    qtbot.waitUntil(lambda: len(recorder.frames) == n + 1)  # two changes within the interval: one frame
+    assert stop_and_wait(qtbot, window) == ask.path
+    assert n_frames(ask.path) == n + 1
