@@ -78,11 +78,14 @@ def add_data_arguments(p: argparse.ArgumentParser) -> None:
     data.add_argument("--decimal", choices=("auto", ".", ","),
                       help="the decimal mark (default auto: '.' in comma-separated files, either "
                            "'.' or ',' in others)")
+    data.add_argument("--encoding", metavar="auto|utf-8|cp1252|gb18030|utf-16|...",
+                      help="the file's text encoding (default auto: UTF-8, or UTF-16 with its "
+                           "byte-order mark)")
 
 
 _DATA_FLAGS = (("targets", "--targets"), ("normalize", "--normalize"), ("layers", "--layers"),
                ("activation", "--activation"), ("init", "--init"), ("check_ratio", "--check-ratio"),
-               ("delimiter", "--delimiter"), ("decimal", "--decimal"))
+               ("delimiter", "--delimiter"), ("decimal", "--decimal"), ("encoding", "--encoding"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -157,8 +160,12 @@ def load_data_source(args: argparse.Namespace, prog: str = "nnviz train") -> Tra
     except ValueError as exc:
         raise UsageError(f"{prog}: --decimal: {exc}") from None
     try:
+        encoding = tables.check_encoding(args.encoding or "auto")
+    except ValueError as exc:
+        raise UsageError(f"{prog}: --encoding: {exc}") from None
+    try:
         table = tables.read(args.data, targets=k, sizes=imported.sizes if imported else args.layers,
-                            delimiter=args.delimiter or "auto", decimal=args.decimal or "auto")
+                            delimiter=args.delimiter or "auto", decimal=args.decimal or "auto", encoding=encoding)
     except ValueError as exc:
         raise UsageError(f"{prog}: --data: {exc}") from None
     for note in table.notes:

@@ -8,6 +8,7 @@ save raises ``FileError`` with one line and leaves any existing file as it was.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import os
@@ -128,12 +129,38 @@ class Table:
                             "outside the training rows' values to be normalised")
 
 
-def read(path: str | os.PathLike, targets: int = 1, sizes: Sequence[int] | None = None,
-         name: str | None = None, delimiter: str = delimited.AUTO, decimal: str = delimited.AUTO) -> Table:
-    """A data file (see :func:`read_table`) as a :class:`Table`. Only a regular file of at
-    most ``MAX_BYTES`` is read; it must be UTF-8 text (with or without a byte-order mark)."""
+ENCODINGS = {  # the encodings the Data dialog offers (any Python codec name works on the command line)
+    delimited.AUTO: "UTF-8 (or as its byte-order mark says)",
+    "cp1252": "Western European (Windows-1252: Excel's CSV in Europe and the Americas)",
+    "gb18030": "Chinese (GB18030 / GBK: Excel's CSV in China)",
+    "utf-16": "UTF-16 (Excel's \"Unicode text\")",
+    "latin-1": "ISO 8859-1 (Latin-1)",
+}
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def check_encoding(encoding: str) -> str:
+    """``encoding`` as Python names it (``auto`` as it is); ValueError (one line) for
+    one Python does not know."""
+    if encoding == delimited.AUTO:
+        return encoding
     try:
-        text = _decode(files.read_bytes(path, MAX_BYTES, "data file"), path)
+        info = codecs.lookup(encoding)
+    except (LookupError, ValueError):
+        raise ValueError(f"unknown encoding {files.quote(encoding)}; expected auto or an encoding such as "
+                         "utf-8, cp1252, gb18030 or utf-16") from None
+    if not getattr(info, "_is_text_encoding", True):  # rot13, base64...: not a text encoding
+        raise ValueError(f"{files.quote(encoding)} is not a text encoding")
+    return info.name
+
+
+def read(path: str | os.PathLike, targets: int = 1, sizes: Sequence[int] | None = None,
+         name: str | None = None, delimiter: str = delimited.AUTO, decimal: str = delimited.AUTO,
+         encoding: str = delimited.AUTO) -> Table:
+    """A data file (see :func:`read_table`) as a :class:`Table`. Only a regular file of at
+    most ``MAX_BYTES`` is read, as text in ``encoding`` (see :func:`decode`)."""
+    try:
+        text = decode(files.read_bytes(path, MAX_BYTES, "data file"), files.one_line(os.fspath(path)), encoding)
     except files.FileError as exc:
         raise DataError(str(exc)) from None
     shown = files.one_line(os.fspath(path))
@@ -142,11 +169,12 @@ def read(path: str | os.PathLike, targets: int = 1, sizes: Sequence[int] | None 
 
 def read_table(path: str | os.PathLike, targets: int = 1, normalize: bool = False,
                output_activation: str | None = None, sizes: Sequence[int] | None = None,
-               name: str | None = None, delimiter: str = delimited.AUTO, decimal: str = delimited.AUTO) -> Dataset:
+               name: str | None = None, delimiter: str = delimited.AUTO, decimal: str = delimited.AUTO,
+               encoding: str = delimited.AUTO) -> Dataset:
     """A data file as a Dataset: one sample a row, the last ``targets`` columns the
     targets and the rest the inputs, the cells separated by commas, semicolons, tabs or
     spaces, as ``nnviz.io.delimited`` reads them (``delimiter`` and ``decimal`` ``"auto"``
-    or given).
+    or given), the text in ``encoding`` (see :func:`decode`).
 
     A header row is optional (taken as one when none of its cells is a number); its
     names become the Dataset's ``input_names`` and ``target_names`` (cleaned to the
@@ -160,7 +188,7 @@ def read_table(path: str | os.PathLike, targets: int = 1, normalize: bool = Fals
     Raises ``DataError`` (a ValueError) with one line such as
     ``data.csv: line 7, column 3: 'abc' is not a number``; nothing else changes.
     """
-    table = read(path, targets, sizes, name, delimiter, decimal)
+    table = read(path, targets, sizes, name, delimiter, decimal, encoding)
     return table.normalized(output_activation) if normalize else table.dataset
 
 
@@ -173,13 +201,26 @@ def parse_table(text: str, targets: int = 1, normalize: bool = False,
     return table.normalized(output_activation) if normalize else table.dataset
 
 
-def _decode(data: bytes, path) -> str:
+def decode(data: bytes, source: str, encoding: str = delimited.AUTO) -> str:
+    """The text of a data file's bytes: ``auto`` reads what a byte-order mark names
+    (UTF-8, or UTF-16 as Excel's "Unicode text" is written), else UTF-8; another
+    ``encoding`` is used as given (a byte-order mark of it dropped). Bytes that are not
+    text in it raise ``DataError`` naming the line and what to do."""
+    encoding = check_encoding(encoding)
+    if encoding == delimited.AUTO:
+        encoding = next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8-sig")
+    elif encoding == "utf-8":
+        encoding = "utf-8-sig"
     try:
-        return data.decode("utf-8-sig")
+        return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        line = len(delimited.LINE_BREAK.findall(data[:exc.start].decode("utf-8", "replace"))) + 1
-        raise DataError(f"{files.one_line(os.fspath(path))}: line {line}: not a text file (expected UTF-8 text; "
-                        "a spreadsheet writes it with the file type \"CSV UTF-8\")") from None
+        line = len(delimited.LINE_BREAK.findall(data[:exc.start].decode(encoding, "replace"))) + 1
+        byte = f"byte 0x{data[exc.start]:02x}"
+        if encoding == "utf-8-sig":
+            raise DataError(f"{source}: line {line}: not UTF-8 text ({byte}); give the file's encoding "
+                            "(--encoding cp1252 for a Western European spreadsheet's CSV, gb18030 for a "
+                            "Chinese one; the Data dialog's Encoding) or save it as \"CSV UTF-8\"") from None
+        raise DataError(f"{source}: line {line}: not {encoding} text ({byte}); is the encoding right?") from None
 
 
 def _parse(text: str, targets: int, sizes: Sequence[int] | None, name: str, source: str,

@@ -151,6 +151,20 @@ def test_a_german_spreadsheet_export(workdir, nnviz_cli):
     assert 'out_Klasse; "A" = ' in out
 
 
+def test_a_spreadsheet_csv_in_its_locales_encoding(workdir, nnviz_cli):
+    """Excel's plain "CSV" is in the system's code page: Windows-1252 in Germany, GBK in
+    China. --encoding reads it, names and all."""
+    (workdir / "de.csv").write_bytes("Größe;Klasse\r\n1,5;0\r\n2,5;1\r\n".encode("cp1252"))
+    (workdir / "zh.csv").write_bytes("宽度,类别\r\n1.5,0\r\n2.5,1\r\n".encode("gb18030"))
+    for name, encoding, names in (("de", "cp1252", ("Größe", "Klasse")), ("zh", "gb18030", ("宽度", "类别"))):
+        rc, out, err = nnviz_cli("train", "--data", f"{name}.csv", "--encoding", encoding, "--iterations", "1",
+                                 "--out", f"{name}.json")
+        assert rc == 0, err
+        t = snapshot.load(workdir / f"{name}.json")
+        assert (t.dataset.input_names[0], t.dataset.target_names[0]) == names
+        assert t.dataset.inputs[:, 0].tolist() == [1.5, 2.5]
+
+
 def test_delimiter_and_decimal_flags_settle_what_guessing_cannot(workdir, nnviz_cli):
     (workdir / "one.csv").write_text("x;t\n1,5;0\n2,5;1\n")
     (workdir / "pairs.csv").write_text("1,5\n2,5\n")  # two columns, or one of decimal commas?
@@ -204,7 +218,9 @@ BAD = [
     (["--data", "good.csv", "--decimal", ";"], "nnviz train: argument --decimal: invalid choice"),
     (["--data", "good.csv", "--delimiter", ",", "--decimal", ","], "nnviz train: --decimal: a comma cannot be both"),
     (["--data", "open.csv"], "nnviz train: --data: open.csv: line 2: a quoted cell is not closed"),
-    (["--data", "latin1.csv"], "nnviz train: --data: latin1.csv: line 1: not a text file (expected UTF-8 text; "),
+    (["--data", "latin1.csv"], "nnviz train: --data: latin1.csv: line 1: not UTF-8 text (byte 0xf6); give the file's encoding"),
+    (["--data", "latin1.csv", "--encoding", "klingon"], "nnviz train: --encoding: unknown encoding 'klingon'"),
+    (["--preset", "xor", "--encoding", "cp1252"], "nnviz train: --encoding needs --data FILE"),
     (["--data", "far.csv", "--normalize", "--check-ratio", "0.5", "--seed", "1"], "nnviz train: --normalize: far.csv: line 3, column 1: 1e+308 is too far outside"),
     (["--data", "good.csv", "--loss", "cross_entropy"], "nnviz train:"),
 ]

@@ -186,7 +186,7 @@ def test_missing_binary_and_folder(tmp_path, monkeypatch):
     with pytest.raises(DataError, match="is a folder"):
         read_table(tmp_path)
     write(tmp_path, b"1,2\n\xff\xfe\x00\n", "bin.csv")
-    with pytest.raises(DataError, match="^bin.csv: line 2: not a text file"):
+    with pytest.raises(DataError, match="^bin.csv: line 2: not UTF-8 text"):
         read_table("bin.csv")
 
 

@@ -122,12 +122,38 @@ def test_bad_options():
         parse_table("1,2\n", decimal=";")
 
 
-def test_not_utf8_says_how_to_save_it(tmp_path):
+def test_not_utf8_says_which_encoding_to_give(tmp_path):
     path = write(tmp_path, "x;t\r\n1;0\r\nGröße;1\r\n", encoding="cp1252")
     with pytest.raises(DataError) as info:
         read_table(path)
-    assert str(info.value) == (f"{path}: line 3: not a text file (expected UTF-8 text; a spreadsheet writes it "
-                               'with the file type "CSV UTF-8")')
+    assert str(info.value) == (f"{path}: line 3: not UTF-8 text (byte 0xf6); give the file's encoding "
+                               "(--encoding cp1252 for a Western European spreadsheet's CSV, gb18030 for a "
+                               'Chinese one; the Data dialog\'s Encoding) or save it as "CSV UTF-8"')
+
+
+@pytest.mark.parametrize("encoding, given", [
+    ("cp1252", "cp1252"),  # Excel's "CSV (semicolon-separated)" in a German locale
+    ("gb18030", "gb18030"),  # Excel's CSV on a Chinese Windows (GBK)
+    ("utf-16", "auto"),  # Excel's "Unicode text": its byte-order mark says so
+    ("utf-8-sig", "auto"), ("utf-8", "utf-8"),
+])
+def test_spreadsheet_encodings_keep_the_names(tmp_path, encoding, given):
+    text = "Größe;宽度;类别\r\n1,5;2;0\r\n2,5;1;1\r\n"
+    if encoding == "cp1252":
+        text = text.replace("宽度", "Gewicht").replace("类别", "Klasse")
+    path = write(tmp_path, text, encoding=encoding)
+    table = read(path, encoding=given)
+    assert table.dataset.input_names == tuple(text.split("\r\n")[0].split(";")[:2])
+    assert table.dataset.inputs[:, 0].tolist() == [1.5, 2.5]
+
+
+def test_a_wrong_or_unknown_encoding_is_one_line(tmp_path):
+    path = write(tmp_path, "宽度,t\n1,0\n", encoding="gb18030")
+    with pytest.raises(DataError, match=r"line 1: not ascii text \(byte 0xbf\); is the encoding right\?$"):
+        read(path, encoding="ascii")
+    for bad, words in (("nope", "unknown encoding 'nope'"), ("rot13", "'rot13' is not a text encoding")):
+        with pytest.raises(ValueError, match=words):
+            read(path, encoding=bad)
 
 
 def test_header_names_are_cleaned_to_the_rule_for_names(tmp_path):
