@@ -13,14 +13,14 @@ on it, and where the next steps would go at the learning rate under the slider.
   hollow where it raised it). Click on the heat map to put the current point there, or
   drag the point (``pointer``): the two parameters are set through the Session, so Step
   back undoes it, and the path starts again from there (the earlier path stays, faint).
-- Below, the cross-section (``cross_section``): the loss along the first axis or along
+- Below, the cross-section (``cross_section``, ``section_line``): the loss along the first axis or along
   the steepest eigen-direction, with the steps taken drawn as jumps between the losses
   they reached; under it the eigen plot (``eigen_plot``): the error along each
   eigen-direction over the next steps, with its factor per step.
 - The look-ahead (``look_ahead``): the next 30 updates at the slider's rate as a thin
   dashed ghost path, with a verdict (converging, zigzag, oscillating, diverged), the
   regime marks over the axes and over every parameter, and the first-contact hint.
-- The range (``framing``) holds the path, the current point, the slice's minimum and the
+- The range (``range_choice``, ``framing``) holds the path, the current point, the slice's minimum and the
   look-ahead's first steps; it widens (smoothly) to follow the look-ahead as the slider
   moves, and an arrow at the edge marks where a look-ahead leaves the view.
 - The Session's fork, when there is one, is drawn on both plots.
@@ -33,7 +33,6 @@ does no work until shown.
 
 from __future__ import annotations
 
-import math
 
 import numpy as np
 import pyqtgraph as pg
@@ -48,15 +47,17 @@ from nnviz.core.trainer import Trainer
 from nnviz.gui.panels.surface import figure, first_contact, framing
 from nnviz.gui.panels.surface.axes_choice import AxesChoice
 from nnviz.gui.panels.surface.controls import MODES, SurfaceControls
-from nnviz.gui.panels.surface.cross_section import POINTS, CrossSection, line_span, line_values, section_values
-from nnviz.gui.panels.surface.dialogs import ForkDialog, RangeDialog
+from nnviz.gui.panels.surface.cross_section import CrossSection
+from nnviz.gui.panels.surface.dialogs import ForkDialog
 from nnviz.gui.panels.surface.eigen_plot import EigenPlot
 from nnviz.gui.panels.surface.fork import ForkView
-from nnviz.gui.panels.surface.grids import GRID_POINTS, Grids, check_range, grid_request, grid_state
+from nnviz.gui.panels.surface.grids import Grids, check_range, grid_request, grid_state
 from nnviz.gui.panels.surface.heatmap import HeatMap
 from nnviz.gui.panels.surface.look_ahead import LookAheadView
-from nnviz.gui.panels.surface.paths import FLAT_OUT_STEPS_BUDGET_S, STEPS_BUDGET_S, PointLosses, Trail, inside
+from nnviz.gui.panels.surface.paths import PointLosses, Trail, inside
 from nnviz.gui.panels.surface.pointer import Pointer
+from nnviz.gui.panels.surface.range_choice import RangeChoice
+from nnviz.gui.panels.surface.section_line import SectionLine
 from nnviz.gui.widgets import palette as pal
 from nnviz.gui.widgets.axes import settle_ranges
 from nnviz.gui.widgets.dialogs import run_once
@@ -66,12 +67,11 @@ from nnviz.gui.widgets.session_view import SessionView
 FRAME_MS = 16
 PLAY_REFRESH_MS = 200  # during Play the surface is re-sliced at most 5 times a second ...
 FLAT_OUT_REFRESH_MS = 400  # ... and 2.5 times while Play uses every frame
-VIEW_REFRESH_MS = 120  # after zoom or pan
 STABILITY_MS = 500
 WIDEN_MS = 250  # the view widens to follow the look-ahead at most this often
 
 
-class SurfacePanel(AxesChoice, SessionView, QWidget):
+class SurfacePanel(AxesChoice, RangeChoice, SectionLine, SessionView, QWidget):
     """The right dock's content; follows the Session."""
 
     sweepRequested = Signal()  # the Sweep… button: the window opens the learning-rate sweep
@@ -327,72 +327,6 @@ class SurfacePanel(AxesChoice, SessionView, QWidget):
         if text and announce:
             self.session.notify(text)
 
-    # ================================================================= range
-    def fit(self) -> None:
-        """Fit the range to the path, the current point, the slice's minimum and the
-        look-ahead (of one that diverges, its first steps), and keep following the path."""
-        self._auto_fit = True
-        self.range = None
-        self.animation.cancel()
-        self.grids.key = None
-        self._request_refresh(now=True)
-
-    def set_range(self, a0: float, a1: float, b0: float, b1: float) -> None:
-        """Draw over this range (ValueError, one line, for one no grid can be drawn over)."""
-        check_range((a0, a1, b0, b1))
-        self._auto_fit = False
-        self.animation.cancel()
-        self.range = (float(a0), float(a1), float(b0), float(b1))
-        self._request_refresh(now=True)
-
-    def ask_range(self) -> None:
-        if self.range is None or self.axes is None:
-            return
-        labels = (("direction 1", "direction 2") if self.mode == "plane"
-                  else tuple(self.trainer.network.display_name(n) for n in self.axes))
-        dialog = RangeDialog(labels, self.range, check_range, self)
-        if run_once(dialog) == QDialog.DialogCode.Accepted:
-            self.set_range(*dialog.values())
-
-    def _on_view_moved(self, *args) -> None:
-        (a0, a1), (b0, b1) = self.heat.view_box.viewRange()
-        try:
-            check_range((a0, a1, b0, b1))
-        except ValueError:  # zoomed in or out beyond what a grid can be drawn over: the last range stays
-            return
-        self._auto_fit = False
-        self.animation.cancel()
-        self.range = (a0, a1, b0, b1)
-        self._refresh_throttle.request(VIEW_REFRESH_MS)
-
-    def _ghost_to_frame(self) -> np.ndarray:
-        la = self.look.result
-        return framing.ghost_points(self.look.xy, None if la is None else la.status)
-
-    def _fitted_range(self, current: np.ndarray) -> tuple[float, float, float, float]:
-        axes = None if self.mode == "plane" else self.axes
-        return framing.framed_range(self.trainer, axes, self._path_xy(), self._ghost_to_frame(), current)
-
-    def _widen(self) -> None:
-        """Widen the view (smoothly) to hold the look-ahead too."""
-        if not self._auto_fit or self.range is None or self.pointer.dragging or not self.shown:
-            return
-        ghost = self._ghost_to_frame()
-        if framing.holds(self.range, ghost):
-            return
-        current = self._current_point()
-        if current is None:
-            return
-        fitted = self._fitted_range(current)
-        old = self.range
-        new = (min(old[0], fitted[0]), max(old[1], fitted[1]), min(old[2], fitted[2]), max(old[3], fitted[3]))
-        (x0, x1), (y0, y1) = self.heat.view_box.viewRange()
-        self.range = new
-        self.animation.start((x0, x1, y0, y1), new)  # the grid for the new range is drawn at the end
-
-    def _on_widened(self) -> None:
-        self._request_refresh(now=True)
-
     # ============================================================== refresh
     def _request_refresh(self, now: bool = False) -> None:
         self._dirty = True
@@ -508,77 +442,6 @@ class SurfacePanel(AxesChoice, SessionView, QWidget):
         if self.loss.size and self.range is not None:  # no range: the grid is of a network gone
             self.heat.show_grid(self.a_values, self.b_values, self.loss, self.controls.log_box.isChecked(),
                                 None if self.animation.running else self.range)
-
-    # -------------------------------------------------------------- section
-    def set_section(self, along: str) -> None:
-        """The cross-section along the first axis ("x") or the steepest eigen-direction
-        of the curvature over the two axes ("steep"; in a slice)."""
-        if along not in ("x", "steep"):
-            raise ValueError("the cross-section goes along 'x' or 'steep'")
-        self.along = along
-        with QSignalBlocker(self.controls.section_box):
-            self.controls.section_box.setCurrentIndex(self.controls.section_box.findData(along))
-        self._section_key = self.look.key = None
-        self._update_labels()
-        self._request_refresh(now=True)
-
-    def _steep_line(self) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
-        """(origin, direction as flat vectors, its unit 2-vector in the axes' plane) of the
-        steepest line through the current point, in a slice whose curvature is known."""
-        e = self.eigen_plot.eigen
-        if self.along != "steep" or self.mode != "slice" or e is None:
-            return None
-        net = self.trainer.network
-        u = np.array([e.vectors[e.params.index(n), 0] for n in self.axes])
-        direction = np.zeros(net.n_params)
-        direction[list(self._axis_columns())] = u
-        return net.flat(), direction, u
-
-    def _to_section(self, params: np.ndarray) -> np.ndarray:
-        """The cross-section's x of parameter vectors (rows)."""
-        params = np.asarray(params, dtype=np.float64).reshape(-1, self.trainer.network.n_params)
-        line = self._steep_line()
-        if line is not None:
-            origin, direction, _ = line
-            with np.errstate(all="ignore"):
-                return (params - origin).dot(direction)
-        return self._in_panel(params)[:, 0] if len(params) else np.empty(0)
-
-    def _update_section(self, current: np.ndarray, path: np.ndarray, first_after: int) -> None:
-        t = self.trainer
-        line = self._steep_line()
-        if self.section.set_along("steep" if line is not None else "x"):
-            self._update_labels()
-        key = (self.grid_state(), float(current[1]), None if line is None else line[1].tobytes())
-        if key != self._section_key:
-            points = POINTS
-            if self.grids.slow:
-                points = int(np.clip(10.0 * GRID_POINTS ** 2 / self.grids.last_ms, 41, POINTS))
-            if line is None:
-                xs = np.linspace(self.range[0], self.range[1], points)
-                ys = section_values(t, self.axes, self._plane_directions(), xs, current[1])
-                drawn = np.column_stack([xs[[0, -1]], [current[1], current[1]]])
-            else:
-                s0, s1 = line_span(current, line[2], self.range)
-                xs = np.linspace(s0, s1, points)
-                ys = line_values(t, line[0], line[1], xs)
-                drawn = current + np.outer([s0, s1], line[2])
-            self._section_xy = (xs, np.asarray(ys))
-            self._section_line = drawn
-            self._section_key = key
-        self.section.show_curve(*self._section_xy)
-        self.heat.show_section_line(self._section_line)
-        # the steps: the last trajectory points at the loss they reached
-        traj = t.trajectory
-        budget = FLAT_OUT_STEPS_BUDGET_S if self.session.flat_out else STEPS_BUDGET_S
-        first = max(len(traj) - self._trail_losses.affordable(budget), 0)
-        losses = self._trail_losses.losses(t, t.trajectory_start + first, traj[first:])
-        xs = self._to_section(np.array(traj[first:])) if line is not None else path[first:, 0]
-        self.section.show_steps(xs, losses)
-        self.section.show_current(0.0 if line is not None else current[0], t.evaluate_loss())
-        # an arrow on each step drawn on the heat map since the point was last put by hand
-        keep = max(first, first_after)
-        self.heat.show_arrows(path[keep:], losses[keep - first:])
 
     # ================================================================ eigen
     def _update_eigen(self) -> None:
