@@ -47,17 +47,19 @@ from nnviz.core.analysis.surface import gradient
 from nnviz.core.network import Param
 from nnviz.core.optimizers import Optimizer
 from nnviz.core.trainer import Trainer
+from nnviz.core.words import N_, T_, translate
 
+# the reasons stay English as data (compared by the slider); ``Marks.reason_text`` shows them
 NO_MARKS = {
-    "adagrad": "Adagrad divides each step by the root of the gradients' summed squares, so its steps do not "
-               "scale with rate × curvature and shrink as it goes: no learning rate makes it zig-zag or "
-               "diverge from a fixed point on.",
-    "adam": "Adam divides each step by a running root mean square of the gradient, so a step is about the "
-            "learning rate long whatever the curvature: there is no rate where it starts to diverge; too "
-            "large a rate makes it hover around the minimum.",
-    "proportional": "The proportional mode's steps are not gradient steps (the output error is shared among "
-                    "the weights by their size), so the curvature of the loss does not tell where they "
-                    "zig-zag or diverge.",
+    "adagrad": N_("regimes", "Adagrad divides each step by the root of the gradients' summed squares, so its steps "
+                             "do not scale with rate × curvature and shrink as it goes: no learning rate makes it "
+                             "zig-zag or diverge from a fixed point on."),
+    "adam": N_("regimes", "Adam divides each step by a running root mean square of the gradient, so a step is about "
+                          "the learning rate long whatever the curvature: there is no rate where it starts to "
+                          "diverge; too large a rate makes it hover around the minimum."),
+    "proportional": N_("regimes", "The proportional mode's steps are not gradient steps (the output error is shared "
+                                  "among the weights by their size), so the curvature of the loss does not tell "
+                                  "where they zig-zag or diverge."),
 }
 EDGE = 1e-9  # |factor| within this of 1: at the edge (oscillating)
 MAX_NAMED = 6  # Marks.describe names up to this many parameters, else counts them
@@ -168,10 +170,15 @@ class Marks:
         """One line, e.g. ``zig-zag from 0.25, diverges from 0.5 (2/λmax, λmax = 4 over
         w1, w2, b)``."""
         if self.zigzag_from is None:
-            return f"no regime marks: {self.reason}"
-        over = ", ".join(self.params) if len(self.params) <= MAX_NAMED else f"{len(self.params)} parameters"
-        return (f"zig-zag from {self.zigzag_from:.4g}, diverges from {self.diverges_from:.4g} "
-                f"({self.formula[1]}, λmax = {self.curvature:.4g} over {over})")
+            return T_("regimes", "no regime marks: %1", self.reason_text())
+        over = ", ".join(self.params) if len(self.params) <= MAX_NAMED else \
+            T_("regimes", "%n parameters", n=len(self.params))
+        return T_("regimes", "zig-zag from %1, diverges from %2 (%3, λmax = %4 over %5)", f"{self.zigzag_from:.4g}",
+                  f"{self.diverges_from:.4g}", self.formula[1], f"{self.curvature:.4g}", over)
+
+    def reason_text(self) -> str:
+        """``reason`` in the language in use."""
+        return translate("regimes", self.reason)
 
 
 def regime_marks(trainer: Trainer, params: Iterable[str | Param] | None = None) -> Marks:
@@ -181,7 +188,7 @@ def regime_marks(trainer: Trainer, params: Iterable[str | Param] | None = None) 
     net = trainer.network
     opt = trainer.optimizer
     if params is None and trainer.frozen >= {p.name for p in net.params()}:
-        return Marks(opt.name, None, None, math.nan, (), False, reason="every parameter is frozen: nothing moves")
+        return Marks(opt.name, None, None, math.nan, (), False, reason=N_("regimes", "every parameter is frozen: nothing moves"))
     idx = hessian.param_indices(trainer, params)
     all_params = net.params()
     labels = tuple(net.display_name(all_params[i]) for i in idx)
@@ -192,22 +199,22 @@ def regime_marks(trainer: Trainer, params: Iterable[str | Param] | None = None) 
     lam = hessian.top_eigen(trainer, params)[0]
     if not math.isfinite(lam):
         return Marks(opt.name, None, None, lam, labels, exact,
-                     reason="the loss or its gradient is not finite here")
+                     reason=N_("regimes", "the loss or its gradient is not finite here"))
     if lam <= 0:
         return Marks(opt.name, None, None, lam, labels, exact,
-                     reason=f"the loss does not curve upwards here (λmax = {lam:.4g}): no rate makes the "
-                            "steps flip")
+                     reason=T_("regimes", "the loss does not curve upwards here (λmax = %1): no rate makes the "
+                                          "steps flip", f"{lam:.4g}"))
     zigzag, diverge = rate_limits(opt, lam)
     if opt.name == "sgd":
         formula = ("1/λmax", "2/λmax")
     else:
-        formula = ("(1 + μ)/λmax", f"2(1 + μ)/λmax with μ = {opt.params['momentum']:g}")
-    notes = ["exact: the loss is quadratic in these parameters" if exact
-             else "at the current point: the curvature changes as the network learns"]
+        formula = ("(1 + μ)/λmax", T_("regimes", "2(1 + μ)/λmax with μ = %1", f"{opt.params['momentum']:g}"))
+    notes = [T_("regimes", "exact: the loss is quadratic in these parameters") if exact
+             else T_("regimes", "at the current point: the curvature changes as the network learns")]
     if trainer.batch_size < trainer.n_samples:
-        notes.append("of the loss on all samples; each batch has a curvature of its own")
+        notes.append(T_("regimes", "of the loss on all samples; each batch has a curvature of its own"))
     if trainer.settings.schedule.kind != "constant":
-        notes.append("compare them with the rate the schedule applies")
+        notes.append(T_("regimes", "compare them with the rate the schedule applies"))
     return Marks(opt.name, zigzag, diverge, lam, labels, exact, formula, note="; ".join(notes))
 
 

@@ -50,6 +50,7 @@ from nnviz.core.analysis.sweep import (  # re-exported: the panel imports them f
     look_ahead, sweep, sweep_rates,
 )
 from nnviz.core.trainer import Trainer
+from nnviz.core.words import T_
 
 __all__ = [
     "DEFAULT_GRID", "CHUNK_FLOATS", "default_axes", "check_axes", "slice_minimum", "loss_grid", "plane_grid",
@@ -76,7 +77,7 @@ def _param(net: Network, p: str | Param) -> Param:
 def _pair(net: Network, p1: str | Param, p2: str | Param) -> tuple[Param, Param]:
     q1, q2 = _param(net, p1), _param(net, p2)
     if q1 == q2:
-        raise ValueError(f"the two axes must be different parameters, got {_label(net, q1)} twice")
+        raise ValueError(T_("surface", "the two axes must be different parameters, got %1 twice", _label(net, q1)))
     return q1, q2
 
 
@@ -93,7 +94,7 @@ def check_axes(trainer: Trainer, p1: str | Param, p2: str | Param) -> tuple[Para
     q1, q2 = _pair(net, p1, p2)
     for q in (q1, q2):
         if q.name in trainer.frozen:
-            raise ValueError(f"{_label(net, q)} is frozen: unfreeze it or choose another parameter")
+            raise ValueError(T_("surface", "%1 is frozen: unfreeze it or choose another parameter", _label(net, q)))
     return q1, q2
 
 
@@ -114,7 +115,7 @@ def default_axes(trainer: Trainer) -> tuple[str, str]:
     params = net.params()
     free = [i for i, p in enumerate(params) if p.name not in trainer.frozen]
     if len(free) < 2:
-        raise ValueError("a loss surface needs two parameters that are not frozen")
+        raise ValueError(T_("surface", "a loss surface needs two parameters that are not frozen"))
     g = np.abs(gradient(trainer))
     g = np.where(np.isfinite(g), g, 0.0)
     weights = [i for i in free if params[i].kind == "W"]
@@ -195,14 +196,14 @@ def grid_axis(lo: float, hi: float, n: int) -> np.ndarray:
     to subtract, or too narrow for the floats there. The rule of every range a grid is
     drawn over (``nnviz surface --range``, the window's loss surface)."""
     if not (math.isfinite(lo) and math.isfinite(hi) and lo < hi):
-        raise ValueError(f"{lo!r}..{hi!r} is not a range: expected two finite numbers, the first smaller")
+        raise ValueError(T_("surface", "%1..%2 is not a range: expected two finite numbers, the first smaller", repr(lo), repr(hi)))
     with np.errstate(all="ignore"):
         values = np.linspace(lo, hi, n)
         steps = np.diff(values)
     if not (math.isfinite(hi - lo) and np.isfinite(values).all()):
-        raise ValueError(f"{lo!r}..{hi!r} is too wide: its width is beyond the largest float")
+        raise ValueError(T_("surface", "%1..%2 is too wide: its width is beyond the largest float", repr(lo), repr(hi)))
     if not (steps >= np.finfo(float).tiny).all():
-        raise ValueError(f"{lo!r}..{hi!r} is too narrow to split into {n} distinct grid points")
+        raise ValueError(T_("surface", "%1..%2 is too narrow to split into %3 distinct grid points", repr(lo), repr(hi), n))
     return values
 
 

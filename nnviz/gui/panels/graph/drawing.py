@@ -21,6 +21,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPaint
 from nnviz.core.analysis.graph_model import Graph, Node, Text
 from nnviz.core.analysis.graph_layout import FONT_PX, LABEL_PAD_X, LABEL_PAD_Y, NODE_PAD_Y, Layout, layout
 from nnviz.core.geometry import Box
+from nnviz.core.words import T_
 from nnviz.gui.widgets import palette, pictures
 from nnviz.gui.widgets.palette import mix
 from nnviz.io.files import write_atomic
@@ -255,7 +256,8 @@ def export(graph: Graph, path: str | Path, style: Style | None = None) -> None:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        raise ValueError(f"cannot export the graph to {path.name!r}: the file name must end in .svg or .png")
+        raise ValueError(T_("drawing", "cannot export the graph to %1: the file name must end in .svg or .png",
+                            repr(path.name)))
     style = style or Style()
     lay = graph_layout(graph, style)
     data = svg_bytes(graph, lay, style) if suffix == ".svg" else png_bytes(graph, lay, style)

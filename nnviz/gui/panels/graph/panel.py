@@ -33,6 +33,7 @@ from nnviz.core.analysis.graph_model import Graph
 from nnviz.core.analysis.graph_layout import Layout
 from nnviz.core.geometry import Box
 from nnviz.core.network import Param
+from nnviz.core.words import fill
 from nnviz.gui.panels.graph import drawing
 from nnviz.gui.widgets.session_view import RebuiltView
 from nnviz.io.files import FileError, shown_name
@@ -219,14 +220,14 @@ class GraphView(QWidget):
 
     def build_menu(self) -> QMenu:
         menu = QMenu(self)
-        svg = menu.addAction("Export as SVG…", lambda: self.exportRequested.emit(".svg"))
-        png = menu.addAction("Export as PNG…", lambda: self.exportRequested.emit(".png"))
+        svg = menu.addAction(self.tr("Export as SVG…"), lambda: self.exportRequested.emit(".svg"))
+        png = menu.addAction(self.tr("Export as PNG…"), lambda: self.exportRequested.emit(".png"))
         svg.setEnabled(self.graph is not None)
         png.setEnabled(self.graph is not None)
-        menu.addAction("Fit", self.fit)
-        menu.addAction("Follow the step", lambda: self.set_mode("follow"))
+        menu.addAction(self.tr("Fit"), self.fit)
+        menu.addAction(self.tr("Follow the step"), lambda: self.set_mode("follow"))
         for layer in sorted(self.expanded):
-            menu.addAction(f"Collapse layer {layer}", lambda l=layer: self.collapseRequested.emit(l))
+            menu.addAction(fill(self.tr("Collapse layer %1"), layer), lambda l=layer: self.collapseRequested.emit(l))
         return menu
 
 
@@ -250,17 +251,17 @@ class GraphPanel(RebuiltView, QWidget):
         self.caption.setObjectName("graphCaption")
         self.caption.setWordWrap(True)
         self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.prev_button = QPushButton("◀ Previous node")
-        self.next_button = QPushButton("Next node ▶")
-        self.prev_button.setToolTip("Walk the backward pass back by one node")
-        self.next_button.setToolTip("Walk the backward pass one node further: the local × upstream "
-                                    "products formed at that node, added up")
-        self.follow_button = QPushButton("Follow")
+        self.prev_button = QPushButton(self.tr("◀ Previous node"))
+        self.next_button = QPushButton(self.tr("Next node ▶"))
+        self.prev_button.setToolTip(self.tr("Walk the backward pass back by one node"))
+        self.next_button.setToolTip(self.tr("Walk the backward pass one node further: the local × upstream "
+                                            "products formed at that node, added up"))
+        self.follow_button = QPushButton(self.tr("Follow"))
         self.follow_button.setCheckable(True)
         self.follow_button.setChecked(True)
-        self.follow_button.setToolTip("Keep the numbers readable and the part the last step filled in in view")
-        self.fit_button = QPushButton("Fit")
-        self.fit_button.setToolTip("The whole graph in view (wheel: zoom, drag: pan)")
+        self.follow_button.setToolTip(self.tr("Keep the numbers readable and the part the last step filled in in view"))
+        self.fit_button = QPushButton(self.tr("Fit"))
+        self.fit_button.setToolTip(self.tr("The whole graph in view (wheel: zoom, drag: pan)"))
         self.view = GraphView(self)
 
         buttons = QHBoxLayout()
@@ -352,11 +353,13 @@ class GraphPanel(RebuiltView, QWidget):
         front = _filled(previous, self.graph) if previous is not None else set()
         focus = [self.graph.walk_current] if self.graph.walk_current else sorted(front) or self.view.focus
         self.view.set_graph(self.graph, front, focus)
-        how = "selected" if chosen else "the last weight the micro-step touched; click an edge on the canvas to choose"
-        header = f"<b>{self.graph.name}</b> ({how}) · {self.graph.subtitle}"
+        how = self.tr("selected") if chosen else self.tr("the last weight the micro-step touched; click an edge on "
+                                                         "the canvas to choose")
+        header = fill(self.tr("%1 (%2) · %3"), f"<b>{self.graph.name}</b>", how, self.graph.subtitle)
         if self.session.viewing_past:
-            header += (f" · <i>the timeline shows iteration {self.session.view_iteration}; "
-                       f"the graph follows the live iteration</i>")
+            past = fill(self.tr("the timeline shows iteration %1; the graph follows the live iteration"),
+                        self.session.view_iteration)
+            header += f" · <i>{past}</i>"
         self.header.setText(header)
         self._update_caption()
         self._update_buttons()
@@ -366,17 +369,17 @@ class GraphPanel(RebuiltView, QWidget):
         if g is None:
             self.caption.setText("")
         elif g.walk_current is not None:
-            self.caption.setText(f"Node {g.walk_position + 1} of {len(g.walk_order)}: "
-                                 f"{g.explain(g.walk_current)}")
+            self.caption.setText(fill(self.tr("Node %1 of %2: %3"), g.walk_position + 1, len(g.walk_order),
+                                      g.explain(g.walk_current)))
         elif g.walk_order:
-            self.caption.setText("Next node walks the backward pass one node at a time, from E back to "
-                                 f"{g.name}: each step multiplies local × upstream on the node's edges.")
+            self.caption.setText(fill(self.tr("Next node walks the backward pass one node at a time, from E back to "
+                                              "%1: each step multiplies local × upstream on the node's edges."), g.name))
         elif g.mode == "chain":
-            self.caption.setText("Forward values fill in as the forward pass reaches their layer; step into "
-                                 "the backward pass to see the gradients flow back.")
+            self.caption.setText(self.tr("Forward values fill in as the forward pass reaches their layer; step into "
+                                         "the backward pass to see the gradients flow back."))
         else:
-            self.caption.setText("Proportional split: step into the backward pass to see the output error "
-                                 "shared back along the weights (not a gradient).")
+            self.caption.setText(self.tr("Proportional split: step into the backward pass to see the output error "
+                                         "shared back along the weights (not a gradient)."))
 
     def _update_buttons(self) -> None:
         n = len(self.graph.walk_order) if self.graph is not None else 0
@@ -417,9 +420,9 @@ class GraphPanel(RebuiltView, QWidget):
     def export_dialog(self, suffix: str) -> None:
         if self.graph is None:
             return
-        kind = "SVG drawing (*.svg)" if suffix == ".svg" else "PNG image (*.png)"
+        kind = self.tr("SVG drawing (*.svg)") if suffix == ".svg" else self.tr("PNG image (*.png)")
         safe = "".join(c if c.isalnum() else "_" for c in self.graph.name).strip("_") or "param"
-        path = self.ask_save_path("Export the computational graph", kind, f"graph-{safe}{suffix}")
+        path = self.ask_save_path(self.tr("Export the computational graph"), kind, f"graph-{safe}{suffix}")
         if not path:
             return
         if Path(path).suffix.lower() != suffix:
@@ -431,7 +434,8 @@ class GraphPanel(RebuiltView, QWidget):
         try:
             drawing.export(self.graph, path, self.view.style_)
         except (FileError, ValueError, OSError) as exc:
-            self.show_error("Cannot export the graph", f"{exc}\nNothing was written; choose another place.")
+            self.show_error(self.tr("Cannot export the graph"),
+                            fill(self.tr("%1\nNothing was written; choose another place."), exc))
             return False
-        self.session.notify(f"Exported {shown_name(path)}")
+        self.session.notify(fill(self.tr("Exported %1"), shown_name(path)))
         return True

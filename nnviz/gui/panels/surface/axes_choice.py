@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSignalBlocker
 
 from nnviz.core.analysis import surface
+from nnviz.core.words import T_
 
 
 class AxesChoice:
@@ -46,15 +47,16 @@ class AxesChoice:
                 net = t.network
                 a, b = net.parse_param(p1), net.parse_param(p2)
                 if a == b:
-                    raise ValueError(f"the two axes must be different parameters, got {net.display_name(a)} twice")
+                    raise ValueError(T_("SurfacePanel", "the two axes must be different parameters, got %1 twice",
+                                         net.display_name(a)))
                 for p in (a, b):
                     if p.name in self._saved_frozen:
-                        raise ValueError(f"{net.display_name(p)} is frozen, so it cannot be an axis; "
-                                         "unfreeze it first")
+                        raise ValueError(T_("SurfacePanel", "%1 is frozen, so it cannot be an axis; unfreeze it first",
+                                            net.display_name(p)))
             else:
                 a, b = surface.check_axes(t, p1, p2)
         except ValueError as exc:
-            self._show_error(f"Axes refused: {exc}")
+            self._show_error(T_("SurfacePanel", "Axes refused: %1", exc))
             return False
         self._apply_axes((a.name, b.name))
         return True
@@ -86,7 +88,7 @@ class AxesChoice:
             saved, self._saved_frozen = self._saved_frozen, None
             self._train_only_frozen = None
             if self.session.configure(frozen=saved):
-                self.session.notify("Surface: the previous frozen set is restored")
+                self.session.notify(T_("SurfacePanel", "Surface: the previous frozen set is restored"))
         with QSignalBlocker(self.controls.train_only_box):
             self.controls.train_only_box.setChecked(on)
         self._fill_axis_boxes()
@@ -98,8 +100,8 @@ class AxesChoice:
         keep = set(self.axes)
         self._train_only_frozen = frozenset(p.name for p in self.trainer.network.params() if p.name not in keep)
         self.session.configure(frozen=self._train_only_frozen)
-        names = " and ".join(self.axis_label(n) for n in self.axes)
-        self.session.notify(f"Surface: only {names} train now; the path lies on the surface")
+        names = T_("SurfacePanel", "%1 and %2", *(self.axis_label(n) for n in self.axes))
+        self.session.notify(T_("SurfacePanel", "Surface: only %1 train now; the path lies on the surface", names))
 
     def _on_frozen_changed(self) -> None:
         if self._saved_frozen is not None and self.trainer.frozen != self._train_only_frozen:
@@ -112,6 +114,6 @@ class AxesChoice:
         if self.axes is not None and self._saved_frozen is None:
             bad = [n for n in self.axes if n in self.trainer.frozen]
             if bad:
-                self._show_error(f"{self.axis_label(bad[0])} is now frozen: the path no longer moves "
-                                 "along it", announce=False)
+                self._show_error(T_("SurfacePanel", "%1 is now frozen: the path no longer moves along it",
+                                    self.axis_label(bad[0])), announce=False)
         self._update_note()

@@ -7,9 +7,11 @@ from __future__ import annotations
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from nnviz.core.words import N_, fill, translate
 from nnviz.gui.panels.surface.cross_section import ALONG
 
-MODES = (("slice", "Slice through the current point"), ("plane", "Plane of the trajectory"))
+MODES = (("slice", N_("SurfaceControls", "Slice through the current point")),
+         ("plane", N_("SurfaceControls", "Plane of the trajectory")))
 
 
 class SurfaceControls(QWidget):
@@ -19,47 +21,48 @@ class SurfaceControls(QWidget):
         super().__init__(parent)
         self.axis_a = QComboBox()
         self.axis_b = QComboBox()
-        for box, tip in ((self.axis_a, "The parameter across (x); also the cross-section's axis"),
-                         (self.axis_b, "The parameter up (y)")):
+        for box, tip in ((self.axis_a, self.tr("The parameter across (x); also the cross-section's axis")),
+                         (self.axis_b, self.tr("The parameter up (y)"))):
             box.setToolTip(tip)
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(10)
-        self.follow_box = QCheckBox("Follow canvas")
+        self.follow_box = QCheckBox(self.tr("Follow canvas"))
         self.follow_box.setChecked(True)
-        self.follow_box.setToolTip("Click two weights or biases on the network: they become the axes "
-                                   "(the first clicked across, the second up)")
+        self.follow_box.setToolTip(self.tr("Click two weights or biases on the network: they become the axes "
+                                           "(the first clicked across, the second up)"))
         self.mode_box = QComboBox()
         for key, text in MODES:
-            self.mode_box.addItem(text, key)
-        self.mode_box.setToolTip("Slice: the loss over the two parameters, all others at their current "
-                                 "values.\nPlane of the trajectory: the loss over the plane through the "
-                                 "current point spanned by the two main directions of the path so far "
-                                 "(Li et al. 2018), with the path projected onto it.")
+            self.mode_box.addItem(translate("SurfaceControls", text), key)
+        self.mode_box.setToolTip(self.tr("Slice: the loss over the two parameters, all others at their current "
+                                         "values.\nPlane of the trajectory: the loss over the plane through the "
+                                         "current point spanned by the two main directions of the path so far "
+                                         "(Li et al. 2018), with the path projected onto it."))
         self.section_box = QComboBox()
         for key, text in ALONG:
-            self.section_box.addItem(text, key)
-        self.section_box.setToolTip("The cross-section under the heat map: the loss along the first axis, or along "
-                                    "the steepest eigen-direction of the curvature over the two axes through the "
-                                    "current point, where a zig-zag bounces from wall to wall (slices only)")
+            self.section_box.addItem(translate("SurfaceControls", text), key)
+        self.section_box.setToolTip(self.tr("The cross-section under the heat map: the loss along the first axis, or "
+                                            "along the steepest eigen-direction of the curvature over the two axes "
+                                            "through the current point, where a zig-zag bounces from wall to wall "
+                                            "(slices only)"))
         self.section_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.section_box.setMinimumContentsLength(12)
-        self.train_only_box = QCheckBox("Train only these two")
-        self.train_only_box.setToolTip("Freeze every other parameter, so that the path lies exactly on "
-                                       "the surface; unchecking restores what was frozen before")
-        self.log_box = QCheckBox("Log colours")
-        self.log_box.setToolTip("Colour by log10 of the loss (shows the valley floor)")
-        self.fit_button = QPushButton("Fit")
-        self.fit_button.setToolTip("Fit the range to the path, the current point and the dashed look-ahead "
-                                   "(unless it diverges), and keep following the path")
-        self.range_button = QPushButton("Range…")
-        self.range_button.setToolTip("Set the range by hand")
-        self.fork_button = QPushButton("Fork…")
-        self.fork_button.setToolTip("Train a copy of the current state with another learning rate or "
-                                    "optimizer alongside the main run")
-        self.unfork_button = QPushButton("Remove fork")
+        self.train_only_box = QCheckBox(self.tr("Train only these two"))
+        self.train_only_box.setToolTip(self.tr("Freeze every other parameter, so that the path lies exactly on "
+                                               "the surface; unchecking restores what was frozen before"))
+        self.log_box = QCheckBox(self.tr("Log colours"))
+        self.log_box.setToolTip(self.tr("Colour by log10 of the loss (shows the valley floor)"))
+        self.fit_button = QPushButton(self.tr("Fit"))
+        self.fit_button.setToolTip(self.tr("Fit the range to the path, the current point and the dashed look-ahead "
+                                           "(unless it diverges), and keep following the path"))
+        self.range_button = QPushButton(self.tr("Range…"))
+        self.range_button.setToolTip(self.tr("Set the range by hand"))
+        self.fork_button = QPushButton(self.tr("Fork…"))
+        self.fork_button.setToolTip(self.tr("Train a copy of the current state with another learning rate or "
+                                            "optimizer alongside the main run"))
+        self.unfork_button = QPushButton(self.tr("Remove fork"))
         self.unfork_button.setVisible(False)
-        self.sweep_button = QPushButton("Sweep…")
-        self.sweep_button.setToolTip("Learning-rate sweep: train copies at many rates and compare")
+        self.sweep_button = QPushButton(self.tr("Sweep…"))
+        self.sweep_button.setToolTip(self.tr("Learning-rate sweep: train copies at many rates and compare"))
         buttons = (self.fit_button, self.range_button, self.fork_button, self.unfork_button, self.sweep_button)
         for b in buttons:
             b.setAutoDefault(False)
@@ -101,7 +104,7 @@ class SurfaceControls(QWidget):
                 for p in net.params():
                     shown = net.display_name(p)
                     text = p.name if shown == p.name else f"{shown}  [{p.name}]"
-                    box.addItem(text + ("  (frozen)" if p.name in frozen else ""), p.name)
+                    box.addItem(fill(self.tr("%1  (frozen)"), text) if p.name in frozen else text, p.name)
 
     def show_axes(self, axes: tuple[str, str]) -> None:
         for box, name in zip((self.axis_a, self.axis_b), axes):

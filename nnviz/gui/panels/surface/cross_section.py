@@ -13,12 +13,14 @@ from PySide6.QtGui import QColor, QPalette
 
 from nnviz.core.analysis import surface
 from nnviz.core.trainer import Trainer
+from nnviz.core.words import N_, T_
 from nnviz.gui.panels.surface.heatmap import GHOST, MARKERS_UP_TO
 from nnviz.gui.widgets import palette as pal
 from nnviz.gui.widgets.axes import CompactLossAxis, cache_axes
 
 POINTS = 201
-ALONG = (("x", "Cross-section along x"), ("steep", "Cross-section along the steepest direction"))
+ALONG = (("x", N_("SurfaceControls", "Cross-section along x")),
+         ("steep", N_("SurfaceControls", "Cross-section along the steepest direction")))
 
 
 def line_values(trainer: Trainer, origin: np.ndarray, direction: np.ndarray, s: np.ndarray) -> np.ndarray:
@@ -129,9 +131,9 @@ class CrossSection:
     def set_labels(self, x: str, colour: QColor) -> None:
         """``x`` names the first axis; along the steepest direction the label says so."""
         if self.along == "steep":
-            x = "steepest direction: distance from here"
+            x = T_("CrossSection", "steepest direction: distance from here")
         self.plot.setLabel("bottom", x, color=colour.name())
-        self.plot.setLabel("left", "loss", color=colour.name())
+        self.plot.setLabel("left", T_("CrossSection", "loss"), color=colour.name())
 
     def clear(self) -> None:
         for item in (self.curve, self.steps, self.ghost, self.fork, self.current):

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QLineEdit, QSpinBox, QWidget)
 
 from nnviz.core import optimizers
+from nnviz.core.words import fill
 from nnviz.gui.widgets.forms import ErrorLine
 
 
@@ -19,11 +20,12 @@ class RangeDialog(QDialog):
     def __init__(self, labels: tuple[str, str], rng: tuple[float, float, float, float],
                  check: Callable[[tuple], object] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Surface range")
+        self.setWindowTitle(self.tr("Surface range"))
         self.check = check  # raises ValueError (one line) for a range that cannot be drawn
         form = QFormLayout(self)
         self.edits = []
-        for k, text in enumerate((f"{labels[0]} from", "to", f"{labels[1]} from", "to")):
+        for k, text in enumerate((fill(self.tr("%1 from"), labels[0]), self.tr("to"), fill(self.tr("%1 from"), labels[1]),
+                                  self.tr("to"))):
             edit = QLineEdit(f"{rng[k]:.6g}")
             edit.setValidator(QDoubleValidator(-1e6, 1e6, 12, edit))
             form.addRow(text, edit)
@@ -47,7 +49,7 @@ class RangeDialog(QDialog):
     def _check(self) -> None:
         values = self.values()
         if values is None:
-            self.error.say("Each range needs two numbers, the first smaller")
+            self.error.say(self.tr("Each range needs two numbers, the first smaller"))
             return
         if self.check is not None:
             try:
@@ -67,10 +69,10 @@ class ForkDialog(QDialog):
     def __init__(self, rate: float, optimizer: str, parent: QWidget | None = None, *,
                  n_samples: int = 1, losses_allowed: tuple[str, ...] = ()) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Fork the run")
+        self.setWindowTitle(self.tr("Fork the run"))
         form = QFormLayout(self)
-        form.addRow(QLabel("Train a copy of the current state alongside the main run,\n"
-                           "with another learning rate, optimizer, batch mode or loss."))
+        form.addRow(QLabel(self.tr("Train a copy of the current state alongside the main run,\n"
+                                   "with another learning rate, optimizer, batch mode or loss.")))
         self.rate = QLineEdit(f"{rate:.4g}")
         validator = QDoubleValidator(1e-8, 1e4, 10, self.rate)
         validator.setNotation(QDoubleValidator.Notation.ScientificNotation)
@@ -81,8 +83,8 @@ class ForkDialog(QDialog):
         self.optimizer.setCurrentIndex(max(self.optimizer.findData(optimizer), 0))
         self.batch = QComboBox()
         self.batch.setObjectName("forkBatch")
-        for text, key in (("as the main run", self.SAME), ("full batch", "full"), ("online (one sample)", "online"),
-                          ("mini-batch", "mini")):
+        for text, key in ((self.tr("as the main run"), self.SAME), (self.tr("full batch"), "full"),
+                          (self.tr("online (one sample)"), "online"), (self.tr("mini-batch"), "mini")):
             self.batch.addItem(text, key)
         self.batch_size = QSpinBox()
         self.batch_size.setRange(1, max(n_samples, 1))
@@ -95,13 +97,13 @@ class ForkDialog(QDialog):
         batch_row.addWidget(self.batch_size)
         self.loss = QComboBox()
         self.loss.setObjectName("forkLoss")
-        self.loss.addItem("as the main run", self.SAME)
+        self.loss.addItem(self.tr("as the main run"), self.SAME)
         for name in losses_allowed:
             self.loss.addItem(name, name)
-        form.addRow("Learning rate", self.rate)
-        form.addRow("Optimizer", self.optimizer)
-        form.addRow("Batch", batch_row)
-        form.addRow("Loss", self.loss)
+        form.addRow(self.tr("Learning rate"), self.rate)
+        form.addRow(self.tr("Optimizer"), self.optimizer)
+        form.addRow(self.tr("Batch"), batch_row)
+        form.addRow(self.tr("Loss"), self.loss)
         self.error = ErrorLine("forkError")
         form.addRow(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -111,7 +113,7 @@ class ForkDialog(QDialog):
 
     def _check(self) -> None:
         if self.values() is None:
-            self.error.say(f"The learning rate must be a positive number, got {self.rate.text()!r}")
+            self.error.say(fill(self.tr("The learning rate must be a positive number, got %1"), repr(self.rate.text())))
             return
         self.accept()
 

@@ -25,6 +25,7 @@ from PySide6.QtGui import QColor, QPalette
 
 from nnviz.core.analysis import regimes
 from nnviz.core.trainer import Trainer
+from nnviz.core.words import N_, T_, translate
 from nnviz.gui.widgets import palette as pal
 from nnviz.gui.widgets.axes import cache_axes
 from nnviz.gui.widgets.labels import wrapping_label
@@ -32,21 +33,23 @@ from nnviz.gui.widgets.labels import wrapping_label
 STEPS = 30  # as many as the look-ahead
 Y_LIMIT = 1.6  # the frame: errors scaled to start at ±1; beyond this a curve has blown up
 SYMBOLS = ("o", "s")  # steep, shallow: the shape tells the directions apart, the colour the regime
-NAMES = ("steep", "shallow")
-WORDS = {"converging": "converges", "zigzag": "zig-zags", "oscillating": "oscillates at the edge",
-         "diverged": "blows up"}
+NAMES = (N_("EigenPlot", "steep"), N_("EigenPlot", "shallow"))
+WORDS = {"converging": N_("EigenPlot", "converges"), "zigzag": N_("EigenPlot", "zig-zags"),
+         "oscillating": N_("EigenPlot", "oscillates at the edge"), "diverged": N_("EigenPlot", "blows up")}
 
 
 def direction_text(k: int, value: float, factor: float, optimizer: str, rate: float) -> tuple[str, str]:
     """(one short line for direction ``k``, its regime word, or "" without one)."""
     lam = f"λ{'₁₂'[k]} = {value:.3g}"
+    name = translate("EigenPlot", NAMES[k])
     if not math.isfinite(factor):
-        return f"{NAMES[k]}, {lam}", ""
+        return f"{name}, {lam}", ""
     if value <= 0:
-        return f"{NAMES[k]}, {lam}: curves down, the steps move away (×{factor:.3g})", "diverged"
+        return T_("EigenPlot", "%1, %2: curves down, the steps move away (×%3)", name, lam, f"{factor:.3g}"), "diverged"
     word = regimes.factor_regime(float(factor))
-    how = f"1 − {rate:.3g}·{value:.3g} = {factor:.3g}" if optimizer == "sgd" else f"{factor:.3g} (momentum)"
-    return f"{NAMES[k]}, {lam}: ×{how} per step — {WORDS[word]}", word
+    how = (f"1 − {rate:.3g}·{value:.3g} = {factor:.3g}" if optimizer == "sgd"
+           else T_("EigenPlot", "%1 (momentum)", f"{factor:.3g}"))
+    return T_("EigenPlot", "%1, %2: ×%3 per step — %4", name, lam, how, translate("EigenPlot", WORDS[word])), word
 
 
 class EigenPlot:
@@ -63,16 +66,17 @@ class EigenPlot:
         vb.setRange(xRange=(-0.5, STEPS + 0.5), yRange=(-Y_LIMIT, Y_LIMIT), padding=0)
         self.plot.getAxis("left").setWidth(52)
         self.plot.getAxis("left").setTicks([[(-1, "−1"), (0, "0"), (1, "1")]])
-        self.plot.setLabel("bottom", "step")
-        self.plot.setLabel("left", "error")
+        self.plot.setLabel("bottom", T_("EigenPlot", "step"))
+        self.plot.setLabel("left", T_("EigenPlot", "error"))
         self.zero = pg.InfiniteLine(pos=0.0, angle=0, movable=False)
         self.plot.addItem(self.zero, ignoreBounds=True)
         self.curves = [pg.PlotDataItem(symbol=s, symbolSize=5) for s in SYMBOLS]
         for c in self.curves:
             c.setClipToView(False)
             self.plot.addItem(c)
-        self.label = wrapping_label("eigenLabel", "The error along each eigen-direction of the curvature over the "
-                                                  "two axes, multiplied at every step by its factor")
+        self.label = wrapping_label("eigenLabel", T_("EigenPlot", "The error along each eigen-direction of the "
+                                                               "curvature over the two axes, multiplied at every "
+                                                               "step by its factor"))
         self.label.setTextFormat(Qt.TextFormat.RichText)
         self.eigen: regimes.Eigen | None = None
         self.factors = np.full(2, math.nan)  # per direction, at the rate drawn
@@ -92,10 +96,10 @@ class EigenPlot:
             return
         self._key = state_key
         self.eigen = regimes.eigen_2x2(trainer, *axes)
-        names = " and ".join(self.eigen.labels)
-        self.note = (f"exact, the loss being quadratic in {names}" if self.eigen.exact else
-                     f"the curvature at the current point — the loss is not quadratic in {names}, so the "
-                     "directions and factors change as the network learns")
+        names = T_("EigenPlot", "%1 and %2", *self.eigen.labels)
+        self.note = (T_("EigenPlot", "exact, the loss being quadratic in %1", names) if self.eigen.exact else
+                     T_("EigenPlot", "the curvature at the current point — the loss is not quadratic in %1, so the "
+                                     "directions and factors change as the network learns", names))
         velocity = regimes.velocity(trainer)
         if velocity is not None:
             cols = [trainer.network.flat_index(trainer.network.parse_param(n)) for n in self.eigen.params]
@@ -149,10 +153,10 @@ class EigenPlot:
             glyph = "●" if SYMBOLS[k] == "o" else "■"
             rows.append(f"<span style='color:{colour}'>{glyph} {text}</span>")
         if not self.eigen.exact:
-            rows[-1] += " <span style='font-size:small'>(the curvature here and now)</span>"
+            rows[-1] += f" <span style='font-size:small'>{T_('EigenPlot', '(the curvature here and now)')}</span>"
         self.label.setText("<br>".join(rows))
-        self.label.setToolTip(f"The error along each eigen-direction of the curvature over the two axes, "
-                              f"multiplied at every step by its factor; {self.note}.")
+        self.label.setToolTip(T_("EigenPlot", "The error along each eigen-direction of the curvature over the two "
+                                              "axes, multiplied at every step by its factor; %1.", self.note))
 
     def say(self, text: str) -> None:
         """No curves, only ``text`` (why)."""

@@ -17,9 +17,11 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QApplication
 
 from nnviz.core.analysis import surface
+from nnviz.core.analysis.verdict import word as verdict_word
 from nnviz.core.trainer import Trainer
+from nnviz.core.words import T_
 from nnviz.gui.panels.surface.framing import cut_at_edge, exit_arrow, framed_range, ghost_points
-from nnviz.gui.panels.surface.heatmap import ARROWS_SHOWN, HeatMap
+from nnviz.gui.panels.surface.heatmap import ARROWS_SHOWN, HeatMap, colorbar_label
 from nnviz.gui.panels.surface.look_ahead import LOOK_AHEAD_STEPS
 from nnviz.gui.panels.surface.paths import stacked_losses
 from nnviz.gui.widgets import palette as pal
@@ -86,8 +88,8 @@ def slice_data(trainer: Trainer, axes: tuple[str, str], rng: tuple[float, float,
     a0, a1, b0, b1 = rng
     a, b = np.linspace(a0, a1, grid), np.linspace(b0, b1, grid)
     name = trainer.dataset.name or "-".join(map(str, net.sizes))
-    title = f"{name}: the loss over {net.display_name(net.parse_param(p1))} and " \
-            f"{net.display_name(net.parse_param(p2))} at iteration {trainer.iteration}"
+    title = T_("figure", "%1: the loss over %2 and %3 at iteration %4", name, net.display_name(net.parse_param(p1)),
+               net.display_name(net.parse_param(p2)), trainer.iteration)
     return FigureData(a, b, surface.loss_grid(trainer, p1, p2, a, b), path, path_losses(trainer, ARROWS_SHOWN),
                       current, (axis_name(trainer, p1), axis_name(trainer, p2)), title, ghost, rate, word, log)
 
@@ -97,17 +99,17 @@ def panel_data(panel) -> FigureData:
     surface). ValueError when it shows no surface yet."""
     t = panel.trainer
     if panel.axes is None or not panel.loss.size or panel.heat.shown_path is None:
-        raise ValueError("there is no loss surface to export yet")
+        raise ValueError(T_("figure", "there is no loss surface to export yet"))
     current = panel.heat.current_item.getData()
     la = panel.look.result
     name = t.dataset.name or "-".join(map(str, t.network.sizes))
     if panel.mode == "plane":
-        labels = ("direction 1 (main)", "direction 2")
-        title = f"{name}: the loss over the plane of the trajectory at iteration {t.iteration}"
+        labels = (T_("SurfacePanel", "direction 1 (main)"), T_("SurfacePanel", "direction 2"))
+        title = T_("figure", "%1: the loss over the plane of the trajectory at iteration %2", name, t.iteration)
     else:
         labels = tuple(axis_name(t, n) for n in panel.axes)
-        title = (f"{name}: the loss over {t.network.display_name(panel.axes[0])} and "
-                 f"{t.network.display_name(panel.axes[1])} at iteration {t.iteration}")
+        title = T_("figure", "%1: the loss over %2 and %3 at iteration %4", name,
+                   t.network.display_name(panel.axes[0]), t.network.display_name(panel.axes[1]), t.iteration)
     return FigureData(panel.a_values, panel.b_values, panel.loss, panel.heat.shown_path,
                       path_losses(t, ARROWS_SHOWN), np.array([current[0][0], current[1][0]]), labels, title,
                       None if la is None else panel.look.xy, panel.look.drawn_rate, "" if la is None else la.status,
@@ -141,16 +143,19 @@ class Figure:
                                     pen=pg.mkPen("#808080"), labelTextColor="#202020")
         self.legend.setParentItem(heat.plot.getViewBox())
         n = data.path.shape[0] - 1
-        self.legend.addItem(heat.trail_item, f"gradient descent, {n} step{'s' * (n != 1)}")
-        self.legend.addItem(heat.start_item, "start")
-        self.legend.addItem(heat.current_item, "now")
+        steps = T_("Figure", "gradient descent, 1 step") if n == 1 else T_("Figure", "gradient descent, %n steps", n=n)
+        self.legend.addItem(heat.trail_item, steps)
+        self.legend.addItem(heat.start_item, T_("Figure", "start"))
+        self.legend.addItem(heat.current_item, T_("Figure", "now"))
+        word = verdict_word(data.word) if data.word else ""
         if data.ghost is not None:
-            self.legend.addItem(heat.ghost_item, f"next {LOOK_AHEAD_STEPS} steps at rate {data.rate:g}: {data.word}")
+            self.legend.addItem(heat.ghost_item, T_("Figure", "next %1 steps at rate %2: %3", LOOK_AHEAD_STEPS,
+                                                    f"{data.rate:g}", word))
         lines = [data.title]
         if data.ghost is not None:
             colour = pal.REGIME_COLOURS.get(data.word, ("#202020", ""))[0]
-            lines.append(f"<span style='font-size:11pt;color:{colour}'>look-ahead at rate {data.rate:g}: "
-                         f"{data.word}</span>")
+            look = T_("Figure", "look-ahead at rate %1: %2", f"{data.rate:g}", word)
+            lines.append(f"<span style='font-size:11pt;color:{colour}'>{look}</span>")
         self.title.setText("<br>".join(lines))
         w.resize(*size)
         w.show()
@@ -173,7 +178,7 @@ class Figure:
         size = {"font-size": "12pt"}
         heat.plot.setLabel("bottom", data.labels[0], color=text, **size)
         heat.plot.setLabel("left", data.labels[1], color=text, **size)
-        heat.colorbar.getAxis("right").setLabel("log₁₀ loss" if data.log else "loss", color=text, **size)
+        heat.colorbar.getAxis("right").setLabel(colorbar_label(data.log), color=text, **size)
         for iso in heat.contours:
             iso.setPen(pg.mkPen(QColor(255, 255, 255, 140), width=1.2))
 

@@ -11,6 +11,7 @@ import math
 
 from nnviz.core import presets
 from nnviz.core.analysis import regimes
+from nnviz.core.words import T_
 from nnviz.gui.controls.lr_slider import HIGH
 
 BOWL = "adaline"
@@ -39,12 +40,16 @@ def bowl_rate() -> float:
 def hint_html(marks: regimes.Marks, rate: float) -> str:
     """The hint's words, with the one-click link."""
     if marks.zigzag_from is None:
-        why = "No rate on the slider makes this network zig-zag: its loss does not curve upwards here."
+        why = T_("first_contact", "No rate on the slider makes this network zig-zag: its loss does not curve "
+                                  "upwards here.")
     else:
-        why = (f"No rate on the slider makes this network oscillate: it would zig-zag from "
-               f"{marks.zigzag_from:.3g} and diverge from {marks.diverges_from:.3g}, past the slider's end.")
-    return (f"{why} <a href='{LINK}'>Open the {BOWL} bowl at rate {rate:g}</a>, just below its zig-zag mark, and "
-            "drag the slider across its marks.")
+        why = T_("first_contact", "No rate on the slider makes this network oscillate: it would zig-zag from %1 "
+                                  "and diverge from %2, past the slider's end.",
+                 f"{marks.zigzag_from:.3g}", f"{marks.diverges_from:.3g}")
+    link = T_("first_contact", "Open the %1 bowl at rate %2", BOWL, f"{rate:g}")
+    rest = T_("first_contact", "%1, just below its zig-zag mark, and drag the slider across its marks.",
+              f"<a href='{LINK}'>{link}</a>")
+    return T_("first_contact", "%1 %2", why, rest)  # a translation may join the two without a space
 
 
 def open_bowl(session) -> None:

@@ -9,6 +9,7 @@ import numpy as np
 
 from nnviz.app.runs import Fork
 from nnviz.core.trainer import Trainer
+from nnviz.core.words import T_
 from nnviz.gui.panels.surface.cross_section import CrossSection
 from nnviz.gui.panels.surface.heatmap import HeatMap
 from nnviz.gui.panels.surface.look_ahead import fmt
@@ -56,11 +57,11 @@ class ForkView:
         if fork is None:
             return
         f = fork.trainer
-        state = f"diverged at iteration {f.iteration}" if f.status == "diverged" else \
-            f"iteration {f.iteration}, loss {fmt(f.evaluate_loss())}"
+        state = T_("ForkView", "diverged at iteration %1", f.iteration) if f.status == "diverged" else \
+            T_("ForkView", "iteration %1, loss %2", f.iteration, fmt(f.evaluate_loss()))
         extra = f" · {fork.note}" if fork.note else ""
         how = ", ".join([f.optimizer.name] + [f"{name} {getattr(f, name)}" for name in ("batch", "loss")
                                               if getattr(f, name) != getattr(main, name)])
-        self.label.setText(
-            f"<span style='color:{pal.FORK_COLOURS[dark]}'>&#9632;</span> Fork from iteration {fork.start} at rate "
-            f"{f.learning_rate:.4g} ({how}): {state} · main: loss {fmt(main.evaluate_loss())}{extra}")
+        line = T_("ForkView", "Fork from iteration %1 at rate %2 (%3): %4 · main: loss %5", fork.start,
+                  f"{f.learning_rate:.4g}", how, state, fmt(main.evaluate_loss()))
+        self.label.setText(f"<span style='color:{pal.FORK_COLOURS[dark]}'>&#9632;</span> {line}{extra}")

@@ -18,6 +18,7 @@ import numpy as np
 from nnviz.app.jobs import DONE, GridRequest, Job
 from nnviz.core.analysis import surface
 from nnviz.core.trainer import Trainer
+from nnviz.core.words import T_
 from nnviz.gui.panels.surface.cross_section import POINTS as SECTION_POINTS
 
 GRID_POINTS = 101  # the heat map's grid is GRID_POINTS x GRID_POINTS
@@ -38,7 +39,7 @@ def check_range(rng: tuple[float, float, float, float]) -> tuple[float, float, f
         try:
             surface.grid_axis(lo, hi, RANGE_POINTS)
         except ValueError as exc:
-            raise ValueError(f"the {name} range {exc}") from None
+            raise ValueError(T_("grids", "the %1 range %2", name, exc)) from None
     return a0, a1, b0, b1
 
 

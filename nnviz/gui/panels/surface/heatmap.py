@@ -20,6 +20,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainterPath, QPalette, QTransform
 
+from nnviz.core.words import T_
 from nnviz.gui.panels.surface.paths import clip_to_view, thin
 from nnviz.gui.widgets import palette as pal
 from nnviz.gui.widgets.axes import cache_axes
@@ -96,6 +97,10 @@ def display_field(loss: np.ndarray, log: bool) -> tuple[np.ndarray, tuple[float,
     if not top - low > 1e-12 * max(1.0, abs(top)):
         top = low + max(1e-9, 1e-6 * abs(low))
     return z.astype(np.float32), (low, top)
+
+
+def colorbar_label(log: bool) -> str:
+    return T_("HeatMap", "log₁₀ loss") if log else T_("HeatMap", "loss")
 
 
 class HeatMap:
@@ -240,7 +245,7 @@ class HeatMap:
     def set_labels(self, x: str, y: str, log: bool, colour: QColor) -> None:
         self.plot.setLabel("bottom", x, color=colour.name())
         self.plot.setLabel("left", y, color=colour.name())
-        self.colorbar.getAxis("right").setLabel("log₁₀ loss" if log else "loss", color=colour.name())
+        self.colorbar.getAxis("right").setLabel(colorbar_label(log), color=colour.name())
 
     def clear(self) -> None:
         self.image.clear()

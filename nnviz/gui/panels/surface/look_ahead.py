@@ -13,7 +13,9 @@ import numpy as np
 from PySide6.QtCore import Qt
 
 from nnviz.core.analysis import regimes, surface
+from nnviz.core.analysis.verdict import word
 from nnviz.core.trainer import Trainer, TrainingError
+from nnviz.core.words import T_
 from nnviz.gui.panels.surface import first_contact
 from nnviz.gui.panels.surface.cross_section import CrossSection
 from nnviz.gui.panels.surface.heatmap import HeatMap
@@ -27,12 +29,13 @@ LOOK_AHEAD_STEPS = 30
 
 def fmt(x: float, digits: int = 4) -> str:
     if not math.isfinite(x):
-        return "∞" if x > 0 else "not finite"
+        return "∞" if x > 0 else T_("look_ahead", "not finite")
     return f"{x:.{digits}g}"
 
 
 def verdict_text(rate: float, la: surface.LookAhead) -> str:
-    return f"At rate {rate:.4g}: {la.status} · loss after {LOOK_AHEAD_STEPS} steps {fmt(float(la.final_loss))}"
+    return T_("look_ahead", "At rate %1: %2 · loss after %3 steps %4", f"{rate:.4g}", word(la.status), LOOK_AHEAD_STEPS,
+              fmt(float(la.final_loss)))
 
 
 def marks_text(axes_marks: regimes.Marks | None, all_marks: regimes.Marks) -> str:
@@ -40,16 +43,17 @@ def marks_text(axes_marks: regimes.Marks | None, all_marks: regimes.Marks) -> st
     trains (the slider's), in one short line."""
     def short(m: regimes.Marks) -> str:
         if m.zigzag_from is None:
-            return "none"
-        return f"zig-zag from {m.zigzag_from:.3g}, diverges from {m.diverges_from:.3g}"
+            return T_("look_ahead", "none")
+        return T_("look_ahead", "zig-zag from %1, diverges from %2", f"{m.zigzag_from:.3g}", f"{m.diverges_from:.3g}")
 
-    where = "exact" if all_marks.exact else "here and now"
+    where = T_("look_ahead", "exact") if all_marks.exact else T_("look_ahead", "here and now")
     if axes_marks is None or axes_marks.params == all_marks.params:
-        over = "every parameter that trains" if axes_marks is None else ", ".join(axes_marks.params)
-        return f"Marks over {over}: {short(all_marks)} ({where})"
+        over = T_("look_ahead", "every parameter that trains") if axes_marks is None else ", ".join(axes_marks.params)
+        return T_("look_ahead", "Marks over %1: %2 (%3)", over, short(all_marks), where)
     same = short(axes_marks) == short(all_marks)
-    return (f"Marks over {', '.join(axes_marks.params)}: {short(axes_marks)}; over every parameter that "
-            f"trains (the slider's): {'the same' if same else short(all_marks)} ({where})")
+    return T_("look_ahead", "Marks over %1: %2; over every parameter that trains (the slider's): %3 (%4)",
+              ", ".join(axes_marks.params), short(axes_marks),
+              T_("look_ahead", "the same") if same else short(all_marks), where)
 
 
 class LookAheadView:
@@ -58,18 +62,18 @@ class LookAheadView:
 
     def __init__(self, heat: HeatMap, section: CrossSection) -> None:
         self.heat, self.section = heat, section
-        self.indicator = wrapping_label("lookAheadIndicator",
-                                f"Where the next {LOOK_AHEAD_STEPS} updates at the slider's learning rate would "
-                                "go (dashed): converging, zigzag (converging while the steps flip sign along "
-                                "the steepest direction), oscillating (bounded but not shrinking) or diverged")
+        self.indicator = wrapping_label("lookAheadIndicator", T_(
+            "LookAheadView", "Where the next %1 updates at the slider's learning rate would go (dashed): converging, "
+            "zigzag (converging while the steps flip sign along the steepest direction), oscillating (bounded but "
+            "not shrinking) or diverged", LOOK_AHEAD_STEPS))
         self.indicator.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = self.indicator.font()
         font.setWeight(font.Weight.DemiBold)
         self.indicator.setFont(font)
-        self.stability_label = wrapping_label("stabilityLabel",
-                                      "Where the steps start to zig-zag (1/λmax) and to diverge (2/λmax), with "
-                                      "λmax the largest curvature of the loss, over the two axes and over every "
-                                      "parameter that trains (the slider's marks)")
+        self.stability_label = wrapping_label("stabilityLabel", T_(
+            "LookAheadView", "Where the steps start to zig-zag (1/λmax) and to diverge (2/λmax), with λmax the "
+            "largest curvature of the loss, over the two axes and over every parameter that trains (the slider's "
+            "marks)"))
         self.hint = wrapping_label("firstContactHint")
         self.hint.setTextFormat(Qt.TextFormat.RichText)
         self.hint.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
@@ -106,7 +110,7 @@ class LookAheadView:
             self.xy = np.empty((0, 2))
             self.heat.ghost_item.setData([], [])
             self.section.ghost.setData([], [])
-            self.indicator.setText(f"No look-ahead: {exc}")
+            self.indicator.setText(T_("LookAheadView", "No look-ahead: %1", exc))
             return
         self.result = la
         params = np.asarray(la.params, dtype=np.float64)

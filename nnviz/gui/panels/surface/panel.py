@@ -44,6 +44,7 @@ from nnviz.app.jobs import GridRequest
 from nnviz.core import losses
 from nnviz.core.analysis import surface
 from nnviz.core.trainer import Trainer
+from nnviz.core.words import fill
 from nnviz.gui.panels.surface import figure, first_contact, framing
 from nnviz.gui.panels.surface.axes_choice import AxesChoice
 from nnviz.gui.panels.surface.controls import MODES, SurfaceControls
@@ -95,6 +96,7 @@ class SurfacePanel(AxesChoice, RangeChoice, SectionLine, SessionView, QWidget):
         self._train_only_frozen: frozenset | None = None
         self._section_key = None
         self._dirty = True
+        self._error_source = ""  # what put the error line up: "surface", "plane" or "" (anything else)
 
         self.controls = c = SurfaceControls()
         self.note = wrapping_label("surfaceNote")
@@ -125,8 +127,8 @@ class SurfacePanel(AxesChoice, RangeChoice, SectionLine, SessionView, QWidget):
             layout.addWidget(w)
 
         self.grids = Grids(self._grid_request, self.grid_state, self._show_grid, self.submit,
-                           lambda: self.session.playing, lambda text: self._show_error(f"Surface: {text}",
-                                                                                      announce=False))
+                           lambda: self.session.playing, lambda text: self._show_error(
+                               fill(self.tr("Surface: %1"), text), announce=False, source="surface"))
         self._refresh_throttle = self.throttle(self._refresh, FRAME_MS)
         self._ghost_throttle = self.throttle(self._update_ghost, FRAME_MS)
         self._stability_throttle = self.throttle(self._update_stability, STABILITY_MS)
@@ -272,7 +274,7 @@ class SurfacePanel(AxesChoice, RangeChoice, SectionLine, SessionView, QWidget):
         if self.axes is None:
             return
         if self.mode == "plane":
-            x, y = "direction 1 (main)", "direction 2"
+            x, y = self.tr("direction 1 (main)"), self.tr("direction 2")
         else:
             x, y = (self.axis_label(n) for n in self.axes)
         text = pal.text_color(self.palette())
@@ -305,23 +307,24 @@ class SurfacePanel(AxesChoice, RangeChoice, SectionLine, SessionView, QWidget):
 
     def _update_note(self) -> None:
         if self.axes is None:
-            self.note.setText("Choose two parameters to see the loss over them.")
+            self.note.setText(self.tr("Choose two parameters to see the loss over them."))
             return
-        names = " and ".join(self.trainer.network.display_name(n) for n in self.axes)
+        names = fill(self.tr("%1 and %2"), *(self.trainer.network.display_name(n) for n in self.axes))
         if self.mode == "plane":
-            text = ("Plane through the current point along the path's two main directions, "
-                    "the path projected onto it; it turns as the path grows.")
+            text = self.tr("Plane through the current point along the path's two main directions, "
+                           "the path projected onto it; it turns as the path grows.")
         elif self.train_only:
-            text = f"Only {names} train: the path lies exactly on this surface."
+            text = fill(self.tr("Only %1 train: the path lies exactly on this surface."), names)
         else:
-            text = ("Everything trains: a slice through the current point (other parameters as they "
-                    "are now), redrawn as it moves.")
+            text = self.tr("Everything trains: a slice through the current point (other parameters as they "
+                           "are now), redrawn as it moves.")
         chosen = self.session.selected_params
         if self.controls.follow_box.isChecked() and len(chosen) == 2 and tuple(chosen) == self.axes:
-            text += " Axes: the two parameters clicked last."
+            text = fill(self.tr("%1 Axes: the two parameters clicked last."), text)
         self.note.setText(text)
 
-    def _show_error(self, text: str, announce: bool = True) -> None:
+    def _show_error(self, text: str, announce: bool = True, source: str = "") -> None:
+        self._error_source = source if text else ""
         self.error_label.setText(text)
         self.error_label.setVisible(bool(text))
         if text and announce:
@@ -358,9 +361,9 @@ class SurfacePanel(AxesChoice, RangeChoice, SectionLine, SessionView, QWidget):
             self.fork_view.draw(self.session.fork_run, self.trainer, self._in_panel, self.range,
                                 pal.is_dark(self.palette()))
         except (ValueError, FloatingPointError, np.linalg.LinAlgError) as exc:
-            self._show_error(f"Surface: {exc}", announce=False)
+            self._show_error(fill(self.tr("Surface: %1"), exc), announce=False, source="surface")
             return
-        if self.error_label.text().startswith("Surface: "):
+        if self._error_source == "surface":
             self._show_error("")
         self._ghost_throttle.request(sync=self.session.flat_out)
         settle_ranges(self.plots)
@@ -383,12 +386,12 @@ class SurfacePanel(AxesChoice, RangeChoice, SectionLine, SessionView, QWidget):
                 self._plane = surface.trajectory_plane(t)
             except ValueError as exc:
                 self._plane = None
-                self._show_error(f"Plane of the trajectory: {exc}", announce=False)
+                self._show_error(fill(self.tr("Plane of the trajectory: %1"), exc), announce=False, source="plane")
                 self.heat.clear()
                 self.section.clear()
                 self.loss = np.empty((0, 0))
                 return None
-            if self.error_label.text().startswith("Plane of the trajectory"):
+            if self._error_source == "plane":
                 self._show_error("")
             return self._project(flat[None, :])[0]
         i, j = self._axis_columns()
@@ -448,7 +451,7 @@ class SurfacePanel(AxesChoice, RangeChoice, SectionLine, SessionView, QWidget):
         """The eigen plot for the current point (slices only) at the look-ahead's rate."""
         if self.mode != "slice":
             self.eigen_plot.forget()
-            self.eigen_plot.say("The eigen plot follows the two axes of a slice.")
+            self.eigen_plot.say(self.tr("The eigen plot follows the two axes of a slice."))
             return
         t = self.trainer
         self.eigen_plot.measure(t, self.axes, (t.network.flat().tobytes(), t.settings, self.axes))
@@ -484,7 +487,7 @@ class SurfacePanel(AxesChoice, RangeChoice, SectionLine, SessionView, QWidget):
             marks = self.session.regime_marks()
             self.look.update_stability(self.trainer, self.axes if self.mode == "slice" else None, marks)
         except (ValueError, FloatingPointError, np.linalg.LinAlgError) as exc:
-            self.look.stability_label.setText(f"Regime marks unavailable: {exc}")
+            self.look.stability_label.setText(fill(self.tr("Regime marks unavailable: %1"), exc))
 
     def export(self, path: str, size: tuple[int, int] = figure.SIZE) -> None:
         """Write what the panel shows as a figure (``figure``: as ``nnviz surface --out``

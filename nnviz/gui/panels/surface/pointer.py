@@ -15,6 +15,7 @@ import numpy as np
 from PySide6.QtCore import Qt
 
 from nnviz.core.trainer import Trainer
+from nnviz.core.words import T_
 
 
 class Pointer:
@@ -41,8 +42,8 @@ class Pointer:
         if panel.axes is None:
             return False
         if panel.mode != "slice":
-            panel.session.notify("Surface: in the plane of the trajectory a point stands for every parameter; "
-                                 "choose a slice to put the point somewhere by hand")
+            panel.session.notify(T_("SurfacePanel", "Surface: in the plane of the trajectory a point stands for "
+                                                    "every parameter; choose a slice to put the point somewhere by hand"))
             return False
         return panel.session.edit_parameters({panel.axes[0]: float(x), panel.axes[1]: float(y)}, merge=merge)
 

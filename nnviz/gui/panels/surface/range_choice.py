@@ -8,6 +8,8 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtWidgets import QDialog
 
+from nnviz.core.words import T_
+
 from nnviz.gui.panels.surface import framing
 from nnviz.gui.panels.surface.dialogs import RangeDialog
 from nnviz.gui.panels.surface.grids import check_range
@@ -39,7 +41,7 @@ class RangeChoice:
     def ask_range(self) -> None:
         if self.range is None or self.axes is None:
             return
-        labels = (("direction 1", "direction 2") if self.mode == "plane"
+        labels = ((T_("SurfacePanel", "direction 1"), T_("SurfacePanel", "direction 2")) if self.mode == "plane"
                   else tuple(self.trainer.network.display_name(n) for n in self.axes))
         dialog = RangeDialog(labels, self.range, check_range, self)
         if run_once(dialog) == QDialog.DialogCode.Accepted:
