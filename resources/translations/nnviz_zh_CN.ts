@@ -2,6 +2,377 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CrossSection</name>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/cross_section.py" line="134"/>
+        <source>steepest direction: distance from here</source>
+        <translation>最陡方向：与当前点的距离</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/cross_section.py" line="136"/>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+</context>
+<context>
+    <name>EigenPlot</name>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/eigen_plot.py" line="36"/>
+        <source>steep</source>
+        <translation>陡峭方向</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/eigen_plot.py" line="36"/>
+        <source>shallow</source>
+        <translation>平缓方向</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/eigen_plot.py" line="37"/>
+        <source>converges</source>
+        <translation>收敛</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/eigen_plot.py" line="37"/>
+        <source>zig-zags</source>
+        <translation>之字形来回</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/eigen_plot.py" line="38"/>
+        <source>oscillates at the edge</source>
+        <translation>在临界处震荡</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/eigen_plot.py" line="38"/>
+        <source>blows up</source>
+        <translation>发散</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/eigen_plot.py" line="48"/>
+        <source>%1, %2: curves down, the steps move away (×%3)</source>
+        <translation>%1，%2：向下弯曲，步子越走越远（×%3）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/eigen_plot.py" line="51"/>
+        <source>%1 (momentum)</source>
+        <translation>%1（动量）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/eigen_plot.py" line="52"/>
+        <source>%1, %2: ×%3 per step — %4</source>
+        <translation>%1，%2：每步 ×%3 —— %4</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/eigen_plot.py" line="69"/>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/eigen_plot.py" line="70"/>
+        <source>error</source>
+        <translation>误差</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/eigen_plot.py" line="77"/>
+        <source>The error along each eigen-direction of the curvature over the two axes, multiplied at every step by its factor</source>
+        <translation>沿两个轴上曲率的每个特征方向的误差，每一步乘以该方向的因子</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/eigen_plot.py" line="99"/>
+        <source>%1 and %2</source>
+        <translation>%1 和 %2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/eigen_plot.py" line="100"/>
+        <source>exact, the loss being quadratic in %1</source>
+        <translation>精确：损失是 %1 的二次函数</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/eigen_plot.py" line="101"/>
+        <source>the curvature at the current point — the loss is not quadratic in %1, so the directions and factors change as the network learns</source>
+        <translation>当前点的曲率——损失不是 %1 的二次函数，因此方向和因子会随网络学习而变化</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/eigen_plot.py" line="156"/>
+        <source>(the curvature here and now)</source>
+        <translation>（此时此处的曲率）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/eigen_plot.py" line="158"/>
+        <source>The error along each eigen-direction of the curvature over the two axes, multiplied at every step by its factor; %1.</source>
+        <translation>沿两个轴上曲率的每个特征方向的误差，每一步乘以该方向的因子；%1。</translation>
+    </message>
+</context>
+<context>
+    <name>Figure</name>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/figure.py" line="146"/>
+        <source>gradient descent, 1 step</source>
+        <translation>梯度下降，1 步</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/panels/surface/figure.py" line="146"/>
+        <source>gradient descent, %n steps</source>
+        <translation>
+            <numerusform>梯度下降，%n 步</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/figure.py" line="148"/>
+        <source>start</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/figure.py" line="149"/>
+        <source>now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/figure.py" line="152"/>
+        <source>next %1 steps at rate %2: %3</source>
+        <translation>学习率 %2 下的后 %1 步：%3</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/figure.py" line="157"/>
+        <source>look-ahead at rate %1: %2</source>
+        <translation>学习率 %1 下的前瞻：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ForkDialog</name>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/dialogs.py" line="72"/>
+        <source>Fork the run</source>
+        <translation>分叉训练</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/dialogs.py" line="74"/>
+        <source>Train a copy of the current state alongside the main run,
+with another learning rate, optimizer, batch mode or loss.</source>
+        <translation>在主训练旁训练当前状态的一个副本，
+使用另一个学习率、优化器、批量方式或损失函数。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/dialogs.py" line="86"/>
+        <location filename="../../nnviz/gui/panels/surface/dialogs.py" line="100"/>
+        <source>as the main run</source>
+        <translation>与主训练相同</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/dialogs.py" line="86"/>
+        <source>full batch</source>
+        <translation>全批量</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/dialogs.py" line="87"/>
+        <source>online (one sample)</source>
+        <translation>在线（每次一个样本）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/dialogs.py" line="87"/>
+        <source>mini-batch</source>
+        <translation>小批量</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/dialogs.py" line="103"/>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/dialogs.py" line="104"/>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/dialogs.py" line="105"/>
+        <source>Batch</source>
+        <translation>批量</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/dialogs.py" line="106"/>
+        <source>Loss</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/dialogs.py" line="116"/>
+        <source>The learning rate must be a positive number, got %1</source>
+        <translation>学习率必须是正数，得到的是 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ForkView</name>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/fork.py" line="60"/>
+        <source>diverged at iteration %1</source>
+        <translation>在第 %1 次迭代发散</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/fork.py" line="61"/>
+        <source>iteration %1, loss %2</source>
+        <translation>第 %1 次迭代，损失 %2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/fork.py" line="65"/>
+        <source>Fork from iteration %1 at rate %2 (%3): %4 · main: loss %5</source>
+        <translation>从第 %1 次迭代分叉，学习率 %2（%3）：%4 · 主训练：损失 %5</translation>
+    </message>
+</context>
+<context>
+    <name>GraphPanel</name>
+    <message>
+        <location filename="../../nnviz/gui/panels/graph/panel.py" line="254"/>
+        <source>◀ Previous node</source>
+        <translation>◀ 上一个节点</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/graph/panel.py" line="255"/>
+        <source>Next node ▶</source>
+        <translation>下一个节点 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/graph/panel.py" line="256"/>
+        <source>Walk the backward pass back by one node</source>
+        <translation>在反向传播中后退一个节点</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/graph/panel.py" line="257"/>
+        <source>Walk the backward pass one node further: the local × upstream products formed at that node, added up</source>
+        <translation>在反向传播中前进一个节点：在该节点形成局部梯度 × 上游梯度的乘积，并相加</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/graph/panel.py" line="259"/>
+        <source>Follow</source>
+        <translation>跟随</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/graph/panel.py" line="262"/>
+        <source>Keep the numbers readable and the part the last step filled in in view</source>
+        <translation>保持数字清晰可读，并让上一步填入的部分留在视野中</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/graph/panel.py" line="263"/>
+        <source>Fit</source>
+        <translation>全图</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/graph/panel.py" line="264"/>
+        <source>The whole graph in view (wheel: zoom, drag: pan)</source>
+        <translation>显示整个计算图（滚轮：缩放，拖动：平移）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/graph/panel.py" line="356"/>
+        <source>selected</source>
+        <translation>已选中</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/graph/panel.py" line="356"/>
+        <source>the last weight the micro-step touched; click an edge on the canvas to choose</source>
+        <translation>上一个微步更新的权重；在画布上点击一条边来选择</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/graph/panel.py" line="358"/>
+        <source>%1 (%2) · %3</source>
+        <translation>%1（%2）· %3</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/graph/panel.py" line="360"/>
+        <source>the timeline shows iteration %1; the graph follows the live iteration</source>
+        <translation>时间线显示第 %1 次迭代；计算图跟随当前正在进行的迭代</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/graph/panel.py" line="372"/>
+        <source>Node %1 of %2: %3</source>
+        <translation>第 %1 个节点（共 %2 个）：%3</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/graph/panel.py" line="375"/>
+        <source>Next node walks the backward pass one node at a time, from E back to %1: each step multiplies local × upstream on the node&apos;s edges.</source>
+        <translation>“下一个节点”沿反向传播一次走一个节点，从 E 回到 %1：每一步在该节点的边上计算局部梯度 × 上游梯度。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/graph/panel.py" line="378"/>
+        <source>Forward values fill in as the forward pass reaches their layer; step into the backward pass to see the gradients flow back.</source>
+        <translation>前向传播到达某一层时，该层的值随之填入；进入反向传播即可看到梯度向回流动。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/graph/panel.py" line="381"/>
+        <source>Proportional split: step into the backward pass to see the output error shared back along the weights (not a gradient).</source>
+        <translation>按权重比例分配误差：进入反向传播即可看到输出误差沿权重向回分配（这不是梯度）。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/graph/panel.py" line="423"/>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 图形 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/graph/panel.py" line="423"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/graph/panel.py" line="425"/>
+        <source>Export the computational graph</source>
+        <translation>导出计算图</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/graph/panel.py" line="437"/>
+        <source>Cannot export the graph</source>
+        <translation>无法导出计算图</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/graph/panel.py" line="438"/>
+        <source>%1
+Nothing was written; choose another place.</source>
+        <translation>%1
+没有写入任何文件；请选择其他位置。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/graph/panel.py" line="440"/>
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
+    </message>
+</context>
+<context>
+    <name>GraphView</name>
+    <message>
+        <location filename="../../nnviz/gui/panels/graph/panel.py" line="223"/>
+        <source>Export as SVG…</source>
+        <translation>导出为 SVG…</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/graph/panel.py" line="224"/>
+        <source>Export as PNG…</source>
+        <translation>导出为 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/graph/panel.py" line="227"/>
+        <source>Fit</source>
+        <translation>显示全图</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/graph/panel.py" line="228"/>
+        <source>Follow the step</source>
+        <translation>跟随当前步</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/graph/panel.py" line="230"/>
+        <source>Collapse layer %1</source>
+        <translation>收起第 %1 层</translation>
+    </message>
+</context>
+<context>
+    <name>HeatMap</name>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/heatmap.py" line="103"/>
+        <source>log₁₀ loss</source>
+        <translation>log₁₀ 损失</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/heatmap.py" line="103"/>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <location filename="../../nnviz/gui/language_menu.py" line="15"/>
@@ -22,6 +393,281 @@
         <location filename="../../nnviz/gui/language_menu.py" line="49"/>
         <source>Language</source>
         <translation>语言</translation>
+    </message>
+</context>
+<context>
+    <name>LookAheadView</name>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/look_ahead.py" line="65"/>
+        <source>Where the next %1 updates at the slider&apos;s learning rate would go (dashed): converging, zigzag (converging while the steps flip sign along the steepest direction), oscillating (bounded but not shrinking) or diverged</source>
+        <translation>以滑块上的学习率再更新 %1 次会走到哪里（虚线）：收敛、之字形收敛（步子沿最陡方向来回变号，但仍在收敛）、震荡（有界但不缩小）或发散</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/look_ahead.py" line="73"/>
+        <source>Where the steps start to zig-zag (1/λmax) and to diverge (2/λmax), with λmax the largest curvature of the loss, over the two axes and over every parameter that trains (the slider&apos;s marks)</source>
+        <translation>步子从哪个学习率开始之字形来回（1/λmax）和发散（2/λmax），λmax 为损失的最大曲率；分别针对两个轴和所有参与训练的参数（滑块上的标记）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/look_ahead.py" line="113"/>
+        <source>No look-ahead: %1</source>
+        <translation>无法前瞻：%1</translation>
+    </message>
+</context>
+<context>
+    <name>RangeDialog</name>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/dialogs.py" line="23"/>
+        <source>Surface range</source>
+        <translation>曲面范围</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/dialogs.py" line="27"/>
+        <source>%1 from</source>
+        <translation>%1 从</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/dialogs.py" line="27"/>
+        <location filename="../../nnviz/gui/panels/surface/dialogs.py" line="28"/>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/dialogs.py" line="52"/>
+        <source>Each range needs two numbers, the first smaller</source>
+        <translation>每个范围需要两个数，前一个较小</translation>
+    </message>
+</context>
+<context>
+    <name>SurfaceControls</name>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/controls.py" line="24"/>
+        <source>The parameter across (x); also the cross-section&apos;s axis</source>
+        <translation>横轴（x）上的参数；也是截面的轴</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/controls.py" line="25"/>
+        <source>The parameter up (y)</source>
+        <translation>纵轴（y）上的参数</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/controls.py" line="29"/>
+        <source>Follow canvas</source>
+        <translation>跟随画布</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/controls.py" line="31"/>
+        <source>Click two weights or biases on the network: they become the axes (the first clicked across, the second up)</source>
+        <translation>在网络上点击两个权重或偏置：它们成为坐标轴（先点击的为横轴，后点击的为纵轴）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/controls.py" line="36"/>
+        <source>Slice: the loss over the two parameters, all others at their current values.
+Plane of the trajectory: the loss over the plane through the current point spanned by the two main directions of the path so far (Li et al. 2018), with the path projected onto it.</source>
+        <translation>切片：两个参数上的损失，其余参数保持当前值。
+轨迹平面：经过当前点、由迄今路径的两个主方向张成的平面上的损失（Li 等，2018），路径投影在该平面上。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/controls.py" line="43"/>
+        <source>The cross-section under the heat map: the loss along the first axis, or along the steepest eigen-direction of the curvature over the two axes through the current point, where a zig-zag bounces from wall to wall (slices only)</source>
+        <translation>热力图下方的截面：沿第一个轴的损失，或沿经过当前点、两个轴上曲率的最陡特征方向的损失——之字形来回在这里表现为在两壁之间反弹（仅限切片）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/controls.py" line="49"/>
+        <source>Train only these two</source>
+        <translation>只训练这两个</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/controls.py" line="50"/>
+        <source>Freeze every other parameter, so that the path lies exactly on the surface; unchecking restores what was frozen before</source>
+        <translation>冻结其他所有参数，使路径恰好落在曲面上；取消勾选则恢复之前的冻结设置</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/controls.py" line="52"/>
+        <source>Log colours</source>
+        <translation>对数着色</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/controls.py" line="53"/>
+        <source>Colour by log10 of the loss (shows the valley floor)</source>
+        <translation>按损失的 log10 着色（显出谷底）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/controls.py" line="54"/>
+        <source>Fit</source>
+        <translation>适配</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/controls.py" line="55"/>
+        <source>Fit the range to the path, the current point and the dashed look-ahead (unless it diverges), and keep following the path</source>
+        <translation>使范围容纳路径、当前点和虚线前瞻（发散时除外），并持续跟随路径</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/controls.py" line="57"/>
+        <source>Range…</source>
+        <translation>范围…</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/controls.py" line="58"/>
+        <source>Set the range by hand</source>
+        <translation>手动设置范围</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/controls.py" line="59"/>
+        <source>Fork…</source>
+        <translation>分叉…</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/controls.py" line="60"/>
+        <source>Train a copy of the current state with another learning rate or optimizer alongside the main run</source>
+        <translation>在主训练旁，用另一个学习率或优化器训练当前状态的一个副本</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/controls.py" line="62"/>
+        <source>Remove fork</source>
+        <translation>移除分叉</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/controls.py" line="64"/>
+        <source>Sweep…</source>
+        <translation>学习率扫描…</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/controls.py" line="65"/>
+        <source>Learning-rate sweep: train copies at many rates and compare</source>
+        <translation>学习率扫描：以多个学习率训练副本并比较</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/controls.py" line="107"/>
+        <source>%1  (frozen)</source>
+        <translation>%1  （已冻结）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/controls.py" line="13"/>
+        <source>Slice through the current point</source>
+        <translation>经过当前点的切片</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/controls.py" line="14"/>
+        <source>Plane of the trajectory</source>
+        <translation>轨迹平面</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/cross_section.py" line="22"/>
+        <source>Cross-section along x</source>
+        <translation>沿 x 的截面</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/cross_section.py" line="23"/>
+        <source>Cross-section along the steepest direction</source>
+        <translation>沿最陡方向的截面</translation>
+    </message>
+</context>
+<context>
+    <name>SurfacePanel</name>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/panel.py" line="131"/>
+        <location filename="../../nnviz/gui/panels/surface/panel.py" line="364"/>
+        <source>Surface: %1</source>
+        <translation>损失曲面：%1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/panel.py" line="277"/>
+        <location filename="../../nnviz/gui/panels/surface/figure.py" line="107"/>
+        <source>direction 1 (main)</source>
+        <translation>方向 1（主方向）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/panel.py" line="277"/>
+        <location filename="../../nnviz/gui/panels/surface/figure.py" line="107"/>
+        <location filename="../../nnviz/gui/panels/surface/range_choice.py" line="44"/>
+        <source>direction 2</source>
+        <translation>方向 2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/panel.py" line="310"/>
+        <source>Choose two parameters to see the loss over them.</source>
+        <translation>选择两个参数，查看它们上的损失。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/panel.py" line="312"/>
+        <location filename="../../nnviz/gui/panels/surface/axes_choice.py" line="103"/>
+        <source>%1 and %2</source>
+        <translation>%1 和 %2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/panel.py" line="314"/>
+        <source>Plane through the current point along the path&apos;s two main directions, the path projected onto it; it turns as the path grows.</source>
+        <translation>经过当前点、沿路径两个主方向的平面，路径投影在其上；随着路径增长，平面会转动。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/panel.py" line="317"/>
+        <source>Only %1 train: the path lies exactly on this surface.</source>
+        <translation>只有 %1 参与训练：路径恰好落在这个曲面上。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/panel.py" line="319"/>
+        <source>Everything trains: a slice through the current point (other parameters as they are now), redrawn as it moves.</source>
+        <translation>所有参数都在训练：这是经过当前点的切片（其他参数取当前值），随当前点移动而重绘。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/panel.py" line="323"/>
+        <source>%1 Axes: the two parameters clicked last.</source>
+        <translation>%1坐标轴：最后点击的两个参数。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/panel.py" line="389"/>
+        <source>Plane of the trajectory: %1</source>
+        <translation>轨迹平面：%1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/panel.py" line="454"/>
+        <source>The eigen plot follows the two axes of a slice.</source>
+        <translation>特征方向图只适用于切片的两个轴。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/panel.py" line="490"/>
+        <source>Regime marks unavailable: %1</source>
+        <translation>无法给出学习率区间标记：%1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/axes_choice.py" line="50"/>
+        <source>the two axes must be different parameters, got %1 twice</source>
+        <translation>两个坐标轴必须是不同的参数，%1 出现了两次</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/axes_choice.py" line="54"/>
+        <source>%1 is frozen, so it cannot be an axis; unfreeze it first</source>
+        <translation>%1 已冻结，不能作为坐标轴；请先解冻</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/axes_choice.py" line="59"/>
+        <source>Axes refused: %1</source>
+        <translation>无法使用这两个坐标轴：%1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/axes_choice.py" line="91"/>
+        <source>Surface: the previous frozen set is restored</source>
+        <translation>损失曲面：已恢复之前的冻结设置</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/axes_choice.py" line="104"/>
+        <source>Surface: only %1 train now; the path lies on the surface</source>
+        <translation>损失曲面：现在只有 %1 参与训练；路径落在曲面上</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/axes_choice.py" line="117"/>
+        <source>%1 is now frozen: the path no longer moves along it</source>
+        <translation>%1 现已冻结：路径不再沿它移动</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/pointer.py" line="45"/>
+        <source>Surface: in the plane of the trajectory a point stands for every parameter; choose a slice to put the point somewhere by hand</source>
+        <translation>损失曲面：在轨迹平面上，一个点代表所有参数；请选择切片后再手动放置当前点</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/range_choice.py" line="44"/>
+        <source>direction 1</source>
+        <translation>方向 1</translation>
     </message>
 </context>
 <context>
@@ -193,6 +839,14 @@
     </message>
 </context>
 <context>
+    <name>drawing</name>
+    <message>
+        <location filename="../../nnviz/gui/panels/graph/drawing.py" line="259"/>
+        <source>cannot export the graph to %1: the file name must end in .svg or .png</source>
+        <translation>无法把计算图导出到 %1：文件名必须以 .svg 或 .png 结尾</translation>
+    </message>
+</context>
+<context>
     <name>explain</name>
     <message numerus="yes">
         <location filename="../../nnviz/core/analysis/explain.py" line="129"/>
@@ -261,6 +915,53 @@
         <location filename="../../nnviz/core/analysis/explain.py" line="471"/>
         <source>iteration %1 done: loss (forward pass) %2, loss now %3</source>
         <translation>第 %1 次迭代完成：损失（前向传播）%2，当前损失 %3</translation>
+    </message>
+</context>
+<context>
+    <name>figure</name>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/figure.py" line="91"/>
+        <location filename="../../nnviz/gui/panels/surface/figure.py" line="111"/>
+        <source>%1: the loss over %2 and %3 at iteration %4</source>
+        <translation>%1：第 %4 次迭代时 %2 和 %3 上的损失</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/figure.py" line="102"/>
+        <source>there is no loss surface to export yet</source>
+        <translation>还没有可导出的损失曲面</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/figure.py" line="108"/>
+        <source>%1: the loss over the plane of the trajectory at iteration %2</source>
+        <translation>%1：第 %2 次迭代时轨迹平面上的损失</translation>
+    </message>
+</context>
+<context>
+    <name>first_contact</name>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/first_contact.py" line="43"/>
+        <source>No rate on the slider makes this network zig-zag: its loss does not curve upwards here.</source>
+        <translation>滑块上没有哪个学习率能让这个网络之字形来回：它的损失在这里不向上弯曲。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/first_contact.py" line="46"/>
+        <source>No rate on the slider makes this network oscillate: it would zig-zag from %1 and diverge from %2, past the slider&apos;s end.</source>
+        <translation>滑块上没有哪个学习率能让这个网络震荡：它要到 %1 才开始之字形来回、到 %2 才发散，都超出了滑块的范围。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/first_contact.py" line="49"/>
+        <source>Open the %1 bowl at rate %2</source>
+        <translation>以学习率 %2 打开 %1 碗形曲面</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/first_contact.py" line="50"/>
+        <source>%1, just below its zig-zag mark, and drag the slider across its marks.</source>
+        <translation>%1（刚好低于其之字形标记），再把滑块拖过各个标记。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/first_contact.py" line="52"/>
+        <source>%1 %2</source>
+        <translation>%1%2</translation>
     </message>
 </context>
 <context>
@@ -472,6 +1173,142 @@
     </message>
 </context>
 <context>
+    <name>grids</name>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/grids.py" line="42"/>
+        <source>the %1 range %2</source>
+        <translation>%1 范围 %2</translation>
+    </message>
+</context>
+<context>
+    <name>look_ahead</name>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/look_ahead.py" line="32"/>
+        <source>not finite</source>
+        <translation>非有限值</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/look_ahead.py" line="37"/>
+        <source>At rate %1: %2 · loss after %3 steps %4</source>
+        <translation>学习率 %1：%2 · %3 步后损失 %4</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/look_ahead.py" line="46"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/look_ahead.py" line="47"/>
+        <source>zig-zag from %1, diverges from %2</source>
+        <translation>从 %1 起之字形来回，从 %2 起发散</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/look_ahead.py" line="49"/>
+        <source>exact</source>
+        <translation>精确</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/look_ahead.py" line="49"/>
+        <source>here and now</source>
+        <translation>仅限此时此处</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/look_ahead.py" line="51"/>
+        <source>every parameter that trains</source>
+        <translation>所有参与训练的参数</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/look_ahead.py" line="52"/>
+        <source>Marks over %1: %2 (%3)</source>
+        <translation>%1 上的标记：%2（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/look_ahead.py" line="54"/>
+        <source>Marks over %1: %2; over every parameter that trains (the slider&apos;s): %3 (%4)</source>
+        <translation>%1 上的标记：%2；所有参与训练的参数上（滑块的标记）：%3（%4）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/look_ahead.py" line="56"/>
+        <source>the same</source>
+        <translation>相同</translation>
+    </message>
+</context>
+<context>
+    <name>regimes</name>
+    <message>
+        <location filename="../../nnviz/core/analysis/regimes.py" line="54"/>
+        <source>Adagrad divides each step by the root of the gradients&apos; summed squares, so its steps do not scale with rate × curvature and shrink as it goes: no learning rate makes it zig-zag or diverge from a fixed point on.</source>
+        <translation>Adagrad 把每一步除以梯度平方和的平方根，因此步长不随学习率 × 曲率变化，且越走越小：没有哪个学习率会让它从某一点起之字形来回或发散。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/analysis/regimes.py" line="57"/>
+        <source>Adam divides each step by a running root mean square of the gradient, so a step is about the learning rate long whatever the curvature: there is no rate where it starts to diverge; too large a rate makes it hover around the minimum.</source>
+        <translation>Adam 把每一步除以梯度的滑动均方根，因此无论曲率如何，步长都约等于学习率：不存在使它开始发散的学习率；学习率过大时它会在最小值附近徘徊。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/analysis/regimes.py" line="60"/>
+        <source>The proportional mode&apos;s steps are not gradient steps (the output error is shared among the weights by their size), so the curvature of the loss does not tell where they zig-zag or diverge.</source>
+        <translation>按比例分配模式的步子不是梯度步（输出误差按权重大小分配），因此损失的曲率不能说明它们何时之字形来回或发散。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/analysis/regimes.py" line="173"/>
+        <source>no regime marks: %1</source>
+        <translation>没有区间标记：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/core/analysis/regimes.py" line="175"/>
+        <source>%n parameters</source>
+        <translation>
+            <numerusform>%n 个参数</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/analysis/regimes.py" line="176"/>
+        <source>zig-zag from %1, diverges from %2 (%3, λmax = %4 over %5)</source>
+        <translation>从 %1 起之字形来回，从 %2 起发散（%3，%5 上的 λmax = %4）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/analysis/regimes.py" line="191"/>
+        <source>every parameter is frozen: nothing moves</source>
+        <translation>所有参数都已冻结：没有任何参数移动</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/analysis/regimes.py" line="202"/>
+        <source>the loss or its gradient is not finite here</source>
+        <translation>这里的损失或其梯度不是有限值</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/analysis/regimes.py" line="205"/>
+        <source>the loss does not curve upwards here (λmax = %1): no rate makes the steps flip</source>
+        <translation>损失在这里不向上弯曲（λmax = %1）：没有哪个学习率会让步子来回变号</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/analysis/regimes.py" line="211"/>
+        <source>2(1 + μ)/λmax with μ = %1</source>
+        <translation>2(1 + μ)/λmax，μ = %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/analysis/regimes.py" line="212"/>
+        <source>exact: the loss is quadratic in these parameters</source>
+        <translation>精确：损失是这些参数的二次函数</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/analysis/regimes.py" line="213"/>
+        <source>at the current point: the curvature changes as the network learns</source>
+        <translation>仅限当前点：曲率随网络学习而变化</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/analysis/regimes.py" line="215"/>
+        <source>of the loss on all samples; each batch has a curvature of its own</source>
+        <translation>针对全部样本上的损失；每个批量有各自的曲率</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/analysis/regimes.py" line="217"/>
+        <source>compare them with the rate the schedule applies</source>
+        <translation>请与学习率调度实际使用的学习率比较</translation>
+    </message>
+</context>
+<context>
     <name>state</name>
     <message>
         <location filename="../../nnviz/core/state.py" line="19"/>
@@ -497,6 +1334,39 @@
         <location filename="../../nnviz/core/state.py" line="46"/>
         <source>%1 · layer %2 of %3</source>
         <translation>%1 · 第 %2 层（共 %3 层）</translation>
+    </message>
+</context>
+<context>
+    <name>surface</name>
+    <message>
+        <location filename="../../nnviz/core/analysis/surface.py" line="80"/>
+        <source>the two axes must be different parameters, got %1 twice</source>
+        <translation>两个坐标轴必须是不同的参数，%1 出现了两次</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/analysis/surface.py" line="97"/>
+        <source>%1 is frozen: unfreeze it or choose another parameter</source>
+        <translation>%1 已冻结：请解冻它或选择其他参数</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/analysis/surface.py" line="118"/>
+        <source>a loss surface needs two parameters that are not frozen</source>
+        <translation>损失曲面需要两个未冻结的参数</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/analysis/surface.py" line="199"/>
+        <source>%1..%2 is not a range: expected two finite numbers, the first smaller</source>
+        <translation>%1..%2 不是一个范围：需要两个有限的数，前一个较小</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/analysis/surface.py" line="204"/>
+        <source>%1..%2 is too wide: its width is beyond the largest float</source>
+        <translation>%1..%2 太宽：宽度超出了最大浮点数</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/analysis/surface.py" line="206"/>
+        <source>%1..%2 is too narrow to split into %3 distinct grid points</source>
+        <translation>%1..%2 太窄，无法分成 %3 个不同的网格点</translation>
     </message>
 </context>
 <context>
