@@ -27,6 +27,13 @@ from nnviz.gui.widgets.palette import mix
 from nnviz.io.files import write_atomic
 
 FORMATS = (".svg", ".png")
+# Chinese, Japanese and Korean script (radicals, punctuation, kana, ideographs, hangul,
+# full-width forms): it has no italic, and Qt would slant it synthetically
+CJK = ((0x2E80, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF), (0x20000, 0x3FFFF))
+
+
+def has_cjk(text: str) -> bool:
+    return any(lo <= ord(c) <= hi for c in text for lo, hi in CJK)
 PNG_SCALE = 1.5  # pixels per layout unit in a PNG export: sharp when projected
 
 
@@ -53,10 +60,23 @@ class Style:
             f.setBold(role in ("heading", "title"))
             f.setItalic(role == "op")
             self.fonts[role] = f
+        # an italic role's words in CJK script are drawn upright; its Latin symbols stay italic
+        self._upright = {role: QFont(f) for role, f in self.fonts.items() if f.italic()}
+        for f in self._upright.values():
+            f.setItalic(False)
         self._metrics = {role: QFontMetricsF(f) for role, f in self.fonts.items()}
+        self._upright_metrics = {role: QFontMetricsF(f) for role, f in self._upright.items()}
+
+    def font(self, text: str, role: str) -> QFont:
+        """The font ``text`` is drawn in, in ``role``."""
+        if role in self._upright and has_cjk(text):
+            return self._upright[role]
+        return self.fonts[role]
 
     def measure(self, text: str, role: str) -> tuple[float, float]:
-        fm = self._metrics.get(role, self._metrics["op"])
+        if role not in self._metrics:
+            role = "op"
+        fm = self._upright_metrics[role] if role in self._upright and has_cjk(text) else self._metrics[role]
         return fm.horizontalAdvance(text) + 1.0, fm.height()
 
     def signed(self, value: float, scale: float) -> QColor:
@@ -126,7 +146,7 @@ def _lines(p: QPainter, lines, box: Box, style: Style, colour, align: str = "cen
     y = box.y + pad_y
     for line in lines:
         w, h = style.measure(line.text, line.role)
-        p.setFont(style.fonts[line.role])
+        p.setFont(style.font(line.text, line.role))
         p.setPen(colour(line))
         x = {"centre": box.cx - w / 2, "left": box.x + pad_x, "right": box.right - pad_x - w}[align]
         p.drawText(QRectF(x, y, w + 2, h), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line.text)
