@@ -841,7 +841,7 @@ Plane of the trajectory: the loss over the plane through the current point spann
 <context>
     <name>drawing</name>
     <message>
-        <location filename="../../nnviz/gui/panels/graph/drawing.py" line="259"/>
+        <location filename="../../nnviz/gui/panels/graph/drawing.py" line="279"/>
         <source>cannot export the graph to %1: the file name must end in .svg or .png</source>
         <translation>无法把计算图导出到 %1：文件名必须以 .svg 或 .png 结尾</translation>
     </message>
@@ -1170,6 +1170,11 @@ Plane of the trajectory: the loss over the plane through the current point spann
         <location filename="../../nnviz/core/analysis/graph_model.py" line="113"/>
         <source>the output error t − out</source>
         <translation>输出误差 t − out</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/analysis/graph_model.py" line="114"/>
+        <source>%1 = %2 (%3)</source>
+        <translation>%1 = %2（%3）</translation>
     </message>
 </context>
 <context>

@@ -111,7 +111,7 @@ class Graph:
         if not edges:
             where = (T_("graph", "the start of the backward pass") if n.kind in ("loss", "combined")
                      else T_("graph", "the output error t − out"))
-            return f"{n.grad_symbol} = {f.num(n.grad)} ({where})"
+            return T_("graph", "%1 = %2 (%3)", n.grad_symbol, f.num(n.grad), where)
         sym = " + ".join(e.partial if e.fixed else f"{e.partial} × {self.node(e.via or e.dst).grad_symbol}"
                          for e in edges)
         nums = " + ".join(f.factor(e.downstream) if e.fixed else f"{f.factor(e.local)} × {f.factor(e.upstream)}"

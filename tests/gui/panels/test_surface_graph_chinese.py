@@ -148,9 +148,9 @@ def graph_window(chinese_window, qtbot):
     """The Chinese window's graph dock in front, the worked example half way through
     its backward pass."""
     w = chinese_window
-    for _ in range(3):
-        w.session.step("phase")  # forward, loss, backward layer 2 ...
-    w.session.step("micro")  # ... and half of it
+    for _ in range(2):
+        w.session.step("phase")  # forward, loss ...
+    w.session.step("micro")  # ... and the backward pass's first layer of two
     dock = w.lazy_views[docks.GRAPH].dock
     dock.show()
     dock.raise_()
@@ -161,6 +161,7 @@ def graph_window(chinese_window, qtbot):
 
 def test_the_graph_dock_speaks_chinese(graph_window):
     panel: GraphPanel = graph_window.graph_panel
+    assert "反向传播" in panel.header.text()
     panel.next_node()
     texts = visible_texts(panel)
     panel.view.expanded = {1}
