@@ -18,13 +18,17 @@ from collections.abc import Callable
 from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
+from nnviz.core.words import N_, translate
 from nnviz.gui.widgets.session_view import SessionView
 
 TOP, BOTTOM, RIGHT, LEFT = (Qt.DockWidgetArea.TopDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea,
                             Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.LeftDockWidgetArea)
-CONTROLS, INSPECTOR, LOSS, SURFACE = "Controls", "Equation inspector", "Loss curve", "Loss surface"
-TRAINING, BOUNDARY, COMPARE = "Training options", "Decision boundary", "Chain rule vs. proportional split"
-GRAPH, CONFUSION, LESSONS = "Computational graph", "Confusion matrix", "Lessons"
+# the docks' titles in English: their object names (the saved layout's keys), translated where shown
+CONTROLS, INSPECTOR = N_("docks", "Controls"), N_("docks", "Equation inspector")
+LOSS, SURFACE = N_("docks", "Loss curve"), N_("docks", "Loss surface")
+TRAINING, BOUNDARY = N_("docks", "Training options"), N_("docks", "Decision boundary")
+COMPARE, GRAPH = N_("docks", "Chain rule vs. proportional split"), N_("docks", "Computational graph")
+CONFUSION, LESSONS = N_("docks", "Confusion matrix"), N_("docks", "Lessons")
 AREAS = {CONTROLS: TOP, INSPECTOR: BOTTOM, LOSS: BOTTOM, SURFACE: RIGHT, TRAINING: RIGHT, BOUNDARY: RIGHT,
          COMPARE: BOTTOM, GRAPH: BOTTOM, CONFUSION: BOTTOM, LESSONS: LEFT}
 DOCK_OPTIONS = (QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowNestedDocks
@@ -43,7 +47,7 @@ def object_name(title: str) -> str:
 
 def new_dock(window: QMainWindow, title: str, widget: QWidget | None = None) -> QDockWidget:
     """A movable, closable, floatable dock in ``window``'s area for it."""
-    dock = QDockWidget(title, window)
+    dock = QDockWidget(translate("docks", title), window)
     dock.setObjectName(object_name(title))
     dock.setWidget(widget if widget is not None else QWidget())
     dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QMessageBox, QSpinBox
 
+from nnviz.core.words import fill
 from nnviz.gui.recording import RecordOptions
 from nnviz.gui.widgets.dialogs import run_once
 from nnviz.io import tables, weights
@@ -33,14 +34,14 @@ class FileActions:
 
     def ask_image_size(self) -> tuple[int, int] | None:
         dialog = QDialog(self)
-        dialog.setWindowTitle("Image size")
+        dialog.setWindowTitle(self.tr("Image size"))
         form = QFormLayout(dialog)
         width, height = QSpinBox(), QSpinBox()
         for box, value in ((width, max(self.canvas.width(), 800) * 2), (height, max(self.canvas.height(), 500) * 2)):
             box.setRange(100, 10000)
-            box.setSuffix(" px")
+            box.setSuffix(self.tr(" px"))
             box.setValue(value)
-            form.addRow("Width" if box is width else "Height", box)
+            form.addRow(self.tr("Width") if box is width else self.tr("Height"), box)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(dialog.accept)
         buttons.rejected.connect(dialog.reject)
@@ -60,14 +61,14 @@ class FileActions:
 
     # ------------------------------------------------------------ file actions
     def open_snapshot(self) -> None:
-        path = self.ask_open_path("Open snapshot", "nnviz snapshots (*.json);;All files (*)")
+        path = self.ask_open_path(self.tr("Open snapshot"), self.tr("nnviz snapshots (*.json);;All files (*)"))
         if not path:
             return
         self.session.pause()
         try:
             self.session.open_snapshot(path)
         except SnapshotError as exc:
-            self.show_error("Cannot open the snapshot", str(exc))
+            self.show_error(self.tr("Cannot open the snapshot"), str(exc))
             return
         self._remember_dir(path)
 
@@ -77,7 +78,7 @@ class FileActions:
         return self.save_snapshot_as()
 
     def save_snapshot_as(self) -> bool:
-        path = self.ask_save_path("Save snapshot", "nnviz snapshots (*.json)", "network.json")
+        path = self.ask_save_path(self.tr("Save snapshot"), self.tr("nnviz snapshots (*.json)"), "network.json")
         if not path:
             return False
         if not Path(path).suffix:
@@ -88,7 +89,7 @@ class FileActions:
         try:
             self.session.save_snapshot(path)
         except SnapshotError as exc:
-            self.show_error("Cannot save the snapshot", f"{exc}\nThe network is unchanged; choose another place.")
+            self.show_error(self.tr("Cannot save the snapshot"), fill(self.tr("%1\nThe network is unchanged; choose another place."), exc))
             return False
         self._remember_dir(path)
         self._update_title()
@@ -98,8 +99,8 @@ class FileActions:
         from nnviz.gui.canvas.export import check_format, image_formats
 
         others = " ".join(f"*.{f}" for f in image_formats() if f not in ("png", "svg"))
-        path = self.ask_save_path("Export network image",
-                                  f"PNG image (*.png);;SVG drawing (*.svg);;Other images ({others})", "network.png")
+        path = self.ask_save_path(self.tr("Export network image"),
+                                  fill(self.tr("PNG image (*.png);;SVG drawing (*.svg);;Other images (%1)"), others), "network.png")
         if not path:
             return
         if not Path(path).suffix:
@@ -107,7 +108,7 @@ class FileActions:
         try:
             check_format(path)
         except ValueError as exc:
-            self.show_error("Cannot export the image", str(exc))
+            self.show_error(self.tr("Cannot export the image"), str(exc))
             return
         size = self.ask_image_size()
         if size is None:
@@ -115,14 +116,14 @@ class FileActions:
         try:
             self.canvas.export_image(path, *size)
         except (OSError, ValueError) as exc:
-            self.show_error("Cannot export the image", str(exc))
+            self.show_error(self.tr("Cannot export the image"), str(exc))
             return
         self._remember_dir(path)
-        self.session.notify(f"Exported {shown_name(path)} ({size[0]} x {size[1]})")
+        self.session.notify(fill(self.tr("Exported %1 (%2 x %3)"), shown_name(path), *size))
 
     def export_surface(self) -> None:
         """File ▸ Export loss surface: the surface panel's figure."""
-        path = self.ask_save_path("Export loss surface", "PNG image (*.png);;SVG drawing (*.svg)",
+        path = self.ask_save_path(self.tr("Export loss surface"), self.tr("PNG image (*.png);;SVG drawing (*.svg)"),
                                   "loss-surface.png")
         if not path:
             return
@@ -131,10 +132,10 @@ class FileActions:
         try:
             self.surface_panel.export(path)
         except (OSError, ValueError) as exc:
-            self.show_error("Cannot export the loss surface", f"{exc}\nNothing was written.")
+            self.show_error(self.tr("Cannot export the loss surface"), fill(self.tr("%1\nNothing was written."), exc))
             return
         self._remember_dir(path)
-        self.session.notify(f"Exported {Path(path).name}")
+        self.session.notify(fill(self.tr("Exported %1"), shown_name(path)))
 
     def record(self) -> None:
         """Start recording (asking what and where), or stop and write the file."""
@@ -143,7 +144,7 @@ class FileActions:
             return
         if self.recording.writing:
             self.controls.show_recording(False)
-            self.session.notify("Still writing the last recording: wait for it, or cancel it")
+            self.session.notify(self.tr("Still writing the last recording: wait for it, or cancel it"))
             return
         asked = self.ask_record_options()
         if asked is None:
@@ -165,19 +166,19 @@ class FileActions:
 
     def _on_recording_changed(self, recording: bool) -> None:
         self.controls.show_recording(recording)
-        self.record_action.setText("Stop &recording" if recording else "&Record…")
+        self.record_action.setText(self.tr("Stop &recording") if recording else self.tr("&Record…"))
 
     def export_loss_history(self) -> None:
-        path = self.ask_save_path("Export loss history", "CSV table (*.csv)", "loss-history.csv")
+        path = self.ask_save_path(self.tr("Export loss history"), self.tr("CSV table (*.csv)"), "loss-history.csv")
         if not path:
             return
         try:
             tables.save_loss_history(self.session.trainer, path)
         except FileError as exc:
-            self.show_error("Cannot export the loss history", str(exc))
+            self.show_error(self.tr("Cannot export the loss history"), str(exc))
             return
         self._remember_dir(path)
-        self.session.notify(f"Exported {shown_name(path)}")
+        self.session.notify(fill(self.tr("Exported %1"), shown_name(path)))
 
     def ask_export_options(self, fmt: str) -> dict | None:
         from nnviz.gui.dialogs import code_export
@@ -197,21 +198,21 @@ class FileActions:
                 return
             plan = code_export.check(self.session, fmt, options)
         except ExportError as exc:
-            self.show_error("Cannot export as code", str(exc))
+            self.show_error(self.tr("Cannot export as code"), str(exc))
             return
-        path = self.ask_save_path(f"Export as {FORMATS[fmt]} script", "Python script (*.py)", f"train_{fmt}.py")
+        path = self.ask_save_path(fill(self.tr("Export as %1 script"), FORMATS[fmt]), self.tr("Python script (*.py)"), f"train_{fmt}.py")
         if not path:
             return
         try:
             text = code_export.write(plan, fmt, path)
         except ExportError as exc:
-            self.show_error("Cannot export as code", str(exc))
+            self.show_error(self.tr("Cannot export as code"), str(exc))
             return
         self._remember_dir(path)
         self.session.notify(text)
 
     def export_weights(self) -> None:
-        path = self.ask_save_path("Export weights", "NumPy arrays (*.npz)", "weights.npz")
+        path = self.ask_save_path(self.tr("Export weights"), self.tr("NumPy arrays (*.npz)"), "weights.npz")
         if not path:
             return
         if not path.lower().endswith(".npz"):
@@ -219,22 +220,22 @@ class FileActions:
         try:
             weights.save_npz(self.session.trainer.network, path)
         except weights.WeightsError as exc:
-            self.show_error("Cannot export the weights", str(exc))
+            self.show_error(self.tr("Cannot export the weights"), str(exc))
             return
         self._remember_dir(path)
-        self.session.notify(f"Exported {shown_name(path)}: W1, b1, ... and the activations "
-                                  "(File ▸ Import weights… opens it)")
+        self.session.notify(fill(self.tr("Exported %1: W1, b1, ... and the activations "
+                                         "(File ▸ Import weights… opens it)"), shown_name(path)))
 
     def import_weights(self) -> None:
         """File ▸ Import weights…: read the file, then let the dialog open the network."""
         self.session.pause()
-        path = self.ask_open_path("Import weights", "Weights (*.npz *.pt *.pth);;All files (*)")
+        path = self.ask_open_path(self.tr("Import weights"), self.tr("Weights (*.npz *.pt *.pth);;All files (*)"))
         if not path:
             return
         try:
             imported = weights.read(path)
         except weights.WeightsError as exc:
-            self.show_error("Cannot import the weights", str(exc))
+            self.show_error(self.tr("Cannot import the weights"), str(exc))
             return
         self._remember_dir(path)
         from nnviz.gui.dialogs.weights_import import ImportWeightsDialog

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QMessageBox, QScrollA
 from nnviz import __version__
 from nnviz.app.session import EDGE_MODES, FRAME_PLAY
 from nnviz.core import presets
+from nnviz.core.state import PHASE_NAMES
+from nnviz.core.words import N_, T_, fill, translate
 from nnviz.gui import docks
 from nnviz.gui.canvas import CanvasPanel
 from nnviz.gui.controls.step_controls import StepControls
@@ -32,19 +34,19 @@ from nnviz.gui.widgets.session_view import SessionView
 from nnviz.io.export import FORMATS
 from nnviz.io.files import shown_name
 
-SHORTCUTS = [
-    ("Space", "Play / pause"),
-    ("Right", "Next micro-step"),
-    ("Left", "Step back"),
-    ("Ctrl+O", "Open snapshot"),
-    ("Ctrl+S", "Save snapshot"),
-    ("Ctrl+E", "Export network image"),
-    ("Ctrl+R", "Record an animation (GIF or MP4); again to stop"),
-    ("Ctrl+Shift+E", "Edit the network (layers, neurons, activations)"),
-    ("Ctrl+D", "Choose the data: a built-in set or a file of your own"),
-    ("Ctrl+0", "Fit the network to the window"),
-    ("Ctrl++ / Ctrl+-", "Zoom in / out (or the mouse wheel on the canvas)"),
-    ("Ctrl+Q", "Quit"),
+SHORTCUTS = [  # the keys as Qt names them; what they do, translated where shown
+    ("Space", N_("MainWindow", "Play / pause")),
+    ("Right", N_("MainWindow", "Next micro-step")),
+    ("Left", N_("MainWindow", "Step back")),
+    ("Ctrl+O", N_("MainWindow", "Open snapshot")),
+    ("Ctrl+S", N_("MainWindow", "Save snapshot")),
+    ("Ctrl+E", N_("MainWindow", "Export network image")),
+    ("Ctrl+R", N_("MainWindow", "Record an animation (GIF or MP4); again to stop")),
+    ("Ctrl+Shift+E", N_("MainWindow", "Edit the network (layers, neurons, activations)")),
+    ("Ctrl+D", N_("MainWindow", "Choose the data: a built-in set or a file of your own")),
+    ("Ctrl+0", N_("MainWindow", "Fit the network to the window")),
+    ("Ctrl++ / Ctrl+-", N_("MainWindow", "Zoom in / out (or the mouse wheel on the canvas)")),
+    ("Ctrl+Q", N_("MainWindow", "Quit")),
 ]
 # the views of the docks that start behind another tab: (module, class), imported when built
 BOUNDARY_VIEW = ("nnviz.gui.panels.boundary_panel", "BoundaryPanel")
@@ -52,8 +54,9 @@ COMPARE_VIEW = ("nnviz.gui.panels.compare_panel", "ComparePanel")
 GRAPH_VIEW = ("nnviz.gui.panels.graph.panel", "GraphPanel")
 CONFUSION_VIEW = ("nnviz.gui.panels.confusion", "ConfusionView")
 DIGIT_CHOICES = (2, 3, 4, 5, 6, 7, 8, 9, 10, 12)  # View ▸ Digits
-EDGE_LABELS = {"auto": "Follow the step (weights; gradients and updates of the active layer)",
-               "weights": "Weights", "gradients": "Gradients", "updates": "Last updates"}
+EDGE_LABELS = {"auto": N_("MainWindow", "Follow the step (weights; gradients and updates of the active layer)"),
+               "weights": N_("MainWindow", "Weights"), "gradients": N_("MainWindow", "Gradients"),
+               "updates": N_("MainWindow", "Last updates")}
 
 
 class MainWindow(FileActions, SessionView, QMainWindow):
@@ -165,54 +168,54 @@ class MainWindow(FileActions, SessionView, QMainWindow):
 
     def _build_actions(self) -> None:
         s = self.session
-        self.open_action = self._action("&Open snapshot…", self.open_snapshot, QKeySequence.StandardKey.Open, "open")
-        self.save_action = self._action("&Save snapshot", self.save_snapshot, QKeySequence.StandardKey.Save, "save")
-        self.save_as_action = self._action("Save snapshot &as…", self.save_snapshot_as,
+        self.open_action = self._action(self.tr("&Open snapshot…"), self.open_snapshot, QKeySequence.StandardKey.Open, "open")
+        self.save_action = self._action(self.tr("&Save snapshot"), self.save_snapshot, QKeySequence.StandardKey.Save, "save")
+        self.save_as_action = self._action(self.tr("Save snapshot &as…"), self.save_snapshot_as,
                                            QKeySequence.StandardKey.SaveAs)
-        self.export_action = self._action("&Export network image…", self.export_image, "Ctrl+E", "export")
-        self.record_action = self._action("&Record…", self.record, "Ctrl+R", "record",
-                                          tip="Record what the canvas, the loss surface or the window shows "
-                                              "as an animated GIF or MP4, following what you do")
-        self.export_csv_action = self._action("Export loss &history (CSV)…", self.export_loss_history)
-        self.export_surface_action = self._action("Export loss s&urface…", self.export_surface,
-                                                  tip="The loss surface as a figure (PNG, SVG, ...), as nnviz "
-                                                      "surface --out draws it")
+        self.export_action = self._action(self.tr("&Export network image…"), self.export_image, "Ctrl+E", "export")
+        self.record_action = self._action(self.tr("&Record…"), self.record, "Ctrl+R", "record",
+                                          tip=self.tr("Record what the canvas, the loss surface or the window shows "
+                                                      "as an animated GIF or MP4, following what you do"))
+        self.export_csv_action = self._action(self.tr("Export loss &history (CSV)…"), self.export_loss_history)
+        self.export_surface_action = self._action(self.tr("Export loss s&urface…"), self.export_surface,
+                                                  tip=self.tr("The loss surface as a figure (PNG, SVG, ...), as nnviz "
+                                                              "surface --out draws it"))
         self.export_code_actions = {
-            fmt: self._action(f"{name} script…", lambda checked=False, f=fmt: self.export_code(f),
-                              tip=f"A {name} script that trains this network from here as nnviz does and "
-                                  "prints the same losses")
+            fmt: self._action(fill(self.tr("%1 script…"), name), lambda checked=False, f=fmt: self.export_code(f),
+                              tip=fill(self.tr("A %1 script that trains this network from here as nnviz does and "
+                                               "prints the same losses"), name))
             for fmt, name in FORMATS.items()}
-        self.export_weights_action = self._action("Export &weights (.npz)…", self.export_weights,
-                                                  tip="W1, b1, W2, b2, ... and the activations, for NumPy")
-        self.import_weights_action = self._action("&Import weights…", self.import_weights,
-                                                  tip="A network trained elsewhere: .npz, or a PyTorch state dict")
-        self.data_action = self._action("&Data…", self.choose_data, "Ctrl+D", "open",
-                                        tip="A built-in data set or a table of your own; a check split")
-        self.edit_network_action = self._action("Edit &network…", self.edit_network, "Ctrl+Shift+E",
-                                                tip="Layers, neurons, activations, initialisation and seed")
-        self.training_action = self._action("&Training options", self.show_training_options,
-                                            tip="Optimizer, batches, loss, schedule, stopping rules")
-        self.sweep_action = self._action("Learning-rate &sweep…", self.open_sweep,
-                                         tip="Train copies at many learning rates and compare the final losses")
-        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
-        self.play_action = self._action("Play / pause", self.controls.toggle_play, "Space")
-        self.next_action = self._action("Next micro-step", lambda: self.controls.step("micro"), "Right")
-        self.back_action = self._action("Step back", lambda: s.back(), "Left")
-        self.fit_action = self._action("&Fit to window", self.canvas.fit, "Ctrl+0", "fit")
-        self.zoom_in_action = self._action("Zoom &in", lambda: self.canvas.zoom_by(1.25), QKeySequence.StandardKey.ZoomIn)
-        self.zoom_out_action = self._action("Zoom &out", lambda: self.canvas.zoom_by(0.8), QKeySequence.StandardKey.ZoomOut)
-        self.thumbnails_action = QAction("Neuron output &thumbnails", self, checkable=True)
-        self.thumbnails_action.setStatusTip("Each neuron's output over the input plane (networks with 2 inputs)")
+        self.export_weights_action = self._action(self.tr("Export &weights (.npz)…"), self.export_weights,
+                                                  tip=self.tr("W1, b1, W2, b2, ... and the activations, for NumPy"))
+        self.import_weights_action = self._action(self.tr("&Import weights…"), self.import_weights,
+                                                  tip=self.tr("A network trained elsewhere: .npz, or a PyTorch state dict"))
+        self.data_action = self._action(self.tr("&Data…"), self.choose_data, "Ctrl+D", "open",
+                                        tip=self.tr("A built-in data set or a table of your own; a check split"))
+        self.edit_network_action = self._action(self.tr("Edit &network…"), self.edit_network, "Ctrl+Shift+E",
+                                                tip=self.tr("Layers, neurons, activations, initialisation and seed"))
+        self.training_action = self._action(self.tr("&Training options"), self.show_training_options,
+                                            tip=self.tr("Optimizer, batches, loss, schedule, stopping rules"))
+        self.sweep_action = self._action(self.tr("Learning-rate &sweep…"), self.open_sweep,
+                                         tip=self.tr("Train copies at many learning rates and compare the final losses"))
+        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.play_action = self._action(self.tr("Play / pause"), self.controls.toggle_play, "Space")
+        self.next_action = self._action(self.tr("Next micro-step"), lambda: self.controls.step("micro"), "Right")
+        self.back_action = self._action(self.tr("Step back"), lambda: s.back(), "Left")
+        self.fit_action = self._action(self.tr("&Fit to window"), self.canvas.fit, "Ctrl+0", "fit")
+        self.zoom_in_action = self._action(self.tr("Zoom &in"), lambda: self.canvas.zoom_by(1.25), QKeySequence.StandardKey.ZoomIn)
+        self.zoom_out_action = self._action(self.tr("Zoom &out"), lambda: self.canvas.zoom_by(0.8), QKeySequence.StandardKey.ZoomOut)
+        self.thumbnails_action = QAction(self.tr("Neuron output &thumbnails"), self, checkable=True)
+        self.thumbnails_action.setStatusTip(self.tr("Each neuron's output over the input plane (networks with 2 inputs)"))
         self.thumbnails_action.toggled.connect(self.canvas.set_show_thumbnails)
-        self.comparison_action = QAction("Chain &δ vs proportional error", self, checkable=True)
-        self.comparison_action.setStatusTip("Under each neuron: its chain-rule delta and its proportional "
-                                            "error (means over the batch); ≠ where some sample's two point "
-                                            "opposite ways")
+        self.comparison_action = QAction(self.tr("Chain &δ vs proportional error"), self, checkable=True)
+        self.comparison_action.setStatusTip(self.tr("Under each neuron: its chain-rule delta and its proportional "
+                                                    "error (means over the batch); ≠ where some sample's two point "
+                                                    "opposite ways"))
         self.comparison_action.toggled.connect(self.canvas.set_show_comparison)
         self.edge_group = QActionGroup(self)
         self.edge_actions: dict[str, QAction] = {}
         for mode in EDGE_MODES:
-            action = QAction(EDGE_LABELS[mode], self, checkable=True)
+            action = QAction(translate("MainWindow", EDGE_LABELS[mode]), self, checkable=True)
             action.triggered.connect(lambda checked, m=mode: s.set_edge_mode(m))
             self.edge_group.addAction(action)
             self.edge_actions[mode] = action
@@ -220,9 +223,11 @@ class MainWindow(FileActions, SessionView, QMainWindow):
         self.digits_group = QActionGroup(self)
         self.digits_actions: dict[int, QAction] = {}
         for n in DIGIT_CHOICES:
-            action = QAction(f"{n} decimal places" + (" (nnviz trace)" if n == 9 else ""), self, checkable=True)
-            action.setStatusTip("How every view writes numbers: the canvas, the inspector, the graph, "
-                                "tooltips, the loss curve and the status lines")
+            text = (T_("MainWindow", "%n decimal places (nnviz trace)", n=n) if n == 9
+                    else T_("MainWindow", "%n decimal places", n=n))
+            action = QAction(text, self, checkable=True)
+            action.setStatusTip(self.tr("How every view writes numbers: the canvas, the inspector, the graph, "
+                                        "tooltips, the loss curve and the status lines"))
             action.triggered.connect(lambda checked, n=n: s.set_digits(n))
             self.digits_group.addAction(action)
             self.digits_actions[n] = action
@@ -230,10 +235,10 @@ class MainWindow(FileActions, SessionView, QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        new_menu = file_menu.addMenu("&New from preset")
+        file_menu = bar.addMenu(self.tr("&File"))
+        new_menu = file_menu.addMenu(self.tr("&New from preset"))
         for name in presets.names():
-            action = new_menu.addAction(f"{name} — {presets.DESCRIPTIONS[name]}")
+            action = new_menu.addAction(f"{name} — {translate('presets', presets.DESCRIPTIONS[name])}")
             action.triggered.connect(lambda checked=False, n=name: self.session.load_preset(n))
         file_menu.addSeparator()
         for a in (self.open_action, self.save_action, self.save_as_action):
@@ -243,7 +248,7 @@ class MainWindow(FileActions, SessionView, QMainWindow):
         file_menu.addAction(self.export_surface_action)
         file_menu.addAction(self.export_csv_action)
         file_menu.addAction(self.record_action)
-        code_menu = file_menu.addMenu("Export as &code")
+        code_menu = file_menu.addMenu(self.tr("Export as &code"))
         for action in self.export_code_actions.values():
             code_menu.addAction(action)
         file_menu.addAction(self.export_weights_action)
@@ -251,13 +256,13 @@ class MainWindow(FileActions, SessionView, QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
-        view = bar.addMenu("&View")
-        edges = view.addMenu("Colour &edges by")
+        view = bar.addMenu(self.tr("&View"))
+        edges = view.addMenu(self.tr("Colour &edges by"))
         for action in self.edge_actions.values():
             edges.addAction(action)
         view.addAction(self.thumbnails_action)
         view.addAction(self.comparison_action)
-        digits = view.addMenu("&Digits")
+        digits = view.addMenu(self.tr("&Digits"))
         for action in self.digits_actions.values():
             digits.addAction(action)
         view.addSeparator()
@@ -272,7 +277,7 @@ class MainWindow(FileActions, SessionView, QMainWindow):
         self.language_menu = LanguageMenu(self.settings, self)
         view.addMenu(self.language_menu)
 
-        tools = bar.addMenu("&Tools")
+        tools = bar.addMenu(self.tr("&Tools"))
         tools.addAction(self.data_action)
         tools.addAction(self.edit_network_action)
         tools.addAction(self.training_action)
@@ -281,9 +286,9 @@ class MainWindow(FileActions, SessionView, QMainWindow):
         self.guide = lessons.Guide(self, self.lesson_panel, self.lessons_dock)
         bar.addMenu(self.guide.menu)
 
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self._action("&Keyboard shortcuts", self.show_shortcuts, "F1"))
-        help_menu.addAction(self._action("&About nnviz", self.show_about))
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1"))
+        help_menu.addAction(self._action(self.tr("&About nnviz"), self.show_about))
 
     def choose_data(self) -> None:
         from nnviz.gui.dialogs.data_dialog import DataDialog
@@ -312,14 +317,14 @@ class MainWindow(FileActions, SessionView, QMainWindow):
         self.training_dock.raise_()
 
     def show_shortcuts(self) -> None:
-        rows = "".join(f"<tr><td><b>{k}</b></td><td>&nbsp;&nbsp;{v}</td></tr>" for k, v in SHORTCUTS)
-        QMessageBox.information(self, "Keyboard shortcuts", f"<table>{rows}</table>")
+        rows = "".join(f"<tr><td><b>{k}</b></td><td>&nbsp;&nbsp;{translate('MainWindow', v)}</td></tr>"
+                       for k, v in SHORTCUTS)
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), f"<table>{rows}</table>")
 
     def show_about(self) -> None:
-        QMessageBox.about(self, "About nnviz",
-                          f"<h3>nnviz {__version__}</h3><p>Watch a neural network learn by backpropagation, "
-                          "one small step at a time: the forward pass, the loss, the error flowing back "
-                          "and the update, with every number visible.</p>")
+        text = self.tr("Watch a neural network learn by backpropagation, one small step at a time: the forward "
+                       "pass, the loss, the error flowing back and the update, with every number visible.")
+        QMessageBox.about(self, self.tr("About nnviz"), f"<h3>nnviz {__version__}</h3><p>{text}</p>")
 
     # ----------------------------------------------------------- display
     def _on_trainer_replaced(self) -> None:
@@ -329,7 +334,7 @@ class MainWindow(FileActions, SessionView, QMainWindow):
 
     def _update_title(self) -> None:
         t = self.session.trainer
-        name = shown_name(self.session.path) if self.session.path else (t.dataset.name or "untitled")
+        name = shown_name(self.session.path) if self.session.path else (t.dataset.name or self.tr("untitled"))
         sizes = "-".join(map(str, t.network.sizes))
         self.setWindowTitle(f"{name} ({sizes}) — nnviz")
 
@@ -337,14 +342,15 @@ class MainWindow(FileActions, SessionView, QMainWindow):
         t = self.session.trainer
         f = self.session.formatter
         if t.cursor:
-            parts = [f"iteration {t.iteration + 1}", f"phase: {t.last_step.phase}"]
+            parts = [fill(self.tr("iteration %1"), t.iteration + 1),
+                     fill(self.tr("phase: %1"), translate("state", PHASE_NAMES[t.last_step.phase]))]
         else:
-            parts = [f"iteration {t.iteration}", "done" if t.iteration else "ready"]
+            parts = [fill(self.tr("iteration %1"), t.iteration), self.tr("done") if t.iteration else self.tr("ready")]
         loss = t.values.loss
         if loss is not None:
-            parts.append(f"loss {f.num(loss)}")
+            parts.append(fill(self.tr("loss %1"), f.num(loss)))
         if t.status == "diverged":
-            parts.append("diverged")
+            parts.append(self.tr("diverged"))
         self.status_label.setText(" · ".join(parts))
         self.save_action.setEnabled(True)
 

@@ -10,6 +10,7 @@ import threading
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Qt, Signal
 from PySide6.QtWidgets import QLabel, QProgressDialog
 
+from nnviz.core.words import T_, fill
 from nnviz.gui.recording import Recorder, RecordOptions, canvas_picture, keep_colours, widget_picture
 from nnviz.gui.widgets import palette
 from nnviz.io import animation
@@ -96,12 +97,13 @@ class RecordControl(QObject):
         self.indicator.setVisible(True)
         self.recordingChanged.emit(True)
         self.recorder.start()
-        self.session.notify(f"Recording {shown_name(path)}: press Stop (or Record) to write it")
+        self.session.notify(fill(self.tr("Recording %1: press Stop (or Record) to write it"), shown_name(path)))
 
     def _show_count(self, n: int) -> None:
         wanted = self.recorder.wanted if self.recorder is not None else None
-        of = f" of {wanted}" if wanted else ""
-        self.indicator.setText(f"● REC  {n}{of} frame{'s' * (n != 1)}")
+        frames = (T_("RecordControl", "%n of %1 frames", wanted, n=n) if wanted
+                  else T_("RecordControl", "%n frame", n=1) if n == 1 else T_("RecordControl", "%n frames", n=n))
+        self.indicator.setText(f"● REC  {frames}")
 
     def stop(self) -> None:
         """Stop taking frames and write the file (in the background)."""
@@ -112,13 +114,15 @@ class RecordControl(QObject):
         self.recordingChanged.emit(False)
         frames = self.recorder.frames
         if self.recorder.at_limit:
-            self.session.notify(f"Recording stopped at the limit of {len(frames) - 1:,} frames after the first")
+            self.session.notify(fill(self.tr("Recording stopped at the limit of %1 frames after the first"),
+                                     f"{len(frames) - 1:,}"))
         self.writer = AnimationWriter(self.path, frames, self.options.fps, self)
         self.writer.progressed.connect(self._on_progress)
         self.writer.succeeded.connect(self._on_written)
         self.writer.failed.connect(self._on_failed)
-        self.progress = QProgressDialog(f"Writing {shown_name(self.path)}…", "Cancel", 0, len(frames), self.window)
-        self.progress.setWindowTitle("Recording")
+        self.progress = QProgressDialog(fill(self.tr("Writing %1…"), shown_name(self.path)), self.tr("Cancel"), 0,
+                                        len(frames), self.window)
+        self.progress.setWindowTitle(self.tr("Recording"))
         # Not modal: a modal dialog's setValue() runs a nested event loop, in which the
         # writer's last signal could close and delete the dialog under setValue().
         self.progress.setWindowModality(Qt.WindowModality.NonModal)
@@ -143,7 +147,7 @@ class RecordControl(QObject):
     def _on_progress(self, done: int, total: int) -> None:
         dialog = self.progress
         if dialog is not None:
-            dialog.setLabelText(f"Writing {shown_name(self.path)}… frame {done} of {total}")
+            dialog.setLabelText(fill(self.tr("Writing %1… frame %2 of %3"), shown_name(self.path), done, total))
             dialog.setValue(done)
 
     def _on_written(self) -> None:
@@ -151,15 +155,18 @@ class RecordControl(QObject):
         self._on_done()
         seconds = n / (100.0 / animation.gif_delay_cs(self.options.fps)
                        if self.path.lower().endswith(".gif") else self.options.fps)
-        self.session.notify(f"Recorded {n} frame{'s' * (n != 1)} ({seconds:.3g} s) to {shown_name(self.path)}")
+        args = f"{seconds:.3g}", shown_name(self.path)
+        self.session.notify(T_("RecordControl", "Recorded %n frame (%1 s) to %2", *args, n=1) if n == 1
+                            else T_("RecordControl", "Recorded %n frames (%1 s) to %2", *args, n=n))
         self.finished.emit(self.path)
 
     def _on_failed(self, text: str) -> None:
         self._on_done()
         if text:
-            self.window.show_error("Cannot write the recording", f"{text}\nNothing was written.")
+            self.window.show_error(self.tr("Cannot write the recording"),
+                                   fill(self.tr("%1\nNothing was written."), text))
         else:
-            self.session.notify("Recording cancelled: nothing was written")
+            self.session.notify(self.tr("Recording cancelled: nothing was written"))
         self.finished.emit("")
 
     def _on_done(self) -> None:

@@ -25,13 +25,17 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtWidgets import QLayout, QWidget
 
 from nnviz.core.trainer import Trainer
+from nnviz.core.words import N_, T_
 from nnviz.gui.controls.step_controls import phase_text
 from nnviz.gui.qt_session import QtSession
 from nnviz.gui.widgets import palette
 from nnviz.io.animation import MAX_EVERY, MAX_FRAMES, MAX_SIDE, MIN_SIDE, Frames, check_fps
 
-SHOWS = {"canvas": "the network canvas", "surface": "the loss surface", "window": "the whole window"}
-UNITS = {"micro": "micro-step", "phase": "phase", "iteration": "iteration"}
+# what a recording shows and counts, in words marked for translation (the Record dialog shows them)
+SHOWS = {"canvas": N_("recording", "the network canvas"), "surface": N_("recording", "the loss surface"),
+         "window": N_("recording", "the whole window")}
+UNITS = {"micro": N_("recording", "micro-step"), "phase": N_("recording", "phase"),
+         "iteration": N_("recording", "iteration")}
 DEFAULT_SIZE = (800, 500)
 DEFAULT_FPS = 2.0
 
@@ -81,7 +85,7 @@ def n_phases(trainer: Trainer) -> int:
 
 def caption_text(trainer: Trainer) -> str:
     text = phase_text(trainer)
-    return f"Iteration {trainer.iteration + 1} · {text}" if trainer.cursor else text
+    return T_("recording", "Iteration %1 · %2", trainer.iteration + 1, text) if trainer.cursor else text
 
 
 def keep_colours() -> np.ndarray:

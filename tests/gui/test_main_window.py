@@ -162,7 +162,7 @@ def test_status_bar_shows_iteration_phase_and_loss(window):
     for _ in range(4):
         window.session.step("micro")
     text = window.status_label.text()
-    assert "iteration 1" in text and "phase: backward" in text and "loss 0.2984" in text
+    assert "iteration 1" in text and "phase: Backward" in text and "loss 0.2984" in text
     window.digits_actions[9].trigger()  # View ▸ Digits
     assert "loss 0.298371109" in window.status_label.text()
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QSlider, QStyle, 
                                QToolTip, QVBoxLayout, QWidget)
 
 from nnviz.core.analysis import regimes
+from nnviz.core.words import T_, fill
 from nnviz.gui.widgets import palette as pal
 from nnviz.gui.widgets.session_view import SessionView
 
@@ -64,30 +65,36 @@ def slider_x(slider: QSlider, value: float) -> float:
 def over_text(marks: regimes.Marks) -> str:
     """The parameters λmax was taken over, named (or counted when there are many)."""
     names = marks.params
-    return ", ".join(names) if len(names) <= regimes.MAX_NAMED else f"all {len(names)} parameters that train"
+    return ", ".join(names) if len(names) <= regimes.MAX_NAMED else T_("lr_slider", "all %n parameters that train",
+                                                                         n=len(names))
 
 
 def mark_tips(marks: regimes.Marks) -> tuple[str, str]:
     """The tooltips of the zig-zag and the divergence mark."""
     z, d = marks.formula
-    common = (f"λmax = {marks.curvature:.4g}: the largest curvature of the loss (on all samples) over "
-              f"{over_text(marks)}; {marks.note}.")
+    common = T_("lr_slider", "λmax = %1: the largest curvature of the loss (on all samples) over %2; %3.",
+                f"{marks.curvature:.4g}", over_text(marks), marks.note)
     if marks.optimizer == "momentum":
-        common += " Momentum moves the marks: by (1 + μ) from plain gradient descent's 1/λmax and 2/λmax."
-    zig = (f"Zig-zag from here: {z} = {marks.zigzag_from:.4g}. From this rate on each step overshoots the "
-           f"valley's floor along the steepest direction, so the steps flip sign; the path still converges. "
-           + common)
-    div = (f"Diverges from here: {d} = {marks.diverges_from:.4g}. From this rate on each step overshoots by more "
-           f"than it corrects: the path swings out wider and wider and the loss grows. " + common)
-    return zig, div
+        common += " " + T_("lr_slider", "Momentum moves the marks: by (1 + μ) from plain gradient descent's "
+                                        "1/λmax and 2/λmax.")
+    zig = T_("lr_slider", "Zig-zag from here: %1 = %2. From this rate on each step overshoots the valley's floor "
+                          "along the steepest direction, so the steps flip sign; the path still converges.",
+             z, f"{marks.zigzag_from:.4g}")
+    div = T_("lr_slider", "Diverges from here: %1 = %2. From this rate on each step overshoots by more than it "
+                          "corrects: the path swings out wider and wider and the loss grows.",
+             d, f"{marks.diverges_from:.4g}")
+    return f"{zig} {common}", f"{div} {common}"
 
 
 def no_marks_text(marks: regimes.Marks) -> tuple[str, str]:
     """(the ruler's words, its tooltip) when there are no marks."""
     if marks.optimizer in ("adagrad", "adam") or marks.reason == regimes.NO_MARKS["proportional"]:
-        who = "the proportional mode" if marks.reason == regimes.NO_MARKS["proportional"] else marks.optimizer
-        return f"no regime marks for {who}", f"No zig-zag or divergence marks: {marks.reason}"
-    return "no regime marks here", f"No zig-zag or divergence marks: {marks.reason}"
+        ruler = (T_("lr_slider", "no regime marks for the proportional mode")
+                 if marks.reason == regimes.NO_MARKS["proportional"]
+                 else T_("lr_slider", "no regime marks for %1", marks.optimizer))
+    else:
+        ruler = T_("lr_slider", "no regime marks here")
+    return ruler, T_("lr_slider", "No zig-zag or divergence marks: %1", marks.reason)
 
 
 # ============================================================ the marks drawn
@@ -189,8 +196,8 @@ class MarksRuler(QWidget):
             self.labels = [RulerLabel(QRectF(self.width() - w, 0, w, h), text, tip, "", None)]
             return
         zig_tip, div_tip = mark_tips(m)
-        marks = [(m.zigzag_from, f"zig-zag from {m.zigzag_from:.3g}", zig_tip, "zigzag"),
-                 (m.diverges_from, f"diverges from {m.diverges_from:.3g}", div_tip, "diverged")]
+        marks = [(m.zigzag_from, fill(self.tr("zig-zag from %1"), f"{m.zigzag_from:.3g}"), zig_tip, "zigzag"),
+                 (m.diverges_from, fill(self.tr("diverges from %1"), f"{m.diverges_from:.3g}"), div_tip, "diverged")]
         offset = self.slider.x() - self.x()  # the slider's left edge in this widget (same parent)
         half = fm.horizontalAdvance("▲") / 2
         for rate, words, tip, word in marks:
@@ -206,10 +213,11 @@ class MarksRuler(QWidget):
             self.labels[0] = first._replace(rect=QRectF(first.at + half - w, 0, w, h), text=text)
         beyond = [item for item in marks if item[0] > HIGH]
         if beyond:
-            text = ", ".join(words for _, words, _, _ in beyond) + " ▶"
+            text = self.tr(", ").join(words for _, words, _, _ in beyond) + " ▶"
             w = fm.horizontalAdvance(text) + 4
-            where = "Both lie" if len(beyond) == 2 else "This lies"
-            tip = "\n\n".join(t for _, _, t, _ in beyond) + f"\n\n{where} beyond the slider's end ({HIGH:g})."
+            where = (self.tr("Both lie beyond the slider's end (%1).") if len(beyond) == 2
+                     else self.tr("This lies beyond the slider's end (%1)."))
+            tip = "\n\n".join(t for _, _, t, _ in beyond) + "\n\n" + fill(where, f"{HIGH:g}")
             self.labels.append(RulerLabel(QRectF(self.width() - w, 0, w, h), text, tip, beyond[-1][3], None))
 
     def tip_at(self, x: float) -> str:
@@ -254,20 +262,20 @@ class LearningRateControl(SessionView, QWidget):
     def __init__(self, session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.setObjectName("learningRateControl")
-        title = QLabel("Learning rate")
+        title = QLabel(self.tr("Learning rate"))
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, STEPS)
         self.slider.setSingleStep(5)
         self.slider.setPageStep(100)
         self.slider.setMinimumWidth(220)
         self.slider.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self._slider_tip = "Learning rate on a logarithmic scale; the new rate applies from the next update"
+        self._slider_tip = self.tr("Learning rate on a logarithmic scale; the new rate applies from the next update")
         self.slider.setToolTip(self._slider_tip)
         self.box = QLineEdit()
         self.box.setMaximumWidth(90)
         self.box.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # arrow keys and Space step the network
-        self.box.setToolTip(f"Type a learning rate between {LOW:g} and {HIGH:g}, then Enter")
+        self.box.setToolTip(fill(self.tr("Type a learning rate between %1 and %2, then Enter"), f"{LOW:g}", f"{HIGH:g}"))
         self.band = RegimeBand(self.slider)
         self.ruler = MarksRuler(self.slider)
         column = QVBoxLayout()
@@ -328,7 +336,8 @@ class LearningRateControl(SessionView, QWidget):
         except ValueError:
             value = math.nan
         if not (LOW <= value <= HIGH):
-            self.session.notify(f"Learning rate: expected a number from {LOW:g} to {HIGH:g}, got {text!r}")
+            self.session.notify(fill(self.tr("Learning rate: expected a number from %1 to %2, got %3"),
+                                     f"{LOW:g}", f"{HIGH:g}", repr(text)))
             self._show(self.session.trainer.learning_rate)
             return
         self.session.set_learning_rate(value)

@@ -11,13 +11,15 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMessageBox, QSli
                                QVBoxLayout, QWidget)
 
 from nnviz.core.network import Param
+from nnviz.core.words import N_, T_, fill, translate
 from nnviz.core.trainer import MicroStep, Trainer
 from nnviz.app.session import FAST_PLAY, FRAME_PLAY
 from nnviz.gui.controls.lr_slider import LearningRateControl
 from nnviz.gui.widgets import icons
 from nnviz.gui.widgets.session_view import SessionView
 
-PLAY_UNITS = [("micro", "micro-step"), ("phase", "phase"), ("iteration", "iteration"), ("epoch", "epoch")]
+PLAY_UNITS = [("micro", N_("StepControls", "micro-step")), ("phase", N_("StepControls", "phase")),
+              ("iteration", N_("StepControls", "iteration")), ("epoch", N_("StepControls", "epoch"))]
 SPEED_STEPS = 100  # slider positions: 0.5 per second .. 500 per second, then "max"
 _SPEED_LOW, _SPEED_HIGH = 0.5, 500.0
 
@@ -67,9 +69,9 @@ def phase_text(trainer: Trainer) -> str:
     """The phase indicator's words: where the iteration stands after the last step."""
     last = trainer.last_step
     if last is None:
-        return "Ready"
+        return T_("StepControls", "Ready")
     if trainer.cursor == 0:
-        return f"Iteration {trainer.iteration} done"
+        return T_("StepControls", "Iteration %1 done", trainer.iteration)
     return describe(trainer, last)
 
 
@@ -77,31 +79,33 @@ class StepControls(SessionView, QWidget):
     def __init__(self, session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.setObjectName("stepControls")
-        self.reset_button = self._button("reset", "Reset", "Back to the initial weights")
-        self.back_button = self._button("back", "Step back", "Undo the last micro-step (Left)")
-        self.next_button = self._button("next", "Next", "Next micro-step (Right)")
-        self.phase_button = self._button("phase", "Finish phase", "Run to the end of the current phase")
-        self.iteration_button = self._button("iteration", "Finish iteration",
-                                             "Run to the end of the iteration")
-        self.play_button = self._button("play", "Play", "Play / pause (Space)")
+        self.reset_button = self._button("reset", self.tr("Reset"), self.tr("Back to the initial weights"))
+        self.back_button = self._button("back", self.tr("Step back"), self.tr("Undo the last micro-step (Left)"))
+        self.next_button = self._button("next", self.tr("Next"), self.tr("Next micro-step (Right)"))
+        self.phase_button = self._button("phase", self.tr("Finish phase"),
+                                         self.tr("Run to the end of the current phase"))
+        self.iteration_button = self._button("iteration", self.tr("Finish iteration"),
+                                             self.tr("Run to the end of the iteration"))
+        self.play_button = self._button("play", self.tr("Play"), self.tr("Play / pause (Space)"))
         self.play_button.setCheckable(True)
-        self.record_button = self._button("record", "Record", "Record what you do as an animated GIF or "
-                                                              "MP4 (File ▸ Record…); press again to stop")
+        self.record_button = self._button("record", self.tr("Record"),
+                                          self.tr("Record what you do as an animated GIF or MP4 (File ▸ Record…); "
+                                                  "press again to stop"))
         self.record_button.setCheckable(True)
 
         self.speed = QSlider(Qt.Orientation.Horizontal)
         self.speed.setRange(0, SPEED_STEPS)
         self.speed.setFixedWidth(120)
         self.speed.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.speed.setToolTip("Play speed: steps per second; \"screen\": one step per frame the screen "
-                              f"shows ({session.frame_rate:g} a second), the default; right end: as fast "
-                              "as possible")
+        self.speed.setToolTip(fill(self.tr("Play speed: steps per second; “screen”: one step per frame "
+                                           "the screen shows (%1 a second), the default; right end: as fast as "
+                                           "possible"), f"{session.frame_rate:g}"))
         self.speed_label = QLabel()
         self.speed_label.setMinimumWidth(52)
         self.unit_box = QComboBox()
         for key, label in PLAY_UNITS:
-            self.unit_box.addItem(label, key)
-        self.unit_box.setToolTip("What one Play step runs")
+            self.unit_box.addItem(translate("StepControls", label), key)
+        self.unit_box.setToolTip(self.tr("What one Play step runs"))
         self.unit_box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
         self.phase_label = QLabel()
@@ -121,10 +125,10 @@ class StepControls(SessionView, QWidget):
                   self.iteration_button, self.play_button, self.record_button):
             buttons.addWidget(b)
         buttons.addSpacing(8)
-        buttons.addWidget(QLabel("speed"))
+        buttons.addWidget(QLabel(self.tr("speed")))
         buttons.addWidget(self.speed)
         buttons.addWidget(self.speed_label)
-        buttons.addWidget(QLabel("by"))
+        buttons.addWidget(QLabel(self.tr("by")))
         buttons.addWidget(self.unit_box)
         buttons.addStretch(1)
         buttons.addWidget(self.counter_label)
@@ -182,9 +186,9 @@ class StepControls(SessionView, QWidget):
         t = self.session.trainer
         k = self.session.view_iteration
         answer = QMessageBox.question(
-            self, "Continue from the past?",
-            f"The timeline shows iteration {k}. Continuing from there discards iterations "
-            f"{k + 1}..{t.iteration}. Continue?")
+            self, self.tr("Continue from the past?"),
+            fill(self.tr("The timeline shows iteration %1. Continuing from there discards iterations %2..%3. "
+                         "Continue?"), k, k + 1, t.iteration))
         return answer == QMessageBox.StandardButton.Yes
 
     def toggle_play(self) -> None:
@@ -208,18 +212,19 @@ class StepControls(SessionView, QWidget):
     def _on_speed_moved(self, position: int) -> None:
         speed = speed_from_position(position, self.session.frame_rate)
         self.session.set_play_speed(speed)
-        self.speed_label.setText("max" if speed == FAST_PLAY else "screen" if speed == FRAME_PLAY else f"{speed:g}/s")
+        self.speed_label.setText(self.tr("max") if speed == FAST_PLAY else self.tr("screen") if speed == FRAME_PLAY
+                                 else fill(self.tr("%1/s"), f"{speed:g}"))
 
     # ------------------------------------------------------------- display
     def show_recording(self, recording: bool) -> None:
         """The record button: Record, or a red Stop while recording."""
         self.record_button.setChecked(recording)
-        self.record_button.setText("Stop" if recording else "Record")
+        self.record_button.setText(self.tr("Stop") if recording else self.tr("Record"))
         self.record_button.setIcon(icons.icon("stop" if recording else "record"))
 
     def _on_playing_changed(self, playing: bool) -> None:
         self.play_button.setChecked(playing)
-        self.play_button.setText("Pause" if playing else "Play")
+        self.play_button.setText(self.tr("Pause") if playing else self.tr("Play"))
         self.play_button.setIcon(icons.icon("pause" if playing else "play"))
 
     def _on_status_changed(self, status: str, message: str) -> None:
@@ -239,15 +244,19 @@ class StepControls(SessionView, QWidget):
         t = self.session.trainer
         f = self.session.formatter
         self.phase_label.setText(phase_text(t))
-        self.next_label.setText(f"next: {describe(t, t.next_step)}")
-        epoch = f" · {t.epoch} epoch{'s' * (t.epoch != 1)} done" if t.batch_size < t.n_samples else ""
-        self.counter_label.setText(f"iteration {t.iteration + (1 if t.cursor else 0)}{epoch}")
+        self.next_label.setText(fill(self.tr("next: %1"), describe(t, t.next_step)))
+        counter = fill(self.tr("iteration %1"), t.iteration + (1 if t.cursor else 0))
+        if t.batch_size < t.n_samples:
+            counter += " · " + (T_("StepControls", "%n epoch done", n=1) if t.epoch == 1
+                                else T_("StepControls", "%n epochs done", n=t.epoch))
+        self.counter_label.setText(counter)
         v = t.values
         if t.status == "diverged":
-            self.loss_label.setText(f"diverged: {t.status_message}")
+            self.loss_label.setText(fill(self.tr("diverged: %1"), t.status_message))
         elif v.loss is not None:
-            self.loss_label.setText(f"loss {f.num(v.loss)}")
+            self.loss_label.setText(fill(self.tr("loss %1"), f.num(v.loss)))
+        elif t.iteration:
+            self.loss_label.setText(fill(self.tr("loss %1 (current weights)"), f.num(t.evaluate_loss())))
         else:
-            note = "current weights" if t.iteration else "before training"
-            self.loss_label.setText(f"loss {f.num(t.evaluate_loss())} ({note})")
+            self.loss_label.setText(fill(self.tr("loss %1 (before training)"), f.num(t.evaluate_loss())))
         self.back_button.setEnabled(t.can_step_back)

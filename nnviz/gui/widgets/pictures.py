@@ -8,6 +8,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QBuffer, QIODevice, QRect, QSize
 from PySide6.QtGui import QImage, QPainter
 
+from nnviz.core.words import T_
+
 LOSSY = ("jpg", "jpeg", "jfif", "webp")  # encoded at quality 95 (for PNG "quality" would turn compression down)
 
 
@@ -16,7 +18,7 @@ def encode(image: QImage, fmt: str) -> bytes:
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     if not image.save(buffer, fmt.upper(), 95 if fmt.lower() in LOSSY else -1):
-        raise OSError(f"could not encode the picture as {fmt.upper()}")
+        raise OSError(T_("pictures", "could not encode the picture as %1", fmt.upper()))
     return bytes(buffer.data())
 
 
@@ -35,7 +37,7 @@ def svg_bytes(width: int, height: int, title: str, description: str, draw: Calla
     gen.setDescription(description)
     p = QPainter()
     if not p.begin(gen):
-        raise OSError(f"could not draw {title} as SVG")
+        raise OSError(T_("pictures", "could not draw %1 as SVG", title))
     try:
         draw(p)
     finally:
