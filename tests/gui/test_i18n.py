@@ -49,7 +49,7 @@ def test_install_and_uninstall(chinese):
 # ================================================================ the window in Chinese
 def test_the_window_speaks_chinese(chinese_window, session):
     w = chinese_window
-    view = next(a.menu() for a in w.menuBar().actions() if a.text() == "&View")  # (phase 2 translates it)
+    view = next(a.menu() for a in w.menuBar().actions() if a.text() == "视图(&V)")
     assert w.language_menu.menuAction() in view.actions() and w.language_menu.title() == "语言(&L)"
     texts = [a.text() for a in w.language_menu.actions()]
     assert texts[1:] == ["English", "简体中文"] and re.fullmatch(r"系统语言（.+）", texts[0])
