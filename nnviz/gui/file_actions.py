@@ -89,7 +89,8 @@ class FileActions:
         try:
             self.session.save_snapshot(path)
         except SnapshotError as exc:
-            self.show_error(self.tr("Cannot save the snapshot"), fill(self.tr("%1\nThe network is unchanged; choose another place."), exc))
+            self.show_error(self.tr("Cannot save the snapshot"),
+                            fill(self.tr("%1\nThe network is unchanged; choose another place."), exc))
             return False
         self._remember_dir(path)
         self._update_title()
@@ -100,7 +101,8 @@ class FileActions:
 
         others = " ".join(f"*.{f}" for f in image_formats() if f not in ("png", "svg"))
         path = self.ask_save_path(self.tr("Export network image"),
-                                  fill(self.tr("PNG image (*.png);;SVG drawing (*.svg);;Other images (%1)"), others), "network.png")
+                                  fill(self.tr("PNG image (*.png);;SVG drawing (*.svg);;Other images (%1)"), others),
+                                  "network.png")
         if not path:
             return
         if not Path(path).suffix:
@@ -200,7 +202,8 @@ class FileActions:
         except ExportError as exc:
             self.show_error(self.tr("Cannot export as code"), str(exc))
             return
-        path = self.ask_save_path(fill(self.tr("Export as %1 script"), FORMATS[fmt]), self.tr("Python script (*.py)"), f"train_{fmt}.py")
+        path = self.ask_save_path(fill(self.tr("Export as %1 script"), FORMATS[fmt]), self.tr("Python script (*.py)"),
+                                  f"train_{fmt}.py")
         if not path:
             return
         try:

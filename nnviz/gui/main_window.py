@@ -168,10 +168,11 @@ class MainWindow(FileActions, SessionView, QMainWindow):
 
     def _build_actions(self) -> None:
         s = self.session
-        self.open_action = self._action(self.tr("&Open snapshot…"), self.open_snapshot, QKeySequence.StandardKey.Open, "open")
-        self.save_action = self._action(self.tr("&Save snapshot"), self.save_snapshot, QKeySequence.StandardKey.Save, "save")
+        keys = QKeySequence.StandardKey
+        self.open_action = self._action(self.tr("&Open snapshot…"), self.open_snapshot, keys.Open, "open")
+        self.save_action = self._action(self.tr("&Save snapshot"), self.save_snapshot, keys.Save, "save")
         self.save_as_action = self._action(self.tr("Save snapshot &as…"), self.save_snapshot_as,
-                                           QKeySequence.StandardKey.SaveAs)
+                                           keys.SaveAs)
         self.export_action = self._action(self.tr("&Export network image…"), self.export_image, "Ctrl+E", "export")
         self.record_action = self._action(self.tr("&Record…"), self.record, "Ctrl+R", "record",
                                           tip=self.tr("Record what the canvas, the loss surface or the window shows "
@@ -188,7 +189,8 @@ class MainWindow(FileActions, SessionView, QMainWindow):
         self.export_weights_action = self._action(self.tr("Export &weights (.npz)…"), self.export_weights,
                                                   tip=self.tr("W1, b1, W2, b2, ... and the activations, for NumPy"))
         self.import_weights_action = self._action(self.tr("&Import weights…"), self.import_weights,
-                                                  tip=self.tr("A network trained elsewhere: .npz, or a PyTorch state dict"))
+                                                  tip=self.tr("A network trained elsewhere: .npz, or a PyTorch "
+                                                              "state dict"))
         self.data_action = self._action(self.tr("&Data…"), self.choose_data, "Ctrl+D", "open",
                                         tip=self.tr("A built-in data set or a table of your own; a check split"))
         self.edit_network_action = self._action(self.tr("Edit &network…"), self.edit_network, "Ctrl+Shift+E",
@@ -196,16 +198,18 @@ class MainWindow(FileActions, SessionView, QMainWindow):
         self.training_action = self._action(self.tr("&Training options"), self.show_training_options,
                                             tip=self.tr("Optimizer, batches, loss, schedule, stopping rules"))
         self.sweep_action = self._action(self.tr("Learning-rate &sweep…"), self.open_sweep,
-                                         tip=self.tr("Train copies at many learning rates and compare the final losses"))
-        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+                                         tip=self.tr("Train copies at many learning rates and compare the final "
+                                                     "losses"))
+        self.quit_action = self._action(self.tr("&Quit"), self.close, keys.Quit)
         self.play_action = self._action(self.tr("Play / pause"), self.controls.toggle_play, "Space")
         self.next_action = self._action(self.tr("Next micro-step"), lambda: self.controls.step("micro"), "Right")
         self.back_action = self._action(self.tr("Step back"), lambda: s.back(), "Left")
         self.fit_action = self._action(self.tr("&Fit to window"), self.canvas.fit, "Ctrl+0", "fit")
-        self.zoom_in_action = self._action(self.tr("Zoom &in"), lambda: self.canvas.zoom_by(1.25), QKeySequence.StandardKey.ZoomIn)
-        self.zoom_out_action = self._action(self.tr("Zoom &out"), lambda: self.canvas.zoom_by(0.8), QKeySequence.StandardKey.ZoomOut)
+        self.zoom_in_action = self._action(self.tr("Zoom &in"), lambda: self.canvas.zoom_by(1.25), keys.ZoomIn)
+        self.zoom_out_action = self._action(self.tr("Zoom &out"), lambda: self.canvas.zoom_by(0.8), keys.ZoomOut)
         self.thumbnails_action = QAction(self.tr("Neuron output &thumbnails"), self, checkable=True)
-        self.thumbnails_action.setStatusTip(self.tr("Each neuron's output over the input plane (networks with 2 inputs)"))
+        self.thumbnails_action.setStatusTip(self.tr("Each neuron's output over the input plane "
+                                                    "(networks with 2 inputs)"))
         self.thumbnails_action.toggled.connect(self.canvas.set_show_thumbnails)
         self.comparison_action = QAction(self.tr("Chain &δ vs proportional error"), self, checkable=True)
         self.comparison_action.setStatusTip(self.tr("Under each neuron: its chain-rule delta and its proportional "

@@ -109,7 +109,7 @@ def clipped(window) -> list[str]:
 def test_the_menus_speak_chinese(chinese_window):
     assert english_menu_texts(chinese_window) == []
     titles = [a.text() for a in chinese_window.menuBar().actions()]
-    assert titles[:3] == ["文件(&F)", "视图(&V)", "工具(&T)"] and titles[-1] == "帮助(&H)"  # the glossary's words
+    assert titles[:3] == ["文件(&F)", "视图(&V)", "工具(&T)"] and titles[-1] == "帮助(&H)"  # the glossary's
 
 
 def test_the_check_finds_an_untranslated_menu_entry(chinese_window):

@@ -275,7 +275,8 @@ class LearningRateControl(SessionView, QWidget):
         self.box.setMaximumWidth(90)
         self.box.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # arrow keys and Space step the network
-        self.box.setToolTip(fill(self.tr("Type a learning rate between %1 and %2, then Enter"), f"{LOW:g}", f"{HIGH:g}"))
+        self.box.setToolTip(fill(self.tr("Type a learning rate between %1 and %2, then Enter"),
+                                 f"{LOW:g}", f"{HIGH:g}"))
         self.band = RegimeBand(self.slider)
         self.ruler = MarksRuler(self.slider)
         column = QVBoxLayout()
