@@ -138,6 +138,196 @@
     </message>
 </context>
 <context>
+    <name>FileActions</name>
+    <message>
+        <location filename="../../nnviz/gui/file_actions.py" line="37"/>
+        <source>Image size</source>
+        <translation>图像尺寸</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/file_actions.py" line="42"/>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/file_actions.py" line="44"/>
+        <source>Width</source>
+        <translation>宽度</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/file_actions.py" line="44"/>
+        <source>Height</source>
+        <translation>高度</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/file_actions.py" line="64"/>
+        <source>Open snapshot</source>
+        <translation>打开快照</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/file_actions.py" line="64"/>
+        <source>nnviz snapshots (*.json);;All files (*)</source>
+        <translation>nnviz 快照 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/file_actions.py" line="71"/>
+        <source>Cannot open the snapshot</source>
+        <translation>无法打开快照</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/file_actions.py" line="81"/>
+        <source>Save snapshot</source>
+        <translation>保存快照</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/file_actions.py" line="81"/>
+        <source>nnviz snapshots (*.json)</source>
+        <translation>nnviz 快照 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/file_actions.py" line="92"/>
+        <source>Cannot save the snapshot</source>
+        <translation>无法保存快照</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/file_actions.py" line="93"/>
+        <source>%1
+The network is unchanged; choose another place.</source>
+        <translation>%1
+网络没有改变；请换一个位置保存。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/file_actions.py" line="103"/>
+        <source>Export network image</source>
+        <translation>导出网络图像</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/file_actions.py" line="104"/>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;Other images (%1)</source>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg);;其他图像 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/file_actions.py" line="113"/>
+        <location filename="../../nnviz/gui/file_actions.py" line="121"/>
+        <source>Cannot export the image</source>
+        <translation>无法导出图像</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/file_actions.py" line="124"/>
+        <source>Exported %1 (%2 x %3)</source>
+        <translation>已导出 %1（%2 x %3）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/file_actions.py" line="128"/>
+        <source>Export loss surface</source>
+        <translation>导出损失曲面</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/file_actions.py" line="128"/>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/file_actions.py" line="137"/>
+        <source>Cannot export the loss surface</source>
+        <translation>无法导出损失曲面</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/file_actions.py" line="137"/>
+        <source>%1
+Nothing was written.</source>
+        <translation>%1
+没有写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/file_actions.py" line="140"/>
+        <location filename="../../nnviz/gui/file_actions.py" line="183"/>
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/file_actions.py" line="149"/>
+        <source>Still writing the last recording: wait for it, or cancel it</source>
+        <translation>上一段录制还在写入：请等它完成，或取消它</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/file_actions.py" line="171"/>
+        <source>Stop &amp;recording</source>
+        <translation>停止录制(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/file_actions.py" line="171"/>
+        <source>&amp;Record…</source>
+        <translation>录制(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/file_actions.py" line="174"/>
+        <source>Export loss history</source>
+        <translation>导出损失历史</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/file_actions.py" line="174"/>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/file_actions.py" line="180"/>
+        <source>Cannot export the loss history</source>
+        <translation>无法导出损失历史</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/file_actions.py" line="203"/>
+        <location filename="../../nnviz/gui/file_actions.py" line="212"/>
+        <source>Cannot export as code</source>
+        <translation>无法导出为代码</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/file_actions.py" line="205"/>
+        <source>Export as %1 script</source>
+        <translation>导出为 %1 脚本</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/file_actions.py" line="205"/>
+        <source>Python script (*.py)</source>
+        <translation>Python 脚本 (*.py)</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/file_actions.py" line="218"/>
+        <source>Export weights</source>
+        <translation>导出权重</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/file_actions.py" line="218"/>
+        <source>NumPy arrays (*.npz)</source>
+        <translation>NumPy 数组 (*.npz)</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/file_actions.py" line="226"/>
+        <source>Cannot export the weights</source>
+        <translation>无法导出权重</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/file_actions.py" line="229"/>
+        <source>Exported %1: W1, b1, ... and the activations (File ▸ Import weights… opens it)</source>
+        <translation>已导出 %1：W1、b1……以及激活函数（文件 ▸ 导入权重… 可以打开它）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/file_actions.py" line="235"/>
+        <source>Import weights</source>
+        <translation>导入权重</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/file_actions.py" line="235"/>
+        <source>Weights (*.npz *.pt *.pth);;All files (*)</source>
+        <translation>权重 (*.npz *.pt *.pth);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/file_actions.py" line="241"/>
+        <source>Cannot import the weights</source>
+        <translation>无法导入权重</translation>
+    </message>
+</context>
+<context>
     <name>ForkDialog</name>
     <message>
         <location filename="../../nnviz/gui/panels/surface/dialogs.py" line="72"/>
@@ -396,6 +586,29 @@ Nothing was written; choose another place.</source>
     </message>
 </context>
 <context>
+    <name>LearningRateControl</name>
+    <message>
+        <location filename="../../nnviz/gui/controls/lr_slider.py" line="265"/>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/lr_slider.py" line="272"/>
+        <source>Learning rate on a logarithmic scale; the new rate applies from the next update</source>
+        <translation>对数刻度上的学习率；新的学习率从下一次更新开始生效</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/lr_slider.py" line="278"/>
+        <source>Type a learning rate between %1 and %2, then Enter</source>
+        <translation>输入 %1 到 %2 之间的学习率，然后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/lr_slider.py" line="340"/>
+        <source>Learning rate: expected a number from %1 to %2, got %3</source>
+        <translation>学习率：应为 %1 到 %2 之间的数，实际为 %3</translation>
+    </message>
+</context>
+<context>
     <name>LookAheadView</name>
     <message>
         <location filename="../../nnviz/gui/panels/surface/look_ahead.py" line="65"/>
@@ -411,6 +624,395 @@ Nothing was written; choose another place.</source>
         <location filename="../../nnviz/gui/panels/surface/look_ahead.py" line="113"/>
         <source>No look-ahead: %1</source>
         <translation>无法前瞻：%1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="172"/>
+        <source>&amp;Open snapshot…</source>
+        <translation>打开快照(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="173"/>
+        <source>&amp;Save snapshot</source>
+        <translation>保存快照(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="174"/>
+        <source>Save snapshot &amp;as…</source>
+        <translation>快照另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="176"/>
+        <source>&amp;Export network image…</source>
+        <translation>导出网络图像(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="177"/>
+        <source>&amp;Record…</source>
+        <translation>录制(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="178"/>
+        <source>Record what the canvas, the loss surface or the window shows as an animated GIF or MP4, following what you do</source>
+        <translation>把画布、损失曲面或整个窗口显示的内容录制成 GIF 动画或 MP4，跟随你的每一步操作</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="180"/>
+        <source>Export loss &amp;history (CSV)…</source>
+        <translation>导出损失历史（CSV）(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="181"/>
+        <source>Export loss s&amp;urface…</source>
+        <translation>导出损失曲面(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="182"/>
+        <source>The loss surface as a figure (PNG, SVG, ...), as nnviz surface --out draws it</source>
+        <translation>把损失曲面导出为图片（PNG、SVG……），与 nnviz surface --out 画的一样</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="185"/>
+        <source>%1 script…</source>
+        <translation>%1 脚本…</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="186"/>
+        <source>A %1 script that trains this network from here as nnviz does and prints the same losses</source>
+        <translation>一个 %1 脚本：从当前状态起像 nnviz 一样训练这个网络，并打印相同的损失</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="189"/>
+        <source>Export &amp;weights (.npz)…</source>
+        <translation>导出权重（.npz）(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="190"/>
+        <source>W1, b1, W2, b2, ... and the activations, for NumPy</source>
+        <translation>W1、b1、W2、b2……以及激活函数，供 NumPy 使用</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="191"/>
+        <source>&amp;Import weights…</source>
+        <translation>导入权重(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="192"/>
+        <source>A network trained elsewhere: .npz, or a PyTorch state dict</source>
+        <translation>在别处训练好的网络：.npz 文件，或 PyTorch 的 state dict</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="194"/>
+        <source>&amp;Data…</source>
+        <translation>数据(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="195"/>
+        <source>A built-in data set or a table of your own; a check split</source>
+        <translation>内置数据集或你自己的表格；划分检验集</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="196"/>
+        <source>Edit &amp;network…</source>
+        <translation>编辑网络(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="197"/>
+        <source>Layers, neurons, activations, initialisation and seed</source>
+        <translation>层、神经元、激活函数、初始化和随机种子</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="198"/>
+        <source>&amp;Training options</source>
+        <translation>训练选项(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="199"/>
+        <source>Optimizer, batches, loss, schedule, stopping rules</source>
+        <translation>优化器、批量、损失函数、学习率调度、停止条件</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="200"/>
+        <source>Learning-rate &amp;sweep…</source>
+        <translation>学习率扫描(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="201"/>
+        <source>Train copies at many learning rates and compare the final losses</source>
+        <translation>用多个学习率分别训练副本，比较最终的损失</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="203"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="204"/>
+        <location filename="../../nnviz/gui/main_window.py" line="38"/>
+        <source>Play / pause</source>
+        <translation>播放 / 暂停</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="205"/>
+        <location filename="../../nnviz/gui/main_window.py" line="39"/>
+        <source>Next micro-step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="206"/>
+        <location filename="../../nnviz/gui/main_window.py" line="40"/>
+        <source>Step back</source>
+        <translation>后退一步</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="207"/>
+        <source>&amp;Fit to window</source>
+        <translation>适应窗口(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="208"/>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="209"/>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="210"/>
+        <source>Neuron output &amp;thumbnails</source>
+        <translation>神经元输出缩略图(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="211"/>
+        <source>Each neuron&apos;s output over the input plane (networks with 2 inputs)</source>
+        <translation>每个神经元在输入平面上的输出（有 2 个输入的网络）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="214"/>
+        <source>Chain &amp;δ vs proportional error</source>
+        <translation>链式法则 δ 与按比例分配误差(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="215"/>
+        <source>Under each neuron: its chain-rule delta and its proportional error (means over the batch); ≠ where some sample&apos;s two point opposite ways</source>
+        <translation>在每个神经元下方显示：链式法则算出的 δ 和按权重比例分得的误差（对批量取平均）；若某个样本的两者方向相反，标出 ≠</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="233"/>
+        <source>How every view writes numbers: the canvas, the inspector, the graph, tooltips, the loss curve and the status lines</source>
+        <translation>所有视图显示数字的方式：画布、公式检查器、计算图、提示、损失曲线和状态栏</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="242"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="243"/>
+        <source>&amp;New from preset</source>
+        <translation>从预设新建(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="255"/>
+        <source>Export as &amp;code</source>
+        <translation>导出为代码(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="263"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="264"/>
+        <source>Colour &amp;edges by</source>
+        <translation>连线着色依据(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="269"/>
+        <source>&amp;Digits</source>
+        <translation>小数位数(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="284"/>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="293"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="294"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="295"/>
+        <source>&amp;About nnviz</source>
+        <translation>关于 nnviz(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="326"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="329"/>
+        <source>Watch a neural network learn by backpropagation, one small step at a time: the forward pass, the loss, the error flowing back and the update, with every number visible.</source>
+        <translation>一小步一小步地观察神经网络如何通过反向传播学习：前向传播、损失、误差反向流动和更新，每一个数都看得见。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="331"/>
+        <source>About nnviz</source>
+        <translation>关于 nnviz</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="341"/>
+        <source>untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="349"/>
+        <location filename="../../nnviz/gui/main_window.py" line="352"/>
+        <source>iteration %1</source>
+        <translation>第 %1 次迭代</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="350"/>
+        <source>phase: %1</source>
+        <translation>阶段：%1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="352"/>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="352"/>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="355"/>
+        <source>loss %1</source>
+        <translation>损失 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="357"/>
+        <source>diverged</source>
+        <translation>发散</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="41"/>
+        <source>Open snapshot</source>
+        <translation>打开快照</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="42"/>
+        <source>Save snapshot</source>
+        <translation>保存快照</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="43"/>
+        <source>Export network image</source>
+        <translation>导出网络图像</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="44"/>
+        <source>Record an animation (GIF or MP4); again to stop</source>
+        <translation>录制动画（GIF 或 MP4）；再按一次停止</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="45"/>
+        <source>Edit the network (layers, neurons, activations)</source>
+        <translation>编辑网络（层、神经元、激活函数）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="46"/>
+        <source>Choose the data: a built-in set or a file of your own</source>
+        <translation>选择数据：内置数据集或你自己的文件</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="47"/>
+        <source>Fit the network to the window</source>
+        <translation>让网络适应窗口大小</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="48"/>
+        <source>Zoom in / out (or the mouse wheel on the canvas)</source>
+        <translation>放大 / 缩小（或在画布上滚动鼠标滚轮）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="49"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="57"/>
+        <source>Follow the step (weights; gradients and updates of the active layer)</source>
+        <translation>跟随当前步骤（权重；当前层的梯度和更新量）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="58"/>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="58"/>
+        <source>Gradients</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/main_window.py" line="59"/>
+        <source>Last updates</source>
+        <translation>上一次更新量</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/main_window.py" line="230"/>
+        <source>%n decimal places (nnviz trace)</source>
+        <translation>
+            <numerusform>%n 位小数（nnviz trace）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/main_window.py" line="231"/>
+        <source>%n decimal places</source>
+        <translation>
+            <numerusform>%n 位小数</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MarksRuler</name>
+    <message>
+        <location filename="../../nnviz/gui/controls/lr_slider.py" line="199"/>
+        <source>zig-zag from %1</source>
+        <translation>从 %1 起之字形来回</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/lr_slider.py" line="200"/>
+        <source>diverges from %1</source>
+        <translation>从 %1 起发散</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/lr_slider.py" line="216"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/lr_slider.py" line="218"/>
+        <source>Both lie beyond the slider&apos;s end (%1).</source>
+        <translation>两者都超出了滑块的右端（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/lr_slider.py" line="219"/>
+        <source>This lies beyond the slider&apos;s end (%1).</source>
+        <translation>它超出了滑块的右端（%1）。</translation>
     </message>
 </context>
 <context>
@@ -435,6 +1037,295 @@ Nothing was written; choose another place.</source>
         <location filename="../../nnviz/gui/panels/surface/dialogs.py" line="52"/>
         <source>Each range needs two numbers, the first smaller</source>
         <translation>每个范围需要两个数，前一个较小</translation>
+    </message>
+</context>
+<context>
+    <name>RecordControl</name>
+    <message>
+        <location filename="../../nnviz/gui/record_control.py" line="100"/>
+        <source>Recording %1: press Stop (or Record) to write it</source>
+        <translation>正在录制 %1：按“停止”（或“录制”）写入文件</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/record_control.py" line="117"/>
+        <source>Recording stopped at the limit of %1 frames after the first</source>
+        <translation>录制已停止：第一帧之后已达上限 %1 帧</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/record_control.py" line="123"/>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/record_control.py" line="123"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/record_control.py" line="125"/>
+        <source>Recording</source>
+        <translation>录制</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/record_control.py" line="150"/>
+        <source>Writing %1… frame %2 of %3</source>
+        <translation>正在写入 %1… 第 %2 帧，共 %3 帧</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/record_control.py" line="166"/>
+        <source>Cannot write the recording</source>
+        <translation>无法写入录制文件</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/record_control.py" line="167"/>
+        <source>%1
+Nothing was written.</source>
+        <translation>%1
+没有写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/record_control.py" line="169"/>
+        <source>Recording cancelled: nothing was written</source>
+        <translation>录制已取消：没有写入任何文件</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/record_control.py" line="104"/>
+        <source>%n of %1 frames</source>
+        <translation>
+            <numerusform>%n / %1 帧</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/record_control.py" line="105"/>
+        <source>%n frame</source>
+        <translation>
+            <numerusform>%n 帧</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/record_control.py" line="105"/>
+        <source>%n frames</source>
+        <translation>
+            <numerusform>%n 帧</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/record_control.py" line="159"/>
+        <source>Recorded %n frame (%1 s) to %2</source>
+        <translation>
+            <numerusform>已录制 %n 帧（%1 秒）到 %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/record_control.py" line="160"/>
+        <source>Recorded %n frames (%1 s) to %2</source>
+        <translation>
+            <numerusform>已录制 %n 帧（%1 秒）到 %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StepControls</name>
+    <message>
+        <location filename="../../nnviz/gui/controls/step_controls.py" line="82"/>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/step_controls.py" line="82"/>
+        <source>Back to the initial weights</source>
+        <translation>回到初始权重</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/step_controls.py" line="83"/>
+        <source>Step back</source>
+        <translation>后退一步</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/step_controls.py" line="83"/>
+        <source>Undo the last micro-step (Left)</source>
+        <translation>撤销上一个微步（←）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/step_controls.py" line="84"/>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/step_controls.py" line="84"/>
+        <source>Next micro-step (Right)</source>
+        <translation>下一个微步（→）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/step_controls.py" line="85"/>
+        <source>Finish phase</source>
+        <translation>完成本阶段</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/step_controls.py" line="86"/>
+        <source>Run to the end of the current phase</source>
+        <translation>运行到当前阶段结束</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/step_controls.py" line="87"/>
+        <source>Finish iteration</source>
+        <translation>完成本次迭代</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/step_controls.py" line="88"/>
+        <source>Run to the end of the iteration</source>
+        <translation>运行到本次迭代结束</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/step_controls.py" line="89"/>
+        <location filename="../../nnviz/gui/controls/step_controls.py" line="227"/>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/step_controls.py" line="89"/>
+        <source>Play / pause (Space)</source>
+        <translation>播放 / 暂停（空格键）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/step_controls.py" line="91"/>
+        <location filename="../../nnviz/gui/controls/step_controls.py" line="222"/>
+        <source>Record</source>
+        <translation>录制</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/step_controls.py" line="92"/>
+        <source>Record what you do as an animated GIF or MP4 (File ▸ Record…); press again to stop</source>
+        <translation>把你的操作录制成 GIF 动画或 MP4（文件 ▸ 录制…）；再按一次停止</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/step_controls.py" line="100"/>
+        <source>Play speed: steps per second; “screen”: one step per frame the screen shows (%1 a second), the default; right end: as fast as possible</source>
+        <translation>播放速度：每秒的步数；“屏幕”：屏幕每显示一帧走一步（每秒 %1 帧），为默认值；最右端：尽可能快</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/step_controls.py" line="108"/>
+        <source>What one Play step runs</source>
+        <translation>播放时每一步运行多少</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/step_controls.py" line="128"/>
+        <source>speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/step_controls.py" line="131"/>
+        <source>by</source>
+        <translation>每步</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/step_controls.py" line="189"/>
+        <source>Continue from the past?</source>
+        <translation>从过去的状态继续？</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/step_controls.py" line="190"/>
+        <source>The timeline shows iteration %1. Continuing from there discards iterations %2..%3. Continue?</source>
+        <translation>时间轴正显示第 %1 次迭代。从那里继续将丢弃第 %2..%3 次迭代。继续吗？</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/step_controls.py" line="215"/>
+        <source>max</source>
+        <translation>最快</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/step_controls.py" line="215"/>
+        <source>screen</source>
+        <translation>屏幕</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/step_controls.py" line="216"/>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/step_controls.py" line="222"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/step_controls.py" line="227"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/step_controls.py" line="247"/>
+        <source>next: %1</source>
+        <translation>下一步：%1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/step_controls.py" line="248"/>
+        <source>iteration %1</source>
+        <translation>第 %1 次迭代</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/step_controls.py" line="255"/>
+        <source>diverged: %1</source>
+        <translation>发散：%1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/step_controls.py" line="257"/>
+        <source>loss %1</source>
+        <translation>损失 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/step_controls.py" line="259"/>
+        <source>loss %1 (current weights)</source>
+        <translation>损失 %1（当前权重）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/step_controls.py" line="261"/>
+        <source>loss %1 (before training)</source>
+        <translation>损失 %1（训练前）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/step_controls.py" line="21"/>
+        <source>micro-step</source>
+        <translation>微步</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/step_controls.py" line="21"/>
+        <source>phase</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/step_controls.py" line="22"/>
+        <source>iteration</source>
+        <translation>迭代</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/step_controls.py" line="22"/>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/step_controls.py" line="72"/>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/step_controls.py" line="74"/>
+        <source>Iteration %1 done</source>
+        <translation>第 %1 次迭代完成</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/controls/step_controls.py" line="250"/>
+        <source>%n epoch done</source>
+        <translation>
+            <numerusform>已完成 %n 轮</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/controls/step_controls.py" line="251"/>
+        <source>%n epochs done</source>
+        <translation>
+            <numerusform>已完成 %n 轮</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -839,6 +1730,59 @@ Plane of the trajectory: the loss over the plane through the current point spann
     </message>
 </context>
 <context>
+    <name>docks</name>
+    <message>
+        <location filename="../../nnviz/gui/docks.py" line="27"/>
+        <source>Controls</source>
+        <translation>控制</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/docks.py" line="27"/>
+        <source>Equation inspector</source>
+        <translation>公式检查器</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/docks.py" line="28"/>
+        <source>Loss curve</source>
+        <translation>损失曲线</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/docks.py" line="28"/>
+        <source>Loss surface</source>
+        <translation>损失曲面</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/docks.py" line="29"/>
+        <source>Training options</source>
+        <translation>训练选项</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/docks.py" line="29"/>
+        <source>Decision boundary</source>
+        <translation>决策边界</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/docks.py" line="30"/>
+        <source>Chain rule vs. proportional split</source>
+        <translation>链式法则与按比例分配对比</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/docks.py" line="30"/>
+        <source>Computational graph</source>
+        <translation>计算图</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/docks.py" line="31"/>
+        <source>Confusion matrix</source>
+        <translation>混淆矩阵</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/docks.py" line="31"/>
+        <source>Lessons</source>
+        <translation>课程</translation>
+    </message>
+</context>
+<context>
     <name>drawing</name>
     <message>
         <location filename="../../nnviz/gui/panels/graph/drawing.py" line="279"/>
@@ -1236,6 +2180,150 @@ Plane of the trajectory: the loss over the plane through the current point spann
         <location filename="../../nnviz/gui/panels/surface/look_ahead.py" line="56"/>
         <source>the same</source>
         <translation>相同</translation>
+    </message>
+</context>
+<context>
+    <name>lr_slider</name>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/controls/lr_slider.py" line="68"/>
+        <source>all %n parameters that train</source>
+        <translation>
+            <numerusform>全部 %n 个参与训练的参数</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/lr_slider.py" line="75"/>
+        <source>λmax = %1: the largest curvature of the loss (on all samples) over %2; %3.</source>
+        <translation>λmax = %1：损失（在全部样本上）关于 %2 的最大曲率；%3。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/lr_slider.py" line="78"/>
+        <source>Momentum moves the marks: by (1 + μ) from plain gradient descent&apos;s 1/λmax and 2/λmax.</source>
+        <translation>动量会移动这些标记：从普通梯度下降的 1/λmax 和 2/λmax 乘以 (1 + μ)。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/lr_slider.py" line="80"/>
+        <source>Zig-zag from here: %1 = %2. From this rate on each step overshoots the valley&apos;s floor along the steepest direction, so the steps flip sign; the path still converges.</source>
+        <translation>从这里起之字形来回：%1 = %2。从这个学习率起，每一步都沿最陡方向越过谷底，步长方向来回变号；路径仍然收敛。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/lr_slider.py" line="83"/>
+        <source>Diverges from here: %1 = %2. From this rate on each step overshoots by more than it corrects: the path swings out wider and wider and the loss grows.</source>
+        <translation>从这里起发散：%1 = %2。从这个学习率起，每一步越过的比纠正的还多：路径摆动得越来越大，损失不断增大。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/lr_slider.py" line="92"/>
+        <source>no regime marks for the proportional mode</source>
+        <translation>按比例分配模式没有区间标记</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/lr_slider.py" line="94"/>
+        <source>no regime marks for %1</source>
+        <translation>%1 没有区间标记</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/lr_slider.py" line="96"/>
+        <source>no regime marks here</source>
+        <translation>这里没有区间标记</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/controls/lr_slider.py" line="97"/>
+        <source>No zig-zag or divergence marks: %1</source>
+        <translation>没有之字形或发散标记：%1</translation>
+    </message>
+</context>
+<context>
+    <name>pictures</name>
+    <message>
+        <location filename="../../nnviz/gui/widgets/pictures.py" line="21"/>
+        <source>could not encode the picture as %1</source>
+        <translation>无法把图片编码为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/widgets/pictures.py" line="40"/>
+        <source>could not draw %1 as SVG</source>
+        <translation>无法把 %1 画成 SVG</translation>
+    </message>
+</context>
+<context>
+    <name>presets</name>
+    <message>
+        <location filename="../../nnviz/core/presets.py" line="32"/>
+        <source>2-2-2 sigmoid worked example (Mazur): inputs 0.05, 0.10 -&gt; targets 0.01, 0.99</source>
+        <translation>2-2-2 sigmoid 计算示例（Mazur）：输入 0.05、0.10 -&gt; 目标 0.01、0.99</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/presets.py" line="33"/>
+        <source>one linear neuron (adaptive linear unit) on 40 correlated, centred points: mse is a tilted elliptic bowl over w1, w2</source>
+        <translation>一个线性神经元（自适应线性单元），40 个相关且已中心化的点：mse 是 w1、w2 上一个倾斜的椭圆碗</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/presets.py" line="35"/>
+        <source>adaline stretched into a narrow valley: curvatures 4 and 0.04 over w1, w2 (condition number 100)</source>
+        <translation>把 adaline 拉伸成狭长山谷：w1、w2 方向的曲率为 4 和 0.04（条件数 100）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/presets.py" line="37"/>
+        <source>2-3-1, the tutorial&apos;s error split: an output error e = 2 shared over the weights 0.58, 0.21, 0.36 gives 1.01, 0.37, 0.63 (proportional backprop)</source>
+        <translation>2-3-1，教程中的误差分配：输出误差 e = 2 按权重 0.58、0.21、0.36 分配，得到 1.01、0.37、0.63（按比例分配的反向传播）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/presets.py" line="39"/>
+        <source>2-4-1 network on the four XOR points: tanh hidden layer, sigmoid output; learns in about 100 iterations</source>
+        <translation>2-4-1 网络学习 XOR 的四个点：tanh 隐藏层，sigmoid 输出；大约 100 次迭代学会</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/presets.py" line="41"/>
+        <source>1-8-1 regression of sin(x) on [-pi, pi]: tanh hidden layer, linear output</source>
+        <translation>1-8-1 在 [-pi, pi] 上回归 sin(x)：tanh 隐藏层，线性输出</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/presets.py" line="42"/>
+        <source>one linear neuron on inputs two orders of magnitude apart (area 10-60 m², metro 0.1-0.9 km): a long narrow valley until the data is normalised</source>
+        <translation>一个线性神经元，两个输入相差两个数量级（面积 10-60 m²，地铁 0.1-0.9 km）：数据归一化之前是一个狭长的山谷</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/presets.py" line="44"/>
+        <source>one sigmoid neuron saturated on the wrong side: output 0.0025 against the target 1</source>
+        <translation>一个饱和在错误一侧的 sigmoid 神经元：输出 0.0025，目标为 1</translation>
+    </message>
+</context>
+<context>
+    <name>recording</name>
+    <message>
+        <location filename="../../nnviz/gui/recording.py" line="35"/>
+        <source>the network canvas</source>
+        <translation>网络画布</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/recording.py" line="35"/>
+        <source>the loss surface</source>
+        <translation>损失曲面</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/recording.py" line="36"/>
+        <source>the whole window</source>
+        <translation>整个窗口</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/recording.py" line="37"/>
+        <source>micro-step</source>
+        <translation>微步</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/recording.py" line="37"/>
+        <source>phase</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/recording.py" line="38"/>
+        <source>iteration</source>
+        <translation>迭代</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/recording.py" line="88"/>
+        <source>Iteration %1 · %2</source>
+        <translation>第 %1 次迭代 · %2</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,7 @@ import re
 
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QMenu, QTabBar, QWidget
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QDockWidget, QLabel, QMenu, QTabBar, QWidget
 
 from nnviz.gui import docks
 
@@ -131,7 +131,7 @@ def test_the_step_controls_the_learning_rate_the_docks_and_the_status_bar_speak_
     texts += [("ruler", label.text) for label in w.controls.learning_rate.ruler.labels]
     texts += [("ruler tooltip", label.tip) for label in w.controls.learning_rate.ruler.labels]
     texts += [("status bar", w.status_label.text())]
-    texts += [(f"dock {d.objectName()}", d.windowTitle()) for d in w.findChildren(docks.QDockWidget)]
+    texts += [(f"dock {d.objectName()}", d.windowTitle()) for d in w.findChildren(QDockWidget)]
     assert [f"{where}: {text!r}" for where, text in texts if untranslated(text)] == []
     assert w.controls.learning_rate.ruler.labels  # the marks were there to be read
     assert w.controls_dock.windowTitle() == "控制" and w.controls.next_button.text() == "下一步"

@@ -94,7 +94,7 @@ def no_marks_text(marks: regimes.Marks) -> tuple[str, str]:
                  else T_("lr_slider", "no regime marks for %1", marks.optimizer))
     else:
         ruler = T_("lr_slider", "no regime marks here")
-    return ruler, T_("lr_slider", "No zig-zag or divergence marks: %1", marks.reason)
+    return ruler, T_("lr_slider", "No zig-zag or divergence marks: %1", marks.reason_text())
 
 
 # ============================================================ the marks drawn

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMessageBox, QSli
                                QVBoxLayout, QWidget)
 
 from nnviz.core.network import Param
-from nnviz.core.words import N_, T_, fill, translate
 from nnviz.core.trainer import MicroStep, Trainer
+from nnviz.core.words import N_, T_, fill, translate
 from nnviz.app.session import FAST_PLAY, FRAME_PLAY
 from nnviz.gui.controls.lr_slider import LearningRateControl
 from nnviz.gui.widgets import icons
