@@ -80,7 +80,7 @@ class Playing:
         if self._playing:
             return True
         if self._trainer.status == "diverged":
-            self.message.emit(f"{self._trainer.status_message}: reset, step back or change the learning rate")
+            self.message.emit(T_("Session", "%1: reset, step back or change the learning rate", self._trainer.status_message))
             return False
         if self.view_iteration is not None and not self.resume_from_view():
             return False
@@ -140,7 +140,7 @@ class Playing:
                     result = t.run(limit, self.until_loss, should_stop=lambda: self.clock() > deadline)
                 done = result.iterations
                 if result.reason == "until_loss":
-                    self._stop_with(f"Stopped: the loss fell below {self.until_loss:g}")
+                    self._stop_with(T_("Session", "Stopped: the loss fell below %1", f"{self.until_loss:g}"))
             else:
                 while done < budget and self.clock() < deadline:
                     t.step(self.play_unit)
@@ -154,7 +154,7 @@ class Playing:
         self._play_credit = max(0.0, self._play_credit - done)
         self._slice_end = self.clock()  # what follows (views updating, painting) is drawing
         if self.max_iterations is not None and t.iteration >= self.max_iterations:
-            self._stop_with(f"Stopped: reached {self.max_iterations} iterations")
+            self._stop_with(T_("Session", "Stopped: reached %n iterations", n=self.max_iterations))
         self.flush(force=done > 0 or t.status != status)
 
     @contextmanager
@@ -181,7 +181,7 @@ class Playing:
         t = self._trainer
         if (self.until_loss is not None and t.cursor == 0 and t.loss_history
                 and t.loss_history[-1] < self.until_loss):
-            self._stop_with(f"Stopped: the loss fell below {self.until_loss:g}")
+            self._stop_with(T_("Session", "Stopped: the loss fell below %1", f"{self.until_loss:g}"))
             return True
         return False
 

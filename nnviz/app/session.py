@@ -33,14 +33,15 @@ from nnviz.core.analysis.regimes import Marks
 from nnviz.core.events import Signal
 from nnviz.core.network import Network
 from nnviz.core.trainer import UNITS, Trainer, TrainingError
+from nnviz.core.words import N_, T_, translate
 from nnviz.io import snapshot
 from nnviz.io.files import shown_name
 
 EDGE_MODES = ("auto", "weights", "gradients", "updates")
 DIGITS = 4  # the window's numbers: decimal places (``Formatter``), until the user chooses
 LESSONS = {
-    "zeros": "zeros: every hidden unit stays identical for ever",
-    "large": "large: sigmoids saturate, gradients vanish",
+    "zeros": N_("Session", "zeros: every hidden unit stays identical for ever"),
+    "large": N_("Session", "large: sigmoids saturate, gradients vanish"),
 }
 
 
@@ -152,19 +153,20 @@ class Session(Playing):
 
     def load_preset(self, name: str) -> None:
         self.set_trainer(presets.load(name))
-        self.message.emit(f"New network from the preset {name}: {presets.DESCRIPTIONS[name]}")
+        self.message.emit(T_("Session", "New network from the preset %1: %2", name,
+                             translate("presets", presets.DESCRIPTIONS[name])))
 
     def open_snapshot(self, path: str) -> None:
         """Load ``path``; on a bad file raise SnapshotError and keep the current network."""
         trainer = snapshot.load(path)
         self.set_trainer(trainer, str(path))
-        self.message.emit(f"Opened {shown_name(path)}: iteration {trainer.iteration}")
+        self.message.emit(T_("Session", "Opened %1: iteration %2", shown_name(path), trainer.iteration))
 
     def save_snapshot(self, path: str) -> None:
         """Save atomically; raise SnapshotError when it cannot be written (nothing is lost)."""
         snapshot.save(self._trainer, path)
         self.path = str(path)
-        self.message.emit(f"Saved {shown_name(path)}")
+        self.message.emit(T_("Session", "Saved %1", shown_name(path)))
 
     # ------------------------------------------------------------ core events
     def _on_core_changed(self, *args) -> None:
@@ -188,7 +190,7 @@ class Session(Playing):
         self.status_changed.emit(status, message)
         if status == "diverged":
             self.pause()
-            self.message.emit(f"Training diverged: {message}. Step back, reset or lower the learning rate.")
+            self.message.emit(T_("Session", "Training diverged: %1. Step back, reset or lower the learning rate.", message))
 
     def _clamp_sample(self) -> None:
         if self.sample >= self.batch_rows():
@@ -223,7 +225,7 @@ class Session(Playing):
         self._trainer.reset()
         self.timeline_changed.emit()
         self.flush()
-        self.message.emit("Reset to the initial weights")
+        self.message.emit(T_("Session", "Reset to the initial weights"))
 
     def notify(self, text: str) -> None:
         """One line for the status bar."""
@@ -253,8 +255,14 @@ class Session(Playing):
             self.message.emit(str(exc))
             return False
         net = self._trainer.network
-        what = net.display_name(net.parse_param(str(names[0]))) if len(names) == 1 else f"{len(names)} parameters"
-        self.message.emit(f"{what} {'frozen: training leaves it unchanged' if frozen else 'unfrozen'}")
+        if len(names) == 1:
+            what = net.display_name(net.parse_param(str(names[0])))
+            text = (T_("Session", "%1 frozen: training leaves it unchanged", what) if frozen
+                    else T_("Session", "%1 unfrozen", what))
+        else:
+            text = (T_("Session", "%n parameters frozen: training leaves them unchanged", n=len(names)) if frozen
+                    else T_("Session", "%n parameters unfrozen", n=len(names)))
+        self.message.emit(text)
         return True
 
     def freeze_biases(self, frozen: bool = True) -> bool:
@@ -264,7 +272,8 @@ class Session(Playing):
         except ValueError as exc:
             self.message.emit(str(exc))
             return False
-        self.message.emit("All biases frozen: training leaves them unchanged" if frozen else "All biases unfrozen")
+        self.message.emit(T_("Session", "All biases frozen: training leaves them unchanged") if frozen
+                          else T_("Session", "All biases unfrozen"))
         return True
 
     def edit_parameter(self, name: str, value: float) -> bool:
@@ -283,9 +292,13 @@ class Session(Playing):
             return False
         self.flush()
         net = self._trainer.network
-        sep = " = " if len(values) > 1 else " set to "
-        what = ", ".join(f"{net.display_name(net.parse_param(n))}{sep}{v:g}" for n, v in values.items())
-        self.message.emit(f"{what} (Step back undoes it)")
+        if len(values) == 1:
+            (n, v), = values.items()
+            text = T_("Session", "%1 set to %2 (Step back undoes it)", net.display_name(net.parse_param(n)), f"{v:g}")
+        else:
+            what = ", ".join(f"{net.display_name(net.parse_param(n))} = {v:g}" for n, v in values.items())
+            text = T_("Session", "%1 (Step back undoes it)", what)
+        self.message.emit(text)
         return True
 
     def regime_marks(self) -> Marks:
@@ -317,7 +330,7 @@ class Session(Playing):
             self.message.emit(str(exc))
             return False
         self.flush(force=True)
-        self.message.emit(LESSONS[scheme])
+        self.message.emit(translate("Session", LESSONS[scheme]))
         return True
 
     def end_lesson(self) -> None:
@@ -334,7 +347,7 @@ class Session(Playing):
             t.reset()
             self._before_lesson = None
         self.flush(force=True)
-        self.message.emit("Back to the initial weights from before the lesson")
+        self.message.emit(T_("Session", "Back to the initial weights from before the lesson"))
 
     # -------------------------------------------------------- follower runs
     def fork(self, learning_rate: float, optimizer: str | None = None, *, batch: str | int | None = None,
@@ -343,19 +356,19 @@ class Session(Playing):
         fork then trains along with the main run (to the same iteration)."""
         t = self._trainer
         if t.status == "diverged":
-            self.message.emit("Cannot fork a diverged run: step back or reset first")
+            self.message.emit(T_("Session", "Cannot fork a diverged run: step back or reset first"))
             return False
         try:
             f = Fork(t, learning_rate, optimizer, batch, loss)
         except ValueError as exc:
-            self.message.emit(f"Fork: {exc}")
+            self.message.emit(T_("Session", "Fork: %1", exc))
             return False
         self.fork_run = f
         self.runs_changed.emit("fork")
         extra = "".join(f", {what} {getattr(f.trainer, what)}" for what, given in (("batch", batch), ("loss", loss))
-                        if given is not None)
-        self.message.emit(f"Forked at iteration {t.iteration}: the fork trains at rate "
-                          f"{learning_rate:.4g} with {f.trainer.optimizer.name}{extra} alongside the main run")
+                        if given is not None)  # setting names and values: as typed, in any language
+        self.message.emit(T_("Session", "Forked at iteration %1: the fork trains at rate %2 with %3 alongside the main run",
+                             t.iteration, f"{learning_rate:.4g}", f.trainer.optimizer.name + extra))
         return True
 
     def remove_fork(self) -> None:
@@ -382,7 +395,7 @@ class Session(Playing):
         if self.race_run is not None and self.race_run.running:
             return False
         if t.status == "diverged":
-            self.message.emit("The trainer has diverged: reset or step back before a race.")
+            self.message.emit(T_("Session", "The trainer has diverged: reset or step back before a race."))
             return False
         request = RaceRequest(t, iterations)
         start, half_done = t.iteration, bool(t.cursor)
@@ -501,8 +514,8 @@ class Session(Playing):
         try:
             t.back(n)
         except TrainingError:
-            self.message.emit("That point is older than the kept step history; "
-                              "only the recent iterations can be resumed")
+            self.message.emit(T_("Session", "That point is older than the kept step history; "
+                                 "only the recent iterations can be resumed"))
             return False
         self.view_iteration = None
         self.timeline_changed.emit()

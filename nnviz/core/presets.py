@@ -26,20 +26,21 @@ from nnviz.core.data import datasets
 from nnviz.core.data.datasets import Dataset
 from nnviz.core.network import Network
 from nnviz.core.trainer import Trainer
+from nnviz.core.words import N_
 
 DESCRIPTIONS = {
-    "mazur": "2-2-2 sigmoid worked example (Mazur): inputs 0.05, 0.10 -> targets 0.01, 0.99",
-    "adaline": "one linear neuron (adaptive linear unit) on 40 correlated, centred points: "
-               "mse is a tilted elliptic bowl over w1, w2",
-    "valley": "adaline stretched into a narrow valley: curvatures 4 and 0.04 over w1, w2 (condition number 100)",
-    "split": "2-3-1, the tutorial's error split: an output error e = 2 shared over the weights "
-             "0.58, 0.21, 0.36 gives 1.01, 0.37, 0.63 (proportional backprop)",
-    "xor": "2-4-1 network on the four XOR points: tanh hidden layer, sigmoid output; learns in about "
-           "100 iterations",
-    "sine": "1-8-1 regression of sin(x) on [-pi, pi]: tanh hidden layer, linear output",
-    "scales": "one linear neuron on inputs two orders of magnitude apart (area 10-60 m², metro 0.1-0.9 km): "
-              "a long narrow valley until the data is normalised",
-    "saturated": "one sigmoid neuron saturated on the wrong side: output 0.0025 against the target 1",
+    "mazur": N_("presets", "2-2-2 sigmoid worked example (Mazur): inputs 0.05, 0.10 -> targets 0.01, 0.99"),
+    "adaline": N_("presets", "one linear neuron (adaptive linear unit) on 40 correlated, centred points: "
+                             "mse is a tilted elliptic bowl over w1, w2"),
+    "valley": N_("presets", "adaline stretched into a narrow valley: curvatures 4 and 0.04 over w1, w2 (condition number 100)"),
+    "split": N_("presets", "2-3-1, the tutorial's error split: an output error e = 2 shared over the weights "
+                           "0.58, 0.21, 0.36 gives 1.01, 0.37, 0.63 (proportional backprop)"),
+    "xor": N_("presets", "2-4-1 network on the four XOR points: tanh hidden layer, sigmoid output; learns in about "
+                         "100 iterations"),
+    "sine": N_("presets", "1-8-1 regression of sin(x) on [-pi, pi]: tanh hidden layer, linear output"),
+    "scales": N_("presets", "one linear neuron on inputs two orders of magnitude apart (area 10-60 m², metro 0.1-0.9 km): "
+                            "a long narrow valley until the data is normalised"),
+    "saturated": N_("presets", "one sigmoid neuron saturated on the wrong side: output 0.0025 against the target 1"),
 }
 
 

@@ -52,7 +52,7 @@ def test_freeze_and_unfreeze_through_the_session():
     seen = record(s, "message")
     assert s.freeze(["W1[0,0]", "W2[0,1]"])
     assert s.trainer.frozen == {"W1[0,0]", "W2[0,1]"}
-    assert seen[-1] == ("message", "2 parameters frozen: training leaves it unchanged")
+    assert seen[-1] == ("message", "2 parameters frozen: training leaves them unchanged")
     assert s.freeze(["W1[0,0]"], frozen=False)
     assert s.trainer.frozen == {"W2[0,1]"}
     assert not s.freeze(["W9[0,0]"])  # no such parameter: a message, nothing changes
