@@ -58,7 +58,7 @@ class ExportOptionsDialog(SessionView, QDialog):
                                  "same batch, and prints the numbers nnviz gets by finishing it."), t.iteration + 1)
         else:
             where = fill(self.tr("The script starts after iteration %1, from the network as it is now."), t.iteration)
-        self.note.setText(where + " " + self.tr("It ends with the summary that nnviz train prints for the same run."))
+        self.note.setText(fill(self.tr("%1 It ends with the summary that nnviz train prints for the same run."), where))
 
     def options(self) -> dict:
         return {"iterations": self.iterations.value(), "print_every": self.print_every.value(),
