@@ -17,6 +17,7 @@ import numpy as np
 from nnviz.app.jobs import DONE, Job
 from nnviz.core.analysis import compare
 from nnviz.core.trainer import Trainer, TrainingError
+from nnviz.core.words import T_
 
 FORK_CHUNK = 5000  # fork iterations per catch-up, so that catching up never blocks for long
 
@@ -94,10 +95,10 @@ class RaceRun:
     def summary(self) -> str:
         r = self.race
         parts = []
-        for mode, label in (("chain", "chain rule"), ("proportional", "proportional split")):
+        for mode, label in (("chain", T_("RaceRun", "chain rule")), ("proportional", T_("RaceRun", "proportional split"))):
             losses = r.losses(mode)
             text = f"{label}: {losses[-1]:.6g}" if losses else f"{label}: —"
             if mode in r.stopped:
-                text += f" (stopped after {len(losses)}: diverged)"
+                text += T_("RaceRun", " (stopped after %1: diverged)", len(losses))
             parts.append(text)
-        return f"After {r.done} iterations · " + " · ".join(parts)
+        return " · ".join([(T_("RaceRun", "After %n iteration", n=1) if r.done == 1 else T_("RaceRun", "After %n iterations", n=r.done))] + parts)

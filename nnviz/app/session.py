@@ -10,23 +10,22 @@ adapter (``nnviz.gui.qt_session``) turns them into Qt signals. The core's events
 coalesced: however many micro-steps run, ``state_changed`` fires once per ``flush()``;
 the adapter flushes once per turn of the event loop, commands flush when they are done.
 
-Play is time-sliced: ``tick()`` trains for a slice of time (the adapter's one timer calls
-it), then advances the followers and the sliced jobs. Time comes from ``clock``, which
-tests replace with their own.
+Play and the stopping rules are in ``nnviz.app.play`` (the mixin ``Playing``): time-sliced,
+``tick()`` trains for a slice of time, then advances the followers and the sliced jobs.
+Time comes from ``clock``, which tests replace with their own.
 """
 
 from __future__ import annotations
 
-import math
 import time
 from collections.abc import Callable, Iterable
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
 
 from nnviz.app.jobs import JobRunner, RaceRequest
 from nnviz.app.marks import MarksCache
+from nnviz.app.play import FAST_PLAY, FRAME_PLAY, FRAME_RATE, Playing  # noqa: F401 (views import them from here)
 from nnviz.app.runs import Fork, RaceRun
 from nnviz.core import presets
 from nnviz.core.analysis.explain import Formatter
@@ -34,23 +33,15 @@ from nnviz.core.analysis.regimes import Marks
 from nnviz.core.events import Signal
 from nnviz.core.network import Network
 from nnviz.core.trainer import UNITS, Trainer, TrainingError
+from nnviz.core.words import N_, T_, translate
 from nnviz.io import snapshot
 from nnviz.io.files import shown_name
 
 EDGE_MODES = ("auto", "weights", "gradients", "updates")
-FAST_PLAY = math.inf  # steps per second meaning "as fast as the machine goes"
-FRAME_PLAY = "frame"  # Play's default speed: one step per frame the screen shows
-FRAME_RATE = 60.0  # frames a second, until the window tells the screen's rate
 DIGITS = 4  # the window's numbers: decimal places (``Formatter``), until the user chooses
-SLICE_SECONDS = 0.012  # Play's work per tick, at least
-DRAWING_SHARE = 1 / 6  # Play trains 1/share - 1 times as long as the window spends drawing
-DRAWING_SMOOTHING = 0.3  # the weight of the last frame in the running drawing time
-MAX_SLICE_SECONDS = 0.25  # the window answers within this even when drawing is slow
-JOB_SLICE_SECONDS = 0.015  # sliced jobs' (the race's) work per tick
-TICK_MS = 16  # the timer's interval while Play is limited to a speed
 LESSONS = {
-    "zeros": "zeros: every hidden unit stays identical for ever",
-    "large": "large: sigmoids saturate, gradients vanish",
+    "zeros": N_("Session", "zeros: every hidden unit stays identical for ever"),
+    "large": N_("Session", "large: sigmoids saturate, gradients vanish"),
 }
 
 
@@ -67,7 +58,7 @@ class Selection:
         return self.param is not None
 
 
-class Session:
+class Session(Playing):
     """The window's model; see the module notes. Events (connect with ``.connect(fn)``):
 
     trainer_replaced()        a different Trainer: views rebuild everything
@@ -162,19 +153,20 @@ class Session:
 
     def load_preset(self, name: str) -> None:
         self.set_trainer(presets.load(name))
-        self.message.emit(f"New network from the preset {name}: {presets.DESCRIPTIONS[name]}")
+        self.message.emit(T_("Session", "New network from the preset %1: %2", name,
+                             translate("presets", presets.DESCRIPTIONS[name])))
 
     def open_snapshot(self, path: str) -> None:
         """Load ``path``; on a bad file raise SnapshotError and keep the current network."""
         trainer = snapshot.load(path)
         self.set_trainer(trainer, str(path))
-        self.message.emit(f"Opened {shown_name(path)}: iteration {trainer.iteration}")
+        self.message.emit(T_("Session", "Opened %1: iteration %2", shown_name(path), trainer.iteration))
 
     def save_snapshot(self, path: str) -> None:
         """Save atomically; raise SnapshotError when it cannot be written (nothing is lost)."""
         snapshot.save(self._trainer, path)
         self.path = str(path)
-        self.message.emit(f"Saved {shown_name(path)}")
+        self.message.emit(T_("Session", "Saved %1", shown_name(path)))
 
     # ------------------------------------------------------------ core events
     def _on_core_changed(self, *args) -> None:
@@ -198,7 +190,7 @@ class Session:
         self.status_changed.emit(status, message)
         if status == "diverged":
             self.pause()
-            self.message.emit(f"Training diverged: {message}. Step back, reset or lower the learning rate.")
+            self.message.emit(T_("Session", "Training diverged: %1. Step back, reset or lower the learning rate.", message))
 
     def _clamp_sample(self) -> None:
         if self.sample >= self.batch_rows():
@@ -233,7 +225,11 @@ class Session:
         self._trainer.reset()
         self.timeline_changed.emit()
         self.flush()
-        self.message.emit("Reset to the initial weights")
+        self.message.emit(T_("Session", "Reset to the initial weights"))
+
+    def notify(self, text: str) -> None:
+        """One line for the status bar."""
+        self.message.emit(text)
 
     def configure(self, **changes) -> bool:
         """Change Trainer settings (``Trainer.configure``); False, with the core's reason
@@ -259,8 +255,14 @@ class Session:
             self.message.emit(str(exc))
             return False
         net = self._trainer.network
-        what = net.display_name(net.parse_param(str(names[0]))) if len(names) == 1 else f"{len(names)} parameters"
-        self.message.emit(f"{what} {'frozen: training leaves it unchanged' if frozen else 'unfrozen'}")
+        if len(names) == 1:
+            what = net.display_name(net.parse_param(str(names[0])))
+            text = (T_("Session", "%1 frozen: training leaves it unchanged", what) if frozen
+                    else T_("Session", "%1 unfrozen", what))
+        else:
+            text = (T_("Session", "%n parameters frozen: training leaves them unchanged", n=len(names)) if frozen
+                    else T_("Session", "%n parameters unfrozen", n=len(names)))
+        self.message.emit(text)
         return True
 
     def freeze_biases(self, frozen: bool = True) -> bool:
@@ -270,7 +272,8 @@ class Session:
         except ValueError as exc:
             self.message.emit(str(exc))
             return False
-        self.message.emit("All biases frozen: training leaves them unchanged" if frozen else "All biases unfrozen")
+        self.message.emit(T_("Session", "All biases frozen: training leaves them unchanged") if frozen
+                          else T_("Session", "All biases unfrozen"))
         return True
 
     def edit_parameter(self, name: str, value: float) -> bool:
@@ -289,9 +292,13 @@ class Session:
             return False
         self.flush()
         net = self._trainer.network
-        sep = " = " if len(values) > 1 else " set to "
-        what = ", ".join(f"{net.display_name(net.parse_param(n))}{sep}{v:g}" for n, v in values.items())
-        self.message.emit(f"{what} (Step back undoes it)")
+        if len(values) == 1:
+            (n, v), = values.items()
+            text = T_("Session", "%1 set to %2 (Step back undoes it)", net.display_name(net.parse_param(n)), f"{v:g}")
+        else:
+            what = ", ".join(f"{net.display_name(net.parse_param(n))} = {v:g}" for n, v in values.items())
+            text = T_("Session", "%1 (Step back undoes it)", what)
+        self.message.emit(text)
         return True
 
     def regime_marks(self) -> Marks:
@@ -299,13 +306,6 @@ class Session:
         (``regimes.regime_marks`` over every parameter that trains; computed once per
         state, see ``nnviz.app.marks``)."""
         return self.marks_cache.get(self._trainer)
-
-    def set_stop_rules(self, until_loss: float | None, max_iterations: int | None) -> None:
-        """Play stops when an iteration's loss falls below ``until_loss``, or at
-        ``max_iterations`` iterations (None: no such rule)."""
-        self.until_loss = until_loss if until_loss is not None and math.isfinite(until_loss) else None
-        self.max_iterations = None if max_iterations is None else int(max_iterations)
-        self.settings_changed.emit("stop_rules")
 
     # ------------------------------------------------------------- lessons
     @property
@@ -330,7 +330,7 @@ class Session:
             self.message.emit(str(exc))
             return False
         self.flush(force=True)
-        self.message.emit(LESSONS[scheme])
+        self.message.emit(translate("Session", LESSONS[scheme]))
         return True
 
     def end_lesson(self) -> None:
@@ -347,7 +347,7 @@ class Session:
             t.reset()
             self._before_lesson = None
         self.flush(force=True)
-        self.message.emit("Back to the initial weights from before the lesson")
+        self.message.emit(T_("Session", "Back to the initial weights from before the lesson"))
 
     # -------------------------------------------------------- follower runs
     def fork(self, learning_rate: float, optimizer: str | None = None, *, batch: str | int | None = None,
@@ -356,19 +356,19 @@ class Session:
         fork then trains along with the main run (to the same iteration)."""
         t = self._trainer
         if t.status == "diverged":
-            self.message.emit("Cannot fork a diverged run: step back or reset first")
+            self.message.emit(T_("Session", "Cannot fork a diverged run: step back or reset first"))
             return False
         try:
             f = Fork(t, learning_rate, optimizer, batch, loss)
         except ValueError as exc:
-            self.message.emit(f"Fork: {exc}")
+            self.message.emit(T_("Session", "Fork: %1", exc))
             return False
         self.fork_run = f
         self.runs_changed.emit("fork")
         extra = "".join(f", {what} {getattr(f.trainer, what)}" for what, given in (("batch", batch), ("loss", loss))
-                        if given is not None)
-        self.message.emit(f"Forked at iteration {t.iteration}: the fork trains at rate "
-                          f"{learning_rate:.4g} with {f.trainer.optimizer.name}{extra} alongside the main run")
+                        if given is not None)  # setting names and values: as typed, in any language
+        self.message.emit(T_("Session", "Forked at iteration %1: the fork trains at rate %2 with %3 alongside the main run",
+                             t.iteration, f"{learning_rate:.4g}", f.trainer.optimizer.name + extra))
         return True
 
     def remove_fork(self) -> None:
@@ -395,7 +395,7 @@ class Session:
         if self.race_run is not None and self.race_run.running:
             return False
         if t.status == "diverged":
-            self.message.emit("The trainer has diverged: reset or step back before a race.")
+            self.message.emit(T_("Session", "The trainer has diverged: reset or step back before a race."))
             return False
         request = RaceRequest(t, iterations)
         start, half_done = t.iteration, bool(t.cursor)
@@ -514,167 +514,10 @@ class Session:
         try:
             t.back(n)
         except TrainingError:
-            self.message.emit("That point is older than the kept step history; "
-                              "only the recent iterations can be resumed")
+            self.message.emit(T_("Session", "That point is older than the kept step history; "
+                                 "only the recent iterations can be resumed"))
             return False
         self.view_iteration = None
         self.timeline_changed.emit()
         self.flush(force=True)
         return True
-
-    # ------------------------------------------------------------------ Play
-    @property
-    def playing(self) -> bool:
-        return self._playing
-
-    @property
-    def wants_ticks(self) -> bool:
-        """Whether the timer should keep calling ``tick`` (Play, a race, a fork catching up)."""
-        return self._playing or self.jobs.has_slices or self._fork_behind
-
-    def tick_interval_ms(self) -> int:
-        """How long the timer waits between ticks: none at full speed or for background
-        work only (each tick then fills its slice), else a frame or one step's time."""
-        if not self._playing or self.play_speed == FAST_PLAY:
-            return 0
-        if self.play_speed == FRAME_PLAY:
-            return max(1, int(1000 / self.frame_rate))
-        if self.play_speed >= 1000 / TICK_MS:
-            return TICK_MS
-        return max(TICK_MS, int(1000 / self.play_speed))
-
-    def set_play_unit(self, unit: str) -> None:
-        if unit not in UNITS:
-            raise ValueError(f"unit must be one of {UNITS}")
-        self.play_unit = unit
-
-    def set_play_speed(self, per_second: float | str) -> None:
-        """Steps a second, FAST_PLAY (as fast as the machine goes) or FRAME_PLAY (one step
-        per frame: as fast as the screen can show)."""
-        self.play_speed = per_second
-        if self._playing:
-            self.work_changed.emit()  # the timer's interval changes
-
-    def set_frame_rate(self, per_second: float) -> None:
-        """The screen's refresh rate (FRAME_PLAY's pace); the adapter tells it."""
-        if math.isfinite(per_second) and per_second > 0:
-            self.frame_rate = float(per_second)
-            if self._playing:
-                self.work_changed.emit()
-
-    def notify(self, text: str) -> None:
-        """One line for the status bar."""
-        self.message.emit(text)
-
-    def play(self) -> bool:
-        if self._playing:
-            return True
-        if self._trainer.status == "diverged":
-            self.message.emit(f"{self._trainer.status_message}: reset, step back or change the learning rate")
-            return False
-        if self.view_iteration is not None and not self.resume_from_view():
-            return False
-        self._play_credit = 0.0
-        self._last_tick = self.clock()
-        self._slice_end = 0.0
-        self._playing = True
-        self.flat_out = self.play_speed in (FAST_PLAY, FRAME_PLAY)
-        self.playing_changed.emit(True)
-        self.work_changed.emit()
-        return True
-
-    def pause(self) -> None:
-        if self._playing:
-            self._playing = False
-            self.flat_out = False
-            self.flush()
-            self.playing_changed.emit(False)
-
-    def toggle_play(self) -> None:
-        self.pause() if self._playing else self.play()
-
-    def tick(self) -> None:
-        """One turn of the timer: a slice of Play (the fork follows it), or the fork's
-        catch-up, then a slice of the sliced jobs (the race)."""
-        if self._playing:
-            self._play_slice()
-        elif self._fork_behind:
-            self._follow()
-        self.jobs.advance(JOB_SLICE_SECONDS)
-
-    def _play_slice(self) -> None:
-        t = self._trainer
-        now = self.clock()
-        # Train longer than the window spends drawing between slices (smoothed: the views
-        # that redraw less often than every frame come and go), so that Play keeps most
-        # of the headless speed however slow the redraw.
-        if self._slice_end:
-            self._drawing += DRAWING_SMOOTHING * (now - self._slice_end - self._drawing)
-        share = DRAWING_SHARE
-        deadline = now + min(max(SLICE_SECONDS, self._drawing * (1 - share) / share), MAX_SLICE_SECONDS)
-        if self.play_speed == FAST_PLAY:
-            budget = math.inf
-        elif self.play_speed == FRAME_PLAY:
-            budget = 1  # the timer ticks once a frame
-        else:
-            self._play_credit = min(self._play_credit + (now - self._last_tick) * self.play_speed,
-                                    max(1.0, self.play_speed * 0.25))
-            budget = math.floor(self._play_credit) if self.tick_interval_ms() == TICK_MS else 1
-        self._last_tick = now
-        done = 0
-        status = t.status
-        try:
-            if self.play_unit == "iteration" and budget > 1:
-                limit = self._iterations_allowed(budget)
-                with self._not_listening():  # a flush follows the slice
-                    result = t.run(limit, self.until_loss, should_stop=lambda: self.clock() > deadline)
-                done = result.iterations
-                if result.reason == "until_loss":
-                    self._stop_with(f"Stopped: the loss fell below {self.until_loss:g}")
-            else:
-                while done < budget and self.clock() < deadline:
-                    t.step(self.play_unit)
-                    done += 1
-                    if t.status == "diverged" or self._check_rules():
-                        break
-        except TrainingError as exc:
-            self._stop_with(str(exc))
-        every_frame = self.play_speed == FRAME_PLAY or done < budget
-        self.flat_out = self._playing and every_frame and t.status != "diverged"
-        self._play_credit = max(0.0, self._play_credit - done)
-        self._slice_end = self.clock()  # what follows (views updating, painting) is drawing
-        if self.max_iterations is not None and t.iteration >= self.max_iterations:
-            self._stop_with(f"Stopped: reached {self.max_iterations} iterations")
-        self.flush(force=done > 0 or t.status != status)
-
-    @contextmanager
-    def _not_listening(self):
-        """Not hearing of every iteration of a Play slice (a few per cent of a small
-        network's time); the slice flushes when it is done."""
-        t = self._trainer
-        signals = (t.weights_changed, t.iteration_finished, t.state_restored)
-        for sig in signals:
-            sig.disconnect(self._on_core_changed)
-        try:
-            yield
-        finally:
-            for sig in signals:
-                sig.connect(self._on_core_changed)
-
-    def _iterations_allowed(self, budget: float) -> int:
-        limit = 10**9 if budget == math.inf else int(budget)
-        if self.max_iterations is not None:
-            limit = min(limit, max(self.max_iterations - self._trainer.iteration, 0))
-        return limit
-
-    def _check_rules(self) -> bool:
-        t = self._trainer
-        if (self.until_loss is not None and t.cursor == 0 and t.loss_history
-                and t.loss_history[-1] < self.until_loss):
-            self._stop_with(f"Stopped: the loss fell below {self.until_loss:g}")
-            return True
-        return False
-
-    def _stop_with(self, text: str) -> None:
-        self.pause()
-        self.message.emit(text)

@@ -13,11 +13,12 @@ import numpy as np
 
 from nnviz.core import losses, optimizers
 from nnviz.core.schedules import SCHEDULES, Schedule
-from nnviz.core.words import N_, T_, translate
+from nnviz.core.words import N_, fill, translate
 
 PHASES = ("forward", "loss", "backward", "update")
 PHASE_NAMES = {"forward": N_("state", "Forward"), "loss": N_("state", "Loss"), "backward": N_("state", "Backward"),
                "update": N_("state", "Update")}
+LAYER_OF = N_("state", "%1 · layer %2 of %3")  # a phase's name, its layer, how many
 UNITS = ("micro", "phase", "iteration", "epoch")
 BACKPROP_MODES = ("chain", "proportional")
 
@@ -40,10 +41,14 @@ class MicroStep:
     phase: str  # forward, loss, backward or update
     layer: int | None  # weight layer 1..L; None for the loss
 
-    def describe(self, n_layers: int) -> str:
-        """'Forward · layer 1 of 2', 'Loss', in the language in use."""
-        name = translate("state", PHASE_NAMES[self.phase])
-        return name if self.layer is None else T_("state", "%1 · layer %2 of %3", name, self.layer, n_layers)
+    def describe(self, n_layers: int, translated: bool = True) -> str:
+        """'Forward · layer 1 of 2', 'Loss', in the language in use (``translated``) or in
+        English (for files, which stay English)."""
+        def words(text: str) -> str:
+            return translate("state", text) if translated else text
+
+        name = words(PHASE_NAMES[self.phase])
+        return name if self.layer is None else fill(words(LAYER_OF), name, self.layer, n_layers)
 
 
 def micro_steps(n_layers: int) -> tuple[MicroStep, ...]:

@@ -2,6 +2,218 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CanvasInteraction</name>
+    <message>
+        <location filename="../../nnviz/gui/canvas/interaction.py" line="192"/>
+        <source>Move the timeline to the right end (live) to edit the network</source>
+        <translation>把时间轴移到最右端（实时）才能编辑网络</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/interaction.py" line="203"/>
+        <source>New value of %1 (%2):</source>
+        <translation>%1（%2）的新值：</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/interaction.py" line="204"/>
+        <source>New value of %1:</source>
+        <translation>%1 的新值：</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/interaction.py" line="205"/>
+        <source>Edit parameter</source>
+        <translation>编辑参数</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/interaction.py" line="231"/>
+        <source>Unfreeze %1</source>
+        <translation>解冻 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/interaction.py" line="231"/>
+        <source>Freeze %1</source>
+        <translation>冻结 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/interaction.py" line="232"/>
+        <source>A frozen parameter keeps its value while training</source>
+        <translation>冻结的参数在训练中保持原值</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/interaction.py" line="234"/>
+        <source>Unfreeze all biases</source>
+        <translation>解冻所有偏置</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/interaction.py" line="234"/>
+        <source>Freeze all biases</source>
+        <translation>冻结所有偏置</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/interaction.py" line="239"/>
+        <source>Edit value…</source>
+        <translation>编辑数值…</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/interaction.py" line="241"/>
+        <source>Select</source>
+        <translation>选中</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/interaction.py" line="362"/>
+        <source>weight from %1 to %2</source>
+        <translation>从 %1 到 %2 的权重</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/interaction.py" line="365"/>
+        <source>bias of %1</source>
+        <translation>%1 的偏置</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/interaction.py" line="366"/>
+        <location filename="../../nnviz/gui/canvas/interaction.py" line="405"/>
+        <source>not computed yet</source>
+        <translation>尚未计算</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/interaction.py" line="367"/>
+        <source>value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/interaction.py" line="368"/>
+        <source>%1 (after iteration %2)</source>
+        <translation>%1（第 %2 次迭代之后）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/interaction.py" line="369"/>
+        <source>pseudo-gradient</source>
+        <translation>伪梯度</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/interaction.py" line="371"/>
+        <source>not kept for past iterations</source>
+        <translation>过去的迭代不保留</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/interaction.py" line="377"/>
+        <source>%1 (update of this iteration)</source>
+        <translation>%1（本次迭代的更新）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/interaction.py" line="380"/>
+        <source>%1 (update of iteration %2)</source>
+        <translation>%1（第 %2 次迭代的更新）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/interaction.py" line="383"/>
+        <source>none yet</source>
+        <translation>尚无</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/interaction.py" line="384"/>
+        <source>last change Δ%1</source>
+        <translation>上次变化 Δ%1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/interaction.py" line="385"/>
+        <source>frozen: training leaves it unchanged</source>
+        <translation>已冻结：训练不改变它</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/interaction.py" line="387"/>
+        <source>click to select · double-click to edit · right-click to freeze</source>
+        <translation>单击选中 · 双击编辑 · 右键冻结</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/interaction.py" line="397"/>
+        <source>input</source>
+        <translation>输入层</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/interaction.py" line="397"/>
+        <source>output</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/interaction.py" line="397"/>
+        <source>hidden layer %1</source>
+        <translation>隐藏层 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/interaction.py" line="401"/>
+        <source>%1, unit %2</source>
+        <translation>%1，第 %2 个神经元</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/interaction.py" line="408"/>
+        <source>not drawn yet</source>
+        <translation>尚未抽取</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/interaction.py" line="417"/>
+        <source>%1 (error share)</source>
+        <translation>%1（分得的误差）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/interaction.py" line="428"/>
+        <source>… %1 more</source>
+        <translation>… 另有 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/interaction.py" line="429"/>
+        <source>bias node of layer %1</source>
+        <translation>第 %1 层的偏置节点</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/interaction.py" line="430"/>
+        <source>a constant input 1, weighted by the biases</source>
+        <translation>恒为 1 的输入，以偏置为权重</translation>
+    </message>
+</context>
+<context>
+    <name>CanvasPanel</name>
+    <message>
+        <location filename="../../nnviz/gui/canvas/panel.py" line="23"/>
+        <source>The sample whose values the neurons show</source>
+        <translation>神经元显示其数值的样本</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/panel.py" line="26"/>
+        <source>Scrub through the iterations already run; the right end is live</source>
+        <translation>拖动浏览已运行的迭代；最右端为实时</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/panel.py" line="31"/>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/panel.py" line="32"/>
+        <source>Back to the current network</source>
+        <translation>回到当前网络</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/panel.py" line="36"/>
+        <source>Neurons show</source>
+        <translation>神经元显示</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/panel.py" line="39"/>
+        <source>Timeline</source>
+        <translation>时间轴</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/panel.py" line="98"/>
+        <source>iteration %1 of %2 · live</source>
+        <translation>第 %1 / %2 次迭代 · 实时</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/panel.py" line="98"/>
+        <source>iteration %1 of %2</source>
+        <translation>第 %1 / %2 次迭代</translation>
+    </message>
+</context>
+<context>
     <name>CrossSection</name>
     <message>
         <location filename="../../nnviz/gui/panels/surface/cross_section.py" line="134"/>
@@ -12,6 +224,340 @@
         <location filename="../../nnviz/gui/panels/surface/cross_section.py" line="136"/>
         <source>loss</source>
         <translation>损失</translation>
+    </message>
+</context>
+<context>
+    <name>DataDialog</name>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="68"/>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="84"/>
+        <source>Now: %1 — %2, network %3</source>
+        <translation>当前：%1 — %2，网络 %3</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="84"/>
+        <source>current data set</source>
+        <translation>当前数据集</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="93"/>
+        <source>classification</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="93"/>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="430"/>
+        <source>regression</source>
+        <translation>回归</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="98"/>
+        <source>Import a file…</source>
+        <translation>导入文件…</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="99"/>
+        <source>A generated data set, or numbers from a CSV or text file</source>
+        <translation>生成的数据集，或来自 CSV 或文本文件的数字</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="105"/>
+        <source>Number of samples to generate</source>
+        <translation>要生成的样本数</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="111"/>
+        <source>Standard deviation of the Gaussian noise</source>
+        <translation>高斯噪声的标准差</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="115"/>
+        <source>The seed the data set is drawn with</source>
+        <translation>生成数据集所用的随机种子</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="120"/>
+        <source>Number of classes (blobs and spiral)</source>
+        <translation>类别数（blobs 和 spiral）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="124"/>
+        <source>Samples</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="125"/>
+        <source>Noise</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="126"/>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="127"/>
+        <source>Classes</source>
+        <translation>类别数</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="130"/>
+        <source>(no file chosen)</source>
+        <translation>（未选择文件）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="134"/>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="136"/>
+        <source>A CSV or whitespace-separated text file; header optional, # comments</source>
+        <translation>CSV 或以空白分隔的文本文件；表头可有可无，# 开头为注释</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="141"/>
+        <source>How many of the last columns are targets; the rest are inputs</source>
+        <translation>最后几列是目标值；其余为输入</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="142"/>
+        <source>Normalize, min-max (inputs to [-1, 1], targets to the output range)</source>
+        <translation>最小-最大归一化（输入到 [-1, 1]，目标值到输出范围）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="144"/>
+        <source>Min-max scaling fitted on the training rows, x&apos; = -1 + 2 (x - min) / (max - min) for each input column, targets to the output activation&apos;s range (left alone for linear outputs); held-out rows are scaled with it and may fall outside the range</source>
+        <translation>按训练集各行拟合的最小-最大缩放：每个输入列 x&apos; = -1 + 2 (x - min) / (max - min)，目标值缩放到输出激活函数的取值范围（线性输出不变）；留出的检验行用同样的缩放，可能落在范围之外</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="150"/>
+        <source>comma</source>
+        <translation>逗号</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="150"/>
+        <source>semicolon</source>
+        <translation>分号</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="150"/>
+        <source>tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="150"/>
+        <source>spaces</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="151"/>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="157"/>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="154"/>
+        <source>What separates the cells; auto guesses it from the file</source>
+        <translation>单元格之间的分隔符；自动：从文件推断</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="157"/>
+        <source>point  1.5</source>
+        <translation>小数点  1.5</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="158"/>
+        <source>comma  1,5</source>
+        <translation>逗号  1,5</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="160"/>
+        <source>The decimal mark; auto: a point in comma-separated files, a point or a comma in others</source>
+        <translation>小数点符号；自动：逗号分隔的文件用小数点，其他文件用小数点或逗号</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="164"/>
+        <source>Decimal mark</source>
+        <translation>小数点符号</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="173"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="174"/>
+        <source>Target columns</source>
+        <translation>目标列数</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="175"/>
+        <source>Separator</source>
+        <translation>分隔符</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="181"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="192"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="193"/>
+        <source>Share of the samples held out to check the network on (0: none)</source>
+        <translation>留出用于检验网络的样本比例（0：不留出）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="197"/>
+        <source>The seed that picks the held-out samples</source>
+        <translation>选取留出样本的随机种子</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="198"/>
+        <source>Train / check split</source>
+        <translation>训练集 / 检验集划分</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="200"/>
+        <source>Hold out for checking</source>
+        <translation>留出作检验</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="201"/>
+        <source>Split seed</source>
+        <translation>划分种子</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="213"/>
+        <source>Use this data</source>
+        <translation>使用这些数据</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="248"/>
+        <source>Import data</source>
+        <translation>导入数据</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="341"/>
+        <source>Choose a data file</source>
+        <translation>请选择数据文件</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="428"/>
+        <source>%1 (%2 train, %3 check)</source>
+        <translation>%1（训练 %2，检验 %3）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="437"/>
+        <source>Read as %1; columns %2 → %3</source>
+        <translation>读取方式：%1；列 %2 → %3</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="439"/>
+        <source>Read as %1; no header</source>
+        <translation>读取方式：%1；无表头</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="442"/>
+        <source>Normalised (minima and maxima of the training rows):</source>
+        <translation>已归一化（训练集各行的最小值和最大值）：</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="450"/>
+        <source>keeps the current network</source>
+        <translation>保留当前网络</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="451"/>
+        <source>the current network does not fit: a new one</source>
+        <translation>当前网络不匹配：新建网络</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="452"/>
+        <source>Network %1 (%2), loss %3 — %4</source>
+        <translation>网络 %1（%2），损失函数 %3 — %4</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="485"/>
+        <source>%1 training samples, %2 held out for checking</source>
+        <translation>%1 个训练样本，留出 %2 个作检验</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="486"/>
+        <source>%1 training samples</source>
+        <translation>%1 个训练样本</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="488"/>
+        <source>New data: %1 (%2), network %3 (%4), loss %5</source>
+        <translation>新数据：%1（%2），网络 %3（%4），损失函数 %5</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="488"/>
+        <source>data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="49"/>
+        <source>Data files (*.csv *.txt *.dat *.tsv);;All files (*)</source>
+        <translation>数据文件 (*.csv *.txt *.dat *.tsv);;所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="54"/>
+        <source>%n sample</source>
+        <translation>
+            <numerusform>%n 个样本</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="54"/>
+        <source>%n samples</source>
+        <translation>
+            <numerusform>%n 个样本</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="429"/>
+        <source>classification (%n classes)</source>
+        <translation>
+            <numerusform>分类（%n 类）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="431"/>
+        <source>%n input</source>
+        <translation>
+            <numerusform>%n 个输入</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="431"/>
+        <source>%n inputs</source>
+        <translation>
+            <numerusform>%n 个输入</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="432"/>
+        <source>%n output</source>
+        <translation>
+            <numerusform>%n 个输出</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="433"/>
+        <source>%n outputs</source>
+        <translation>
+            <numerusform>%n 个输出</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -100,6 +646,69 @@
         <location filename="../../nnviz/gui/panels/surface/eigen_plot.py" line="158"/>
         <source>The error along each eigen-direction of the curvature over the two axes, multiplied at every step by its factor; %1.</source>
         <translation>沿两个轴上曲率的每个特征方向的误差，每一步乘以该方向的因子；%1。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportOptionsDialog</name>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/code_export.py" line="24"/>
+        <source>Export as %1 script</source>
+        <translation>导出为 %1 脚本</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/code_export.py" line="30"/>
+        <source>The script trains this many iterations from the current state</source>
+        <translation>脚本从当前状态起训练这么多次迭代</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/code_export.py" line="35"/>
+        <source>never (only the summary)</source>
+        <translation>从不（只输出总结）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/code_export.py" line="36"/>
+        <source>The script prints the loss every so many iterations</source>
+        <translation>脚本每隔这么多次迭代输出一次损失</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/code_export.py" line="41"/>
+        <source>Decimal places of the numbers the script prints</source>
+        <translation>脚本输出数字的小数位数</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/code_export.py" line="46"/>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/code_export.py" line="49"/>
+        <source>Iterations</source>
+        <translation>迭代次数</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/code_export.py" line="50"/>
+        <source>Print the loss every</source>
+        <translation>输出损失的间隔</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/code_export.py" line="51"/>
+        <source>Digits</source>
+        <translation>小数位数</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/code_export.py" line="57"/>
+        <source>Iteration %1 is half done: the script runs it again from its start, with the same batch, and prints the numbers nnviz gets by finishing it.</source>
+        <translation>第 %1 次迭代只进行了一半：脚本用同一批量从头重新运行它，输出的数字与 nnviz 完成这次迭代所得的相同。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/code_export.py" line="60"/>
+        <source>The script starts after iteration %1, from the network as it is now.</source>
+        <translation>脚本从第 %1 次迭代之后、网络的当前状态开始。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/code_export.py" line="61"/>
+        <source>%1 It ends with the summary that nnviz train prints for the same run.</source>
+        <translation>%1最后输出的总结与 nnviz train 对同一次运行输出的相同。</translation>
     </message>
 </context>
 <context>
@@ -563,6 +1172,155 @@ Nothing was written; choose another place.</source>
     </message>
 </context>
 <context>
+    <name>ImportWeightsDialog</name>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="51"/>
+        <source>Import weights</source>
+        <translation>导入权重</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="63"/>
+        <source>%1: a %2 network (%3).</source>
+        <translation>%1：%2 网络（%3）。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="68"/>
+        <source>Activations</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="72"/>
+        <source>The file does not say them: choose one per layer.</source>
+        <translation>文件中没有写明：请为每层选择一个。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="74"/>
+        <source>As the file says (change them if they are wrong).</source>
+        <translation>按文件所写（如有错误请修改）。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="88"/>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="93"/>
+        <source>the current data (%1, %2)</source>
+        <translation>当前数据（%1，%2）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="93"/>
+        <source>unnamed</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="96"/>
+        <source>The current data has %1 and %2; this network takes %3 and %4. Choose data that fits:</source>
+        <translation>当前数据有 %1 和 %2；这个网络需要 %3 个输入和 %4 个目标值。请选择匹配的数据：</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="107"/>
+        <source>no built-in data set fits: choose a table file</source>
+        <translation>没有匹配的内置数据集：请选择表格文件</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="110"/>
+        <source>Table file…</source>
+        <translation>表格文件…</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="112"/>
+        <source>A CSV or text table: %1 input columns, then %2 target columns</source>
+        <translation>CSV 或文本表格：先 %1 个输入列，再 %2 个目标列</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="123"/>
+        <source>Open this network</source>
+        <translation>打开这个网络</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="154"/>
+        <source>Data for the imported network</source>
+        <translation>导入网络所用的数据</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="154"/>
+        <source>Tables (*.csv *.txt *.dat);;All files (*)</source>
+        <translation>表格 (*.csv *.txt *.dat);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="178"/>
+        <source>Choose data for the network first</source>
+        <translation>请先为网络选择数据</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="187"/>
+        <source>Imported %1: %2 network (%3) on %4, loss %5</source>
+        <translation>已导入 %1：%2 网络（%3），数据 %4，损失函数 %5</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="189"/>
+        <source>the data</source>
+        <translation>数据</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="61"/>
+        <source>%n weight layer</source>
+        <translation>
+            <numerusform>%n 个权重层</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="62"/>
+        <source>%n weight layers</source>
+        <translation>
+            <numerusform>%n 个权重层</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="84"/>
+        <source>Layer %1 (%n neuron)</source>
+        <translation>
+            <numerusform>第 %1 层（%n 个神经元）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="85"/>
+        <source>Layer %1 (%n neurons)</source>
+        <translation>
+            <numerusform>第 %1 层（%n 个神经元）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="98"/>
+        <source>%n input</source>
+        <translation>
+            <numerusform>%n 个输入</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="99"/>
+        <source>%n inputs</source>
+        <translation>
+            <numerusform>%n 个输入</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="100"/>
+        <source>%n target</source>
+        <translation>
+            <numerusform>%n 个目标值</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="101"/>
+        <source>%n targets</source>
+        <translation>
+            <numerusform>%n 个目标值</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <location filename="../../nnviz/gui/language_menu.py" line="15"/>
@@ -606,6 +1364,14 @@ Nothing was written; choose another place.</source>
         <location filename="../../nnviz/gui/controls/lr_slider.py" line="340"/>
         <source>Learning rate: expected a number from %1 to %2, got %3</source>
         <translation>学习率：应为 %1 到 %2 之间的数，实际为 %3</translation>
+    </message>
+</context>
+<context>
+    <name>LessonPlayer</name>
+    <message>
+        <location filename="../../nnviz/app/lessons/player.py" line="254"/>
+        <source>Lesson: %1</source>
+        <translation>课程：%1</translation>
     </message>
 </context>
 <context>
@@ -1016,6 +1782,241 @@ Nothing was written; choose another place.</source>
     </message>
 </context>
 <context>
+    <name>NetworkEditor</name>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="55"/>
+        <source>Network editor</source>
+        <translation>网络编辑器</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="70"/>
+        <source>Data: %1 — %2, %3 (fixed by the data)</source>
+        <translation>数据：%1 — %2，%3（由数据决定）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="71"/>
+        <source>current data set</source>
+        <translation>当前数据集</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="79"/>
+        <source>Add hidden layer</source>
+        <translation>添加隐藏层</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="80"/>
+        <source>Add a hidden layer before the output (at most %1)</source>
+        <translation>在输出层之前添加一个隐藏层（最多 %1 个）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="90"/>
+        <source>How the weights and biases are drawn</source>
+        <translation>权重和偏置如何随机生成</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="97"/>
+        <source>The seed of the initialisation and of the batch shuffling</source>
+        <translation>初始化和批量打乱所用的随机种子</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="100"/>
+        <source>Initialisation</source>
+        <translation>初始化</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="102"/>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="106"/>
+        <source>Build network</source>
+        <translation>构建网络</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="135"/>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="135"/>
+        <source>Neurons</source>
+        <translation>神经元数</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="135"/>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="138"/>
+        <source>Input</source>
+        <translation>输入层</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="144"/>
+        <source>Hidden %1</source>
+        <translation>隐藏层 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="149"/>
+        <source>Neurons in hidden layer %1 (1 to %2)</source>
+        <translation>隐藏层 %1 的神经元数（1 到 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="156"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="157"/>
+        <source>Remove hidden layer %1</source>
+        <translation>移除隐藏层 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="162"/>
+        <source>Output</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="171"/>
+        <source>Fixed by the data set</source>
+        <translation>由数据集决定</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="183"/>
+        <source>softmax needs at least 2 outputs</source>
+        <translation>softmax 至少需要 2 个输出</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="191"/>
+        <source>Activation of the output layer</source>
+        <translation>输出层的激活函数</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="192"/>
+        <source>Activation of hidden layer %1</source>
+        <translation>隐藏层 %1 的激活函数</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="217"/>
+        <source>Layers %1</source>
+        <translation>各层 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="229"/>
+        <source>At most %1 hidden layers</source>
+        <translation>最多 %1 个隐藏层</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="243"/>
+        <source>There is no hidden layer to remove</source>
+        <translation>没有可移除的隐藏层</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="327"/>
+        <source>New network %1 (%2), %3 initialisation, seed %4, loss %5</source>
+        <translation>新网络 %1（%2），%3 初始化，种子 %4，损失函数 %5</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="31"/>
+        <source>weights and biases uniform in [-1, 1]</source>
+        <translation>权重和偏置在 [-1, 1] 上均匀分布</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="32"/>
+        <source>weights normal × 0.1, biases 0</source>
+        <translation>权重为正态分布 × 0.1，偏置为 0</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="33"/>
+        <source>Xavier/Glorot: uniform in ±√(6 / (n_in + n_out)), biases 0</source>
+        <translation>Xavier/Glorot：在 ±√(6 / (n_in + n_out)) 内均匀分布，偏置为 0</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="34"/>
+        <source>He: normal with std √(2 / n_in), biases 0</source>
+        <translation>He：标准差为 √(2 / n_in) 的正态分布，偏置为 0</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="35"/>
+        <source>everything 0: every hidden unit stays identical for ever (a lesson)</source>
+        <translation>全部为 0：每个隐藏单元永远保持相同（演示）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="36"/>
+        <source>uniform in [-10, 10]: sigmoids saturate, gradients vanish (a lesson)</source>
+        <translation>在 [-10, 10] 上均匀分布：sigmoid 饱和，梯度消失（演示）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="66"/>
+        <source>%n input</source>
+        <translation>
+            <numerusform>%n 个输入</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="67"/>
+        <source>%n inputs</source>
+        <translation>
+            <numerusform>%n 个输入</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="68"/>
+        <source>%n output</source>
+        <translation>
+            <numerusform>%n 个输出</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="69"/>
+        <source>%n outputs</source>
+        <translation>
+            <numerusform>%n 个输出</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="219"/>
+        <source>%n parameters</source>
+        <translation>
+            <numerusform>%n 个参数</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RaceRun</name>
+    <message>
+        <location filename="../../nnviz/app/runs.py" line="98"/>
+        <source>chain rule</source>
+        <translation>链式法则</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/runs.py" line="98"/>
+        <source>proportional split</source>
+        <translation>按比例分配</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/runs.py" line="102"/>
+        <source> (stopped after %1: diverged)</source>
+        <translation>（%1 次后停止：发散）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/app/runs.py" line="104"/>
+        <source>After %n iteration</source>
+        <translation>
+            <numerusform>%n 次迭代后</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/app/runs.py" line="104"/>
+        <source>After %n iterations</source>
+        <translation>
+            <numerusform>%n 次迭代后</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RangeDialog</name>
     <message>
         <location filename="../../nnviz/gui/panels/surface/dialogs.py" line="23"/>
@@ -1122,6 +2123,275 @@ Nothing was written.</source>
         <translation>
             <numerusform>已录制 %n 帧（%1 秒）到 %2</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/record_dialog.py" line="25"/>
+        <location filename="../../nnviz/gui/dialogs/record_dialog.py" line="101"/>
+        <source>Record</source>
+        <translation>录制</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/record_dialog.py" line="30"/>
+        <source>The network canvas</source>
+        <translation>网络画布</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/record_dialog.py" line="30"/>
+        <source>The loss surface</source>
+        <translation>损失曲面</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/record_dialog.py" line="31"/>
+        <source>The whole window</source>
+        <translation>整个窗口</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/record_dialog.py" line="39"/>
+        <source>micro-steps</source>
+        <translation>微步</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/record_dialog.py" line="39"/>
+        <source>phases</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/record_dialog.py" line="39"/>
+        <source>iterations</source>
+        <translation>次迭代</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/record_dialog.py" line="44"/>
+        <source>after every</source>
+        <translation>每隔</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/record_dialog.py" line="48"/>
+        <source>until I press Stop</source>
+        <translation>直到我按“停止”</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/record_dialog.py" line="49"/>
+        <source>At most %1 frames after the first: the recording stops by itself there</source>
+        <translation>第一帧之后最多 %1 帧：到此录制自动停止</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/record_dialog.py" line="51"/>
+        <source>stop after</source>
+        <translation>录制</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/record_dialog.py" line="55"/>
+        <source> frames</source>
+        <translation> 帧后停止</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/record_dialog.py" line="56"/>
+        <source>Frames after the first, which shows the start (7 micro-steps are one iteration of a 2-layer network)</source>
+        <translation>第一帧（显示起点）之后的帧数（两层网络的一次迭代是 7 个微步）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/record_dialog.py" line="69"/>
+        <source> frames a second</source>
+        <translation> 帧/秒</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/record_dialog.py" line="70"/>
+        <source>GIF delays are whole hundredths of a second: 1/fps is rounded to the nearest</source>
+        <translation>GIF 的帧间隔以百分之一秒为单位：1/fps 四舍五入</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/record_dialog.py" line="81"/>
+        <source>Caption line: the phase, e.g. &quot;%1&quot;</source>
+        <translation>说明行：当前阶段，例如“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/record_dialog.py" line="86"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/record_dialog.py" line="98"/>
+        <source>Start recording</source>
+        <translation>开始录制</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/record_dialog.py" line="102"/>
+        <source>A frame</source>
+        <translation>一帧</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/record_dialog.py" line="103"/>
+        <source>Length</source>
+        <translation>长度</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/record_dialog.py" line="104"/>
+        <source>Frame rate</source>
+        <translation>帧率</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/record_dialog.py" line="105"/>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/record_dialog.py" line="107"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/record_dialog.py" line="115"/>
+        <source>Record to</source>
+        <translation>录制到</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/record_dialog.py" line="139"/>
+        <source>choose a file to record to</source>
+        <translation>请选择录制到的文件</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/record_dialog.py" line="143"/>
+        <source>the folder %1 does not exist</source>
+        <translation>文件夹 %1 不存在</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/record_dialog.py" line="19"/>
+        <source>Animated GIF (*.gif);;MP4 video (*.mp4)</source>
+        <translation>GIF 动画 (*.gif);;MP4 视频 (*.mp4)</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <location filename="../../nnviz/app/play.py" line="83"/>
+        <source>%1: reset, step back or change the learning rate</source>
+        <translation>%1：请重置、后退一步或修改学习率</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/play.py" line="143"/>
+        <location filename="../../nnviz/app/play.py" line="184"/>
+        <source>Stopped: the loss fell below %1</source>
+        <translation>已停止：损失低于 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/app/play.py" line="157"/>
+        <source>Stopped: reached %n iterations</source>
+        <translation>
+            <numerusform>已停止：达到 %n 次迭代</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/session.py" line="43"/>
+        <source>zeros: every hidden unit stays identical for ever</source>
+        <translation>全零：每个隐藏单元永远保持相同</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/session.py" line="44"/>
+        <source>large: sigmoids saturate, gradients vanish</source>
+        <translation>大权重：sigmoid 饱和，梯度消失</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/session.py" line="156"/>
+        <source>New network from the preset %1: %2</source>
+        <translation>由预设 %1 新建网络：%2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/session.py" line="163"/>
+        <source>Opened %1: iteration %2</source>
+        <translation>已打开 %1：第 %2 次迭代</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/session.py" line="169"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/session.py" line="193"/>
+        <source>Training diverged: %1. Step back, reset or lower the learning rate.</source>
+        <translation>训练发散：%1。请后退一步、重置或降低学习率。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/session.py" line="228"/>
+        <source>Reset to the initial weights</source>
+        <translation>已重置为初始权重</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/session.py" line="260"/>
+        <source>%1 frozen: training leaves it unchanged</source>
+        <translation>%1 已冻结：训练不改变它</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/session.py" line="261"/>
+        <source>%1 unfrozen</source>
+        <translation>%1 已解冻</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/app/session.py" line="263"/>
+        <source>%n parameters frozen: training leaves them unchanged</source>
+        <translation>
+            <numerusform>%n 个参数已冻结：训练不改变它们</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/app/session.py" line="264"/>
+        <source>%n parameters unfrozen</source>
+        <translation>
+            <numerusform>%n 个参数已解冻</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/session.py" line="275"/>
+        <source>All biases frozen: training leaves them unchanged</source>
+        <translation>所有偏置已冻结：训练不改变它们</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/session.py" line="276"/>
+        <source>All biases unfrozen</source>
+        <translation>所有偏置已解冻</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/session.py" line="297"/>
+        <source>%1 set to %2 (Step back undoes it)</source>
+        <translation>%1 设为 %2（“后退一步”可撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/session.py" line="300"/>
+        <source>%1 (Step back undoes it)</source>
+        <translation>%1（“后退一步”可撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/session.py" line="350"/>
+        <source>Back to the initial weights from before the lesson</source>
+        <translation>已回到演示之前的初始权重</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/session.py" line="359"/>
+        <source>Cannot fork a diverged run: step back or reset first</source>
+        <translation>不能从已发散的运行分叉：请先后退一步或重置</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/session.py" line="364"/>
+        <source>Fork: %1</source>
+        <translation>分叉：%1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/session.py" line="370"/>
+        <source>Forked at iteration %1: the fork trains at rate %2 with %3 alongside the main run</source>
+        <translation>已在第 %1 次迭代分叉：分叉以学习率 %2、%3 与主运行并行训练</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/session.py" line="398"/>
+        <source>The trainer has diverged: reset or step back before a race.</source>
+        <translation>训练已发散：竞赛前请重置或后退一步。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/session.py" line="517"/>
+        <source>That point is older than the kept step history; only the recent iterations can be resumed</source>
+        <translation>该时刻早于保留的步骤历史；只能从最近的迭代继续</translation>
     </message>
 </context>
 <context>
@@ -1562,6 +2832,129 @@ Plane of the trajectory: the loss over the plane through the current point spann
     </message>
 </context>
 <context>
+    <name>SweepDialog</name>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/sweep_dialog.py" line="41"/>
+        <source>Learning-rate sweep</source>
+        <translation>学习率扫描</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/sweep_dialog.py" line="62"/>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/sweep_dialog.py" line="64"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/sweep_dialog.py" line="66"/>
+        <source>Use best</source>
+        <translation>采用最佳</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/sweep_dialog.py" line="68"/>
+        <source>Set the learning rate (and the slider) to the best rate found</source>
+        <translation>把学习率（和滑块）设为找到的最佳学习率</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/sweep_dialog.py" line="69"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/sweep_dialog.py" line="75"/>
+        <source>From the current state: N iterations at each rate, on copies of the network.</source>
+        <translation>从当前状态出发：每个学习率在网络的副本上运行 N 次迭代。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/sweep_dialog.py" line="88"/>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/sweep_dialog.py" line="89"/>
+        <source>final loss</source>
+        <translation>最终损失</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/sweep_dialog.py" line="91"/>
+        <source>iteration</source>
+        <translation>迭代</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/sweep_dialog.py" line="92"/>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/sweep_dialog.py" line="111"/>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/sweep_dialog.py" line="113"/>
+        <source>count</source>
+        <translation>个数</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/sweep_dialog.py" line="116"/>
+        <source>Learning rates</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/sweep_dialog.py" line="120"/>
+        <source>Iterations each</source>
+        <translation>每个的迭代次数</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/sweep_dialog.py" line="132"/>
+        <source>Top: the loss after the iterations at each rate (○ converging, ◇ zigzag, △ oscillating, × diverged), the best starred, the current rate dashed. Bottom: the loss per iteration, dark for small rates to yellow for large, the best in magenta.</source>
+        <translation>上图：每个学习率迭代之后的损失（○ 收敛，◇ 之字形收敛，△ 震荡，× 发散），最佳的标星，当前学习率为虚线。下图：每次迭代的损失，学习率小的颜色深、大的偏黄，最佳的为品红色。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/sweep_dialog.py" line="165"/>
+        <source>The rates need two positive numbers, the first smaller.</source>
+        <translation>学习率范围需要两个正数，前一个较小。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/sweep_dialog.py" line="169"/>
+        <source>The run has diverged: step back or reset before a sweep.</source>
+        <translation>运行已发散：扫描前请后退一步或重置。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/sweep_dialog.py" line="181"/>
+        <source>Running %1 rates × %2 iterations from iteration %3…</source>
+        <translation>正在运行 %1 个学习率 × %2 次迭代，从第 %3 次迭代开始…</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/sweep_dialog.py" line="192"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/sweep_dialog.py" line="205"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/sweep_dialog.py" line="206"/>
+        <source>The sweep failed: %1</source>
+        <translation>扫描失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/sweep_dialog.py" line="217"/>
+        <source>Best rate %1: loss %2 after %3 iterations (%4 rates in %5 s).</source>
+        <translation>最佳学习率 %1：%3 次迭代后损失为 %2（%4 个学习率，用时 %5 秒）。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/sweep_dialog.py" line="228"/>
+        <source>Learning rate set to %1, the best of the sweep</source>
+        <translation>学习率已设为 %1，即扫描的最佳值</translation>
+    </message>
+</context>
+<context>
     <name>checks</name>
     <message>
         <location filename="../../nnviz/app/lessons/checks.py" line="101"/>
@@ -1730,6 +3123,72 @@ Plane of the trajectory: the loss over the plane through the current point spann
     </message>
 </context>
 <context>
+    <name>code_export</name>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/code_export.py" line="83"/>
+        <source>Exported %1 (%2, %3 iterations from iteration %4, data in %5): run it with python %1</source>
+        <translation>已导出 %1（%2，从第 %4 次迭代起 %3 次迭代，数据在 %5 中）：用 python %1 运行</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/code_export.py" line="85"/>
+        <source>Exported %1 (%2, %3 iterations from iteration %4): run it with python %1</source>
+        <translation>已导出 %1（%2，从第 %4 次迭代起 %3 次迭代）：用 python %1 运行</translation>
+    </message>
+</context>
+<context>
+    <name>datasets</name>
+    <message>
+        <location filename="../../nnviz/core/data/datasets.py" line="295"/>
+        <source>XOR of two inputs (the four corners)</source>
+        <translation>两个输入的异或（四个角点）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/data/datasets.py" line="296"/>
+        <source>AND of two inputs (the four corners)</source>
+        <translation>两个输入的与（四个角点）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/data/datasets.py" line="297"/>
+        <source>OR of two inputs (the four corners)</source>
+        <translation>两个输入的或（四个角点）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/data/datasets.py" line="298"/>
+        <source>a disc of class 1 inside a ring of class 0</source>
+        <translation>类别 0 的圆环包围类别 1 的圆盘</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/data/datasets.py" line="299"/>
+        <source>two interleaving half circles</source>
+        <translation>两个交错的半圆</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/data/datasets.py" line="300"/>
+        <source>interleaved spiral arms</source>
+        <translation>交错的螺旋臂</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/data/datasets.py" line="301"/>
+        <source>Gaussian blobs, one per class</source>
+        <translation>高斯团，每类一个</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/data/datasets.py" line="302"/>
+        <source>y = sin(x) on [-pi, pi]</source>
+        <translation>y = sin(x)，x 在 [-pi, pi] 上</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/data/datasets.py" line="303"/>
+        <source>z = a x + b y + c</source>
+        <translation>z = a x + b y + c</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/data/datasets.py" line="305"/>
+        <source>rent from floor area (10-60 m²) and metro distance (0.1-0.9 km): inputs of very different sizes</source>
+        <translation>由面积（10-60 m²）和到地铁的距离（0.1-0.9 km）预测租金：输入的数量级相差很大</translation>
+    </message>
+</context>
+<context>
     <name>docks</name>
     <message>
         <location filename="../../nnviz/gui/docks.py" line="27"/>
@@ -1859,6 +3318,24 @@ Plane of the trajectory: the loss over the plane through the current point spann
         <location filename="../../nnviz/core/analysis/explain.py" line="471"/>
         <source>iteration %1 done: loss (forward pass) %2, loss now %3</source>
         <translation>第 %1 次迭代完成：损失（前向传播）%2，当前损失 %3</translation>
+    </message>
+</context>
+<context>
+    <name>export</name>
+    <message>
+        <location filename="../../nnviz/gui/canvas/export.py" line="35"/>
+        <source>cannot export to %1: the name must end in %2 (got &apos;.%3&apos;)</source>
+        <translation>无法导出到 %1：文件名必须以 %2 结尾（实际为“.%3”）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/export.py" line="37"/>
+        <source>cannot export to %1: the name must end in %2 (got no ending)</source>
+        <translation>无法导出到 %1：文件名必须以 %2 结尾（实际没有扩展名）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/export.py" line="50"/>
+        <source>image size must be positive, got %1 x %2</source>
+        <translation>图像尺寸必须为正，实际为 %1 x %2</translation>
     </message>
 </context>
 <context>
@@ -2233,6 +3710,24 @@ Plane of the trajectory: the loss over the plane through the current point spann
     </message>
 </context>
 <context>
+    <name>painter</name>
+    <message>
+        <location filename="../../nnviz/gui/canvas/painter.py" line="451"/>
+        <source>δ · e boxes: no room beside every neuron at this size; zoom in</source>
+        <translation>δ · e 框：在此尺寸下神经元旁没有足够空间；请放大</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/painter.py" line="452"/>
+        <source>thumbnails: no room beside every neuron at this size; zoom in</source>
+        <translation>缩略图：在此尺寸下神经元旁没有足够空间；请放大</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/painter.py" line="457"/>
+        <source>target %1</source>
+        <translation>目标 %1</translation>
+    </message>
+</context>
+<context>
     <name>pictures</name>
     <message>
         <location filename="../../nnviz/gui/widgets/pictures.py" line="21"/>
@@ -2250,42 +3745,42 @@ Plane of the trajectory: the loss over the plane through the current point spann
     <message>
         <location filename="../../nnviz/core/presets.py" line="32"/>
         <source>2-2-2 sigmoid worked example (Mazur): inputs 0.05, 0.10 -&gt; targets 0.01, 0.99</source>
-        <translation>2-2-2 sigmoid 计算示例（Mazur）：输入 0.05、0.10 -&gt; 目标 0.01、0.99</translation>
+        <translation>2-2-2 sigmoid 例题（Mazur）：输入 0.05, 0.10 -&gt; 目标 0.01, 0.99</translation>
     </message>
     <message>
         <location filename="../../nnviz/core/presets.py" line="33"/>
         <source>one linear neuron (adaptive linear unit) on 40 correlated, centred points: mse is a tilted elliptic bowl over w1, w2</source>
-        <translation>一个线性神经元（自适应线性单元），40 个相关且已中心化的点：mse 是 w1、w2 上一个倾斜的椭圆碗</translation>
+        <translation>一个线性神经元（自适应线性单元），40 个相关、已中心化的点：mse 在 w1, w2 上是一个倾斜的椭圆碗</translation>
     </message>
     <message>
         <location filename="../../nnviz/core/presets.py" line="35"/>
         <source>adaline stretched into a narrow valley: curvatures 4 and 0.04 over w1, w2 (condition number 100)</source>
-        <translation>把 adaline 拉伸成狭长山谷：w1、w2 方向的曲率为 4 和 0.04（条件数 100）</translation>
+        <translation>拉伸成狭长山谷的 adaline：w1, w2 方向的曲率为 4 和 0.04（条件数 100）</translation>
     </message>
     <message>
         <location filename="../../nnviz/core/presets.py" line="37"/>
         <source>2-3-1, the tutorial&apos;s error split: an output error e = 2 shared over the weights 0.58, 0.21, 0.36 gives 1.01, 0.37, 0.63 (proportional backprop)</source>
-        <translation>2-3-1，教程中的误差分配：输出误差 e = 2 按权重 0.58、0.21、0.36 分配，得到 1.01、0.37、0.63（按比例分配的反向传播）</translation>
+        <translation>2-3-1，教程中的误差分配：输出误差 e = 2 按权重 0.58, 0.21, 0.36 分配，得到 1.01, 0.37, 0.63（按权重比例分配误差）</translation>
     </message>
     <message>
         <location filename="../../nnviz/core/presets.py" line="39"/>
         <source>2-4-1 network on the four XOR points: tanh hidden layer, sigmoid output; learns in about 100 iterations</source>
-        <translation>2-4-1 网络学习 XOR 的四个点：tanh 隐藏层，sigmoid 输出；大约 100 次迭代学会</translation>
+        <translation>异或四个点上的 2-4-1 网络：tanh 隐藏层，sigmoid 输出；约 100 次迭代学会</translation>
     </message>
     <message>
         <location filename="../../nnviz/core/presets.py" line="41"/>
         <source>1-8-1 regression of sin(x) on [-pi, pi]: tanh hidden layer, linear output</source>
-        <translation>1-8-1 在 [-pi, pi] 上回归 sin(x)：tanh 隐藏层，线性输出</translation>
+        <translation>在 [-pi, pi] 上回归 sin(x) 的 1-8-1 网络：tanh 隐藏层，线性输出</translation>
     </message>
     <message>
         <location filename="../../nnviz/core/presets.py" line="42"/>
         <source>one linear neuron on inputs two orders of magnitude apart (area 10-60 m², metro 0.1-0.9 km): a long narrow valley until the data is normalised</source>
-        <translation>一个线性神经元，两个输入相差两个数量级（面积 10-60 m²，地铁 0.1-0.9 km）：数据归一化之前是一个狭长的山谷</translation>
+        <translation>一个线性神经元，输入相差两个数量级（面积 10-60 m²，地铁 0.1-0.9 km）：数据归一化之前是一条狭长的山谷</translation>
     </message>
     <message>
         <location filename="../../nnviz/core/presets.py" line="44"/>
         <source>one sigmoid neuron saturated on the wrong side: output 0.0025 against the target 1</source>
-        <translation>一个饱和在错误一侧的 sigmoid 神经元：输出 0.0025，目标为 1</translation>
+        <translation>一个在错误一侧饱和的 sigmoid 神经元：输出 0.0025，目标为 1</translation>
     </message>
 </context>
 <context>
@@ -2402,6 +3897,162 @@ Plane of the trajectory: the loss over the plane through the current point spann
     </message>
 </context>
 <context>
+    <name>scene</name>
+    <message>
+        <location filename="../../nnviz/gui/canvas/scene.py" line="355"/>
+        <source>input</source>
+        <translation>输入层</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/scene.py" line="355"/>
+        <source>output</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/scene.py" line="356"/>
+        <source>hidden %1</source>
+        <translation>隐藏层 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/scene.py" line="356"/>
+        <source>hidden</source>
+        <translation>隐藏层</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/canvas/scene.py" line="360"/>
+        <source>%n unit</source>
+        <translation>
+            <numerusform>%n 个神经元</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/canvas/scene.py" line="360"/>
+        <source>%n units</source>
+        <translation>
+            <numerusform>%n 个神经元</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/scene.py" line="429"/>
+        <source>History · after iteration %1 of %2</source>
+        <translation>历史 · 第 %1 / %2 次迭代之后</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/scene.py" line="430"/>
+        <source>weights as they were then · neurons: forward pass of %1</source>
+        <translation>当时的权重 · 神经元：%1 的前向传播</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/scene.py" line="432"/>
+        <source>Ready · next: %1</source>
+        <translation>就绪 · 下一步：%1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/scene.py" line="436"/>
+        <source>%1 · iteration done</source>
+        <translation>%1 · 本次迭代完成</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/scene.py" line="438"/>
+        <source>iteration %1 running</source>
+        <translation>第 %1 次迭代进行中</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/scene.py" line="440"/>
+        <source>no iteration run yet</source>
+        <translation>尚未运行迭代</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/canvas/scene.py" line="441"/>
+        <source>%n iteration done</source>
+        <translation>
+            <numerusform>已完成 %n 次迭代</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/canvas/scene.py" line="442"/>
+        <source>%n iterations done</source>
+        <translation>
+            <numerusform>已完成 %n 次迭代</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/scene.py" line="443"/>
+        <source>neurons: %1</source>
+        <translation>神经元：%1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/scene.py" line="445"/>
+        <source>loss %1</source>
+        <translation>损失 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/scene.py" line="447"/>
+        <source>diverged</source>
+        <translation>发散</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/scene.py" line="455"/>
+        <source>sample %1 of %2</source>
+        <translation>第 %1 / %2 个样本</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/scene.py" line="456"/>
+        <source>sample %1 of %2 (data row %3)</source>
+        <translation>第 %1 / %2 个样本（数据第 %3 行）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/scene.py" line="469"/>
+        <source>weights w, biases b</source>
+        <translation>权重 w，偏置 b</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/scene.py" line="471"/>
+        <source>gradients dE/dw</source>
+        <translation>梯度 dE/dw</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/scene.py" line="472"/>
+        <source>pseudo-gradients −e·f′·a (proportional)</source>
+        <translation>伪梯度 −e·f′·a（按比例分配）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/scene.py" line="474"/>
+        <source>updates Δw = new − old</source>
+        <translation>更新 Δw = 新 − 旧</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/scene.py" line="476"/>
+        <source>layers %1</source>
+        <translation>第 %1 层</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/scene.py" line="477"/>
+        <source>layer %1</source>
+        <translation>第 %1 层</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/scene.py" line="479"/>
+        <source>after iteration %1</source>
+        <translation>第 %1 次迭代之后</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/scene.py" line="487"/>
+        <source>grey: no gradients yet in this iteration</source>
+        <translation>灰色：本次迭代尚无梯度</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/scene.py" line="488"/>
+        <source>grey: no updates yet in this iteration</source>
+        <translation>灰色：本次迭代尚无更新</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/canvas/scene.py" line="490"/>
+        <source>dense layers: the strongest %1 of %2 edges drawn; hover for any</source>
+        <translation>密集层：只画出 %2 条连线中最强的 %1 条；悬停可查看任意一条</translation>
+    </message>
+</context>
+<context>
     <name>state</name>
     <message>
         <location filename="../../nnviz/core/state.py" line="19"/>
@@ -2424,7 +4075,7 @@ Plane of the trajectory: the loss over the plane through the current point spann
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../nnviz/core/state.py" line="46"/>
+        <location filename="../../nnviz/core/state.py" line="21"/>
         <source>%1 · layer %2 of %3</source>
         <translation>%1 · 第 %2 层（共 %3 层）</translation>
     </message>

@@ -6,7 +6,7 @@ import math
 import numpy as np
 import pytest
 
-from nnviz.app import session as session_mod
+from nnviz.app import play as play_mod
 from nnviz.app.session import FAST_PLAY, FRAME_PLAY, LESSONS, Selection, Session
 from nnviz.core import presets
 from nnviz.core.trainer import Schedule
@@ -52,7 +52,7 @@ def test_freeze_and_unfreeze_through_the_session():
     seen = record(s, "message")
     assert s.freeze(["W1[0,0]", "W2[0,1]"])
     assert s.trainer.frozen == {"W1[0,0]", "W2[0,1]"}
-    assert seen[-1] == ("message", "2 parameters frozen: training leaves it unchanged")
+    assert seen[-1] == ("message", "2 parameters frozen: training leaves them unchanged")
     assert s.freeze(["W1[0,0]"], frozen=False)
     assert s.trainer.frozen == {"W2[0,1]"}
     assert not s.freeze(["W9[0,0]"])  # no such parameter: a message, nothing changes
@@ -248,7 +248,7 @@ def test_play_trains_in_slices_of_the_clock():
         s.tick()
         sizes.append(s.trainer.iteration - before)
     # a slice lasts SLICE_SECONDS by the clock: about one iteration per millisecond here
-    slice_ms = session_mod.SLICE_SECONDS * 1000
+    slice_ms = play_mod.SLICE_SECONDS * 1000
     assert all(0.5 * slice_ms <= n <= slice_ms + 1 for n in sizes), sizes
     s.pause()
     assert not s.playing and not s.flat_out
@@ -264,20 +264,20 @@ def test_play_trains_longer_when_the_window_spent_long_drawing():
         clock.now += 0.020
         before = s.trainer.iteration
         s.tick()
-    share = session_mod.DRAWING_SHARE
+    share = play_mod.DRAWING_SHARE
     expected = 20 * (1 - share) / share  # ms of training for 20 ms of drawing
     assert 0.9 * expected <= s.trainer.iteration - before <= 1.1 * expected
     clock.now += 0.025  # one slower frame (views that redraw less often) moves the slice part of the way
     before = s.trainer.iteration
     s.tick()
-    w = session_mod.DRAWING_SMOOTHING
+    w = play_mod.DRAWING_SMOOTHING
     expected = ((1 - w) * 20 + w * 25) * (1 - share) / share
-    assert expected < session_mod.MAX_SLICE_SECONDS * 1000  # under the cap: the test sees the smoothing
+    assert expected < play_mod.MAX_SLICE_SECONDS * 1000  # under the cap: the test sees the smoothing
     assert 0.9 * expected <= s.trainer.iteration - before <= 1.1 * expected
     clock.now += 10.0  # however slow the drawing, a slice stays short
     before = s.trainer.iteration
     s.tick()
-    assert s.trainer.iteration - before <= session_mod.MAX_SLICE_SECONDS * 1000 + 1
+    assert s.trainer.iteration - before <= play_mod.MAX_SLICE_SECONDS * 1000 + 1
 
 
 def test_play_at_a_speed_keeps_the_speed_and_leaves_the_window_idle():
@@ -293,7 +293,7 @@ def test_play_at_a_speed_keeps_the_speed_and_leaves_the_window_idle():
         assert not s.flat_out  # one iteration a tick: the window is idle in between
     assert s.trainer.iteration == 10
     s.set_play_speed(200)  # faster than a frame: several iterations a tick
-    assert s.tick_interval_ms() == session_mod.TICK_MS
+    assert s.tick_interval_ms() == play_mod.TICK_MS
     for _ in range(10):
         clock.now += 0.016
         s.tick()

@@ -28,6 +28,7 @@ from nnviz.app.lessons import checks, quantities
 from nnviz.app.lessons.format import Lesson, Library, SetUp, Step
 from nnviz.core import presets
 from nnviz.core.events import Signal
+from nnviz.core.words import T_
 
 _STATE_EVENTS = ("state_changed", "settings_changed", "selection_changed", "runs_changed", "trainer_replaced",
                  "status_changed")
@@ -250,7 +251,7 @@ class LessonPlayer:
             try:
                 s.select_param(setup.select)
             except ValueError as exc:
-                s.notify(f"Lesson: {exc}")
+                s.notify(T_("LessonPlayer", "Lesson: %1", exc))
 
     def evaluate(self) -> bool:
         """Tick the current step if its checks hold now; True when it is ticked."""

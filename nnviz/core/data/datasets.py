@@ -20,6 +20,7 @@ import numpy as np
 
 from nnviz.core.data.transform import DataTransform
 from nnviz.core.network import frozen_array
+from nnviz.core.words import N_
 
 
 class DataError(ValueError):
@@ -291,18 +292,18 @@ def _classes(k) -> int:
 
 
 GENERATORS: dict[str, Generator] = {
-    "xor": Generator(xor, "classification", 4, 0.0, "XOR of two inputs (the four corners)"),
-    "and": Generator(and_, "classification", 4, 0.0, "AND of two inputs (the four corners)"),
-    "or": Generator(or_, "classification", 4, 0.0, "OR of two inputs (the four corners)"),
-    "circle": Generator(circle, "classification", 200, 0.05, "a disc of class 1 inside a ring of class 0"),
-    "two_moons": Generator(two_moons, "classification", 200, 0.1, "two interleaving half circles"),
-    "spiral": Generator(spiral, "classification", 200, 0.1, "interleaved spiral arms"),
-    "blobs": Generator(blobs, "classification", 200, 0.5, "Gaussian blobs, one per class"),
-    "sine": Generator(sine, "regression", 32, 0.0, "y = sin(x) on [-pi, pi]"),
-    "plane": Generator(plane, "regression", 100, 0.05, "z = a x + b y + c"),
+    "xor": Generator(xor, "classification", 4, 0.0, N_("datasets", "XOR of two inputs (the four corners)")),
+    "and": Generator(and_, "classification", 4, 0.0, N_("datasets", "AND of two inputs (the four corners)")),
+    "or": Generator(or_, "classification", 4, 0.0, N_("datasets", "OR of two inputs (the four corners)")),
+    "circle": Generator(circle, "classification", 200, 0.05, N_("datasets", "a disc of class 1 inside a ring of class 0")),
+    "two_moons": Generator(two_moons, "classification", 200, 0.1, N_("datasets", "two interleaving half circles")),
+    "spiral": Generator(spiral, "classification", 200, 0.1, N_("datasets", "interleaved spiral arms")),
+    "blobs": Generator(blobs, "classification", 200, 0.5, N_("datasets", "Gaussian blobs, one per class")),
+    "sine": Generator(sine, "regression", 32, 0.0, N_("datasets", "y = sin(x) on [-pi, pi]")),
+    "plane": Generator(plane, "regression", 100, 0.05, N_("datasets", "z = a x + b y + c")),
     "scales": Generator(scales, "regression", 40, 0.1,
-                        "rent from floor area (10-60 m²) and metro distance (0.1-0.9 km): inputs of very "
-                        "different sizes"),
+                        N_("datasets", "rent from floor area (10-60 m²) and metro distance (0.1-0.9 km): inputs "
+                                       "of very different sizes")),
 }
 _ALIASES = {"and_": "and", "or_": "or"}
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QImageWriter, QPainter
 
+from nnviz.core.words import T_
 from nnviz.gui.widgets import pictures
 from nnviz.io.files import FileError, shown_name, write_atomic
 
@@ -30,9 +31,11 @@ def check_format(path: str | Path) -> str:
     suffix = Path(path).suffix.lower().lstrip(".")
     formats = image_formats()
     if suffix not in formats:
-        got = f"'.{suffix}'" if suffix else "no ending"
-        raise ValueError(f"cannot export to {shown_name(path)}: the name must end in "
-                         f"{', '.join('.' + f for f in formats)} (got {got})")
+        endings = ", ".join("." + f for f in formats)
+        raise ValueError(T_("export", "cannot export to %1: the name must end in %2 (got '.%3')", shown_name(path),
+                            endings, suffix) if suffix else
+                         T_("export", "cannot export to %1: the name must end in %2 (got no ending)",
+                            shown_name(path), endings))
     return suffix
 
 
@@ -44,7 +47,7 @@ def ui_scale(width: int, height: int) -> float:
 def _check_size(width, height) -> tuple[int, int]:
     width, height = int(width), int(height)
     if width < 1 or height < 1:
-        raise ValueError(f"image size must be positive, got {width} x {height}")
+        raise ValueError(T_("export", "image size must be positive, got %1 x %2", width, height))
     return width, height
 
 

@@ -20,9 +20,11 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QToolTip, QWidget
 from nnviz.app.session import Selection
 from nnviz.core.analysis.explain import Names
 from nnviz.core.network import Param
+from nnviz.core.words import fill
 from nnviz.gui.canvas import layout as geo
 from nnviz.gui.canvas.layout import Hit, View
-from nnviz.gui.canvas.scene import neuron_name
+from nnviz.gui.canvas.painter import target_text
+from nnviz.gui.canvas.scene import neuron_name, sample_words
 from nnviz.gui.qt_session import QtSession
 from nnviz.gui.widgets.session_view import SessionView
 
@@ -187,7 +189,7 @@ class CanvasInteraction(SessionView, QWidget):
         """Ask for a new value of parameter ``name`` and apply it (Step back undoes it)."""
         s = self.session
         if s.viewing_past:
-            s.message.emit("Move the timeline to the right end (live) to edit the network")
+            s.message.emit(self.tr("Move the timeline to the right end (live) to edit the network"))
             return False
         prm = s.trainer.network.parse_param(name)
         value = self._ask_value(prm.name, s.trainer.network.get(prm))
@@ -198,8 +200,9 @@ class CanvasInteraction(SessionView, QWidget):
     def _ask_value(self, name: str, current: float) -> float | None:
         """The one place that opens the edit dialog (tests patch it)."""
         display = self.session.trainer.network.display_name(name)
-        label = f"New value of {display}" + (f" ({name})" if display != name else "") + ":"
-        value, ok = QInputDialog.getDouble(self, "Edit parameter", label, current, -1e9, 1e9, 9)
+        label = (fill(self.tr("New value of %1 (%2):"), display, name) if display != name
+                 else fill(self.tr("New value of %1:"), display))
+        value, ok = QInputDialog.getDouble(self, self.tr("Edit parameter"), label, current, -1e9, 1e9, 9)
         return float(value) if ok else None
 
     # ------------------------------------------------------------ context menu
@@ -225,17 +228,17 @@ class CanvasInteraction(SessionView, QWidget):
             actions.append(a)
             return a
 
-        add(f"Unfreeze {display}" if frozen else f"Freeze {display}", "freeze",
-            lambda: s.freeze([name], not frozen), "A frozen parameter keeps its value while training")
+        add(fill(self.tr("Unfreeze %1") if frozen else self.tr("Freeze %1"), display), "freeze",
+            lambda: s.freeze([name], not frozen), self.tr("A frozen parameter keeps its value while training"))
         all_frozen = all(t.is_frozen(p) for p in t.network.params() if p.kind == "b")
-        add("Unfreeze all biases" if all_frozen else "Freeze all biases", "freeze_biases",
+        add(self.tr("Unfreeze all biases") if all_frozen else self.tr("Freeze all biases"), "freeze_biases",
             lambda: s.freeze_biases(not all_frozen))
         sep = QAction(self)
         sep.setSeparator(True)
         actions.append(sep)
-        edit = add("Edit value\u2026", "edit", lambda: self.edit_parameter(name))
+        edit = add(self.tr("Edit value…"), "edit", lambda: self.edit_parameter(name))
         edit.setEnabled(not s.viewing_past)
-        add("Select", "select", lambda: s.select_param(name))
+        add(self.tr("Select"), "select", lambda: s.select_param(name))
         return actions
 
     def open_context_menu(self, pos: QPointF, global_pos: QPoint | None = None) -> QMenu | None:
@@ -356,29 +359,32 @@ class CanvasInteraction(SessionView, QWidget):
         if display != name:
             title += f" &nbsp;({html.escape(name)})"
         if prm.kind == "W":
-            what = (f"weight from {html.escape(neuron_name(net, prm.layer - 1, prm.col))} "
-                    f"to {html.escape(neuron_name(net, prm.layer, prm.row))}")
+            what = fill(self.tr("weight from %1 to %2"), html.escape(neuron_name(net, prm.layer - 1, prm.col)),
+                        html.escape(neuron_name(net, prm.layer, prm.row)))
         else:
-            what = f"bias of {html.escape(neuron_name(net, prm.layer, prm.row))}"
-        rows = [self._row("value", f(value) if not s.viewing_past else f"{f(value)} (after iteration {s.view_iteration})")]
-        grad_name = "dE/d" + display if t.backprop == "chain" else "pseudo-gradient"
+            what = fill(self.tr("bias of %1"), html.escape(neuron_name(net, prm.layer, prm.row)))
+        not_yet = self.tr("not computed yet")
+        rows = [self._row(self.tr("value"), f(value) if not s.viewing_past
+                          else fill(self.tr("%1 (after iteration %2)"), f(value), s.view_iteration))]
+        grad_name = "dE/d" + display if t.backprop == "chain" else self.tr("pseudo-gradient")
         if s.viewing_past:
-            rows.append(self._row(grad_name, "not kept for past iterations"))
+            rows.append(self._row(grad_name, self.tr("not kept for past iterations")))
         else:
             g = (v.grad_W if prm.kind == "W" else v.grad_b)[i]
-            rows.append(self._row(grad_name, f(g[prm.index]) if g is not None else "not computed yet"))
+            rows.append(self._row(grad_name, f(g[prm.index]) if g is not None else not_yet))
             u = (v.update_W if prm.kind == "W" else v.update_b)[i]
             if u is not None:
-                change = f"{f(u[prm.index])} (update of this iteration)"
+                change = fill(self.tr("%1 (update of this iteration)"), f(u[prm.index]))
             elif len(t.trajectory) >= 2:
                 k = net.flat_index(prm)
-                change = f"{f(t.trajectory[-1][k] - t.trajectory[-2][k])} (update of iteration {t.iteration})"
+                change = fill(self.tr("%1 (update of iteration %2)"), f(t.trajectory[-1][k] - t.trajectory[-2][k]),
+                              t.iteration)
             else:
-                change = "none yet"
-            rows.append(self._row("last change Δ" + display, change))
-        extra = "<br><i>frozen: training leaves it unchanged</i>" if t.is_frozen(prm) else ""
-        return (f"{title}<br>{what}<table>{''.join(rows)}</table>{extra}"
-                f"<br><small>click to select · double-click to edit · right-click to freeze</small>")
+                change = self.tr("none yet")
+            rows.append(self._row(fill(self.tr("last change Δ%1"), display), change))
+        extra = "<br><i>" + self.tr("frozen: training leaves it unchanged") + "</i>" if t.is_frozen(prm) else ""
+        return (f"{title}<br>{what}<table>{''.join(rows)}</table>{extra}<br><small>"
+                + self.tr("click to select · double-click to edit · right-click to freeze") + "</small>")
 
     def _neuron_tooltip(self, hit: Hit) -> str:
         s = self.session
@@ -388,26 +394,28 @@ class CanvasInteraction(SessionView, QWidget):
         c, j = hit.layer, hit.row
         L = t.network.n_layers
         names = Names(t.network)
-        where = "input" if c == 0 else ("output" if c == L else f"hidden layer {c}")
-        act = "" if c == 0 else f", {t.network.activations[c - 1].name}"
-        title = f"<b>{html.escape(neuron_name(t.network, c, j))}</b> &nbsp;({where}{act}, unit {j})"
+        where = self.tr("input") if c == 0 else (self.tr("output") if c == L else fill(self.tr("hidden layer %1"), c))
+        if c:
+            where = f"{where}, {t.network.activations[c - 1].name}"
+        title = (f"<b>{html.escape(neuron_name(t.network, c, j))}</b> &nbsp;("
+                 + fill(self.tr("%1, unit %2"), where, j) + ")")
         rows = []
         rows_n = s.batch_rows()
-        sample = f"sample {min(s.sample, rows_n - 1) + 1} of {rows_n}"
-        if scene.sample_row is not None:
-            sample += f" (data row {scene.sample_row + 1})"
+        sample = sample_words(min(s.sample, rows_n - 1), rows_n, scene.sample_row)
+        not_yet = self.tr("not computed yet")
         if c == 0:
             x = scene.out[0]
-            rows.append(self._row(html.escape(names.out(0, j)), f(x[j]) if x is not None else "not drawn yet"))
+            rows.append(self._row(html.escape(names.out(0, j)), f(x[j]) if x is not None else self.tr("not drawn yet")))
         else:
             z, a, e = scene.net[c], scene.out[c], scene.errors[c]
-            rows.append(self._row(html.escape(names.net(c, j)), f(z[j]) if z is not None else "not computed yet"))
-            rows.append(self._row(html.escape(names.out(c, j)), f(a[j]) if a is not None else "not computed yet"))
+            rows.append(self._row(html.escape(names.net(c, j)), f(z[j]) if z is not None else not_yet))
+            rows.append(self._row(html.escape(names.out(c, j)), f(a[j]) if a is not None else not_yet))
             if c == L and scene.targets is not None:
-                rows.append(self._row("target " + html.escape(names.target(j)), f(scene.targets[j])))
+                rows.append(self._row(html.escape(target_text(names.target(j))), f(scene.targets[j])))
             if not s.viewing_past:
-                label = f"{names.delta(c, j)} = dE/dnet" if t.backprop == "chain" else f"{names.error(c, j)} (error share)"
-                rows.append(self._row(html.escape(label), f(e[j]) if e is not None else "not computed yet"))
+                label = (f"{names.delta(c, j)} = dE/dnet" if t.backprop == "chain"
+                         else fill(self.tr("%1 (error share)"), names.error(c, j)))
+                rows.append(self._row(html.escape(label), f(e[j]) if e is not None else not_yet))
         return f"{title}<br>{sample}<table>{''.join(rows)}</table>"
 
     def _bias_node_tooltip(self, hit: Hit) -> str:
@@ -417,6 +425,6 @@ class CanvasInteraction(SessionView, QWidget):
         l = hit.layer
         rows = [self._row(html.escape(f"{net.display_name(Param('b', l, r))} → {neuron_name(net, l, r)}"),
                           s.formatter.num(B[l - 1][r])) for r in range(min(net.sizes[l], 12))]
-        more = f"<br>… {net.sizes[l] - 12} more" if net.sizes[l] > 12 else ""
-        return (f"<b>bias node of layer {l}</b><br>a constant input 1, weighted by the biases"
-                f"<table>{''.join(rows)}</table>{more}")
+        more = "<br>" + fill(self.tr("… %1 more"), net.sizes[l] - 12) if net.sizes[l] > 12 else ""
+        return ("<b>" + fill(self.tr("bias node of layer %1"), l) + "</b><br>"
+                + self.tr("a constant input 1, weighted by the biases") + f"<table>{''.join(rows)}</table>{more}")

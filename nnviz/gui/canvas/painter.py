@@ -19,6 +19,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen, QPixmap,
                            QPolygonF, QTransform)
 
+from nnviz.core.words import N_, T_, translate
 from nnviz.gui.canvas import layout as geo
 from nnviz.gui.canvas import overlays, texts
 from nnviz.gui.canvas.layout import Box, Hit, Layout, Placement, View
@@ -93,7 +94,7 @@ class ScenePainter:
         """Where the text and the overlays of ``scene`` go in ``view`` (inside ``area``)."""
         targets = None
         if scene.targets is not None and lay.sy * view.scale >= 16:
-            targets = [f"target {scene.num(x)}" for x in scene.targets]
+            targets = [target_text(scene.num(x)) for x in scene.targets]
         return geo.place(lay, view, fonts.measure, headings=texts.heading_texts(lay, scene, view, fonts),
                          names=texts.side_names(lay, scene, fonts), bias_labels=texts.bias_texts(scene, fonts),
                          targets=targets, locks=scene.frozen,
@@ -134,7 +135,7 @@ class ScenePainter:
             overlays.paint_comparison(p, placement, comparison, fonts.roles["overlay"], col["fg"], col["outline"],
                                       col["label_bg"], palette.is_dark(pal))
         self._paint_caption(p, rect, scene, fonts, col)
-        notes = scene.notes + [LEFT_OUT[what] for what in sorted(placement.left_out)]
+        notes = scene.notes + [translate("painter", LEFT_OUT[what]) for what in sorted(placement.left_out)]
         self._paint_legend(p, rect, scene, notes, fonts, col)
         p.restore()
         return placement
@@ -267,7 +268,7 @@ class ScenePainter:
         p.setFont(fonts.roles["target"])
         p.setPen(col["dim"])
         for box, x in zip(placement.targets, scene.targets if scene.targets is not None else ()):
-            p.drawText(_rect(box).adjusted(0, 0, 4, 0), left, f"target {scene.num(x)}")
+            p.drawText(_rect(box).adjusted(0, 0, 4, 0), left, target_text(scene.num(x)))
         head_h = QFontMetricsF(fonts.roles["head"]).height()
         for box, (head, sub) in zip(placement.headings, texts.heading_texts(lay, scene, view, fonts)):
             top = QRectF(box.x, box.y, box.w, head_h)
@@ -447,8 +448,13 @@ class ScenePainter:
             p.drawEllipse(c, rr, rr)
 
 
-LEFT_OUT = {"overlays": "δ · e boxes: no room beside every neuron at this size; zoom in",
-            "thumbnails": "thumbnails: no room beside every neuron at this size; zoom in"}
+LEFT_OUT = {"overlays": N_("painter", "δ · e boxes: no room beside every neuron at this size; zoom in"),
+            "thumbnails": N_("painter", "thumbnails: no room beside every neuron at this size; zoom in")}
+
+
+def target_text(value: str) -> str:
+    """The words beside an output neuron: its target."""
+    return T_("painter", "target %1", value)
 
 
 def _rect(box: Box) -> QRectF:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSlider, QToolButton, QVBoxLayout, QWidget
 
+from nnviz.core.words import fill
+from nnviz.gui.canvas.scene import sample_words
 from nnviz.gui.canvas.widget import NetworkCanvas
 from nnviz.gui.qt_session import QtSession
 from nnviz.gui.widgets.session_view import SessionView
@@ -18,23 +20,23 @@ class CanvasPanel(SessionView, QWidget):
         self.canvas = NetworkCanvas(session, self)
 
         self.sample_box = QComboBox()
-        self.sample_box.setToolTip("The sample whose values the neurons show")
+        self.sample_box.setToolTip(self.tr("The sample whose values the neurons show"))
         self.sample_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.timeline = QSlider(Qt.Orientation.Horizontal)
-        self.timeline.setToolTip("Scrub through the iterations already run; the right end is live")
+        self.timeline.setToolTip(self.tr("Scrub through the iterations already run; the right end is live"))
         self.timeline.setMinimumWidth(160)
         self.timeline_label = QLabel()
         self.timeline_label.setMinimumWidth(150)
         self.live_button = QToolButton()
-        self.live_button.setText("Live")
-        self.live_button.setToolTip("Back to the current network")
+        self.live_button.setText(self.tr("Live"))
+        self.live_button.setToolTip(self.tr("Back to the current network"))
 
         bar = QHBoxLayout()
         bar.setContentsMargins(8, 4, 8, 6)
-        bar.addWidget(QLabel("Neurons show"))
+        bar.addWidget(QLabel(self.tr("Neurons show")))
         bar.addWidget(self.sample_box)
         bar.addSpacing(18)
-        bar.addWidget(QLabel("Timeline"))
+        bar.addWidget(QLabel(self.tr("Timeline")))
         bar.addWidget(self.timeline, 1)
         bar.addWidget(self.timeline_label)
         bar.addWidget(self.live_button)
@@ -57,9 +59,7 @@ class CanvasPanel(SessionView, QWidget):
         n = s.batch_rows()
         rows = [int(v.batch[k]) if v.batch is not None else k for k in range(n)] \
             if (v.batch is not None or v.inputs is not None or s.trainer.batch_size >= s.trainer.n_samples) else None
-        if rows is None:
-            return [f"sample {k + 1} of {n}" for k in range(n)]
-        return [f"sample {k + 1} of {n} (data row {r + 1})" for k, r in enumerate(rows)]
+        return [sample_words(k, n, None if rows is None else rows[k]) for k in range(n)]
 
     def _refresh_samples(self) -> None:
         items = self._sample_rows()
@@ -95,7 +95,8 @@ class CanvasPanel(SessionView, QWidget):
         self.timeline.blockSignals(False)
         self.timeline.setEnabled(last > first)
         live = s.view_iteration is None
-        self.timeline_label.setText(f"iteration {shown} of {last}" + (" · live" if live else ""))
+        self.timeline_label.setText(fill(self.tr("iteration %1 of %2 · live") if live else self.tr("iteration %1 of %2"),
+                                         shown, last))
         self.live_button.setEnabled(not live)
 
     def _on_timeline_moved(self, value: int) -> None:

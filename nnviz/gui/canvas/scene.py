@@ -19,6 +19,7 @@ from nnviz.app.session import DIGITS
 from nnviz.core import kernels
 from nnviz.core.analysis.explain import Formatter
 from nnviz.core.network import Network, Param
+from nnviz.core.words import T_
 from nnviz.gui.canvas.layout import Hit, Layout
 from nnviz.gui.qt_session import QtSession
 from nnviz.gui.widgets.palette import diverging, mix
@@ -351,11 +352,12 @@ def _headings(session) -> list[tuple[str, str, str]]:
     L = net.n_layers
     out = []
     for c, n in enumerate(net.sizes):
-        head = "input" if c == 0 else "output" if c == L else (f"hidden {c}" if L > 2 else "hidden")
+        head = (T_("scene", "input") if c == 0 else T_("scene", "output") if c == L
+                else T_("scene", "hidden %1", c) if L > 2 else T_("scene", "hidden"))
         act = "" if c == 0 else net.activations[c - 1].name
         sub = [] if c == 0 else [act]
         if n > 4 or c == 0:
-            sub.append(f"{n} unit{'s' if n != 1 else ''}")
+            sub.append(T_("scene", "%n unit", n=1) if n == 1 else T_("scene", "%n units", n=n))
         out.append((head, " · ".join(sub), act))
     return out
 
@@ -422,29 +424,36 @@ def _caption(session: QtSession, phase, is_next, row) -> tuple[str, str]:
     t = session.trainer
     L = t.network.n_layers
     rows = session.batch_rows()
-    sample = f"sample {min(session.sample, rows - 1) + 1} of {rows}"
-    if row is not None:
-        sample += f" (data row {row + 1})"
+    sample = sample_words(min(session.sample, rows - 1), rows, row)
     if session.viewing_past:
-        head = f"History · after iteration {session.view_iteration} of {t.iteration}"
-        return head, f"weights as they were then · neurons: forward pass of {sample}"
+        head = T_("scene", "History · after iteration %1 of %2", session.view_iteration, t.iteration)
+        return head, T_("scene", "weights as they were then · neurons: forward pass of %1", sample)
     if is_next:
-        head = f"Ready · next: {t.next_step.describe(L)}"
+        head = T_("scene", "Ready · next: %1", t.next_step.describe(L))
     else:
         head = t.last_step.describe(L)
         if t.cursor == 0:
-            head += " · iteration done"
+            head = T_("scene", "%1 · iteration done", head)
     if t.cursor:
-        running = f"iteration {t.iteration + 1} running"
+        running = T_("scene", "iteration %1 running", t.iteration + 1)
     else:
-        running = (f"{t.iteration} iteration{'s' if t.iteration != 1 else ''} done" if t.iteration
-                   else "no iteration run yet")
-    parts = [running, f"neurons: {sample}"]
+        running = (T_("scene", "no iteration run yet") if t.iteration == 0
+                   else T_("scene", "%n iteration done", n=1) if t.iteration == 1
+                   else T_("scene", "%n iterations done", n=t.iteration))
+    parts = [running, T_("scene", "neurons: %1", sample)]
     if t.values.loss is not None and (t.cursor == 0 or t.cursor > L):
-        parts.append(f"loss {session.formatter.num(t.values.loss)}")
+        parts.append(T_("scene", "loss %1", session.formatter.num(t.values.loss)))
     if t.status == "diverged":
-        parts.append("diverged")
+        parts.append(T_("scene", "diverged"))
     return head, " · ".join(parts)
+
+
+def sample_words(k: int, rows: int, row: int | None) -> str:
+    """'sample 2 of 4 (data row 3)': the focused sample ``k`` (0-based) of the batch's
+    ``rows``, and its row of the data (0-based; None when not known)."""
+    if row is None:
+        return T_("scene", "sample %1 of %2", k + 1, rows)
+    return T_("scene", "sample %1 of %2 (data row %3)", k + 1, rows, row + 1)
 
 
 def _legend(session: QtSession, scene: Scene) -> list[tuple[str, str, float]]:
@@ -457,15 +466,17 @@ def _legend(session: QtSession, scene: Scene) -> list[tuple[str, str, float]]:
         if not layers:
             continue
         if kind == "weights":
-            title = "weights w, biases b"
+            title = T_("scene", "weights w, biases b")
         elif kind == "gradients":
-            title = "gradients dE/dw" if t.backprop == "chain" else "pseudo-gradients −e·f′·a (proportional)"
+            title = (T_("scene", "gradients dE/dw") if t.backprop == "chain"
+                     else T_("scene", "pseudo-gradients −e·f′·a (proportional)"))
         else:
-            title = "updates Δw = new − old"
+            title = T_("scene", "updates Δw = new − old")
         if len(layers) < L:
-            title += f" · layer{'s' if len(layers) > 1 else ''} {ranges(layers)}"
+            title += " · " + (T_("scene", "layers %1", ranges(layers)) if len(layers) > 1
+                              else T_("scene", "layer %1", ranges(layers)))
         if scene.past and kind == "weights":
-            title += f" · after iteration {session.view_iteration}"
+            title += " · " + T_("scene", "after iteration %1", session.view_iteration)
         entries.append((kind, title, scene.scales[kind]))
     return entries
 
@@ -473,8 +484,9 @@ def _legend(session: QtSession, scene: Scene) -> list[tuple[str, str, float]]:
 def _notes(session: QtSession, scene: Scene) -> list[str]:
     notes = []
     if "none" in scene.kinds:
-        what = "gradients" if session.edge_mode == "gradients" else "updates"
-        notes.append(f"grey: no {what} yet in this iteration")
+        notes.append(T_("scene", "grey: no gradients yet in this iteration") if session.edge_mode == "gradients"
+                     else T_("scene", "grey: no updates yet in this iteration"))
     for _, drawn, total in scene.dense[:1]:
-        notes.append(f"dense layers: the strongest {drawn:,} of {total:,} edges drawn; hover for any")
+        notes.append(T_("scene", "dense layers: the strongest %1 of %2 edges drawn; hover for any",
+                        f"{drawn:,}", f"{total:,}"))
     return notes

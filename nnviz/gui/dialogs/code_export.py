@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QSpinBox, QWidget
 
 from nnviz.core.trainer import DEFAULT_ITERATIONS
+from nnviz.core.words import T_, fill
 from nnviz.gui.widgets.forms import ok_cancel
 from nnviz.gui.widgets.session_view import SessionView
 from nnviz.io import export
@@ -20,44 +21,44 @@ class ExportOptionsDialog(SessionView, QDialog):
 
     def __init__(self, session, fmt: str, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
-        self.setWindowTitle(f"Export as {export.FORMATS[fmt]} script")
+        self.setWindowTitle(fill(self.tr("Export as %1 script"), export.FORMATS[fmt]))
         self.setObjectName("exportOptionsDialog")
         self.iterations = QSpinBox()
         self.iterations.setObjectName("exportIterations")
         self.iterations.setRange(1, 10_000_000)
         self.iterations.setValue(DEFAULT_ITERATIONS)
-        self.iterations.setToolTip("The script trains this many iterations from the current state")
+        self.iterations.setToolTip(self.tr("The script trains this many iterations from the current state"))
         self.print_every = QSpinBox()
         self.print_every.setObjectName("exportPrintEvery")
         self.print_every.setRange(0, 10_000_000)
         self.print_every.setValue(DEFAULT_ITERATIONS // 10)
-        self.print_every.setSpecialValueText("never (only the summary)")
-        self.print_every.setToolTip("The script prints the loss every so many iterations")
+        self.print_every.setSpecialValueText(self.tr("never (only the summary)"))
+        self.print_every.setToolTip(self.tr("The script prints the loss every so many iterations"))
         self.digits = QSpinBox()
         self.digits.setObjectName("exportDigits")
         self.digits.setRange(1, 17)
         self.digits.setValue(9)
-        self.digits.setToolTip("Decimal places of the numbers the script prints")
+        self.digits.setToolTip(self.tr("Decimal places of the numbers the script prints"))
         self.note = note = QLabel()
         note.setWordWrap(True)
         note.setTextFormat(Qt.TextFormat.PlainText)
         self._on_state_changed()
-        buttons = ok_cancel(self, "Choose file…")
+        buttons = ok_cancel(self, self.tr("Choose file…"))
         form = QFormLayout(self)
         form.addRow(note)
-        form.addRow("Iterations", self.iterations)
-        form.addRow("Print the loss every", self.print_every)
-        form.addRow("Digits", self.digits)
+        form.addRow(self.tr("Iterations"), self.iterations)
+        form.addRow(self.tr("Print the loss every"), self.print_every)
+        form.addRow(self.tr("Digits"), self.digits)
         form.addRow(buttons)
 
     def _on_state_changed(self) -> None:
         t = self.session.trainer
         if t.cursor:
-            where = (f"Iteration {t.iteration + 1} is half done: the script runs it again from its "
-                     "start, with the same batch, and prints the numbers nnviz gets by finishing it.")
+            where = fill(self.tr("Iteration %1 is half done: the script runs it again from its start, with the "
+                                 "same batch, and prints the numbers nnviz gets by finishing it."), t.iteration + 1)
         else:
-            where = f"The script starts after iteration {t.iteration}, from the network as it is now."
-        self.note.setText(where + " It ends with the summary that nnviz train prints for the same run.")
+            where = fill(self.tr("The script starts after iteration %1, from the network as it is now."), t.iteration)
+        self.note.setText(fill(self.tr("%1 It ends with the summary that nnviz train prints for the same run."), where))
 
     def options(self) -> dict:
         return {"iterations": self.iterations.value(), "print_every": self.print_every.value(),
@@ -77,6 +78,9 @@ def write(plan: export.Plan, fmt: str, path: str) -> str:
     """Write the script (``.py`` added when missing); the status-bar line that says so."""
     target = Path(path if path.lower().endswith(".py") else path + ".py")
     written = export.write(plan, fmt, target)
-    extra = f", data in {shown_name(written[0])}" if len(written) > 1 else ""
-    return (f"Exported {shown_name(target)} ({export.FORMATS[fmt]}, {plan.iterations} iterations from iteration "
-            f"{plan.iteration}{extra}): run it with python {shown_name(target)}")
+    name, kind = shown_name(target), export.FORMATS[fmt]
+    if len(written) > 1:
+        return T_("code_export", "Exported %1 (%2, %3 iterations from iteration %4, data in %5): run it with python %1",
+                  name, kind, plan.iterations, plan.iteration, shown_name(written[0]))
+    return T_("code_export", "Exported %1 (%2, %3 iterations from iteration %4): run it with python %1",
+              name, kind, plan.iterations, plan.iteration)

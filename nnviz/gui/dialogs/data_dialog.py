@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
 from nnviz.core import recipes
 from nnviz.core.data import datasets, transform
 from nnviz.core import trainer as trainer_mod
-from nnviz.core.analysis.summary import count, frozen_words
+from nnviz.core.analysis.summary import frozen_words
+from nnviz.core.words import N_, T_, fill, translate
 from nnviz.io import delimited, tables
 from nnviz.io.tables import DataError
 from nnviz.gui.widgets.forms import ErrorLine, ok_cancel
@@ -45,7 +46,12 @@ IMPORT = "__import__"  # the combo's data for "Import a file…"
 CLASS_OPTION = ("blobs", "spiral")  # generators that take n_classes
 DEFAULT_HIDDEN = 4
 MAX_SAMPLES = 10_000  # of a generated data set
-FILE_FILTER = "Data files (*.csv *.txt *.dat *.tsv);;All files (*)"
+FILE_FILTER = N_("DataDialog", "Data files (*.csv *.txt *.dat *.tsv);;All files (*)")
+
+
+def samples_words(n: int) -> str:
+    """'1 sample', '200 samples', in the language in use."""
+    return T_("DataDialog", "%n sample", n=1) if n == 1 else T_("DataDialog", "%n samples", n=n)
 
 
 def default_network(dataset: datasets.Dataset) -> tuple[list[int], list[str]]:
@@ -59,7 +65,7 @@ class DataDialog(SessionView, QDialog):
 
     def __init__(self, session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
-        self.setWindowTitle("Data")
+        self.setWindowTitle(self.tr("Data"))
         self.setObjectName("dataDialog")
         self.new_trainer = None
         self.path: str | None = None
@@ -75,82 +81,87 @@ class DataDialog(SessionView, QDialog):
         self._quiet = False  # no refresh while several controls are set at once
 
         t = session.trainer
-        current = QLabel(f"Now: {t.dataset.name or 'current data set'} — {count(t.dataset.n_samples, 'sample')}, "
-                         f"network {'-'.join(map(str, t.network.sizes))}")
+        current = QLabel(fill(self.tr("Now: %1 — %2, network %3"), t.dataset.name or self.tr("current data set"),
+                              samples_words(t.dataset.n_samples), "-".join(map(str, t.network.sizes))))
         current.setWordWrap(True)
 
         # ---- source
         self.source_combo = QComboBox()
         self.source_combo.setObjectName("dataSource")
         for name, gen in datasets.GENERATORS.items():
-            self.source_combo.addItem(f"{name} — {gen.description}", name)
-            self.source_combo.setItemData(self.source_combo.count() - 1, f"{gen.kind}: {gen.description}",
+            description = translate("datasets", gen.description)
+            kind = self.tr("classification") if gen.kind == "classification" else self.tr("regression")
+            self.source_combo.addItem(f"{name} — {description}", name)
+            self.source_combo.setItemData(self.source_combo.count() - 1, f"{kind}: {description}",
                                           Qt.ItemDataRole.ToolTipRole)
         self.source_combo.insertSeparator(self.source_combo.count())
-        self.source_combo.addItem("Import a file…", IMPORT)
-        self.source_combo.setToolTip("A generated data set, or numbers from a CSV or text file")
+        self.source_combo.addItem(self.tr("Import a file…"), IMPORT)
+        self.source_combo.setToolTip(self.tr("A generated data set, or numbers from a CSV or text file"))
 
         # built-in options
         self.samples_spin = QSpinBox()
         self.samples_spin.setObjectName("samplesSpin")
         self.samples_spin.setRange(1, MAX_SAMPLES)
-        self.samples_spin.setToolTip("Number of samples to generate")
+        self.samples_spin.setToolTip(self.tr("Number of samples to generate"))
         self.noise_spin = QDoubleSpinBox()
         self.noise_spin.setObjectName("noiseSpin")
         self.noise_spin.setRange(0.0, 5.0)
         self.noise_spin.setDecimals(3)
         self.noise_spin.setSingleStep(0.05)
-        self.noise_spin.setToolTip("Standard deviation of the Gaussian noise")
+        self.noise_spin.setToolTip(self.tr("Standard deviation of the Gaussian noise"))
         self.seed_spin = QSpinBox()
         self.seed_spin.setObjectName("dataSeedSpin")
         self.seed_spin.setRange(0, 2**31 - 1)
-        self.seed_spin.setToolTip("The seed the data set is drawn with")
+        self.seed_spin.setToolTip(self.tr("The seed the data set is drawn with"))
         self.classes_spin = QSpinBox()
         self.classes_spin.setObjectName("classesSpin")
         self.classes_spin.setRange(2, 10)
         self.classes_spin.setValue(3)
-        self.classes_spin.setToolTip("Number of classes (blobs and spiral)")
+        self.classes_spin.setToolTip(self.tr("Number of classes (blobs and spiral)"))
         builtin = QWidget()
         bform = QFormLayout(builtin)
         bform.setContentsMargins(0, 0, 0, 0)
-        bform.addRow("Samples", self.samples_spin)
-        bform.addRow("Noise", self.noise_spin)
-        bform.addRow("Seed", self.seed_spin)
-        bform.addRow("Classes", self.classes_spin)
+        bform.addRow(self.tr("Samples"), self.samples_spin)
+        bform.addRow(self.tr("Noise"), self.noise_spin)
+        bform.addRow(self.tr("Seed"), self.seed_spin)
+        bform.addRow(self.tr("Classes"), self.classes_spin)
 
         # file options
-        self.path_label = QLabel("(no file chosen)")
+        self.path_label = QLabel(self.tr("(no file chosen)"))
         self.path_label.setObjectName("dataPath")
         self.path_label.setTextFormat(Qt.TextFormat.PlainText)
         self.path_label.setWordWrap(True)
-        self.browse_button = QPushButton("Choose file…")
+        self.browse_button = QPushButton(self.tr("Choose file…"))
         self.browse_button.setObjectName("chooseFile")
-        self.browse_button.setToolTip("A CSV or whitespace-separated text file; header optional, # comments")
+        self.browse_button.setToolTip(self.tr("A CSV or whitespace-separated text file; header optional, # comments"))
         self.browse_button.clicked.connect(self._browse)
         self.targets_spin = QSpinBox()
         self.targets_spin.setObjectName("targetsSpin")
         self.targets_spin.setRange(1, 99)
-        self.targets_spin.setToolTip("How many of the last columns are targets; the rest are inputs")
-        self.normalize_check = QCheckBox("Normalize, min-max (inputs to [-1, 1], targets to the output range)")
+        self.targets_spin.setToolTip(self.tr("How many of the last columns are targets; the rest are inputs"))
+        self.normalize_check = QCheckBox(self.tr("Normalize, min-max (inputs to [-1, 1], targets to the output range)"))
         self.normalize_check.setObjectName("normalizeCheck")
-        self.normalize_check.setToolTip("Min-max scaling fitted on the training rows, x' = -1 + 2 (x - min) / "
-                                        "(max - min) for each input column, targets to the output activation's "
-                                        "range (left alone for linear outputs); held-out rows are scaled with it "
-                                        "and may fall outside the range")
+        self.normalize_check.setToolTip(self.tr("Min-max scaling fitted on the training rows, x' = -1 + 2 (x - min) / "
+                                                "(max - min) for each input column, targets to the output "
+                                                "activation's range (left alone for linear outputs); held-out rows are "
+                                                "scaled with it and may fall outside the range"))
         self.delimiter_combo = QComboBox()
         self.delimiter_combo.setObjectName("delimiterCombo")
-        for text, value in (("auto", delimited.AUTO), *((word, d) for d, word in delimited.DELIMITERS.items())):
+        words = {",": self.tr("comma"), ";": self.tr("semicolon"), "\t": self.tr("tab"), " ": self.tr("spaces")}
+        for text, value in ((self.tr("auto"), delimited.AUTO), *((words.get(d, word), d)
+                                                                 for d, word in delimited.DELIMITERS.items())):
             self.delimiter_combo.addItem(text, value)
-        self.delimiter_combo.setToolTip("What separates the cells; auto guesses it from the file")
+        self.delimiter_combo.setToolTip(self.tr("What separates the cells; auto guesses it from the file"))
         self.decimal_combo = QComboBox()
         self.decimal_combo.setObjectName("decimalCombo")
-        for text, value in (("auto", delimited.AUTO), ("point  1.5", "."), ("comma  1,5", ",")):
+        for text, value in ((self.tr("auto"), delimited.AUTO), (self.tr("point  1.5"), "."),
+                            (self.tr("comma  1,5"), ",")):
             self.decimal_combo.addItem(text, value)
-        self.decimal_combo.setToolTip("The decimal mark; auto: a point in comma-separated files, a point "
-                                      "or a comma in others")
+        self.decimal_combo.setToolTip(self.tr("The decimal mark; auto: a point in comma-separated files, a point "
+                                              "or a comma in others"))
         format_row = QHBoxLayout()
         format_row.addWidget(self.delimiter_combo)
-        format_row.addWidget(QLabel("Decimal mark"))
+        format_row.addWidget(QLabel(self.tr("Decimal mark")))
         format_row.addWidget(self.decimal_combo)
         format_row.addStretch(1)
         file_host = QWidget()
@@ -159,15 +170,15 @@ class DataDialog(SessionView, QDialog):
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_label, 1)
         path_row.addWidget(self.browse_button)
-        fform.addRow("File", path_row)
-        fform.addRow("Target columns", self.targets_spin)
-        fform.addRow("Separator", format_row)
+        fform.addRow(self.tr("File"), path_row)
+        fform.addRow(self.tr("Target columns"), self.targets_spin)
+        fform.addRow(self.tr("Separator"), format_row)
 
         self.options = QStackedWidget()
         self.options.addWidget(builtin)
         self.options.addWidget(file_host)
 
-        source_box = QGroupBox("Source")
+        source_box = QGroupBox(self.tr("Source"))
         sl = QVBoxLayout(source_box)
         sl.addWidget(self.source_combo)
         sl.addWidget(self.options)
@@ -178,16 +189,16 @@ class DataDialog(SessionView, QDialog):
         self.holdout_spin.setObjectName("holdoutSpin")
         self.holdout_spin.setRange(0, 90)
         self.holdout_spin.setSuffix(" %")
-        self.holdout_spin.setSpecialValueText("none")
-        self.holdout_spin.setToolTip("Share of the samples held out to check the network on (0: none)")
+        self.holdout_spin.setSpecialValueText(self.tr("none"))
+        self.holdout_spin.setToolTip(self.tr("Share of the samples held out to check the network on (0: none)"))
         self.split_seed_spin = QSpinBox()
         self.split_seed_spin.setObjectName("splitSeedSpin")
         self.split_seed_spin.setRange(0, 2**31 - 1)
-        self.split_seed_spin.setToolTip("The seed that picks the held-out samples")
-        split_box = QGroupBox("Train / check split")
+        self.split_seed_spin.setToolTip(self.tr("The seed that picks the held-out samples"))
+        split_box = QGroupBox(self.tr("Train / check split"))
         spl = QFormLayout(split_box)
-        spl.addRow("Hold out for checking", self.holdout_spin)
-        spl.addRow("Split seed", self.split_seed_spin)
+        spl.addRow(self.tr("Hold out for checking"), self.holdout_spin)
+        spl.addRow(self.tr("Split seed"), self.split_seed_spin)
 
         # ---- preview, network, error
         self.preview_label = QLabel()
@@ -199,7 +210,7 @@ class DataDialog(SessionView, QDialog):
         self.network_label.setTextFormat(Qt.TextFormat.PlainText)
         self.network_label.setWordWrap(True)
         self.error_label = ErrorLine("dataError")
-        self.buttons = ok_cancel(self, "Use this data")
+        self.buttons = ok_cancel(self, self.tr("Use this data"))
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
         layout = QVBoxLayout(self)
@@ -234,7 +245,8 @@ class DataDialog(SessionView, QDialog):
 
     def ask_path(self) -> str | None:
         """Ask for a data file (tests replace this)."""
-        path, _ = QFileDialog.getOpenFileName(self, "Import data", os.getcwd(), FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import data"), os.getcwd(),
+                                              translate("DataDialog", FILE_FILTER))
         return path or None
 
     def _browse(self) -> None:
@@ -326,7 +338,7 @@ class DataDialog(SessionView, QDialog):
         percent, split_seed = self.holdout_spin.value(), self.split_seed_spin.value()
         if name == IMPORT:
             if self.path is None:
-                raise DataError("Choose a data file")
+                raise DataError(self.tr("Choose a data file"))
             self.table = tables.read(self.path, targets=self.targets_spin.value(),
                                      delimiter=self.delimiter_combo.currentData(),
                                      decimal=self.decimal_combo.currentData())
@@ -411,18 +423,23 @@ class DataDialog(SessionView, QDialog):
         if d is None:
             return ""
         total = d.n_samples + (d.check.n_samples if d.check is not None else 0)
-        samples = f"{total} samples"
+        samples = samples_words(total)
         if d.check is not None:
-            samples += f" ({d.n_samples} train, {d.check.n_samples} check)"
-        kind = f"classification ({d.n_classes} classes)" if d.is_classification else "regression"
-        lines = [f"{samples} · {count(d.n_inputs, 'input')} · {count(d.n_outputs, 'output')} · {kind}"]
+            samples = fill(self.tr("%1 (%2 train, %3 check)"), samples, d.n_samples, d.check.n_samples)
+        kind = (T_("DataDialog", "classification (%n classes)", n=d.n_classes) if d.is_classification
+                else self.tr("regression"))
+        inputs = T_("DataDialog", "%n input", n=1) if d.n_inputs == 1 else T_("DataDialog", "%n inputs", n=d.n_inputs)
+        outputs = (T_("DataDialog", "%n output", n=1) if d.n_outputs == 1
+                   else T_("DataDialog", "%n outputs", n=d.n_outputs))
+        lines = [" · ".join((samples, inputs, outputs, kind))]
         if self.table is not None:
-            lines.append(f"Read as {self.table.layout.words()}" + (
-                f"; columns {', '.join(d.input_names)} → {', '.join(d.target_names)}" if d.input_names else
-                "; no header"))
+            how = self.table.layout.words()
+            lines.append(fill(self.tr("Read as %1; columns %2 → %3"), how, ", ".join(d.input_names),
+                              ", ".join(d.target_names)) if d.input_names
+                         else fill(self.tr("Read as %1; no header"), how))
             lines.extend(self.table.notes)
         if d.transform is not None:
-            lines.append("Normalised (minima and maxima of the training rows):")
+            lines.append(self.tr("Normalised (minima and maxima of the training rows):"))
             lines.extend("    " + line for line in d.transform.describe(d.input_names, d.target_names))
         return "\n".join(lines)
 
@@ -430,9 +447,9 @@ class DataDialog(SessionView, QDialog):
         if self.dataset is None:
             return ""
         shape = "-".join(map(str, self.sizes))
-        how = ("keeps the current network" if self.kept_network
-               else "the current network does not fit: a new one")
-        return f"Network {shape} ({', '.join(self.activations)}), loss {self.loss} — {how}"
+        how = (self.tr("keeps the current network") if self.kept_network
+               else self.tr("the current network does not fit: a new one"))
+        return fill(self.tr("Network %1 (%2), loss %3 — %4"), shape, ", ".join(self.activations), self.loss, how)
 
     def error_text(self) -> str:
         """The one-line message that keeps OK disabled, or ''."""
@@ -465,9 +482,10 @@ class DataDialog(SessionView, QDialog):
         self.new_trainer = new
         self.session.set_trainer(new)
         d = new.dataset
-        check = f", {d.check.n_samples} held out for checking" if d.check is not None else ""
+        what = (fill(self.tr("%1 training samples, %2 held out for checking"), d.n_samples, d.check.n_samples)
+                if d.check is not None else fill(self.tr("%1 training samples"), d.n_samples))
         self.session.notify(
-            f"New data: {d.name or 'data'} ({d.n_samples} training samples{check}), network "
-            f"{'-'.join(map(str, new.network.sizes))} ({', '.join(new.network.activation_names)}), "
-            f"loss {new.loss}" + (f"; {self.frozen_note}" if self.frozen_note else ""))
+            fill(self.tr("New data: %1 (%2), network %3 (%4), loss %5"), d.name or self.tr("data"), what,
+                 "-".join(map(str, new.network.sizes)), ", ".join(new.network.activation_names), new.loss)
+            + (f"; {self.frozen_note}" if self.frozen_note else ""))
         super().accept()

@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 
 from nnviz.core import recipes
 from nnviz.core import trainer as trainer_mod
-from nnviz.core.analysis.summary import count, frozen_words
+from nnviz.core.analysis.summary import frozen_words
 from nnviz.core.network import INIT_SCHEMES
 from nnviz.core.recipes import MAX_HIDDEN_LAYERS, MAX_NEURONS, OUTPUT_ONLY
+from nnviz.core.words import N_, T_, fill, translate
 from nnviz.gui.widgets.forms import ErrorLine, ok_cancel
 from nnviz.gui.widgets.session_view import SessionView
 
@@ -27,12 +28,12 @@ SPIN_MAX = 9999  # what a spin box accepts; anything above MAX_NEURONS is refuse
 HIDDEN_ACTIVATIONS = ("sigmoid", "tanh", "relu", "linear")
 OUTPUT_ACTIVATIONS = HIDDEN_ACTIVATIONS + ("softmax",)
 INIT_TIPS = {
-    "uniform": "weights and biases uniform in [-1, 1]",
-    "normal": "weights normal × 0.1, biases 0",
-    "xavier": "Xavier/Glorot: uniform in ±√(6 / (n_in + n_out)), biases 0",
-    "he": "He: normal with std √(2 / n_in), biases 0",
-    "zeros": "everything 0: every hidden unit stays identical for ever (a lesson)",
-    "large": "uniform in [-10, 10]: sigmoids saturate, gradients vanish (a lesson)",
+    "uniform": N_("NetworkEditor", "weights and biases uniform in [-1, 1]"),
+    "normal": N_("NetworkEditor", "weights normal × 0.1, biases 0"),
+    "xavier": N_("NetworkEditor", "Xavier/Glorot: uniform in ±√(6 / (n_in + n_out)), biases 0"),
+    "he": N_("NetworkEditor", "He: normal with std √(2 / n_in), biases 0"),
+    "zeros": N_("NetworkEditor", "everything 0: every hidden unit stays identical for ever (a lesson)"),
+    "large": N_("NetworkEditor", "uniform in [-10, 10]: sigmoids saturate, gradients vanish (a lesson)"),
 }
 DEFAULT_HIDDEN = 4  # neurons in a newly added hidden layer (the last hidden size if there is one)
 
@@ -51,7 +52,7 @@ class NetworkEditor(SessionView, QDialog):
 
     def __init__(self, session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
-        self.setWindowTitle("Network editor")
+        self.setWindowTitle(self.tr("Network editor"))
         self.setObjectName("networkEditor")
         t = session.trainer
         self.n_inputs = t.dataset.n_inputs
@@ -62,8 +63,12 @@ class NetworkEditor(SessionView, QDialog):
         self.new_trainer = None
         self.frozen_note = ""  # what became of the frozen parameters (summary.frozen_words)
 
-        intro = QLabel(f"Data: {t.dataset.name or 'current data set'} — {count(self.n_inputs, 'input')}, "
-                       f"{count(self.n_outputs, 'output')} (fixed by the data)")
+        inputs = (T_("NetworkEditor", "%n input", n=1) if self.n_inputs == 1
+                  else T_("NetworkEditor", "%n inputs", n=self.n_inputs))
+        outputs = (T_("NetworkEditor", "%n output", n=1) if self.n_outputs == 1
+                   else T_("NetworkEditor", "%n outputs", n=self.n_outputs))
+        intro = QLabel(fill(self.tr("Data: %1 — %2, %3 (fixed by the data)"),
+                            t.dataset.name or self.tr("current data set"), inputs, outputs))
         intro.setWordWrap(True)
         self.rows = QGridLayout()
         self.rows.setHorizontalSpacing(8)
@@ -71,34 +76,34 @@ class NetworkEditor(SessionView, QDialog):
         rows_host = QWidget()
         rows_host.setLayout(self.rows)
 
-        self.add_button = QPushButton("Add hidden layer")
-        self.add_button.setToolTip(f"Add a hidden layer before the output (at most {MAX_HIDDEN_LAYERS})")
+        self.add_button = QPushButton(self.tr("Add hidden layer"))
+        self.add_button.setToolTip(fill(self.tr("Add a hidden layer before the output (at most %1)"), MAX_HIDDEN_LAYERS))
         self.add_button.clicked.connect(self.add_hidden_layer)
 
         self.init_combo = QComboBox()
         for name in INIT_SCHEMES:
             self.init_combo.addItem(name, name)
-            self.init_combo.setItemData(self.init_combo.count() - 1, INIT_TIPS.get(name, ""),
+            self.init_combo.setItemData(self.init_combo.count() - 1, self._init_tip(name),
                                         Qt.ItemDataRole.ToolTipRole)
         scheme = t.init_scheme if t.init_scheme in INIT_SCHEMES else "uniform"
         self.init_combo.setCurrentIndex(self.init_combo.findData(scheme))
-        self.init_combo.setToolTip("How the weights and biases are drawn")
+        self.init_combo.setToolTip(self.tr("How the weights and biases are drawn"))
         self.init_tip = QLabel()
         self.init_tip.setWordWrap(True)
         self.init_combo.currentIndexChanged.connect(self._show_init_tip)
         self.seed_spin = QSpinBox()
         self.seed_spin.setRange(0, 2**31 - 1)
         self.seed_spin.setValue(int(t.seed) % 2**31)
-        self.seed_spin.setToolTip("The seed of the initialisation and of the batch shuffling")
+        self.seed_spin.setToolTip(self.tr("The seed of the initialisation and of the batch shuffling"))
 
         form = QFormLayout()
-        form.addRow("Initialisation", self.init_combo)
+        form.addRow(self.tr("Initialisation"), self.init_combo)
         form.addRow("", self.init_tip)
-        form.addRow("Seed", self.seed_spin)
+        form.addRow(self.tr("Seed"), self.seed_spin)
 
         self.error_label = ErrorLine("editorError")
         self.summary_label = QLabel()
-        self.buttons = ok_cancel(self, "Build network")
+        self.buttons = ok_cancel(self, self.tr("Build network"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -127,34 +132,34 @@ class NetworkEditor(SessionView, QDialog):
                 w.setParent(None)
                 w.deleteLater()
         self.size_spins, self.act_combos, self.remove_buttons = [], [], []
-        for col, text in enumerate(("Layer", "Neurons", "Activation", "")):
+        for col, text in enumerate((self.tr("Layer"), self.tr("Neurons"), self.tr("Activation"), "")):
             head = QLabel(f"<b>{text}</b>")
             self.rows.addWidget(head, 0, col)
-        self.rows.addWidget(QLabel("Input"), 1, 0)
+        self.rows.addWidget(QLabel(self.tr("Input")), 1, 0)
         self.rows.addWidget(self._fixed_size(self.n_inputs), 1, 1)
         self.rows.addWidget(QLabel("—"), 1, 2)
         L = len(self._hidden) + 1
         for i, n in enumerate(self._hidden):
             r = i + 2
-            self.rows.addWidget(QLabel(f"Hidden {i + 1}"), r, 0)
+            self.rows.addWidget(QLabel(fill(self.tr("Hidden %1"), i + 1)), r, 0)
             spin = QSpinBox()
             spin.setRange(0, SPIN_MAX)
             spin.setValue(n)
             spin.setKeyboardTracking(True)
-            spin.setToolTip(f"Neurons in hidden layer {i + 1} (1 to {MAX_NEURONS})")
+            spin.setToolTip(fill(self.tr("Neurons in hidden layer %1 (1 to %2)"), i + 1, MAX_NEURONS))
             spin.setObjectName(f"hidden{i + 1}Spin")
             spin.valueChanged.connect(lambda v, i=i: self._on_size(i, v))
             self.size_spins.append(spin)
             self.rows.addWidget(spin, r, 1)
             self.rows.addWidget(self._act_combo(i, output=False), r, 2)
             rm = QToolButton()
-            rm.setText("Remove")
-            rm.setToolTip(f"Remove hidden layer {i + 1}")
+            rm.setText(self.tr("Remove"))
+            rm.setToolTip(fill(self.tr("Remove hidden layer %1"), i + 1))
             rm.clicked.connect(lambda _=False, i=i: self.remove_hidden_layer(i))
             self.remove_buttons.append(rm)
             self.rows.addWidget(rm, r, 3)
         r = L + 1
-        self.rows.addWidget(QLabel("Output"), r, 0)
+        self.rows.addWidget(QLabel(self.tr("Output")), r, 0)
         self.rows.addWidget(self._fixed_size(self.n_outputs), r, 1)
         self.rows.addWidget(self._act_combo(L - 1, output=True), r, 2)
         for k in range(self.rows.count()):  # widgets added to a shown dialog show at once
@@ -163,7 +168,7 @@ class NetworkEditor(SessionView, QDialog):
 
     def _fixed_size(self, n: int) -> QLabel:
         label = QLabel(str(n))
-        label.setToolTip("Fixed by the data set")
+        label.setToolTip(self.tr("Fixed by the data set"))
         label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return label
 
@@ -175,7 +180,7 @@ class NetworkEditor(SessionView, QDialog):
         if output and self.n_outputs < 2:
             i = box.findData("softmax")
             box.model().item(i).setEnabled(False)
-            box.setItemData(i, "softmax needs at least 2 outputs", Qt.ItemDataRole.ToolTipRole)
+            box.setItemData(i, self.tr("softmax needs at least 2 outputs"), Qt.ItemDataRole.ToolTipRole)
         current = self._acts[index]
         if current in OUTPUT_ONLY and not output:
             current = "sigmoid"
@@ -183,7 +188,8 @@ class NetworkEditor(SessionView, QDialog):
             current = names[0]
         self._acts[index] = current
         box.setCurrentIndex(box.findData(current))
-        box.setToolTip("Activation of the output layer" if output else f"Activation of hidden layer {index + 1}")
+        box.setToolTip(self.tr("Activation of the output layer") if output
+                       else fill(self.tr("Activation of hidden layer %1"), index + 1))
         box.currentIndexChanged.connect(lambda _, i=index, b=box: self._on_act(i, b.currentData()))
         self.act_combos.append(box)
         return box
@@ -196,16 +202,21 @@ class NetworkEditor(SessionView, QDialog):
         self._acts[i] = name
         self._validate_live()
 
+    @staticmethod
+    def _init_tip(name: str) -> str:
+        return translate("NetworkEditor", INIT_TIPS[name]) if name in INIT_TIPS else ""
+
     def _show_init_tip(self) -> None:
-        self.init_tip.setText(INIT_TIPS.get(self.init_combo.currentData(), ""))
+        self.init_tip.setText(self._init_tip(self.init_combo.currentData()))
 
     def _validate_live(self) -> None:
         error = self.validate()
         self.error_label.say(error)
         sizes = self.result_sizes()
         n_params = sum(a * b + b for a, b in zip(sizes[:-1], sizes[1:])) if not check_limits(sizes) else None
-        self.summary_label.setText("Layers " + "-".join(map(str, sizes))
-                                   + (f" · {n_params} parameters" if n_params is not None else ""))
+        layers = fill(self.tr("Layers %1"), "-".join(map(str, sizes)))
+        self.summary_label.setText(layers if n_params is None
+                                   else layers + " · " + T_("NetworkEditor", "%n parameters", n=n_params))
 
     def _refuse(self, text: str) -> None:
         self.error_label.say(text)
@@ -215,7 +226,7 @@ class NetworkEditor(SessionView, QDialog):
     def add_hidden_layer(self) -> bool:
         """Add a hidden layer before the output; refused with a message past the limit."""
         if len(self._hidden) >= MAX_HIDDEN_LAYERS:
-            self._refuse(f"At most {MAX_HIDDEN_LAYERS} hidden layers")
+            self._refuse(fill(self.tr("At most %1 hidden layers"), MAX_HIDDEN_LAYERS))
             return False
         n = self._hidden[-1] if self._hidden else DEFAULT_HIDDEN
         n = min(max(n, 1), MAX_NEURONS)
@@ -229,7 +240,7 @@ class NetworkEditor(SessionView, QDialog):
     def remove_hidden_layer(self, index: int | None = None) -> bool:
         """Remove hidden layer ``index`` (0-based; the last one when None)."""
         if not self._hidden:
-            self._refuse("There is no hidden layer to remove")
+            self._refuse(self.tr("There is no hidden layer to remove"))
             return False
         index = len(self._hidden) - 1 if index is None else index
         del self._hidden[index]
@@ -313,7 +324,7 @@ class NetworkEditor(SessionView, QDialog):
         self.new_trainer = new
         self.session.set_trainer(new)
         self.session.notify(
-            f"New network {'-'.join(map(str, new.network.sizes))} "
-            f"({', '.join(new.network.activation_names)}), {self.result_init()} initialisation, "
-            f"seed {self.result_seed()}, loss {new.loss}" + (f"; {self.frozen_note}" if self.frozen_note else ""))
+            fill(self.tr("New network %1 (%2), %3 initialisation, seed %4, loss %5"), "-".join(map(str, new.network.sizes)),
+                 ", ".join(new.network.activation_names), self.result_init(), self.result_seed(), new.loss)
+            + (f"; {self.frozen_note}" if self.frozen_note else ""))
         super().accept()

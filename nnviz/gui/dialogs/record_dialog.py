@@ -10,46 +10,51 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDoubleSpinBox, QF
                                QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton,
                                QSpinBox, QWidget)
 
+from nnviz.core.state import micro_steps
+from nnviz.core.words import N_, fill, translate
 from nnviz.gui.recording import SHOWS, UNITS, RecordOptions
 from nnviz.gui.widgets.forms import ok_cancel
 from nnviz.io import animation
 
-FILTERS = "Animated GIF (*.gif);;MP4 video (*.mp4)"
+FILTERS = N_("RecordDialog", "Animated GIF (*.gif);;MP4 video (*.mp4)")
 
 
 class RecordDialog(QDialog):
     def __init__(self, path: str, parent: QWidget | None = None, previous: RecordOptions | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Record")
+        self.setWindowTitle(self.tr("Record"))
         self.setObjectName("recordDialog")
         o = previous or RecordOptions()
 
         self.show_box = QComboBox()
-        for key, text in SHOWS.items():
-            self.show_box.addItem(text[0].upper() + text[1:], key)
+        shows = {"canvas": self.tr("The network canvas"), "surface": self.tr("The loss surface"),
+                 "window": self.tr("The whole window")}
+        for key in SHOWS:
+            self.show_box.addItem(shows[key], key)
         self.show_box.setCurrentIndex(self.show_box.findData(o.show))
         self.every = QSpinBox()
         self.every.setRange(1, animation.MAX_EVERY)
         self.every.setValue(o.every)
         self.unit_box = QComboBox()
-        for key, text in UNITS.items():
-            self.unit_box.addItem(f"{text}s", key)
+        units = {"micro": self.tr("micro-steps"), "phase": self.tr("phases"), "iteration": self.tr("iterations")}
+        for key in UNITS:
+            self.unit_box.addItem(units[key], key)
         self.unit_box.setCurrentIndex(self.unit_box.findData(o.unit))
         every_row = QHBoxLayout()
-        every_row.addWidget(QLabel("after every"))
+        every_row.addWidget(QLabel(self.tr("after every")))
         every_row.addWidget(self.every)
         every_row.addWidget(self.unit_box, 1)
 
-        self.until_stopped = QRadioButton("until I press Stop")
-        self.until_stopped.setToolTip(f"At most {animation.MAX_FRAMES:,} frames after the first: the recording "
-                                      "stops by itself there")
-        self.stop_after = QRadioButton("stop after")
+        self.until_stopped = QRadioButton(self.tr("until I press Stop"))
+        self.until_stopped.setToolTip(fill(self.tr("At most %1 frames after the first: the recording stops by "
+                                                   "itself there"), f"{animation.MAX_FRAMES:,}"))
+        self.stop_after = QRadioButton(self.tr("stop after"))
         self.frames = QSpinBox()
         self.frames.setRange(1, animation.MAX_FRAMES)
         self.frames.setValue(o.frames or 7)
-        self.frames.setSuffix(" frames")
-        self.frames.setToolTip("Frames after the first, which shows the start (7 micro-steps are one "
-                               "iteration of a 2-layer network)")
+        self.frames.setSuffix(self.tr(" frames"))
+        self.frames.setToolTip(self.tr("Frames after the first, which shows the start (7 micro-steps are one "
+                                       "iteration of a 2-layer network)"))
         (self.stop_after if o.frames else self.until_stopped).setChecked(True)
         length_row = QHBoxLayout()
         length_row.addWidget(self.until_stopped)
@@ -61,8 +66,8 @@ class RecordDialog(QDialog):
         self.fps.setRange(animation.MIN_FPS, animation.MAX_FPS)
         self.fps.setDecimals(1)
         self.fps.setValue(o.fps)
-        self.fps.setSuffix(" frames a second")
-        self.fps.setToolTip("GIF delays are whole hundredths of a second: 1/fps is rounded to the nearest")
+        self.fps.setSuffix(self.tr(" frames a second"))
+        self.fps.setToolTip(self.tr("GIF delays are whole hundredths of a second: 1/fps is rounded to the nearest"))
         self.width_box, self.height_box = QSpinBox(), QSpinBox()
         for box, value in ((self.width_box, o.size[0]), (self.height_box, o.size[1])):
             box.setRange(animation.MIN_SIDE, animation.MAX_SIDE)
@@ -73,12 +78,12 @@ class RecordDialog(QDialog):
         size_row.addWidget(QLabel("×"))
         size_row.addWidget(self.height_box)
         size_row.addStretch(1)
-        self.caption = QCheckBox('Caption line: the phase, e.g. "Backward · layer 2 of 2"')
+        self.caption = QCheckBox(fill(self.tr('Caption line: the phase, e.g. "%1"'), micro_steps(2)[3].describe(2)))
         self.caption.setChecked(o.caption)
 
         self.path_edit = QLineEdit(path)
         self.path_edit.setMinimumWidth(320)
-        browse = QPushButton("Choose…")
+        browse = QPushButton(self.tr("Choose…"))
         browse.setAutoDefault(False)
         browse.clicked.connect(self._browse)
         path_row = QHBoxLayout()
@@ -90,16 +95,16 @@ class RecordDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setVisible(False)
 
-        self.buttons = ok_cancel(self, "Start recording")
+        self.buttons = ok_cancel(self, self.tr("Start recording"))
 
         form = QFormLayout(self)
-        form.addRow("Record", self.show_box)
-        form.addRow("A frame", every_row)
-        form.addRow("Length", length_row)
-        form.addRow("Frame rate", self.fps)
-        form.addRow("Size", size_row)
+        form.addRow(self.tr("Record"), self.show_box)
+        form.addRow(self.tr("A frame"), every_row)
+        form.addRow(self.tr("Length"), length_row)
+        form.addRow(self.tr("Frame rate"), self.fps)
+        form.addRow(self.tr("Size"), size_row)
         form.addRow("", self.caption)
-        form.addRow("File", path_row)
+        form.addRow(self.tr("File"), path_row)
         form.addRow(self.error)
         form.addRow(self.buttons)
         self.frames.setEnabled(self.stop_after.isChecked())
@@ -107,7 +112,8 @@ class RecordDialog(QDialog):
         self.frames.valueChanged.connect(lambda _: self.stop_after.setChecked(True))
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Record to", self.path_edit.text(), FILTERS)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Record to"), self.path_edit.text(),
+                                              translate("RecordDialog", FILTERS))
         if path:
             self.path_edit.setText(path)
 
@@ -130,11 +136,11 @@ class RecordDialog(QDialog):
         """Start only with a file that can be written: otherwise one line says why."""
         try:
             if not self.path:
-                raise animation.AnimationError("choose a file to record to")
+                raise animation.AnimationError(self.tr("choose a file to record to"))
             animation.check_output(self.path)
             folder = Path(self.path).parent
             if not folder.is_dir():
-                raise animation.AnimationError(f"the folder {folder} does not exist")
+                raise animation.AnimationError(fill(self.tr("the folder %1 does not exist"), folder))
         except animation.AnimationError as exc:
             self.error.setText(str(exc))
             self.error.setVisible(True)

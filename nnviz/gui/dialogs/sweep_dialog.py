@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QLabel, QLineE
 
 from nnviz.app.jobs import CANCELLED, DONE, Job, SweepRequest
 from nnviz.core.analysis import sweep
+from nnviz.core.words import fill
 from nnviz.gui.widgets import palette as pal
 from nnviz.gui.widgets.axes import CompactLossAxis, RateAxis
 from nnviz.gui.widgets.session_view import SessionView
@@ -37,7 +38,7 @@ class SweepDialog(SessionView, QDialog):
 
     def __init__(self, session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
-        self.setWindowTitle("Learning-rate sweep")
+        self.setWindowTitle(self.tr("Learning-rate sweep"))
         self.setObjectName("sweepDialog")
         self.result = None
         self.job: Job | None = None
@@ -58,20 +59,20 @@ class SweepDialog(SessionView, QDialog):
         self.iterations.setRange(1, sweep.MAX_ITERATIONS)
         self.iterations.setValue(DEFAULT_ITERATIONS)
         self.iterations.setSingleStep(50)
-        self.run_button = QPushButton("Run")
+        self.run_button = QPushButton(self.tr("Run"))
         self.run_button.setDefault(True)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setEnabled(False)
-        self.use_best_button = QPushButton("Use best")
+        self.use_best_button = QPushButton(self.tr("Use best"))
         self.use_best_button.setEnabled(False)
-        self.use_best_button.setToolTip("Set the learning rate (and the slider) to the best rate found")
-        self.close_button = QPushButton("Close")
+        self.use_best_button.setToolTip(self.tr("Set the learning rate (and the slider) to the best rate found"))
+        self.close_button = QPushButton(self.tr("Close"))
         for b in (self.cancel_button, self.use_best_button, self.close_button):
             b.setAutoDefault(False)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self.status = QLabel("From the current state: N iterations at each rate, on copies of the network.")
+        self.status = QLabel(self.tr("From the current state: N iterations at each rate, on copies of the network."))
         self.status.setWordWrap(True)
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -84,11 +85,11 @@ class SweepDialog(SessionView, QDialog):
         self.curves_plot = self.plots.addPlot(row=1, col=0, axisItems={"left": CompactLossAxis("left")},
                                               enableMenu=False)
         self.final_plot.setLogMode(x=True, y=True)
-        self.final_plot.setLabel("bottom", "learning rate")
-        self.final_plot.setLabel("left", "final loss")
+        self.final_plot.setLabel("bottom", self.tr("learning rate"))
+        self.final_plot.setLabel("left", self.tr("final loss"))
         self.curves_plot.setLogMode(x=False, y=True)
-        self.curves_plot.setLabel("bottom", "iteration")
-        self.curves_plot.setLabel("left", "loss")
+        self.curves_plot.setLabel("bottom", self.tr("iteration"))
+        self.curves_plot.setLabel("left", self.tr("loss"))
         for plot in (self.final_plot, self.curves_plot):
             for name in ("left", "bottom"):
                 plot.getAxis(name).enableAutoSIPrefix(False)
@@ -107,16 +108,16 @@ class SweepDialog(SessionView, QDialog):
         form = QFormLayout()
         rates = QHBoxLayout()
         rates.addWidget(self.low)
-        rates.addWidget(QLabel("to"))
+        rates.addWidget(QLabel(self.tr("to")))
         rates.addWidget(self.high)
-        rates.addWidget(QLabel("count"))
+        rates.addWidget(QLabel(self.tr("count")))
         rates.addWidget(self.count)
         rates.addStretch(1)
-        form.addRow("Learning rates", rates)
+        form.addRow(self.tr("Learning rates"), rates)
         its = QHBoxLayout()
         its.addWidget(self.iterations)
         its.addStretch(1)
-        form.addRow("Iterations each", its)
+        form.addRow(self.tr("Iterations each"), its)
         buttons = QHBoxLayout()
         buttons.addWidget(self.run_button)
         buttons.addWidget(self.cancel_button)
@@ -128,9 +129,10 @@ class SweepDialog(SessionView, QDialog):
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         layout.addWidget(self.plots, 1)
-        self.caption = QLabel("Top: the loss after the iterations at each rate (○ converging, ◇ zigzag, "
-                              "△ oscillating, × diverged), the best starred, the current rate dashed. Bottom: the loss "
-                              "per iteration, dark for small rates to yellow for large, the best in magenta.")
+        self.caption = QLabel(self.tr("Top: the loss after the iterations at each rate (○ converging, ◇ zigzag, "
+                                      "△ oscillating, × diverged), the best starred, the current rate dashed. Bottom: "
+                                      "the loss per iteration, dark for small rates to yellow for large, the best in "
+                                      "magenta."))
         self.caption.setWordWrap(True)
         layout.addWidget(self.caption)
 
@@ -160,11 +162,11 @@ class SweepDialog(SessionView, QDialog):
             return False
         rates = self.rates()
         if rates is None:
-            self.status.setText("The rates need two positive numbers, the first smaller.")
+            self.status.setText(self.tr("The rates need two positive numbers, the first smaller."))
             return False
         t = self.session.trainer
         if t.status == "diverged":
-            self.status.setText("The run has diverged: step back or reset before a sweep.")
+            self.status.setText(self.tr("The run has diverged: step back or reset before a sweep."))
             return False
         try:
             sweep.check_sweep_size(len(rates), self.iterations.value())
@@ -176,8 +178,8 @@ class SweepDialog(SessionView, QDialog):
         self.run_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.use_best_button.setEnabled(False)
-        self.status.setText(f"Running {len(rates)} rates × {self.iterations.value()} iterations "
-                            f"from iteration {t.iteration}…")
+        self.status.setText(fill(self.tr("Running %1 rates × %2 iterations from iteration %3…"), len(rates),
+                                 self.iterations.value(), t.iteration))
         self._started = time.perf_counter()
         self.job = self.submit(SweepRequest(t.copy(), rates, self.iterations.value()),
                                on_progress=self._on_progress, on_finished=self._on_finished)
@@ -187,7 +189,7 @@ class SweepDialog(SessionView, QDialog):
         if self.running:
             self.job.cancel()
             self.cancel_button.setEnabled(False)
-            self.status.setText("Cancelling…")
+            self.status.setText(self.tr("Cancelling…"))
 
     def _on_progress(self, job: Job) -> None:
         if self.progress.maximum() != job.total:
@@ -200,7 +202,8 @@ class SweepDialog(SessionView, QDialog):
         if job.status == DONE:
             self._on_done(job.result)
         else:
-            self.status.setText("Cancelled." if job.status == CANCELLED else f"The sweep failed: {job.error}")
+            self.status.setText(self.tr("Cancelled.") if job.status == CANCELLED
+                               else fill(self.tr("The sweep failed: %1"), job.error))
             self.progress.setValue(0)
             self.finished_sweep.emit()
 
@@ -211,8 +214,9 @@ class SweepDialog(SessionView, QDialog):
         best = float(result.best_rate)
         finals = np.asarray(result.final_losses, dtype=float)
         k = int(np.argmin(np.abs(np.asarray(result.rates) - best)))
-        self.status.setText(f"Best rate {best:.4g}: loss {finals[k]:.4g} after {self.iterations.value()} "
-                            f"iterations ({len(finals)} rates in {self.elapsed:.2f} s).")
+        self.status.setText(fill(self.tr("Best rate %1: loss %2 after %3 iterations (%4 rates in %5 s)."),
+                                 f"{best:.4g}", f"{finals[k]:.4g}", self.iterations.value(), len(finals),
+                                 f"{self.elapsed:.2f}"))
         self.use_best_button.setEnabled(math.isfinite(best) and best > 0)
         self._draw(result)
         self.finished_sweep.emit()
@@ -221,8 +225,8 @@ class SweepDialog(SessionView, QDialog):
         if self.result is None:
             return
         self.session.set_learning_rate(float(self.result.best_rate))
-        self.session.notify(f"Learning rate set to {float(self.result.best_rate):.4g}, "
-                                  "the best of the sweep")
+        self.session.notify(fill(self.tr("Learning rate set to %1, the best of the sweep"),
+                                 f"{float(self.result.best_rate):.4g}"))
 
     # ---------------------------------------------------------------- drawing
     def _draw(self, result) -> None:

@@ -11,9 +11,10 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QLabel, QPushButton, QVBoxLayout, QWidget)
 
 from nnviz.core.activations import ACTIVATIONS
-from nnviz.core.analysis.summary import count
 from nnviz.core.data import datasets
 from nnviz.core.recipes import OUTPUT_ONLY
+from nnviz.core.words import T_, fill
+from nnviz.gui.dialogs.data_dialog import samples_words
 from nnviz.gui.dialogs.network_editor import check_limits
 from nnviz.gui.widgets.forms import ErrorLine, ok_cancel
 from nnviz.gui.widgets.session_view import SessionView
@@ -47,7 +48,7 @@ class ImportWeightsDialog(SessionView, QDialog):
 
     def __init__(self, session, imported: ImportedWeights, ask_path=None, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
-        self.setWindowTitle("Import weights")
+        self.setWindowTitle(self.tr("Import weights"))
         self.setObjectName("importWeightsDialog")
         self.imported = imported
         self.ask_path = ask_path
@@ -57,18 +58,20 @@ class ImportWeightsDialog(SessionView, QDialog):
         data = session.trainer.dataset
         self.fits = (data.n_inputs, data.n_outputs) == (sizes[0], sizes[-1])
 
-        summary = QLabel(f"{shown_name(imported.source)}: a {'-'.join(map(str, sizes))} network "
-                         f"({count(imported.n_layers, 'weight layer')}).")
+        layers = (T_("ImportWeightsDialog", "%n weight layer", n=1) if imported.n_layers == 1
+                  else T_("ImportWeightsDialog", "%n weight layers", n=imported.n_layers))
+        summary = QLabel(fill(self.tr("%1: a %2 network (%3)."), shown_name(imported.source),
+                              "-".join(map(str, sizes)), layers))
         summary.setTextFormat(Qt.TextFormat.PlainText)
         summary.setWordWrap(True)
 
-        acts_box = QGroupBox("Activations")
+        acts_box = QGroupBox(self.tr("Activations"))
         form = QFormLayout(acts_box)
         said = imported.activations
         if said is None:
-            form.addRow(QLabel("The file does not say them: choose one per layer."))
+            form.addRow(QLabel(self.tr("The file does not say them: choose one per layer.")))
         else:
-            form.addRow(QLabel("As the file says (change them if they are wrong)."))
+            form.addRow(QLabel(self.tr("As the file says (change them if they are wrong).")))
         self.act_combos = []
         for l in range(1, imported.n_layers + 1):
             combo = QComboBox()
@@ -78,32 +81,36 @@ class ImportWeightsDialog(SessionView, QDialog):
                 if last or name not in OUTPUT_ONLY:
                     combo.addItem(name, name)
             combo.setCurrentIndex(combo.findData(said[l - 1] if said else "linear" if last else "tanh"))
-            form.addRow(f"Layer {l} ({sizes[l]} neurons)", combo)
+            form.addRow(T_("ImportWeightsDialog", "Layer %1 (%n neuron)", l, n=1) if sizes[l] == 1
+                        else T_("ImportWeightsDialog", "Layer %1 (%n neurons)", l, n=sizes[l]), combo)
             self.act_combos.append(combo)
 
-        data_box = QGroupBox("Data")
+        data_box = QGroupBox(self.tr("Data"))
         dl = QVBoxLayout(data_box)
         self.data_combo = QComboBox()
         self.data_combo.setObjectName("importData")
         if self.fits:
-            self.data_combo.addItem(f"the current data ({data.name or 'unnamed'}, "
-                                    f"{count(data.n_samples, 'sample')})", CURRENT)
+            self.data_combo.addItem(fill(self.tr("the current data (%1, %2)"), data.name or self.tr("unnamed"),
+                                         samples_words(data.n_samples)), CURRENT)
         else:
-            note = QLabel(f"The current data has {count(data.n_inputs, 'input')} and "
-                          f"{count(data.n_outputs, 'target')}; this network takes {sizes[0]} and "
-                          f"{sizes[-1]}. Choose data that fits:")
+            note = QLabel(fill(self.tr("The current data has %1 and %2; this network takes %3 and %4. "
+                                       "Choose data that fits:"),
+                               T_("ImportWeightsDialog", "%n input", n=1) if data.n_inputs == 1
+                               else T_("ImportWeightsDialog", "%n inputs", n=data.n_inputs),
+                               T_("ImportWeightsDialog", "%n target", n=1) if data.n_outputs == 1
+                               else T_("ImportWeightsDialog", "%n targets", n=data.n_outputs), sizes[0], sizes[-1]))
             note.setWordWrap(True)
             dl.addWidget(note)
         self.builtin = fitting_datasets(sizes[0], sizes[-1])
         for name, d in self.builtin.items():
-            self.data_combo.addItem(f"{name} ({count(d.n_samples, 'sample')})", name)
-        self.data_combo.setPlaceholderText("no built-in data set fits: choose a table file")
+            self.data_combo.addItem(f"{name} ({samples_words(d.n_samples)})", name)
+        self.data_combo.setPlaceholderText(self.tr("no built-in data set fits: choose a table file"))
         row = QHBoxLayout()
         row.addWidget(self.data_combo, 1)
-        self.file_button = QPushButton("Table file…")
+        self.file_button = QPushButton(self.tr("Table file…"))
         self.file_button.setObjectName("importDataFile")
-        self.file_button.setToolTip(f"A CSV or text table: {sizes[0]} input columns, then {sizes[-1]} target "
-                                    "columns")
+        self.file_button.setToolTip(fill(self.tr("A CSV or text table: %1 input columns, then %2 target columns"),
+                                         sizes[0], sizes[-1]))
         self.file_button.clicked.connect(self.choose_table)
         row.addWidget(self.file_button)
         dl.addLayout(row)
@@ -113,7 +120,7 @@ class ImportWeightsDialog(SessionView, QDialog):
             self._suggest_output()
 
         self.error_label = ErrorLine("importError")
-        self.buttons = ok_cancel(self, "Open this network")
+        self.buttons = ok_cancel(self, self.tr("Open this network"))
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setEnabled(self.data_combo.count() > 0)
 
@@ -144,7 +151,7 @@ class ImportWeightsDialog(SessionView, QDialog):
     def choose_table(self) -> None:
         if self.ask_path is None:
             return
-        path = self.ask_path("Data for the imported network", "Tables (*.csv *.txt *.dat);;All files (*)")
+        path = self.ask_path(self.tr("Data for the imported network"), self.tr("Tables (*.csv *.txt *.dat);;All files (*)"))
         if not path:
             return
         try:
@@ -156,7 +163,7 @@ class ImportWeightsDialog(SessionView, QDialog):
         if index < 0:
             self.data_combo.addItem("", FILE)
             index = self.data_combo.count() - 1
-        self.data_combo.setItemText(index, f"{self._table.name} ({count(self._table.n_samples, 'sample')})")
+        self.data_combo.setItemText(index, f"{self._table.name} ({samples_words(self._table.n_samples)})")
         self.data_combo.setCurrentIndex(index)
         self.ok_button.setEnabled(True)
         self.error_label.say("")
@@ -168,7 +175,7 @@ class ImportWeightsDialog(SessionView, QDialog):
             self._refuse(error)
             return
         if data is None:
-            self._refuse("Choose data for the network first")
+            self._refuse(self.tr("Choose data for the network first"))
             return
         try:
             new = build_trainer(self.imported, self.activations(), data, like=self.session.trainer)
@@ -177,9 +184,9 @@ class ImportWeightsDialog(SessionView, QDialog):
             return
         self.new_trainer = new
         self.session.set_trainer(new)
-        self.session.notify(
-            f"Imported {shown_name(self.imported.source)}: {'-'.join(map(str, new.network.sizes))} network "
-            f"({', '.join(new.network.activation_names)}) on {data.name or 'the data'}, loss {new.loss}")
+        self.session.notify(fill(self.tr("Imported %1: %2 network (%3) on %4, loss %5"), shown_name(self.imported.source),
+                                 "-".join(map(str, new.network.sizes)), ", ".join(new.network.activation_names),
+                                 data.name or self.tr("the data"), new.loss))
         super().accept()
 
     def _refuse(self, text: str) -> None:

@@ -128,7 +128,7 @@ def make_plan(trainer: Trainer, iterations: int, *, until_loss: float | None = N
                 opt_t = v.opt_t - 1
         if v.batch is not None:
             position, order = (st.position or n) - len(v.batch), st.order
-        step = trainer.steps[st.cursor - 1].describe(net.n_layers)
+        step = trainer.steps[st.cursor - 1].describe(net.n_layers, translated=False)  # a file: English
         restarted = (f"Iteration {st.iteration + 1} was half done (after {step}): this script runs it "
                      "again from its start, with the batch nnviz had drawn, which gives the numbers "
                      "nnviz gets by finishing it.")

@@ -3,6 +3,7 @@ driven through the menu actions with the file dialogs patched."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -152,3 +153,20 @@ def test_fitting_built_in_data():
     three = fitting_datasets(2, 3)
     assert "blobs" in three and three["blobs"].n_outputs == 3
     assert fitting_datasets(7, 1) == {}
+
+
+def test_a_script_exported_from_the_chinese_window_is_english(chinese_window, tmp_path, monkeypatch):
+    """Files stay English whatever the window's language: the half-done step's name too."""
+    window = chinese_window
+    s = window.session
+    for _ in range(4):  # after "Backward · layer 2 of 2"
+        s.step("micro")
+    messages = []
+    s.message.connect(messages.append)
+    monkeypatch.setattr(window, "ask_export_options", lambda fmt: {"iterations": 2, "print_every": 1, "digits": 9})
+    monkeypatch.setattr(window, "ask_save_path", lambda *a, **k: str(tmp_path / "train"))
+    window.export_code_actions["numpy"].trigger()
+    text = (tmp_path / "train.py").read_text(encoding="utf-8")
+    assert "Iteration 1 was half done (after Backward · layer 2 of 2)" in text
+    assert not re.search(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]", text)
+    assert re.search(r"[\u3400-\u9fff]", messages[-1])  # the status bar speaks Chinese
