@@ -21,6 +21,7 @@ import numpy as np
 from nnviz.core.data import transform
 from nnviz.core.data.datasets import DataError, Dataset, split, split_rows
 from nnviz.core.trainer import Trainer
+from nnviz.core.words import N_
 from nnviz.io import delimited, files, json_fields
 
 __all__ = [
@@ -130,11 +131,11 @@ class Table:
 
 
 ENCODINGS = {  # the encodings the Data dialog offers (any Python codec name works on the command line)
-    delimited.AUTO: "UTF-8 (or as its byte-order mark says)",
-    "cp1252": "Western European (Windows-1252: Excel's CSV in Europe and the Americas)",
-    "gb18030": "Chinese (GB18030 / GBK: Excel's CSV in China)",
-    "utf-16": "UTF-16 (Excel's \"Unicode text\")",
-    "latin-1": "ISO 8859-1 (Latin-1)",
+    delimited.AUTO: N_("tables", "auto: UTF-8 (or UTF-16 with its byte-order mark)"),
+    "cp1252": N_("tables", "Western European, Windows-1252 (Excel's CSV in Europe and the Americas)"),
+    "gb18030": N_("tables", "Chinese, GB18030 / GBK (Excel's CSV in China)"),
+    "utf-16": N_("tables", "UTF-16 (Excel's Unicode text)"),
+    "latin-1": N_("tables", "ISO 8859-1 (Latin-1)"),
 }
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 

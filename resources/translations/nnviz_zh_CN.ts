@@ -250,7 +250,7 @@
     </message>
     <message>
         <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="93"/>
-        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="430"/>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="442"/>
         <source>regression</source>
         <translation>回归</translation>
     </message>
@@ -381,127 +381,137 @@
         <translation>小数点符号；自动：逗号分隔的文件用小数点，其他文件用小数点或逗号</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="164"/>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="166"/>
+        <source>How the file&apos;s text is written: Excel&apos;s &quot;CSV UTF-8&quot; and most programs write UTF-8 (auto); Excel&apos;s plain CSV is in the system&apos;s code page</source>
+        <translation>文件文本的编码：Excel 的“CSV UTF-8”和大多数程序写的是 UTF-8（自动）；Excel 的普通 CSV 用的是系统的代码页</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="171"/>
         <source>Decimal mark</source>
         <translation>小数点符号</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="173"/>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="180"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="174"/>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="181"/>
         <source>Target columns</source>
         <translation>目标列数</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="175"/>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="182"/>
         <source>Separator</source>
         <translation>分隔符</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="181"/>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="183"/>
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="189"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="192"/>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="200"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="193"/>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="201"/>
         <source>Share of the samples held out to check the network on (0: none)</source>
         <translation>留出用于检验网络的样本比例（0：不留出）</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="197"/>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="205"/>
         <source>The seed that picks the held-out samples</source>
         <translation>选取留出样本的随机种子</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="198"/>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="206"/>
         <source>Train / check split</source>
         <translation>训练集 / 检验集划分</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="200"/>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="208"/>
         <source>Hold out for checking</source>
         <translation>留出作检验</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="201"/>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="209"/>
         <source>Split seed</source>
         <translation>划分种子</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="213"/>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="221"/>
         <source>Use this data</source>
         <translation>使用这些数据</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="248"/>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="257"/>
         <source>Import data</source>
         <translation>导入数据</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="341"/>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="352"/>
         <source>Choose a data file</source>
         <translation>请选择数据文件</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="428"/>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="440"/>
         <source>%1 (%2 train, %3 check)</source>
         <translation>%1（训练 %2，检验 %3）</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="437"/>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="449"/>
         <source>Read as %1; columns %2 → %3</source>
         <translation>读取方式：%1；列 %2 → %3</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="439"/>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="451"/>
         <source>Read as %1; no header</source>
         <translation>读取方式：%1；无表头</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="442"/>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="454"/>
         <source>Normalised (minima and maxima of the training rows):</source>
         <translation>已归一化（训练集各行的最小值和最大值）：</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="450"/>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="462"/>
         <source>keeps the current network</source>
         <translation>保留当前网络</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="451"/>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="463"/>
         <source>the current network does not fit: a new one</source>
         <translation>当前网络不匹配：新建网络</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="452"/>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="464"/>
         <source>Network %1 (%2), loss %3 — %4</source>
         <translation>网络 %1（%2），损失函数 %3 — %4</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="485"/>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="497"/>
         <source>%1 training samples, %2 held out for checking</source>
         <translation>%1 个训练样本，留出 %2 个作检验</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="486"/>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="498"/>
         <source>%1 training samples</source>
         <translation>%1 个训练样本</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="488"/>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="500"/>
         <source>New data: %1 (%2), network %3 (%4), loss %5</source>
         <translation>新数据：%1（%2），网络 %3（%4），损失函数 %5</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="488"/>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="500"/>
         <source>data</source>
         <translation>数据</translation>
     </message>
@@ -525,35 +535,35 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="429"/>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="441"/>
         <source>classification (%n classes)</source>
         <translation>
             <numerusform>分类（%n 类）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="431"/>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="443"/>
         <source>%n input</source>
         <translation>
             <numerusform>%n 个输入</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="431"/>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="443"/>
         <source>%n inputs</source>
         <translation>
             <numerusform>%n 个输入</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="432"/>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="444"/>
         <source>%n output</source>
         <translation>
             <numerusform>%n 个输出</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="433"/>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="445"/>
         <source>%n outputs</source>
         <translation>
             <numerusform>%n 个输出</numerusform>
@@ -4111,6 +4121,34 @@ Plane of the trajectory: the loss over the plane through the current point spann
         <location filename="../../nnviz/core/analysis/surface.py" line="206"/>
         <source>%1..%2 is too narrow to split into %3 distinct grid points</source>
         <translation>%1..%2 太窄，无法分成 %3 个不同的网格点</translation>
+    </message>
+</context>
+<context>
+    <name>tables</name>
+    <message>
+        <location filename="../../nnviz/io/tables.py" line="134"/>
+        <source>auto: UTF-8 (or UTF-16 with its byte-order mark)</source>
+        <translation>自动：UTF-8（带字节顺序标记时为 UTF-16）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/tables.py" line="135"/>
+        <source>Western European, Windows-1252 (Excel&apos;s CSV in Europe and the Americas)</source>
+        <translation>西欧，Windows-1252（欧美 Excel 的 CSV）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/tables.py" line="136"/>
+        <source>Chinese, GB18030 / GBK (Excel&apos;s CSV in China)</source>
+        <translation>简体中文，GB18030 / GBK（中文 Excel 的 CSV）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/tables.py" line="137"/>
+        <source>UTF-16 (Excel&apos;s Unicode text)</source>
+        <translation>UTF-16（Excel 的 Unicode 文本）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/tables.py" line="138"/>
+        <source>ISO 8859-1 (Latin-1)</source>
+        <translation>ISO 8859-1（Latin-1）</translation>
     </message>
 </context>
 <context>

@@ -159,6 +159,13 @@ class DataDialog(SessionView, QDialog):
             self.decimal_combo.addItem(text, value)
         self.decimal_combo.setToolTip(self.tr("The decimal mark; auto: a point in comma-separated files, a point "
                                               "or a comma in others"))
+        self.encoding_combo = QComboBox()
+        self.encoding_combo.setObjectName("encodingCombo")
+        for value, text in tables.ENCODINGS.items():
+            self.encoding_combo.addItem(translate("tables", text), value)
+        self.encoding_combo.setToolTip(self.tr("How the file's text is written: Excel's \"CSV UTF-8\" and most "
+                                               "programs write UTF-8 (auto); Excel's plain CSV is in the "
+                                               "system's code page"))
         format_row = QHBoxLayout()
         format_row.addWidget(self.delimiter_combo)
         format_row.addWidget(QLabel(self.tr("Decimal mark")))
@@ -173,6 +180,7 @@ class DataDialog(SessionView, QDialog):
         fform.addRow(self.tr("File"), path_row)
         fform.addRow(self.tr("Target columns"), self.targets_spin)
         fform.addRow(self.tr("Separator"), format_row)
+        fform.addRow(self.tr("Encoding"), self.encoding_combo)
 
         self.options = QStackedWidget()
         self.options.addWidget(builtin)
@@ -236,6 +244,7 @@ class DataDialog(SessionView, QDialog):
         self.normalize_check.toggled.connect(self._refresh)
         self.delimiter_combo.currentIndexChanged.connect(self._refresh)
         self.decimal_combo.currentIndexChanged.connect(self._refresh)
+        self.encoding_combo.currentIndexChanged.connect(self._refresh)
         self._refresh()
 
     # ------------------------------------------------------------ choosing
@@ -302,9 +311,10 @@ class DataDialog(SessionView, QDialog):
         self._refresh()
 
     def choose_file(self, path, targets: int = 1, normalize: bool = False, delimiter: str = delimited.AUTO,
-                    decimal: str = delimited.AUTO) -> None:
+                    decimal: str = delimited.AUTO, encoding: str = delimited.AUTO) -> None:
         """Select a data file with ``targets`` target columns, read with ``delimiter``
-        and ``decimal`` (see ``nnviz.io.delimited``)."""
+        and ``decimal`` (see ``nnviz.io.delimited``) as text in ``encoding`` (one of
+        ``nnviz.io.tables.ENCODINGS``)."""
         self._quiet = True
         try:
             self.path = str(path)
@@ -313,6 +323,7 @@ class DataDialog(SessionView, QDialog):
             self.normalize_check.setChecked(bool(normalize))
             self.delimiter_combo.setCurrentIndex(self.delimiter_combo.findData(delimiter))
             self.decimal_combo.setCurrentIndex(self.decimal_combo.findData(decimal))
+            self.encoding_combo.setCurrentIndex(self.encoding_combo.findData(encoding))
             self.source_combo.setCurrentIndex(self.source_combo.findData(IMPORT))
             self.options.setCurrentIndex(1)
         finally:
@@ -341,7 +352,8 @@ class DataDialog(SessionView, QDialog):
                 raise DataError(self.tr("Choose a data file"))
             self.table = tables.read(self.path, targets=self.targets_spin.value(),
                                      delimiter=self.delimiter_combo.currentData(),
-                                     decimal=self.decimal_combo.currentData())
+                                     decimal=self.decimal_combo.currentData(),
+                                     encoding=self.encoding_combo.currentData())
             self._plan(self.table.dataset)
             table = self.table.split(percent / 100.0, split_seed) if percent else self.table
             if self.normalize_check.isChecked():  # after the split: fitted on the training rows only

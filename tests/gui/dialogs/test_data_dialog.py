@@ -274,6 +274,23 @@ def test_fixing_the_file_settings_clears_the_error(qtbot, session, dialog, tmp_p
     assert dialog.ok_button.isEnabled()
 
 
+def test_a_code_page_csv_reads_once_its_encoding_is_chosen(qtbot, session, dialog, tmp_path):
+    """Excel's plain CSV from a Chinese Windows is GBK: auto (UTF-8) says which encoding to
+    choose; choosing it in the Encoding box reads the file with its Chinese names."""
+    path = tmp_path / "zh.csv"
+    path.write_bytes("宽度,类别\r\n1.5,0\r\n2.5,1\r\n".encode("gb18030"))
+    dialog.choose_file(path)
+    assert "not UTF-8 text" in dialog.error_text() and "gb18030" in dialog.error_text()
+    assert not dialog.ok_button.isEnabled()
+    box = dialog.encoding_combo
+    box.setCurrentIndex(box.findData("gb18030"))
+    assert dialog.error_text() == "" and dialog.ok_button.isEnabled()
+    click_ok(qtbot, dialog)
+    data = session.trainer.dataset
+    assert data.input_names == ("宽度",) and data.target_names == ("类别",)
+    assert data.inputs[:, 0].tolist() == [1.5, 2.5]
+
+
 def test_bad_split_is_refused(qtbot, session, dialog):
     dialog.choose_builtin("xor", n_samples=1)
     dialog.set_holdout(50)
