@@ -11,7 +11,7 @@ from nnviz.core import presets
 from nnviz.core.analysis import surface
 from nnviz.core.network import split_flat
 from nnviz.gui.panels.surface import SurfacePanel
-from nnviz.gui.panels.surface.framing import FIT_DIVERGED_STEPS, ghost_points
+from nnviz.gui.panels.surface.framing import FIT_DIVERGED_STEPS, cut_at_edge, ghost_points
 from nnviz.gui.panels.surface.grids import GRID_POINTS
 from nnviz.gui.panels.surface.heatmap import DOWN, MIN_ARROW_STEP_PX, UP
 from nnviz.gui.widgets import palette as pal
@@ -105,6 +105,16 @@ def test_on_a_network_that_is_not_quadratic_the_eigen_plot_says_so(qtbot, make_s
 
 
 # -------------------------------------------------------------------- framing
+def test_a_path_is_cut_where_it_leaves_the_view_and_an_empty_one_stays_empty():
+    """(Found by the long random-action run: exporting the surface figure with an empty
+    look-ahead raised IndexError.)"""
+    rng = (0.0, 1.0, 0.0, 1.0)
+    assert cut_at_edge(np.empty((0, 2)), rng).shape == (0, 2)
+    cut = cut_at_edge(np.array([[0.5, 0.5], [0.5, 0.9], [0.5, 1.5]]), rng)
+    assert cut.tolist() == [[0.5, 0.5], [0.5, 0.9], [0.5, 1.0]]
+    assert cut_at_edge(np.array([[2.0, 2.0], [3.0, 3.0]]), rng).shape == (0, 2)
+
+
 def test_the_range_holds_the_path_the_look_ahead_and_the_slices_minimum(qtbot, adaline):
     t = adaline.trainer
     x, y = t.dataset.inputs, t.dataset.targets[:, 0]

@@ -101,7 +101,7 @@ def panel_data(panel) -> FigureData:
     if panel.axes is None or not panel.loss.size or panel.heat.shown_path is None:
         raise ValueError(T_("figure", "there is no loss surface to export yet"))
     current = panel.heat.current_item.getData()
-    la = panel.look.result
+    la = panel.look.result if panel.look.xy.shape[0] else None  # a look-ahead not drawn is not exported
     name = t.dataset.name or "-".join(map(str, t.network.sizes))
     if panel.mode == "plane":
         labels = (T_("SurfacePanel", "direction 1 (main)"), T_("SurfacePanel", "direction 2"))

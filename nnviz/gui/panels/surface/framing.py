@@ -95,7 +95,10 @@ def exit_arrow(xy: np.ndarray, rng: Range, scale: tuple[float, float]) -> tuple[
 
 def cut_at_edge(xy: np.ndarray, rng: Range) -> np.ndarray:
     """The path ``xy`` (rows, from a point in view) up to where it first leaves ``rng``,
-    ending on the edge (for pictures whose drawing is not clipped, such as SVG)."""
+    ending on the edge (for pictures whose drawing is not clipped, such as SVG); an
+    empty path stays empty."""
+    if xy.shape[0] == 0:
+        return np.empty((0, 2))
     arrow = exit_arrow(xy, rng, (1.0, 1.0))
     if arrow is None:
         return xy[np.isfinite(xy).all(axis=1)] if inside(xy[0], rng, 0.0) else np.empty((0, 2))
