@@ -18,6 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from nnviz.core.activations import Activation
+from nnviz.core.words import T_
 
 
 class Loss:
@@ -103,10 +104,8 @@ class CrossEntropy(Loss):
 
     def __init__(self, activation: Activation) -> None:
         if activation.name not in ("softmax", "sigmoid"):
-            raise ValueError(
-                "loss cross_entropy needs a softmax or sigmoid output layer, "
-                f"got {activation.name}"
-            )
+            raise ValueError(T_("losses", "loss cross_entropy needs a softmax or sigmoid output layer, got %1",
+                                activation.name))
         super().__init__(activation)
 
     def terms(self, z, a, t):

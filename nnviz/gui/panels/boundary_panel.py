@@ -29,6 +29,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedLayout, QVBoxLayout, QWidget
 
+from nnviz.core.words import fill
 from nnviz.gui.widgets import palette as pal
 from nnviz.gui.widgets.axes import cache_axes
 from nnviz.gui.widgets.isocurve import FastIsocurve
@@ -41,7 +42,6 @@ FLOAT32_MAX = float(np.finfo(np.float32).max)
 # Class colours for several outputs: colour-blind-friendly (Okabe-Ito), blue and orange first.
 CLASS_COLOURS = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#999999")
 TINT = 0.45  # how strongly a class tints the background (the rest is the canvas colour)
-NOTE = "The decision boundary needs 2 inputs: this network has {n}."
 
 
 class BoundaryPanel(SessionView, QWidget):
@@ -111,7 +111,7 @@ class BoundaryPanel(SessionView, QWidget):
     def _on_trainer_replaced(self) -> None:
         t = self.session.trainer
         if not self.available:
-            self.note.setText(NOTE.format(n=t.network.sizes[0]))
+            self.note.setText(fill(self.tr("The decision boundary needs 2 inputs: this network has %1."), t.network.sizes[0]))
             self.stack.setCurrentWidget(self.note)
             self._points = None
             self._x, self._y, self._z = np.empty(0), np.empty(0), np.empty((0, 0))
@@ -247,20 +247,20 @@ class BoundaryPanel(SessionView, QWidget):
     def _update_caption(self) -> None:
         t = self.session.trainer
         if self._mode == "classes":
-            what = f"largest of {t.network.sizes[-1]} outputs shaded"
+            what = fill(self.tr("largest of %1 outputs shaded"), t.network.sizes[-1])
         elif self._two_classes():
-            what = "output < 0.5 blue, ≥ 0.5 orange (deeper away from the 0.5 line)"
+            what = self.tr("output < 0.5 blue, ≥ 0.5 orange (deeper away from the 0.5 line)")
         else:
             low, high = self._levels
             f = self.session.formatter
-            what = f"output {f.num(low)} blue … {f.num(high)} orange"
+            what = fill(self.tr("output %1 blue … %2 orange"), f.num(low), f.num(high))
         batch = self.batch_indices()
-        when = (f"it. {self.session.view_iteration} (timeline)" if self.session.viewing_past
-                else f"it. {t.iteration}")
-        ring = f" · ringed: batch of {batch.size}" if batch.size else ""
-        self.caption.setToolTip("The network's output over the input plane; the points are the data, "
-                                "coloured by target; the ringed points are the current batch")
-        self.caption.setText(f"{what} · {when}{ring}")
+        when = (fill(self.tr("it. %1 (timeline)"), self.session.view_iteration) if self.session.viewing_past
+                else fill(self.tr("it. %1"), t.iteration))
+        parts = [what, when] + ([fill(self.tr("ringed: batch of %1"), batch.size)] if batch.size else [])
+        self.caption.setToolTip(self.tr("The network's output over the input plane; the points are the data, "
+                                        "coloured by target; the ringed points are the current batch"))
+        self.caption.setText(" · ".join(parts))
 
     # ---------------------------------------------------------------- colours
     def _on_palette_changed(self) -> None:

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnviz.core.analysis import compare
+from nnviz.core.words import N_, T_, fill, translate
 from nnviz.gui.widgets import palette as pal
 from nnviz.gui.widgets.axes import cache_axes
 from nnviz.gui.widgets.legend import HeaderLegend
@@ -48,14 +49,16 @@ from nnviz.gui.widgets.session_view import SessionView
 REFRESH_MS = 200  # the table at most 5 times a second during Play
 RACE_DEFAULT = 200
 RACE_MAX = 1_000_000
-COLUMNS = ("neuron", "chain δ (mean)", "proportional e (mean)", "e / (−δ)", "samples agreeing")
-COLUMN_TIPS = ("The neuron (output layer first: the error flows back from there)",
-               "Chain rule: δ = dE/dnet, mean over the batch (points uphill)",
-               ("Proportional split: e = t − o at the output, shared out by |w| going back; "
-                "mean over the batch (points downhill)"),
-               "The proportional error over −δ: how much bigger (or, negative, opposed) it is",
-               ("How many samples' own e and −δ point the same way (≠: some point opposite ways). "
-                "Counted sample by sample: the means can differ in sign although every sample agrees"))
+COLUMNS = (N_("ComparePanel", "neuron"), N_("ComparePanel", "chain δ (mean)"),
+           N_("ComparePanel", "proportional e (mean)"), "e / (−δ)", N_("ComparePanel", "samples agreeing"))
+COLUMN_TIPS = (N_("ComparePanel", "The neuron (output layer first: the error flows back from there)"),
+               N_("ComparePanel", "Chain rule: δ = dE/dnet, mean over the batch (points uphill)"),
+               N_("ComparePanel", "Proportional split: e = t − o at the output, shared out by |w| going back; "
+                                  "mean over the batch (points downhill)"),
+               N_("ComparePanel", "The proportional error over −δ: how much bigger (or, negative, opposed) it is"),
+               N_("ComparePanel", "How many samples' own e and −δ point the same way (≠: some point opposite "
+                                  "ways). Counted sample by sample: the means can differ in sign although every "
+                                  "sample agrees"))
 # (light, dark): the two curves. Teal (the loss curve's colour, palette.LOSS_COLOURS) for
 # the chain rule, purple for the proportional split: clear of the blue/orange of signed values.
 PROPORTIONAL_COLOURS = ("#8e44ad", "#d7a1f0")
@@ -85,20 +88,21 @@ class ComparePanel(SessionView, QWidget):
         self.caption.setWordWrap(True)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("compareTable")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([translate("ComparePanel", c) for c in COLUMNS])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         for col, tip in enumerate(COLUMN_TIPS):
-            self.table.horizontalHeaderItem(col).setToolTip(tip)
+            self.table.horizontalHeaderItem(col).setToolTip(translate("ComparePanel", tip))
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setToolTip("δ = dE/dnet points uphill; the proportional error e (t − o at the output, "
-                              "shared out by |w| going back) points downhill.\nA sample agrees unless its e "
-                              "and −δ have opposite signs; highlighted rows have samples that disagree.")
+        self.table.setToolTip(self.tr("δ = dE/dnet points uphill; the proportional error e (t − o at the output, "
+                                      "shared out by |w| going back) points downhill.\nA sample agrees unless "
+                                      "its e and −δ have opposite signs; highlighted rows have samples that "
+                                      "disagree."))
         top = QWidget()
         tl = QVBoxLayout(top)
         tl.setContentsMargins(6, 4, 6, 0)
@@ -107,23 +111,23 @@ class ComparePanel(SessionView, QWidget):
         tl.addWidget(self.table, 1)
 
         # ---- the race
-        self.race_button = QPushButton("Race")
+        self.race_button = QPushButton(self.tr("Race"))
         self.race_button.setObjectName("raceButton")
-        self.race_button.setToolTip("Train two copies from the current state, one with the chain rule and "
-                                    "one with the proportional split, and draw both loss curves")
+        self.race_button.setToolTip(self.tr("Train two copies from the current state, one with the chain rule "
+                                            "and one with the proportional split, and draw both loss curves"))
         self.iterations_box = QSpinBox()
         self.iterations_box.setObjectName("raceIterations")
         self.iterations_box.setRange(1, RACE_MAX)
         self.iterations_box.setValue(RACE_DEFAULT)
-        self.iterations_box.setSuffix(" iterations")
-        self.iterations_box.setToolTip("How many iterations each copy trains")
+        self.iterations_box.setSuffix(self.tr(" iterations"))
+        self.iterations_box.setToolTip(self.tr("How many iterations each copy trains"))
         self.progress = QProgressBar()
         self.progress.setObjectName("raceProgress")
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.progress.setTextVisible(True)
         self.progress.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setObjectName("raceCancel")
         self.cancel_button.setEnabled(False)
         self.race_status = QLabel("")
@@ -141,22 +145,23 @@ class ComparePanel(SessionView, QWidget):
         self.plot.setMinimumSize(220, 140)
         pi = self.plot.getPlotItem()
         cache_axes(pi)
-        pi.setLabel("bottom", "race iteration")
-        pi.setLabel("left", "loss")
+        pi.setLabel("bottom", self.tr("race iteration"))
+        pi.setLabel("left", self.tr("loss"))
         pi.showGrid(x=False, y=True, alpha=0.18)
         pi.vb.setLimits(xMin=0, yMin=0.0)
         pi.getAxis("left").enableAutoSIPrefix(False)
         pi.getAxis("left").setWidth(54)
         self.legend = HeaderLegend(colCount=2, labelTextSize="8pt", horSpacing=6)
         self.legend.install(pi)
-        self.chain_curve = pg.PlotDataItem(name="chain rule")
-        self.proportional_curve = pg.PlotDataItem(name="proportional split")
+        chain, proportional = self.tr("chain rule"), self.tr("proportional split")
+        self.chain_curve = pg.PlotDataItem(name=chain)
+        self.proportional_curve = pg.PlotDataItem(name=proportional)
         pi.setClipToView(True)
         pi.setDownsampling(auto=True, mode="peak")
         pi.addItem(self.chain_curve)
         pi.addItem(self.proportional_curve)
-        self.legend.addItem(self.chain_curve, "chain rule")
-        self.legend.addItem(self.proportional_curve, "proportional split")
+        self.legend.addItem(self.chain_curve, chain)
+        self.legend.addItem(self.proportional_curve, proportional)
 
         bottom = QWidget()
         bl = QVBoxLayout(bottom)
@@ -190,7 +195,7 @@ class ComparePanel(SessionView, QWidget):
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self._show_race_controls(False)
-        self.race_status.setText("Race: two copies from the current state, one per backprop mode.")
+        self.race_status.setText(self.tr("Race: two copies from the current state, one per backprop mode."))
         self.table.clearSpans()
         self.table.setRowCount(0)  # a new network: rows and layer headings start over
         self.refresh()
@@ -209,11 +214,14 @@ class ComparePanel(SessionView, QWidget):
         c = compare.chain_vs_proportional(t)
         self.comparison = c
         if c.source == "batch":
-            where = f"the batch of iteration {c.iteration} ({c.n_samples} sample{'s' * (c.n_samples != 1)})"
+            where = T_("ComparePanel", "Means over the %n-sample batch of iteration %1", c.iteration,
+                       n=c.n_samples)
         else:
-            where = f"all {c.n_samples} samples at the current weights (no iteration yet)"
-        self.caption.setText(f"Means over {where}; the last column counts the samples one by one. "
-                             f"The trainer uses the {'chain rule' if t.backprop == 'chain' else 'proportional split'}.")
+            where = T_("ComparePanel", "Means over all %n samples at the current weights (no iteration yet)",
+                       n=c.n_samples)
+        mode = (self.tr("The trainer uses the chain rule.") if t.backprop == "chain"
+                else self.tr("The trainer uses the proportional split."))
+        self.caption.setText(fill(self.tr("%1; the last column counts the samples one by one. %2"), where, mode))
         rows = sum(len(layer.names) + 1 for layer in reversed(c.layers))
         table = self.table
         table.setUpdatesEnabled(False)
@@ -224,7 +232,7 @@ class ComparePanel(SessionView, QWidget):
             r = 0
             L = len(c.layers)
             for layer in reversed(c.layers):  # output first: the error flows back from there
-                title = "output layer" if layer.layer == L else f"hidden layer {layer.layer}"
+                title = self.tr("output layer") if layer.layer == L else fill(self.tr("hidden layer %1"), layer.layer)
                 self._set_row(r, [title, "", "", "", ""], heading=True)
                 if table.columnSpan(r, 0) != len(COLUMNS):
                     table.setSpan(r, 0, 1, len(COLUMNS))
@@ -281,7 +289,7 @@ class ComparePanel(SessionView, QWidget):
                 item.setBackground(QBrush())
             tip = ""
             if disagree:
-                tip = "For some samples the two modes push this neuron's net input in opposite directions"
+                tip = self.tr("For some samples the two modes push this neuron's net input in opposite directions")
             item.setToolTip(tip)
 
     # ------------------------------------------------------------------- race
@@ -301,12 +309,15 @@ class ComparePanel(SessionView, QWidget):
             return
         if not self.session.start_race(int(self.iterations_box.value())):
             if self.session.trainer.status == "diverged":
-                self.race_status.setText("The trainer has diverged: reset or step back before a race.")
+                self.race_status.setText(self.tr("The trainer has diverged: reset or step back before a race."))
             return
         run = self.session.race_run
-        start = f"iteration {run.start}" + (" (each copy finishes the half-done iteration, in its own mode from its next backward step)"
-                                          if run.half_done else "")
-        self.race_status.setText(f"Racing from {start}…")
+        if run.half_done:
+            start = fill(self.tr("Racing from iteration %1 (each copy finishes the half-done iteration, in its "
+                                 "own mode from its next backward step)…"), run.start)
+        else:
+            start = fill(self.tr("Racing from iteration %1…"), run.start)
+        self.race_status.setText(start)
         self.plot.getPlotItem().enableAutoRange()
 
     def cancel_race(self) -> None:
@@ -330,9 +341,9 @@ class ComparePanel(SessionView, QWidget):
             self._race_ended = run
             status = run.job.status
             if status == "failed":
-                self.race_status.setText(f"Race stopped: {run.job.error}")
+                self.race_status.setText(fill(self.tr("Race stopped: %1"), run.job.error))
             elif status == "cancelled":
-                self.race_status.setText(f"Cancelled · {run.summary()}")
+                self.race_status.setText(fill(self.tr("Cancelled · %1"), run.summary()))
             else:
                 self.race_status.setText(run.summary())
             self.raceFinished.emit(run.complete)

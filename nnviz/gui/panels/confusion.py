@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnviz.core.analysis.metrics import accuracy, class_names, confusion_matrix
+from nnviz.core.words import fill
 from nnviz.gui.widgets import palette as pal
 from nnviz.gui.widgets.session_view import SessionView
 
@@ -45,8 +46,8 @@ class ConfusionView(SessionView, QWidget):
         self.header = QLabel()
         self.header.setObjectName("confusionHeader")
         self.header.setWordWrap(True)
-        self.note = QLabel("The confusion matrix is for classification data (targets 0 or 1); "
-                           "this data set is a regression.")
+        self.note = QLabel(self.tr("The confusion matrix is for classification data (targets 0 or 1); "
+                                   "this data set is a regression."))
         self.note.setObjectName("confusionNote")
         self.note.setWordWrap(True)
         self.note.setVisible(False)
@@ -58,8 +59,8 @@ class ConfusionView(SessionView, QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.table.setToolTip("Rows: the true class; columns: the class the network predicts "
-                              "(largest output, or output ≥ 0.5 for a single output)")
+        self.table.setToolTip(self.tr("Rows: the true class; columns: the class the network predicts "
+                                      "(largest output, or output ≥ 0.5 for a single output)"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addWidget(self.header)
@@ -106,16 +107,16 @@ class ConfusionView(SessionView, QWidget):
         self.class_names = names
         acc = accuracy(m)
         s = self.session
-        when = (f"after iteration {s.view_iteration}" if s.view_iteration is not None
-                else f"iteration {s.trainer.iteration}")
-        self.header.setText(f"<b>accuracy {acc:.1%}</b> · {int(np.trace(m))} of {int(m.sum())} samples "
-                            f"right · whole data set, {when}")
+        when = (fill(self.tr("after iteration %1"), s.view_iteration) if s.view_iteration is not None
+                else fill(self.tr("iteration %1"), s.trainer.iteration))
+        self.header.setText(fill(self.tr("<b>accuracy %1</b> · %2 of %3 samples right · whole data set, %4"),
+                                 f"{acc:.1%}", int(np.trace(m)), int(m.sum()), when))
         if new_shape:
             self.table.clear()
             self.table.setRowCount(k)
             self.table.setColumnCount(k)
-            self.table.setHorizontalHeaderLabels([f"pred {name}" for name in names])
-            self.table.setVerticalHeaderLabels([f"true {name}" for name in names])
+            self.table.setHorizontalHeaderLabels([fill(self.tr("pred %1"), name) for name in names])
+            self.table.setVerticalHeaderLabels([fill(self.tr("true %1"), name) for name in names])
             for i in range(k):
                 for j in range(k):
                     item = QTableWidgetItem()
@@ -139,8 +140,10 @@ class ConfusionView(SessionView, QWidget):
                     c = QColor(hi)
                     c.setAlpha(int(35 + 110 * share) if m[i, j] else 0)
                 item.setBackground(QBrush(c))
-                item.setToolTip(f"true class {names[i]}, predicted {names[j]}: {int(m[i, j])} samples"
-                                + (f" ({share:.0%} of class {names[i]})" if row_total else ""))
+                tip = fill(self.tr("true class %1, predicted %2: %3 samples"), names[i], names[j], int(m[i, j]))
+                if row_total:
+                    tip = fill(self.tr("%1 (%2 of class %3)"), tip, f"{share:.0%}", names[i])
+                item.setToolTip(tip)
 
     def counts(self) -> np.ndarray:
         """The numbers the table shows, read back from its cells (tests)."""

@@ -11,7 +11,8 @@ taken are named as still to come. Numbers follow the session's digits setting. E
 ``nnviz.gui.widgets.formula``, so the numbers are the Trainer's own.
 
 "Check gradient" puts a central finite difference (``nnviz.core.analysis.gradcheck``) next to the
-backprop value of the selected parameter, so a student can verify the chain rule.
+backprop value of the selected parameter, so a student can verify the chain rule
+(``gradient_check`` writes the report).
 
 Cheap during Play: signals only mark the text stale; it is rebuilt when the widget is
 visible, at most once per turn of the event loop (with fewer lines while playing, and
@@ -33,6 +34,8 @@ from nnviz.core.analysis import gradcheck
 from nnviz.core.analysis.explain import Explainer, Line
 from nnviz.core.network import Param
 from nnviz.core.trainer import MicroStep, Trainer
+from nnviz.core.words import T_, fill
+from nnviz.gui.panels import gradient_check
 from nnviz.gui.widgets import formula
 from nnviz.gui.widgets import palette
 from nnviz.gui.widgets.palette import mix
@@ -42,7 +45,6 @@ from nnviz.gui.widgets.session_view import RebuiltView
 # rich text costs about 0.7 ms a line, so Play shows fewer.
 MAX_LINES = 100
 PLAY_MAX_LINES = 30
-AGREE_RTOL = 1e-5
 
 
 @dataclass
@@ -87,11 +89,8 @@ class Inspector(RebuiltView, QWidget):
         self.header.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.check_button = QPushButton("Check gradient")
+        self.check_button = QPushButton(self.tr("Check gradient"))
         self.check_button.setObjectName("checkGradient")
-        self.check_button.setToolTip(
-            "Estimate the selected parameter's gradient numerically, (E(w + h) − E(w − h)) / 2h, "
-            "and compare it with the value backpropagation computed")
         self.check_button.setEnabled(False)
         self.check_button.clicked.connect(self._on_check_clicked)
 
@@ -192,12 +191,13 @@ class Inspector(RebuiltView, QWidget):
         if self.check_button.isEnabled() != ok:
             self.check_button.setEnabled(ok)
         if p is None:
-            tip = "Select a connection or a bias to check its gradient"
+            tip = self.tr("Select a connection or a bias to check its gradient")
         elif not ok:
-            tip = f"The gradient of {self._display(p)} is computed by Backward · layer {p.layer}"
+            tip = fill(self.tr("The gradient of %1 is computed by %2"), self._display(p),
+                       self._step("backward", p.layer).describe(self._trainer.network.n_layers))
         else:
-            tip = ("Estimate the gradient numerically, (E(w + h) − E(w − h)) / 2h, and compare it "
-                   "with the value backpropagation computed")
+            tip = self.tr("Estimate the gradient numerically, (E(w + h) − E(w − h)) / 2h, and compare it "
+                          "with the value backpropagation computed")
         if self.check_button.toolTip() != tip:
             self.check_button.setToolTip(tip)
 
@@ -208,47 +208,10 @@ class Inspector(RebuiltView, QWidget):
         if bp is None:
             return
         diff = gradcheck.central_difference(t, p)
-        self._check_html = self._check_report(p, diff, bp)
+        self._check_html = gradient_check.report(t, p, self._display(p), diff, bp, self._explainer.f)
         self._check_key = self._state_key()
         self.refresh()
         self.browser.verticalScrollBar().setValue(0)  # the result is at the top
-
-    def _check_report(self, p: Param, diff: gradcheck.Difference, bp: float) -> str:
-        t = self._trainer
-        name = formula.symbol(self._display(p))
-        fd = diff.estimate
-        rel = gradcheck.relative_difference(fd, bp)
-        num = lambda x: f"{x:.10g}"  # noqa: E731 -- more digits than the worked lines: the point is agreement
-        # the two losses differ in their 7th digit: show their difference, not the losses
-        estimate = (f"(E({name} + h) − E({name} − h)) / 2h = {diff.loss_change:.6g} / {2 * diff.h:g} "
-                    f"≈ <b>{num(fd)}</b> (h = {diff.h:g})")
-        if t.backprop == "proportional":
-            same_sign = (fd > 0) == (bp > 0) or fd == 0 or bp == 0
-            return (f"<b>Proportional mode: the split error is not a gradient.</b> The update uses "
-                    f"g<sub>{html.escape(self._display(p))}</sub> = −e·f′·input = <b>{num(bp)}</b>, "
-                    f"a heuristic direction.<br>The true gradient ∂E/∂{name}, by finite differences: "
-                    f"{estimate}<br>Relative difference {rel:.3g}"
-                    f"{' (same sign)' if same_sign else ': they point in opposite directions'}."
-                    + self._changed_note(diff))
-        scale = max(abs(diff.loss_plus), 1.0)
-        agree = abs(fd - bp) <= AGREE_RTOL * max(abs(fd), abs(bp)) + 1e-9 * scale
-        if agree:
-            verdict = "✓ they agree: the chain rule gives the true gradient."
-        else:
-            kink = any(a.name == "relu" for a in t.network.activations)
-            verdict = ("✗ they differ" + (" — a relu input near 0 makes the loss kinked there, "
-                                          "so the difference quotient jumps" if kink else "") + ".")
-        report = (f"<b>Gradient check</b> of {name} — finite difference: {estimate}<br>"
-                  f"Backpropagation: ∂E/∂{name} = <b>{num(bp)}</b> · relative difference {rel:.2g}<br>{verdict}")
-        return report + self._changed_note(diff)
-
-    def _changed_note(self, diff: gradcheck.Difference) -> str:
-        if diff.matches_iteration(self._trainer):
-            return ""
-        f = self._explainer.f
-        return (f"<br><i>Note: at these parameters E = {f.num(diff.loss_centre)}, but this iteration's "
-                f"forward pass computed E = {f.num(self._trainer.values.loss)}: a parameter or the loss "
-                "setting changed since, so backpropagation's value belongs to another function.</i>")
 
     # ------------------------------------------------------------- content
     def _display(self, p: Param) -> str:
@@ -291,17 +254,18 @@ class Inspector(RebuiltView, QWidget):
         L = t.network.n_layers
         n = len(t.steps)
         if t.cursor:
-            where = (f"iteration {t.iteration + 1} · {t.cursor} of {n} micro-steps done · "
-                     f"next: {t.next_step.describe(L)}")
+            where = fill(self.tr("iteration %1 · %2 of %3 micro-steps done · next: %4"),
+                         t.iteration + 1, t.cursor, n, t.next_step.describe(L))
         elif t.iteration:
-            where = f"iteration {t.iteration} complete · next: {t.next_step.describe(L)} starts iteration {t.iteration + 1}"
+            where = fill(self.tr("iteration %1 complete · next: %2 starts iteration %3"),
+                         t.iteration, t.next_step.describe(L), t.iteration + 1)
         else:
-            where = f"before the first iteration · next: {t.next_step.describe(L)}"
+            where = fill(self.tr("before the first iteration · next: %1"), t.next_step.describe(L))
         s = self._sample()
         v = t.values
         if s is not None and v.inputs.shape[0] > 1:
             row = int(v.batch[s]) if v.batch is not None else s
-            where += f" · sample {s + 1} of {v.inputs.shape[0]} (data row {row + 1})"
+            where += " · " + fill(self.tr("sample %1 of %2 (data row %3)"), s + 1, v.inputs.shape[0], row + 1)
         return html.escape(where)
 
     def _limit(self) -> int:
@@ -312,7 +276,7 @@ class Inspector(RebuiltView, QWidget):
         limit = self._limit()
         if len(lines) <= limit:
             return _Section(step, lines)
-        return _Section(step, lines[:limit], f"{len(lines) - limit} more lines")
+        return _Section(step, lines[:limit], T_("Inspector", "%n more lines", n=len(lines) - limit))
 
     def _lines(self, step: MicroStep, sample: int | None) -> tuple[list[Line], str]:
         """All lines of a step for the focused sample, at most ``_limit()`` of them, and what
@@ -330,16 +294,16 @@ class Inspector(RebuiltView, QWidget):
             m = v.inputs.shape[0]
             if step.phase == "loss" and m > 1:  # and the batch's mean, from all the samples
                 if m * n_units <= 4 * MAX_LINES:  # cheap enough to ask the core for its line
-                    lines += [ln for ln in ex.step(step, None)[-1:] if ln.text.startswith("E = mean")]
+                    lines += ex.step(step, None)[-1:]  # over all samples, the last line is the mean
                 else:
-                    lines.append(Line(f"E = mean over the {m} samples = {ex.f.num(v.loss)}"))
+                    lines.append(Line(T_("Inspector", "E = mean over the %n samples = %1", ex.f.num(v.loss), n=m)))
             return self._dedupe(lines), ""
         lines: list[Line] = []
         left = ""
         for j in range(n_units):
             if len(lines) >= limit:
                 first = self._neuron(step.layer or len(sizes) - 1, j)
-                left = f"the lines of units {j + 1}..{n_units} (from {first} on)"
+                left = fill(self.tr("the lines of units %1..%2 (from %3 on)"), j + 1, n_units, first)
                 break
             for ln in ex.step(step, sample, j):
                 if lines and ln.layer is None and ln.text == lines[0].text:
@@ -347,8 +311,8 @@ class Inspector(RebuiltView, QWidget):
                 if not lines or ln.text != lines[-1].text:
                     lines.append(ln)
         if len(lines) > limit:
-            cut = f"{len(lines) - limit} more lines"
-            left = f"{cut} and {left}" if left else cut
+            cut = T_("Inspector", "%n more lines", n=len(lines) - limit)
+            left = fill(self.tr("%1 and %2"), cut, left) if left else cut
         return lines[:limit], left
 
     @staticmethod
@@ -376,11 +340,11 @@ class Inspector(RebuiltView, QWidget):
         step = t.last_step
         if step is None or not self._has_values(step):
             return _Content(
-                "Nothing computed yet", self._where(),
-                empty=(f"Next runs {t.next_step.describe(L)}. Step through the iteration, or click a "
-                       "neuron or a connection to follow its numbers."))
+                self.tr("Nothing computed yet"), self._where(),
+                empty=fill(self.tr("Next runs %1. Step through the iteration, or click a neuron or a "
+                                   "connection to follow its numbers."), t.next_step.describe(L)))
         lines, omitted = self._lines(step, self._sample())
-        content = _Content(f"Last micro-step: {html.escape(step.describe(L))}", self._where())
+        content = _Content(fill(self.tr("Last micro-step: %1"), html.escape(step.describe(L))), self._where())
         content.sections.append(_Section(step, lines, omitted))
         return content
 
@@ -392,19 +356,21 @@ class Inspector(RebuiltView, QWidget):
         name = self._display(p)
         shown = formula.symbol(name) + ("" if name == p.name else f" ({html.escape(p.name)})")
         if p.kind == "W":
-            what = f"weight from {formula.symbol(self._neuron(p.layer - 1, p.col))} to {formula.symbol(to)}"
+            what = fill(self.tr("weight from %1 to %2"), formula.symbol(self._neuron(p.layer - 1, p.col)),
+                        formula.symbol(to))
         else:
-            what = f"bias of {formula.symbol(to)}"
-        value = f"now {self._explainer.f.num(net.get(p))}"
+            what = fill(self.tr("bias of %1"), formula.symbol(to))
+        value = fill(self.tr("now %1"), self._explainer.f.num(net.get(p)))
         if t.is_frozen(p):
-            value += " (frozen)"
+            value = fill(self.tr("%1 (frozen)"), value)
         content = _Content(f"{shown} · {what} · {value}", self._where())
         sample = self._sample()
-        grad_label = "gradient" if t.backprop == "chain" else "update direction (split error)"
-        for kind, label in (("forward", f"forward pass of {to}"), ("backward", grad_label), ("update", "update")):
+        grad_label = self.tr("gradient") if t.backprop == "chain" else self.tr("update direction (split error)")
+        for kind, label in (("forward", fill(self.tr("forward pass of %1"), to)), ("backward", grad_label),
+                            ("update", self.tr("update"))):
             step = self._step(kind, p.layer)
             if not self._taken(step):
-                content.to_come.append(f"{label}: after {step.describe(L)}")
+                content.to_come.append(self._after(label, step))
                 continue
             lines = self._explainer.step(step, sample, p.row)
             if kind != "forward":
@@ -417,32 +383,37 @@ class Inspector(RebuiltView, QWidget):
         net = t.network
         L = net.n_layers
         name = formula.symbol(self._neuron(layer, unit))
-        kind = "input" if layer == 0 else "output neuron" if layer == L else "hidden neuron"
-        content = _Content(f"{name} · {kind} (layer {layer} of {L}, unit {unit + 1} of {net.sizes[layer]})",
-                           self._where())
+        kind = self.tr("input") if layer == 0 else self.tr("output neuron") if layer == L else self.tr("hidden neuron")
+        content = _Content(fill(self.tr("%1 · %2 (layer %3 of %4, unit %5 of %6)"), name, kind, layer, L,
+                                unit + 1, net.sizes[layer]), self._where())
         sample = self._sample()
         if layer == 0:
             v = t.values
             if sample is None:
-                content.empty = "Its value is read from the data when Forward · layer 1 draws the batch."
+                content.empty = fill(self.tr("Its value is read from the data when %1 draws the batch."),
+                                     self._step("forward", 1).describe(L))
             else:
                 x = self._explainer.f.num(v.inputs[sample, unit])
-                content.intro.append(f"{formula.to_html(f'{self._explainer.names.out(0, unit)} = {x}')} "
-                                     "(an input: read from the data, no formula)")
+                content.intro.append(fill(self.tr("%1 (an input: read from the data, no formula)"),
+                                          formula.to_html(f"{self._explainer.names.out(0, unit)} = {x}")))
             return content
-        parts = [("forward", layer, "forward pass")]
+        parts = [("forward", layer, self.tr("forward pass"))]
         if layer == L:
-            parts.append(("loss", None, "loss term"))
-        mode = "delta and the gradients of its weights" if t.backprop == "chain" else \
-            "split error and the update directions of its weights"
+            parts.append(("loss", None, self.tr("loss term")))
+        mode = (self.tr("delta and the gradients of its weights") if t.backprop == "chain"
+                else self.tr("split error and the update directions of its weights"))
         parts.append(("backward", layer, mode))
         for kind, step_layer, label in parts:
             step = self._step(kind, step_layer)
             if not self._taken(step):
-                content.to_come.append(f"{label}: after {step.describe(L)}")
+                content.to_come.append(self._after(label, step))
                 continue
             content.sections.append(self._capped(step, self._explainer.step(step, sample, unit)))
         return content
+
+    def _after(self, label: str, step: MicroStep) -> str:
+        """What is still to come: 'gradient: after Backward · layer 2 of 2'."""
+        return fill(self.tr("%1: after %2"), label, step.describe(self._trainer.network.n_layers))
 
     # ------------------------------------------------------------- rendering
     def rebuild(self) -> None:
@@ -451,11 +422,12 @@ class Inspector(RebuiltView, QWidget):
         muted = self._colors()["muted"]
         header = f"<b>{content.title}</b><br><span style='color:{muted}'>{content.where}</span>"
         if self.previewing:
-            header += (f"<br><span style='color:{muted}'>Under the mouse; the selection comes back "
-                       "when it moves away.</span>")
+            note = self.tr("Under the mouse; the selection comes back when it moves away.")
+            header += f"<br><span style='color:{muted}'>{note}</span>"
         if self.session.viewing_past:
-            header += (f"<br><span style='color:{muted}'>The timeline shows iteration "
-                       f"{self.session.view_iteration}; the numbers here are from the live network.</span>")
+            note = fill(self.tr("The timeline shows iteration %1; the numbers here are from the live network."),
+                        self.session.view_iteration)
+            header += f"<br><span style='color:{muted}'>{note}</span>"
         self.header.setText(header)
         self._header_plain = _plain(header)
         doc, plain, latest = self._html(content)
@@ -513,21 +485,23 @@ class Inspector(RebuiltView, QWidget):
             title = html.escape(sec.step.describe(L))
             tag = ""
             if last is not None and sec.step == last:
-                tag = f" <span style='color:{col['accent']}; font-weight:normal'>— just computed</span>"
+                tag = f" <span style='color:{col['accent']}; font-weight:normal'>— {self.tr('just computed')}</span>"
                 out.append("<a name='latest'></a>")
                 latest = True
             out.append(f"<p style='margin:8px 0 2px 0; color:{col['heading']}'><b>{title}</b>{tag}</p>")
             plain.append(_plain(f"{title}{tag}"))
             out.append(self._table(sec.lines, col, plain))
             if sec.omitted:
-                more = f"… left out: {sec.omitted}. Click a neuron or a connection to see its own lines."
+                more = fill(self.tr("… left out: %1. Click a neuron or a connection to see its own lines."),
+                            sec.omitted)
                 out.append(f"<p style='color:{col['muted']}'>{html.escape(more)}</p>")
                 plain.append(more)
         if c.to_come:
-            items = "; ".join(c.to_come)
-            out.append(f"<p style='margin-top:8px; color:{col['muted']}'><i>Still to come</i> — "
+            items = self.tr("; ").join(c.to_come)
+            still = self.tr("Still to come")
+            out.append(f"<p style='margin-top:8px; color:{col['muted']}'><i>{still}</i> — "
                        f"{html.escape(items)}</p>")
-            plain.append(f"Still to come — {items}")
+            plain.append(f"{still} — {items}")
         out.append("</body></html>")
         return "".join(out), "\n".join(plain), latest
 

@@ -25,6 +25,7 @@ from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QColor, QPalette, QTextOption
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from nnviz.core.words import N_, fill, translate
 from nnviz.gui.panels.schedule_strip import ScheduleStrip
 from nnviz.gui.widgets import palette as pal
 from nnviz.gui.widgets.axes import IterationAxis, LinearAxis, LossAxis, cache_axes, settle_ranges
@@ -36,9 +37,10 @@ from nnviz.gui.widgets.session_view import SessionView
 # Curve colours (light palette, dark palette); the training loss in palette.LOSS_COLOURS.
 CHECK_COLOURS = ("#6a3d9a", "#c39be0")
 ACCURACY_ALPHA = 150  # the accuracy uses the text colour, a little faded: it is context
-EMPTY_HINT = "Step or Play: the loss of each iteration appears here"
+EMPTY_HINT = N_("LossCurve", "Step or Play: the loss of each iteration appears here")
 _POINTS_UP_TO = 40  # a dot per iteration while there are this few: each is one step
 _DOT = "\u00b7"
+NOTES = {"timeline": N_("LossCurve", "timeline"), "in progress": N_("LossCurve", "in progress")}
 
 
 class LossCurve(SessionView, QWidget):
@@ -67,15 +69,15 @@ class LossCurve(SessionView, QWidget):
         self.readout.setObjectName("lossReadout")
         self.readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.readout.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self._readout_tip = "Move the mouse over the curve to read off an iteration's numbers"
+        self._readout_tip = self.tr("Move the mouse over the curve to read off an iteration's numbers")
         self.readout.setToolTip(self._readout_tip)
         self._readout_parts: list[str] = []
         self._readout_note = ""
-        self.log_box = QCheckBox("log y")
-        self.log_box.setToolTip("Logarithmic loss axis (a loss of exactly 0 has no logarithm and is left out)")
-        self.accuracy_box = QCheckBox("accuracy")
+        self.log_box = QCheckBox(self.tr("log y"))
+        self.log_box.setToolTip(self.tr("Logarithmic loss axis (a loss of exactly 0 has no logarithm and is left out)"))
+        self.accuracy_box = QCheckBox(self.tr("accuracy"))
         self.accuracy_box.setChecked(True)
-        self.accuracy_box.setToolTip("Show the share of the batch's samples classified right (right axis, 0 to 1)")
+        self.accuracy_box.setToolTip(self.tr("Show the share of the batch's samples classified right (right axis, 0 to 1)"))
         self.accuracy_box.setVisible(False)
         row = QHBoxLayout()
         row.setContentsMargins(6, 2, 6, 0)
@@ -94,8 +96,8 @@ class LossCurve(SessionView, QWidget):
         pi.setMenuEnabled(False, enableViewBoxMenu=True)  # log mode is ours, not the plot menu's
         # after a zoom or pan the view stops following: pyqtgraph's "A" button (bottom left)
         # or a double click brings it back
-        pi.setLabel("bottom", "iteration")
-        pi.setLabel("left", "loss")
+        pi.setLabel("bottom", self.tr("iteration"))
+        pi.setLabel("left", self.tr("loss"))
         # Grid lines are costly to draw at every frame of Play (a full grid on both axes took
         # longer than the curve): horizontal lines only, at the labelled tick levels.
         pi.showGrid(x=False, y=True, alpha=0.18)
@@ -136,7 +138,7 @@ class LossCurve(SessionView, QWidget):
         self.accuracy_view.enableAutoRange(x=False, y=False)
         right = pi.getAxis("right")
         right.linkToView(self.accuracy_view)
-        right.setLabel("accuracy")
+        right.setLabel(self.tr("accuracy"))
         right.setWidth(44)
         self.accuracy_item = pg.PlotDataItem()
         self.accuracy_view.addItem(self.accuracy_item)
@@ -150,7 +152,7 @@ class LossCurve(SessionView, QWidget):
 
         # a hint while there is nothing to draw, centred in the view (pixel coordinates),
         # wrapped to the view's width
-        self.empty_hint = pg.TextItem(EMPTY_HINT, anchor=(0.5, 0.5))
+        self.empty_hint = pg.TextItem(translate("LossCurve", EMPTY_HINT), anchor=(0.5, 0.5))
         self.empty_hint.textItem.document().setDefaultTextOption(QTextOption(Qt.AlignmentFlag.AlignCenter))
         self.empty_hint.setParentItem(pi.vb)
         pi.vb.sigResized.connect(self._place_hint)
@@ -264,7 +266,7 @@ class LossCurve(SessionView, QWidget):
                 self.fork_curve.set_data([], [])
                 self._update_legend()
             return
-        name = f"fork: rate {f.trainer.learning_rate:.4g}, {f.trainer.optimizer.name}"
+        name = fill(self.tr("fork: rate %1, %2"), f"{f.trainer.learning_rate:.4g}", f.trainer.optimizer.name)
         if self._fork.sync(f.trainer.loss_history) or name != self._fork_name:
             x, y = self.fork_data()
             self.fork_curve.set_data(x, self._for_log(y))
@@ -336,13 +338,13 @@ class LossCurve(SessionView, QWidget):
 
     def _update_legend(self) -> None:
         """Entries in a fixed order: training loss, check loss, accuracy."""
-        wanted = [(self.train_item, "training loss")]
+        wanted = [(self.train_item, self.tr("training loss"))]
         if self._check_shown:
-            wanted.append((self.check_item, "check loss"))
+            wanted.append((self.check_item, self.tr("check loss")))
         if self._fork_name:
             wanted.append((self.fork_item, self._fork_name))
         if self._accuracy_shown:
-            wanted.append((self.accuracy_item, "accuracy"))
+            wanted.append((self.accuracy_item, self.tr("accuracy")))
         if [(sample.item, label.text) for sample, label in self.legend.items] == wanted:
             return
         self.legend.clear()
@@ -492,24 +494,24 @@ class LossCurve(SessionView, QWidget):
         else:
             cur = self._current()
             if cur is None:
-                self._readout_parts = ["no iterations yet"]
+                self._readout_parts = [self.tr("no iterations yet")]
                 self._readout_note = ""
                 self._fit_readout()
                 return
             i, loss, note = cur
         num = self.session.formatter.num  # the numbers as every view writes them
-        parts = [f"iteration {i}", f"loss {num(loss)}"]
+        parts = [fill(self.tr("iteration %1"), i), fill(self.tr("loss %1"), num(loss))]
         if self._check_y.shape[0]:
             k = np.flatnonzero(self._check_x == i)
             if k.size:
-                parts.append(f"check {num(self._check_y[k[-1]])}")
+                parts.append(fill(self.tr("check %1"), num(self._check_y[k[-1]])))
         if self._accuracy_shown and 1 <= i <= self._accuracy.n:
-            parts.append(f"accuracy {num(self._accuracy.buf[i - 1])}")
+            parts.append(fill(self.tr("accuracy %1"), num(self._accuracy.buf[i - 1])))
         fork = self.session.fork_run
         if fork is not None and fork.start < i <= fork.start + self._fork.n:
-            parts.append(f"fork {num(self._fork.buf[i - 1 - fork.start])}")
+            parts.append(fill(self.tr("fork %1"), num(self._fork.buf[i - 1 - fork.start])))
         self._readout_parts = parts
-        self._readout_note = note
+        self._readout_note = translate("LossCurve", NOTES[note]) if note else ""
         self._fit_readout()
 
     def _fit_readout(self) -> None:

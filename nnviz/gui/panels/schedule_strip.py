@@ -12,6 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 
 from nnviz.core.trainer import Trainer
+from nnviz.core.words import fill, translate
+from nnviz.gui.panels.training_panel import SCHEDULES
 from nnviz.gui.widgets import palette as pal
 from nnviz.gui.widgets.axes import IterationAxis, cache_axes
 
@@ -28,8 +30,8 @@ class ScheduleStrip(pg.PlotWidget):
         super().__init__(axisItems={"bottom": IterationAxis("bottom")}, enableMenu=False)
         self.setObjectName("ratePlot")
         self.setFixedHeight(92)
-        self.setToolTip("The learning rate the schedule applies at each iteration "
-                        "(dashed; dotted: the iterations still to come)")
+        self.setToolTip(self.tr("The learning rate the schedule applies at each iteration "
+                                "(dashed; dotted: the iterations still to come)"))
         self._key: tuple | None = None
         self.x = np.empty(0)
         self.y = np.empty(0)
@@ -42,10 +44,10 @@ class ScheduleStrip(pg.PlotWidget):
         left.setWidth(54)  # as the loss axis: the two plots' iterations line up
         left.enableAutoSIPrefix(False)
         left.setStyle(maxTickLevel=0)
-        pi.setLabel("left", "rate")
+        pi.setLabel("left", self.tr("rate"))
         pi.getAxis("bottom").setStyle(showValues=True)
         self.align(False)
-        self.title = pg.LabelItem("learning rate (schedule)", size="8pt", justify="right")
+        self.title = pg.LabelItem(self.tr("learning rate (schedule)"), size="8pt", justify="right")
         pi.layout.removeItem(pi.titleLabel)
         pi.titleLabel.setVisible(False)
         pi.layout.addItem(self.title, 0, 1)
@@ -93,7 +95,9 @@ class ScheduleStrip(pg.PlotWidget):
         self.now_line.setVisible(n > 0)
         top = float(y.max()) if y.size else lr
         self.getPlotItem().vb.setRange(xRange=(0.5, total + 0.5), yRange=(0.0, top * 1.08 or 1.0), padding=0)
-        self.title.setText(f"learning rate ({sched.kind} schedule) · next {trainer.applied_learning_rate:.9g}",
+        kind = translate("TrainingPanel", dict(SCHEDULES).get(sched.kind, sched.kind))
+        self.title.setText(fill(self.tr("learning rate (%1) · next %2"), kind,
+                                f"{trainer.applied_learning_rate:.9g}"),
                            size="8pt", color=pal.text_color(self.palette()))
         self.setVisible(True)
 

@@ -17,26 +17,31 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout
 
 from nnviz.app.session import LESSONS
 from nnviz.core import losses
+from nnviz.core.words import N_, fill, translate
 from nnviz.gui.widgets.session_view import SessionView
 
 OPTIMIZERS = [("sgd", "SGD"), ("momentum", "Momentum"), ("adagrad", "Adagrad"), ("adam", "Adam")]
 OPTIMIZER_PARAMS = ("momentum", "beta1", "beta2", "eps")  # every parameter any optimizer takes
-PARAM_LABELS = {"momentum": "Momentum", "beta1": "β₁", "beta2": "β₂", "eps": "ε"}
+PARAM_LABELS = {"momentum": N_("TrainingPanel", "Momentum"), "beta1": "β₁", "beta2": "β₂", "eps": "ε"}
 PARAM_TIPS = {
-    "momentum": "Momentum: v = momentum·v + g, step = rate·v (0 is plain SGD)",
-    "beta1": "Adam β₁: decay of the running mean of the gradient",
-    "beta2": "Adam β₂: decay of the running mean of the squared gradient",
-    "eps": "ε: added to the square root in the denominator, so it never divides by 0",
+    "momentum": N_("TrainingPanel", "Momentum: v = momentum·v + g, step = rate·v (0 is plain SGD)"),
+    "beta1": N_("TrainingPanel", "Adam β₁: decay of the running mean of the gradient"),
+    "beta2": N_("TrainingPanel", "Adam β₂: decay of the running mean of the squared gradient"),
+    "eps": N_("TrainingPanel", "ε: added to the square root in the denominator, so it never divides by 0"),
 }
-BATCH_MODES = [("full", "Full batch"), ("online", "Online (one sample)"), ("mini", "Mini-batch")]
-LOSSES = [("half_sse", "½ sum of squares"), ("mse", "Mean squared error"), ("cross_entropy", "Cross-entropy")]
-BACKPROP = [("chain", "Chain rule"), ("proportional", "Proportional split")]
-SCHEDULES = [("constant", "Constant"), ("step", "Step decay"), ("exponential", "Exponential"),
-             ("inverse", "1/t decay")]
+BATCH_MODES = [("full", N_("TrainingPanel", "Full batch")), ("online", N_("TrainingPanel", "Online (one sample)")),
+               ("mini", N_("TrainingPanel", "Mini-batch"))]
+LOSSES = [("half_sse", N_("TrainingPanel", "½ sum of squares")), ("mse", N_("TrainingPanel", "Mean squared error")),
+          ("cross_entropy", N_("TrainingPanel", "Cross-entropy"))]
+BACKPROP = [("chain", N_("TrainingPanel", "Chain rule")), ("proportional", N_("TrainingPanel", "Proportional split"))]
+SCHEDULES = [("constant", N_("TrainingPanel", "Constant")), ("step", N_("TrainingPanel", "Step decay")),
+             ("exponential", N_("TrainingPanel", "Exponential")), ("inverse", N_("TrainingPanel", "1/t decay"))]
 SCHEDULE_PARAMS = {  # name: (label, low, high, step, decimals, tip)
-    "step_size": ("Every", 1, 10**6, 10, 0, "Step decay: multiply the rate by γ every N iterations"),
-    "gamma": ("γ", 0.001, 1.0, 0.01, 4, "Step decay: the factor every N iterations; exponential: rate·γ^t"),
-    "decay": ("Decay", 0.0, 100.0, 0.001, 4, "1/t: rate / (1 + decay·t)"),
+    "step_size": (N_("TrainingPanel", "Every"), 1, 10**6, 10, 0,
+                  N_("TrainingPanel", "Step decay: multiply the rate by γ every N iterations")),
+    "gamma": ("γ", 0.001, 1.0, 0.01, 4,
+              N_("TrainingPanel", "Step decay: the factor every N iterations; exponential: rate·γ^t")),
+    "decay": (N_("TrainingPanel", "Decay"), 0.0, 100.0, 0.001, 4, N_("TrainingPanel", "1/t: rate / (1 + decay·t)")),
 }
 SCHEDULE_USES = {"constant": (), "step": ("step_size", "gamma"), "exponential": ("gamma",),
                  "inverse": ("decay",)}
@@ -78,9 +83,10 @@ class SciSpinBox(QDoubleSpinBox):
 
 
 def _combo(items) -> QComboBox:
+    """A combo box of (key, text marked in the TrainingPanel context) items."""
     box = QComboBox()
     for key, text in items:
-        box.addItem(text, key)
+        box.addItem(translate("TrainingPanel", text), key)
     box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     return box
 
@@ -103,7 +109,7 @@ class TrainingPanel(SessionView, QWidget):
 
         # --------------------------------------------------------- optimizer
         self.optimizer_combo = _combo(OPTIMIZERS)
-        self.optimizer_combo.setToolTip("How a gradient becomes a step")
+        self.optimizer_combo.setToolTip(self.tr("How a gradient becomes a step"))
         self.param_spins: dict[str, QDoubleSpinBox] = {}
         self.param_labels: dict[str, QLabel] = {}
         for name in OPTIMIZER_PARAMS:
@@ -115,16 +121,17 @@ class TrainingPanel(SessionView, QWidget):
                 spin.setRange(0.0, 0.9999)
                 spin.setSingleStep(0.01 if name != "beta2" else 0.001)
                 spin.setKeyboardTracking(False)
-            spin.setToolTip(PARAM_TIPS[name])
+            tip = translate("TrainingPanel", PARAM_TIPS[name])
+            spin.setToolTip(tip)
             spin.setObjectName(f"{name}Spin")
             self.param_spins[name] = spin
-            self.param_labels[name] = QLabel(PARAM_LABELS[name])
-            self.param_labels[name].setToolTip(PARAM_TIPS[name])
+            self.param_labels[name] = QLabel(translate("TrainingPanel", PARAM_LABELS[name]))
+            self.param_labels[name].setToolTip(tip)
 
-        opt_box = QGroupBox("Optimizer")
+        opt_box = QGroupBox(self.tr("Optimizer"))
         opt_form = QFormLayout(opt_box)
         _compact(opt_form)
-        opt_form.addRow("Method", self.optimizer_combo)
+        opt_form.addRow(self.tr("Method"), self.optimizer_combo)
         for name in OPTIMIZER_PARAMS:
             opt_form.addRow(self.param_labels[name], self.param_spins[name])
         self._opt_form = opt_form
@@ -137,15 +144,15 @@ class TrainingPanel(SessionView, QWidget):
 
         # ------------------------------------------------------------ batches
         self.batch_combo = _combo(BATCH_MODES)
-        self.batch_combo.setToolTip("Samples per update: all of them, one at a time, or N")
+        self.batch_combo.setToolTip(self.tr("Samples per update: all of them, one at a time, or N"))
         self.batch_size_spin = QSpinBox()
         self.batch_size_spin.setRange(1, 1)
         self.batch_size_spin.setKeyboardTracking(False)
-        self.batch_size_spin.setToolTip("Samples in one mini-batch")
+        self.batch_size_spin.setToolTip(self.tr("Samples in one mini-batch"))
         self.batch_size_spin.setPrefix("N = ")
         self.batch_size_spin.setMinimumWidth(80)
-        self.shuffle_check = QCheckBox("Shuffle")
-        self.shuffle_check.setToolTip("Draw the samples in a new random order every epoch")
+        self.shuffle_check = QCheckBox(self.tr("Shuffle"))
+        self.shuffle_check.setToolTip(self.tr("Draw the samples in a new random order every epoch"))
         batch_row = QHBoxLayout()
         batch_row.setContentsMargins(0, 0, 0, 0)
         batch_row.addWidget(self.batch_combo, 1)
@@ -153,55 +160,55 @@ class TrainingPanel(SessionView, QWidget):
 
         # ------------------------------------------------- loss and gradients
         self.loss_combo = _combo(LOSSES)
-        self.loss_combo.setToolTip("What the network minimises")
+        self.loss_combo.setToolTip(self.tr("What the network minimises"))
         self.backprop_combo = _combo(BACKPROP)
-        self.backprop_combo.setToolTip(
+        self.backprop_combo.setToolTip(self.tr(
             "Chain rule: the exact gradient. Proportional split: each neuron's error shared "
-            "among its inputs in proportion to the weights (not a gradient)")
-        self.freeze_biases_check = QCheckBox("Freeze all biases")
-        self.freeze_biases_check.setToolTip("Train the weights only; the biases keep their values")
+            "among its inputs in proportion to the weights (not a gradient)"))
+        self.freeze_biases_check = QCheckBox(self.tr("Freeze all biases"))
+        self.freeze_biases_check.setToolTip(self.tr("Train the weights only; the biases keep their values"))
 
-        train_box = QGroupBox("Training")
+        train_box = QGroupBox(self.tr("Training"))
         train_form = QFormLayout(train_box)
         _compact(train_form)
-        train_form.addRow("Batch", batch_row)
+        train_form.addRow(self.tr("Batch"), batch_row)
         train_form.addRow("", self.shuffle_check)
-        train_form.addRow("Loss", self.loss_combo)
-        train_form.addRow("Backprop", self.backprop_combo)
+        train_form.addRow(self.tr("Loss"), self.loss_combo)
+        train_form.addRow(self.tr("Backprop"), self.backprop_combo)
         train_form.addRow("", self.freeze_biases_check)
 
         # ------------------------------------------------------ stopping rules
-        self.until_loss_check = QCheckBox("Loss below")
-        self.until_loss_check.setToolTip("Play stops when the loss of an iteration falls below this")
+        self.until_loss_check = QCheckBox(self.tr("Loss below"))
+        self.until_loss_check.setToolTip(self.tr("Play stops when the loss of an iteration falls below this"))
         self.until_loss_spin = SciSpinBox(1e-12, 1e6)
         self.until_loss_spin.setValue(1e-3)
-        self.max_iter_check = QCheckBox("Iterations")
-        self.max_iter_check.setToolTip("Play stops when the iteration counter reaches this")
+        self.max_iter_check = QCheckBox(self.tr("Iterations"))
+        self.max_iter_check.setToolTip(self.tr("Play stops when the iteration counter reaches this"))
         self.max_iter_spin = QSpinBox()
         self.max_iter_spin.setRange(1, MAX_ITERATIONS)
         self.max_iter_spin.setValue(1000)
         self.max_iter_spin.setKeyboardTracking(False)
         self.max_iter_spin.setGroupSeparatorShown(True)
-        stop_box = QGroupBox("Play stops at")
+        stop_box = QGroupBox(self.tr("Play stops at"))
         stop_form = QFormLayout(stop_box)
         _compact(stop_form)
         stop_form.addRow(self.until_loss_check, self.until_loss_spin)
         stop_form.addRow(self.max_iter_check, self.max_iter_spin)
 
         # ------------------------------------------------ initialisation lessons
-        self.zeros_button = QPushButton("Zeros")
-        self.zeros_button.setToolTip("Start again with every weight and bias 0")
-        self.large_button = QPushButton("Large")
-        self.large_button.setToolTip("Start again with weights and biases uniform in [-10, 10]")
-        self.restore_button = QPushButton("Restore")
-        self.restore_button.setToolTip("Start again from the initial weights used before the lesson")
+        self.zeros_button = QPushButton(self.tr("Zeros"))
+        self.zeros_button.setToolTip(self.tr("Start again with every weight and bias 0"))
+        self.large_button = QPushButton(self.tr("Large"))
+        self.large_button.setToolTip(self.tr("Start again with weights and biases uniform in [-10, 10]"))
+        self.restore_button = QPushButton(self.tr("Restore"))
+        self.restore_button.setToolTip(self.tr("Start again from the initial weights used before the lesson"))
         self.lesson_label = QLabel()
         self.lesson_label.setWordWrap(True)
         self.lesson_label.setObjectName("lessonLabel")
         font = self.lesson_label.font()
         font.setItalic(True)
         self.lesson_label.setFont(font)
-        lesson_box = QGroupBox("Initialisation lessons")
+        lesson_box = QGroupBox(self.tr("Initialisation lessons"))
         lesson_layout = QVBoxLayout(lesson_box)
         lesson_layout.setContentsMargins(6, 4, 6, 4)
         lesson_layout.setSpacing(4)
@@ -213,12 +220,12 @@ class TrainingPanel(SessionView, QWidget):
         lesson_layout.addLayout(buttons)
         lesson_layout.addWidget(self.lesson_label)
 
-        self.sweep_button = QPushButton("Learning-rate sweep…")
-        self.sweep_button.setToolTip("Train copies at many learning rates from here and pick the best "
-                                     "(its result sets the learning rate with one click)")
+        self.sweep_button = QPushButton(self.tr("Learning-rate sweep…"))
+        self.sweep_button.setToolTip(self.tr("Train copies at many learning rates from here and pick the best "
+                                             "(its result sets the learning rate with one click)"))
         self.sweep_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.sweep_button.clicked.connect(self.sweepRequested)
-        rate_box = QGroupBox("Learning-rate lessons")
+        rate_box = QGroupBox(self.tr("Learning-rate lessons"))
         rate_layout = QVBoxLayout(rate_box)
         rate_layout.setContentsMargins(6, 4, 6, 4)
         rate_layout.addWidget(self.sweep_button)
@@ -328,7 +335,7 @@ class TrainingPanel(SessionView, QWidget):
                 losses.get(name, out)
             except ValueError as exc:
                 item.setEnabled(False)
-                item.setToolTip(f"{exc}; the output layer is {out.name}")
+                item.setToolTip(fill(self.tr("%1; the output layer is %2"), exc, out.name))
             else:
                 item.setEnabled(True)
                 item.setToolTip("")
@@ -340,7 +347,7 @@ class TrainingPanel(SessionView, QWidget):
 
     def _show_lesson(self) -> None:
         lesson = self.session.lesson
-        self.lesson_label.setText(LESSONS.get(lesson, ""))
+        self.lesson_label.setText(translate("session", LESSONS.get(lesson, "")))
         self.lesson_label.setVisible(lesson is not None)
         self.restore_button.setEnabled(lesson is not None)
 
@@ -406,8 +413,8 @@ class TrainingPanel(SessionView, QWidget):
     # ------------------------------------------------------------- schedule
     def _build_schedule(self, form: QFormLayout) -> None:
         self.schedule_combo = _combo(SCHEDULES)
-        self.schedule_combo.setToolTip("How the applied learning rate follows the iteration count t")
-        form.addRow("Rate schedule", self.schedule_combo)
+        self.schedule_combo.setToolTip(self.tr("How the applied learning rate follows the iteration count t"))
+        form.addRow(self.tr("Rate schedule"), self.schedule_combo)
         for name, (label, low, high, step, decimals, tip) in SCHEDULE_PARAMS.items():
             spin = QSpinBox() if name == "step_size" else QDoubleSpinBox()
             if name != "step_size":
@@ -415,12 +422,13 @@ class TrainingPanel(SessionView, QWidget):
             spin.setRange(low, high)
             spin.setSingleStep(step)
             spin.setKeyboardTracking(False)
+            tip = translate("TrainingPanel", tip)
             spin.setToolTip(tip)
             spin.setObjectName(f"schedule_{name}Spin")
             if name == "step_size":
-                spin.setSuffix(" iterations")
+                spin.setSuffix(self.tr(" iterations"))
             self.schedule_spins[name] = spin
-            lab = QLabel(label)
+            lab = QLabel(translate("TrainingPanel", label))
             lab.setToolTip(tip)
             self.param_labels["schedule_" + name] = lab
             form.addRow(lab, spin)

@@ -176,7 +176,7 @@ def test_a_hidden_neuron_before_its_backward_step(inspector, session):
 
 def test_an_input_neuron(inspector, session):
     session.select_neuron(0, 1)
-    assert "when Forward · layer 1 draws the batch" in inspector.text()
+    assert "when Forward · layer 1 of 2 draws the batch" in inspector.text()
     step(session)
     text = inspector.text()
     assert text.startswith("i2 · input (layer 0 of 2")

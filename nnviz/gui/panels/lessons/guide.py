@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QDockWidget, QMenu, QScrollArea, QWidget
 
 from nnviz.app.lessons.format import CONTROLS, DOCKS
+from nnviz.core.words import T_
 from nnviz.gui.panels.lessons.highlight import Highlight
 from nnviz.gui.panels.lessons.panel import LessonPanel
 
@@ -55,7 +56,7 @@ class Guide:
         self.player.highlight.connect(self.point_at)
         self.player.changed.connect(self._on_changed)
         panel.opened.connect(lambda name: self.show_dock_widget(dock))
-        self.menu = QMenu("&Lessons", window)
+        self.menu = QMenu(T_("Guide", "&Lessons"), window)
         self.menu.setObjectName("lessonsMenu")
         self.menu.aboutToShow.connect(self.fill_menu)
         self.fill_menu()
@@ -76,10 +77,10 @@ class Guide:
         if self.player.library.errors:
             m.addSeparator()
             for line in self.player.library.errors:
-                m.addAction(f"Cannot be used: {line}").setEnabled(False)
+                m.addAction(T_("Guide", "Cannot be used: %1", line)).setEnabled(False)
         m.addSeparator()
-        m.addAction("Show the lessons panel", lambda: self.show_dock_widget(self.dock))
-        close = m.addAction("Close the lesson", self.player.close)
+        m.addAction(T_("Guide", "Show the lessons panel"), lambda: self.show_dock_widget(self.dock))
+        close = m.addAction(T_("Guide", "Close the lesson"), self.player.close)
         close.setEnabled(self.player.lesson is not None)
 
     # --------------------------------------------------------- the window

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
                                QStackedWidget, QTextBrowser, QVBoxLayout, QWidget)
 
 from nnviz.app.lessons.player import LessonPlayer
+from nnviz.core.words import T_, fill
 from nnviz.gui.widgets import formula
 from nnviz.gui.widgets import palette as pal
 from nnviz.gui.widgets.session_view import SessionView
@@ -58,11 +59,11 @@ class LessonPanel(SessionView, QWidget):
         self.list.setObjectName("lessonList")
         self.list.setWordWrap(True)
         self.list.itemActivated.connect(self._on_item_activated)
-        self.open_button = QPushButton("Open lesson")
+        self.open_button = QPushButton(self.tr("Open lesson"))
         self.open_button.setObjectName("openLesson")
         self.open_button.clicked.connect(self._open_selected)
-        intro = QLabel("Lessons from the tutorials nnviz grew from, in order. Each step says what to do "
-                       "and what to watch; it is ticked when you have done it.")
+        intro = QLabel(self.tr("Lessons from the tutorials nnviz grew from, in order. Each step says what to do "
+                               "and what to watch; it is ticked when you have done it."))
         intro.setWordWrap(True)
         chooser = QWidget()
         cl = QVBoxLayout(chooser)
@@ -79,9 +80,9 @@ class LessonPanel(SessionView, QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         font.setWeight(QFont.Weight.DemiBold)
         self.title.setFont(font)
-        self.all_button = QPushButton("All lessons")
+        self.all_button = QPushButton(self.tr("All lessons"))
         self.all_button.setObjectName("allLessons")
-        self.all_button.setToolTip("Back to the list (this lesson's progress is kept)")
+        self.all_button.setToolTip(self.tr("Back to the list (this lesson's progress is kept)"))
         self.all_button.clicked.connect(self.player.close)
         self.dots = QLabel()
         self.dots.setObjectName("lessonDots")
@@ -97,15 +98,15 @@ class LessonPanel(SessionView, QWidget):
         self.task.setObjectName("lessonTask")
         self.task.setWordWrap(True)
         self.task.setTextFormat(Qt.TextFormat.RichText)
-        self.back_button = QPushButton("◀ Back")
+        self.back_button = QPushButton(self.tr("◀ Back"))
         self.back_button.setObjectName("lessonBack")
-        self.restart_button = QPushButton("Restart")
+        self.restart_button = QPushButton(self.tr("Restart"))
         self.restart_button.setObjectName("lessonRestart")
-        self.restart_button.setToolTip("This lesson from its first step, nothing ticked")
-        self.next_button = QPushButton("Next ▶")
+        self.restart_button.setToolTip(self.tr("This lesson from its first step, nothing ticked"))
+        self.next_button = QPushButton(self.tr("Next ▶"))
         self.next_button.setObjectName("lessonNext")
-        self.next_button.setToolTip("The next step (available before this one is ticked: the checks guide, "
-                                    "they do not gate)")
+        self.next_button.setToolTip(self.tr("The next step (available before this one is ticked: the checks "
+                                            "guide, they do not gate)"))
         for b in (self.back_button, self.restart_button, self.next_button, self.all_button, self.open_button):
             b.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.back_button.clicked.connect(self.player.back)
@@ -187,11 +188,12 @@ class LessonPanel(SessionView, QWidget):
         self.title.setText(f"{lesson.number} · {html.escape(lesson.title)}")
         self.title.setToolTip(lesson.summary)
         self.dots.setText(self._dots_html())
-        self.step_label.setText(f"<b>Step {p.index + 1} of {n}:</b> {formula.prose(step.title)}")
+        self.step_label.setText(fill(self.tr("<b>Step %1 of %2:</b> %3"), p.index + 1, n,
+                                     formula.prose(step.title)))
         self._show_text()
         self._show_task()
         self.back_button.setEnabled(p.can_back)
-        self.next_button.setText("Next ▶" if p.can_next else "Finish")
+        self.next_button.setText(self.tr("Next ▶") if p.can_next else self.tr("Finish"))
         font = self.next_button.font()
         font.setBold(p.passed())
         self.next_button.setFont(font)
@@ -234,12 +236,13 @@ class LessonPanel(SessionView, QWidget):
     def _show_task(self) -> None:
         p = self.player
         step = p.step
-        goal = formula.prose(step.goal) if step.goal else "Read, then go on with Next."
+        goal = formula.prose(step.goal) if step.goal else self.tr("Read, then go on with Next.")
         if p.passed():
             colour = DONE_COLOURS[pal.is_dark(self.palette())]
-            self.task.setText(f"<span style='color:{colour}'><b>✔ Done</b> — {goal}</span>")
+            done = fill(self.tr("<b>✔ Done</b> — %1"), goal)
+            self.task.setText(f"<span style='color:{colour}'>{done}</span>")
         elif step.checks:
-            self.task.setText(f"<b>☐ To do:</b> {goal}")
+            self.task.setText(fill(self.tr("<b>☐ To do:</b> %1"), goal))
         else:
             self.task.setText(f"<i>{goal}</i>")
 
@@ -248,13 +251,14 @@ class LessonPanel(SessionView, QWidget):
         self.list.clear()
         for lesson in self.player.library.lessons:
             done, total = self.player.progress(lesson.name)
-            state = "✔ done" if done == total else f"{done}/{total} steps" if done else f"{total} steps"
+            state = (self.tr("✔ done") if done == total else
+                     T_("LessonPanel", "%1/%n steps", done, n=total) if done else T_("LessonPanel", "%n steps", n=total))
             item = QListWidgetItem(f"{lesson.number}. {lesson.title} — {state}")
             item.setData(Qt.ItemDataRole.UserRole, lesson.name)
             item.setToolTip(lesson.summary)
             self.list.addItem(item)
         for line in self.player.library.errors:
-            item = QListWidgetItem(f"Cannot be used: {line}")
+            item = QListWidgetItem(fill(self.tr("Cannot be used: %1"), line))
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             item.setForeground(QColor("#c62828"))
             self.list.addItem(item)
