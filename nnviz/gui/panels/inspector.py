@@ -485,7 +485,8 @@ class Inspector(RebuiltView, QWidget):
             title = html.escape(sec.step.describe(L))
             tag = ""
             if last is not None and sec.step == last:
-                tag = f" <span style='color:{col['accent']}; font-weight:normal'>— {self.tr('just computed')}</span>"
+                just = self.tr("just computed")
+                tag = f" <span style='color:{col['accent']}; font-weight:normal'>— {just}</span>"
                 out.append("<a name='latest'></a>")
                 latest = True
             out.append(f"<p style='margin:8px 0 2px 0; color:{col['heading']}'><b>{title}</b>{tag}</p>")
