@@ -217,8 +217,10 @@ class ComparePanel(SessionView, QWidget):
             where = T_("ComparePanel", "Means over the %n-sample batch of iteration %1", c.iteration,
                        n=c.n_samples)
         else:
-            where = T_("ComparePanel", "Means over all %n samples at the current weights (no iteration yet)",
-                       n=c.n_samples)
+            where = (self.tr("Means over the one sample at the current weights (no iteration yet)")
+                     if c.n_samples == 1 else
+                     T_("ComparePanel", "Means over all %n samples at the current weights (no iteration yet)",
+                        n=c.n_samples))
         mode = (self.tr("The trainer uses the chain rule.") if t.backprop == "chain"
                 else self.tr("The trainer uses the proportional split."))
         self.caption.setText(fill(self.tr("%1; the last column counts the samples one by one. %2"), where, mode))

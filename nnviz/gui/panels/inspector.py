@@ -276,7 +276,7 @@ class Inspector(RebuiltView, QWidget):
         limit = self._limit()
         if len(lines) <= limit:
             return _Section(step, lines)
-        return _Section(step, lines[:limit], T_("Inspector", "%n more lines", n=len(lines) - limit))
+        return _Section(step, lines[:limit], _more_lines(len(lines) - limit))
 
     def _lines(self, step: MicroStep, sample: int | None) -> tuple[list[Line], str]:
         """All lines of a step for the focused sample, at most ``_limit()`` of them, and what
@@ -311,7 +311,7 @@ class Inspector(RebuiltView, QWidget):
                 if not lines or ln.text != lines[-1].text:
                     lines.append(ln)
         if len(lines) > limit:
-            cut = T_("Inspector", "%n more lines", n=len(lines) - limit)
+            cut = _more_lines(len(lines) - limit)
             left = fill(self.tr("%1 and %2"), cut, left) if left else cut
         return lines[:limit], left
 
@@ -522,6 +522,10 @@ class Inspector(RebuiltView, QWidget):
                             f"{lhs}</td><td valign='top'>{rhs}</td></tr>")
                 plain.append(_plain(f"{lhs} {rhs}"))
         return f"<table cellspacing='0' cellpadding='2'>{''.join(rows)}</table>"
+
+
+def _more_lines(k: int) -> str:
+    return T_("Inspector", "%n more line", n=1) if k == 1 else T_("Inspector", "%n more lines", n=k)
 
 
 def _plain(rich: str) -> str:

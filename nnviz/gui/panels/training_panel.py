@@ -347,7 +347,7 @@ class TrainingPanel(SessionView, QWidget):
 
     def _show_lesson(self) -> None:
         lesson = self.session.lesson
-        self.lesson_label.setText(translate("session", LESSONS.get(lesson, "")))
+        self.lesson_label.setText(translate("Session", LESSONS.get(lesson, "")))  # marked in nnviz.app.session
         self.lesson_label.setVisible(lesson is not None)
         self.restore_button.setEnabled(lesson is not None)
 
