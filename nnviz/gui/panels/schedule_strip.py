@@ -12,8 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 
 from nnviz.core.trainer import Trainer
-from nnviz.core.words import fill, translate
-from nnviz.gui.panels.training_panel import SCHEDULES
+from nnviz.core.words import N_, fill, translate
 from nnviz.gui.widgets import palette as pal
 from nnviz.gui.widgets.axes import IterationAxis, cache_axes
 
@@ -21,6 +20,9 @@ RATE_COLOURS = ("#8d6e00", "#e0c050")  # (light, dark) ochre
 RATE_AHEAD = 0.2  # the strip also shows this share of the iterations run ahead
 RATE_AHEAD_MIN = 10  # ... and at least this many iterations
 DASHED_UP_TO = 4000  # a dashed pen is slow on long paths: solid beyond this
+# the schedules' names, as the training options list them
+SCHEDULES = [("constant", N_("ScheduleStrip", "Constant")), ("step", N_("ScheduleStrip", "Step decay")),
+             ("exponential", N_("ScheduleStrip", "Exponential")), ("inverse", N_("ScheduleStrip", "1/t decay"))]
 
 
 class ScheduleStrip(pg.PlotWidget):
@@ -95,7 +97,7 @@ class ScheduleStrip(pg.PlotWidget):
         self.now_line.setVisible(n > 0)
         top = float(y.max()) if y.size else lr
         self.getPlotItem().vb.setRange(xRange=(0.5, total + 0.5), yRange=(0.0, top * 1.08 or 1.0), padding=0)
-        kind = translate("TrainingPanel", dict(SCHEDULES).get(sched.kind, sched.kind))
+        kind = translate("ScheduleStrip", dict(SCHEDULES).get(sched.kind, sched.kind))
         self.title.setText(fill(self.tr("learning rate (%1) · next %2"), kind,
                                 f"{trainer.applied_learning_rate:.9g}"),
                            size="8pt", color=pal.text_color(self.palette()))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout
 from nnviz.app.session import LESSONS
 from nnviz.core import losses
 from nnviz.core.words import N_, fill, translate
+from nnviz.gui.panels.schedule_strip import SCHEDULES
 from nnviz.gui.widgets.session_view import SessionView
 
 OPTIMIZERS = [("sgd", "SGD"), ("momentum", "Momentum"), ("adagrad", "Adagrad"), ("adam", "Adam")]
@@ -34,8 +35,6 @@ BATCH_MODES = [("full", N_("TrainingPanel", "Full batch")), ("online", N_("Train
 LOSSES = [("half_sse", N_("TrainingPanel", "½ sum of squares")), ("mse", N_("TrainingPanel", "Mean squared error")),
           ("cross_entropy", N_("TrainingPanel", "Cross-entropy"))]
 BACKPROP = [("chain", N_("TrainingPanel", "Chain rule")), ("proportional", N_("TrainingPanel", "Proportional split"))]
-SCHEDULES = [("constant", N_("TrainingPanel", "Constant")), ("step", N_("TrainingPanel", "Step decay")),
-             ("exponential", N_("TrainingPanel", "Exponential")), ("inverse", N_("TrainingPanel", "1/t decay"))]
 SCHEDULE_PARAMS = {  # name: (label, low, high, step, decimals, tip)
     "step_size": (N_("TrainingPanel", "Every"), 1, 10**6, 10, 0,
                   N_("TrainingPanel", "Step decay: multiply the rate by γ every N iterations")),
@@ -82,11 +81,11 @@ class SciSpinBox(QDoubleSpinBox):
         self.setValue(min(max(value * 10.0 ** steps, self.minimum()), self.maximum()))
 
 
-def _combo(items) -> QComboBox:
-    """A combo box of (key, text marked in the TrainingPanel context) items."""
+def _combo(items, context: str = "TrainingPanel") -> QComboBox:
+    """A combo box of (key, text marked in ``context``) items."""
     box = QComboBox()
     for key, text in items:
-        box.addItem(translate("TrainingPanel", text), key)
+        box.addItem(translate(context, text), key)
     box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     return box
 
@@ -412,7 +411,7 @@ class TrainingPanel(SessionView, QWidget):
 
     # ------------------------------------------------------------- schedule
     def _build_schedule(self, form: QFormLayout) -> None:
-        self.schedule_combo = _combo(SCHEDULES)
+        self.schedule_combo = _combo(SCHEDULES, "ScheduleStrip")
         self.schedule_combo.setToolTip(self.tr("How the applied learning rate follows the iteration count t"))
         form.addRow(self.tr("Rate schedule"), self.schedule_combo)
         for name, (label, low, high, step, decimals, tip) in SCHEDULE_PARAMS.items():
