@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BoundaryPanel</name>
+    <message>
+        <location filename="../../nnviz/gui/panels/boundary_panel.py" line="114"/>
+        <source>The decision boundary needs 2 inputs: this network has %1.</source>
+        <translation>决策边界需要 2 个输入：这个网络有 %1 个。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/boundary_panel.py" line="250"/>
+        <source>largest of %1 outputs shaded</source>
+        <translation>按 %1 个输出中最大的一个着色</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/boundary_panel.py" line="252"/>
+        <source>output &lt; 0.5 blue, ≥ 0.5 orange (deeper away from the 0.5 line)</source>
+        <translation>输出 &lt; 0.5 为蓝色，≥ 0.5 为橙色（离 0.5 线越远颜色越深）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/boundary_panel.py" line="256"/>
+        <source>output %1 blue … %2 orange</source>
+        <translation>输出 %1 蓝色 … %2 橙色</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/boundary_panel.py" line="258"/>
+        <source>it. %1 (timeline)</source>
+        <translation>第 %1 次迭代（时间线）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/boundary_panel.py" line="259"/>
+        <source>it. %1</source>
+        <translation>第 %1 次迭代</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/boundary_panel.py" line="260"/>
+        <source>ringed: batch of %1</source>
+        <translation>圈出：%1 个样本的批量</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/boundary_panel.py" line="261"/>
+        <source>The network&apos;s output over the input plane; the points are the data, coloured by target; the ringed points are the current batch</source>
+        <translation>网络在输入平面上的输出；点是数据，按目标值着色；圈出的点是当前批量</translation>
+    </message>
+</context>
+<context>
     <name>CanvasInteraction</name>
     <message>
         <location filename="../../nnviz/gui/canvas/interaction.py" line="192"/>
@@ -211,6 +254,233 @@
         <location filename="../../nnviz/gui/canvas/panel.py" line="98"/>
         <source>iteration %1 of %2</source>
         <translation>第 %1 / %2 次迭代</translation>
+    </message>
+</context>
+<context>
+    <name>ComparePanel</name>
+    <message>
+        <location filename="../../nnviz/gui/panels/compare_panel.py" line="102"/>
+        <source>δ = dE/dnet points uphill; the proportional error e (t − o at the output, shared out by |w| going back) points downhill.
+A sample agrees unless its e and −δ have opposite signs; highlighted rows have samples that disagree.</source>
+        <translation>δ = dE/dnet 指向上坡；按比例分配的误差 e（输出层为 t − o，往回按 |w| 分配）指向下坡。
+除非样本的 e 与 −δ 符号相反，否则该样本一致；高亮的行中有不一致的样本。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/compare_panel.py" line="114"/>
+        <source>Race</source>
+        <translation>竞赛</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/compare_panel.py" line="116"/>
+        <source>Train two copies from the current state, one with the chain rule and one with the proportional split, and draw both loss curves</source>
+        <translation>从当前状态复制两份分别训练，一份用链式法则，一份按比例分配误差，并画出两条损失曲线</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/compare_panel.py" line="122"/>
+        <source> iterations</source>
+        <translation> 次迭代</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/compare_panel.py" line="123"/>
+        <source>How many iterations each copy trains</source>
+        <translation>每份副本训练的迭代次数</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/compare_panel.py" line="130"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/compare_panel.py" line="148"/>
+        <source>race iteration</source>
+        <translation>竞赛迭代</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/compare_panel.py" line="149"/>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/compare_panel.py" line="156"/>
+        <source>chain rule</source>
+        <translation>链式法则</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/compare_panel.py" line="156"/>
+        <source>proportional split</source>
+        <translation>按比例分配</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/compare_panel.py" line="198"/>
+        <source>Race: two copies from the current state, one per backprop mode.</source>
+        <translation>竞赛：从当前状态复制两份，每种反向传播方式各一份。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/compare_panel.py" line="220"/>
+        <source>Means over the one sample at the current weights (no iteration yet)</source>
+        <translation>当前权重下唯一一个样本的值（尚无迭代）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/compare_panel.py" line="224"/>
+        <source>The trainer uses the chain rule.</source>
+        <translation>当前训练使用链式法则。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/compare_panel.py" line="225"/>
+        <source>The trainer uses the proportional split.</source>
+        <translation>当前训练使用按权重比例分配误差。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/compare_panel.py" line="226"/>
+        <source>%1; the last column counts the samples one by one. %2</source>
+        <translation>%1；最后一列逐个样本计数。%2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/compare_panel.py" line="237"/>
+        <source>output layer</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/compare_panel.py" line="237"/>
+        <source>hidden layer %1</source>
+        <translation>隐藏层 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/compare_panel.py" line="294"/>
+        <source>For some samples the two modes push this neuron&apos;s net input in opposite directions</source>
+        <translation>对某些样本，两种方式把这个神经元的净输入推向相反的方向</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/compare_panel.py" line="314"/>
+        <source>The trainer has diverged: reset or step back before a race.</source>
+        <translation>训练已发散：竞赛前请重置或后退一步。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/compare_panel.py" line="318"/>
+        <source>Racing from iteration %1 (each copy finishes the half-done iteration, in its own mode from its next backward step)…</source>
+        <translation>从第 %1 次迭代开始竞赛（每份副本先完成做了一半的迭代，从下一个反向传播步起用各自的方式）…</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/compare_panel.py" line="321"/>
+        <source>Racing from iteration %1…</source>
+        <translation>从第 %1 次迭代开始竞赛…</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/compare_panel.py" line="346"/>
+        <source>Race stopped: %1</source>
+        <translation>竞赛已停止：%1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/compare_panel.py" line="348"/>
+        <source>Cancelled · %1</source>
+        <translation>已取消 · %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/compare_panel.py" line="52"/>
+        <source>neuron</source>
+        <translation>神经元</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/compare_panel.py" line="52"/>
+        <source>chain δ (mean)</source>
+        <translation>链式 δ（平均）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/compare_panel.py" line="53"/>
+        <source>proportional e (mean)</source>
+        <translation>按比例 e（平均）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/compare_panel.py" line="53"/>
+        <source>samples agreeing</source>
+        <translation>一致的样本</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/compare_panel.py" line="54"/>
+        <source>The neuron (output layer first: the error flows back from there)</source>
+        <translation>神经元（输出层在前：误差从那里往回流）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/compare_panel.py" line="55"/>
+        <source>Chain rule: δ = dE/dnet, mean over the batch (points uphill)</source>
+        <translation>链式法则：δ = dE/dnet，批量上的平均（指向上坡）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/compare_panel.py" line="56"/>
+        <source>Proportional split: e = t − o at the output, shared out by |w| going back; mean over the batch (points downhill)</source>
+        <translation>按比例分配：输出层 e = t − o，往回按 |w| 分配；批量上的平均（指向下坡）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/compare_panel.py" line="58"/>
+        <source>The proportional error over −δ: how much bigger (or, negative, opposed) it is</source>
+        <translation>按比例分配的误差除以 −δ：它大多少（为负时方向相反）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/compare_panel.py" line="59"/>
+        <source>How many samples&apos; own e and −δ point the same way (≠: some point opposite ways). Counted sample by sample: the means can differ in sign although every sample agrees</source>
+        <translation>有多少个样本自己的 e 与 −δ 方向相同（≠：有的方向相反）。逐个样本计数：即使每个样本都一致，平均值的符号也可能不同</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/panels/compare_panel.py" line="217"/>
+        <source>Means over the %n-sample batch of iteration %1</source>
+        <translation>
+            <numerusform>第 %1 次迭代的批量（%n 个样本）上的平均</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/panels/compare_panel.py" line="222"/>
+        <source>Means over all %n samples at the current weights (no iteration yet)</source>
+        <translation>
+            <numerusform>当前权重下全部 %n 个样本的平均（尚无迭代）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConfusionView</name>
+    <message>
+        <location filename="../../nnviz/gui/panels/confusion.py" line="49"/>
+        <source>The confusion matrix is for classification data (targets 0 or 1); this data set is a regression.</source>
+        <translation>混淆矩阵用于分类数据（目标为 0 或 1）；这个数据集是回归问题。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/confusion.py" line="62"/>
+        <source>Rows: the true class; columns: the class the network predicts (largest output, or output ≥ 0.5 for a single output)</source>
+        <translation>行：真实类别；列：网络预测的类别（取最大的输出；只有一个输出时取输出 ≥ 0.5）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/confusion.py" line="110"/>
+        <source>after iteration %1</source>
+        <translation>第 %1 次迭代之后</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/confusion.py" line="111"/>
+        <source>iteration %1</source>
+        <translation>第 %1 次迭代</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/confusion.py" line="112"/>
+        <source>&lt;b&gt;accuracy %1&lt;/b&gt; · %2 of %3 samples right · whole data set, %4</source>
+        <translation>&lt;b&gt;准确率 %1&lt;/b&gt; · %3 个样本中 %2 个正确 · 整个数据集，%4</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/confusion.py" line="118"/>
+        <source>pred %1</source>
+        <translation>预测 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/confusion.py" line="119"/>
+        <source>true %1</source>
+        <translation>真实 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/confusion.py" line="143"/>
+        <source>true class %1, predicted %2: %3 samples</source>
+        <translation>真实类别 %1，预测为 %2：%3 个样本</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/confusion.py" line="145"/>
+        <source>%1 (%2 of class %3)</source>
+        <translation>%1（占类别 %3 的 %2）</translation>
     </message>
 </context>
 <context>
@@ -1169,6 +1439,29 @@ Nothing was written; choose another place.</source>
     </message>
 </context>
 <context>
+    <name>Guide</name>
+    <message>
+        <location filename="../../nnviz/gui/panels/lessons/guide.py" line="59"/>
+        <source>&amp;Lessons</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/lessons/guide.py" line="80"/>
+        <source>Cannot be used: %1</source>
+        <translation>无法使用：%1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/lessons/guide.py" line="82"/>
+        <source>Show the lessons panel</source>
+        <translation>显示课程面板</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/lessons/guide.py" line="83"/>
+        <source>Close the lesson</source>
+        <translation>关闭本课</translation>
+    </message>
+</context>
+<context>
     <name>HeatMap</name>
     <message>
         <location filename="../../nnviz/gui/panels/surface/heatmap.py" line="103"/>
@@ -1331,6 +1624,220 @@ Nothing was written; choose another place.</source>
     </message>
 </context>
 <context>
+    <name>Inspector</name>
+    <message>
+        <location filename="../../nnviz/gui/panels/inspector.py" line="92"/>
+        <source>Check gradient</source>
+        <translation>梯度检验</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/inspector.py" line="194"/>
+        <source>Select a connection or a bias to check its gradient</source>
+        <translation>选中一条连接或一个偏置，检验它的梯度</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/inspector.py" line="196"/>
+        <source>The gradient of %1 is computed by %2</source>
+        <translation>%1 的梯度在 %2 中计算</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/inspector.py" line="199"/>
+        <source>Estimate the gradient numerically, (E(w + h) − E(w − h)) / 2h, and compare it with the value backpropagation computed</source>
+        <translation>用数值方法估计梯度，(E(w + h) − E(w − h)) / 2h，并与反向传播算出的值比较</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/inspector.py" line="257"/>
+        <source>iteration %1 · %2 of %3 micro-steps done · next: %4</source>
+        <translation>第 %1 次迭代 · 已完成 %2/%3 个微步 · 下一步：%4</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/inspector.py" line="260"/>
+        <source>iteration %1 complete · next: %2 starts iteration %3</source>
+        <translation>第 %1 次迭代完成 · 下一步：%2 开始第 %3 次迭代</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/inspector.py" line="263"/>
+        <source>before the first iteration · next: %1</source>
+        <translation>第一次迭代之前 · 下一步：%1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/inspector.py" line="268"/>
+        <source>sample %1 of %2 (data row %3)</source>
+        <translation>第 %1 个样本，共 %2 个（数据第 %3 行）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/inspector.py" line="306"/>
+        <source>the lines of units %1..%2 (from %3 on)</source>
+        <translation>第 %1..%2 个单元的各行（从 %3 起）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/inspector.py" line="315"/>
+        <source>%1 and %2</source>
+        <translation>%1，以及%2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/inspector.py" line="343"/>
+        <source>Nothing computed yet</source>
+        <translation>尚未计算</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/inspector.py" line="344"/>
+        <source>Next runs %1. Step through the iteration, or click a neuron or a connection to follow its numbers.</source>
+        <translation>下一步执行 %1。逐步走完这次迭代，或点击一个神经元或一条连接，跟踪它的数值。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/inspector.py" line="347"/>
+        <source>Last micro-step: %1</source>
+        <translation>上一个微步：%1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/inspector.py" line="359"/>
+        <source>weight from %1 to %2</source>
+        <translation>从 %1 到 %2 的权重</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/inspector.py" line="362"/>
+        <source>bias of %1</source>
+        <translation>%1 的偏置</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/inspector.py" line="363"/>
+        <source>now %1</source>
+        <translation>当前值 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/inspector.py" line="365"/>
+        <source>%1 (frozen)</source>
+        <translation>%1（已冻结）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/inspector.py" line="368"/>
+        <source>gradient</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/inspector.py" line="368"/>
+        <source>update direction (split error)</source>
+        <translation>更新方向（分配的误差）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/inspector.py" line="369"/>
+        <source>forward pass of %1</source>
+        <translation>%1 的前向传播</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/inspector.py" line="370"/>
+        <source>update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/inspector.py" line="386"/>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/inspector.py" line="386"/>
+        <source>output neuron</source>
+        <translation>输出神经元</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/inspector.py" line="386"/>
+        <source>hidden neuron</source>
+        <translation>隐藏神经元</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/inspector.py" line="387"/>
+        <source>%1 · %2 (layer %3 of %4, unit %5 of %6)</source>
+        <translation>%1 · %2（第 %3 层，共 %4 层；第 %5 个单元，共 %6 个）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/inspector.py" line="393"/>
+        <source>Its value is read from the data when %1 draws the batch.</source>
+        <translation>它的值在 %1 取出批量时从数据中读入。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/inspector.py" line="397"/>
+        <source>%1 (an input: read from the data, no formula)</source>
+        <translation>%1（输入：从数据中读入，没有公式）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/inspector.py" line="400"/>
+        <source>forward pass</source>
+        <translation>前向传播</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/inspector.py" line="402"/>
+        <source>loss term</source>
+        <translation>损失项</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/inspector.py" line="403"/>
+        <source>delta and the gradients of its weights</source>
+        <translation>δ 及其权重的梯度</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/inspector.py" line="404"/>
+        <source>split error and the update directions of its weights</source>
+        <translation>分得的误差及其权重的更新方向</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/inspector.py" line="416"/>
+        <source>%1: after %2</source>
+        <translation>%1：%2之后</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/inspector.py" line="425"/>
+        <source>Under the mouse; the selection comes back when it moves away.</source>
+        <translation>鼠标下的对象；鼠标移开后回到选中的对象。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/inspector.py" line="428"/>
+        <source>The timeline shows iteration %1; the numbers here are from the live network.</source>
+        <translation>时间线显示第 %1 次迭代；这里的数值来自当前的网络。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/inspector.py" line="488"/>
+        <source>just computed</source>
+        <translation>刚刚算出</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/inspector.py" line="496"/>
+        <source>… left out: %1. Click a neuron or a connection to see its own lines.</source>
+        <translation>… 省略了：%1。点击一个神经元或一条连接，查看它自己的各行。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/inspector.py" line="501"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/inspector.py" line="502"/>
+        <source>Still to come</source>
+        <translation>尚待计算</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/panels/inspector.py" line="299"/>
+        <source>E = mean over the %n samples = %1</source>
+        <translation>
+            <numerusform>E = %n 个样本的平均 = %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/panels/inspector.py" line="528"/>
+        <source>%n more line</source>
+        <translation>
+            <numerusform>另有 %n 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/panels/inspector.py" line="528"/>
+        <source>%n more lines</source>
+        <translation>
+            <numerusform>另有 %n 行</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <location filename="../../nnviz/gui/language_menu.py" line="15"/>
@@ -1377,6 +1884,104 @@ Nothing was written; choose another place.</source>
     </message>
 </context>
 <context>
+    <name>LessonPanel</name>
+    <message>
+        <location filename="../../nnviz/gui/panels/lessons/panel.py" line="62"/>
+        <source>Open lesson</source>
+        <translation>打开课程</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/lessons/panel.py" line="65"/>
+        <source>Lessons from the tutorials nnviz grew from, in order. Each step says what to do and what to watch; it is ticked when you have done it.</source>
+        <translation>按顺序排列的课程，来自 nnviz 所依据的教程。每一步都说明要做什么、要观察什么；做到之后会打上勾。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/lessons/panel.py" line="83"/>
+        <source>All lessons</source>
+        <translation>全部课程</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/lessons/panel.py" line="85"/>
+        <source>Back to the list (this lesson&apos;s progress is kept)</source>
+        <translation>回到课程列表（保留本课的进度）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/lessons/panel.py" line="101"/>
+        <source>◀ Back</source>
+        <translation>◀ 上一步</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/lessons/panel.py" line="103"/>
+        <source>Restart</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/lessons/panel.py" line="105"/>
+        <source>This lesson from its first step, nothing ticked</source>
+        <translation>从第一步重新开始本课，清除所有勾选</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/lessons/panel.py" line="106"/>
+        <location filename="../../nnviz/gui/panels/lessons/panel.py" line="196"/>
+        <source>Next ▶</source>
+        <translation>下一步 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/lessons/panel.py" line="108"/>
+        <source>The next step (available before this one is ticked: the checks guide, they do not gate)</source>
+        <translation>下一步（本步打勾之前也可以前进：检查只作引导，不作限制）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/lessons/panel.py" line="191"/>
+        <source>&lt;b&gt;Step %1 of %2:&lt;/b&gt; %3</source>
+        <translation>&lt;b&gt;第 %1 步，共 %2 步：&lt;/b&gt;%3</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/lessons/panel.py" line="196"/>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/lessons/panel.py" line="239"/>
+        <source>Read, then go on with Next.</source>
+        <translation>读完后按“下一步”继续。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/lessons/panel.py" line="242"/>
+        <source>&lt;b&gt;✔ Done&lt;/b&gt; — %1</source>
+        <translation>&lt;b&gt;✔ 已完成&lt;/b&gt; — %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/lessons/panel.py" line="245"/>
+        <source>&lt;b&gt;☐ To do:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;☐ 待做：&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/lessons/panel.py" line="254"/>
+        <source>✔ done</source>
+        <translation>✔ 已完成</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/lessons/panel.py" line="261"/>
+        <source>Cannot be used: %1</source>
+        <translation>无法使用：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/panels/lessons/panel.py" line="255"/>
+        <source>%1/%n steps</source>
+        <translation>
+            <numerusform>%1/%n 步</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/panels/lessons/panel.py" line="255"/>
+        <source>%n steps</source>
+        <translation>
+            <numerusform>%n 步</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LessonPlayer</name>
     <message>
         <location filename="../../nnviz/app/lessons/player.py" line="254"/>
@@ -1400,6 +2005,106 @@ Nothing was written; choose another place.</source>
         <location filename="../../nnviz/gui/panels/surface/look_ahead.py" line="113"/>
         <source>No look-ahead: %1</source>
         <translation>无法前瞻：%1</translation>
+    </message>
+</context>
+<context>
+    <name>LossCurve</name>
+    <message>
+        <location filename="../../nnviz/gui/panels/loss_curve.py" line="72"/>
+        <source>Move the mouse over the curve to read off an iteration&apos;s numbers</source>
+        <translation>把鼠标移到曲线上，读出某次迭代的数值</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/loss_curve.py" line="76"/>
+        <source>log y</source>
+        <translation>对数 y</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/loss_curve.py" line="77"/>
+        <source>Logarithmic loss axis (a loss of exactly 0 has no logarithm and is left out)</source>
+        <translation>对数损失坐标轴（恰好为 0 的损失没有对数，不画出）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/loss_curve.py" line="78"/>
+        <location filename="../../nnviz/gui/panels/loss_curve.py" line="141"/>
+        <location filename="../../nnviz/gui/panels/loss_curve.py" line="347"/>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/loss_curve.py" line="80"/>
+        <source>Show the share of the batch&apos;s samples classified right (right axis, 0 to 1)</source>
+        <translation>显示批量中分类正确的样本所占的比例（右侧坐标轴，0 到 1）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/loss_curve.py" line="99"/>
+        <source>iteration</source>
+        <translation>迭代</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/loss_curve.py" line="100"/>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/loss_curve.py" line="269"/>
+        <source>fork: rate %1, %2</source>
+        <translation>分叉：学习率 %1，%2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/loss_curve.py" line="341"/>
+        <source>training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/loss_curve.py" line="343"/>
+        <source>check loss</source>
+        <translation>检验损失</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/loss_curve.py" line="497"/>
+        <source>no iterations yet</source>
+        <translation>尚无迭代</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/loss_curve.py" line="503"/>
+        <source>iteration %1</source>
+        <translation>第 %1 次迭代</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/loss_curve.py" line="503"/>
+        <source>loss %1</source>
+        <translation>损失 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/loss_curve.py" line="507"/>
+        <source>check %1</source>
+        <translation>检验 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/loss_curve.py" line="509"/>
+        <source>accuracy %1</source>
+        <translation>准确率 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/loss_curve.py" line="512"/>
+        <source>fork %1</source>
+        <translation>分叉 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/loss_curve.py" line="40"/>
+        <source>Step or Play: the loss of each iteration appears here</source>
+        <translation>单步或播放：每次迭代的损失会显示在这里</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/loss_curve.py" line="43"/>
+        <source>timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/loss_curve.py" line="43"/>
+        <source>in progress</source>
+        <translation>进行中</translation>
     </message>
 </context>
 <context>
@@ -2275,6 +2980,49 @@ Nothing was written.</source>
     </message>
 </context>
 <context>
+    <name>ScheduleStrip</name>
+    <message>
+        <location filename="../../nnviz/gui/panels/schedule_strip.py" line="35"/>
+        <source>The learning rate the schedule applies at each iteration (dashed; dotted: the iterations still to come)</source>
+        <translation>学习率调度在每次迭代使用的学习率（虚线；点线：尚未进行的迭代）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/schedule_strip.py" line="49"/>
+        <source>rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/schedule_strip.py" line="52"/>
+        <source>learning rate (schedule)</source>
+        <translation>学习率（调度）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/schedule_strip.py" line="101"/>
+        <source>learning rate (%1) · next %2</source>
+        <translation>学习率（%1）· 下一次 %2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/schedule_strip.py" line="24"/>
+        <source>Constant</source>
+        <translation>恒定</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/schedule_strip.py" line="24"/>
+        <source>Step decay</source>
+        <translation>阶梯衰减</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/schedule_strip.py" line="25"/>
+        <source>Exponential</source>
+        <translation>指数衰减</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/schedule_strip.py" line="25"/>
+        <source>1/t decay</source>
+        <translation>1/t 衰减</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
         <location filename="../../nnviz/app/play.py" line="83"/>
@@ -2965,6 +3713,269 @@ Plane of the trajectory: the loss over the plane through the current point spann
     </message>
 </context>
 <context>
+    <name>TrainingPanel</name>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="111"/>
+        <source>How a gradient becomes a step</source>
+        <translation>梯度如何变成一步</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="130"/>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="133"/>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="146"/>
+        <source>Samples per update: all of them, one at a time, or N</source>
+        <translation>每次更新用的样本：全部、每次一个，或 N 个</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="150"/>
+        <source>Samples in one mini-batch</source>
+        <translation>一个小批量中的样本数</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="153"/>
+        <source>Shuffle</source>
+        <translation>打乱顺序</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="154"/>
+        <source>Draw the samples in a new random order every epoch</source>
+        <translation>每一轮都按新的随机顺序取样本</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="162"/>
+        <source>What the network minimises</source>
+        <translation>网络要最小化的量</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="165"/>
+        <source>Chain rule: the exact gradient. Proportional split: each neuron&apos;s error shared among its inputs in proportion to the weights (not a gradient)</source>
+        <translation>链式法则：精确的梯度。按比例分配：每个神经元的误差按权重的比例分给它的输入（不是梯度）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="167"/>
+        <source>Freeze all biases</source>
+        <translation>冻结所有偏置</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="168"/>
+        <source>Train the weights only; the biases keep their values</source>
+        <translation>只训练权重；偏置保持原值</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="170"/>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="173"/>
+        <source>Batch</source>
+        <translation>批量</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="175"/>
+        <source>Loss</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="176"/>
+        <source>Backprop</source>
+        <translation>反向传播方式</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="180"/>
+        <source>Loss below</source>
+        <translation>损失低于</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="181"/>
+        <source>Play stops when the loss of an iteration falls below this</source>
+        <translation>某次迭代的损失低于此值时，播放停止</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="184"/>
+        <source>Iterations</source>
+        <translation>迭代次数</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="185"/>
+        <source>Play stops when the iteration counter reaches this</source>
+        <translation>迭代计数达到此值时，播放停止</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="191"/>
+        <source>Play stops at</source>
+        <translation>播放停止条件</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="198"/>
+        <source>Zeros</source>
+        <translation>全零</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="199"/>
+        <source>Start again with every weight and bias 0</source>
+        <translation>所有权重和偏置都设为 0，重新开始</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="200"/>
+        <source>Large</source>
+        <translation>大权重</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="201"/>
+        <source>Start again with weights and biases uniform in [-10, 10]</source>
+        <translation>权重和偏置在 [-10, 10] 中均匀取值，重新开始</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="202"/>
+        <source>Restore</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="203"/>
+        <source>Start again from the initial weights used before the lesson</source>
+        <translation>从演示之前的初始权重重新开始</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="210"/>
+        <source>Initialisation lessons</source>
+        <translation>初始化演示</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="222"/>
+        <source>Learning-rate sweep…</source>
+        <translation>学习率扫描…</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="223"/>
+        <source>Train copies at many learning rates from here and pick the best (its result sets the learning rate with one click)</source>
+        <translation>从这里以许多学习率分别训练副本，并挑出最好的（一键即可采用它的学习率）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="227"/>
+        <source>Learning-rate lessons</source>
+        <translation>学习率演示</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="337"/>
+        <source>%1; the output layer is %2</source>
+        <translation>%1；当前输出层是 %2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="415"/>
+        <source>How the applied learning rate follows the iteration count t</source>
+        <translation>实际使用的学习率如何随迭代次数 t 变化</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="416"/>
+        <source>Rate schedule</source>
+        <translation>学习率调度</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="428"/>
+        <source> iterations</source>
+        <translation> 次迭代</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="26"/>
+        <source>Momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="28"/>
+        <source>Momentum: v = momentum·v + g, step = rate·v (0 is plain SGD)</source>
+        <translation>动量：v = 动量·v + g，步长 = 学习率·v（0 即普通 SGD）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="29"/>
+        <source>Adam β₁: decay of the running mean of the gradient</source>
+        <translation>Adam β₁：梯度滑动平均的衰减率</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="30"/>
+        <source>Adam β₂: decay of the running mean of the squared gradient</source>
+        <translation>Adam β₂：梯度平方滑动平均的衰减率</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="31"/>
+        <source>ε: added to the square root in the denominator, so it never divides by 0</source>
+        <translation>ε：加在分母的平方根上，避免除以 0</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="33"/>
+        <source>Full batch</source>
+        <translation>全批量</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="33"/>
+        <source>Online (one sample)</source>
+        <translation>在线（每次一个样本）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="34"/>
+        <source>Mini-batch</source>
+        <translation>小批量</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="35"/>
+        <source>½ sum of squares</source>
+        <translation>½ 平方和</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="35"/>
+        <source>Mean squared error</source>
+        <translation>均方误差</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="36"/>
+        <source>Cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="37"/>
+        <source>Chain rule</source>
+        <translation>链式法则</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="37"/>
+        <source>Proportional split</source>
+        <translation>按比例分配</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="39"/>
+        <source>Every</source>
+        <translation>每隔</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="40"/>
+        <source>Step decay: multiply the rate by γ every N iterations</source>
+        <translation>阶梯衰减：每 N 次迭代把学习率乘以 γ</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="42"/>
+        <source>Step decay: the factor every N iterations; exponential: rate·γ^t</source>
+        <translation>阶梯衰减：每 N 次迭代乘上的因子；指数衰减：学习率·γ^t</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="43"/>
+        <source>Decay</source>
+        <translation>衰减</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/training_panel.py" line="43"/>
+        <source>1/t: rate / (1 + decay·t)</source>
+        <translation>1/t：学习率 / (1 + 衰减·t)</translation>
+    </message>
+</context>
+<context>
     <name>checks</name>
     <message>
         <location filename="../../nnviz/app/lessons/checks.py" line="101"/>
@@ -3404,6 +4415,49 @@ Plane of the trajectory: the loss over the plane through the current point spann
     </message>
 </context>
 <context>
+    <name>gradient_check</name>
+    <message>
+        <location filename="../../nnviz/gui/panels/gradient_check.py" line="30"/>
+        <source>Relative difference %1 (same sign).</source>
+        <translation>相对差 %1（符号相同）。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/gradient_check.py" line="31"/>
+        <source>Relative difference %1: they point in opposite directions.</source>
+        <translation>相对差 %1：二者方向相反。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/gradient_check.py" line="32"/>
+        <source>&lt;b&gt;Proportional mode: the split error is not a gradient.&lt;/b&gt; The update uses g&lt;sub&gt;%1&lt;/sub&gt; = −e·f′·input = &lt;b&gt;%2&lt;/b&gt;, a heuristic direction.&lt;br&gt;The true gradient ∂E/∂%3, by finite differences: %4&lt;br&gt;%5</source>
+        <translation>&lt;b&gt;按比例分配方式：分得的误差不是梯度。&lt;/b&gt;更新使用 g&lt;sub&gt;%1&lt;/sub&gt; = −e·f′·输入 = &lt;b&gt;%2&lt;/b&gt;，这是一个经验方向。&lt;br&gt;用有限差分求真正的梯度 ∂E/∂%3：%4&lt;br&gt;%5</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/gradient_check.py" line="40"/>
+        <source>✓ they agree: the chain rule gives the true gradient.</source>
+        <translation>✓ 二者一致：链式法则给出的正是真正的梯度。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/gradient_check.py" line="42"/>
+        <source>✗ they differ — a relu input near 0 makes the loss kinked there, so the difference quotient jumps.</source>
+        <translation>✗ 二者不同 — relu 的输入接近 0，损失在那里有折点，所以差商会跳变。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/gradient_check.py" line="45"/>
+        <source>✗ they differ.</source>
+        <translation>✗ 二者不同。</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/gradient_check.py" line="46"/>
+        <source>&lt;b&gt;Gradient check&lt;/b&gt; of %1 — finite difference: %2&lt;br&gt;Backpropagation: ∂E/∂%1 = &lt;b&gt;%3&lt;/b&gt; · relative difference %4&lt;br&gt;%5</source>
+        <translation>&lt;b&gt;梯度检验&lt;/b&gt;：%1 — 有限差分：%2&lt;br&gt;反向传播：∂E/∂%1 = &lt;b&gt;%3&lt;/b&gt; · 相对差 %4&lt;br&gt;%5</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/gradient_check.py" line="56"/>
+        <source>Note: at these parameters E = %1, but this iteration&apos;s forward pass computed E = %2: a parameter or the loss setting changed since, so backpropagation&apos;s value belongs to another function.</source>
+        <translation>注意：在这些参数下 E = %1，但本次迭代的前向传播算出的是 E = %2：此后某个参数或损失函数设置改变了，所以反向传播的值属于另一个函数。</translation>
+    </message>
+</context>
+<context>
     <name>graph</name>
     <message>
         <location filename="../../nnviz/core/analysis/graph.py" line="48"/>
@@ -3667,6 +4721,14 @@ Plane of the trajectory: the loss over the plane through the current point spann
         <location filename="../../nnviz/gui/panels/surface/look_ahead.py" line="56"/>
         <source>the same</source>
         <translation>相同</translation>
+    </message>
+</context>
+<context>
+    <name>losses</name>
+    <message>
+        <location filename="../../nnviz/core/losses.py" line="107"/>
+        <source>loss cross_entropy needs a softmax or sigmoid output layer, got %1</source>
+        <translation>损失函数 cross_entropy 需要 softmax 或 sigmoid 输出层，当前是 %1</translation>
     </message>
 </context>
 <context>
