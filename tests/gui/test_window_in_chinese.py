@@ -44,11 +44,8 @@ def menu_entries(menu: QMenu, path: str = "") -> list[tuple[str, QAction]]:
 
 def english_menu_texts(window) -> list[str]:
     by_design = {a for a in window.language_menu.actions() if a is not window.language_menu.choices["system"]}
-    others = {window.guide.menu}  # the Lessons menu: the lessons' part (tests/gui/lessons)
     bad = []
     for top in window.menuBar().actions():
-        if top.menu() in others:
-            continue
         for where, action in menu_entries(top.menu()):
             if action in by_design:  # the languages, each named in itself
                 continue
