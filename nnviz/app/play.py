@@ -43,7 +43,7 @@ class Playing:
 
     @property
     def wants_ticks(self) -> bool:
-        """Whether the timer should keep calling ``tick`` (Play, a race, a fork catching up)."""
+        """Whether the timer should keep calling ``tick`` (Play, a race, forks catching up)."""
         return self._playing or self.jobs.has_slices or self._fork_behind
 
     def tick_interval_ms(self) -> int:
@@ -104,7 +104,7 @@ class Playing:
         self.pause() if self._playing else self.play()
 
     def tick(self) -> None:
-        """One turn of the timer: a slice of Play (the fork follows it), or the fork's
+        """One turn of the timer: a slice of Play (the forks follow it), or the forks'
         catch-up, then a slice of the sliced jobs (the race)."""
         if self._playing:
             self._play_slice()

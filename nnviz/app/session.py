@@ -1,7 +1,7 @@
 """The Session: the window's model, in plain Python (no Qt).
 
 It holds the main Trainer and what the user looks at (selection, focused sample,
-timeline position, edge colouring), the follower runs (a fork, a race), the stopping
+timeline position, edge colouring), the follower runs (up to three forks, a race), the stopping
 rules and the initialisation lesson, and the job runner for background work. Every
 command of the window goes through it: views never set a Trainer field themselves.
 
@@ -26,7 +26,8 @@ import numpy as np
 from nnviz.app.jobs import JobRunner, RaceRequest
 from nnviz.app.marks import MarksCache
 from nnviz.app.play import FAST_PLAY, FRAME_PLAY, FRAME_RATE, Playing  # noqa: F401 (views import them from here)
-from nnviz.app.runs import Fork, RaceRun
+from nnviz.app import runs
+from nnviz.app.runs import MAX_FORKS, Fork, RaceRun
 from nnviz.core import presets
 from nnviz.core.analysis.explain import Formatter
 from nnviz.core.analysis.regimes import Marks
@@ -68,7 +69,7 @@ class Session(Playing):
     selection_changed()       sample_changed(index)      edge_mode_changed(mode)
     hover_changed()           the item under the mouse (``hover``) changed
     timeline_changed()        playing_changed(playing)
-    runs_changed(name)        "fork" or "race": started, advanced, finished or removed
+    runs_changed(name)        "fork" (any of the forks) or "race": started, advanced, finished or removed
     message(text)             one line for the status bar
     pending()                 the core changed since the last flush (the adapter flushes later)
     work_changed()            Play or a follower started or stopped: the timer checks wants_ticks
@@ -98,7 +99,7 @@ class Session(Playing):
         self.formatter = Formatter(DIGITS)  # the one rule for the numbers every view writes
         self.until_loss: float | None = None
         self.max_iterations: int | None = None
-        self.fork_run: Fork | None = None
+        self.forks: list[Fork] = []  # oldest first, at most MAX_FORKS
         self.race_run: RaceRun | None = None
         self._fork_behind = False
         self._before_lesson = None  # (initial parameters, scheme, seed) before a lesson
@@ -122,7 +123,7 @@ class Session(Playing):
     def close(self) -> None:
         """Stop Play and the followers, and stop listening to the trainer (which lives on)."""
         self.pause()
-        self.remove_fork()
+        self.remove_forks()
         self.cancel_race()
         old = self._trainer
         if old is not None:
@@ -176,7 +177,7 @@ class Session(Playing):
 
     def flush(self, force: bool = False) -> None:
         """Emit ``state_changed`` now if the core changed since the last emission (the
-        fork first catches up with the main run)."""
+        forks first catch up with the main run)."""
         if self._pending or force:
             self._pending = False
             self._clamp_sample()
@@ -220,12 +221,20 @@ class Session(Playing):
         return True
 
     def reset(self) -> None:
+        """Back to the initial weights. The forks that branched there start again with the
+        run (the same settings, from the same start); those that branched later go."""
         self.pause()
         self.view_iteration = None
         self._trainer.reset()
+        later = [f for f in self.forks if f.start > self._trainer.iteration]
+        if self.forks:
+            self.forks = [f.again(self._trainer) for f in self.forks if f not in later]
+            self._fork_behind = False
+            self.runs_changed.emit("fork")
         self.timeline_changed.emit()
         self.flush()
-        self.message.emit(T_("Session", "Reset to the initial weights"))
+        self.message.emit(T_("Session", "Reset to the initial weights; the forks that branched later are removed: %1",
+                             ", ".join(f.label for f in later)) if later else T_("Session", "Reset to the initial weights"))
 
     def notify(self, text: str) -> None:
         """One line for the status bar."""
@@ -350,43 +359,64 @@ class Session(Playing):
         self.message.emit(T_("Session", "Back to the initial weights from before the lesson"))
 
     # -------------------------------------------------------- follower runs
+    @property
+    def fork_run(self) -> Fork | None:
+        """The newest fork, or None."""
+        return self.forks[-1] if self.forks else None
+
     def fork(self, learning_rate: float, optimizer: str | None = None, *, batch: str | int | None = None,
              loss: str | None = None) -> bool:
         """Branch the current state with another rate, optimizer, batch mode or loss; the
-        fork then trains along with the main run (to the same iteration)."""
+        fork then trains along with the main run (to the same iteration). Beside
+        MAX_FORKS forks, the new one replaces the oldest (the status line says so)."""
         t = self._trainer
         if t.status == "diverged":
             self.message.emit(T_("Session", "Cannot fork a diverged run: step back or reset first"))
             return False
+        oldest = self.forks[0] if len(self.forks) >= MAX_FORKS else None
+        free = [k for k in range(MAX_FORKS) if all(f.slot != k for f in self.forks if f is not oldest)]
         try:
-            f = Fork(t, learning_rate, optimizer, batch, loss)
+            f = Fork(t, learning_rate, optimizer, batch, loss, slot=free[0])
         except ValueError as exc:
             self.message.emit(T_("Session", "Fork: %1", exc))
             return False
-        self.fork_run = f
+        self.forks = [g for g in self.forks if g is not oldest] + [f]
         self.runs_changed.emit("fork")
         extra = "".join(f", {what} {getattr(f.trainer, what)}" for what, given in (("batch", batch), ("loss", loss))
                         if given is not None)  # setting names and values: as typed, in any language
-        self.message.emit(T_("Session", "Forked at iteration %1: the fork trains at rate %2 with %3 alongside the main run",
-                             t.iteration, f"{learning_rate:.4g}", f.trainer.optimizer.name + extra))
+        text = T_("Session", "Forked at iteration %1: the fork trains at rate %2 with %3 alongside the main run",
+                  t.iteration, f"{learning_rate:.4g}", f.trainer.optimizer.name + extra)
+        if oldest is not None:
+            text = T_("Session", "%1; it replaces the oldest fork (%2): at most %3 forks run at once",
+                      text, oldest.label, MAX_FORKS)
+        self.message.emit(text)
         return True
 
-    def remove_fork(self) -> None:
-        if self.fork_run is not None:
-            self.fork_run = None
+    def remove_fork(self, fork: Fork) -> None:
+        """Remove one fork (nothing if it is gone already)."""
+        if fork in self.forks:
+            self.forks = [f for f in self.forks if f is not fork]
+            self.runs_changed.emit("fork")
+
+    def remove_forks(self) -> None:
+        if self.forks:
+            self.forks = []
             self._fork_behind = False
             self.runs_changed.emit("fork")
 
     def _follow(self) -> None:
-        f = self.fork_run
-        if f is None:
+        if not self.forks:
             return
-        before = (f.trainer.iteration, f.note)
-        behind = f.follow(self._trainer)
+        share = max(1, runs.FORK_CHUNK // len(self.forks))  # a catch-up blocks no longer with more forks
+        behind = changed = False
+        for f in self.forks:
+            before = (f.trainer.iteration, f.note)
+            behind |= f.follow(self._trainer, share)
+            changed |= (f.trainer.iteration, f.note) != before
         if behind != self._fork_behind:
             self._fork_behind = behind
             self.work_changed.emit()
-        if (f.trainer.iteration, f.note) != before:
+        if changed:
             self.runs_changed.emit("fork")
 
     def start_race(self, iterations: int) -> bool:

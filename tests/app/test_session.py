@@ -176,7 +176,7 @@ def test_the_fork_follows_the_main_run_and_its_schedule():
     assert f.iteration == 6 and same(f, t)  # it steps back with the main run
     s.back(len(t.steps) * 4)
     assert "stepped back before the fork point" in s.fork_run.note
-    s.remove_fork()
+    s.remove_fork(s.fork_run)
     assert s.fork_run is None
 
 

@@ -180,14 +180,12 @@ def _selected(ctx: Context, p: dict) -> bool:
 
 
 def _fork(ctx: Context, p: dict) -> bool:
-    f = ctx.session.fork_run
-    if f is None:
-        return False
-    ft = f.trainer
-    for name in ("optimizer", "batch", "loss"):
-        if name in p and not _same_setting(name, _setting_value(ft, name), p[name]):
-            return False
-    return ft.iteration - f.start >= p.get("at_least", 0)
+    """Any of the forks has these settings and has run ``at_least`` iterations."""
+    def holds(f) -> bool:
+        ft = f.trainer
+        return (all(_same_setting(name, _setting_value(ft, name), p[name]) for name in ("optimizer", "batch", "loss")
+                    if name in p) and ft.iteration - f.start >= p.get("at_least", 0))
+    return any(holds(f) for f in ctx.session.forks)
 
 
 def _race(ctx: Context, p: dict) -> bool:
@@ -306,7 +304,8 @@ PREDICATES: dict[str, Predicate] = {q.name: q for q in (
     Predicate("fork", {"optimizer": Param("text"), "batch": Param("setting"), "loss": Param("text"),
                        "at_least": Param("count")}, _fork,
               _describe_fork,
-              "a fork with these settings exists and has run ``at_least`` iterations"),
+              "one of the forks has these settings and has run ``at_least`` iterations since it branched (a list "
+              "of fork checks with different settings: a fork for each)"),
     Predicate("race", {"at_least": Param("count", True, low=1)}, _race,
               lambda p: T_("checks", "Race the two backprop modes for %n iterations", n=p["at_least"]),
               "a chain-vs-proportional race of at least ``at_least`` iterations has finished"),

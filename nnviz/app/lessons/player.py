@@ -245,7 +245,7 @@ class LessonPlayer:
         if setup.stop_rules is not None:
             s.set_stop_rules(setup.stop_rules["until_loss"], setup.stop_rules["max_iterations"])
         if setup.reset:
-            s.remove_fork()
+            s.remove_forks()
             s.reset()
         if setup.select:
             try:

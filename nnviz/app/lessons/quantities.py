@@ -10,6 +10,9 @@ Parameters are named as on the canvas and in the inspector (``w5``, ``W2[0,1]``,
 ``b1[0]``); neurons by their names (``h1``, ``o2``; networks without names use ``h1``,
 ``h2`` ... for one hidden layer, ``h2.1`` for layer 2, ``o1`` ... for the output). Neuron
 numbers are those of the focused sample of the current (or last) iteration's batch.
+The forks' quantities read the newest fork, or with an argument the newest fork whose
+optimizer, batch mode (``full``, ``online`` or a size) or loss it names:
+``{fork_loss:momentum}``, ``{fork_loss:online}``, ``{fork_loss:8}``.
 """
 
 from __future__ import annotations
@@ -21,10 +24,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from nnviz.core import losses, optimizers
 from nnviz.core.analysis import compare, regimes
 from nnviz.core.analysis.explain import Formatter
 from nnviz.core.network import Param
-from nnviz.core.trainer import Trainer
+from nnviz.core.trainer import Trainer, parse_batch
 
 MISSING = "—"  # shown for a number that does not exist yet
 DIGITS = 9  # as the inspector and nnviz trace write numbers
@@ -34,12 +38,17 @@ _PLACEHOLDER = re.compile(r"\{([a-z_]+)(?::([^}|]+))?(?:\|(\d+))?\}")
 
 @dataclass(frozen=True)
 class Quantity:
-    """``argument``: None (takes none), "param" or "neuron"; ``read(reader, arg)``."""
+    """``argument``: None (takes none), "param", "neuron", "layer" or "fork" (optional:
+    which fork); ``read(reader, arg)``."""
 
     name: str
     argument: str | None
     read: Callable
     doc: str
+
+    @property
+    def optional(self) -> bool:
+        return self.argument == "fork"
 
 
 class Reader:
@@ -185,8 +194,14 @@ def _loss_rises(r: Reader, _) -> float | None:
     return sum(b > a for a, b in zip(h, h[1:]))
 
 
-def _fork_loss(r: Reader, _) -> float | None:
-    f = r.session.fork_run
+def _the_fork(r: Reader, key: str | None):
+    """The newest fork, or the newest that ``key`` names (see the module notes); None."""
+    forks = [f for f in r.session.forks if key is None or f.matches(key)]
+    return forks[-1] if forks else None
+
+
+def _fork_loss(r: Reader, key: str | None) -> float | None:
+    f = _the_fork(r, key)
     return f.trainer.loss_history[-1] if f is not None and f.trainer.loss_history else None
 
 
@@ -198,8 +213,8 @@ def _fork_out(r: Reader, arg: str) -> float | None:
     return r.row(f.trainer.values.activations[layer - 1], unit)
 
 
-def _fork_iterations(r: Reader, _) -> float | None:
-    f = r.session.fork_run
+def _fork_iterations(r: Reader, key: str | None) -> float | None:
+    f = _the_fork(r, key)
     return None if f is None else f.trainer.iteration - f.start
 
 
@@ -214,6 +229,16 @@ def _race(mode: str) -> Callable:
 def _layer_arg(text: str) -> None:
     if not text.isdigit() or int(text) < 1:
         raise ValueError(f"expected a weight layer 1, 2, ..., got {text!r}")
+
+
+def _fork_arg(text: str) -> None:
+    if text in optimizers.OPTIMIZERS or text in losses.LOSSES:
+        return
+    try:
+        parse_batch(text)
+    except ValueError:
+        raise ValueError(f"expected an optimizer ({', '.join(optimizers.OPTIMIZERS)}), a batch mode (full, online "
+                         f"or a size) or a loss ({', '.join(losses.LOSSES)}), got {text!r}") from None
 
 
 QUANTITIES: dict[str, Quantity] = {q.name: q for q in (
@@ -248,14 +273,17 @@ QUANTITIES: dict[str, Quantity] = {q.name: q for q in (
     Quantity("loss_rises", None, _loss_rises,
              f"how many of the last {RISES_WINDOW} iterations' losses are above the one before: a saw-tooth "
              "curve has many"),
-    Quantity("fork_loss", None, _fork_loss, "the fork's loss in its last iteration"),
-    Quantity("fork_out", "neuron", _fork_out, "a neuron's output in the fork's last iteration"),
-    Quantity("fork_iterations", None, _fork_iterations, "iterations the fork has run since it branched"),
+    Quantity("fork_loss", "fork", _fork_loss, "the newest fork's loss in its last iteration; "
+             "``fork_loss:momentum``, ``fork_loss:online``, ``fork_loss:8``: that of the fork with this optimizer, "
+             "batch mode or loss"),
+    Quantity("fork_out", "neuron", _fork_out, "a neuron's output in the newest fork's last iteration"),
+    Quantity("fork_iterations", "fork", _fork_iterations, "iterations the newest fork (or the one named as for "
+             "``fork_loss``) has run since it branched"),
     Quantity("race_chain", None, _race("chain"), "the race's last chain-rule loss"),
     Quantity("race_proportional", None, _race("proportional"), "the race's last proportional-split loss"),
 )}
 ARGUMENT_SYNTAX = {"param": "a parameter such as w5 or W2[0,1]", "neuron": "a neuron such as h1 or o2",
-                   "layer": "a weight layer 1, 2, ..."}
+                   "layer": "a weight layer 1, 2, ...", "fork": "a fork's optimizer, batch mode or loss"}
 
 
 def check_reference(name: str, arg: str | None) -> None:
@@ -265,10 +293,12 @@ def check_reference(name: str, arg: str | None) -> None:
         raise ValueError(f"unknown quantity {name!r}; expected one of {', '.join(QUANTITIES)}")
     if q.argument is None and arg is not None:
         raise ValueError(f"{name} takes no argument, got {name}:{arg}")
-    if q.argument is not None and not arg:
+    if q.argument is not None and not arg and not q.optional:
         raise ValueError(f"{name} needs {ARGUMENT_SYNTAX[q.argument]}: {name}:...")
     if q.argument == "layer":
         _layer_arg(arg)
+    if q.argument == "fork" and arg:
+        _fork_arg(arg)
 
 
 def parse_reference(text: str) -> tuple[str, str | None]:
