@@ -3,8 +3,8 @@
 x is the iteration (1..N), y ``trainer.loss_history`` (the forward-pass loss of each
 completed iteration). On classification data the accuracy of each iteration is drawn
 on a second axis (right, 0..1). A check (validation) loss can be added with
-``set_check_history``. The Session's fork, when there is one, is drawn from the
-iteration it branched at. A marker shows the iteration the network stands at; the mouse
+``set_check_history``. The Session's forks (up to three) are drawn from the iteration
+each branched at, in the colours of their slots, named in the legend. A marker shows the iteration the network stands at; the mouse
 reads off exact numbers. Under the plot, the schedule strip (``schedule_strip``).
 
 Drawing fast: every plot item is created once; updates only call ``setData``. The loss
@@ -25,6 +25,7 @@ from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QColor, QPalette, QTextOption
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from nnviz.app.runs import main_label
 from nnviz.core.words import N_, fill, translate
 from nnviz.gui.panels.schedule_strip import ScheduleStrip
 from nnviz.gui.widgets import palette as pal
@@ -51,8 +52,9 @@ class LossCurve(SessionView, QWidget):
         self.setObjectName("lossCurve")
         self._loss = GrowingSeries()
         self._accuracy = GrowingSeries()
-        self._fork = GrowingSeries()  # the fork's loss history (it starts where the fork branched)
-        self._fork_name = ""  # its legend entry, when one is drawn
+        # by slot: each fork's loss history (it starts where the fork branched), the fork drawn
+        self._fork_series = [GrowingSeries() for _ in pal.FORK_COLOURS]
+        self._fork_drawn: list = [None] * len(pal.FORK_COLOURS)
         self._x = np.arange(1.0, MIN_CAPACITY + 1.0)
         self._check_x = np.empty(0)
         self._check_y = np.empty(0)
@@ -114,11 +116,12 @@ class LossCurve(SessionView, QWidget):
 
         self.train_item = pg.PlotDataItem()
         self.check_item = pg.PlotDataItem()
-        self.fork_item = pg.PlotDataItem()
+        self.fork_items = [pg.PlotDataItem() for _ in pal.FORK_COLOURS]
         self.marker = pg.PlotDataItem(symbol="o", symbolSize=9, pen=None)
         self.hover_dot = pg.PlotDataItem(symbol="o", symbolSize=7, pen=None)
         pi.addItem(self.check_item)
-        pi.addItem(self.fork_item)
+        for item in self.fork_items:
+            pi.addItem(item)
         pi.addItem(self.train_item)
         pi.addItem(self.marker)
         pi.addItem(self.hover_dot)
@@ -143,9 +146,9 @@ class LossCurve(SessionView, QWidget):
         self.accuracy_item = pg.PlotDataItem()
         self.accuracy_view.addItem(self.accuracy_item)
         # each curve drawn pixel by pixel, over the loss plot's x-range and width
-        self.train_curve, self.check_curve, self.fork_curve, self.accuracy_curve = (
-            DecimatedCurve(item, pi.vb) for item in (self.train_item, self.check_item, self.fork_item,
-                                                     self.accuracy_item))
+        self.train_curve, self.check_curve, self.accuracy_curve = (
+            DecimatedCurve(item, pi.vb) for item in (self.train_item, self.check_item, self.accuracy_item))
+        self.fork_curves = [DecimatedCurve(item, pi.vb) for item in self.fork_items]
         pi.vb.sigResized.connect(self._sync_accuracy_view)
         pi.hideAxis("right")
         self.accuracy_view.setVisible(False)
@@ -189,7 +192,7 @@ class LossCurve(SessionView, QWidget):
         self._marker_state = None
         self._set_accuracy_available(bool(self.session.trainer.dataset.is_classification))
         self._show_empty(True)
-        self._update_fork()
+        self._update_forks()
         self._update_readout()
         self._update_rate()
 
@@ -210,7 +213,7 @@ class LossCurve(SessionView, QWidget):
             self.accuracy_curve.set_data(self._xs(self._accuracy.n), self._accuracy.data)
             if self._accuracy.n and not self._accuracy_available:
                 self._set_accuracy_available(True)
-        self._update_fork()
+        self._update_forks()
         self._update_marker()
         self._update_hover()
         self._update_readout()
@@ -219,7 +222,7 @@ class LossCurve(SessionView, QWidget):
 
     def _on_runs_changed(self, name: str) -> None:
         if name == "fork":
-            self._update_fork()
+            self._update_forks()
             self._update_readout()
             settle_ranges(self.plot)
 
@@ -230,6 +233,8 @@ class LossCurve(SessionView, QWidget):
     def _on_settings_changed(self, name: str) -> None:
         if name in ("schedule", "learning_rate"):
             self._update_rate()
+        if name in ("learning_rate", "optimizer", "batch", "loss"):
+            self._update_legend()  # the main run's entry names these beside forks
         elif name == "digits":
             self._update_readout()
 
@@ -255,31 +260,32 @@ class LossCurve(SessionView, QWidget):
             return np.empty(0), np.empty(0)
         return self.rate_strip.x, self.rate_strip.y
 
-    # ------------------------------------------------------------------ the fork
-    def _update_fork(self) -> None:
-        """The fork's losses from the iteration after it branched (nothing without one)."""
-        f = self.session.fork_run
-        if f is None:
-            if self._fork_name:
-                self._fork.clear()
-                self._fork_name = ""
-                self.fork_curve.set_data([], [])
-                self._update_legend()
-            return
-        name = fill(self.tr("fork: rate %1, %2"), f"{f.trainer.learning_rate:.4g}", f.trainer.optimizer.name)
-        if self._fork.sync(f.trainer.loss_history) or name != self._fork_name:
-            x, y = self.fork_data()
-            self.fork_curve.set_data(x, self._for_log(y))
-            if name != self._fork_name:
-                self._fork_name = name
-                self._update_legend()
+    # ----------------------------------------------------------------- the forks
+    def _update_forks(self) -> None:
+        """Each fork's losses from the iteration after it branched, in its slot."""
+        forks = self.session.forks
+        gone_or_new = False
+        for slot, series in enumerate(self._fork_series):
+            f = next((f for f in forks if f.slot == slot), None)
+            changed = f is not self._fork_drawn[slot]
+            if changed:
+                series.clear()
+                self._fork_drawn[slot] = f
+                gone_or_new = True
+            if f is not None:
+                changed |= series.sync(f.trainer.loss_history)
+            if changed:
+                x, y = self.fork_data(slot)
+                self.fork_curves[slot].set_data(x, self._for_log(y))
+        if gone_or_new:
+            self._update_legend()
 
-    def fork_data(self) -> tuple[np.ndarray, np.ndarray]:
-        """(iterations, losses) of the fork's curve: the iterations it ran itself."""
-        f = self.session.fork_run
-        if f is None or self._fork.n == 0:
+    def fork_data(self, slot: int) -> tuple[np.ndarray, np.ndarray]:
+        """(iterations, losses) of the curve of the fork in ``slot``: the iterations it ran itself."""
+        f, series = self._fork_drawn[slot], self._fork_series[slot]
+        if f is None or series.n == 0:
             return np.empty(0), np.empty(0)
-        y = self._fork.data  # a copy's loss history starts where it branched
+        y = series.data  # a copy's loss history starts where it branched
         return np.arange(f.start + 1.0, f.start + 1.0 + y.size), y
 
     def _show_points(self, shown: bool) -> None:
@@ -337,12 +343,13 @@ class LossCurve(SessionView, QWidget):
         self._update_readout()
 
     def _update_legend(self) -> None:
-        """Entries in a fixed order: training loss, check loss, accuracy."""
-        wanted = [(self.train_item, self.tr("training loss"))]
+        """Entries in a fixed order: training loss, check loss, the forks (oldest first), accuracy."""
+        forks = self.session.forks
+        wanted = [(self.train_item, fill(self.tr("training loss (%1)"), main_label(self.session.trainer, forks))
+                   if forks else self.tr("training loss"))]
         if self._check_shown:
             wanted.append((self.check_item, self.tr("check loss")))
-        if self._fork_name:
-            wanted.append((self.fork_item, self._fork_name))
+        wanted += [(self.fork_items[f.slot], f.label) for f in forks]
         if self._accuracy_shown:
             wanted.append((self.accuracy_item, self.tr("accuracy")))
         if [(sample.item, label.text) for sample, label in self.legend.items] == wanted:
@@ -365,9 +372,9 @@ class LossCurve(SessionView, QWidget):
             self.train_curve.set_data(self._xs(self._loss.n), self._loss_for_display())
         if self._check_y.shape[0]:
             self.set_check_history(self._check_y, self._check_x)
-        if self._fork_name:
-            x, y = self.fork_data()
-            self.fork_curve.set_data(x, self._for_log(y))
+        for slot, curve in enumerate(self.fork_curves):
+            x, y = self.fork_data(slot)
+            curve.set_data(x, self._for_log(y))
         self._update_marker()
         self._update_hover()
         if self._loss.n:
@@ -507,9 +514,10 @@ class LossCurve(SessionView, QWidget):
                 parts.append(fill(self.tr("check %1"), num(self._check_y[k[-1]])))
         if self._accuracy_shown and 1 <= i <= self._accuracy.n:
             parts.append(fill(self.tr("accuracy %1"), num(self._accuracy.buf[i - 1])))
-        fork = self.session.fork_run
-        if fork is not None and fork.start < i <= fork.start + self._fork.n:
-            parts.append(fill(self.tr("fork %1"), num(self._fork.buf[i - 1 - fork.start])))
+        for fork in self.session.forks:
+            series = self._fork_series[fork.slot]
+            if self._fork_drawn[fork.slot] is fork and fork.start < i <= fork.start + series.n:
+                parts.append(fill(self.tr("%1: %2"), fork.label, num(series.buf[i - 1 - fork.start])))
         self._readout_parts = parts
         self._readout_note = translate("LossCurve", NOTES[note]) if note else ""
         self._fit_readout()
@@ -556,7 +564,8 @@ class LossCurve(SessionView, QWidget):
         # Qt strokes a long path slowly when the pen is dashed, or translucent and wider than
         # 1 px (seconds for 100k iterations): solid opaque 2 px lines, translucent ones 1 px.
         self.check_item.setPen(pg.mkPen(check, width=2))
-        self.fork_item.setPen(pg.mkPen(QColor(pal.FORK_COLOURS[dark]), width=2))
+        for item, colours in zip(self.fork_items, pal.FORK_COLOURS):
+            item.setPen(pg.mkPen(QColor(colours[dark]), width=2))
         self.accuracy_item.setPen(pg.mkPen(accuracy, width=1))
         self.marker.setSymbolPen(pg.mkPen(pal.HIGHLIGHT, width=2))
         self.marker.setSymbolBrush(pg.mkBrush(pal.HIGHLIGHT))

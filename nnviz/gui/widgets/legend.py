@@ -71,8 +71,11 @@ class HeaderLegend(pg.LegendItem):
         if self._plot_item is not None:
             rows = max(1, -(-len(self.items) // columns))
             self._plot_item.layout.setRowFixedHeight(0, ROW_HEIGHT * rows)
-            # the view sized the plot before the legend let go of its old width
-            self._plot_item.setGeometry(self._plot_item.getViewWidget().range)
+            # the view sized its plot before the legend let go of its old width (a plot in a
+            # layout of several is sized by the layout)
+            view = self._plot_item.getViewWidget()
+            if getattr(view, "plotItem", None) is self._plot_item:
+                self._plot_item.setGeometry(view.range)
 
     def recolour(self, text) -> None:
         """Labels in ``text`` colour, no frame (after a palette change)."""

@@ -273,24 +273,36 @@ def test_no_accuracy_for_regression_or_mazur(qtbot, make_curve, session):
     assert legend_names(curve) == ["training loss"]
 
 
-# ================================================================= the fork
-def test_the_fork_is_drawn_beside_the_run_and_labelled(qtbot, curve, xor_session):
+# ================================================================= the forks
+def test_each_fork_is_drawn_beside_the_run_in_its_colour_and_labelled(qtbot, curve, xor_session):
     step_iterations(xor_session, 3)
     twin = snapshot.from_dict(snapshot.to_dict(xor_session.trainer))  # the same start, trained apart
     assert xor_session.fork(4.0, "momentum")
-    step_iterations(xor_session, 5)
-    x, y = curve.fork_data()
+    step_iterations(xor_session, 2)
+    assert xor_session.fork(xor_session.trainer.learning_rate, batch="online")
+    step_iterations(xor_session, 3)
+    momentum, online = xor_session.forks
+    x, y = curve.fork_data(momentum.slot)
     assert list(x) == [4, 5, 6, 7, 8]  # the iterations the fork ran itself
     twin.configure(learning_rate=4.0, optimizer="momentum")
     twin.run(5)
     assert list(y) == twin.loss_history[3:]
-    drawn_x, drawn_y = curve.fork_item.getOriginalDataset()
+    drawn_x, drawn_y = curve.fork_items[momentum.slot].getOriginalDataset()
     assert list(drawn_x) == list(x) and list(drawn_y) == list(y)
+    x2, y2 = curve.fork_data(online.slot)
+    assert list(x2) == [6, 7, 8] and list(y2) == online.trainer.loss_history
     labels = [label.text for _, label in curve.legend.items]
-    assert labels == ["training loss", "fork: rate 4, momentum", "accuracy"]
-    assert f"fork {y[-1]:.4f}" in curve.readout.toolTip() + curve.readout.text()
-    xor_session.remove_fork()
-    assert curve.fork_data()[0].size == 0 and curve.fork_item.getOriginalDataset()[0] is None
+    assert labels == [f"training loss (sgd · full batch · rate {xor_session.trainer.learning_rate:.4g})",
+                      "momentum · rate 4", "online", "accuracy"]
+    # each curve in its own colour, none the main run's
+    pens = [curve.fork_items[f.slot].opts["pen"].color().name() for f in xor_session.forks]
+    assert len(set(pens + [curve.train_item.opts["pen"].color().name()])) == 3
+    assert f"online: {y2[-1]:.4f}" in curve.readout.toolTip() + curve.readout.text()
+    xor_session.remove_fork(momentum)
+    assert curve.fork_data(momentum.slot)[0].size == 0
+    assert curve.fork_items[momentum.slot].getOriginalDataset()[0] is None
+    assert [label.text for _, label in curve.legend.items][1:] == ["online", "accuracy"]
+    xor_session.remove_forks()
     assert [label.text for _, label in curve.legend.items] == ["training loss", "accuracy"]
 
 

@@ -489,15 +489,54 @@ def test_fork_trains_alongside_and_can_be_removed(qtbot, panel, session):
     assert session.trainer.learning_rate == 0.5 and session.trainer.optimizer.name == "sgd"
     _steps(session, 3)
     qtbot.waitUntil(lambda: f.iteration == session.trainer.iteration)
-    qtbot.waitUntil(lambda: panel.heat.fork_item.getData()[0] is not None and panel.heat.fork_item.getData()[0].size == 4)
-    assert panel.section.fork.getData()[0].size == 4
-    assert panel.fork_view.label.isVisible() and "momentum" in panel.fork_view.label.text()
+    item = panel.heat.fork_items[session.fork_run.slot]
+    qtbot.waitUntil(lambda: item.getData()[0] is not None and item.getData()[0].size == 4)
+    assert panel.section.forks[session.fork_run.slot].getData()[0].size == 4
+    assert panel.fork_view.list.isVisible() and "momentum" in panel.fork_view.labels[0].text()
     # the fork really trained at its own settings
-    x, _ = panel.heat.fork_item.getData()
+    x, _ = item.getData()
     assert not np.allclose(x, panel.heat.trail_item.getData()[0][-4:])
     panel.controls.unfork_button.click()
-    assert session.fork_run is None and not panel.fork_view.label.isVisible()
-    assert panel.heat.fork_item.getData()[0] is None or panel.heat.fork_item.getData()[0].size == 0
+    assert session.fork_run is None and not panel.fork_view.list.isVisible()
+    assert item.getData()[0] is None or item.getData()[0].size == 0
+
+
+def test_three_forks_each_in_its_colour_named_and_removed_one_at_a_time(qtbot, panel, session):
+    for rate, optimizer in ((2.0, "momentum"), (0.5, "adagrad"), (0.1, "adam")):
+        assert session.fork(rate, optimizer)
+    _steps(session, 4)
+    forks = list(session.forks)
+    heat = panel.heat
+    qtbot.waitUntil(lambda: all(heat.fork_items[f.slot].getData()[0] is not None
+                                and heat.fork_items[f.slot].getData()[0].size == 5 for f in forks))
+    paths = [heat.fork_items[f.slot].getData() for f in forks]
+    # one item per fork, each ending where its run stands, no two alike
+    assert len({tuple(np.round(x, 12)) for x, _ in paths}) == 3
+    for f in forks:
+        end = heat.fork_ends[f.slot].getData()
+        assert (end[0][0], end[1][0]) == (heat.fork_items[f.slot].getData()[0][-1],
+                                          heat.fork_items[f.slot].getData()[1][-1])
+    colours = {heat.fork_items[f.slot].opts["pen"].color().name() for f in forks}
+    assert len(colours) == 3 and heat.trail_item.opts["pen"].color().name() not in colours
+    section = {panel.section.forks[f.slot].opts["pen"].color().name() for f in forks}
+    assert len(section) == 3
+    # the legend over the heat map names the main run and each fork
+    names = [label.text for _, label in panel.fork_view.legend.items]
+    assert names == ["main: sgd · rate 0.5", "momentum · rate 2", "adagrad", "adam · rate 0.1"]
+    assert panel.fork_view.legend.isVisible()
+    # the list under the plots: a row per fork with its button
+    rows = [label.text() for label in panel.fork_view.labels if label.isVisible()]
+    assert len(rows) == 3 and "adagrad, from iteration 0" in rows[1]
+    qtbot.mouseClick(panel.fork_view.remove_buttons[1], Qt.MouseButton.LeftButton)
+    assert session.forks == [forks[0], forks[2]]
+    gone = heat.fork_items[forks[1].slot].getData()[0]
+    assert gone is None or gone.size == 0  # at once
+    assert [label.text for _, label in panel.fork_view.legend.items] == [
+        "main: sgd · rate 0.5", "momentum · rate 2", "adam · rate 0.1"]
+    assert not panel.fork_view.remove_buttons[2].isVisible()
+    qtbot.mouseClick(panel.controls.unfork_button, Qt.MouseButton.LeftButton)
+    assert session.forks == [] and not panel.fork_view.legend.isVisible()
+    assert all(item.getData()[0] is None or item.getData()[0].size == 0 for item in heat.fork_items)
 
 
 def test_a_fork_copy_carries_on_exactly_like_the_original(session):

@@ -57,9 +57,12 @@ class SurfaceControls(QWidget):
         self.range_button = QPushButton(self.tr("Range…"))
         self.range_button.setToolTip(self.tr("Set the range by hand"))
         self.fork_button = QPushButton(self.tr("Fork…"))
-        self.fork_button.setToolTip(self.tr("Train a copy of the current state with another learning rate or "
-                                            "optimizer alongside the main run"))
-        self.unfork_button = QPushButton(self.tr("Remove fork"))
+        self.fork_button.setToolTip(self.tr("Train a copy of the current state with another learning rate, "
+                                            "optimizer, batch mode or loss alongside the main run (up to three "
+                                            "at once, each in its own colour)"))
+        self.unfork_button = QPushButton(self.tr("Remove forks"))
+        self.unfork_button.setToolTip(self.tr("Remove every fork (✕ beside a fork in the list under the plots "
+                                              "removes that one)"))
         self.unfork_button.setVisible(False)
         self.sweep_button = QPushButton(self.tr("Sweep…"))
         self.sweep_button.setToolTip(self.tr("Learning-rate sweep: train copies at many rates and compare"))

@@ -68,12 +68,13 @@ class CrossSection:
         self.log = False
         self.curve = pg.PlotDataItem()
         self.steps = pg.PlotDataItem()
-        self.fork = pg.PlotDataItem()
+        self.forks = [pg.PlotDataItem() for _ in pal.FORK_COLOURS]  # by slot
         self.ghost = pg.PlotDataItem()
         self.current = pg.PlotDataItem(pen=None, symbol="o", symbolSize=10)  # follows log mode
         self.plot.addItem(self.curve)
         self.plot.addItem(self.steps)
-        self.plot.addItem(self.fork, ignoreBounds=True)
+        for item in self.forks:
+            self.plot.addItem(item, ignoreBounds=True)
         self.plot.addItem(self.ghost, ignoreBounds=True)
         self.plot.addItem(self.current)
         self.plot.getAxis("left").setWidth(52)
@@ -122,8 +123,8 @@ class CrossSection:
     def show_current(self, x: float, loss: float) -> None:
         self.current.setData([x], [self.for_y_axis(np.array([loss]))[0]])
 
-    def show_fork(self, x: np.ndarray, losses: np.ndarray) -> None:
-        self.fork.setData(x, self.for_y_axis(losses))
+    def show_fork(self, slot: int, x: np.ndarray, losses: np.ndarray) -> None:
+        self.forks[slot].setData(x, self.for_y_axis(losses))
 
     def show_ghost(self, x: np.ndarray, losses: np.ndarray) -> None:
         self.ghost.setData(x, self.for_y_axis(losses))
@@ -136,7 +137,7 @@ class CrossSection:
         self.plot.setLabel("left", T_("CrossSection", "loss"), color=colour.name())
 
     def clear(self) -> None:
-        for item in (self.curve, self.steps, self.ghost, self.fork, self.current):
+        for item in (self.curve, self.steps, self.ghost, *self.forks, self.current):
             item.setData([], [])
 
     def recolour(self, p: QPalette) -> None:
@@ -154,6 +155,7 @@ class CrossSection:
         self.ghost.setSymbolSize(6)
         self.ghost.setSymbolPen(pg.mkPen(ghost, width=1.3))
         self.ghost.setSymbolBrush(pg.mkBrush(None))
-        self.fork.setPen(pg.mkPen(QColor(pal.FORK_COLOURS[dark]), width=1.6))
+        for item, colours in zip(self.forks, pal.FORK_COLOURS):
+            item.setPen(pg.mkPen(QColor(colours[dark]), width=1.6))
         self.current.setSymbolPen(pg.mkPen(pal.canvas_background(p), width=1.5))
         self.current.setSymbolBrush(pg.mkBrush(pal.HIGHLIGHT))

@@ -130,7 +130,11 @@ class HeatMap:
         self.section_line = pg.PlotDataItem()  # where the cross-section cuts
         self.before_item = pg.PlotDataItem()  # the path before the point was put somewhere by hand
         self.trail_item = pg.PlotDataItem()
-        self.fork_item = pg.PlotDataItem()
+        # each fork (by its slot): its path over a dark edge (it reads on every colour of the
+        # map), and a dot where it stands now
+        self.fork_edges = [pg.PlotDataItem() for _ in pal.FORK_COLOURS]
+        self.fork_items = [pg.PlotDataItem() for _ in pal.FORK_COLOURS]
+        self.fork_ends = [pg.ScatterPlotItem(size=10, symbol="o") for _ in pal.FORK_COLOURS]
         self.ghost_item = pg.PlotDataItem()
         self.arrows = pg.ScatterPlotItem(pxMode=True)
         self.start_item = pg.ScatterPlotItem(size=9, symbol="s")
@@ -138,8 +142,10 @@ class HeatMap:
         self.timeline_item = pg.ScatterPlotItem(size=14, symbol="o")  # the iteration the timeline shows
         self.edge_arrow = pg.ArrowItem(pxMode=True, headLen=16, tailLen=12, tailWidth=4, tipAngle=40)
         self.edge_arrow.setVisible(False)
-        for item in (self.section_line, self.before_item, self.trail_item, self.fork_item, self.ghost_item,
-                     self.arrows, self.start_item, self.current_item, self.timeline_item):
+        # the forks over the main path: thinner than it, so that its dots still show where they run together
+        for item in (self.section_line, self.before_item, self.trail_item, *self.fork_edges, *self.fork_items,
+                     *self.fork_ends, self.ghost_item, self.arrows, self.start_item, self.current_item,
+                     self.timeline_item):
             self.plot.addItem(item)
         self.plot.addItem(self.edge_arrow, ignoreBounds=True)
         self.edge_arrow.setZValue(30)
@@ -238,9 +244,12 @@ class HeatMap:
         else:
             self.timeline_item.setData([xy[k, 0]], [xy[k, 1]])
 
-    def show_fork(self, xy: np.ndarray, rng: tuple[float, float, float, float]) -> None:
-        shown = clip_to_view(thin(xy, TRAIL_SHOWN), rng) if xy.shape[0] else xy
-        self.fork_item.setData(shown[:, 0], shown[:, 1])
+    def show_fork(self, slot: int, xy: np.ndarray, rng: tuple[float, float, float, float] | None) -> None:
+        """The path of the fork in ``slot`` (rows of x, y; empty: none) and its last point."""
+        shown = clip_to_view(thin(xy, TRAIL_SHOWN), rng) if xy.shape[0] and rng is not None else xy
+        for item in (self.fork_edges[slot], self.fork_items[slot]):
+            item.setData(shown[:, 0], shown[:, 1])
+        self.fork_ends[slot].setData(xy[-1:, 0], xy[-1:, 1])
 
     def set_labels(self, x: str, y: str, log: bool, colour: QColor) -> None:
         self.plot.setLabel("bottom", x, color=colour.name())
@@ -251,8 +260,9 @@ class HeatMap:
         self.image.clear()
         for iso in self.contours:
             iso.setData(None)
-        for item in (self.trail_item, self.before_item, self.ghost_item, self.fork_item, self.start_item,
-                     self.current_item, self.timeline_item, self.section_line, self.arrows):
+        for item in (self.trail_item, self.before_item, self.ghost_item, *self.fork_edges, *self.fork_items,
+                     *self.fork_ends, self.start_item, self.current_item, self.timeline_item, self.section_line,
+                     self.arrows):
             item.setData([], [])
         self.edge_arrow.setVisible(False)
         self._arrows = None
@@ -284,7 +294,11 @@ class HeatMap:
         self.ghost_item.setSymbolPen(pg.mkPen(GHOST, width=1.3))
         self.ghost_item.setSymbolBrush(pg.mkBrush(None))
         self.edge_arrow.setStyle(pen=pg.mkPen(dark_edge, width=1), brush=pg.mkBrush(GHOST))
-        self.fork_item.setPen(pg.mkPen(pal.FORK_COLOURS[1], width=1.8))  # the bright one reads on viridis
+        for edge, item, end, (_, bright) in zip(self.fork_edges, self.fork_items, self.fork_ends, pal.FORK_COLOURS):
+            edge.setPen(pg.mkPen(QColor(0, 0, 0, 140), width=3.6))
+            item.setPen(pg.mkPen(bright, width=1.9))  # the bright ones read on viridis
+            end.setPen(pg.mkPen(dark_edge, width=1.2))
+            end.setBrush(pg.mkBrush(bright))
         contour = QColor(255, 255, 255, 80)
         for iso in self.contours:
             iso.setPen(pg.mkPen(contour, width=1))

@@ -23,7 +23,8 @@ on it, and where the next steps would go at the learning rate under the slider.
 - The range (``range_choice``, ``framing``) holds the path, the current point, the slice's minimum and the
   look-ahead's first steps; it widens (smoothly) to follow the look-ahead as the slider
   moves, and an arrow at the edge marks where a look-ahead leaves the view.
-- The Session's fork, when there is one, is drawn on both plots.
+- The Session's forks (up to three) are drawn on both plots, each in its own colour, named
+  in a legend over the heat map and listed under the plots (``fork``).
 
 All maths comes from :mod:`nnviz.core.analysis.surface`. Recomputation is throttled so
 that the last request wins (slider moves at most once a frame, re-slicing at most five
@@ -113,7 +114,7 @@ class SurfacePanel(AxesChoice, RangeChoice, SectionLine, SessionView, QWidget):
         for row, stretch in enumerate((7, 4, 3)):
             self.plots.ci.layout.setRowStretchFactor(row, stretch)
         self.look = LookAheadView(self.heat, self.section)
-        self.fork_view = ForkView(self.heat, self.section)
+        self.fork_view = ForkView(self.heat, self.section, lambda fork: self.session.remove_fork(fork))
         self.pointer = Pointer(self)
 
         layout = QVBoxLayout(self)
@@ -123,7 +124,7 @@ class SurfacePanel(AxesChoice, RangeChoice, SectionLine, SessionView, QWidget):
             layout.addWidget(w)
         layout.addWidget(self.plots, 1)
         for w in (self.eigen_plot.label, self.look.indicator, self.look.hint, self.look.stability_label,
-                  self.fork_view.label):
+                  self.fork_view.list):
             layout.addWidget(w)
 
         self.grids = Grids(self._grid_request, self.grid_state, self._show_grid, self.submit,
@@ -144,7 +145,7 @@ class SurfacePanel(AxesChoice, RangeChoice, SectionLine, SessionView, QWidget):
         c.fit_button.clicked.connect(self.fit)
         c.range_button.clicked.connect(self.ask_range)
         c.fork_button.clicked.connect(self.ask_fork)
-        c.unfork_button.clicked.connect(lambda: self.session.remove_fork())
+        c.unfork_button.clicked.connect(lambda: self.session.remove_forks())
         c.sweep_button.clicked.connect(self.sweepRequested)
         self.heat.view_box.sigRangeChangedManually.connect(self._on_view_moved)
         self.section.view_box.sigRangeChangedManually.connect(self._on_view_moved)
@@ -227,11 +228,11 @@ class SurfacePanel(AxesChoice, RangeChoice, SectionLine, SessionView, QWidget):
 
     def _on_runs_changed(self, name: str) -> None:
         if name == "fork":
-            f = self.session.fork_run
-            self.controls.unfork_button.setVisible(f is not None)
-            if f is None:  # gone at once; a fork's path comes with the next refresh
-                self.fork_view.draw(None, self.trainer, self._in_panel, self.range, pal.is_dark(self.palette()))
-            else:
+            forks = self.session.forks
+            self.controls.unfork_button.setVisible(bool(forks))
+            # a fork removed goes at once; the others' paths come with the next refresh
+            self.fork_view.forget_gone(forks, self.trainer, pal.is_dark(self.palette()))
+            if forks:
                 self._request_refresh()
 
     def _on_timeline_changed(self) -> None:
@@ -241,6 +242,10 @@ class SurfacePanel(AxesChoice, RangeChoice, SectionLine, SessionView, QWidget):
     def _on_playing_changed(self, playing: bool) -> None:
         if not playing:
             self._request_refresh(now=True)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.fork_view.fit_legend()
 
     def _on_shown(self) -> None:
         super()._on_shown()
@@ -358,7 +363,7 @@ class SurfacePanel(AxesChoice, RangeChoice, SectionLine, SessionView, QWidget):
             self._on_timeline_changed()
             self._update_eigen()
             self._update_section(current, path, len(path) - after.shape[0] + 1 if before is not None else 0)
-            self.fork_view.draw(self.session.fork_run, self.trainer, self._in_panel, self.range,
+            self.fork_view.draw(self.session.forks, self.trainer, self._in_panel, self.range,
                                 pal.is_dark(self.palette()))
         except (ValueError, FloatingPointError, np.linalg.LinAlgError) as exc:
             self._show_error(fill(self.tr("Surface: %1"), exc), announce=False, source="surface")
@@ -527,7 +532,8 @@ class SurfacePanel(AxesChoice, RangeChoice, SectionLine, SessionView, QWidget):
         self.note.setStyleSheet(f"color: {hint.name()}")
         self._update_labels()
         self.look.recolour(pal.is_dark(p))
-        self.fork_view.show_label(self.session.fork_run, self.trainer, pal.is_dark(p))
+        self.fork_view.recolour(pal.text_color(p))
+        self.fork_view.show_labels(self.session.forks, self.trainer, pal.is_dark(p))
 
 
 def _fits(loss: str, trainer: Trainer) -> bool:
