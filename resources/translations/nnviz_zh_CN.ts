@@ -486,12 +486,12 @@ A sample agrees unless its e and −δ have opposite signs; highlighted rows hav
 <context>
     <name>CrossSection</name>
     <message>
-        <location filename="../../nnviz/gui/panels/surface/cross_section.py" line="134"/>
+        <location filename="../../nnviz/gui/panels/surface/cross_section.py" line="135"/>
         <source>steepest direction: distance from here</source>
         <translation>最陡方向：与当前点的距离</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/panels/surface/cross_section.py" line="136"/>
+        <location filename="../../nnviz/gui/panels/surface/cross_section.py" line="137"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
@@ -1217,6 +1217,29 @@ Nothing was written.</source>
     </message>
 </context>
 <context>
+    <name>Fork</name>
+    <message>
+        <location filename="../../nnviz/app/runs.py" line="112"/>
+        <source>rate %1</source>
+        <translation>学习率 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/runs.py" line="114"/>
+        <source>full batch</source>
+        <translation>全批量</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/runs.py" line="114"/>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/runs.py" line="115"/>
+        <source>mini-batch %1</source>
+        <translation>小批量 %1</translation>
+    </message>
+</context>
+<context>
     <name>ForkDialog</name>
     <message>
         <location filename="../../nnviz/gui/panels/surface/dialogs.py" line="72"/>
@@ -1280,19 +1303,34 @@ with another learning rate, optimizer, batch mode or loss.</source>
 <context>
     <name>ForkView</name>
     <message>
-        <location filename="../../nnviz/gui/panels/surface/fork.py" line="60"/>
+        <location filename="../../nnviz/gui/panels/surface/fork.py" line="50"/>
+        <source>Remove this fork</source>
+        <translation>移除这个分叉</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/fork.py" line="117"/>
+        <source>Main run (%1): loss %2</source>
+        <translation>主训练（%1）：损失 %2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/fork.py" line="127"/>
         <source>diverged at iteration %1</source>
         <translation>在第 %1 次迭代发散</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/panels/surface/fork.py" line="61"/>
+        <location filename="../../nnviz/gui/panels/surface/fork.py" line="128"/>
         <source>iteration %1, loss %2</source>
         <translation>第 %1 次迭代，损失 %2</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/panels/surface/fork.py" line="65"/>
-        <source>Fork from iteration %1 at rate %2 (%3): %4 · main: loss %5</source>
-        <translation>从第 %1 次迭代分叉，学习率 %2（%3）：%4 · 主训练：损失 %5</translation>
+        <location filename="../../nnviz/gui/panels/surface/fork.py" line="129"/>
+        <source>%1, from iteration %2: %3</source>
+        <translation>%1，从第 %2 次迭代起：%3</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/fork.py" line="135"/>
+        <source>main: %1</source>
+        <translation>主训练：%1</translation>
     </message>
 </context>
 <context>
@@ -2010,99 +2048,99 @@ Nothing was written; choose another place.</source>
 <context>
     <name>LossCurve</name>
     <message>
-        <location filename="../../nnviz/gui/panels/loss_curve.py" line="72"/>
+        <location filename="../../nnviz/gui/panels/loss_curve.py" line="74"/>
         <source>Move the mouse over the curve to read off an iteration&apos;s numbers</source>
         <translation>把鼠标移到曲线上，读出某次迭代的数值</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/panels/loss_curve.py" line="76"/>
+        <location filename="../../nnviz/gui/panels/loss_curve.py" line="78"/>
         <source>log y</source>
         <translation>对数 y</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/panels/loss_curve.py" line="77"/>
+        <location filename="../../nnviz/gui/panels/loss_curve.py" line="79"/>
         <source>Logarithmic loss axis (a loss of exactly 0 has no logarithm and is left out)</source>
         <translation>对数损失坐标轴（恰好为 0 的损失没有对数，不画出）</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/panels/loss_curve.py" line="78"/>
-        <location filename="../../nnviz/gui/panels/loss_curve.py" line="141"/>
-        <location filename="../../nnviz/gui/panels/loss_curve.py" line="347"/>
+        <location filename="../../nnviz/gui/panels/loss_curve.py" line="80"/>
+        <location filename="../../nnviz/gui/panels/loss_curve.py" line="144"/>
+        <location filename="../../nnviz/gui/panels/loss_curve.py" line="354"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/panels/loss_curve.py" line="80"/>
+        <location filename="../../nnviz/gui/panels/loss_curve.py" line="82"/>
         <source>Show the share of the batch&apos;s samples classified right (right axis, 0 to 1)</source>
         <translation>显示批量中分类正确的样本所占的比例（右侧坐标轴，0 到 1）</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/panels/loss_curve.py" line="99"/>
+        <location filename="../../nnviz/gui/panels/loss_curve.py" line="101"/>
         <source>iteration</source>
         <translation>迭代</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/panels/loss_curve.py" line="100"/>
+        <location filename="../../nnviz/gui/panels/loss_curve.py" line="102"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/panels/loss_curve.py" line="269"/>
-        <source>fork: rate %1, %2</source>
-        <translation>分叉：学习率 %1，%2</translation>
+        <location filename="../../nnviz/gui/panels/loss_curve.py" line="348"/>
+        <source>training loss (%1)</source>
+        <translation>训练损失（%1）</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/panels/loss_curve.py" line="341"/>
+        <location filename="../../nnviz/gui/panels/loss_curve.py" line="520"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/loss_curve.py" line="349"/>
         <source>training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/panels/loss_curve.py" line="343"/>
+        <location filename="../../nnviz/gui/panels/loss_curve.py" line="351"/>
         <source>check loss</source>
         <translation>检验损失</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/panels/loss_curve.py" line="497"/>
+        <location filename="../../nnviz/gui/panels/loss_curve.py" line="504"/>
         <source>no iterations yet</source>
         <translation>尚无迭代</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/panels/loss_curve.py" line="503"/>
+        <location filename="../../nnviz/gui/panels/loss_curve.py" line="510"/>
         <source>iteration %1</source>
         <translation>第 %1 次迭代</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/panels/loss_curve.py" line="503"/>
+        <location filename="../../nnviz/gui/panels/loss_curve.py" line="510"/>
         <source>loss %1</source>
         <translation>损失 %1</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/panels/loss_curve.py" line="507"/>
+        <location filename="../../nnviz/gui/panels/loss_curve.py" line="514"/>
         <source>check %1</source>
         <translation>检验 %1</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/panels/loss_curve.py" line="509"/>
+        <location filename="../../nnviz/gui/panels/loss_curve.py" line="516"/>
         <source>accuracy %1</source>
         <translation>准确率 %1</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/panels/loss_curve.py" line="512"/>
-        <source>fork %1</source>
-        <translation>分叉 %1</translation>
-    </message>
-    <message>
-        <location filename="../../nnviz/gui/panels/loss_curve.py" line="40"/>
+        <location filename="../../nnviz/gui/panels/loss_curve.py" line="41"/>
         <source>Step or Play: the loss of each iteration appears here</source>
         <translation>单步或播放：每次迭代的损失会显示在这里</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/panels/loss_curve.py" line="43"/>
+        <location filename="../../nnviz/gui/panels/loss_curve.py" line="44"/>
         <source>timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/panels/loss_curve.py" line="43"/>
+        <location filename="../../nnviz/gui/panels/loss_curve.py" line="44"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
@@ -2702,29 +2740,29 @@ Nothing was written; choose another place.</source>
 <context>
     <name>RaceRun</name>
     <message>
-        <location filename="../../nnviz/app/runs.py" line="98"/>
+        <location filename="../../nnviz/app/runs.py" line="154"/>
         <source>chain rule</source>
         <translation>链式法则</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/runs.py" line="98"/>
+        <location filename="../../nnviz/app/runs.py" line="154"/>
         <source>proportional split</source>
         <translation>按比例分配</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/runs.py" line="102"/>
+        <location filename="../../nnviz/app/runs.py" line="158"/>
         <source> (stopped after %1: diverged)</source>
         <translation>（%1 次后停止：发散）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../nnviz/app/runs.py" line="104"/>
+        <location filename="../../nnviz/app/runs.py" line="160"/>
         <source>After %n iteration</source>
         <translation>
             <numerusform>%n 次迭代后</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../nnviz/app/runs.py" line="104"/>
+        <location filename="../../nnviz/app/runs.py" line="160"/>
         <source>After %n iterations</source>
         <translation>
             <numerusform>%n 次迭代后</numerusform>
@@ -3043,111 +3081,121 @@ Nothing was written.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/session.py" line="43"/>
+        <location filename="../../nnviz/app/session.py" line="44"/>
         <source>zeros: every hidden unit stays identical for ever</source>
         <translation>全零：每个隐藏单元永远保持相同</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/session.py" line="44"/>
+        <location filename="../../nnviz/app/session.py" line="45"/>
         <source>large: sigmoids saturate, gradients vanish</source>
         <translation>大权重：sigmoid 饱和，梯度消失</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/session.py" line="156"/>
+        <location filename="../../nnviz/app/session.py" line="157"/>
         <source>New network from the preset %1: %2</source>
         <translation>由预设 %1 新建网络：%2</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/session.py" line="163"/>
+        <location filename="../../nnviz/app/session.py" line="164"/>
         <source>Opened %1: iteration %2</source>
         <translation>已打开 %1：第 %2 次迭代</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/session.py" line="169"/>
+        <location filename="../../nnviz/app/session.py" line="170"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/session.py" line="193"/>
+        <location filename="../../nnviz/app/session.py" line="194"/>
         <source>Training diverged: %1. Step back, reset or lower the learning rate.</source>
         <translation>训练发散：%1。请后退一步、重置或降低学习率。</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/session.py" line="228"/>
+        <location filename="../../nnviz/app/session.py" line="236"/>
+        <source>Reset to the initial weights; the forks that branched later are removed: %1</source>
+        <translation>已重置为初始权重；之后才分出的分叉已移除：%1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/session.py" line="237"/>
         <source>Reset to the initial weights</source>
         <translation>已重置为初始权重</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/session.py" line="260"/>
+        <location filename="../../nnviz/app/session.py" line="269"/>
         <source>%1 frozen: training leaves it unchanged</source>
         <translation>%1 已冻结：训练不改变它</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/session.py" line="261"/>
+        <location filename="../../nnviz/app/session.py" line="270"/>
         <source>%1 unfrozen</source>
         <translation>%1 已解冻</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../nnviz/app/session.py" line="263"/>
+        <location filename="../../nnviz/app/session.py" line="272"/>
         <source>%n parameters frozen: training leaves them unchanged</source>
         <translation>
             <numerusform>%n 个参数已冻结：训练不改变它们</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../nnviz/app/session.py" line="264"/>
+        <location filename="../../nnviz/app/session.py" line="273"/>
         <source>%n parameters unfrozen</source>
         <translation>
             <numerusform>%n 个参数已解冻</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/session.py" line="275"/>
+        <location filename="../../nnviz/app/session.py" line="284"/>
         <source>All biases frozen: training leaves them unchanged</source>
         <translation>所有偏置已冻结：训练不改变它们</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/session.py" line="276"/>
+        <location filename="../../nnviz/app/session.py" line="285"/>
         <source>All biases unfrozen</source>
         <translation>所有偏置已解冻</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/session.py" line="297"/>
+        <location filename="../../nnviz/app/session.py" line="306"/>
         <source>%1 set to %2 (Step back undoes it)</source>
         <translation>%1 设为 %2（“后退一步”可撤销）</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/session.py" line="300"/>
+        <location filename="../../nnviz/app/session.py" line="309"/>
         <source>%1 (Step back undoes it)</source>
         <translation>%1（“后退一步”可撤销）</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/session.py" line="350"/>
+        <location filename="../../nnviz/app/session.py" line="359"/>
         <source>Back to the initial weights from before the lesson</source>
         <translation>已回到演示之前的初始权重</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/session.py" line="359"/>
+        <location filename="../../nnviz/app/session.py" line="374"/>
         <source>Cannot fork a diverged run: step back or reset first</source>
         <translation>不能从已发散的运行分叉：请先后退一步或重置</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/session.py" line="364"/>
+        <location filename="../../nnviz/app/session.py" line="381"/>
         <source>Fork: %1</source>
         <translation>分叉：%1</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/session.py" line="370"/>
+        <location filename="../../nnviz/app/session.py" line="387"/>
         <source>Forked at iteration %1: the fork trains at rate %2 with %3 alongside the main run</source>
         <translation>已在第 %1 次迭代分叉：分叉以学习率 %2、%3 与主运行并行训练</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/session.py" line="398"/>
+        <location filename="../../nnviz/app/session.py" line="390"/>
+        <source>%1; it replaces the oldest fork (%2): at most %3 forks run at once</source>
+        <translation>%1；它取代了最早的分叉（%2）：最多同时运行 %3 个分叉</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/session.py" line="428"/>
         <source>The trainer has diverged: reset or step back before a race.</source>
         <translation>训练已发散：竞赛前请重置或后退一步。</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/session.py" line="517"/>
+        <location filename="../../nnviz/app/session.py" line="547"/>
         <source>That point is older than the kept step history; only the recent iterations can be resumed</source>
         <translation>该时刻早于保留的步骤历史；只能从最近的迭代继续</translation>
     </message>
@@ -3437,26 +3485,31 @@ Plane of the trajectory: the loss over the plane through the current point spann
     </message>
     <message>
         <location filename="../../nnviz/gui/panels/surface/controls.py" line="60"/>
-        <source>Train a copy of the current state with another learning rate or optimizer alongside the main run</source>
-        <translation>在主训练旁，用另一个学习率或优化器训练当前状态的一个副本</translation>
+        <source>Train a copy of the current state with another learning rate, optimizer, batch mode or loss alongside the main run (up to three at once, each in its own colour)</source>
+        <translation>在主训练旁，用另一个学习率、优化器、批量方式或损失函数训练当前状态的一个副本（最多同时三个，各有各的颜色）</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/panels/surface/controls.py" line="62"/>
-        <source>Remove fork</source>
+        <location filename="../../nnviz/gui/panels/surface/controls.py" line="63"/>
+        <source>Remove forks</source>
         <translation>移除分叉</translation>
     </message>
     <message>
         <location filename="../../nnviz/gui/panels/surface/controls.py" line="64"/>
+        <source>Remove every fork (✕ beside a fork in the list under the plots removes that one)</source>
+        <translation>移除所有分叉（图下方列表中某个分叉旁的 ✕ 只移除那一个）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/gui/panels/surface/controls.py" line="67"/>
         <source>Sweep…</source>
         <translation>学习率扫描…</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/panels/surface/controls.py" line="65"/>
+        <location filename="../../nnviz/gui/panels/surface/controls.py" line="68"/>
         <source>Learning-rate sweep: train copies at many rates and compare</source>
         <translation>学习率扫描：以多个学习率训练副本并比较</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/panels/surface/controls.py" line="107"/>
+        <location filename="../../nnviz/gui/panels/surface/controls.py" line="110"/>
         <source>%1  (frozen)</source>
         <translation>%1  （已冻结）</translation>
     </message>
@@ -3484,67 +3537,67 @@ Plane of the trajectory: the loss over the plane through the current point spann
 <context>
     <name>SurfacePanel</name>
     <message>
-        <location filename="../../nnviz/gui/panels/surface/panel.py" line="131"/>
-        <location filename="../../nnviz/gui/panels/surface/panel.py" line="364"/>
+        <location filename="../../nnviz/gui/panels/surface/panel.py" line="132"/>
+        <location filename="../../nnviz/gui/panels/surface/panel.py" line="369"/>
         <source>Surface: %1</source>
         <translation>损失曲面：%1</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/panels/surface/panel.py" line="277"/>
+        <location filename="../../nnviz/gui/panels/surface/panel.py" line="282"/>
         <location filename="../../nnviz/gui/panels/surface/figure.py" line="107"/>
         <source>direction 1 (main)</source>
         <translation>方向 1（主方向）</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/panels/surface/panel.py" line="277"/>
+        <location filename="../../nnviz/gui/panels/surface/panel.py" line="282"/>
         <location filename="../../nnviz/gui/panels/surface/figure.py" line="107"/>
         <location filename="../../nnviz/gui/panels/surface/range_choice.py" line="44"/>
         <source>direction 2</source>
         <translation>方向 2</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/panels/surface/panel.py" line="310"/>
+        <location filename="../../nnviz/gui/panels/surface/panel.py" line="315"/>
         <source>Choose two parameters to see the loss over them.</source>
         <translation>选择两个参数，查看它们上的损失。</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/panels/surface/panel.py" line="312"/>
+        <location filename="../../nnviz/gui/panels/surface/panel.py" line="317"/>
         <location filename="../../nnviz/gui/panels/surface/axes_choice.py" line="103"/>
         <source>%1 and %2</source>
         <translation>%1 和 %2</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/panels/surface/panel.py" line="314"/>
+        <location filename="../../nnviz/gui/panels/surface/panel.py" line="319"/>
         <source>Plane through the current point along the path&apos;s two main directions, the path projected onto it; it turns as the path grows.</source>
         <translation>经过当前点、沿路径两个主方向的平面，路径投影在其上；随着路径增长，平面会转动。</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/panels/surface/panel.py" line="317"/>
+        <location filename="../../nnviz/gui/panels/surface/panel.py" line="322"/>
         <source>Only %1 train: the path lies exactly on this surface.</source>
         <translation>只有 %1 参与训练：路径恰好落在这个曲面上。</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/panels/surface/panel.py" line="319"/>
+        <location filename="../../nnviz/gui/panels/surface/panel.py" line="324"/>
         <source>Everything trains: a slice through the current point (other parameters as they are now), redrawn as it moves.</source>
         <translation>所有参数都在训练：这是经过当前点的切片（其他参数取当前值），随当前点移动而重绘。</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/panels/surface/panel.py" line="323"/>
+        <location filename="../../nnviz/gui/panels/surface/panel.py" line="328"/>
         <source>%1 Axes: the two parameters clicked last.</source>
         <translation>%1坐标轴：最后点击的两个参数。</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/panels/surface/panel.py" line="389"/>
+        <location filename="../../nnviz/gui/panels/surface/panel.py" line="394"/>
         <source>Plane of the trajectory: %1</source>
         <translation>轨迹平面：%1</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/panels/surface/panel.py" line="454"/>
+        <location filename="../../nnviz/gui/panels/surface/panel.py" line="459"/>
         <source>The eigen plot follows the two axes of a slice.</source>
         <translation>特征方向图只适用于切片的两个轴。</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/panels/surface/panel.py" line="490"/>
+        <location filename="../../nnviz/gui/panels/surface/panel.py" line="495"/>
         <source>Regime marks unavailable: %1</source>
         <translation>无法给出学习率区间标记：%1</translation>
     </message>
@@ -4008,137 +4061,137 @@ Plane of the trajectory: the loss over the plane through the current point spann
         <translation>小于 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../nnviz/app/lessons/checks.py" line="240"/>
+        <location filename="../../nnviz/app/lessons/checks.py" line="238"/>
         <source>Set Play to stop below a loss at %n iterations</source>
         <translation>
             <numerusform>设置播放停止条件：损失低于阈值，或满 %n 次迭代</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/lessons/checks.py" line="242"/>
+        <location filename="../../nnviz/app/lessons/checks.py" line="240"/>
         <source>Set Play to stop below a loss</source>
         <translation>设置播放停止条件：损失低于阈值</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../nnviz/app/lessons/checks.py" line="243"/>
+        <location filename="../../nnviz/app/lessons/checks.py" line="241"/>
         <source>Set Play to stop at %n iterations</source>
         <translation>
             <numerusform>设置播放停止条件：满 %n 次迭代</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/lessons/checks.py" line="249"/>
+        <location filename="../../nnviz/app/lessons/checks.py" line="247"/>
         <source>normalised (min-max)</source>
         <translation>已归一化（最小-最大）</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/lessons/checks.py" line="250"/>
+        <location filename="../../nnviz/app/lessons/checks.py" line="248"/>
         <source>not normalised (min-max)</source>
         <translation>未归一化（最小-最大）</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/lessons/checks.py" line="252"/>
+        <location filename="../../nnviz/app/lessons/checks.py" line="250"/>
         <source>with a check set</source>
         <translation>带检验集</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/lessons/checks.py" line="252"/>
+        <location filename="../../nnviz/app/lessons/checks.py" line="250"/>
         <source>without a check set</source>
         <translation>不带检验集</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/lessons/checks.py" line="253"/>
+        <location filename="../../nnviz/app/lessons/checks.py" line="251"/>
         <source>Use data %1</source>
         <translation>使用%1的数据</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/lessons/checks.py" line="257"/>
+        <location filename="../../nnviz/app/lessons/checks.py" line="255"/>
         <source>Fork the run</source>
         <translation>分叉当前训练</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../nnviz/app/lessons/checks.py" line="259"/>
+        <location filename="../../nnviz/app/lessons/checks.py" line="257"/>
         <source>, and let the fork run %n iterations</source>
         <translation>
             <numerusform>，并让分叉运行 %n 次迭代</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../nnviz/app/lessons/checks.py" line="270"/>
+        <location filename="../../nnviz/app/lessons/checks.py" line="268"/>
         <source>Run %n iterations</source>
         <translation>
             <numerusform>运行 %n 次迭代</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/lessons/checks.py" line="275"/>
+        <location filename="../../nnviz/app/lessons/checks.py" line="273"/>
         <source>Set the learning rate %1</source>
         <translation>把学习率设为%1</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/lessons/checks.py" line="278"/>
+        <location filename="../../nnviz/app/lessons/checks.py" line="276"/>
         <source>Set a rate below 1/λmax</source>
         <translation>把学习率设在 1/λmax 以下</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/lessons/checks.py" line="279"/>
+        <location filename="../../nnviz/app/lessons/checks.py" line="277"/>
         <source>Set a rate between 1/λmax and 2/λmax</source>
         <translation>把学习率设在 1/λmax 与 2/λmax 之间</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/lessons/checks.py" line="280"/>
+        <location filename="../../nnviz/app/lessons/checks.py" line="278"/>
         <source>Set the rate to 2/λmax</source>
         <translation>把学习率设为 2/λmax</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/lessons/checks.py" line="281"/>
+        <location filename="../../nnviz/app/lessons/checks.py" line="279"/>
         <source>Set a rate above 2/λmax</source>
         <translation>把学习率设在 2/λmax 以上</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/lessons/checks.py" line="286"/>
+        <location filename="../../nnviz/app/lessons/checks.py" line="284"/>
         <source>Let the run diverge</source>
         <translation>让训练发散</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/lessons/checks.py" line="287"/>
+        <location filename="../../nnviz/app/lessons/checks.py" line="285"/>
         <source>Keep the run from diverging</source>
         <translation>不让训练发散</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/lessons/checks.py" line="296"/>
+        <location filename="../../nnviz/app/lessons/checks.py" line="294"/>
         <source>Set %1 to %2</source>
         <translation>把 %1 设为 %2</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/lessons/checks.py" line="301"/>
+        <location filename="../../nnviz/app/lessons/checks.py" line="299"/>
         <source>Start from the %1 initialisation</source>
         <translation>从 %1 初始化开始</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/lessons/checks.py" line="304"/>
+        <location filename="../../nnviz/app/lessons/checks.py" line="302"/>
         <source>Select %1 on the canvas</source>
         <translation>在画布上选中 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../nnviz/app/lessons/checks.py" line="311"/>
+        <location filename="../../nnviz/app/lessons/checks.py" line="310"/>
         <source>Race the two backprop modes for %n iterations</source>
         <translation>
             <numerusform>让两种反向传播方式竞赛 %n 次迭代</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/lessons/checks.py" line="314"/>
+        <location filename="../../nnviz/app/lessons/checks.py" line="313"/>
         <source>Run a learning-rate sweep and use its best rate</source>
         <translation>运行一次学习率扫描，并采用其中最好的学习率</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/lessons/checks.py" line="315"/>
+        <location filename="../../nnviz/app/lessons/checks.py" line="314"/>
         <source>Run a learning-rate sweep</source>
         <translation>运行一次学习率扫描</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/lessons/checks.py" line="321"/>
+        <location filename="../../nnviz/app/lessons/checks.py" line="320"/>
         <source>Play until a stopping rule stops it</source>
         <translation>播放，直到某条停止条件让它停下</translation>
     </message>

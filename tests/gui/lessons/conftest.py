@@ -56,14 +56,13 @@ class User:
         assert self.session.play_speed == float("inf")
 
     def play_until_stopped(self) -> None:
-        """Press Play and wait until a stopping rule stops it (and a fork has caught up)."""
+        """Press Play and wait until a stopping rule stops it (and the forks have caught up)."""
         s = self.session
         self.click(self.window.controls.play_button)
         assert s.playing
         self.qtbot.waitUntil(lambda: not s.playing, timeout=PLAY_TIMEOUT_MS)
-        if s.fork_run is not None:
-            self.qtbot.waitUntil(lambda: s.fork_run.trainer.iteration == s.trainer.iteration,
-                                 timeout=PLAY_TIMEOUT_MS)
+        self.qtbot.waitUntil(lambda: all(f.trainer.iteration == s.trainer.iteration for f in s.forks),
+                             timeout=PLAY_TIMEOUT_MS)
 
     def step(self, button: str, times: int = 1) -> None:
         """Click a step control (``next``, ``phase``, ``iteration``) ``times`` times."""

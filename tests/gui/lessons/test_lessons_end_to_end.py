@@ -10,9 +10,12 @@ from nnviz.gui.dialogs.data_dialog import DataDialog
 from nnviz.gui.panels.surface.dialogs import ForkDialog
 
 
-def fork_with(monkeypatch, batch=None, loss=None):
-    """The Fork dialog, filled in by the user: a batch mode (a size for a mini-batch) or a loss."""
+def fork_with(monkeypatch, batch=None, loss=None, rate=None):
+    """The Fork dialog, filled in by the user: a batch mode (a size for a mini-batch), a loss
+    or a rate (else the dialog's own)."""
     def run(dialog):
+        if rate is not None:
+            dialog.rate.setText(rate)
         if batch is not None:
             key = "mini" if isinstance(batch, int) else batch
             dialog.batch.setCurrentIndex(dialog.batch.findData(key))
@@ -221,8 +224,9 @@ def test_lesson_6_per_sample_or_batch(user, monkeypatch):
     user.click(w.surface_panel.controls.fork_button)
     user.play_until_stopped()
     assert not user.ticked
+    user.click(w.surface_panel.controls.unfork_button)
     user.click(w.controls.reset_button)
-    fork_with(monkeypatch, batch="online")
+    fork_with(monkeypatch, batch="online", rate="0.05")
     user.click(w.surface_panel.controls.fork_button)
     assert not user.ticked  # forked, not played yet
     user.play_until_stopped()
@@ -234,11 +238,30 @@ def test_lesson_6_per_sample_or_batch(user, monkeypatch):
     full = user.session.trainer.loss_history[-100:]
     spread = lambda xs: max(xs) - min(xs)  # noqa: E731
     assert spread(online) > 10 * spread(full)
-    user.next_step()
-    fork_with(monkeypatch, batch=8)
+    user.next_step()  # the online fork stays
+    assert [g.trainer.batch for g in user.session.forks] == ["online"] and user.session.trainer.iteration == 300
+    fork_with(monkeypatch, batch=8, rate="0.05")  # forked at 300, without the Reset the step asks for first
     user.click(w.surface_panel.controls.fork_button)
+    user.play_until_stopped()  # Play stops at once: the run is at its 300
+    assert not user.ticked
+    user.click(w.controls.reset_button)  # the online fork starts again with the run; the late one goes
+    assert [g.trainer.batch for g in user.session.forks] == ["online"]
+    assert user.session.forks[0].trainer.iteration == 0 and not user.ticked
+    user.click(w.surface_panel.controls.fork_button)
+    assert not user.ticked
+    user.click(w.loss_curve.log_box)
     user.play_until_stopped()
     assert user.ticked and user.all_ticked
+    # three curves overlaid, each in its colour, named in the legend
+    names = [label.text for _, label in w.loss_curve.legend.items]
+    assert names == ["training loss (full batch)", "online", "mini-batch 8"]
+    for g in user.session.forks:
+        x, y = w.loss_curve.fork_data(g.slot)
+        assert x.size == 300 and list(y) == g.trainer.loss_history
+    r = user.player.reader
+    assert r.value("fork_loss", "online") == user.session.forks[0].trainer.loss_history[-1]
+    assert r.value("fork_loss", "8") == user.session.forks[1].trainer.loss_history[-1]
+    assert "mini-batch of 8: —" not in user.text() and "online: —" not in user.text()
 
 
 def test_lesson_7_the_data(user, monkeypatch):
@@ -319,25 +342,41 @@ def test_lesson_9_optimizers(user, monkeypatch):
     assert user.ticked
     sgd = user.player.reader.value("loss_now")
     user.next_step()
-    losses = {}
-    for optimizer, rate in (("momentum", "0.1"), ("adagrad", "1.0"), ("adam", "0.3")):
+    heat = w.surface_panel.heat
+    for k, (optimizer, rate) in enumerate((("momentum", "0.1"), ("adagrad", "1.0"), ("adam", "0.3"))):
         def fill(dialog, optimizer=optimizer, rate=rate):
             dialog.rate.setText(rate)
             dialog.optimizer.setCurrentIndex(dialog.optimizer.findData(optimizer))
             return 1
         monkeypatch.setattr(ForkDialog, "exec", fill)
+        if k:  # the step asks for a Reset first: the earlier forks start again with the run
+            assert user.session.trainer.iteration == 100
+            user.click(w.controls.reset_button)
+            assert [f.trainer.iteration for f in user.session.forks] == [0] * k
         user.click(w.surface_panel.controls.fork_button)
         assert not user.ticked
         user.play_until_stopped()
         assert user.ticked, optimizer
-        assert user.session.fork_run.trainer.optimizer.name == optimizer
-        # both paths on the surface: the fork's is drawn beside the main run's
-        xy = w.surface_panel.heat.fork_item.getData()[0]
-        user.qtbot.waitUntil(lambda: w.surface_panel.heat.fork_item.getData()[0] is not None
-                             and w.surface_panel.heat.fork_item.getData()[0].size > 50)
-        losses[optimizer] = user.player.reader.value("fork_loss")
-        user.next_step()
+        assert [f.trainer.optimizer.name for f in user.session.forks] == ["momentum", "adagrad", "adam"][:k + 1]
+        # every path on the surface: each fork's beside the main run's
+        user.qtbot.waitUntil(lambda: all(heat.fork_items[f.slot].getData()[0] is not None
+                                         and heat.fork_items[f.slot].getData()[0].size > 50
+                                         for f in user.session.forks))
+        if k < 2:
+            user.next_step()
+    # the end: SGD, momentum, Adagrad and Adam from the same start, overlaid and named
+    assert user.player.done == {0, 1, 2, 3}
+    assert [label.text for _, label in w.surface_panel.fork_view.legend.items] == [
+        "main: sgd · rate 0.45", "momentum · rate 0.1", "adagrad · rate 1", "adam · rate 0.3"]
+    assert len({heat.fork_items[f.slot].opts["pen"].color().name() for f in user.session.forks}) == 3
+    assert {f.start for f in user.session.forks} == {0}
+    r = user.player.reader
+    losses = {o: r.value("fork_loss", o) for o in ("momentum", "adagrad", "adam")}
+    assert r.value("loss_now") == pytest.approx(sgd, rel=1e-12)  # the same 100 SGD iterations again
     assert losses["momentum"] < sgd  # the heavy ball gets further along the valley
+    assert "—" not in user.text()
+    user.next_step()
+    assert user.session.forks == []  # the schedule is about the SGD run alone
     user.choose(w.training_panel.schedule_combo, "step")
     user.type_into(w.training_panel.schedule_spins["step_size"].lineEdit(), "20")
     assert user.session.trainer.settings.schedule.step_size == 20

@@ -58,7 +58,7 @@ class ForkView:
         self.list.setVisible(False)
         # the legend over the heat map: the main path's look (a white line with dark-edged
         # dots, seen on any background) and each fork's line
-        self.legend = HeaderLegend(colCount=4, labelTextSize="8pt", horSpacing=6)
+        self.legend = HeaderLegend(colCount=2, labelTextSize="8pt", horSpacing=6)  # a 2 × 2 grid at most
         self.legend.install(heat.plot)
         self.legend.layout.setContentsMargins(0, 0, 0, 0)  # its rows fill the title row, not more
         self._main_sample = pg.PlotDataItem(pen=pg.mkPen(TRAIL, width=2.2), symbol="o", symbolSize=7,
