@@ -496,9 +496,8 @@ def check_all(m: Monkey) -> None:
     w = m.window
     check_views_agree(w)
     check_finite(w.session.trainer, "main run")
-    for run in (w.session.fork_run,):
-        if run is not None:
-            check_finite(run.trainer, "fork")
+    for run in w.session.forks:
+        check_finite(run.trainer, "fork")
     check_step_back(w)
     QApplication.processEvents()
     w.grab()  # every view paints

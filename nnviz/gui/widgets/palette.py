@@ -19,10 +19,10 @@ NEUTRAL = "#a6a6a6"
 HIGHLIGHT = "#c2185b"
 # (light, dark palette) pairs used by several views. Teal for the loss stays clear of the
 # blue/orange of signed values and of the highlight. The forks (up to three, by their
-# slot): amber, sky blue and vermilion in every view, clear of the teal loss, the purple
+# slot): amber, blue and vermilion in every view, clear of the teal loss, the purple
 # check loss and the white path on the heat map (which draws the dark palette's).
 LOSS_COLOURS = ("#00897b", "#3fd0bd")
-FORK_COLOURS = (("#d17d00", "#ffb300"), ("#1e6fd0", "#5cc2ff"), ("#d1402a", "#ff7a66"))
+FORK_COLOURS = (("#d17d00", "#ffb300"), ("#1e6fd0", "#79a6ff"), ("#d1402a", "#ff7a66"))
 SEQUENTIAL = "viridis"
 # the four words of what a learning rate does (look-ahead verdict, slider marks, eigen plot)
 REGIME_COLOURS = {"converging": ("#00796b", "#4dd0b5"), "zigzag": ("#1565c0", "#64b5f6"),

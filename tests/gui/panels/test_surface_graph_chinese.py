@@ -98,6 +98,34 @@ def test_the_surface_panel_speaks_chinese(adaline_window):
     assert_chinese(texts)
 
 
+def test_the_forks_speak_chinese(chinese_window, qtbot):
+    """The forks' list, the legends over the heat map and in the loss curve, the buttons and
+    the status line, with three forks and a fourth that replaces the oldest."""
+    w = chinese_window
+    session = w.session
+    session.load_preset("sine")
+    messages = []
+    session.message.connect(messages.append)
+    w.surface_dock.raise_()
+    rate = session.trainer.learning_rate
+    for batch, optimizer, r in (("online", None, rate), (8, None, rate), (None, "momentum", 0.1)):
+        assert session.fork(r, optimizer, batch=batch)
+    for _ in range(3):
+        session.step("iteration")
+    assert session.fork(0.3, "adam")  # replaces the online fork
+    texts = {"replaced": messages[-1]}
+    panel = w.surface_panel
+    panel.refresh_now()
+    qtbot.waitUntil(lambda: panel.fork_view.labels[2].isVisibleTo(panel))
+    texts.update(visible_texts(panel))
+    texts.update({f"legend{k}": label.text for k, (_, label) in enumerate(panel.fork_view.legend.items)})
+    texts.update({f"curve{k}": label.text for k, (_, label) in enumerate(w.loss_curve.legend.items)})
+    session.reset()  # the adam fork branched at 3: it goes
+    texts["reset"] = messages[-1]
+    assert len(session.forks) == 2 and texts["legend0"].startswith("主训练")
+    assert_chinese(texts)
+
+
 def test_the_hint_and_the_plane_speak_chinese(chinese_window, qtbot):
     panel = chinese_window.surface_panel  # the worked example: it cannot oscillate on the slider
     chinese_window.surface_dock.raise_()
