@@ -229,7 +229,7 @@ class Session(Playing):
         later = [f for f in self.forks if f.start > self._trainer.iteration]
         if self.forks:
             self.forks = [f.again(self._trainer) for f in self.forks if f not in later]
-            self._fork_behind = False
+            self._set_fork_behind(False)
             self.runs_changed.emit("fork")
         self.timeline_changed.emit()
         self.flush()
@@ -396,13 +396,20 @@ class Session(Playing):
         """Remove one fork (nothing if it is gone already)."""
         if fork in self.forks:
             self.forks = [f for f in self.forks if f is not fork]
+            if not self.forks:
+                self._set_fork_behind(False)
             self.runs_changed.emit("fork")
 
     def remove_forks(self) -> None:
         if self.forks:
             self.forks = []
-            self._fork_behind = False
+            self._set_fork_behind(False)
             self.runs_changed.emit("fork")
+
+    def _set_fork_behind(self, behind: bool) -> None:
+        if behind != self._fork_behind:
+            self._fork_behind = behind
+            self.work_changed.emit()  # the timer checks wants_ticks
 
     def _follow(self) -> None:
         if not self.forks:
@@ -413,9 +420,7 @@ class Session(Playing):
             before = (f.trainer.iteration, f.note)
             behind |= f.follow(self._trainer, share)
             changed |= (f.trainer.iteration, f.note) != before
-        if behind != self._fork_behind:
-            self._fork_behind = behind
-            self.work_changed.emit()
+        self._set_fork_behind(behind)
         if changed:
             self.runs_changed.emit("fork")
 

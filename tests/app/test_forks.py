@@ -176,3 +176,16 @@ def test_the_fork_keeps_the_main_runs_initial_weights():
     s.flush(force=True)
     s.reset()
     assert np.array_equal(s.forks[0].trainer.network.flat(), s.trainer.network.flat())
+
+
+def test_removing_a_fork_that_was_catching_up_stops_the_timer(monkeypatch):
+    monkeypatch.setattr("nnviz.app.runs.FORK_CHUNK", 10)
+    s = Session(presets.load("xor"))
+    s.fork(1.0)
+    s.trainer.run(25)
+    s.flush()
+    assert s.wants_ticks
+    wanted = []
+    s.work_changed.connect(lambda: wanted.append(s.wants_ticks))
+    s.remove_fork(s.fork_run)
+    assert not s.wants_ticks and wanted == [False]

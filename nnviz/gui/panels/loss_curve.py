@@ -4,8 +4,8 @@ x is the iteration (1..N), y ``trainer.loss_history`` (the forward-pass loss of 
 completed iteration). On classification data the accuracy of each iteration is drawn
 on a second axis (right, 0..1). A check (validation) loss can be added with
 ``set_check_history``. The Session's forks (up to three) are drawn from the iteration
-each branched at, in the colours of their slots, named in the legend. A marker shows the iteration the network stands at; the mouse
-reads off exact numbers. Under the plot, the schedule strip (``schedule_strip``).
+each branched at, in the colours of their slots, named in the legend. A marker shows the
+iteration the network stands at; the mouse reads off exact numbers. Under the plot, the schedule strip (``schedule_strip``).
 
 Drawing fast: every plot item is created once; updates only call ``setData``. The loss
 is copied into a growing NumPy buffer, so an update costs O(new iterations). A history
@@ -235,7 +235,7 @@ class LossCurve(SessionView, QWidget):
             self._update_rate()
         if name in ("learning_rate", "optimizer", "batch", "loss"):
             self._update_legend()  # the main run's entry names these beside forks
-        elif name == "digits":
+        if name == "digits":
             self._update_readout()
 
     def _update_rate(self) -> None:
