@@ -1922,6 +1922,14 @@ Nothing was written; choose another place.</source>
     </message>
 </context>
 <context>
+    <name>LessonError</name>
+    <message>
+        <location filename="../../nnviz/app/lessons/quantities.py" line="241"/>
+        <source>expected an optimizer (%1), a batch mode (full, online or a size) or a loss (%2), got %3</source>
+        <translation>应为优化器（%1）、批量方式（full、online 或一个大小）或损失函数（%2），实际为 %3</translation>
+    </message>
+</context>
+<context>
     <name>LessonPanel</name>
     <message>
         <location filename="../../nnviz/gui/panels/lessons/panel.py" line="62"/>
@@ -3190,12 +3198,12 @@ Nothing was written.</source>
         <translation>%1；它取代了最早的分叉（%2）：最多同时运行 %3 个分叉</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/session.py" line="428"/>
+        <location filename="../../nnviz/app/session.py" line="433"/>
         <source>The trainer has diverged: reset or step back before a race.</source>
         <translation>训练已发散：竞赛前请重置或后退一步。</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/session.py" line="547"/>
+        <location filename="../../nnviz/app/session.py" line="552"/>
         <source>That point is older than the kept step history; only the recent iterations can be resumed</source>
         <translation>该时刻早于保留的步骤历史；只能从最近的迭代继续</translation>
     </message>

@@ -29,6 +29,7 @@ from nnviz.core.analysis import compare, regimes
 from nnviz.core.analysis.explain import Formatter
 from nnviz.core.network import Param
 from nnviz.core.trainer import Trainer, parse_batch
+from nnviz.core.words import T_
 
 MISSING = "—"  # shown for a number that does not exist yet
 DIGITS = 9  # as the inspector and nnviz trace write numbers
@@ -237,8 +238,9 @@ def _fork_arg(text: str) -> None:
     try:
         parse_batch(text)
     except ValueError:
-        raise ValueError(f"expected an optimizer ({', '.join(optimizers.OPTIMIZERS)}), a batch mode (full, online "
-                         f"or a size) or a loss ({', '.join(losses.LOSSES)}), got {text!r}") from None
+        raise ValueError(T_("LessonError", "expected an optimizer (%1), a batch mode (full, online or a size) or a "
+                            "loss (%2), got %3", ", ".join(optimizers.OPTIMIZERS), ", ".join(losses.LOSSES),
+                            repr(text))) from None
 
 
 QUANTITIES: dict[str, Quantity] = {q.name: q for q in (
