@@ -1,3 +1,4 @@
+import gc
 import os
 import threading
 
@@ -59,3 +60,15 @@ def nnviz_error(nnviz_cli):
 settings.register_profile("repeatable", derandomize=True, database=None)
 settings.register_profile("thorough", max_examples=3000, deadline=None, database=None)
 settings.load_profile("repeatable")
+
+
+@pytest.fixture(autouse=True)
+def _garbage_collected_on_the_main_thread():
+    """Once the window's worker pool exists, Python's automatic collection is off and a
+    timer collects on the GUI thread (nnviz.gui.collector); tests that turn no event
+    loop collect between them."""
+    yield
+    if not gc.isenabled():
+        from nnviz.gui.collector import collect_due
+
+        collect_due()

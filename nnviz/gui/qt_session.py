@@ -21,6 +21,7 @@ from PySide6.QtGui import QGuiApplication
 
 from nnviz.app.session import Session
 from nnviz.core.trainer import Trainer
+from nnviz.gui import collector
 
 _POOL: ThreadPoolExecutor | None = None
 
@@ -30,6 +31,7 @@ def worker_pool() -> ThreadPoolExecutor:
     NumPy releases the GIL in the heavy parts."""
     global _POOL
     if _POOL is None:
+        collector.install()  # garbage holding Qt objects must not be collected on a worker
         _POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="nnviz-job")
     return _POOL
 

@@ -666,3 +666,22 @@ def test_the_fork_dialog_says_why_it_refuses_a_rate(qtbot, typed):
     dialog.rate.setText(typed)
     dialog.findChild(pg.QtWidgets.QDialogButtonBox).button(pg.QtWidgets.QDialogButtonBox.StandardButton.Ok).click()
     assert dialog.result() == 0 and repr(typed) in dialog.error.text()
+
+
+def test_a_cross_section_series_with_no_drawable_point_is_empty(qtbot, panel):
+    """(Found by the random-action test: a NaN current loss made pyqtgraph's bounds of
+    an all-gap series warn while painting.) Nothing is drawn, nothing warns; a series
+    with some points keeps its gaps."""
+    import warnings
+
+    section = panel.section
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        section.show_current(0.5, float("nan"))
+        section.show_steps(np.array([0.0, 1.0]), np.array([np.inf, np.nan]))
+        assert section.current.getData()[0] is None or len(section.current.getData()[0]) == 0
+        assert section.steps.getData()[0] is None or len(section.steps.getData()[0]) == 0
+        section.show_steps(np.array([0.0, 1.0, 2.0]), np.array([0.3, np.inf, 0.1]))
+        panel.grab()
+    x, y = section.steps.getData()
+    assert list(x) == [0.0, 1.0, 2.0] and y[0] == 0.3 and np.isnan(y[1]) and y[2] == 0.1

@@ -113,21 +113,30 @@ class CrossSection:
             y = np.where(bad, np.nan, y)
         return y
 
+    def _show(self, item: pg.PlotDataItem, x, y) -> None:
+        """``item`` over (x, y) as the y axis can draw them; nothing when no point can be
+        drawn (pyqtgraph's bounds of an all-gap series warn)."""
+        x, y = np.asarray(x, dtype=np.float64), self.for_y_axis(y)
+        if not (np.isfinite(x) & ~np.isnan(y)).any():
+            item.setData([], [])
+        else:
+            item.setData(x, y)
+
     def show_curve(self, xs: np.ndarray, ys: np.ndarray) -> None:
-        self.curve.setData(xs, self.for_y_axis(ys))
+        self._show(self.curve, xs, ys)
 
     def show_steps(self, x: np.ndarray, losses: np.ndarray) -> None:
-        self.steps.setData(x, self.for_y_axis(losses))
+        self._show(self.steps, x, losses)
         self.steps.setSymbol("o" if x.size <= MARKERS_UP_TO else None)
 
     def show_current(self, x: float, loss: float) -> None:
-        self.current.setData([x], [self.for_y_axis(np.array([loss]))[0]])
+        self._show(self.current, [x], [loss])
 
     def show_fork(self, slot: int, x: np.ndarray, losses: np.ndarray) -> None:
-        self.forks[slot].setData(x, self.for_y_axis(losses))
+        self._show(self.forks[slot], x, losses)
 
     def show_ghost(self, x: np.ndarray, losses: np.ndarray) -> None:
-        self.ghost.setData(x, self.for_y_axis(losses))
+        self._show(self.ghost, x, losses)
 
     def set_labels(self, x: str, colour: QColor) -> None:
         """``x`` names the first axis; along the steepest direction the label says so."""

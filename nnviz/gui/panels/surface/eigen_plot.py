@@ -135,8 +135,8 @@ class EigenPlot:
             y = path[:, k] / scale if scale > 0 else np.zeros(STEPS + 1)
             with np.errstate(all="ignore"):
                 out = np.flatnonzero(~(np.abs(y) <= Y_LIMIT))
-            if out.size:  # a blow-up: drawn until it leaves the frame
-                y = y[:out[0] + 1]
+            if out.size:  # a blow-up: drawn until it leaves the frame (a NaN is not drawn)
+                y = y[:out[0] + int(np.isfinite(y[out[0]]))]
             self.curves[k].setData(np.arange(y.size, dtype=float), y)
         self.words = tuple(words)
         self._lines = lines
