@@ -64,11 +64,11 @@ settings.load_profile("repeatable")
 
 @pytest.fixture(autouse=True)
 def _garbage_collected_on_the_main_thread():
-    """Once the window's worker pool exists, Python's automatic collection is off and a
-    timer collects on the GUI thread (nnviz.gui.collector); tests that turn no event
-    loop collect between them."""
+    """While the window's worker jobs run, automatic collection is off and the GUI
+    thread's timer collects (nnviz.gui.collector); a test that turns no event loop
+    settles it here."""
     yield
     if not gc.isenabled():
-        from nnviz.gui.collector import collect_due
+        from nnviz.gui.collector import settle
 
-        collect_due()
+        settle()

@@ -14,7 +14,7 @@ Background jobs report on the GUI thread, through a queued signal.
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
@@ -23,16 +23,30 @@ from nnviz.app.session import Session
 from nnviz.core.trainer import Trainer
 from nnviz.gui import collector
 
-_POOL: ThreadPoolExecutor | None = None
+_POOL: "GuardedPool | None" = None
 
 
-def worker_pool() -> ThreadPoolExecutor:
+class GuardedPool(Executor):
+    """The worker threads, each job run with no garbage collection off the GUI thread
+    (see ``nnviz.gui.collector``)."""
+
+    def __init__(self, workers: int) -> None:
+        self.executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="nnviz-job")
+
+    def submit(self, fn, /, *args, **kwargs):
+        return self.executor.submit(collector.guarded(fn), *args, **kwargs)
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        self.executor.shutdown(wait, cancel_futures=cancel_futures)
+
+
+def worker_pool() -> GuardedPool:
     """The window's worker threads (grids, sweeps): two, one per core of a small machine;
     NumPy releases the GIL in the heavy parts."""
     global _POOL
     if _POOL is None:
-        collector.install()  # garbage holding Qt objects must not be collected on a worker
-        _POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="nnviz-job")
+        collector.install()
+        _POOL = GuardedPool(2)
     return _POOL
 
 

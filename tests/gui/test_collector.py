@@ -1,5 +1,5 @@
-"""Cyclic garbage is collected on the GUI thread only, once worker threads exist: garbage
-holding Qt objects destroyed from a worker can deadlock the window."""
+"""No cyclic garbage is collected on a worker thread: garbage holding Qt objects
+destroyed from a worker can deadlock the window (nnviz.gui.collector)."""
 
 import gc
 import threading
@@ -16,22 +16,35 @@ class Cycle:
     def __init__(self) -> None:
         self.me = self
 
-    def __del__(self) -> None:
-        Cycle.freed_on.append(threading.current_thread().name)
+
+def _note_freed(self) -> None:
+    Cycle.freed_on.append(threading.current_thread().name)
 
 
-def test_garbage_made_busy_on_a_worker_is_collected_on_the_gui_thread(qtbot, session):
-    assert not gc.isenabled()  # the session's worker pool is there
+Cycle.__del__ = _note_freed
+
+
+def test_garbage_made_due_on_a_worker_is_collected_on_the_gui_thread(qtbot, session):
+    """A job that allocates far past generation 0's threshold collects nothing itself;
+    the GUI thread's timer does, and turns automatic collection back on afterwards."""
     Cycle.freed_on.clear()
     Cycle()  # unreachable at once: a cycle
+    started, release = threading.Event(), threading.Event()
 
-    def allocate() -> list:  # far more new containers than generation 0's threshold, kept
-        return [[i] for i in range(50 * gc.get_threshold()[0])]
+    def job() -> list:
+        kept = [[i] for i in range(50 * gc.get_threshold()[0])]
+        started.set()
+        release.wait(30)
+        return kept
 
-    kept = worker_pool().submit(allocate).result(timeout=60)
-    assert Cycle.freed_on == []  # the worker's allocations collected nothing
-    qtbot.waitUntil(lambda: bool(Cycle.freed_on), timeout=10 * collector.INTERVAL_MS)
-    assert Cycle.freed_on == [threading.main_thread().name]
+    future = worker_pool().submit(job)
+    assert started.wait(30)
+    assert not gc.isenabled()  # while a job runs
+    qtbot.waitUntil(lambda: bool(Cycle.freed_on), timeout=20 * collector.INTERVAL_MS)
+    assert Cycle.freed_on == [threading.main_thread().name] and not gc.isenabled()
+    release.set()
+    kept = future.result(30)
+    qtbot.waitUntil(gc.isenabled, timeout=20 * collector.INTERVAL_MS)  # no job: automatic again
     del kept
 
 
@@ -43,8 +56,8 @@ def test_a_due_generation_is_collected():
         Cycle()
         kept = [[] for _ in range(2 * gc.get_threshold()[0])]  # generation 0 is due
         collector.collect_due()
-        del kept
         assert Cycle.freed_on == [threading.main_thread().name]
+        del kept
     finally:
         if was:
             gc.enable()
