@@ -38,7 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "nnviz"
 FOLDER = ROOT / "resources" / "translations"
-MARKERS = ("N_", "T_")
+MARKERS = ("N_", "T_", "Message")
 STUB = "nnviz_words_stub.py"
 
 
@@ -69,7 +69,7 @@ def _literal(node: ast.AST | None, what: str, where: str) -> str:
 
 
 def scan_file(path: Path, root: Path = ROOT) -> list[Marked]:
-    """The N_ and T_ calls of one file; MarkerError (naming the file from ``root``) for a
+    """The N_, T_ and Message calls of one file; MarkerError (naming the file from ``root``) for a
     call whose texts are not literal."""
     rel = path.relative_to(root).as_posix()
     out = []
@@ -89,7 +89,7 @@ def scan_file(path: Path, root: Path = ROOT) -> list[Marked]:
             dis = node.args[2]
         out.append(Marked(path, node.lineno, _literal(node.args[0], "context", where),
                           _literal(node.args[1], "text", where), _literal(dis, "disambiguation", where),
-                          name == "T_" and "n" in keywords))
+                          name != "N_" and "n" in keywords))
     return sorted(out, key=lambda m: m.line)
 
 

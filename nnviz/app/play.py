@@ -13,7 +13,7 @@ import math
 from contextlib import contextmanager
 
 from nnviz.core.trainer import UNITS, TrainingError
-from nnviz.core.words import T_
+from nnviz.core.words import T_, shown
 
 FAST_PLAY = math.inf  # steps per second meaning "as fast as the machine goes"
 FRAME_PLAY = "frame"  # Play's default speed: one step per frame the screen shows
@@ -80,7 +80,8 @@ class Playing:
         if self._playing:
             return True
         if self._trainer.status == "diverged":
-            self.message.emit(T_("Session", "%1: reset, step back or change the learning rate", self._trainer.status_message))
+            self.message.emit(T_("Session", "%1: reset, step back or change the learning rate",
+                                 shown(self._trainer.status_message)))
             return False
         if self.view_iteration is not None and not self.resume_from_view():
             return False

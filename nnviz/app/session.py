@@ -34,7 +34,7 @@ from nnviz.core.analysis.regimes import Marks
 from nnviz.core.events import Signal
 from nnviz.core.network import Network
 from nnviz.core.trainer import UNITS, Trainer, TrainingError
-from nnviz.core.words import N_, T_, translate
+from nnviz.core.words import N_, T_, shown, translate
 from nnviz.io import snapshot
 from nnviz.io.files import shown_name
 
@@ -191,7 +191,7 @@ class Session(Playing):
         self.status_changed.emit(status, message)
         if status == "diverged":
             self.pause()
-            self.message.emit(T_("Session", "Training diverged: %1. Step back, reset or lower the learning rate.", message))
+            self.message.emit(T_("Session", "Training diverged: %1. Step back, reset or lower the learning rate.", shown(message)))
 
     def _clamp_sample(self) -> None:
         if self.sample >= self.batch_rows():

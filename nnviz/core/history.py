@@ -24,6 +24,7 @@ import numpy as np
 
 from nnviz.core.network import frozen_array
 from nnviz.core.state import HistoryExhausted
+from nnviz.core.words import T_
 
 HISTORY_MICRO_STEPS = 10_000
 CHECKPOINT_BUDGET = 64 * 2**20  # bytes of parameters, optimizer state and values kept for Step back
@@ -118,10 +119,9 @@ class History:
         available = sum(e.k + (e.kind == "edit") for e in self.entries)
         if n > available:
             if available == 0:
-                raise HistoryExhausted(
-                    "nothing to step back to: this is the start of the kept history "
-                    f"(the last {self.limit:,} micro-steps are kept)")
-            raise HistoryExhausted(f"can step back at most {available} micro-steps")
+                raise HistoryExhausted(T_("Trainer", "nothing to step back to: this is the start of the kept history "
+                                          "(the last %1 micro-steps are kept)", f"{self.limit:,}"))
+            raise HistoryExhausted(T_("Trainer", "can step back at most %n micro-steps", n=available))
         h = self.entries
         while True:
             top = h[-1]

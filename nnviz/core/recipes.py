@@ -31,6 +31,7 @@ from typing import Sequence
 import numpy as np
 
 from nnviz.core import activations, losses
+from nnviz.core.words import T_
 
 MAX_HIDDEN_LAYERS = 8
 MAX_NEURONS = 128  # per hidden layer
@@ -79,9 +80,9 @@ def check_activations(names: Sequence[str], n_outputs: int) -> None:
     softmax with fewer than 2 outputs."""
     for layer, name in enumerate(names[:-1], start=1):
         if name in OUTPUT_ONLY:
-            raise ValueError(f"{name} is only allowed on the output layer, not layer {layer}")
+            raise ValueError(T_("recipes", "%1 is only allowed on the output layer, not layer %2", name, layer))
     if names and names[-1] == "softmax" and n_outputs < 2:
-        raise ValueError(f"softmax needs at least 2 outputs, the output layer has {n_outputs}")
+        raise ValueError(T_("recipes", "softmax needs at least 2 outputs, the output layer has %1", n_outputs))
 
 
 # ============================================================ size limits
@@ -89,8 +90,8 @@ def layer_name(index: int, n_layers: int) -> str:
     """``the input layer``, ``hidden layer 2``, ``the output layer`` for layer ``index``
     (0 = inputs) of a network with ``n_layers`` layers, inputs included."""
     if index == 0:
-        return "the input layer"
-    return "the output layer" if index == n_layers - 1 else f"hidden layer {index}"
+        return T_("recipes", "the input layer")
+    return T_("recipes", "the output layer") if index == n_layers - 1 else T_("recipes", "hidden layer %1", index)
 
 
 def check_size(sizes: Sequence[int], n_samples: int | None = None) -> None:
@@ -99,15 +100,18 @@ def check_size(sizes: Sequence[int], n_samples: int | None = None) -> None:
     Only looks at the numbers: call it before making anything."""
     sizes = [int(s) for s in sizes]
     if len(sizes) < 2:
-        raise ValueError("a network needs at least an input and an output layer")
+        raise ValueError(T_("recipes", "a network needs at least an input and an output layer"))
     if len(sizes) - 2 > MAX_HIDDEN_LAYERS:
-        raise ValueError(f"at most {MAX_HIDDEN_LAYERS} hidden layers (the limit), got {len(sizes) - 2}")
+        raise ValueError(T_("recipes", "at most %1 hidden layers (the limit), got %2", MAX_HIDDEN_LAYERS, len(sizes) - 2))
     for i, n in enumerate(sizes):
         if n < 1:
-            raise ValueError(f"{layer_name(i, len(sizes))} needs at least 1 neuron, got {n}")
+            raise ValueError(T_("recipes", "%1 needs at least 1 neuron, got %2", layer_name(i, len(sizes)), n))
         if 0 < i < len(sizes) - 1 and n > MAX_NEURONS:
-            raise ValueError(f"{layer_name(i, len(sizes))}: at most {MAX_NEURONS} neurons (the limit), got {n:,}")
+            raise ValueError(T_("recipes", "%1: at most %2 neurons (the limit), got %3", layer_name(i, len(sizes)),
+                                MAX_NEURONS, f"{n:,}"))
     if n_samples is not None and n_samples * sum(sizes[1:]) > MAX_VALUES:
-        raise ValueError(f"{n_samples:,} sample{'s' * (n_samples != 1)} through the {'-'.join(map(str, sizes))} network are "
-                         f"{n_samples * sum(sizes[1:]):,} values a forward pass, over the limit of "
-                         f"{MAX_VALUES:,}; use fewer samples or neurons")
+        args = f"{n_samples:,}", "-".join(map(str, sizes)), f"{n_samples * sum(sizes[1:]):,}", f"{MAX_VALUES:,}"
+        raise ValueError(T_("recipes", "%1 sample through the %2 network are %3 values a forward pass, over the limit "
+                            "of %4; use fewer samples or neurons", *args) if n_samples == 1 else
+                         T_("recipes", "%1 samples through the %2 network are %3 values a forward pass, over the "
+                            "limit of %4; use fewer samples or neurons", *args))

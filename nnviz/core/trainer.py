@@ -39,6 +39,7 @@ from nnviz.core.state import (BACKPROP_MODES, PHASES, UNITS, HistoryExhausted, I
                               RunResult, Settings, StepEvent, TrainingDiverged, TrainingError, TrainingState,
                               micro_steps, parse_batch)
 from nnviz.core.trainer_state import DIVERGENCE_FACTOR, TrainerState
+from nnviz.core.words import N_, T_, Message, shown
 
 __all__ = ["BACKPROP_MODES", "DEFAULT_ITERATIONS", "DIVERGENCE_FACTOR", "HISTORY_MICRO_STEPS", "PHASES",
            "SCHEDULES", "UNITS", "HistoryExhausted", "IterationValues", "MicroStep", "RunResult", "Schedule",
@@ -48,6 +49,10 @@ __all__ = ["BACKPROP_MODES", "DEFAULT_ITERATIONS", "DIVERGENCE_FACTOR", "HISTORY
 DEFAULT_ITERATIONS = 1000
 
 
+PROBLEMS = {"net inputs": N_("Trainer", "net inputs"), "gradients": N_("Trainer", "gradients"),
+            "parameters": N_("Trainer", "parameters"), "optimizer state": N_("Trainer", "optimizer state")}
+
+
 class _Diverged(Exception):
     """An iteration broke the divergence rule (``kernels``): ``what`` stopped being finite
     (or the loss exploded) in ``layer``; ``earlier``: the parameters that gave it came
@@ -55,12 +60,16 @@ class _Diverged(Exception):
 
     def __init__(self, what: str, layer: int | None, iteration: int, value: float = math.nan) -> None:
         if what == "loss" and math.isfinite(value):
-            text = f"the loss exploded to {value:.4g}"
-        elif what in ("loss", "check loss"):
-            text = f"the {'loss' if what == 'loss' else 'loss on the check set'} is not a number any more"
+            text = Message("Trainer", "the loss exploded to %1", f"{value:.4g}")
+        elif what == "loss":
+            text = Message("Trainer", "the loss is not a number any more")
+        elif what == "check loss":
+            text = Message("Trainer", "the loss on the check set is not a number any more")
         else:
-            text = f"the {what} of layer {layer} stopped being finite"
-        super().__init__(f"{text} at iteration {iteration}")
+            text = Message("Trainer", "the %1 of layer %2 stopped being finite", Message.marked("Trainer", PROBLEMS[what]),
+                           layer)
+        super().__init__(Message("Trainer", "%1 at iteration %2", text, iteration))
+        self.message: Message = self.args[0]
         self.earlier = what not in ("parameters", "optimizer state")
 
 
@@ -209,7 +218,7 @@ class Trainer(TrainerState):
         up, the parameters that gave it came from the previous update: that update is
         undone too (where the history reaches it), so that a smaller learning rate can
         carry on from a sound state."""
-        message = str(exc)
+        message = exc.message
         if exc.earlier and self.iteration > 0:
             try:
                 self.back(self._cursor + self._L)  # this iteration's steps + the last updates
@@ -217,7 +226,8 @@ class Trainer(TrainerState):
             except HistoryExhausted:  # e.g. just after loading: the last values recorded the update
                 undone = self._undo_last_update()
             if undone:
-                message += f"; the update of iteration {self.iteration + 1} that caused it is undone"
+                message = Message("Trainer", "%1; the update of iteration %2 that caused it is undone", message,
+                                  self.iteration + 1)
         self._set_status("diverged", message)
 
     def _undo_last_update(self) -> bool:
@@ -254,9 +264,8 @@ class Trainer(TrainerState):
 
     def _refuse_if_diverged(self) -> None:
         if self.status == "diverged":
-            raise TrainingDiverged(
-                f"{self.status_message}; lower the learning rate (or change another setting), "
-                "step back or reset first")
+            raise TrainingDiverged(T_("Trainer", "%1; lower the learning rate (or change another setting), "
+                                      "step back or reset first", shown(self.status_message)))
 
     # ---------------------------------------------------------- the history
     def back(self, n: int = 1) -> None:

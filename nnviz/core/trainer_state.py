@@ -21,6 +21,7 @@ from nnviz.core.history import HISTORY_MICRO_STEPS, Checkpoint, History, Traject
 from nnviz.core.network import Network, Param, frozen_array, initialise
 from nnviz.core.schedules import Schedule
 from nnviz.core.state import IterationValues, MicroStep, Settings, TrainingState, micro_steps
+from nnviz.core.words import T_
 
 DIVERGENCE_FACTOR = 1e6  # a loss this many times the starting loss (at least 1) has exploded
 
@@ -58,15 +59,11 @@ class TrainerState:
         history_limit: int = HISTORY_MICRO_STEPS,
     ) -> None:
         if dataset.n_inputs != network.sizes[0]:
-            raise ValueError(
-                f"the data has {dataset.n_inputs} input columns but the network has "
-                f"{network.sizes[0]} inputs"
-            )
+            raise ValueError(T_("Trainer", "the data has %1 input columns but the network has %2 inputs",
+                                dataset.n_inputs, network.sizes[0]))
         if dataset.n_outputs != network.sizes[-1]:
-            raise ValueError(
-                f"the data has {dataset.n_outputs} target columns but the network has "
-                f"{network.sizes[-1]} outputs"
-            )
+            raise ValueError(T_("Trainer", "the data has %1 target columns but the network has %2 outputs",
+                                dataset.n_outputs, network.sizes[-1]))
         self.network = network
         self._n_params = network.n_params
         self.dataset = dataset
@@ -427,7 +424,7 @@ class TrainerState:
             p = self.network.parse_param(name.name if isinstance(name, Param) else str(name))
             value = float(value)
             if not math.isfinite(value):
-                raise ValueError(f"{p.name}: a parameter must be a finite number, got {value}")
+                raise ValueError(T_("Trainer", "%1: a parameter must be a finite number, got %2", p.name, value))
             edits.append((p, value))
         if not edits:
             return

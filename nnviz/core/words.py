@@ -15,6 +15,13 @@ The window (``nnviz.gui.i18n``), or ``nnviz trace --lang``, installs a ``lookup`
 reads the compiled translation; with none installed, every text is the English written
 here, so output without a language stays byte for byte what it was.
 
+Texts kept beyond the moment (a run's status message, saved in its snapshot, which
+stays English) are ``Message``s: the English text as a ``str``, keeping its context,
+template and arguments, so that the window shows it in its language (``shown``)::
+
+    m = Message("Trainer", "%1 at iteration %2", what, 3)   # str(m): the English
+    label.setText(shown(m))                                   # the language in use
+
 Placeholders are Qt's, so that Qt Linguist checks them: ``%1`` .. ``%99`` take the
 arguments in order (``str()`` of each), ``%n`` the count ``n``; a translation may move
 them. Formulas, parameter names and numbers are arguments, never translated text.
@@ -68,6 +75,47 @@ def fill(template: str, *args, n: int | None = None) -> str:
         return str(args[k - 1]) if 1 <= k <= len(args) else m[0]
 
     return _PLACEHOLDER.sub(value, template)
+
+
+class Message(str):
+    """An English text (its ``str`` value: what files and logs keep) that remembers how it
+    was made, to be shown in the language in use with ``shown``. Its arguments may be
+    Messages themselves (a sentence made of sentences); the script that collects the texts
+    reads ``Message`` calls as it reads ``T_``."""
+
+    context: str
+    template: str
+    args: tuple
+    n: int | None
+    disambiguation: str
+
+    def __new__(cls, context: str, text: str, *args, n: int | None = None, disambiguation: str = "") -> "Message":
+        self = super().__new__(cls, fill(text, *args, n=n))
+        self.context, self.template, self.args, self.n, self.disambiguation = context, text, args, n, disambiguation
+        return self
+
+    @classmethod
+    def marked(cls, context: str, text: str, *args, n: int | None = None) -> "Message":
+        """A Message of a text marked elsewhere with ``N_`` (a table's entry)."""
+        return cls(context, text, *args, n=n)
+
+    def __reduce__(self):
+        return _message, (self.context, self.template, self.args, self.n, self.disambiguation)
+
+    def shown(self) -> str:
+        """The message in the language in use (its arguments too)."""
+        return fill(translate(self.context, self.template, self.n, self.disambiguation),
+                    *(shown(a) for a in self.args), n=self.n)
+
+
+def _message(context: str, text: str, args: tuple, n: int | None, disambiguation: str) -> Message:
+    return Message(context, text, *args, n=n, disambiguation=disambiguation)
+
+
+def shown(text):
+    """A ``Message`` in the language in use; anything else as it is (a text read from a
+    file, a number)."""
+    return text.shown() if isinstance(text, Message) else text
 
 
 def install(lookup: Lookup | None, language: str = SOURCE_LANGUAGE) -> None:

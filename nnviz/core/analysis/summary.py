@@ -10,6 +10,7 @@ from __future__ import annotations
 from nnviz.core.analysis.explain import Formatter, Names
 from nnviz.core.network import Network, Param
 from nnviz.core.trainer import RunResult, Settings, Trainer
+from nnviz.core.words import T_
 
 MAX_LISTED_PARAMS = 64  # larger networks print only their parameter count
 MAX_LISTED_OUTPUTS = 16  # numbers of the last batch's outputs printed at most
@@ -40,12 +41,14 @@ def count(n: int, word: str) -> str:
 
 def frozen_words(kept: int, dropped: int) -> str:
     """What became of the frozen parameters when a network was rebuilt: ``kept 3 frozen
-    parameters``, ``..., dropped 2 the new network does not have``; '' when none were."""
-    parts = [f"kept {count(kept, 'frozen parameter')}"] if kept else []
-    if dropped:
-        parts.append(f"dropped {dropped if kept else count(dropped, 'frozen parameter')} the new network "
-                     "does not have")
-    return ", ".join(parts)
+    parameters``, ``..., dropped 2 the new network does not have``; '' when none were.
+    In the language in use: the window's words (the CLI prints none of them)."""
+    kept_words = T_("summary", "kept %n frozen parameters", n=kept)
+    if not dropped:
+        return kept_words if kept else ""
+    if not kept:
+        return T_("summary", "dropped %n frozen parameters the new network does not have", n=dropped)
+    return T_("summary", "%1, %2", kept_words, T_("summary", "dropped %n the new network does not have", n=dropped))
 
 
 def iterations_words(n: int) -> str:

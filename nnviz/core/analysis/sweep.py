@@ -30,6 +30,7 @@ from nnviz.core import kernels
 from nnviz.core.analysis.verdict import STATUSES, classify, steepest_direction  # noqa: F401 (re-exported)
 from nnviz.core.network import split_flat
 from nnviz.core.trainer import Trainer
+from nnviz.core.words import T_
 
 DEFAULT_LOOK_AHEAD_STEPS = 30
 DEFAULT_SWEEP_ITERATIONS = 200
@@ -97,12 +98,13 @@ def check_sweep_size(rates: int, iterations: int) -> None:
     """The sweep's size limits (``nnviz sweep``, the window's sweep), checked before
     anything is allocated: ValueError, one line naming the limit."""
     if rates > MAX_RATES:
-        raise ValueError(f"at most {MAX_RATES:,} learning rates (the limit), got {rates:,}")
+        raise ValueError(T_("sweep", "at most %1 learning rates (the limit), got %2", f"{MAX_RATES:,}", f"{rates:,}"))
     if iterations > MAX_ITERATIONS:
-        raise ValueError(f"at most {MAX_ITERATIONS:,} iterations per rate (the limit), got {iterations:,}")
+        raise ValueError(T_("sweep", "at most %1 iterations per rate (the limit), got %2", f"{MAX_ITERATIONS:,}",
+                            f"{iterations:,}"))
     if rates * iterations > MAX_RATE_ITERATIONS:
-        raise ValueError(f"{rates:,} rates x {iterations:,} iterations is over the limit of "
-                         f"{MAX_RATE_ITERATIONS:,}; use fewer rates or iterations")
+        raise ValueError(T_("sweep", "%1 rates x %2 iterations is over the limit of %3; use fewer rates or iterations",
+                            f"{rates:,}", f"{iterations:,}", f"{MAX_RATE_ITERATIONS:,}"))
 
 
 def sweep_rates(low: float = DEFAULT_SWEEP_RANGE[0], high: float = DEFAULT_SWEEP_RANGE[1],

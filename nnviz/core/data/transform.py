@@ -26,6 +26,8 @@ from typing import Any, TypeVar
 
 import numpy as np
 
+from nnviz.core.words import T_
+
 D = TypeVar("D")  # a Dataset
 
 INPUT_RANGE = (-1.0, 1.0)
@@ -136,11 +138,11 @@ class DataTransform:
 
     def _check_fits(self, dataset) -> None:
         if dataset.n_inputs != self.n_inputs:
-            raise ValueError(f"the transform is for {self.n_inputs} input columns, the data has "
-                             f"{dataset.n_inputs}")
+            raise ValueError(T_("DataTransform", "the transform is for %1 input columns, the data has %2",
+                                self.n_inputs, dataset.n_inputs))
         if self.target_range is not None and dataset.n_outputs != len(self.target_min):
-            raise ValueError(f"the transform is for {len(self.target_min)} target columns, the data "
-                             f"has {dataset.n_outputs}")
+            raise ValueError(T_("DataTransform", "the transform is for %1 target columns, the data has %2",
+                                len(self.target_min), dataset.n_outputs))
 
     # ------------------------------------------------------- showing, saving
     def describe(self, input_names: Sequence[str] | None = None,
@@ -149,14 +151,14 @@ class DataTransform:
         lines = []
         lo, hi = self.input_range
         for j, (a, b) in enumerate(zip(self.input_min, self.input_max)):
-            name = input_names[j] if input_names else f"input {j + 1}"
+            name = input_names[j] if input_names else T_("DataTransform", "input %1", j + 1)
             lines.append(f"{name}: [{a:.6g}, {b:.6g}] -> [{lo:.6g}, {hi:.6g}]")
         if self.target_range is None:
-            lines.append("targets: not scaled")
+            lines.append(T_("DataTransform", "targets: not scaled"))
         else:
             lo, hi = self.target_range
             for j, (a, b) in enumerate(zip(self.target_min, self.target_max)):
-                name = target_names[j] if target_names else f"target {j + 1}"
+                name = target_names[j] if target_names else T_("DataTransform", "target %1", j + 1)
                 lines.append(f"{name}: [{a:.6g}, {b:.6g}] -> [{lo:.6g}, {hi:.6g}]")
         return lines
 

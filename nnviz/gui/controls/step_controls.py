@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMessageBox, QSli
 
 from nnviz.core.network import Param
 from nnviz.core.trainer import MicroStep, Trainer
-from nnviz.core.words import N_, T_, fill, translate
+from nnviz.core.words import N_, T_, fill, shown, translate
 from nnviz.app.session import FAST_PLAY, FRAME_PLAY
 from nnviz.gui.controls.lr_slider import LearningRateControl
 from nnviz.gui.widgets import icons
@@ -252,7 +252,7 @@ class StepControls(SessionView, QWidget):
         self.counter_label.setText(counter)
         v = t.values
         if t.status == "diverged":
-            self.loss_label.setText(fill(self.tr("diverged: %1"), t.status_message))
+            self.loss_label.setText(fill(self.tr("diverged: %1"), shown(t.status_message)))
         elif v.loss is not None:
             self.loss_label.setText(fill(self.tr("loss %1"), f.num(v.loss)))
         elif t.iteration:
