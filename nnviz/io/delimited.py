@@ -26,9 +26,14 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from nnviz.core.words import N_, T_, translate
 from nnviz.io.files import quote
 
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", " ": "spaces"}  # delimiter -> its word
+SEPARATED = {",": N_("Layout", "comma-separated"), ";": N_("Layout", "semicolon-separated"),
+             "\t": N_("Layout", "tab-separated"), " ": N_("Layout", "spaces-separated")}
+MARKS = {".": N_("Layout", "decimal point"), ",": N_("Layout", "decimal comma"),
+         ".,": N_("Layout", "decimal point or comma")}
 DECIMALS = (".", ",")
 AUTO = "auto"
 SAMPLE_LINES = 200  # lines the automatic choice looks at
@@ -58,8 +63,8 @@ class Layout:
 
     def words(self) -> str:
         """``semicolon-separated, decimal comma``."""
-        mark = {".": "decimal point", ",": "decimal comma", ".,": "decimal point or comma"}[self.decimal]
-        return f"{DELIMITERS[self.delimiter]}-separated, {mark}"
+        return T_("Layout", "%1, %2", translate("Layout", SEPARATED[self.delimiter]),
+                  translate("Layout", MARKS[self.decimal]))
 
 
 @dataclass(frozen=True)
@@ -78,12 +83,12 @@ def check_options(delimiter: str, decimal: str) -> None:
     """Raise ValueError (one line) for a delimiter or decimal mark that is not offered,
     or a comma as both."""
     if delimiter != AUTO and delimiter not in DELIMITERS:
-        raise ValueError(f"unknown delimiter {quote(delimiter)}; expected one of "
-                         f"{', '.join(map(repr, DELIMITERS))} or 'auto'")
+        raise ValueError(T_("delimited", "unknown delimiter %1; expected one of %2 or 'auto'", quote(delimiter),
+                            ", ".join(map(repr, DELIMITERS))))
     if decimal != AUTO and decimal not in DECIMALS:
-        raise ValueError(f"unknown decimal mark {quote(decimal)}; expected '.', ',' or 'auto'")
+        raise ValueError(T_("delimited", "unknown decimal mark %1; expected '.', ',' or 'auto'", quote(decimal)))
     if delimiter == decimal == ",":
-        raise ValueError("a comma cannot be both the delimiter and the decimal mark")
+        raise ValueError(T_("delimited", "a comma cannot be both the delimiter and the decimal mark"))
 
 
 def read(text: str, delimiter: str = AUTO, decimal: str = AUTO) -> tuple[list[Record], Layout]:
@@ -112,16 +117,16 @@ def number(cell: str, decimal: str) -> float:
     if text is not None:
         value = float(text)
         if value in (float("inf"), float("-inf")):
-            raise ValueError(f"{quote(cell)} is too large for a float")
+            raise ValueError(T_("delimited", "%1 is too large for a float", quote(cell)))
         return value
     if _NOT_FINITE.fullmatch(cell):
-        raise ValueError(f"{quote(cell)} is not a finite number")
+        raise ValueError(T_("delimited", "%1 is not a finite number", quote(cell)))
     if not cell:
-        raise ValueError("empty cell (expected a number)")
+        raise ValueError(T_("delimited", "empty cell (expected a number)"))
     other = {".": ",", ",": "."}.get(decimal)
     if other is not None and other in cell and _point(cell.replace(other, decimal), decimal) is not None:
-        raise ValueError(f"{quote(cell)} is not a number with the decimal mark {decimal!r}")
-    raise ValueError(f"{quote(cell)} is not a number")
+        raise ValueError(T_("delimited", "%1 is not a number with the decimal mark %2", quote(cell), repr(decimal)))
+    raise ValueError(T_("delimited", "%1 is not a number", quote(cell)))
 
 
 def looks_like_number(cell: str) -> bool:
@@ -152,14 +157,14 @@ def _lines(text: str) -> list[tuple[int, str]]:
     opened = 0  # the line of a quoted cell still open, else 0
     for number, line in enumerate(lines, start=1):
         if "\x00" in line:
-            raise FormatError(number, "not a text file (a NUL character)")
+            raise FormatError(number, T_("delimited", "not a text file (a NUL character)"))
         if not opened and '"' not in line:
             line = line.split("#", 1)[0]
         else:
             line, opened = _cut_comment(line, number, opened)
         out.append((number, line))
     if opened:
-        raise FormatError(opened, 'a quoted cell is not closed (its closing " is missing)')
+        raise FormatError(opened, T_("delimited", 'a quoted cell is not closed (its closing " is missing)'))
     return out
 
 

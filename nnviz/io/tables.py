@@ -21,7 +21,7 @@ import numpy as np
 from nnviz.core.data import transform
 from nnviz.core.data.datasets import DataError, Dataset, split, split_rows
 from nnviz.core.trainer import Trainer
-from nnviz.core.words import N_
+from nnviz.core.words import N_, T_
 from nnviz.io import delimited, files, json_fields
 
 __all__ = [
@@ -108,9 +108,9 @@ class Table:
         if overflowing.size:
             j = overflowing[0]
             lo, hi = int(values[:, j].argmin()), int(values[:, j].argmax())
-            raise DataError(f"{self.source}: column {j + 1}: cannot normalise values from {float(values[lo, j])!r} "
-                            f"(line {self.lines[lo]}) to {float(values[hi, j])!r} (line {self.lines[hi]}): "
-                            "their difference is beyond the largest float")
+            raise DataError(T_("tables", "%1: column %2: cannot normalise values from %3 (line %4) to %5 (line %6): "
+                               "their difference is beyond the largest float", self.source, j + 1,
+                               repr(float(values[lo, j])), self.lines[lo], repr(float(values[hi, j])), self.lines[hi]))
         try:
             fitted = transform.fit(data, output_activation)
         except ValueError as exc:
@@ -126,8 +126,8 @@ class Table:
         if bad.size:
             i, j = bad[0]
             raw = np.hstack([check.inputs, check.targets])[i, j]
-            raise DataError(f"{self.source}: line {self.check_lines[i]}, column {j + 1}: {float(raw)!r} is too far "
-                            "outside the training rows' values to be normalised")
+            raise DataError(_at(self.source, self.check_lines[i], j + 1, T_(
+                "tables", "%1 is too far outside the training rows' values to be normalised", repr(float(raw)))))
 
 
 ENCODINGS = {  # the encodings the Data dialog offers (any Python codec name works on the command line)
@@ -148,10 +148,10 @@ def check_encoding(encoding: str) -> str:
     try:
         info = codecs.lookup(encoding)
     except (LookupError, ValueError):
-        raise ValueError(f"unknown encoding {files.quote(encoding)}; expected auto or an encoding such as "
-                         "utf-8, cp1252, gb18030 or utf-16") from None
+        raise ValueError(T_("tables", "unknown encoding %1; expected auto or an encoding such as utf-8, cp1252, "
+                            "gb18030 or utf-16", files.quote(encoding))) from None
     if not getattr(info, "_is_text_encoding", True):  # rot13, base64...: not a text encoding
-        raise ValueError(f"{files.quote(encoding)} is not a text encoding")
+        raise ValueError(T_("tables", "%1 is not a text encoding", files.quote(encoding)))
     return info.name
 
 
@@ -216,27 +216,29 @@ def decode(data: bytes, source: str, encoding: str = delimited.AUTO) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
         line = len(delimited.LINE_BREAK.findall(data[:exc.start].decode(encoding, "replace"))) + 1
-        byte = f"byte 0x{data[exc.start]:02x}"
+        byte = T_("tables", "byte %1", f"0x{data[exc.start]:02x}")
         if encoding == "utf-8-sig":
-            raise DataError(f"{source}: line {line}: not UTF-8 text ({byte}); give the file's encoding "
-                            "(--encoding cp1252 for a Western European spreadsheet's CSV, gb18030 for a "
-                            "Chinese one; the Data dialog's Encoding) or save it as \"CSV UTF-8\"") from None
-        raise DataError(f"{source}: line {line}: not {encoding} text ({byte}); is the encoding right?") from None
+            raise DataError(_at(source, line, None, T_(
+                "tables", "not UTF-8 text (%1); give the file's encoding (--encoding cp1252 for a Western European "
+                "spreadsheet's CSV, gb18030 for a Chinese one; the Data dialog's Encoding) or save it as "
+                "\"CSV UTF-8\"", byte))) from None
+        raise DataError(_at(source, line, None, T_("tables", "not %1 text (%2); is the encoding right?", encoding,
+                                                   byte))) from None
 
 
 def _parse(text: str, targets: int, sizes: Sequence[int] | None, name: str, source: str,
            delimiter: str, decimal: str) -> Table:
     if isinstance(targets, bool) or not isinstance(targets, (int, np.integer)) or targets < 1:
-        raise DataError(f"{source}: the number of target columns must be a whole number >= 1, got "
-                        f"{files.quote(repr(targets))}")
+        raise DataError(T_("tables", "%1: the number of target columns must be a whole number >= 1, got %2", source,
+                           files.quote(repr(targets))))
     try:
         records, layout = delimited.read(text, delimiter, decimal)
     except delimited.FormatError as exc:
-        raise DataError(f"{source}: line {exc.line}: {exc}") from None
+        raise DataError(_at(source, exc.line, None, str(exc))) from None
     if not records:
         lines = delimited.LINE_BREAK.split(text)
         n_lines = max(len(lines) - (lines[-1] == ""), 1)
-        raise DataError(f"{source}: line {n_lines}: no data (the file is empty or holds only comments)")
+        raise DataError(_at(source, n_lines, None, T_("tables", "no data (the file is empty or holds only comments)")))
 
     header: list[str] | None = None
     first = records[0]
@@ -244,7 +246,7 @@ def _parse(text: str, targets: int, sizes: Sequence[int] | None, name: str, sour
         header = first.cells
         records = records[1:]
         if not records:
-            raise DataError(f"{source}: line {first.line}: a header but no data rows")
+            raise DataError(_at(source, first.line, None, T_("tables", "a header but no data rows")))
     width_record = first if header is not None else records[0]
     width = len(width_record.cells)
     values = np.empty((len(records), width))
@@ -252,34 +254,53 @@ def _parse(text: str, targets: int, sizes: Sequence[int] | None, name: str, sour
         cells = record.cells
         if len(cells) != width:
             col = min(len(cells), width) + 1
-            what = "missing" if len(cells) < width else "one cell too many"
-            raise DataError(f"{source}: line {record.line_of(col)}, column {col}: {what} (this row has {len(cells)} "
-                            f"column{'s' * (len(cells) != 1)}, line {width_record.line} has {width})")
+            what = T_("tables", "missing") if len(cells) < width else T_("tables", "one cell too many")
+            raise DataError(_at(source, record.line_of(col), col, T_(
+                "tables", "%1 (this row has %2, line %3 has %4)", what, _columns(len(cells)), width_record.line, width)))
         for j, cell in enumerate(cells):
             try:
                 values[i, j] = delimited.number(cell, layout.decimal)
             except ValueError as exc:
-                raise DataError(f"{source}: line {record.line_of(j + 1)}, column {j + 1}: {exc}") from None
+                raise DataError(_at(source, record.line_of(j + 1), j + 1, str(exc))) from None
     data_line = records[0].line
     if targets >= width:
-        raise DataError(f"{source}: line {data_line}: {targets} target column{'s' * (targets != 1)} asked for "
-                        f"but the rows have {width} column{'s' * (width != 1)} (at least one input column "
-                        "must remain)")
+        raise DataError(_at(source, data_line, None, T_(
+            "tables", "%1 asked for but the rows have %2 (at least one input column must remain)",
+            _target_columns(targets), _columns(width))))
     n_in = width - targets
     if sizes is not None:
         sizes = [int(s) for s in sizes]
         shape = "-".join(map(str, sizes))
         if n_in != sizes[0]:
-            raise DataError(f"{source}: line {data_line}: {n_in} input column{'s' * (n_in != 1)} "
-                            f"({width} columns, {targets} of them targets) but the {shape} network has "
-                            f"{sizes[0]} input{'s' * (sizes[0] != 1)}")
+            inputs = T_("tables", "%1 input", sizes[0]) if sizes[0] == 1 else T_("tables", "%1 inputs", sizes[0])
+            raise DataError(_at(source, data_line, None, T_(
+                "tables", "%1 (%2 columns, %3 of them targets) but the %4 network has %5",
+                T_("tables", "%1 input column", n_in) if n_in == 1 else T_("tables", "%1 input columns", n_in),
+                width, targets, shape, inputs)))
         if targets != sizes[-1]:
-            raise DataError(f"{source}: line {data_line}: {targets} target column{'s' * (targets != 1)} "
-                            f"but the {shape} network has {sizes[-1]} output{'s' * (sizes[-1] != 1)}")
+            outputs = T_("tables", "%1 output", sizes[-1]) if sizes[-1] == 1 else T_("tables", "%1 outputs", sizes[-1])
+            raise DataError(_at(source, data_line, None, T_("tables", "%1 but the %2 network has %3",
+                                                            _target_columns(targets), shape, outputs)))
     names, notes = _names(header, first.line) if header is not None else ((), ())
     line_numbers = np.fromiter((r.line for r in records), dtype=np.int64, count=len(records))
     dataset = Dataset(values[:, :n_in], values[:, n_in:], name, input_names=names[:n_in], target_names=names[n_in:])
     return Table(dataset, source, line_numbers, layout, notes)
+
+
+def _at(source: str, line: int, column: int | None, what: str) -> str:
+    """``data.csv: line 4, column 2: what`` (or without the column)."""
+    if column is None:
+        return T_("tables", "%1: line %2: %3", source, line, what)
+    return T_("tables", "%1: line %2, column %3: %4", source, line, column, what)
+
+
+def _columns(n: int) -> str:
+    # a pair, not one %n text: the command line, which loads no translation, prints these as written
+    return T_("tables", "%1 column", n) if n == 1 else T_("tables", "%1 columns", n)
+
+
+def _target_columns(n: int) -> str:
+    return T_("tables", "%1 target column", n) if n == 1 else T_("tables", "%1 target columns", n)
 
 
 def _names(header: list[str], line: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -288,9 +309,9 @@ def _names(header: list[str], line: int) -> tuple[tuple[str, ...], tuple[str, ..
     names, notes = [], []
     for j, cell in enumerate(header, start=1):
         raw = cell.strip()
-        name = json_fields.clean_name(raw) or f"column {j}"
+        name = json_fields.clean_name(raw) or f"column {j}"  # (a name: stays as the file gives it)
         if raw and name != raw:
-            notes.append(f"line {line}, column {j}: the name {files.quote(raw)} is kept as {files.quote(name)} "
-                         f"(a name is one line of at most {json_fields.MAX_NAME} characters)")
+            notes.append(T_("tables", "line %1, column %2: the name %3 is kept as %4 (a name is one line of at "
+                            "most %5 characters)", line, j, files.quote(raw), files.quote(name), json_fields.MAX_NAME))
         names.append(name)
     return tuple(names), tuple(notes)
