@@ -33,6 +33,8 @@ import threading
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
+from nnviz.core.words import N_, T_, translate
+
 __all__ = ["FileError", "atomic_writer", "check_writable", "one_line", "os_error_message", "quote",
            "read_bytes", "read_text", "shown_name", "write_atomic"]
 
@@ -82,9 +84,10 @@ def _target(path: str | os.PathLike) -> Path:
     if isinstance(raw, bytes):
         raw = os.fsdecode(raw)
     if not raw:
-        raise FileError("cannot write to an empty file name")
+        raise FileError(T_("FileError", "cannot write to an empty file name"))
     if raw.endswith(("/", os.sep)):
-        raise FileError(f"cannot write {_shown(raw)}: the name ends with a slash (a folder), not a file name")
+        raise FileError(T_("FileError", "cannot write %1: the name ends with a slash (a folder), not a file name",
+                           _shown(raw)))
     target = Path(raw)
     try:
         if target.is_symlink():
@@ -94,29 +97,30 @@ def _target(path: str | os.PathLike) -> Path:
         st = target.stat()
     except FileNotFoundError:
         if not target.parent.is_dir():
-            raise FileError(f"cannot write {_shown(raw)}: the folder {_shown(target.parent)} does not exist") from None
+            raise FileError(T_("FileError", "cannot write %1: the folder %2 does not exist", _shown(raw),
+                               _shown(target.parent))) from None
         return target
     except (OSError, RuntimeError) as exc:
-        reason = "a loop of symbolic links" if isinstance(exc, RuntimeError) or exc.errno == errno.ELOOP \
+        reason = T_("FileError", "a loop of symbolic links") if isinstance(exc, RuntimeError) or exc.errno == errno.ELOOP \
             else os_error_message(exc)
-        raise FileError(f"cannot write {_shown(raw)}: {reason}") from None
+        raise FileError(T_("FileError", "cannot write %1: %2", _shown(raw), reason)) from None
     if stat.S_ISDIR(st.st_mode):
-        raise FileError(f"cannot write {_shown(raw)}: it is a folder")
+        raise FileError(T_("FileError", "cannot write %1: it is a folder", _shown(raw)))
     if not stat.S_ISREG(st.st_mode):
-        raise FileError(f"cannot write {_shown(raw)}: not a regular file ({_kind(st.st_mode)})")
+        raise FileError(T_("FileError", "cannot write %1: not a regular file (%2)", _shown(raw), _kind(st.st_mode)))
     if not os.access(target, os.W_OK):  # a read-only file is not replaced, though the folder would allow it
-        raise FileError(f"cannot write {_shown(raw)}: the file is read-only")
+        raise FileError(T_("FileError", "cannot write %1: the file is read-only", _shown(raw)))
     return target
 
 
 def _kind(mode: int) -> str:
     if stat.S_ISFIFO(mode):
-        return "a FIFO"
+        return T_("FileError", "a FIFO")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return T_("FileError", "a socket")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "a special file"
+        return T_("FileError", "a device")
+    return T_("FileError", "a special file")
 
 
 def _create_temporary(target: Path, shown: str) -> tuple[int, str]:
@@ -124,8 +128,8 @@ def _create_temporary(target: Path, shown: str) -> tuple[int, str]:
     try:
         return tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}-", suffix=".tmp", dir=target.parent)
     except OSError as exc:
-        raise FileError(f"cannot write {shown}: cannot create a file in the folder "
-                        f"{_shown(target.parent)} ({os_error_message(exc)})") from None
+        raise FileError(T_("FileError", "cannot write %1: cannot create a file in the folder %2 (%3)", shown,
+                           _shown(target.parent), os_error_message(exc))) from None
 
 
 def _remove_stale_temporaries(target: Path) -> None:
@@ -192,7 +196,7 @@ def _terminate_after_cleanup(shown: str) -> Iterator[None]:
     except _Terminated:
         signal.signal(signal.SIGTERM, previous)
         signal.raise_signal(signal.SIGTERM)
-        raise FileError(f"cannot write {shown}: interrupted") from None  # the handler let us live
+        raise FileError(T_("FileError", "cannot write %1: interrupted", shown)) from None  # the handler let us live
     finally:
         signal.signal(signal.SIGTERM, previous)
 
@@ -217,7 +221,7 @@ def atomic_writer(path: str | os.PathLike) -> Iterator[BinaryIO]:
             os.replace(tmp_name, target)
             tmp_name = None
         except OSError as exc:
-            raise FileError(f"cannot write {shown}: {os_error_message(exc)}") from None
+            raise FileError(T_("FileError", "cannot write %1: %2", shown, os_error_message(exc))) from None
         finally:
             if tmp_name is not None:
                 with contextlib.suppress(OSError):
@@ -244,33 +248,36 @@ def check_writable(path: str | os.PathLike) -> Path:
 
 
 # ==================================================================== reading
-def read_bytes(path: str | os.PathLike, limit: int, what: str = "file") -> bytes:
+def read_bytes(path: str | os.PathLike, limit: int, what: str = N_("FileError", "file")) -> bytes:
     """The content of the regular file ``path``, at most ``limit`` bytes; raises FileError
     (one line) for a missing file, a folder, a FIFO, device or socket (refused before
     anything is read, so nothing blocks), or a file over the limit."""
-    raw = os.fspath(path)
+    raw, what = os.fspath(path), translate("FileError", what)  # what: marked with N_
     if not raw:
-        raise FileError(f"an empty file name (expected a {what})")
+        raise FileError(T_("FileError", "an empty file name (expected a %1)", what))
     shown = _shown(raw)
     try:
         st = os.stat(raw)  # refuse what is not a file before opening it (a FIFO would block)
         if not stat.S_ISREG(st.st_mode) and not stat.S_ISDIR(st.st_mode):
-            raise FileError(f"{shown}: not a regular file ({_kind(st.st_mode)}), expected a {what}")
+            raise FileError(T_("FileError", "%1: not a regular file (%2), expected a %3", shown, _kind(st.st_mode),
+                               what))
         fd = os.open(raw, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise FileError(f"{shown}: no such file") from None
+        raise FileError(T_("FileError", "%1: no such file", shown)) from None
     except IsADirectoryError:
-        raise FileError(f"{shown}: is a folder, not a {what}") from None
+        raise FileError(T_("FileError", "%1: is a folder, not a %2", shown, what)) from None
     except OSError as exc:
         raise FileError(f"{shown}: {os_error_message(exc)}") from None
     try:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
-            raise FileError(f"{shown}: is a folder, not a {what}")
+            raise FileError(T_("FileError", "%1: is a folder, not a %2", shown, what))
         if not stat.S_ISREG(st.st_mode):
-            raise FileError(f"{shown}: not a regular file ({_kind(st.st_mode)}), expected a {what}")
+            raise FileError(T_("FileError", "%1: not a regular file (%2), expected a %3", shown, _kind(st.st_mode),
+                               what))
         if st.st_size > limit:
-            raise FileError(f"{shown}: {_size(st.st_size)} is over the limit of {_size(limit)} for a {what}")
+            raise FileError(T_("FileError", "%1: %2 is over the limit of %3 for a %4", shown, _size(st.st_size),
+                               _size(limit), what))
         with os.fdopen(os.dup(fd), "rb") as fh:
             data = fh.read(limit + 1)  # a file that grew, or /proc's files of size 0
     except OSError as exc:
@@ -278,11 +285,11 @@ def read_bytes(path: str | os.PathLike, limit: int, what: str = "file") -> bytes
     finally:
         os.close(fd)
     if len(data) > limit:
-        raise FileError(f"{shown}: over the limit of {_size(limit)} for a {what}")
+        raise FileError(T_("FileError", "%1: over the limit of %2 for a %3", shown, _size(limit), what))
     return data
 
 
-def read_text(path: str | os.PathLike, limit: int, what: str = "file") -> str:
+def read_text(path: str | os.PathLike, limit: int, what: str = N_("FileError", "file")) -> str:
     """:func:`read_bytes` decoded as UTF-8 (a byte-order mark is dropped); undecodable
     bytes are one line naming the line they are on."""
     data = read_bytes(path, limit, what)
@@ -290,7 +297,8 @@ def read_text(path: str | os.PathLike, limit: int, what: str = "file") -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[:exc.start].count(b"\n") + 1
-        raise FileError(f"{_shown(path)}: line {line}: not a text file (expected UTF-8 text)") from None
+        raise FileError(T_("FileError", "%1: line %2: not a text file (expected UTF-8 text)", _shown(path),
+                           line)) from None
 
 
 def _size(n: int) -> str:

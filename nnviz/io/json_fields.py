@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 
+from nnviz.core.words import N_, T_, translate
 from nnviz.io.files import QUOTE_LIMIT, quote
 
 MAX_NAME = 100  # characters of a display name
@@ -32,14 +33,14 @@ class Field:
 
     def __getitem__(self, key: str) -> "Field":
         if not isinstance(self.value, dict):
-            self.fail("expected an object")
+            self.fail(T_("Field", "expected an object"))
         if key not in self.value:
-            raise self.error(f"{self._child(key)}: missing")
+            raise self.error(T_("Field", "%1: missing", self._child(key)))
         return type(self)(self.value[key], self._child(key))
 
     def get(self, key: str) -> "Field | None":
         if not isinstance(self.value, dict):
-            self.fail("expected an object")
+            self.fail(T_("Field", "expected an object"))
         if key not in self.value or self.value[key] is None:
             return None
         return type(self)(self.value[key], self._child(key))
@@ -53,58 +54,58 @@ class Field:
 
     def items(self) -> list["Field"]:
         if not isinstance(self.value, list):
-            self.fail(f"expected a list, got {kind(self.value)}")
+            self.fail(T_("Field", "expected a list, got %1", kind(self.value)))
         return [type(self)(v, f"{self.path}[{i}]") for i, v in enumerate(self.value)]
 
     def dict(self) -> dict:
         if not isinstance(self.value, dict):
-            self.fail(f"expected an object, got {kind(self.value)}")
+            self.fail(T_("Field", "expected an object, got %1", kind(self.value)))
         return self.value
 
     def str(self, choices: tuple | None = None) -> str:
         if not isinstance(self.value, str):
-            self.fail(f"expected text, got {kind(self.value)}")
+            self.fail(T_("Field", "expected text, got %1", kind(self.value)))
         if choices is not None and self.value not in choices:
-            self.fail(f"expected one of {', '.join(map(str, choices))}, got {quote(self.value)}")
+            self.fail(T_("Field", "expected one of %1, got %2", ', '.join(map(str, choices)), quote(self.value)))
         return self.value
 
     def name(self) -> str:
         """A display name: one line of at most ``MAX_NAME`` characters."""
         v = self.str()
         if len(v) > MAX_NAME:
-            self.fail(f"expected a name of at most {MAX_NAME} characters, got {len(v):,}")
+            self.fail(T_("Field", "expected a name of at most %1 characters, got %2", MAX_NAME, f"{len(v):,}"))
         if not v.isprintable():
-            self.fail(f"expected a name without line breaks or control characters, got {quote(v)}")
+            self.fail(T_("Field", "expected a name without line breaks or control characters, got %1", quote(v)))
         return v
 
     def line(self) -> str:
         """A message kept in a file (a divergence's): one line of at most ``MAX_LINE`` characters."""
         v = self.str()
         if len(v) > MAX_LINE:
-            self.fail(f"expected one line of at most {MAX_LINE} characters, got {len(v):,}")
+            self.fail(T_("Field", "expected one line of at most %1 characters, got %2", MAX_LINE, f"{len(v):,}"))
         if not v.isprintable():
-            self.fail(f"expected one line without control characters, got {quote(v)}")
+            self.fail(T_("Field", "expected one line without control characters, got %1", quote(v)))
         return v
 
     def names(self, n: int) -> tuple[str, ...]:
         """A list of ``n`` names (see ``name``)."""
         items = self.items()
         if len(items) != n:
-            self.fail(f"expected {n} names (one per column), got {len(items)}")
+            self.fail(T_("Field", "expected %1 names (one per column), got %2", n, len(items)))
         return tuple(x.name() for x in items)
 
     def bool(self) -> bool:
         if not isinstance(self.value, bool):
-            self.fail(f"expected true or false, got {kind(self.value)}")
+            self.fail(T_("Field", "expected true or false, got %1", kind(self.value)))
         return self.value
 
     def int(self, low: int | None = 0, high: int | None = None) -> int:
         v = self.value
         if isinstance(v, bool) or not isinstance(v, int):
-            self.fail(f"expected a whole number, got {kind(v)}")
+            self.fail(T_("Field", "expected a whole number, got %1", kind(v)))
         if low is not None and v < low or high is not None and v > high:
             bounds = f"{low}..{high}" if high is not None else f">= {low}"
-            self.fail(f"expected a whole number {bounds}, got {v}")
+            self.fail(T_("Field", "expected a whole number %1, got %2", bounds, v))
         return v
 
     def ints(self, low: int, high: int) -> np.ndarray:
@@ -122,27 +123,27 @@ class Field:
     def float(self, positive: bool = False) -> float:
         v = self.value
         if isinstance(v, bool) or not isinstance(v, (int, float)):
-            self.fail(f"expected a number, got {kind(v)}")
+            self.fail(T_("Field", "expected a number, got %1", kind(v)))
         try:
             v = float(v)
         except OverflowError:
-            self.fail("expected a finite number, got a number too large for a float")
+            self.fail(T_("Field", "expected a finite number, got a number too large for a float"))
         if not math.isfinite(v):
-            self.fail(f"expected a finite number, got {v}")
+            self.fail(T_("Field", "expected a finite number, got %1", v))
         if positive and v <= 0:
-            self.fail(f"expected a positive number, got {v}")
+            self.fail(T_("Field", "expected a positive number, got %1", v))
         return float(v)
 
     def array(self, shape: tuple[int, ...] | None = None, ndim: int | None = None) -> np.ndarray:
         arr = self._to_array()
         if ndim is not None and arr.ndim != ndim:
-            self.fail(f"expected a {'list of lists' if ndim == 2 else 'list'} of numbers")
+            self.fail(T_("Field", "expected a %1 of numbers", 'list of lists' if ndim == 2 else 'list'))
         if shape is not None and arr.shape != shape:
-            self.fail(f"expected shape {shape}, got {arr.shape}")
+            self.fail(T_("Field", "expected shape %1, got %2", shape, arr.shape))
         if not np.isfinite(arr).all():
             bad = tuple(int(i) for i in np.argwhere(~np.isfinite(arr))[0])
             where = "".join(f"[{i}]" for i in bad)
-            raise self.error(f"{self.path}{where}: expected a finite number, got {arr[bad]}")
+            raise self.error(T_("Field", "%1%2: expected a finite number, got %3", self.path, where, arr[bad]))
         return arr
 
     def _to_array(self) -> np.ndarray:
@@ -153,16 +154,16 @@ class Field:
                 for i, x in enumerate(v):  # find the first bad entry
                     check(x, f"{path}[{i}]")
             elif isinstance(v, bool) or not isinstance(v, (int, float)):
-                raise self.error(f"{path}: expected a number, got {kind(v)}")
+                raise self.error(T_("Field", "%1: expected a number, got %2", path, kind(v)))
             elif isinstance(v, int) and abs(v) > 1.7976931348623157e308:
-                raise self.error(f"{path}: expected a finite number, got a number too large for a float")
+                raise self.error(T_("Field", "%1: expected a finite number, got a number too large for a float", path))
         if not isinstance(self.value, list):
-            self.fail(f"expected a list, got {kind(self.value)}")
+            self.fail(T_("Field", "expected a list, got %1", kind(self.value)))
         check(self.value, self.path)  # before NumPy, which would take "0.25", true or null as numbers
         try:
             return np.array(self.value, dtype=np.float64)
         except (ValueError, TypeError):
-            self.fail("rows of different lengths")
+            self.fail(T_("Field", "rows of different lengths"))
 
 
 def clean_name(text: str) -> str:
@@ -192,8 +193,12 @@ def shown(v: Any) -> str:
 def kind(v: Any) -> str:
     if v is None:
         return "null"
-    return {bool: "true/false", int: "a number", float: "a number", str: "text", list: "a list",
-            dict: "an object"}.get(type(v), type(v).__name__)
+    found = KINDS.get(type(v))
+    return type(v).__name__ if found is None else translate("Field", found)
+
+
+KINDS = {bool: "true/false", int: N_("Field", "a number"), float: N_("Field", "a number"),
+         str: N_("Field", "text"), list: N_("Field", "a list"), dict: N_("Field", "an object")}
 
 
 _NUMBERS = {float, int}

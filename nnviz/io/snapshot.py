@@ -22,6 +22,7 @@ from nnviz.core.data.datasets import Dataset
 from nnviz.core.losses import LOSSES
 from nnviz.core.network import INIT_SCHEMES, Network
 from nnviz.core.trainer import BACKPROP_MODES, IterationValues, Trainer, TrainingState
+from nnviz.core.words import N_, T_
 from nnviz.io import files, json_text
 from nnviz.io import snapshot_fields as fields
 from nnviz.io.json_fields import shown
@@ -169,7 +170,7 @@ def save(trainer: Trainer, path: str | os.PathLike) -> None:
     except files.FileError as exc:
         raise SnapshotError(str(exc)) from None
     except ValueError as exc:  # a non-finite number somewhere
-        raise SnapshotError(f"cannot save {files.one_line(os.fspath(path))}: {exc}") from None
+        raise SnapshotError(T_("SnapshotError", "cannot save %1: %2", files.one_line(os.fspath(path)), exc)) from None
 
 
 # ==================================================================== loading
@@ -177,7 +178,7 @@ def load(path: str | os.PathLike) -> Trainer:
     """Read and validate a snapshot; raises SnapshotError with a one-line reason. Only a
     regular file of at most ``MAX_BYTES`` is read."""
     try:
-        text = files.read_text(path, MAX_BYTES, "snapshot file")
+        text = files.read_text(path, MAX_BYTES, N_("FileError", "snapshot file"))
     except files.FileError as exc:
         raise SnapshotError(str(exc)) from None
     try:
@@ -188,37 +189,38 @@ def load(path: str | os.PathLike) -> Trainer:
 
 def loads(text: str) -> Trainer:
     if not text.strip():
-        raise SnapshotError("the file is empty (expected a JSON snapshot)")
+        raise SnapshotError(T_("SnapshotError", "the file is empty (expected a JSON snapshot)"))
     try:
         doc = json.loads(text, parse_constant=lambda name: float(name.replace("Infinity", "inf")))
     except json.JSONDecodeError as exc:
-        raise SnapshotError(f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+        raise SnapshotError(T_("SnapshotError", "not valid JSON at line %1, column %2: %3", exc.lineno, exc.colno,
+                               exc.msg)) from None
     except RecursionError:
-        raise SnapshotError("not valid JSON: nested too deeply") from None
+        raise SnapshotError(T_("SnapshotError", "not valid JSON: nested too deeply")) from None
     except ValueError:  # int() of a number with thousands of digits
-        raise SnapshotError("not valid JSON: a number with too many digits") from None
+        raise SnapshotError(T_("SnapshotError", "not valid JSON: a number with too many digits")) from None
     return from_dict(doc)
 
 
 def from_dict(doc: Any) -> Trainer:
     root = fields.Reader(doc, "")
     if not isinstance(doc, dict):
-        raise SnapshotError("expected a JSON object at the top level")
+        raise SnapshotError(T_("SnapshotError", "expected a JSON object at the top level"))
     fmt = root.get("format")
     if fmt is None:
-        raise SnapshotError(f"format: missing (expected \"{FORMAT}\")")
+        raise SnapshotError(T_("SnapshotError", "format: missing (expected \"%1\")", FORMAT))
     if fmt.value != FORMAT:
-        raise SnapshotError(f"format: expected \"{FORMAT}\", got {shown(fmt.value)}")
+        raise SnapshotError(T_("SnapshotError", "format: expected \"%1\", got %2", FORMAT, shown(fmt.value)))
     version = root["version"]
     if type(version.value) is not int or version.value != VERSION:
-        raise SnapshotError(f"version: unsupported version {shown(version.value)} (this nnviz reads version "
-                            f"{VERSION})")
+        raise SnapshotError(T_("SnapshotError", "version: unsupported version %1 (this nnviz reads version %2)",
+                               shown(version.value), VERSION))
 
     # ---- network
     n = root["network"]
     sizes = [r.int(low=1) for r in n["sizes"].items()]
     if len(sizes) < 2:
-        n["sizes"].fail("expected at least two layers (inputs and outputs)")
+        n["sizes"].fail(T_("SnapshotError", "expected at least two layers (inputs and outputs)"))
     try:
         recipes.check_size(sizes)
     except ValueError as exc:
@@ -226,7 +228,8 @@ def from_dict(doc: Any) -> Trainer:
     L = len(sizes) - 1
     act_items = n["activations"].items()
     if len(act_items) != L:
-        n["activations"].fail(f"expected {L} activations (one per weight layer), got {len(act_items)}")
+        n["activations"].fail(T_("SnapshotError", "expected %1 activations (one per weight layer), got %2", L,
+                                 len(act_items)))
     acts = [r.str(tuple(ACTIVATIONS)) for r in act_items]
     try:
         recipes.check_activations(acts, sizes[-1])
@@ -238,14 +241,14 @@ def from_dict(doc: Any) -> Trainer:
     if (r := n.get("neuron_names")) is not None:
         neuron_names = [[x.name() for x in layer.items()] for layer in r.items()]
         if [len(x) for x in neuron_names] != sizes:
-            r.fail(f"expected one name per neuron for sizes {sizes}")
+            r.fail(T_("SnapshotError", "expected one name per neuron for sizes %1", sizes))
     param_names = None
     if (r := n.get("param_names")) is not None:
         param_names = {r.child(k, k).name(): r.child(k, v).name() for k, v in r.dict().items()}
     try:
         network = Network(sizes, acts, weights, biases, neuron_names, param_names)
     except ValueError as exc:
-        raise SnapshotError(f"network: {exc}") from None
+        raise SnapshotError(T_("SnapshotError", "network: %1", exc)) from None
 
     # ---- dataset
     d = root["dataset"]
@@ -303,7 +306,7 @@ def from_dict(doc: Any) -> Trainer:
                 order_r = b["order"]
                 order = order_r.ints(0, n_samples - 1)
                 if sorted(order.tolist()) != list(range(n_samples)):
-                    order_r.fail(f"expected each sample index 0..{n_samples - 1} exactly once")
+                    order_r.fail(T_("SnapshotError", "expected each sample index 0..%1 exactly once", n_samples - 1))
             if b.get("epoch") is not None:
                 epoch = b["epoch"].int()
     if (r := tr.get("backprop")) is not None:
@@ -328,7 +331,7 @@ def from_dict(doc: Any) -> Trainer:
     try:
         trainer = Trainer(network, dataset, seed=seed, rng=rng, init_scheme=init, **kwargs)
     except ValueError as exc:
-        raise SnapshotError(f"training: {exc}") from None
+        raise SnapshotError(T_("SnapshotError", "training: %1", exc)) from None
 
     # ---- initial parameters (what Reset returns to)
     if (ini := root.get("initial")) is not None:
@@ -342,7 +345,7 @@ def from_dict(doc: Any) -> Trainer:
     if state_of is not None:
         names = optimizers.OPTIMIZERS[state_of].state_names
         if opt_state_doc is None and names:
-            raise SnapshotError("training.optimizer.state: missing (state_of names an optimizer)")
+            raise SnapshotError(T_("SnapshotError", "training.optimizer.state: missing (state_of names an optimizer)"))
         for j in range(2 * L):
             key = ("W" if j % 2 == 0 else "b") + str(j // 2 + 1)
             shape = weights[j // 2].shape if j % 2 == 0 else biases[j // 2].shape
@@ -350,7 +353,7 @@ def from_dict(doc: Any) -> Trainer:
                 entry = opt_state_doc[key]
                 opt_state[j] = tuple(entry[name].array(shape=shape) for name in names)
     elif opt_t:
-        raise SnapshotError("training.optimizer.t: expected 0 when there is no optimizer state")
+        raise SnapshotError(T_("SnapshotError", "training.optimizer.t: expected 0 when there is no optimizer state"))
 
     # ---- cursor, history and this iteration's values
     cursor = 0
@@ -367,15 +370,16 @@ def from_dict(doc: Any) -> Trainer:
     if (r := root.get("iteration_values")) is not None:
         values = _values_from(r, trainer, dataset)
     if cursor and values is None:
-        raise SnapshotError("iteration_values: missing (the cursor stands inside an iteration)")
+        raise SnapshotError(T_("SnapshotError", "iteration_values: missing (the cursor stands inside an iteration)"))
     if values is not None:
         _check_complete(values, trainer, cursor or len(trainer.steps))
     if cursor > 2 * L + 1:  # the update phase has begun: its optimizer holds the state
         if state_of is None:
-            raise SnapshotError("training.optimizer.state_of: missing (an update of this iteration has run)")
+            raise SnapshotError(T_("SnapshotError", "training.optimizer.state_of: missing (an update of this "
+                                   "iteration has run)"))
         if values.optimizer is not None and values.optimizer.name != state_of:
-            raise SnapshotError(f"training.optimizer.state_of: expected {values.optimizer.name!r} (the optimizer "
-                                f"of the update phase under way), got {state_of!r}")
+            raise SnapshotError(T_("SnapshotError", "training.optimizer.state_of: expected %1 (the optimizer of the "
+                                   "update phase under way), got %2", repr(values.optimizer.name), repr(state_of)))
     status = tr["status"].str(("ready", "diverged")) if tr.get("status") is not None else "ready"
     message = tr["status_message"].line() if tr.get("status_message") is not None else ""
     state = TrainingState(
@@ -388,7 +392,7 @@ def from_dict(doc: Any) -> Trainer:
     try:
         trainer.load_training_state(state)
     except ValueError as exc:
-        raise SnapshotError(f"training: {exc}") from None
+        raise SnapshotError(T_("SnapshotError", "training: %1", exc)) from None
     return trainer
 
 
@@ -397,7 +401,7 @@ def _optional_layers(r: fields.Reader | None, shapes: list[tuple[int, ...]]) -> 
         return [None] * len(shapes)
     items = r.items()
     if len(items) != len(shapes):
-        r.fail(f"expected {len(shapes)} entries (one per weight layer), got {len(items)}")
+        r.fail(T_("SnapshotError", "expected %1 entries (one per weight layer), got %2", len(shapes), len(items)))
     return [None if x.value is None else x.array(shape=shape) for x, shape in zip(items, shapes)]
 
 
@@ -435,13 +439,13 @@ def _values_from(r: fields.Reader, trainer: Trainer, dataset: Dataset) -> Iterat
     if (ob := r.get("optimizer_state_before")) is not None:
         items = ob.items()
         if len(items) != L:
-            ob.fail(f"expected {L} entries (one per weight layer), got {len(items)}")
+            ob.fail(T_("SnapshotError", "expected %1 entries (one per weight layer), got %2", L, len(items)))
         for l, item in enumerate(items):
             if item.value is None:
                 continue
             pair = item.items()
             if len(pair) != 2:
-                item.fail("expected [W state, b state]")
+                item.fail(T_("SnapshotError", "expected [W state, b state]"))
             v.opt_before[l] = tuple(
                 tuple(a.array(shape=shape) for a in part.items())
                 for part, shape in zip(pair, (w_shapes[l], b_shapes[l])))
@@ -480,9 +484,11 @@ def _check_complete(v: IterationValues, trainer: Trainer, n_steps: int) -> None:
             if step.layer is not None:
                 value = value[step.layer - 1]
             if value is None:
-                where = "" if step.layer is None else f"[{step.layer - 1}]"
-                raise SnapshotError(f"iteration_values.{field}{where}: missing (the {step.phase} step "
-                                    f"{'' if step.layer is None else f'of layer {step.layer} '}has run)")
+                if step.layer is None:
+                    raise SnapshotError(T_("SnapshotError", "iteration_values.%1: missing (the %2 step has run)", field,
+                                           step.phase))
+                raise SnapshotError(T_("SnapshotError", "iteration_values.%1[%2]: missing (the %3 step of layer %4 "
+                                       "has run)", field, step.layer - 1, step.phase, step.layer))
 
 
 def _readonly(a: np.ndarray) -> np.ndarray:

@@ -12,6 +12,7 @@ from nnviz.core import optimizers
 from nnviz.core.data.datasets import Dataset
 from nnviz.core.data.transform import DataTransform
 from nnviz.core.trainer import SCHEDULES, Schedule, parse_batch
+from nnviz.core.words import T_
 from nnviz.io.json_fields import Field
 
 
@@ -39,14 +40,14 @@ def transform(r: Reader, sizes: list[int]) -> DataTransform:
     else:
         for key in ("target_min", "target_max"):
             if r.get(key) is not None:
-                r[key].fail("not allowed without target_range (the targets were not scaled)")
+                r[key].fail(T_("SnapshotError", "not allowed without target_range (the targets were not scaled)"))
     for key in ("input_range", "target_range"):
         if key in fields and not fields[key][0] < fields[key][1]:
-            r[key].fail(f"expected [low, high] with low < high, got {list(fields[key])}")
+            r[key].fail(T_("SnapshotError", "expected [low, high] with low < high, got %1", list(fields[key])))
     for a, b, what in (("input_min", "input_max", "input"), ("target_min", "target_max", "target")):
         for j, (lo, hi) in enumerate(zip(fields.get(a, ()), fields.get(b, ()))):
             if lo > hi:
-                r[a].fail(f"column {j}: minimum {lo!r} is above the maximum {hi!r}")
+                r[a].fail(T_("SnapshotError", "column %1: minimum %2 is above the maximum %3", j, repr(lo), repr(hi)))
     try:
         return DataTransform(**fields)
     except ValueError as exc:
@@ -64,16 +65,20 @@ def samples(r: Reader, sizes: list[int]) -> tuple[np.ndarray, np.ndarray]:
     """``inputs`` and ``targets`` of ``r``: at least one row, one per sample, with the
     network's input and output counts as columns."""
     if r["inputs"].value == []:
-        r["inputs"].fail("expected at least one sample")
+        r["inputs"].fail(T_("SnapshotError", "expected at least one sample"))
     inputs = r["inputs"].array(ndim=2)
     targets = r["targets"].array(ndim=2)
     if inputs.shape[1] != sizes[0]:
-        r["inputs"].fail(f"expected {sizes[0]} columns (the network's inputs), got {inputs.shape[1]}")
+        r["inputs"].fail(T_("SnapshotError", "expected %1 columns (the network's inputs), got %2", sizes[0],
+                            inputs.shape[1]))
     if targets.shape[1] != sizes[-1]:
-        r["targets"].fail(f"expected {sizes[-1]} columns (the network's outputs), got {targets.shape[1]}")
+        r["targets"].fail(T_("SnapshotError", "expected %1 columns (the network's outputs), got %2", sizes[-1],
+                             targets.shape[1]))
     if targets.shape[0] != inputs.shape[0]:
-        r["targets"].fail(f"expected {inputs.shape[0]} row{'s' * (inputs.shape[0] != 1)} (one per input row), "
-                          f"got {targets.shape[0]}")
+        r["targets"].fail(T_("SnapshotError", "expected %1 row (one per input row), got %2", 1, targets.shape[0])
+                          if inputs.shape[0] == 1 else
+                          T_("SnapshotError", "expected %1 rows (one per input row), got %2", inputs.shape[0],
+                             targets.shape[0]))
     return inputs, targets
 
 
@@ -85,7 +90,7 @@ def optimizer(r: Reader) -> optimizers.Optimizer:
     try:
         return optimizers.create(name, **params)
     except ValueError as exc:
-        raise SnapshotError(f"{r.path}.params: {exc}") from None
+        raise SnapshotError(T_("SnapshotError", "%1.params: %2", r.path, exc)) from None
 
 
 def schedule(r: Reader) -> Schedule:
@@ -117,7 +122,7 @@ def rng_state(r: Reader, rng: np.random.Generator) -> dict:
     state = r.dict()
     kind = type(rng.bit_generator).__name__
     if state.get("bit_generator") != kind:
-        r.fail(f"expected a {kind} generator state (bit_generator: \"{kind}\")")
+        r.fail(T_("SnapshotError", "expected a %1 generator state (bit_generator: \"%2\")", kind, kind))
     inner = r["state"].dict()
     for key in ("state", "inc"):
         r["state"][key].int(0, 2**128 - 1)
@@ -130,12 +135,12 @@ def rng_state(r: Reader, rng: np.random.Generator) -> dict:
                                      "has_uint32": state.get("has_uint32", 0),
                                      "uinteger": state.get("uinteger", 0)}
     except (ValueError, TypeError, KeyError, OverflowError) as exc:
-        r.fail(f"not a valid generator state ({exc})")
+        r.fail(T_("SnapshotError", "not a valid generator state (%1)", exc))
     return probe.bit_generator.state
 
 
 def layer_arrays(r: Reader, shapes: list[tuple[int, ...]]) -> list[np.ndarray]:
     items = r.items()
     if len(items) != len(shapes):
-        r.fail(f"expected {len(shapes)} arrays (one per weight layer), got {len(items)}")
+        r.fail(T_("SnapshotError", "expected %1 arrays (one per weight layer), got %2", len(shapes), len(items)))
     return [x.array(shape=shape) for x, shape in zip(items, shapes)]

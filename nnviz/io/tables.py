@@ -161,7 +161,8 @@ def read(path: str | os.PathLike, targets: int = 1, sizes: Sequence[int] | None 
     """A data file (see :func:`read_table`) as a :class:`Table`. Only a regular file of at
     most ``MAX_BYTES`` is read, as text in ``encoding`` (see :func:`decode`)."""
     try:
-        text = decode(files.read_bytes(path, MAX_BYTES, "data file"), files.one_line(os.fspath(path)), encoding)
+        data = files.read_bytes(path, MAX_BYTES, N_("FileError", "data file"))
+        text = decode(data, files.one_line(os.fspath(path)), encoding)
     except files.FileError as exc:
         raise DataError(str(exc)) from None
     shown = files.one_line(os.fspath(path))
@@ -255,8 +256,9 @@ def _parse(text: str, targets: int, sizes: Sequence[int] | None, name: str, sour
         if len(cells) != width:
             col = min(len(cells), width) + 1
             what = T_("tables", "missing") if len(cells) < width else T_("tables", "one cell too many")
-            raise DataError(_at(source, record.line_of(col), col, T_(
-                "tables", "%1 (this row has %2, line %3 has %4)", what, _columns(len(cells)), width_record.line, width)))
+            raise DataError(_at(source, record.line_of(col), col, T_("tables", "%1 (this row has %2, line %3 has %4)",
+                                                                     what, _columns(len(cells)), width_record.line,
+                                                                     width)))
         for j, cell in enumerate(cells):
             try:
                 values[i, j] = delimited.number(cell, layout.decimal)

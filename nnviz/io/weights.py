@@ -35,6 +35,7 @@ from nnviz.core.analysis.summary import count
 from nnviz.core.data.datasets import Dataset
 from nnviz.core.network import Network, default_neuron_names
 from nnviz.core.trainer import Trainer
+from nnviz.core.words import N_
 from nnviz.io import files
 
 MAX_BYTES = 64 * 2**20  # far beyond any network nnviz can show
@@ -74,7 +75,7 @@ def read(path: str | os.PathLike) -> ImportedWeights:
     if suffix not in NPZ_SUFFIXES + TORCH_SUFFIXES:
         raise WeightsError(f"{path}: expected a .npz file or a PyTorch state dict (.pt, .pth)")
     try:
-        data = files.read_bytes(path, MAX_BYTES, "weights file")
+        data = files.read_bytes(path, MAX_BYTES, N_("FileError", "weights file"))
     except files.FileError as exc:
         raise WeightsError(str(exc)) from None
     if suffix in NPZ_SUFFIXES:
