@@ -191,7 +191,8 @@ class Session(Playing):
         self.status_changed.emit(status, message)
         if status == "diverged":
             self.pause()
-            self.message.emit(T_("Session", "Training diverged: %1. Step back, reset or lower the learning rate.", shown(message)))
+            self.message.emit(T_("Session", "Training diverged: %1. Step back, reset or lower the learning rate.",
+                                 shown(message)))
 
     def _clamp_sample(self) -> None:
         if self.sample >= self.batch_rows():

@@ -18,6 +18,7 @@ from typing import Sequence
 import numpy as np
 
 from nnviz.core import activations, kernels, recipes
+from nnviz.core.words import T_
 
 INIT_SCHEMES = ("uniform", "normal", "xavier", "he", "zeros", "large")
 
@@ -65,15 +66,15 @@ class Network:
     ) -> None:
         sizes = [int(s) for s in sizes]
         if len(sizes) < 2:
-            raise ValueError("a network needs at least an input and an output layer")
+            raise ValueError(T_("Network", "a network needs at least an input and an output layer"))
         if any(s < 1 for s in sizes):
-            raise ValueError(f"every layer needs at least one neuron, got sizes {sizes}")
+            raise ValueError(T_("Network", "every layer needs at least one neuron, got sizes %1", sizes))
         n_layers = len(sizes) - 1
         if isinstance(activations_, str):
             activations_ = [activations_] * n_layers
         if len(activations_) != n_layers:
             raise ValueError(
-                f"expected {n_layers} activations (one per weight layer), got {len(activations_)}"
+                T_("Network", "expected %1 activations (one per weight layer), got %2", n_layers, len(activations_))
             )
         acts = [activations.get(name) for name in activations_]
         recipes.check_activations([a.name for a in acts], sizes[-1])
@@ -107,15 +108,15 @@ class Network:
 
     def set_parameters(self, weights: Sequence[np.ndarray], biases: Sequence[np.ndarray]) -> None:
         if len(weights) != self.n_layers or len(biases) != self.n_layers:
-            raise ValueError(f"expected {self.n_layers} weight matrices and bias vectors")
+            raise ValueError(T_("Network", "expected %1 weight matrices and bias vectors", self.n_layers))
         new_w, new_b = [], []
         for l in range(self.n_layers):
             w, b = frozen_array(weights[l]), frozen_array(biases[l])
             shape_w = (self.sizes[l + 1], self.sizes[l])
             if w.shape != shape_w:
-                raise ValueError(f"W{l + 1}: expected shape {shape_w}, got {w.shape}")
+                raise ValueError(T_("Network", "W%1: expected shape %2, got %3", l + 1, shape_w, w.shape))
             if b.shape != (self.sizes[l + 1],):
-                raise ValueError(f"b{l + 1}: expected shape {(self.sizes[l + 1],)}, got {b.shape}")
+                raise ValueError(T_("Network", "b%1: expected shape %2, got %3", l + 1, (self.sizes[l + 1],), b.shape))
             new_w.append(w)
             new_b.append(b)
         self.weights, self.biases = new_w, new_b
@@ -125,7 +126,7 @@ class Network:
             return None
         names = [list(map(str, layer)) for layer in names]
         if [len(layer) for layer in names] != self.sizes:
-            raise ValueError(f"neuron names must match the layer sizes {self.sizes}")
+            raise ValueError(T_("Network", "neuron names must match the layer sizes %1", self.sizes))
         return names
 
     def copy(self) -> "Network":
@@ -143,7 +144,7 @@ class Network:
         weights = self.weights if weights is None else weights
         biases = self.biases if biases is None else biases
         if len(weights) != self.n_layers or len(biases) != self.n_layers:
-            raise ValueError(f"expected {self.n_layers} weight matrices and bias vectors")
+            raise ValueError(T_("Network", "expected %1 weight matrices and bias vectors", self.n_layers))
         with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
             return kernels.outputs(np.asarray(x, dtype=np.float64), [np.asarray(w) for w in weights],
                                    [np.asarray(b) for b in biases], self.activations)
@@ -158,20 +159,20 @@ class Network:
         m = _PARAM_RE.match(name)
         if not m:
             raise ValueError(
-                f"bad parameter name {name!r}: expected W<layer>[<row>,<col>] or b<layer>[<row>]"
+                T_("Network", "bad parameter name %1: expected W<layer>[<row>,<col>] or b<layer>[<row>]", repr(name))
             )
         kind, layer, row, col = m.group(1), int(m.group(2)), int(m.group(3)), m.group(4)
         if kind == "W" and col is None or kind == "b" and col is not None:
             raise ValueError(
-                f"bad parameter name {name!r}: weights take [row,col], biases take [row]"
+                T_("Network", "bad parameter name %1: weights take [row,col], biases take [row]", repr(name))
             )
         if not 1 <= layer <= self.n_layers:
-            raise ValueError(f"bad parameter name {name!r}: layer must be 1..{self.n_layers}")
+            raise ValueError(T_("Network", "bad parameter name %1: layer must be 1..%2", repr(name), self.n_layers))
         n_out, n_in = self.sizes[layer], self.sizes[layer - 1]
         if row >= n_out:
-            raise ValueError(f"bad parameter name {name!r}: row must be 0..{n_out - 1}")
+            raise ValueError(T_("Network", "bad parameter name %1: row must be 0..%2", repr(name), n_out - 1))
         if col is not None and int(col) >= n_in:
-            raise ValueError(f"bad parameter name {name!r}: column must be 0..{n_in - 1}")
+            raise ValueError(T_("Network", "bad parameter name %1: column must be 0..%2", repr(name), n_in - 1))
         return Param(kind, layer, row, None if col is None else int(col))
 
     def params(self) -> list[Param]:
@@ -204,7 +205,7 @@ class Network:
     def set_flat(self, vector: np.ndarray) -> None:
         vector = np.asarray(vector, dtype=np.float64)
         if vector.shape != (self.n_params,):
-            raise ValueError(f"expected {self.n_params} parameters, got shape {vector.shape}")
+            raise ValueError(T_("Network", "expected %1 parameters, got shape %2", self.n_params, vector.shape))
         self.set_parameters(*split_flat(self, vector))
 
     def display_name(self, p: Param | str) -> str:
@@ -257,7 +258,8 @@ def initialise(
       gradients vanish (a pitfall, on purpose)
     """
     if scheme not in INIT_SCHEMES:
-        raise ValueError(f"unknown initialisation {scheme!r}; expected one of {', '.join(INIT_SCHEMES)}")
+        raise ValueError(T_("Network", "unknown initialisation %1; expected one of %2", repr(scheme),
+                            ', '.join(INIT_SCHEMES)))
     weights, biases = [], []
     for n_in, n_out in zip(sizes[:-1], sizes[1:]):
         if scheme == "uniform":

@@ -102,7 +102,8 @@ def check_size(sizes: Sequence[int], n_samples: int | None = None) -> None:
     if len(sizes) < 2:
         raise ValueError(T_("recipes", "a network needs at least an input and an output layer"))
     if len(sizes) - 2 > MAX_HIDDEN_LAYERS:
-        raise ValueError(T_("recipes", "at most %1 hidden layers (the limit), got %2", MAX_HIDDEN_LAYERS, len(sizes) - 2))
+        raise ValueError(T_("recipes", "at most %1 hidden layers (the limit), got %2", MAX_HIDDEN_LAYERS,
+                            len(sizes) - 2))
     for i, n in enumerate(sizes):
         if n < 1:
             raise ValueError(T_("recipes", "%1 needs at least 1 neuron, got %2", layer_name(i, len(sizes)), n))

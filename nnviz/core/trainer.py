@@ -66,8 +66,8 @@ class _Diverged(Exception):
         elif what == "check loss":
             text = Message("Trainer", "the loss on the check set is not a number any more")
         else:
-            text = Message("Trainer", "the %1 of layer %2 stopped being finite", Message.marked("Trainer", PROBLEMS[what]),
-                           layer)
+            what_words = Message.marked("Trainer", PROBLEMS[what])
+            text = Message("Trainer", "the %1 of layer %2 stopped being finite", what_words, layer)
         super().__init__(Message("Trainer", "%1 at iteration %2", text, iteration))
         self.message: Message = self.args[0]
         self.earlier = what not in ("parameters", "optimizer state")

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
+from nnviz.core.words import T_
 from nnviz.io.files import write_atomic
 
 FORMATS = (".gif", ".mp4")
@@ -50,7 +51,8 @@ def check_output(path: str | Path) -> str:
     or for .mp4 when the video extra is not installed."""
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
-        raise AnimationError(f"cannot record to {str(path)!r}: the file name must end in .gif or .mp4")
+        raise AnimationError(T_("AnimationError", "cannot record to %1: the file name must end in .gif or .mp4",
+                                repr(str(path))))
     if suffix == ".mp4" and not video_available():
         raise AnimationError(VIDEO_EXTRA)
     return suffix
@@ -67,7 +69,8 @@ def video_available() -> bool:
 def check_fps(fps: float) -> float:
     fps = float(fps)
     if not MIN_FPS <= fps <= MAX_FPS:
-        raise AnimationError(f"the frame rate must be from {MIN_FPS:g} to {MAX_FPS:g} per second, got {fps:g}")
+        raise AnimationError(T_("AnimationError", "the frame rate must be from %1 to %2 per second, got %3",
+                                f"{MIN_FPS:g}", f"{MAX_FPS:g}", f"{fps:g}"))
     return fps
 
 
@@ -88,12 +91,12 @@ class Frames:
         """Append an (height, width, 3) uint8 frame."""
         rgb = np.ascontiguousarray(rgb, dtype=np.uint8)
         if rgb.ndim != 3 or rgb.shape[2] != 3:
-            raise ValueError(f"a frame must be height x width x 3 (RGB), got shape {rgb.shape}")
+            raise ValueError(T_("AnimationError", "a frame must be height x width x 3 (RGB), got shape %1", rgb.shape))
         if self.shape is None:
             self.shape = rgb.shape[:2]
         elif rgb.shape[:2] != self.shape:
-            raise ValueError(f"every frame must be {self.shape[1]} x {self.shape[0]}, got "
-                             f"{rgb.shape[1]} x {rgb.shape[0]}")
+            raise ValueError(T_("AnimationError", "every frame must be %1 x %2, got %3 x %4", self.shape[1],
+                                self.shape[0], rgb.shape[1], rgb.shape[0]))
         self._data.append(zlib.compress(rgb.tobytes(), 1))
 
     def __len__(self) -> int:
@@ -120,13 +123,13 @@ def encode(frames: Frames, fps: float, suffix: str, keep_colours: np.ndarray | N
     """The animation of ``frames`` as GIF or MP4 bytes. Raises Cancelled when
     ``should_stop()`` turns true, AnimationError when there is nothing to encode."""
     if not len(frames):
-        raise AnimationError("no frames were recorded")
+        raise AnimationError(T_("AnimationError", "no frames were recorded"))
     check_fps(fps)
     if suffix == ".gif":
         return encode_gif(frames, fps, keep_colours, progress, should_stop)
     if suffix == ".mp4":
         return encode_mp4(frames, fps, progress, should_stop)
-    raise AnimationError(f"unknown animation format {suffix!r}; expected .gif or .mp4")
+    raise AnimationError(T_("AnimationError", "unknown animation format %1; expected .gif or .mp4", repr(suffix)))
 
 
 def write(path: str | Path, frames: Frames, fps: float, keep_colours: np.ndarray | None = None,

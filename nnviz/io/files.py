@@ -101,8 +101,8 @@ def _target(path: str | os.PathLike) -> Path:
                                _shown(target.parent))) from None
         return target
     except (OSError, RuntimeError) as exc:
-        reason = T_("FileError", "a loop of symbolic links") if isinstance(exc, RuntimeError) or exc.errno == errno.ELOOP \
-            else os_error_message(exc)
+        loop = isinstance(exc, RuntimeError) or exc.errno == errno.ELOOP
+        reason = T_("FileError", "a loop of symbolic links") if loop else os_error_message(exc)
         raise FileError(T_("FileError", "cannot write %1: %2", _shown(raw), reason)) from None
     if stat.S_ISDIR(st.st_mode):
         raise FileError(T_("FileError", "cannot write %1: it is a folder", _shown(raw)))

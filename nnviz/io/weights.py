@@ -31,11 +31,10 @@ import numpy as np
 
 from nnviz.core import recipes
 from nnviz.core.activations import ACTIVATIONS
-from nnviz.core.analysis.summary import count
 from nnviz.core.data.datasets import Dataset
 from nnviz.core.network import Network, default_neuron_names
 from nnviz.core.trainer import Trainer
-from nnviz.core.words import N_
+from nnviz.core.words import N_, T_
 from nnviz.io import files
 
 MAX_BYTES = 64 * 2**20  # far beyond any network nnviz can show
@@ -73,7 +72,7 @@ def read(path: str | os.PathLike) -> ImportedWeights:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in NPZ_SUFFIXES + TORCH_SUFFIXES:
-        raise WeightsError(f"{path}: expected a .npz file or a PyTorch state dict (.pt, .pth)")
+        raise WeightsError(T_("WeightsError", "%1: expected a .npz file or a PyTorch state dict (.pt, .pth)", path))
     try:
         data = files.read_bytes(path, MAX_BYTES, N_("FileError", "weights file"))
     except files.FileError as exc:
@@ -85,7 +84,7 @@ def read(path: str | os.PathLike) -> ImportedWeights:
 
 def _from_npz(data: bytes, source: str) -> ImportedWeights:
     if not data.startswith(b"PK"):  # np.load would take anything else for a pickle
-        raise WeightsError(f"{source}: not a valid .npz file (not a zip archive of arrays)")
+        raise WeightsError(T_("WeightsError", "%1: not a valid .npz file (not a zip archive of arrays)", source))
     try:
         with np.load(io.BytesIO(data), allow_pickle=False) as npz:
             for name in npz.files:
@@ -95,35 +94,37 @@ def _from_npz(data: bytes, source: str) -> ImportedWeights:
         raise
     except ValueError as exc:
         if "pickle" in str(exc):
-            raise WeightsError(f"{source}: holds Python objects, not plain arrays (nnviz never "
-                               "unpickles them)") from None
-        raise WeightsError(f"{source}: not a valid .npz file ({exc})") from None
+            raise WeightsError(T_("WeightsError", "%1: holds Python objects, not plain arrays (nnviz never unpickles "
+                                  "them)", source)) from None
+        raise WeightsError(T_("WeightsError", "%1: not a valid .npz file (%2)", source, exc)) from None
     except (zipfile.BadZipFile, EOFError, OSError) as exc:
-        raise WeightsError(f"{source}: not a valid .npz file (truncated or damaged: {exc})") from None
+        raise WeightsError(T_("WeightsError", "%1: not a valid .npz file (truncated or damaged: %2)", source,
+                              exc)) from None
     names = arrays.pop("activations", None)
     layers = []
     for key in arrays:
         m = re.fullmatch(r"([Wb])([1-9]\d*)", key)
         if not m:
-            raise WeightsError(f"{source}: unexpected array {key!r} (expected W1, b1, W2, b2, ... "
-                               "and optionally activations)")
+            raise WeightsError(T_("WeightsError", "%1: unexpected array %2 (expected W1, b1, W2, b2, ... and "
+                                  "optionally activations)", source, repr(key)))
         layers.append(int(m.group(2)))
     n = max(layers, default=0)
     if n == 0:
-        raise WeightsError(f"{source}: no weights (expected arrays W1, b1, W2, b2, ...)")
+        raise WeightsError(T_("WeightsError", "%1: no weights (expected arrays W1, b1, W2, b2, ...)", source))
     for l in range(1, n + 1):
         for kind in "Wb":
             if f"{kind}{l}" not in arrays:
-                raise WeightsError(f"{source}: {kind}{l} is missing (expected W1, b1, ..., W{n}, b{n})")
+                raise WeightsError(T_("WeightsError", "%1: %2%3 is missing (expected W1, b1, ..., W%4, b%5)", source,
+                                      kind, l, n, n))
     activations = None
     if names is not None:
         if names.dtype.kind != "U" or names.ndim != 1:
-            raise WeightsError(f"{source}: activations: expected a list of names, got an array of "
-                               f"{names.dtype} with shape {names.shape}")
+            raise WeightsError(T_("WeightsError", "%1: activations: expected a list of names, got an array of %2 with "
+                                  "shape %3", source, names.dtype, names.shape))
         activations = [str(a) for a in names]
         if len(activations) != n:
-            raise WeightsError(f"{source}: activations: expected {n} names (one per weight layer), "
-                               f"got {len(activations)}")
+            raise WeightsError(T_("WeightsError", "%1: activations: expected %2 names (one per weight layer), got %3",
+                                  source, n, len(activations)))
     return _checked([arrays[f"W{l}"] for l in range(1, n + 1)], [arrays[f"b{l}"] for l in range(1, n + 1)],
                     [f"W{l}" for l in range(1, n + 1)], [f"b{l}" for l in range(1, n + 1)],
                     activations, source)
@@ -133,8 +134,8 @@ def _from_state_dict(data: bytes, source: str) -> ImportedWeights:
     try:
         import torch
     except ImportError:
-        raise WeightsError(f"{source}: reading a PyTorch state dict needs the package torch "
-                           "(pip install torch), or save the weights as .npz") from None
+        raise WeightsError(T_("WeightsError", "%1: reading a PyTorch state dict needs the package torch (pip install "
+                              "torch), or save the weights as .npz", source)) from None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -142,27 +143,27 @@ def _from_state_dict(data: bytes, source: str) -> ImportedWeights:
     except Exception as exc:  # torch raises many kinds: UnpicklingError, RuntimeError, EOFError ...
         found = re.search(r"Unsupported global: GLOBAL (\S+)", str(exc))
         if found:
-            raise WeightsError(f"{source}: holds more than tensors ({found.group(1)}); nnviz reads a "
-                               "state dict (torch.save(model.state_dict(), ...)) and never unpickles "
-                               "other objects") from None
-        raise WeightsError(f"{source}: not a PyTorch state dict that can be read (truncated or "
-                           "damaged?)") from None
+            raise WeightsError(T_("WeightsError", "%1: holds more than tensors (%2); nnviz reads a state dict "
+                                  "(torch.save(model.state_dict(), ...)) and never unpickles other objects", source,
+                                  found.group(1))) from None
+        raise WeightsError(T_("WeightsError", "%1: not a PyTorch state dict that can be read (truncated or damaged?)",
+                              source)) from None
     if not isinstance(state, dict) or not state:
-        raise WeightsError(f"{source}: expected a state dict (names -> tensors), got "
-                           f"{type(state).__name__}")
+        raise WeightsError(T_("WeightsError", "%1: expected a state dict (names -> tensors), got %2", source,
+                              type(state).__name__))
     modules: dict[str, dict[str, np.ndarray]] = {}
     for key, value in state.items():
         prefix, _, kind = str(key).rpartition(".")
         if kind not in ("weight", "bias") or not prefix or not isinstance(value, torch.Tensor):
-            raise WeightsError(f"{source}: {key!r} is not the weight or bias of a Linear layer (nnviz "
-                               "reads an nn.Sequential of nn.Linear layers)")
+            raise WeightsError(T_("WeightsError", "%1: %2 is not the weight or bias of a Linear layer (nnviz reads an "
+                                  "nn.Sequential of nn.Linear layers)", source, repr(key)))
         modules.setdefault(prefix, {})[kind] = value.detach().to(torch.float64).numpy()
     for name, params in modules.items():
         if "bias" not in params:
-            raise WeightsError(f"{source}: {name} has no bias (nnviz layers have one; use "
-                               "nn.Linear(..., bias=True))")
+            raise WeightsError(T_("WeightsError", "%1: %2 has no bias (nnviz layers have one; use nn.Linear(..., "
+                                  "bias=True))", source, name))
         if "weight" not in params:
-            raise WeightsError(f"{source}: {name} has a bias but no weight")
+            raise WeightsError(T_("WeightsError", "%1: %2 has a bias but no weight", source, name))
     names = list(modules)
     metadata = getattr(state, "_metadata", None)
     activations = _activations_from_names(names, list(metadata) if metadata else None)
@@ -177,12 +178,13 @@ def _check_array_size(archive: zipfile.ZipFile, name: str, source: str) -> None:
     with archive.open(name + ".npy") as fh:
         version = np.lib.format.read_magic(fh)
         if version not in readers:
-            raise WeightsError(f"{source}: {name}: .npy format version {version} is not read (1.0 or 2.0)")
+            raise WeightsError(T_("WeightsError", "%1: %2: .npy format version %3 is not read (1.0 or 2.0)", source,
+                                  name, version))
         shape, _, dtype = readers[version](fh)
     size = int(np.prod(shape, dtype=object)) * dtype.itemsize
     if size > MAX_BYTES:
-        raise WeightsError(f"{source}: {name} has shape {shape}: {size / 2**20:,.0f} MiB is over the limit of "
-                           f"{MAX_BYTES // 2**20} MiB")
+        raise WeightsError(T_("WeightsError", "%1: %2 has shape %3: %4 MiB is over the limit of %5 MiB", source, name,
+                              shape, f"{size / 2**20:,.0f}", MAX_BYTES // 2**20))
 
 
 def _activations_from_names(linear: list[str], modules: list[str] | None) -> list[str] | None:
@@ -219,26 +221,27 @@ def _checked(weights, biases, w_names, b_names, activations, source) -> Imported
         w, b = np.asarray(w), np.asarray(b)
         for a, name in ((w, wn), (b, bn)):
             if a.dtype.kind not in "fiu":
-                raise WeightsError(f"{source}: {name}: expected numbers, got {a.dtype}")
+                raise WeightsError(T_("WeightsError", "%1: %2: expected numbers, got %3", source, name, a.dtype))
         if w.ndim != 2 or 0 in w.shape:
-            raise WeightsError(f"{source}: {wn}: expected a matrix (n_out, n_in), got shape {w.shape}")
+            raise WeightsError(T_("WeightsError", "%1: %2: expected a matrix (n_out, n_in), got shape %3", source, wn,
+                                  w.shape))
         if b.shape != (w.shape[0],):
-            raise WeightsError(f"{source}: {bn}: expected shape ({w.shape[0]},) to match {wn} "
-                               f"{w.shape}, got {b.shape}")
+            raise WeightsError(T_("WeightsError", "%1: %2: expected shape (%3,) to match %4 %5, got %6", source, bn,
+                                  w.shape[0], wn, w.shape, b.shape))
         if ws and w.shape[1] != ws[-1].shape[0]:
-            raise WeightsError(f"{source}: {wn} has shape {w.shape}: {w.shape[1]} inputs, but layer {l} "
-                               f"has {ws[-1].shape[0]} neurons ({w_names[l - 1]} {ws[-1].shape})")
+            raise WeightsError(T_("WeightsError", "%1: %2 has shape %3: %4 inputs, but layer %5 has %6 neurons (%7 %8)",
+                                  source, wn, w.shape, w.shape[1], l, ws[-1].shape[0], w_names[l - 1], ws[-1].shape))
         w, b = w.astype(np.float64), b.astype(np.float64)
         for a, name in ((w, wn), (b, bn)):
             if not np.isfinite(a).all():
-                raise WeightsError(f"{source}: {name}: holds a number that is not finite")
+                raise WeightsError(T_("WeightsError", "%1: %2: holds a number that is not finite", source, name))
         ws.append(w)
         bs.append(b)
     if activations is not None:
         for l, name in enumerate(activations, start=1):
             if name not in ACTIVATIONS:
-                raise WeightsError(f"{source}: activations: unknown activation {name!r} for layer {l} "
-                                   f"(expected one of {', '.join(ACTIVATIONS)})")
+                raise WeightsError(T_("WeightsError", "%1: activations: unknown activation %2 for layer %3 (expected "
+                                      "one of %4)", source, repr(name), l, ', '.join(ACTIVATIONS)))
     return ImportedWeights(ws, bs, activations, source)
 
 
@@ -253,12 +256,19 @@ def build_trainer(imported: ImportedWeights, activations: list[str], dataset: Da
     src = imported.source
     sizes = imported.sizes
     if len(activations) != imported.n_layers:
-        raise WeightsError(f"{src}: expected {imported.n_layers} activations (one per weight layer), "
-                           f"got {len(activations)}")
+        raise WeightsError(T_("WeightsError", "%1: expected %2 activations (one per weight layer), got %3", src,
+                              imported.n_layers, len(activations)))
     if (dataset.n_inputs, dataset.n_outputs) != (sizes[0], sizes[-1]):
-        raise DataMismatch(f"{src}: the network has {count(sizes[0], 'input')} and "
-                           f"{count(sizes[-1], 'output')}, the data {count(dataset.n_inputs, 'input column')} "
-                           f"and {count(dataset.n_outputs, 'target column')}")
+        # pairs, not %n texts: the command line, which loads no translation, prints these as written
+        inputs = T_("WeightsError", "%1 input", 1) if sizes[0] == 1 else T_("WeightsError", "%1 inputs", sizes[0])
+        outputs = T_("WeightsError", "%1 output", 1) if sizes[-1] == 1 else T_("WeightsError", "%1 outputs", sizes[-1])
+        n_in, n_out = dataset.n_inputs, dataset.n_outputs
+        columns = T_("WeightsError", "%1 input column", 1) if n_in == 1 else T_("WeightsError", "%1 input columns",
+                     n_in)
+        targets = (T_("WeightsError", "%1 target column", 1) if n_out == 1
+                   else T_("WeightsError", "%1 target columns", n_out))
+        raise DataMismatch(T_("WeightsError", "%1: the network has %2 and %3, the data %4 and %5", src, inputs, outputs,
+                              columns, targets))
     same = like is not None and like.network.sizes == sizes
     names = like.network.neuron_names if same else None
     if names is None and (dataset.input_names or dataset.target_names):

@@ -41,7 +41,7 @@ from importlib.resources.abc import Traversable
 from nnviz.app.lessons import checks, quantities
 from nnviz.core import losses, optimizers, presets
 from nnviz.core.trainer import BACKPROP_MODES, Schedule, parse_batch
-from nnviz.core.words import SOURCE_LANGUAGE, T_
+from nnviz.core.words import T_, SOURCE_LANGUAGE
 
 # What a set-up can open and point at; the window maps each name to a dock or a widget.
 DOCKS = ("controls", "inspector", "graph", "loss", "surface", "training", "boundary", "compare", "confusion")
@@ -126,16 +126,17 @@ def parse(text: str, source: str) -> Lesson:
     """The lesson in ``text`` (the contents of the file ``source``); LessonError if bad."""
     m = FILE_NAME.match(source)
     if not m:
-        raise LessonError(f"{source}: file name: expected NN-name.toml (two digits, a dash, a name "
-                          "of lower-case letters, digits and dashes)")
+        raise LessonError(T_("LessonError", "%1: file name: expected NN-name.toml (two digits, a dash, a name of "
+                             "lower-case letters, digits and dashes)", source))
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         where = re.search(r"\(at line (\d+), column \d+\)$", message)
-        line = f", line {where[1]}" if where else ""
-        raise LessonError(f"{source}{line}: not valid TOML: {message[:where.start()].strip() if where else message}"
-                          ) from None
+        if where:
+            raise LessonError(T_("LessonError", "%1, line %2: not valid TOML: %3", source, where[1],
+                                 message[:where.start()].strip())) from None
+        raise LessonError(T_("LessonError", "%1: not valid TOML: %2", source, message)) from None
     try:
         return _lesson(doc, source, m)
     except _FieldError as exc:
@@ -148,7 +149,7 @@ def load(resource: Traversable) -> Lesson:
     try:
         text = resource.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise LessonError(f"{resource.name}: cannot be read: {exc}") from None
+        raise LessonError(T_("LessonError", "%1: cannot be read: %2", resource.name, exc)) from None
     return parse(text, resource.name)
 
 
@@ -221,18 +222,19 @@ def _text(doc: dict, key: str, path: tuple, required: bool = True) -> str:
     value = doc.get(key)
     if value is None:
         if required:
-            raise _FieldError(path + (key,), "missing: expected text")
+            raise _FieldError(path + (key,), T_("LessonError", "missing: expected text"))
         return ""
     if not isinstance(value, str) or (required and not value.strip()):
-        raise _FieldError(path + (key,), f"expected text, got {value!r}")
+        raise _FieldError(path + (key,), T_("LessonError", "expected text, got %1", repr(value)))
     return value.strip()
 
 
 def _unknown(doc: dict, known: tuple, path: tuple, languages: bool = False) -> None:
     for key in doc:
         if key not in known and not (languages and LANGUAGE.match(key) and isinstance(doc[key], dict)):
-            also = ", or a language such as zh_CN.title" if languages else ""
-            raise _FieldError(path + (key,), f"unknown field; expected one of {', '.join(known)}{also}")
+            raise _FieldError(path + (key,), T_("LessonError", "unknown field; expected one of %1, or a language such "
+                                                "as zh_CN.title", ", ".join(known)) if languages else
+                              T_("LessonError", "unknown field; expected one of %1", ", ".join(known)))
 
 
 def _translations(doc: dict, fields: tuple, path: tuple, english: dict[str, str]) -> dict[str, dict[str, str]]:
@@ -243,7 +245,8 @@ def _translations(doc: dict, fields: tuple, path: tuple, english: dict[str, str]
         if not (LANGUAGE.match(key) and isinstance(table, dict)):
             continue
         if key == SOURCE_LANGUAGE:
-            raise _FieldError(path + (key,), "the English texts are the plain fields (title, text …)")
+            raise _FieldError(path + (key,), T_("LessonError", "the English texts are the plain fields (title, "
+                                                "text …)"))
         _unknown(table, fields, path + (key,))
         texts = {}
         for name in table:
@@ -282,13 +285,13 @@ def _lesson(doc: dict, source: str, m: re.Match) -> Lesson:
     translations = _translations(doc, LESSON_TEXTS, (), {})
     steps = doc.get("steps")
     if not isinstance(steps, list) or not steps:
-        raise _FieldError(("steps",), "expected at least one [[steps]] table")
+        raise _FieldError(("steps",), T_("LessonError", "expected at least one [[steps]] table"))
     if len(steps) > MAX_STEPS:
-        raise _FieldError(("steps",), f"at most {MAX_STEPS} steps, got {len(steps)}")
+        raise _FieldError(("steps",), T_("LessonError", "at most %1 steps, got %2", MAX_STEPS, len(steps)))
     parsed = []
     for i, step in enumerate(steps):
         if not isinstance(step, dict):
-            raise _FieldError(("steps", i), "expected a table")
+            raise _FieldError(("steps", i), T_("LessonError", "expected a table"))
         parsed.append(_step(step, ("steps", i)))
     return Lesson(m[2], int(m[1]), title, summary, tuple(parsed), source, translations)
 
@@ -307,16 +310,17 @@ def _step(doc: dict, path: tuple) -> Step:
     raw = doc.get("check", [])
     raw = [raw] if isinstance(raw, dict) else raw
     if not isinstance(raw, list):
-        raise _FieldError(path + ("check",), "expected a table { kind = ... } or a list of them")
+        raise _FieldError(path + ("check",), T_("LessonError", "expected a table { kind = ... } or a list of them"))
     found = []
     for k, check in enumerate(raw):
         where = path + ("check",) + ((k,) if len(raw) > 1 else ())
         if not isinstance(check, dict):
-            raise _FieldError(where, "expected a table { kind = ... }")
+            raise _FieldError(where, T_("LessonError", "expected a table { kind = ... }"))
         params = dict(check)
         kind = params.pop("kind", None)
         if not isinstance(kind, str):
-            raise _FieldError(where + ("kind",), f"missing: expected one of {', '.join(checks.PREDICATES)}")
+            raise _FieldError(where + ("kind",), T_("LessonError", "missing: expected one of %1",
+                                                    ', '.join(checks.PREDICATES)))
         try:
             found.append(Check(kind, checks.check_params(kind, params)))
         except ValueError as exc:
@@ -327,29 +331,32 @@ def _step(doc: dict, path: tuple) -> Step:
 
 def _setup(doc, path: tuple) -> SetUp:
     if not isinstance(doc, dict):
-        raise _FieldError(path, "expected a table { preset = ..., rate = ..., ... }")
+        raise _FieldError(path, T_("LessonError", "expected a table { preset = ..., rate = ..., ... }"))
     _unknown(doc, tuple(SetUp.__dataclass_fields__), path)
     out: dict = {}
     for key in ("preset", "select", "dock", "highlight"):
         if key in doc:
             value = doc[key]
             if not isinstance(value, str) or not value:
-                raise _FieldError(path + (key,), f"expected text, got {value!r}")
+                raise _FieldError(path + (key,), T_("LessonError", "expected text, got %1", repr(value)))
             choices = {"preset": presets.names(), "dock": DOCKS, "highlight": CONTROLS}.get(key)
             if choices is not None and value not in choices:
-                raise _FieldError(path + (key,), f"expected one of {', '.join(choices)}, got {value!r}")
+                raise _FieldError(path + (key,), T_("LessonError", "expected one of %1, got %2", ', '.join(choices),
+                                                    repr(value)))
             out[key] = value
     if "seed" in doc:
         if "preset" not in doc:
-            raise _FieldError(path + ("seed",), "a seed goes with a preset")
+            raise _FieldError(path + ("seed",), T_("LessonError", "a seed goes with a preset"))
         if isinstance(doc["seed"], bool) or not isinstance(doc["seed"], int) or doc["seed"] < 0:
-            raise _FieldError(path + ("seed",), f"expected a whole number >= 0, got {doc['seed']!r}")
+            raise _FieldError(path + ("seed",), T_("LessonError", "expected a whole number >= 0, got %1",
+                                                   repr(doc['seed'])))
         out["seed"] = doc["seed"]
     if "rate" in doc:
         out["rate"] = _positive(doc["rate"], path + ("rate",))
     if "reset" in doc:
         if not isinstance(doc["reset"], bool):
-            raise _FieldError(path + ("reset",), f"expected true or false, got {doc['reset']!r}")
+            raise _FieldError(path + ("reset",), T_("LessonError", "expected true or false, got %1",
+                                                    repr(doc['reset'])))
         out["reset"] = doc["reset"]
     if "settings" in doc:
         out["settings"] = _settings(doc["settings"], path + ("settings",))
@@ -360,13 +367,13 @@ def _setup(doc, path: tuple) -> SetUp:
 
 def _positive(value, path: tuple) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not (math.isfinite(value) and value > 0):
-        raise _FieldError(path, f"expected a positive number, got {value!r}")
+        raise _FieldError(path, T_("LessonError", "expected a positive number, got %1", repr(value)))
     return float(value)
 
 
 def _settings(doc, path: tuple) -> dict:
     if not isinstance(doc, dict):
-        raise _FieldError(path, "expected a table such as { batch = \"online\", loss = \"mse\" }")
+        raise _FieldError(path, T_("LessonError", "expected a table such as { batch = \"online\", loss = \"mse\" }"))
     _unknown(doc, SETTINGS, path)
     for key, value in doc.items():
         try:
@@ -380,26 +387,27 @@ def _check_setting(key: str, value, doc: dict) -> None:
     """ValueError unless ``value`` is a value the Trainer takes for ``key``."""
     choices = {"loss": tuple(losses.LOSSES), "backprop": BACKPROP_MODES}.get(key)
     if choices is not None and value not in choices:
-        raise ValueError(f"expected one of {', '.join(choices)}, got {value!r}")
+        raise ValueError(T_("LessonError", "expected one of %1, got %2", ', '.join(choices), repr(value)))
     if key == "batch":
         parse_batch(value)
     elif key == "optimizer":
         optimizers.create(value)
     elif key == "optimizer_params":
         if not isinstance(value, dict):
-            raise ValueError(f"expected a table such as {{ momentum = 0.9 }}, got {value!r}")
+            raise ValueError(T_("LessonError", "expected a table such as { momentum = 0.9 }, got %1", repr(value)))
         optimizers.create(doc.get("optimizer", "sgd"), **value)
     elif key == "shuffle" and not isinstance(value, bool):
-        raise ValueError(f"expected true or false, got {value!r}")
+        raise ValueError(T_("LessonError", "expected true or false, got %1", repr(value)))
     elif key == "schedule":
         if not isinstance(value, dict):
-            raise ValueError(f"expected a table such as {{ kind = \"step\", step_size = 50 }}, got {value!r}")
+            raise ValueError(T_("LessonError", "expected a table such as { kind = \"step\", step_size = 50 }, got %1",
+                                repr(value)))
         Schedule(**value)
 
 
 def _stop_rules(doc, path: tuple) -> dict:
     if not isinstance(doc, dict):
-        raise _FieldError(path, "expected a table { until_loss = 0.001, max_iterations = 1000 }")
+        raise _FieldError(path, T_("LessonError", "expected a table { until_loss = 0.001, max_iterations = 1000 }"))
     _unknown(doc, ("until_loss", "max_iterations"), path)
     out = {"until_loss": None, "max_iterations": None}
     if "until_loss" in doc:
@@ -407,7 +415,8 @@ def _stop_rules(doc, path: tuple) -> dict:
     if "max_iterations" in doc:
         n = doc["max_iterations"]
         if isinstance(n, bool) or not isinstance(n, int) or n < 1:
-            raise _FieldError(path + ("max_iterations",), f"expected a whole number >= 1, got {n!r}")
+            raise _FieldError(path + ("max_iterations",), T_("LessonError", "expected a whole number >= 1, got %1",
+                                                             repr(n)))
         out["max_iterations"] = n
     return out
 

@@ -20,7 +20,7 @@ import numpy as np
 
 from nnviz.core.data.transform import DataTransform
 from nnviz.core.network import frozen_array
-from nnviz.core.words import N_
+from nnviz.core.words import N_, T_
 
 
 class DataError(ValueError):
@@ -46,28 +46,28 @@ class Dataset:
         if t.ndim == 1:
             t = frozen_array(t[:, None])
         if x.ndim != 2 or t.ndim != 2:
-            raise ValueError("inputs and targets must be tables (n_samples x n_columns)")
+            raise ValueError(T_("DataError", "inputs and targets must be tables (n_samples x n_columns)"))
         if x.shape[0] != t.shape[0]:
-            raise ValueError(f"{x.shape[0]} input rows but {t.shape[0]} target rows")
+            raise ValueError(T_("DataError", "%1 input rows but %2 target rows", x.shape[0], t.shape[0]))
         if x.shape[0] == 0:
-            raise ValueError("the data set has no samples")
+            raise ValueError(T_("DataError", "the data set has no samples"))
         if not (np.isfinite(x).all() and np.isfinite(t).all()):
-            raise ValueError("the data set holds a number that is not finite")
+            raise ValueError(T_("DataError", "the data set holds a number that is not finite"))
         object.__setattr__(self, "inputs", x)
         object.__setattr__(self, "targets", t)
         object.__setattr__(self, "is_classification", bool(np.isin(t, (0.0, 1.0)).all()))
         for attr, n in (("input_names", x.shape[1]), ("target_names", t.shape[1])):
             names = tuple(map(str, getattr(self, attr)))
             if names and len(names) != n:
-                raise ValueError(f"{attr}: expected {n} names (one per column), got {len(names)}")
+                raise ValueError(T_("DataError", "%1: expected %2 names (one per column), got %3", attr, n, len(names)))
             object.__setattr__(self, attr, names)
         c = self.check
         if c is not None:
             if not isinstance(c, Dataset):
-                raise ValueError("the check set must be a Dataset")
+                raise ValueError(T_("DataError", "the check set must be a Dataset"))
             if c.n_inputs != x.shape[1] or c.n_outputs != t.shape[1]:
-                raise ValueError(f"the check set has {c.n_inputs} input and {c.n_outputs} target columns, "
-                                 f"the training set {x.shape[1]} and {t.shape[1]}")
+                raise ValueError(T_("DataError", "the check set has %1 input and %2 target columns, the training set "
+                                    "%3 and %4", c.n_inputs, c.n_outputs, x.shape[1], t.shape[1]))
 
     @property
     def n_samples(self) -> int:
@@ -107,9 +107,9 @@ def split_rows(n: int, ratio: float, seed: int = 0) -> tuple[np.ndarray, np.ndar
     """The rows ``split`` keeps for training and holds out for checking, each in order."""
     ratio = float(ratio)
     if not (0.0 < ratio < 1.0):
-        raise ValueError(f"the check ratio must be between 0 and 1 (exclusive), got {ratio!r}")
+        raise ValueError(T_("DataError", "the check ratio must be between 0 and 1 (exclusive), got %1", repr(ratio)))
     if n < 2:
-        raise ValueError(f"cannot split {n} sample into a training and a check set")
+        raise ValueError(T_("DataError", "cannot split %1 sample into a training and a check set", n))
     n_check = min(max(round(ratio * n), 1), n - 1)
     order = np.random.default_rng(_seed(seed)).permutation(n)
     return np.sort(order[n_check:]), np.sort(order[:n_check])
@@ -130,19 +130,19 @@ def _rng(seed: int) -> np.random.Generator:
 
 def _seed(seed) -> int:
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        raise ValueError(f"the seed must be a whole number >= 0, got {seed!r}")
+        raise ValueError(T_("DataError", "the seed must be a whole number >= 0, got %1", repr(seed)))
     return int(seed)
 
 
 def _check_args(n_samples, noise, low: int = 1) -> tuple[int, float]:
     if isinstance(n_samples, bool) or not isinstance(n_samples, (int, np.integer)) or n_samples < low:
-        raise ValueError(f"the sample count must be a whole number >= {low}, got {n_samples!r}")
+        raise ValueError(T_("DataError", "the sample count must be a whole number >= %1, got %2", low, repr(n_samples)))
     try:
         noise = float(noise)
     except (TypeError, ValueError):
-        raise ValueError(f"the noise must be a number >= 0, got {noise!r}") from None
+        raise ValueError(T_("DataError", "the noise must be a number >= 0, got %1", repr(noise))) from None
     if not np.isfinite(noise) or noise < 0:
-        raise ValueError(f"the noise must be a number >= 0, got {noise!r}")
+        raise ValueError(T_("DataError", "the noise must be a number >= 0, got %1", repr(noise)))
     return int(n_samples), noise
 
 
@@ -287,7 +287,7 @@ def scales(n_samples: int = 40, noise: float = 0.1, seed: int = 0) -> Dataset:
 
 def _classes(k) -> int:
     if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not 2 <= k <= 10:
-        raise ValueError(f"the class count must be a whole number 2..10, got {k!r}")
+        raise ValueError(T_("DataError", "the class count must be a whole number 2..10, got %1", repr(k)))
     return int(k)
 
 
@@ -321,6 +321,7 @@ def generate(name: str, n_samples: int | None = None, noise: float | None = None
     try:
         gen = GENERATORS[key]
     except KeyError:
-        raise ValueError(f"unknown data set {name!r}; expected one of {', '.join(GENERATORS)}") from None
+        raise ValueError(T_("DataError", "unknown data set %1; expected one of %2", repr(name),
+                            ', '.join(GENERATORS))) from None
     return gen.function(n_samples=gen.n_samples if n_samples is None else n_samples,
                         noise=gen.noise if noise is None else noise, seed=seed, **options)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from nnviz.core.words import T_
 from nnviz.io.export import blocks, numpy_script, torch_script
 from nnviz.io.export.plan import ExportError, Plan, make_plan
 from nnviz.io import files
@@ -27,7 +28,7 @@ def script(plan: Plan, fmt: str, name: str = "train.py") -> str:
         return numpy_script.render(plan, name)
     if fmt == "torch":
         return torch_script.render(plan, name)
-    raise ExportError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    raise ExportError(T_("ExportError", "unknown format %1; expected one of %2", repr(fmt), ', '.join(FORMATS)))
 
 
 def write(plan: Plan, fmt: str, path: str | os.PathLike) -> list[Path]:

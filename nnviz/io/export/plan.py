@@ -21,6 +21,7 @@ from nnviz.core.analysis import summary
 from nnviz.core.analysis.explain import Formatter
 from nnviz.core.network import Param
 from nnviz.core.trainer import Schedule, Trainer, TrainingState
+from nnviz.core.words import T_, shown
 
 MAX_INLINE_SAMPLES = 100  # more samples go to a CSV file beside the script
 
@@ -103,10 +104,10 @@ def make_plan(trainer: Trainer, iterations: int, *, until_loss: float | None = N
     """The plan of a script that runs ``iterations`` more iterations of ``trainer``, as
     ``nnviz train`` would (``data_summary``: the extra lines of a ``--data`` run)."""
     if iterations < 1:
-        raise ExportError(f"a script runs at least 1 iteration, not {iterations}")
+        raise ExportError(T_("ExportError", "a script runs at least 1 iteration, not %1", iterations))
     if trainer.status == "diverged":
-        raise ExportError(f"the run has diverged ({trainer.status_message}); step back, reset or "
-                          "change a setting first")
+        raise ExportError(T_("ExportError", "the run has diverged (%1); step back, reset or change a setting first",
+                             shown(trainer.status_message)))
     net, s, data = trainer.network, trainer.settings, trainer.dataset
     st = trainer.training_state()
     f = Formatter(digits)
@@ -192,23 +193,25 @@ def _check_half_done(trainer: Trainer, st: TrainingState, batch_size: int | None
         drawn_ok = batch_size is not None and len(v.batch) == min(batch_size, n - start)
     problems = []
     if not drawn_ok:
-        problems.append(f"its batch was drawn for another batch mode than {summary.batch_words(s.batch)}")
+        problems.append(T_("ExportError", "its batch was drawn for another batch mode than %1",
+                           summary.batch_words(s.batch)))
     if "loss" in done and v.loss_fn is not None and v.loss_fn.name != s.loss:
-        problems.append(f"its loss was {v.loss_fn.name}, now {s.loss}")
+        problems.append(T_("ExportError", "its loss was %1, now %2", v.loss_fn.name, s.loss))
     if "backward" in done and v.backprop is not None and v.backprop != s.backprop:
-        problems.append(f"its backward pass used the {summary.backprop_words(v.backprop)}, "
-                        f"now the {summary.backprop_words(s.backprop)}")
+        problems.append(T_("ExportError", "its backward pass used the %1, now the %2",
+                           summary.backprop_words(v.backprop), summary.backprop_words(s.backprop)))
     if "update" in done:
         rate = s.schedule.rate(s.learning_rate, st.iteration)
         if v.learning_rate != rate:
-            problems.append(f"its updates used learning rate {v.learning_rate!r}, now {rate!r}")
+            problems.append(T_("ExportError", "its updates used learning rate %1, now %2", repr(v.learning_rate),
+                               repr(rate)))
         if st.opt_name != s.optimizer.name:
-            problems.append(f"its updates used {st.opt_name}, now {s.optimizer.name}")
+            problems.append(T_("ExportError", "its updates used %1, now %2", st.opt_name, s.optimizer.name))
         if _frozen_changed(trainer, v):
-            problems.append("its updates froze other parameters than are frozen now")
+            problems.append(T_("ExportError", "its updates froze other parameters than are frozen now"))
     if problems:
-        raise ExportError(f"iteration {k} is half done and {problems[0]}; finish the iteration (or step "
-                          "back to its start) with these settings first")
+        raise ExportError(T_("ExportError", "iteration %1 is half done and %2; finish the iteration (or step back to "
+                             "its start) with these settings first", k, problems[0]))
 
 
 def frozen_masks(net, frozen) -> list[np.ndarray]:
