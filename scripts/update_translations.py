@@ -16,6 +16,12 @@ For each ``resources/translations/nnviz_<language>.ts``:
 3. the stub's locations in the ``.ts`` are replaced by the calls' own files and lines;
 4. ``pyside6-lrelease`` compiles the ``.ts`` into the ``.qm`` that nnviz loads.
 
+English is the source language: its texts are written in the code. But a count
+(``tr("%n samples", "", n)``, ``T_(…, n=n)``) has two forms in English too, and the code
+writes only one, so ``nnviz_en.ts`` holds the plural messages alone (``lupdate
+-pluralonly``), each with its singular and plural written out ("%n sample", "%n
+samples"); the window (and ``nnviz trace``) loads its ``.qm`` when it speaks English.
+
 A translator then fills in the unfinished texts, with Qt Linguist (``pyside6-linguist
 resources/translations/nnviz_zh_CN.ts``) or any text editor, following docs/glossary.md,
 and runs this script again to compile them.
@@ -40,6 +46,7 @@ PACKAGE = ROOT / "nnviz"
 FOLDER = ROOT / "resources" / "translations"
 MARKERS = ("N_", "T_", "Message")
 STUB = "nnviz_words_stub.py"
+SOURCE_LANGUAGE = "en"  # nnviz.core.words.SOURCE_LANGUAGE (the script does not import nnviz)
 
 
 @dataclass(frozen=True)
@@ -146,8 +153,9 @@ def update_ts(ts_path: Path, package: Path = PACKAGE) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         stub = Path(tmp) / STUB
         stub.write_text(stub_text(marked), encoding="utf-8")
-        run([tool("lupdate"), "-silent", "-no-obsolete", "-target-language", language, *sources, str(stub),
-             "-ts", str(ts_path)])
+        plural_only = ["-pluralonly"] if language == SOURCE_LANGUAGE else []  # English: only the two forms of counts
+        run([tool("lupdate"), "-silent", "-no-obsolete", *plural_only, "-target-language", language, *sources,
+             str(stub), "-ts", str(ts_path)])
     ts_path.write_text(relocate(ts_path.read_text(encoding="utf-8"), marked, ts_path), encoding="utf-8")
 
 

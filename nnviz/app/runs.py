@@ -157,4 +157,4 @@ class RaceRun:
             if mode in r.stopped:
                 text += T_("RaceRun", " (stopped after %1: diverged)", len(losses))
             parts.append(text)
-        return " · ".join([(T_("RaceRun", "After %n iteration", n=1) if r.done == 1 else T_("RaceRun", "After %n iterations", n=r.done))] + parts)
+        return " · ".join([T_("RaceRun", "After %n iterations", n=r.done)] + parts)

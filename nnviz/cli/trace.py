@@ -36,15 +36,12 @@ def run(args: argparse.Namespace) -> int:
     trainer = load_source(args)
     if trainer.status == "diverged":
         raise UsageError(f"nnviz trace: the snapshot's run has diverged ({quote(trainer.status_message, 200)})")
-    translated = args.lang not in (None, words.SOURCE_LANGUAGE)
-    if translated:
-        from nnviz.gui import i18n  # QtCore only: the translation, no window
+    from nnviz.gui import i18n  # QtCore only: the translation, no window
 
-        i18n.install(args.lang)
+    i18n.install(args.lang or words.SOURCE_LANGUAGE)  # English too: its counts' singular and plural
     try:
         for line in trace(trainer, args.iterations, args.digits, None if args.all_samples else SAMPLES_SHOWN):
             print(line)
     finally:
-        if translated:
-            i18n.uninstall()
+        i18n.uninstall()
     return 0

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from nnviz.core.words import T_
+
 
 class Activation:
     name = ""
@@ -152,5 +154,5 @@ def get(name: str) -> Activation:
         return ACTIVATIONS[name]
     except KeyError:
         raise ValueError(
-            f"unknown activation {name!r}; expected one of {', '.join(ACTIVATIONS)}"
+            T_("settings", "unknown activation %1; expected one of %2", repr(name), ', '.join(ACTIVATIONS))
         ) from None

@@ -143,5 +143,5 @@ def get(name: str, output_activation: Activation) -> Loss:
     try:
         cls = LOSSES[name]
     except KeyError:
-        raise ValueError(f"unknown loss {name!r}; expected one of {', '.join(LOSSES)}") from None
+        raise ValueError(T_("settings", "unknown loss %1; expected one of %2", repr(name), ', '.join(LOSSES))) from None
     return cls(output_activation)

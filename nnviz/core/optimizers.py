@@ -20,6 +20,8 @@ from typing import Any
 
 import numpy as np
 
+from nnviz.core.words import T_
+
 
 class Optimizer:
     name = ""
@@ -37,11 +39,13 @@ class Optimizer:
         for key, value in params.items():
             value = float(value)
             if not math.isfinite(value) or value < 0:
-                raise ValueError(f"optimizer {self.name}: {key} must be a finite number >= 0, got {value}")
+                raise ValueError(T_("settings", "optimizer %1: %2 must be a finite number >= 0, got %3", self.name, key,
+                                    value))
             self.params[key] = value
         for key in ("beta1", "beta2", "momentum"):
             if key in self.params and not self.params[key] < 1:
-                raise ValueError(f"optimizer {self.name}: {key} must be below 1, got {self.params[key]}")
+                raise ValueError(T_("settings", "optimizer %1: %2 must be below 1, got %3", self.name, key,
+                                    self.params[key]))
 
     def init_state(self, shape: tuple[int, ...]) -> tuple[np.ndarray, ...]:
         return tuple(np.zeros(shape) for _ in self.state_names)
@@ -106,6 +110,6 @@ def create(name: str, **params: Any) -> Optimizer:
         cls = OPTIMIZERS[name]
     except KeyError:
         raise ValueError(
-            f"unknown optimizer {name!r}; expected one of {', '.join(OPTIMIZERS)}"
+            T_("settings", "unknown optimizer %1; expected one of %2", repr(name), ', '.join(OPTIMIZERS))
         ) from None
     return cls(**params)

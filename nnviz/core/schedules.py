@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from nnviz.core.words import T_
+
 SCHEDULES = ("constant", "step", "exponential", "inverse")
 
 
@@ -27,14 +29,16 @@ class Schedule:
 
     def __post_init__(self) -> None:
         if self.kind not in SCHEDULES:
-            raise ValueError(f"schedule must be one of {', '.join(SCHEDULES)}, got {self.kind!r}")
+            raise ValueError(T_("settings", "schedule must be one of %1, got %2", ', '.join(SCHEDULES),
+                                repr(self.kind)))
         if isinstance(self.step_size, bool) or not isinstance(self.step_size, (int, np.integer)) \
                 or self.step_size < 1:
-            raise ValueError(f"schedule step_size must be a whole number >= 1, got {self.step_size!r}")
+            raise ValueError(T_("settings", "schedule step_size must be a whole number >= 1, got %1",
+                                repr(self.step_size)))
         if not (isinstance(self.gamma, (int, float)) and 0 < self.gamma <= 1):
-            raise ValueError(f"schedule gamma must be in (0, 1], got {self.gamma!r}")
+            raise ValueError(T_("settings", "schedule gamma must be in (0, 1], got %1", repr(self.gamma)))
         if not (isinstance(self.decay, (int, float)) and math.isfinite(self.decay) and self.decay >= 0):
-            raise ValueError(f"schedule decay must be a number >= 0, got {self.decay!r}")
+            raise ValueError(T_("settings", "schedule decay must be a number >= 0, got %1", repr(self.decay)))
 
     def rate(self, learning_rate: float, t: int) -> float:
         if self.kind == "constant":

@@ -13,7 +13,7 @@ import numpy as np
 
 from nnviz.core import losses, optimizers
 from nnviz.core.schedules import SCHEDULES, Schedule
-from nnviz.core.words import N_, fill, translate
+from nnviz.core.words import N_, T_, fill, translate
 
 PHASES = ("forward", "loss", "backward", "update")
 PHASE_NAMES = {"forward": N_("state", "Forward"), "loss": N_("state", "Loss"), "backward": N_("state", "Backward"),
@@ -93,23 +93,24 @@ class Settings:
             changes["optimizer"] = optimizers.create(name, **params)
         for key in changes:
             if key not in Settings.__dataclass_fields__:
-                raise ValueError(f"unknown setting {key!r}")
+                raise ValueError(T_("settings", "unknown setting %1", repr(key)))
         s = replace(self, **changes)
         lr = s.learning_rate
         if isinstance(lr, bool) or not isinstance(lr, (int, float)) or not math.isfinite(lr) or lr <= 0:
-            raise ValueError(f"learning rate must be a positive number, got {lr!r}")
+            raise ValueError(T_("settings", "learning rate must be a positive number, got %1", repr(lr)))
         if not isinstance(s.optimizer, optimizers.Optimizer):
-            raise ValueError(f"optimizer must be one of {', '.join(optimizers.OPTIMIZERS)}")
+            raise ValueError(T_("settings", "optimizer must be one of %1", ', '.join(optimizers.OPTIMIZERS)))
         losses.get(s.loss, network.activations[-1])  # raises on a bad name or combination
         if s.backprop not in BACKPROP_MODES:
-            raise ValueError(f"backprop must be one of {', '.join(BACKPROP_MODES)}, got {s.backprop!r}")
+            raise ValueError(T_("settings", "backprop must be one of %1, got %2", ', '.join(BACKPROP_MODES),
+                                repr(s.backprop)))
         schedule = s.schedule
         if isinstance(schedule, str):
             schedule = Schedule(schedule)
         elif isinstance(schedule, dict):
             schedule = Schedule(**schedule)
         elif not isinstance(schedule, Schedule):
-            raise ValueError(f"schedule must be one of {', '.join(SCHEDULES)}")
+            raise ValueError(T_("settings", "schedule must be one of %1", ', '.join(SCHEDULES)))
         return replace(s, learning_rate=float(lr), batch=parse_batch(s.batch), shuffle=bool(s.shuffle),
                        schedule=schedule, frozen=frozenset(network.parse_param(str(n)).name for n in s.frozen))
 
@@ -207,7 +208,7 @@ def parse_batch(batch: str | int) -> str | int:
         if batch.strip().isdigit():
             batch = int(batch)
         else:
-            raise ValueError(f"batch must be full, online or a number N >= 1, got {batch!r}")
+            raise ValueError(T_("settings", "batch must be full, online or a number N >= 1, got %1", repr(batch)))
     if isinstance(batch, bool) or not isinstance(batch, (int, np.integer)) or batch < 1:
-        raise ValueError(f"batch must be full, online or a number N >= 1, got {batch!r}")
+        raise ValueError(T_("settings", "batch must be full, online or a number N >= 1, got %1", repr(batch)))
     return int(batch)

@@ -95,9 +95,9 @@ class Message(str):
         return self
 
     @classmethod
-    def marked(cls, context: str, text: str, *args, n: int | None = None) -> "Message":
+    def marked(cls, context: str, text: str, *args, n: int | None = None, disambiguation: str = "") -> "Message":
         """A Message of a text marked elsewhere with ``N_`` (a table's entry)."""
-        return cls(context, text, *args, n=n)
+        return cls(context, text, *args, n=n, disambiguation=disambiguation)
 
     def __reduce__(self):
         return _message, (self.context, self.template, self.args, self.n, self.disambiguation)
@@ -109,7 +109,7 @@ class Message(str):
 
 
 def _message(context: str, text: str, args: tuple, n: int | None, disambiguation: str) -> Message:
-    return Message(context, text, *args, n=n, disambiguation=disambiguation)
+    return Message.marked(context, text, *args, n=n, disambiguation=disambiguation)
 
 
 def shown(text):

@@ -7,6 +7,10 @@ both for one run. A change made in the menu applies when nnviz next starts: ever
 is translated once, when its widget is built, so no widget needs a second code path
 that rebuilds its texts, and nothing half-translated is ever on screen.
 
+English is the source language, but its counts need two forms ("1 sample", "2 samples")
+where the code writes one text ("%n samples"): ``nnviz_en.qm`` holds just those, and is
+installed when the window speaks English (it is not a language of its own in the menu).
+
 ``install(language)`` loads nnviz's own translation and Qt's ``qtbase`` one (the
 standard dialogs' buttons: OK, Cancel, Open, Save), installs both on the application
 when there is one, and hands nnviz's to ``nnviz.core.words`` so that the texts the core
@@ -78,19 +82,26 @@ def choose(requested: str | None = None, saved: object = None, ui_languages: Seq
 
 
 def translators(language: str) -> list[QTranslator]:
-    """nnviz's translation into ``language`` and Qt's own (empty for English). ValueError
-    when nnviz's cannot be loaded; Qt's is left out where PySide6 lacks it."""
-    if language == words.SOURCE_LANGUAGE:
+    """nnviz's translation into ``language`` and Qt's own. ValueError when nnviz's cannot
+    be loaded; Qt's is left out where PySide6 lacks it. English, the source language, has
+    only the singular and plural of the counts (``nnviz_en.qm``; empty where it is missing)."""
+    if language == words.SOURCE_LANGUAGE and not _resource(language).is_file():
         return []
     ours = QTranslator()
-    resource = files("nnviz.resources").joinpath("translations", f"nnviz_{language}.qm")
+    resource = _resource(language)
     if not (resource.is_file() and ours.load(str(_files.enter_context(as_file(resource))))):
         raise ValueError(f"no translation into {language!r} (resources/translations/nnviz_{language}.qm)")
     out = [ours]
+    if language == words.SOURCE_LANGUAGE:
+        return out
     qt = QTranslator()
     if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         out.append(qt)
     return out
+
+
+def _resource(language: str):
+    return files("nnviz.resources").joinpath("translations", f"nnviz_{language}.qm")
 
 
 def install(language: str) -> str:

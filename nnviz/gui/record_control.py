@@ -102,7 +102,7 @@ class RecordControl(QObject):
     def _show_count(self, n: int) -> None:
         wanted = self.recorder.wanted if self.recorder is not None else None
         frames = (T_("RecordControl", "%n of %1 frames", wanted, n=n) if wanted
-                  else T_("RecordControl", "%n frame", n=1) if n == 1 else T_("RecordControl", "%n frames", n=n))
+                  else T_("RecordControl", "%n frames", n=n))
         self.indicator.setText(f"● REC  {frames}")
 
     def stop(self) -> None:
@@ -156,8 +156,7 @@ class RecordControl(QObject):
         seconds = n / (100.0 / animation.gif_delay_cs(self.options.fps)
                        if self.path.lower().endswith(".gif") else self.options.fps)
         args = f"{seconds:.3g}", shown_name(self.path)
-        self.session.notify(T_("RecordControl", "Recorded %n frame (%1 s) to %2", *args, n=1) if n == 1
-                            else T_("RecordControl", "Recorded %n frames (%1 s) to %2", *args, n=n))
+        self.session.notify(T_("RecordControl", "Recorded %n frames (%1 s) to %2", *args, n=n))
         self.finished.emit(self.path)
 
     def _on_failed(self, text: str) -> None:

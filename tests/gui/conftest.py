@@ -78,13 +78,23 @@ def dark(request, qapp):
     qapp.setPalette(old)
 
 
+@pytest.fixture(autouse=True)
+def english(qapp):
+    """The window speaks English as it does when it runs (``i18n.setup``): with the English
+    forms of counts installed ("1 sample", "2 samples")."""
+    from nnviz.gui import i18n
+
+    yield i18n.install("en")
+    i18n.uninstall()
+
+
 @pytest.fixture
-def chinese(qapp):
+def chinese(english):
     """The window's translation into Simplified Chinese installed for the test."""
     from nnviz.gui import i18n
 
     yield i18n.install("zh_CN")
-    i18n.uninstall()
+    i18n.install("en")
 
 
 @pytest.fixture

@@ -330,19 +330,21 @@ def check_params(kind: str, params: dict) -> dict:
     """``params`` of a check of ``kind``, checked (ValueError: 'field: what was expected')."""
     pred = PREDICATES.get(kind)
     if pred is None:
-        raise ValueError(f"kind: unknown check {kind!r}; expected one of {', '.join(PREDICATES)}")
+        raise ValueError(T_("LessonError", "kind: unknown check %1; expected one of %2", repr(kind),
+                            ', '.join(PREDICATES)))
     out = {}
     for name, value in params.items():
         spec = pred.params.get(name)
         if spec is None:
             expected = ", ".join(pred.params) or "no parameters"
-            raise ValueError(f"{name}: {kind} takes {expected}")
+            raise ValueError(T_("LessonError", "%1: %2 takes %3", name, kind, expected))
         out[name] = _value(name, spec, value)
     for name, spec in pred.params.items():
         if spec.required and name not in out:
-            raise ValueError(f"{name}: a {kind} check needs it")
+            raise ValueError(T_("LessonError", "%1: a %2 check needs it", name, kind))
     if pred.needs_one_of and not any(n in out for n in pred.needs_one_of):
-        raise ValueError(f"{pred.needs_one_of[0]}: a {kind} check needs one of {', '.join(pred.needs_one_of)}")
+        raise ValueError(T_("LessonError", "%1: a %2 check needs one of %3", pred.needs_one_of[0], kind,
+                            ', '.join(pred.needs_one_of)))
     if kind == "setting":
         _check_setting(out["name"], out["value"])
     if kind == "fork" and "batch" in out:
@@ -354,24 +356,26 @@ def _value(name: str, spec: Param, value):
     kind = spec.kind
     if kind == "number":
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-            raise ValueError(f"{name}: expected a number, got {value!r}")
+            raise ValueError(T_("LessonError", "%1: expected a number, got %2", name, repr(value)))
         return float(value)
     if kind == "count":
         if isinstance(value, bool) or not isinstance(value, int) or value < spec.low:
-            raise ValueError(f"{name}: expected a whole number >= {spec.low}, got {value!r}")
+            raise ValueError(T_("LessonError", "%1: expected a whole number >= %2, got %3", name, spec.low,
+                                repr(value)))
         return value
     if kind == "bool":
         if not isinstance(value, bool):
-            raise ValueError(f"{name}: expected true or false, got {value!r}")
+            raise ValueError(T_("LessonError", "%1: expected true or false, got %2", name, repr(value)))
         return value
     if kind == "setting":
         if not isinstance(value, (str, int, float, bool)):
-            raise ValueError(f"{name}: expected text, a number or true/false, got {value!r}")
+            raise ValueError(T_("LessonError", "%1: expected text, a number or true/false, got %2", name, repr(value)))
         return value
     if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"{name}: expected text, got {value!r}")
+        raise ValueError(T_("LessonError", "%1: expected text, got %2", name, repr(value)))
     if kind == "choice" and value not in spec.choices:
-        raise ValueError(f"{name}: expected one of {', '.join(map(str, spec.choices))}, got {value!r}")
+        raise ValueError(T_("LessonError", "%1: expected one of %2, got %3", name, ', '.join(map(str, spec.choices)),
+                            repr(value)))
     if kind == "quantity":
         try:
             quantities.parse_reference(value)
@@ -385,6 +389,6 @@ def _check_setting(name: str, value) -> None:
         try:
             parse_batch(value)
         except ValueError as exc:
-            raise ValueError(f"value: {exc}") from None
+            raise ValueError(T_("LessonError", "value: %1", exc)) from None
     elif name == "shuffle" and not isinstance(value, bool):
-        raise ValueError(f"value: shuffle is true or false, got {value!r}")
+        raise ValueError(T_("LessonError", "value: shuffle is true or false, got %1", repr(value)))

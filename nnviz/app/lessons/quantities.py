@@ -81,7 +81,7 @@ class Reader:
         for layer, names in enumerate(compare.neuron_names(self.trainer), start=1):
             if name in names:
                 return layer, names.index(name)
-        raise ValueError(f"no neuron {name!r}")
+        raise ValueError(T_("LessonError", "no neuron %1", repr(name)))
 
     def row(self, array: np.ndarray | None, unit: int) -> float | None:
         """Entry ``unit`` of the focused sample's row of ``array`` (None if not computed)."""
@@ -229,7 +229,7 @@ def _race(mode: str) -> Callable:
 
 def _layer_arg(text: str) -> None:
     if not text.isdigit() or int(text) < 1:
-        raise ValueError(f"expected a weight layer 1, 2, ..., got {text!r}")
+        raise ValueError(T_("LessonError", "expected a weight layer 1, 2, ..., got %1", repr(text)))
 
 
 def _fork_arg(text: str) -> None:
@@ -292,11 +292,12 @@ def check_reference(name: str, arg: str | None) -> None:
     """ValueError (one phrase) unless ``name:arg`` names a quantity correctly."""
     q = QUANTITIES.get(name)
     if q is None:
-        raise ValueError(f"unknown quantity {name!r}; expected one of {', '.join(QUANTITIES)}")
+        raise ValueError(T_("LessonError", "unknown quantity %1; expected one of %2", repr(name),
+                            ', '.join(QUANTITIES)))
     if q.argument is None and arg is not None:
-        raise ValueError(f"{name} takes no argument, got {name}:{arg}")
+        raise ValueError(T_("LessonError", "%1 takes no argument, got %2:%3", name, name, arg))
     if q.argument is not None and not arg and not q.optional:
-        raise ValueError(f"{name} needs {ARGUMENT_SYNTAX[q.argument]}: {name}:...")
+        raise ValueError(T_("LessonError", "%1 needs %2: %3:...", name, ARGUMENT_SYNTAX[q.argument], name))
     if q.argument == "layer":
         _layer_arg(arg)
     if q.argument == "fork" and arg:
@@ -321,7 +322,7 @@ def placeholders(text: str) -> list[tuple[str, str | None]]:
     stray = _PLACEHOLDER.sub("", text)
     if "{" in stray or "}" in stray:
         bad = stray[max(stray.find("{"), 0):][:30] if "{" in stray else "}"
-        raise ValueError(f"a brace that is not a quantity such as {{loss}} or {{grad:w5}}: {bad!r}")
+        raise ValueError(T_("LessonError", "a brace that is not a quantity such as {loss} or {grad:w5}: %1", repr(bad)))
     return found
 
 

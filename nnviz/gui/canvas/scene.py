@@ -357,7 +357,7 @@ def _headings(session) -> list[tuple[str, str, str]]:
         act = "" if c == 0 else net.activations[c - 1].name
         sub = [] if c == 0 else [act]
         if n > 4 or c == 0:
-            sub.append(T_("scene", "%n unit", n=1) if n == 1 else T_("scene", "%n units", n=n))
+            sub.append(T_("scene", "%n units", n=n))
         out.append((head, " · ".join(sub), act))
     return out
 
@@ -438,7 +438,6 @@ def _caption(session: QtSession, phase, is_next, row) -> tuple[str, str]:
         running = T_("scene", "iteration %1 running", t.iteration + 1)
     else:
         running = (T_("scene", "no iteration run yet") if t.iteration == 0
-                   else T_("scene", "%n iteration done", n=1) if t.iteration == 1
                    else T_("scene", "%n iterations done", n=t.iteration))
     parts = [running, T_("scene", "neurons: %1", sample)]
     if t.values.loss is not None and (t.cursor == 0 or t.cursor > L):

@@ -247,8 +247,7 @@ class StepControls(SessionView, QWidget):
         self.next_label.setText(fill(self.tr("next: %1"), describe(t, t.next_step)))
         counter = fill(self.tr("iteration %1"), t.iteration + (1 if t.cursor else 0))
         if t.batch_size < t.n_samples:
-            counter += " · " + (T_("StepControls", "%n epoch done", n=1) if t.epoch == 1
-                                else T_("StepControls", "%n epochs done", n=t.epoch))
+            counter += " · " + T_("StepControls", "%n epochs done", n=t.epoch)
         self.counter_label.setText(counter)
         v = t.values
         if t.status == "diverged":

@@ -51,7 +51,7 @@ FILE_FILTER = N_("DataDialog", "Data files (*.csv *.txt *.dat *.tsv);;All files 
 
 def samples_words(n: int) -> str:
     """'1 sample', '200 samples', in the language in use."""
-    return T_("DataDialog", "%n sample", n=1) if n == 1 else T_("DataDialog", "%n samples", n=n)
+    return T_("DataDialog", "%n samples", n=n)
 
 
 def default_network(dataset: datasets.Dataset) -> tuple[list[int], list[str]]:
@@ -440,9 +440,8 @@ class DataDialog(SessionView, QDialog):
             samples = fill(self.tr("%1 (%2 train, %3 check)"), samples, d.n_samples, d.check.n_samples)
         kind = (T_("DataDialog", "classification (%n classes)", n=d.n_classes) if d.is_classification
                 else self.tr("regression"))
-        inputs = T_("DataDialog", "%n input", n=1) if d.n_inputs == 1 else T_("DataDialog", "%n inputs", n=d.n_inputs)
-        outputs = (T_("DataDialog", "%n output", n=1) if d.n_outputs == 1
-                   else T_("DataDialog", "%n outputs", n=d.n_outputs))
+        inputs = T_("DataDialog", "%n inputs", n=d.n_inputs)
+        outputs = T_("DataDialog", "%n outputs", n=d.n_outputs)
         lines = [" · ".join((samples, inputs, outputs, kind))]
         if self.table is not None:
             how = self.table.layout.words()

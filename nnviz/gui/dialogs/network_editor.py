@@ -63,10 +63,8 @@ class NetworkEditor(SessionView, QDialog):
         self.new_trainer = None
         self.frozen_note = ""  # what became of the frozen parameters (summary.frozen_words)
 
-        inputs = (T_("NetworkEditor", "%n input", n=1) if self.n_inputs == 1
-                  else T_("NetworkEditor", "%n inputs", n=self.n_inputs))
-        outputs = (T_("NetworkEditor", "%n output", n=1) if self.n_outputs == 1
-                   else T_("NetworkEditor", "%n outputs", n=self.n_outputs))
+        inputs = T_("NetworkEditor", "%n inputs", n=self.n_inputs)
+        outputs = T_("NetworkEditor", "%n outputs", n=self.n_outputs)
         intro = QLabel(fill(self.tr("Data: %1 — %2, %3 (fixed by the data)"),
                             t.dataset.name or self.tr("current data set"), inputs, outputs))
         intro.setWordWrap(True)

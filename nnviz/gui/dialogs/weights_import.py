@@ -58,8 +58,7 @@ class ImportWeightsDialog(SessionView, QDialog):
         data = session.trainer.dataset
         self.fits = (data.n_inputs, data.n_outputs) == (sizes[0], sizes[-1])
 
-        layers = (T_("ImportWeightsDialog", "%n weight layer", n=1) if imported.n_layers == 1
-                  else T_("ImportWeightsDialog", "%n weight layers", n=imported.n_layers))
+        layers = T_("ImportWeightsDialog", "%n weight layers", n=imported.n_layers)
         summary = QLabel(fill(self.tr("%1: a %2 network (%3)."), shown_name(imported.source),
                               "-".join(map(str, sizes)), layers))
         summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -81,8 +80,7 @@ class ImportWeightsDialog(SessionView, QDialog):
                 if last or name not in OUTPUT_ONLY:
                     combo.addItem(name, name)
             combo.setCurrentIndex(combo.findData(said[l - 1] if said else "linear" if last else "tanh"))
-            form.addRow(T_("ImportWeightsDialog", "Layer %1 (%n neuron)", l, n=1) if sizes[l] == 1
-                        else T_("ImportWeightsDialog", "Layer %1 (%n neurons)", l, n=sizes[l]), combo)
+            form.addRow(T_("ImportWeightsDialog", "Layer %1 (%n neurons)", l, n=sizes[l]), combo)
             self.act_combos.append(combo)
 
         data_box = QGroupBox(self.tr("Data"))
@@ -95,10 +93,8 @@ class ImportWeightsDialog(SessionView, QDialog):
         else:
             note = QLabel(fill(self.tr("The current data has %1 and %2; this network takes %3 and %4. "
                                        "Choose data that fits:"),
-                               T_("ImportWeightsDialog", "%n input", n=1) if data.n_inputs == 1
-                               else T_("ImportWeightsDialog", "%n inputs", n=data.n_inputs),
-                               T_("ImportWeightsDialog", "%n target", n=1) if data.n_outputs == 1
-                               else T_("ImportWeightsDialog", "%n targets", n=data.n_outputs), sizes[0], sizes[-1]))
+                               T_("ImportWeightsDialog", "%n inputs", n=data.n_inputs),
+                               T_("ImportWeightsDialog", "%n targets", n=data.n_outputs), sizes[0], sizes[-1]))
             note.setWordWrap(True)
             dl.addWidget(note)
         self.builtin = fitting_datasets(sizes[0], sizes[-1])
