@@ -137,7 +137,8 @@ class Field:
     def array(self, shape: tuple[int, ...] | None = None, ndim: int | None = None) -> np.ndarray:
         arr = self._to_array()
         if ndim is not None and arr.ndim != ndim:
-            self.fail(T_("Field", "expected a %1 of numbers", 'list of lists' if ndim == 2 else 'list'))
+            self.fail(T_("Field", "expected a list of lists of numbers") if ndim == 2
+                      else T_("Field", "expected a list of numbers"))
         if shape is not None and arr.shape != shape:
             self.fail(T_("Field", "expected shape %1, got %2", shape, arr.shape))
         if not np.isfinite(arr).all():
