@@ -90,15 +90,51 @@ def test_a_marked_text_must_be_literal(tmp_path):
         script.scan(package)
 
 
+ZH_CN = next(ts for ts in TS_FILES if ts.stem == "nnviz_zh_CN")
+
+
 def test_an_unfinished_translation_or_a_stale_qm_is_reported(tmp_path):
-    ts, qm = tmp_path / TS_FILES[0].name, tmp_path / TS_FILES[0].with_suffix(".qm").name
-    text = TS_FILES[0].read_text(encoding="utf-8")
-    qm.write_bytes(TS_FILES[0].with_suffix(".qm").read_bytes())
+    ts, qm = tmp_path / ZH_CN.name, tmp_path / ZH_CN.with_suffix(".qm").name
+    text = ZH_CN.read_text(encoding="utf-8")
+    qm.write_bytes(ZH_CN.with_suffix(".qm").read_bytes())
     ts.write_text(text.replace("<translation>", '<translation type="unfinished">', 1), encoding="utf-8")
     found = script.problems(ts)
     assert len(found) == 1 and "unfinished" in found[0]
     ts.write_text(text.replace("<translation>", "<translation>!", 1), encoding="utf-8")  # edited, not compiled
     assert script.problems(ts) == [f"{qm.name}: not the compiled {ts.name}"]
+
+
+def test_english_holds_the_two_forms_of_every_count():
+    """nnviz_en.ts: the plural messages of the code and nothing else, each with a singular
+    and a plural form, the plural the text as written; a new count comes in unfinished."""
+    import xml.etree.ElementTree as ET
+
+    english = next(ts for ts in TS_FILES if ts.stem == "nnviz_en")
+    chinese = ET.fromstring(ZH_CN.read_text(encoding="utf-8"))
+    plural = {(c.findtext("name"), m.findtext("source")) for c in chinese.iter("context")
+              for m in c.iter("message") if m.get("numerus") == "yes"}
+    found = {}
+    for c in ET.fromstring(english.read_text(encoding="utf-8")).iter("context"):
+        for m in c.iter("message"):
+            assert m.get("numerus") == "yes", m.findtext("source")
+            found[(c.findtext("name"), m.findtext("source"))] = [f.text for f in m.iter("numerusform")]
+    assert set(found) == plural and len(plural) > 20
+    for (context, source), (one, many) in found.items():
+        assert many == source and one, (context, source)
+        assert one.count("%n") == source.count("%n")
+    assert found[("DataDialog", "%n samples")] == ["%n sample", "%n samples"]
+
+
+def test_a_new_count_is_reported_unfinished_in_english(tmp_path):
+    package = _package(tmp_path, """
+        from nnviz.core.words import N_, T_
+
+        def line(m):
+            return T_("explain", "%n lamps", n=m), T_("explain", "no count %1", m), N_("x", "word")
+        """)
+    ts = tmp_path / "nnviz_en.ts"
+    script.update_ts(ts, package)
+    assert script.messages(ts.read_text(encoding="utf-8")) == {("explain", "%n lamps", ""): False}
 
 
 # ================================================================ the lessons
