@@ -3,6 +3,9 @@ window installs, English as written without one."""
 
 from __future__ import annotations
 
+import json
+import pickle
+
 import pytest
 
 from nnviz.core import words
@@ -55,3 +58,23 @@ def test_an_installed_lookup_translates_and_may_move_the_placeholders(lookup):
 def test_the_languages_are_english_and_one_per_shipped_translation():
     spoken = words.languages()
     assert spoken[0] == "en" and "zh_CN" in spoken
+
+
+def test_a_message_is_english_and_shown_in_the_language_in_use(lookup):
+    """A Message is its English text (what a file keeps), and shows in the language in use,
+    its arguments too, even when it was made before the language was chosen."""
+    inner = words.Message("state", "Forward")
+    m = words.Message("state", "%1 · layer %2 of %3", inner, 1, 2)
+    assert m == "Forward · layer 1 of 2" and isinstance(m, str)
+    assert m.shown() == words.shown(m) == "2>1 FWD"
+    assert words.shown("read from a file") == "read from a file"  # not a Message: as it is
+    assert json.loads(json.dumps({"m": m})) == {"m": "Forward · layer 1 of 2"}
+    again = pickle.loads(pickle.dumps(m))
+    assert again == m and again.shown() == "2>1 FWD"
+    counted = words.Message("t", "%n apples", n=3)
+    assert counted == "3 apples" and counted.shown() == "3 APPLES (plural form for 3)"
+
+
+def test_a_message_shows_its_english_without_a_lookup():
+    m = words.Message("Trainer", "%1 at iteration %2", words.Message("Trainer", "the loss exploded to %1", "1e+09"), 3)
+    assert m.shown() == m == "the loss exploded to 1e+09 at iteration 3"
