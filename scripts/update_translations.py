@@ -20,7 +20,7 @@ English is the source language: its texts are written in the code. But a count
 (``tr("%n samples", "", n)``, ``T_(…, n=n)``) has two forms in English too, and the code
 writes only one, so ``nnviz_en.ts`` holds the plural messages alone (``lupdate
 -pluralonly``), each with its singular and plural written out ("%n sample", "%n
-samples"); the window (and ``nnviz trace``) loads its ``.qm`` when it speaks English.
+samples"); the window (and ``nnviz trace --lang en``) loads its ``.qm`` when it speaks English.
 
 A translator then fills in the unfinished texts, with Qt Linguist (``pyside6-linguist
 resources/translations/nnviz_zh_CN.ts``) or any text editor, following docs/glossary.md,

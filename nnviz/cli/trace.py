@@ -6,7 +6,6 @@ import argparse
 
 from nnviz.cli.common import UsageError, add_source, add_weights, counter, digits, load_source
 from nnviz.cli.window import add_language
-from nnviz.core import words
 from nnviz.core.analysis.explain import trace
 from nnviz.io.files import quote
 
@@ -36,12 +35,17 @@ def run(args: argparse.Namespace) -> int:
     trainer = load_source(args)
     if trainer.status == "diverged":
         raise UsageError(f"nnviz trace: the snapshot's run has diverged ({quote(trainer.status_message, 200)})")
-    from nnviz.gui import i18n  # QtCore only: the translation, no window
+    # --lang: the words in that language; --lang en, English with its counts' singular and
+    # plural (nnviz_en.qm); without, the English as written, as the rest of the command line
+    translated = args.lang is not None
+    if translated:
+        from nnviz.gui import i18n  # QtCore only: the translation, no window
 
-    i18n.install(args.lang or words.SOURCE_LANGUAGE)  # English too: its counts' singular and plural
+        i18n.install(args.lang)
     try:
         for line in trace(trainer, args.iterations, args.digits, None if args.all_samples else SAMPLES_SHOWN):
             print(line)
     finally:
-        i18n.uninstall()
+        if translated:
+            i18n.uninstall()
     return 0

@@ -33,8 +33,15 @@ def test_trace_in_chinese_has_the_numbers_of_the_english_run(nnviz_cli, args):
     assert re.fullmatch(r"第 \d+ 次迭代完成：损失（前向传播）\S+，当前损失 \S+", zh_lines[-1])
 
 
-def test_trace_in_english_is_the_default(nnviz_cli):
-    assert nnviz_cli("trace", "--lang", "en")[1] == nnviz_cli("trace")[1]
+def test_trace_in_english_is_the_default_with_its_counts_singular_and_plural(nnviz_cli):
+    """``--lang en`` loads English's forms of counts: one sample reads singular; without
+    ``--lang`` the command line prints its texts as written, as it always did."""
+    default, english = nnviz_cli("trace")[1], nnviz_cli("trace", "--lang", "en")[1]
+    assert " 1 of 1 samples " in default.splitlines()[0]
+    assert english == default.replace(" 1 of 1 samples ", " 1 of 1 sample ", 1)
+    args = ["--preset", "xor", "--iterations", "1"]  # four samples: plural either way
+    assert nnviz_cli("trace", *args, "--lang", "en")[1] == nnviz_cli("trace", *args)[1]
+    assert words.language() == "en"
 
 
 def test_an_unknown_language_is_one_line(nnviz_error):
