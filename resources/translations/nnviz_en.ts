@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>ComparePanel</name>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/panels/compare_panel.py" line="217"/>
+        <source>Means over the %n-sample batch of iteration %1</source>
+        <translation>
+            <numerusform>Means over the %n-sample batch of iteration %1</numerusform>
+            <numerusform>Means over the %n-sample batch of iteration %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/panels/compare_panel.py" line="222"/>
+        <source>Means over all %n samples at the current weights (no iteration yet)</source>
+        <translation>
+            <numerusform>Means over the %n sample at the current weights (no iteration yet)</numerusform>
+            <numerusform>Means over all %n samples at the current weights (no iteration yet)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DataDialog</name>
     <message numerus="yes">
         <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="54"/>
@@ -83,6 +102,52 @@
     </message>
 </context>
 <context>
+    <name>Inspector</name>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/panels/inspector.py" line="299"/>
+        <source>E = mean over the %n samples = %1</source>
+        <translation>
+            <numerusform>E = mean over the %n sample = %1</numerusform>
+            <numerusform>E = mean over the %n samples = %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/panels/inspector.py" line="528"/>
+        <source>%n more line</source>
+        <translation>
+            <numerusform>%n more line</numerusform>
+            <numerusform>%n more line</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/panels/inspector.py" line="528"/>
+        <source>%n more lines</source>
+        <translation>
+            <numerusform>%n more line</numerusform>
+            <numerusform>%n more lines</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LessonPanel</name>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/panels/lessons/panel.py" line="255"/>
+        <source>%1/%n steps</source>
+        <translation>
+            <numerusform>%1/%n step</numerusform>
+            <numerusform>%1/%n steps</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/gui/panels/lessons/panel.py" line="255"/>
+        <source>%n steps</source>
+        <translation>
+            <numerusform>%n step</numerusform>
+            <numerusform>%n steps</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <location filename="../../nnviz/gui/main_window.py" line="230"/>
@@ -131,7 +196,7 @@
 <context>
     <name>RaceRun</name>
     <message numerus="yes">
-        <location filename="../../nnviz/app/runs.py" line="104"/>
+        <location filename="../../nnviz/app/runs.py" line="160"/>
         <source>After %n iterations</source>
         <translation>
             <numerusform>After %n iteration</numerusform>
@@ -177,7 +242,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../nnviz/app/session.py" line="264"/>
+        <location filename="../../nnviz/app/session.py" line="273"/>
         <source>%n parameters frozen: training leaves them unchanged</source>
         <translation>
             <numerusform>%n parameter frozen: training leaves it unchanged</numerusform>
@@ -185,7 +250,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../nnviz/app/session.py" line="265"/>
+        <location filename="../../nnviz/app/session.py" line="274"/>
         <source>%n parameters unfrozen</source>
         <translation>
             <numerusform>%n parameter unfrozen</numerusform>
@@ -218,7 +283,7 @@
 <context>
     <name>checks</name>
     <message numerus="yes">
-        <location filename="../../nnviz/app/lessons/checks.py" line="240"/>
+        <location filename="../../nnviz/app/lessons/checks.py" line="238"/>
         <source>Set Play to stop below a loss at %n iterations</source>
         <translation>
             <numerusform>Set Play to stop below a loss at %n iteration</numerusform>
@@ -226,7 +291,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../nnviz/app/lessons/checks.py" line="243"/>
+        <location filename="../../nnviz/app/lessons/checks.py" line="241"/>
         <source>Set Play to stop at %n iterations</source>
         <translation>
             <numerusform>Set Play to stop at %n iteration</numerusform>
@@ -234,7 +299,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../nnviz/app/lessons/checks.py" line="259"/>
+        <location filename="../../nnviz/app/lessons/checks.py" line="257"/>
         <source>, and let the fork run %n iterations</source>
         <translation>
             <numerusform>, and let the fork run %n iteration</numerusform>
@@ -242,7 +307,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../nnviz/app/lessons/checks.py" line="270"/>
+        <location filename="../../nnviz/app/lessons/checks.py" line="268"/>
         <source>Run %n iterations</source>
         <translation>
             <numerusform>Run %n iteration</numerusform>
@@ -250,7 +315,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../nnviz/app/lessons/checks.py" line="311"/>
+        <location filename="../../nnviz/app/lessons/checks.py" line="310"/>
         <source>Race the two backprop modes for %n iterations</source>
         <translation>
             <numerusform>Race the two backprop modes for %n iteration</numerusform>

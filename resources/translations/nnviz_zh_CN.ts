@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AnimationError</name>
+    <message>
+        <location filename="../../nnviz/io/animation.py" line="54"/>
+        <source>cannot record to %1: the file name must end in .gif or .mp4</source>
+        <translation>无法录制到 %1：文件名须以 .gif 或 .mp4 结尾</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/animation.py" line="72"/>
+        <source>the frame rate must be from %1 to %2 per second, got %3</source>
+        <translation>帧率须在每秒 %1 到 %2 帧之间，实际为 %3</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/animation.py" line="94"/>
+        <source>a frame must be height x width x 3 (RGB), got shape %1</source>
+        <translation>一帧须为 高 x 宽 x 3（RGB），实际形状为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/animation.py" line="98"/>
+        <source>every frame must be %1 x %2, got %3 x %4</source>
+        <translation>每一帧都须为 %1 x %2，实际为 %3 x %4</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/animation.py" line="126"/>
+        <source>no frames were recorded</source>
+        <translation>没有录下任何帧</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/animation.py" line="132"/>
+        <source>unknown animation format %1; expected .gif or .mp4</source>
+        <translation>未知的动画格式 %1；应为 .gif 或 .mp4</translation>
+    </message>
+</context>
+<context>
     <name>BoundaryPanel</name>
     <message>
         <location filename="../../nnviz/gui/panels/boundary_panel.py" line="114"/>
@@ -736,52 +769,52 @@ A sample agrees unless its e and −δ have opposite signs; highlighted rows hav
         <translation>%1（训练 %2，检验 %3）</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="449"/>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="448"/>
         <source>Read as %1; columns %2 → %3</source>
         <translation>读取方式：%1；列 %2 → %3</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="451"/>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="450"/>
         <source>Read as %1; no header</source>
         <translation>读取方式：%1；无表头</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="454"/>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="453"/>
         <source>Normalised (minima and maxima of the training rows):</source>
         <translation>已归一化（训练集各行的最小值和最大值）：</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="462"/>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="461"/>
         <source>keeps the current network</source>
         <translation>保留当前网络</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="463"/>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="462"/>
         <source>the current network does not fit: a new one</source>
         <translation>当前网络不匹配：新建网络</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="464"/>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="463"/>
         <source>Network %1 (%2), loss %3 — %4</source>
         <translation>网络 %1（%2），损失函数 %3 — %4</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="497"/>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="496"/>
         <source>%1 training samples, %2 held out for checking</source>
         <translation>%1 个训练样本，留出 %2 个作检验</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="498"/>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="497"/>
         <source>%1 training samples</source>
         <translation>%1 个训练样本</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="500"/>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="499"/>
         <source>New data: %1 (%2), network %3 (%4), loss %5</source>
         <translation>新数据：%1（%2），网络 %3（%4），损失函数 %5</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="500"/>
+        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="499"/>
         <source>data</source>
         <translation>数据</translation>
     </message>
@@ -789,13 +822,6 @@ A sample agrees unless its e and −δ have opposite signs; highlighted rows hav
         <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="49"/>
         <source>Data files (*.csv *.txt *.dat *.tsv);;All files (*)</source>
         <translation>数据文件 (*.csv *.txt *.dat *.tsv);;所有文件 (*)</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="54"/>
-        <source>%n sample</source>
-        <translation>
-            <numerusform>%n 个样本</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="54"/>
@@ -813,13 +839,6 @@ A sample agrees unless its e and −δ have opposite signs; highlighted rows hav
     </message>
     <message numerus="yes">
         <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="443"/>
-        <source>%n input</source>
-        <translation>
-            <numerusform>%n 个输入</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="443"/>
         <source>%n inputs</source>
         <translation>
             <numerusform>%n 个输入</numerusform>
@@ -827,17 +846,112 @@ A sample agrees unless its e and −δ have opposite signs; highlighted rows hav
     </message>
     <message numerus="yes">
         <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="444"/>
-        <source>%n output</source>
-        <translation>
-            <numerusform>%n 个输出</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../nnviz/gui/dialogs/data_dialog.py" line="445"/>
         <source>%n outputs</source>
         <translation>
             <numerusform>%n 个输出</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>DataError</name>
+    <message>
+        <location filename="../../nnviz/core/data/datasets.py" line="49"/>
+        <source>inputs and targets must be tables (n_samples x n_columns)</source>
+        <translation>输入和目标须为表格（样本数 x 列数）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/data/datasets.py" line="51"/>
+        <source>%1 input rows but %2 target rows</source>
+        <translation>输入有 %1 行，目标却有 %2 行</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/data/datasets.py" line="53"/>
+        <source>the data set has no samples</source>
+        <translation>数据集中没有样本</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/data/datasets.py" line="55"/>
+        <source>the data set holds a number that is not finite</source>
+        <translation>数据集中有一个不是有限数的值</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/data/datasets.py" line="62"/>
+        <source>%1: expected %2 names (one per column), got %3</source>
+        <translation>%1：应有 %2 个名称（每列一个），实际为 %3 个</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/data/datasets.py" line="67"/>
+        <source>the check set must be a Dataset</source>
+        <translation>检验集须为 Dataset</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/data/datasets.py" line="69"/>
+        <source>the check set has %1 input and %2 target columns, the training set %3 and %4</source>
+        <translation>检验集有 %1 个输入列和 %2 个目标列，训练集却是 %3 和 %4</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/data/datasets.py" line="110"/>
+        <source>the check ratio must be between 0 and 1 (exclusive), got %1</source>
+        <translation>检验集比例须在 0 和 1 之间（不含两端），实际为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/data/datasets.py" line="112"/>
+        <source>cannot split %1 sample into a training and a check set</source>
+        <translation>无法把 %1 个样本分成训练集和检验集</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/data/datasets.py" line="133"/>
+        <source>the seed must be a whole number &gt;= 0, got %1</source>
+        <translation>种子须为 &gt;= 0 的整数，实际为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/data/datasets.py" line="139"/>
+        <source>the sample count must be a whole number &gt;= %1, got %2</source>
+        <translation>样本数须为 &gt;= %1 的整数，实际为 %2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/data/datasets.py" line="143"/>
+        <location filename="../../nnviz/core/data/datasets.py" line="145"/>
+        <source>the noise must be a number &gt;= 0, got %1</source>
+        <translation>噪声须为 &gt;= 0 的数，实际为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/data/datasets.py" line="290"/>
+        <source>the class count must be a whole number 2..10, got %1</source>
+        <translation>类别数须为 2..10 的整数，实际为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/data/datasets.py" line="324"/>
+        <source>unknown data set %1; expected one of %2</source>
+        <translation>未知的数据集 %1；应为以下之一：%2</translation>
+    </message>
+</context>
+<context>
+    <name>DataTransform</name>
+    <message>
+        <location filename="../../nnviz/core/data/transform.py" line="141"/>
+        <source>the transform is for %1 input columns, the data has %2</source>
+        <translation>该变换适用于 %1 个输入列，数据却有 %2 个</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/data/transform.py" line="144"/>
+        <source>the transform is for %1 target columns, the data has %2</source>
+        <translation>该变换适用于 %1 个目标列，数据却有 %2 个</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/data/transform.py" line="154"/>
+        <source>input %1</source>
+        <translation>输入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/data/transform.py" line="157"/>
+        <source>targets: not scaled</source>
+        <translation>目标：未缩放</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/data/transform.py" line="161"/>
+        <source>target %1</source>
+        <translation>目标 %1</translation>
     </message>
 </context>
 <context>
@@ -929,6 +1043,59 @@ A sample agrees unless its e and −δ have opposite signs; highlighted rows hav
     </message>
 </context>
 <context>
+    <name>ExportError</name>
+    <message>
+        <location filename="../../nnviz/io/export/__init__.py" line="31"/>
+        <source>unknown format %1; expected one of %2</source>
+        <translation>未知的格式 %1；应为以下之一：%2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/export/plan.py" line="107"/>
+        <source>a script runs at least 1 iteration, not %1</source>
+        <translation>脚本至少运行 1 次迭代，不能是 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/export/plan.py" line="109"/>
+        <source>the run has diverged (%1); step back, reset or change a setting first</source>
+        <translation>训练已发散（%1）；请先后退一步、重置或修改设置</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/export/plan.py" line="196"/>
+        <source>its batch was drawn for another batch mode than %1</source>
+        <translation>它的批量是按另一种批量方式抽取的，不是%1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/export/plan.py" line="199"/>
+        <source>its loss was %1, now %2</source>
+        <translation>它的损失函数是 %1，现在是 %2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/export/plan.py" line="201"/>
+        <source>its backward pass used the %1, now the %2</source>
+        <translation>它的反向传播用的是%1，现在是%2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/export/plan.py" line="206"/>
+        <source>its updates used learning rate %1, now %2</source>
+        <translation>它的更新用的学习率是 %1，现在是 %2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/export/plan.py" line="209"/>
+        <source>its updates used %1, now %2</source>
+        <translation>它的更新用的是 %1，现在是 %2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/export/plan.py" line="211"/>
+        <source>its updates froze other parameters than are frozen now</source>
+        <translation>它的更新冻结的参数与现在冻结的不同</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/export/plan.py" line="213"/>
+        <source>iteration %1 is half done and %2; finish the iteration (or step back to its start) with these settings first</source>
+        <translation>第 %1 次迭代只进行了一半，而且%2；请先用这些设置完成本次迭代（或后退到它的开头）</translation>
+    </message>
+</context>
+<context>
     <name>ExportOptionsDialog</name>
     <message>
         <location filename="../../nnviz/gui/dialogs/code_export.py" line="24"/>
@@ -989,6 +1156,157 @@ A sample agrees unless its e and −δ have opposite signs; highlighted rows hav
         <location filename="../../nnviz/gui/dialogs/code_export.py" line="61"/>
         <source>%1 It ends with the summary that nnviz train prints for the same run.</source>
         <translation>%1最后输出的总结与 nnviz train 对同一次运行输出的相同。</translation>
+    </message>
+</context>
+<context>
+    <name>Field</name>
+    <message>
+        <location filename="../../nnviz/io/json_fields.py" line="36"/>
+        <location filename="../../nnviz/io/json_fields.py" line="43"/>
+        <source>expected an object</source>
+        <translation>应为对象</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/json_fields.py" line="38"/>
+        <source>%1: missing</source>
+        <translation>%1：缺失</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/json_fields.py" line="57"/>
+        <location filename="../../nnviz/io/json_fields.py" line="162"/>
+        <source>expected a list, got %1</source>
+        <translation>应为列表，实际为%1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/json_fields.py" line="62"/>
+        <source>expected an object, got %1</source>
+        <translation>应为对象，实际为%1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/json_fields.py" line="67"/>
+        <source>expected text, got %1</source>
+        <translation>应为文本，实际为%1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/json_fields.py" line="69"/>
+        <source>expected one of %1, got %2</source>
+        <translation>应为以下之一：%1；实际为 %2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/json_fields.py" line="76"/>
+        <source>expected a name of at most %1 characters, got %2</source>
+        <translation>名称最多 %1 个字符，实际为 %2 个</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/json_fields.py" line="78"/>
+        <source>expected a name without line breaks or control characters, got %1</source>
+        <translation>名称中不能有换行或控制字符，实际为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/json_fields.py" line="85"/>
+        <source>expected one line of at most %1 characters, got %2</source>
+        <translation>应为最多 %1 个字符的一行，实际为 %2 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/json_fields.py" line="87"/>
+        <source>expected one line without control characters, got %1</source>
+        <translation>应为不含控制字符的一行，实际为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/json_fields.py" line="94"/>
+        <source>expected %1 names (one per column), got %2</source>
+        <translation>应有 %1 个名称（每列一个），实际为 %2 个</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/json_fields.py" line="99"/>
+        <source>expected true or false, got %1</source>
+        <translation>应为 true 或 false，实际为%1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/json_fields.py" line="105"/>
+        <source>expected a whole number, got %1</source>
+        <translation>应为整数，实际为%1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/json_fields.py" line="108"/>
+        <source>expected a whole number %1, got %2</source>
+        <translation>应为整数 %1，实际为 %2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/json_fields.py" line="126"/>
+        <source>expected a number, got %1</source>
+        <translation>应为数，实际为%1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/json_fields.py" line="130"/>
+        <source>expected a finite number, got a number too large for a float</source>
+        <translation>应为有限数，实际的数太大，浮点数放不下</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/json_fields.py" line="132"/>
+        <source>expected a finite number, got %1</source>
+        <translation>应为有限数，实际为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/json_fields.py" line="134"/>
+        <source>expected a positive number, got %1</source>
+        <translation>应为正数，实际为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/json_fields.py" line="140"/>
+        <source>expected a list of lists of numbers</source>
+        <translation>应为由数的列表组成的列表</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/json_fields.py" line="141"/>
+        <source>expected a list of numbers</source>
+        <translation>应为数的列表</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/json_fields.py" line="143"/>
+        <source>expected shape %1, got %2</source>
+        <translation>形状应为 %1，实际为 %2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/json_fields.py" line="147"/>
+        <source>%1%2: expected a finite number, got %3</source>
+        <translation>%1%2：应为有限数，实际为 %3</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/json_fields.py" line="158"/>
+        <source>%1: expected a number, got %2</source>
+        <translation>%1：应为数，实际为 %2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/json_fields.py" line="160"/>
+        <source>%1: expected a finite number, got a number too large for a float</source>
+        <translation>%1：应为有限数，实际的数太大，浮点数放不下</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/json_fields.py" line="167"/>
+        <source>rows of different lengths</source>
+        <translation>各行长度不同</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/json_fields.py" line="201"/>
+        <location filename="../../nnviz/io/json_fields.py" line="201"/>
+        <source>a number</source>
+        <translation>一个数</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/json_fields.py" line="202"/>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/json_fields.py" line="202"/>
+        <source>a list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/json_fields.py" line="202"/>
+        <source>an object</source>
+        <translation>对象</translation>
     </message>
 </context>
 <context>
@@ -1214,6 +1532,138 @@ Nothing was written.</source>
         <location filename="../../nnviz/gui/file_actions.py" line="241"/>
         <source>Cannot import the weights</source>
         <translation>无法导入权重</translation>
+    </message>
+</context>
+<context>
+    <name>FileError</name>
+    <message>
+        <location filename="../../nnviz/io/files.py" line="87"/>
+        <source>cannot write to an empty file name</source>
+        <translation>无法写入：文件名为空</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/files.py" line="89"/>
+        <source>cannot write %1: the name ends with a slash (a folder), not a file name</source>
+        <translation>无法写入 %1：名称以斜杠结尾（是文件夹），不是文件名</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/files.py" line="100"/>
+        <source>cannot write %1: the folder %2 does not exist</source>
+        <translation>无法写入 %1：文件夹 %2 不存在</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/files.py" line="105"/>
+        <source>a loop of symbolic links</source>
+        <translation>符号链接形成了循环</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/files.py" line="106"/>
+        <location filename="../../nnviz/io/files.py" line="224"/>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/files.py" line="108"/>
+        <source>cannot write %1: it is a folder</source>
+        <translation>无法写入 %1：它是文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/files.py" line="110"/>
+        <source>cannot write %1: not a regular file (%2)</source>
+        <translation>无法写入 %1：不是普通文件（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/files.py" line="112"/>
+        <source>cannot write %1: the file is read-only</source>
+        <translation>无法写入 %1：文件是只读的</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/files.py" line="118"/>
+        <source>a FIFO</source>
+        <translation>FIFO 管道</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/files.py" line="120"/>
+        <source>a socket</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/files.py" line="122"/>
+        <source>a device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/files.py" line="123"/>
+        <source>a special file</source>
+        <translation>特殊文件</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/files.py" line="131"/>
+        <source>cannot write %1: cannot create a file in the folder %2 (%3)</source>
+        <translation>无法写入 %1：无法在文件夹 %2 中创建文件（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/files.py" line="199"/>
+        <source>cannot write %1: interrupted</source>
+        <translation>无法写入 %1：被中断</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/files.py" line="251"/>
+        <location filename="../../nnviz/io/files.py" line="292"/>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/files.py" line="257"/>
+        <source>an empty file name (expected a %1)</source>
+        <translation>文件名为空（应为%1）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/files.py" line="262"/>
+        <location filename="../../nnviz/io/files.py" line="276"/>
+        <source>%1: not a regular file (%2), expected a %3</source>
+        <translation>%1：不是普通文件（%2），应为%3</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/files.py" line="266"/>
+        <source>%1: no such file</source>
+        <translation>%1：没有这个文件</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/files.py" line="268"/>
+        <location filename="../../nnviz/io/files.py" line="274"/>
+        <source>%1: is a folder, not a %2</source>
+        <translation>%1：是文件夹，不是%2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/files.py" line="279"/>
+        <source>%1: %2 is over the limit of %3 for a %4</source>
+        <translation>%1：%2 超过了%4的上限 %3</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/files.py" line="288"/>
+        <source>%1: over the limit of %2 for a %3</source>
+        <translation>%1：超过了%3的上限 %2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/files.py" line="300"/>
+        <source>%1: line %2: not a text file (expected UTF-8 text)</source>
+        <translation>%1：第 %2 行：不是文本文件（应为 UTF-8 文本）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/snapshot.py" line="181"/>
+        <source>snapshot file</source>
+        <translation>快照文件</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/tables.py" line="164"/>
+        <source>data file</source>
+        <translation>数据文件</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/weights.py" line="77"/>
+        <source>weights file</source>
+        <translation>权重文件</translation>
     </message>
 </context>
 <context>
@@ -1520,141 +1970,113 @@ Nothing was written; choose another place.</source>
         <translation>导入权重</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="63"/>
+        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="62"/>
         <source>%1: a %2 network (%3).</source>
         <translation>%1：%2 网络（%3）。</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="68"/>
+        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="67"/>
         <source>Activations</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="72"/>
+        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="71"/>
         <source>The file does not say them: choose one per layer.</source>
         <translation>文件中没有写明：请为每层选择一个。</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="74"/>
+        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="73"/>
         <source>As the file says (change them if they are wrong).</source>
         <translation>按文件所写（如有错误请修改）。</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="88"/>
+        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="86"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="93"/>
+        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="91"/>
         <source>the current data (%1, %2)</source>
         <translation>当前数据（%1，%2）</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="93"/>
+        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="91"/>
         <source>unnamed</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="96"/>
+        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="94"/>
         <source>The current data has %1 and %2; this network takes %3 and %4. Choose data that fits:</source>
         <translation>当前数据有 %1 和 %2；这个网络需要 %3 个输入和 %4 个目标值。请选择匹配的数据：</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="107"/>
+        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="103"/>
         <source>no built-in data set fits: choose a table file</source>
         <translation>没有匹配的内置数据集：请选择表格文件</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="110"/>
+        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="106"/>
         <source>Table file…</source>
         <translation>表格文件…</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="112"/>
+        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="108"/>
         <source>A CSV or text table: %1 input columns, then %2 target columns</source>
         <translation>CSV 或文本表格：先 %1 个输入列，再 %2 个目标列</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="123"/>
+        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="119"/>
         <source>Open this network</source>
         <translation>打开这个网络</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="154"/>
+        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="150"/>
         <source>Data for the imported network</source>
         <translation>导入网络所用的数据</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="154"/>
+        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="150"/>
         <source>Tables (*.csv *.txt *.dat);;All files (*)</source>
         <translation>表格 (*.csv *.txt *.dat);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="178"/>
+        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="174"/>
         <source>Choose data for the network first</source>
         <translation>请先为网络选择数据</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="187"/>
+        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="183"/>
         <source>Imported %1: %2 network (%3) on %4, loss %5</source>
         <translation>已导入 %1：%2 网络（%3），数据 %4，损失函数 %5</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="189"/>
+        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="185"/>
         <source>the data</source>
         <translation>数据</translation>
     </message>
     <message numerus="yes">
         <location filename="../../nnviz/gui/dialogs/weights_import.py" line="61"/>
-        <source>%n weight layer</source>
-        <translation>
-            <numerusform>%n 个权重层</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="62"/>
         <source>%n weight layers</source>
         <translation>
             <numerusform>%n 个权重层</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="84"/>
-        <source>Layer %1 (%n neuron)</source>
-        <translation>
-            <numerusform>第 %1 层（%n 个神经元）</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="85"/>
+        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="83"/>
         <source>Layer %1 (%n neurons)</source>
         <translation>
             <numerusform>第 %1 层（%n 个神经元）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="98"/>
-        <source>%n input</source>
-        <translation>
-            <numerusform>%n 个输入</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="99"/>
+        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="96"/>
         <source>%n inputs</source>
         <translation>
             <numerusform>%n 个输入</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="100"/>
-        <source>%n target</source>
-        <translation>
-            <numerusform>%n 个目标值</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="101"/>
+        <location filename="../../nnviz/gui/dialogs/weights_import.py" line="97"/>
         <source>%n targets</source>
         <translation>
             <numerusform>%n 个目标值</numerusform>
@@ -1899,6 +2321,49 @@ Nothing was written; choose another place.</source>
     </message>
 </context>
 <context>
+    <name>Layout</name>
+    <message>
+        <location filename="../../nnviz/io/delimited.py" line="33"/>
+        <source>comma-separated</source>
+        <translation>逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/delimited.py" line="33"/>
+        <source>semicolon-separated</source>
+        <translation>分号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/delimited.py" line="34"/>
+        <source>tab-separated</source>
+        <translation>制表符分隔</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/delimited.py" line="34"/>
+        <source>spaces-separated</source>
+        <translation>空格分隔</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/delimited.py" line="35"/>
+        <source>decimal point</source>
+        <translation>小数点</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/delimited.py" line="35"/>
+        <source>decimal comma</source>
+        <translation>小数逗号</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/delimited.py" line="36"/>
+        <source>decimal point or comma</source>
+        <translation>小数点或小数逗号</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/delimited.py" line="66"/>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+</context>
+<context>
     <name>LearningRateControl</name>
     <message>
         <location filename="../../nnviz/gui/controls/lr_slider.py" line="265"/>
@@ -1924,9 +2389,232 @@ Nothing was written; choose another place.</source>
 <context>
     <name>LessonError</name>
     <message>
+        <location filename="../../nnviz/app/lessons/checks.py" line="333"/>
+        <source>kind: unknown check %1; expected one of %2</source>
+        <translation>kind：未知的检查 %1；应为以下之一：%2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/lessons/checks.py" line="340"/>
+        <source>%1: %2 takes %3</source>
+        <translation>%1：%2 只接受 %3</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/lessons/checks.py" line="344"/>
+        <source>%1: a %2 check needs it</source>
+        <translation>%1：%2 检查需要它</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/lessons/checks.py" line="346"/>
+        <source>%1: a %2 check needs one of %3</source>
+        <translation>%1：%2 检查需要以下之一：%3</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/lessons/checks.py" line="359"/>
+        <source>%1: expected a number, got %2</source>
+        <translation>%1：应为数，实际为 %2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/lessons/checks.py" line="363"/>
+        <source>%1: expected a whole number &gt;= %2, got %3</source>
+        <translation>%1：应为 &gt;= %2 的整数，实际为 %3</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/lessons/checks.py" line="368"/>
+        <source>%1: expected true or false, got %2</source>
+        <translation>%1：应为 true 或 false，实际为 %2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/lessons/checks.py" line="372"/>
+        <source>%1: expected text, a number or true/false, got %2</source>
+        <translation>%1：应为文本、数或 true/false，实际为 %2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/lessons/checks.py" line="375"/>
+        <source>%1: expected text, got %2</source>
+        <translation>%1：应为文本，实际为 %2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/lessons/checks.py" line="377"/>
+        <source>%1: expected one of %2, got %3</source>
+        <translation>%1：应为以下之一：%2；实际为 %3</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/lessons/checks.py" line="392"/>
+        <source>value: %1</source>
+        <translation>value：%1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/lessons/checks.py" line="394"/>
+        <source>value: shuffle is true or false, got %1</source>
+        <translation>value：shuffle 应为 true 或 false，实际为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/lessons/format.py" line="129"/>
+        <source>%1: file name: expected NN-name.toml (two digits, a dash, a name of lower-case letters, digits and dashes)</source>
+        <translation>%1：文件名：应为 NN-name.toml（两位数字、一个短横线，再加由小写字母、数字和短横线组成的名称）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/lessons/format.py" line="137"/>
+        <source>%1, line %2: not valid TOML: %3</source>
+        <translation>%1，第 %2 行：不是有效的 TOML：%3</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/lessons/format.py" line="139"/>
+        <source>%1: not valid TOML: %2</source>
+        <translation>%1：不是有效的 TOML：%2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/lessons/format.py" line="152"/>
+        <source>%1: cannot be read: %2</source>
+        <translation>%1：无法读取：%2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/lessons/format.py" line="225"/>
+        <source>missing: expected text</source>
+        <translation>缺失：应为文本</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/lessons/format.py" line="228"/>
+        <location filename="../../nnviz/app/lessons/format.py" line="341"/>
+        <source>expected text, got %1</source>
+        <translation>应为文本，实际为%1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/lessons/format.py" line="235"/>
+        <source>unknown field; expected one of %1, or a language such as zh_CN.title</source>
+        <translation>未知字段；应为以下之一：%1，或 zh_CN.title 这样的语言字段</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/lessons/format.py" line="237"/>
+        <source>unknown field; expected one of %1</source>
+        <translation>未知字段；应为以下之一：%1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/lessons/format.py" line="248"/>
+        <source>the English texts are the plain fields (title, text …)</source>
+        <translation>英文文本写在不带语言的字段里（title、text …）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/lessons/format.py" line="288"/>
+        <source>expected at least one [[steps]] table</source>
+        <translation>至少应有一个 [[steps]] 表</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/lessons/format.py" line="290"/>
+        <source>at most %1 steps, got %2</source>
+        <translation>最多 %1 步，实际为 %2 步</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/lessons/format.py" line="294"/>
+        <source>expected a table</source>
+        <translation>应为表</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/lessons/format.py" line="313"/>
+        <source>expected a table { kind = ... } or a list of them</source>
+        <translation>应为表 { kind = ... } 或由它们组成的列表</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/lessons/format.py" line="318"/>
+        <source>expected a table { kind = ... }</source>
+        <translation>应为表 { kind = ... }</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/lessons/format.py" line="322"/>
+        <source>missing: expected one of %1</source>
+        <translation>缺失：应为以下之一：%1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/lessons/format.py" line="334"/>
+        <source>expected a table { preset = ..., rate = ..., ... }</source>
+        <translation>应为表 { preset = ..., rate = ..., ... }</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/lessons/format.py" line="344"/>
+        <location filename="../../nnviz/app/lessons/format.py" line="390"/>
+        <source>expected one of %1, got %2</source>
+        <translation>应为以下之一：%1；实际为 %2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/lessons/format.py" line="349"/>
+        <source>a seed goes with a preset</source>
+        <translation>seed 须与 preset 一起给出</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/lessons/format.py" line="351"/>
+        <source>expected a whole number &gt;= 0, got %1</source>
+        <translation>应为 &gt;= 0 的整数，实际为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/lessons/format.py" line="358"/>
+        <location filename="../../nnviz/app/lessons/format.py" line="400"/>
+        <source>expected true or false, got %1</source>
+        <translation>应为 true 或 false，实际为%1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/lessons/format.py" line="370"/>
+        <source>expected a positive number, got %1</source>
+        <translation>应为正数，实际为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/lessons/format.py" line="376"/>
+        <source>expected a table such as { batch = &quot;online&quot;, loss = &quot;mse&quot; }</source>
+        <translation>应为 { batch = &quot;online&quot;, loss = &quot;mse&quot; } 这样的表</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/lessons/format.py" line="397"/>
+        <source>expected a table such as { momentum = 0.9 }, got %1</source>
+        <translation>应为 { momentum = 0.9 } 这样的表，实际为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/lessons/format.py" line="403"/>
+        <source>expected a table such as { kind = &quot;step&quot;, step_size = 50 }, got %1</source>
+        <translation>应为 { kind = &quot;step&quot;, step_size = 50 } 这样的表，实际为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/lessons/format.py" line="410"/>
+        <source>expected a table { until_loss = 0.001, max_iterations = 1000 }</source>
+        <translation>应为表 { until_loss = 0.001, max_iterations = 1000 }</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/lessons/format.py" line="418"/>
+        <source>expected a whole number &gt;= 1, got %1</source>
+        <translation>应为 &gt;= 1 的整数，实际为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/lessons/quantities.py" line="84"/>
+        <source>no neuron %1</source>
+        <translation>没有神经元 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/lessons/quantities.py" line="232"/>
+        <source>expected a weight layer 1, 2, ..., got %1</source>
+        <translation>应为权重层 1, 2, ...，实际为 %1</translation>
+    </message>
+    <message>
         <location filename="../../nnviz/app/lessons/quantities.py" line="241"/>
         <source>expected an optimizer (%1), a batch mode (full, online or a size) or a loss (%2), got %3</source>
         <translation>应为优化器（%1）、批量方式（full、online 或一个大小）或损失函数（%2），实际为 %3</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/lessons/quantities.py" line="295"/>
+        <source>unknown quantity %1; expected one of %2</source>
+        <translation>未知的量 %1；应为以下之一：%2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/lessons/quantities.py" line="298"/>
+        <source>%1 takes no argument, got %2:%3</source>
+        <translation>%1 不接受参数，实际为 %2:%3</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/lessons/quantities.py" line="300"/>
+        <source>%1 needs %2: %3:...</source>
+        <translation>%1 需要%2：%3:...</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/app/lessons/quantities.py" line="325"/>
+        <source>a brace that is not a quantity such as {loss} or {grad:w5}: %1</source>
+        <translation>花括号里不是 {loss} 或 {grad:w5} 这样的量：%1</translation>
     </message>
 </context>
 <context>
@@ -2543,6 +3231,80 @@ Nothing was written; choose another place.</source>
     </message>
 </context>
 <context>
+    <name>Network</name>
+    <message>
+        <location filename="../../nnviz/core/network.py" line="69"/>
+        <source>a network needs at least an input and an output layer</source>
+        <translation>网络至少需要一个输入层和一个输出层</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/network.py" line="71"/>
+        <source>every layer needs at least one neuron, got sizes %1</source>
+        <translation>每层至少需要一个神经元，实际各层大小为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/network.py" line="77"/>
+        <source>expected %1 activations (one per weight layer), got %2</source>
+        <translation>应有 %1 个激活函数（每个权重层一个），实际为 %2 个</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/network.py" line="111"/>
+        <location filename="../../nnviz/core/network.py" line="147"/>
+        <source>expected %1 weight matrices and bias vectors</source>
+        <translation>应有 %1 个权重矩阵和偏置向量</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/network.py" line="117"/>
+        <source>W%1: expected shape %2, got %3</source>
+        <translation>W%1：形状应为 %2，实际为 %3</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/network.py" line="119"/>
+        <source>b%1: expected shape %2, got %3</source>
+        <translation>b%1：形状应为 %2，实际为 %3</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/network.py" line="129"/>
+        <source>neuron names must match the layer sizes %1</source>
+        <translation>神经元名称须与各层大小 %1 相符</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/network.py" line="162"/>
+        <source>bad parameter name %1: expected W&lt;layer&gt;[&lt;row&gt;,&lt;col&gt;] or b&lt;layer&gt;[&lt;row&gt;]</source>
+        <translation>参数名 %1 有误：应为 W&lt;层&gt;[&lt;行&gt;,&lt;列&gt;] 或 b&lt;层&gt;[&lt;行&gt;]</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/network.py" line="167"/>
+        <source>bad parameter name %1: weights take [row,col], biases take [row]</source>
+        <translation>参数名 %1 有误：权重用 [行,列]，偏置用 [行]</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/network.py" line="170"/>
+        <source>bad parameter name %1: layer must be 1..%2</source>
+        <translation>参数名 %1 有误：层须为 1..%2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/network.py" line="173"/>
+        <source>bad parameter name %1: row must be 0..%2</source>
+        <translation>参数名 %1 有误：行须为 0..%2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/network.py" line="175"/>
+        <source>bad parameter name %1: column must be 0..%2</source>
+        <translation>参数名 %1 有误：列须为 0..%2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/network.py" line="208"/>
+        <source>expected %1 parameters, got shape %2</source>
+        <translation>应有 %1 个参数，实际形状为 %2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/network.py" line="261"/>
+        <source>unknown initialisation %1; expected one of %2</source>
+        <translation>未知的初始化方式 %1；应为以下之一：%2</translation>
+    </message>
+</context>
+<context>
     <name>NetworkEditor</name>
     <message>
         <location filename="../../nnviz/gui/dialogs/network_editor.py" line="55"/>
@@ -2550,132 +3312,132 @@ Nothing was written; choose another place.</source>
         <translation>网络编辑器</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="70"/>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="68"/>
         <source>Data: %1 — %2, %3 (fixed by the data)</source>
         <translation>数据：%1 — %2，%3（由数据决定）</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="71"/>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="69"/>
         <source>current data set</source>
         <translation>当前数据集</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="79"/>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="77"/>
         <source>Add hidden layer</source>
         <translation>添加隐藏层</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="80"/>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="78"/>
         <source>Add a hidden layer before the output (at most %1)</source>
         <translation>在输出层之前添加一个隐藏层（最多 %1 个）</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="90"/>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="88"/>
         <source>How the weights and biases are drawn</source>
         <translation>权重和偏置如何随机生成</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="97"/>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="95"/>
         <source>The seed of the initialisation and of the batch shuffling</source>
         <translation>初始化和批量打乱所用的随机种子</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="100"/>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="98"/>
         <source>Initialisation</source>
         <translation>初始化</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="102"/>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="100"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="106"/>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="104"/>
         <source>Build network</source>
         <translation>构建网络</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="135"/>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="133"/>
         <source>Layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="135"/>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="133"/>
         <source>Neurons</source>
         <translation>神经元数</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="135"/>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="133"/>
         <source>Activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="138"/>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="136"/>
         <source>Input</source>
         <translation>输入层</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="144"/>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="142"/>
         <source>Hidden %1</source>
         <translation>隐藏层 %1</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="149"/>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="147"/>
         <source>Neurons in hidden layer %1 (1 to %2)</source>
         <translation>隐藏层 %1 的神经元数（1 到 %2）</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="156"/>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="154"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="157"/>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="155"/>
         <source>Remove hidden layer %1</source>
         <translation>移除隐藏层 %1</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="162"/>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="160"/>
         <source>Output</source>
         <translation>输出层</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="171"/>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="169"/>
         <source>Fixed by the data set</source>
         <translation>由数据集决定</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="183"/>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="181"/>
         <source>softmax needs at least 2 outputs</source>
         <translation>softmax 至少需要 2 个输出</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="191"/>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="189"/>
         <source>Activation of the output layer</source>
         <translation>输出层的激活函数</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="192"/>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="190"/>
         <source>Activation of hidden layer %1</source>
         <translation>隐藏层 %1 的激活函数</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="217"/>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="215"/>
         <source>Layers %1</source>
         <translation>各层 %1</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="229"/>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="227"/>
         <source>At most %1 hidden layers</source>
         <translation>最多 %1 个隐藏层</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="243"/>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="241"/>
         <source>There is no hidden layer to remove</source>
         <translation>没有可移除的隐藏层</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="327"/>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="325"/>
         <source>New network %1 (%2), %3 initialisation, seed %4, loss %5</source>
         <translation>新网络 %1（%2），%3 初始化，种子 %4，损失函数 %5</translation>
     </message>
@@ -2711,34 +3473,20 @@ Nothing was written; choose another place.</source>
     </message>
     <message numerus="yes">
         <location filename="../../nnviz/gui/dialogs/network_editor.py" line="66"/>
-        <source>%n input</source>
-        <translation>
-            <numerusform>%n 个输入</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="67"/>
         <source>%n inputs</source>
         <translation>
             <numerusform>%n 个输入</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="68"/>
-        <source>%n output</source>
-        <translation>
-            <numerusform>%n 个输出</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="69"/>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="67"/>
         <source>%n outputs</source>
         <translation>
             <numerusform>%n 个输出</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="219"/>
+        <location filename="../../nnviz/gui/dialogs/network_editor.py" line="217"/>
         <source>%n parameters</source>
         <translation>
             <numerusform>%n 个参数</numerusform>
@@ -2761,13 +3509,6 @@ Nothing was written; choose another place.</source>
         <location filename="../../nnviz/app/runs.py" line="158"/>
         <source> (stopped after %1: diverged)</source>
         <translation>（%1 次后停止：发散）</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../nnviz/app/runs.py" line="160"/>
-        <source>After %n iteration</source>
-        <translation>
-            <numerusform>%n 次迭代后</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../nnviz/app/runs.py" line="160"/>
@@ -2834,19 +3575,19 @@ Nothing was written; choose another place.</source>
         <translation>正在写入 %1… 第 %2 帧，共 %3 帧</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/record_control.py" line="166"/>
+        <location filename="../../nnviz/gui/record_control.py" line="165"/>
         <source>Cannot write the recording</source>
         <translation>无法写入录制文件</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/record_control.py" line="167"/>
+        <location filename="../../nnviz/gui/record_control.py" line="166"/>
         <source>%1
 Nothing was written.</source>
         <translation>%1
 没有写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/record_control.py" line="169"/>
+        <location filename="../../nnviz/gui/record_control.py" line="168"/>
         <source>Recording cancelled: nothing was written</source>
         <translation>录制已取消：没有写入任何文件</translation>
     </message>
@@ -2859,13 +3600,6 @@ Nothing was written.</source>
     </message>
     <message numerus="yes">
         <location filename="../../nnviz/gui/record_control.py" line="105"/>
-        <source>%n frame</source>
-        <translation>
-            <numerusform>%n 帧</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../nnviz/gui/record_control.py" line="105"/>
         <source>%n frames</source>
         <translation>
             <numerusform>%n 帧</numerusform>
@@ -2873,13 +3607,6 @@ Nothing was written.</source>
     </message>
     <message numerus="yes">
         <location filename="../../nnviz/gui/record_control.py" line="159"/>
-        <source>Recorded %n frame (%1 s) to %2</source>
-        <translation>
-            <numerusform>已录制 %n 帧（%1 秒）到 %2</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../nnviz/gui/record_control.py" line="160"/>
         <source>Recorded %n frames (%1 s) to %2</source>
         <translation>
             <numerusform>已录制 %n 帧（%1 秒）到 %2</numerusform>
@@ -3076,13 +3803,13 @@ Nothing was written.</source>
         <translation>%1：请重置、后退一步或修改学习率</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/play.py" line="143"/>
-        <location filename="../../nnviz/app/play.py" line="184"/>
+        <location filename="../../nnviz/app/play.py" line="144"/>
+        <location filename="../../nnviz/app/play.py" line="185"/>
         <source>Stopped: the loss fell below %1</source>
         <translation>已停止：损失低于 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../nnviz/app/play.py" line="157"/>
+        <location filename="../../nnviz/app/play.py" line="158"/>
         <source>Stopped: reached %n iterations</source>
         <translation>
             <numerusform>已停止：达到 %n 次迭代</numerusform>
@@ -3119,93 +3846,278 @@ Nothing was written.</source>
         <translation>训练发散：%1。请后退一步、重置或降低学习率。</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/session.py" line="236"/>
+        <location filename="../../nnviz/app/session.py" line="237"/>
         <source>Reset to the initial weights; the forks that branched later are removed: %1</source>
         <translation>已重置为初始权重；之后才分出的分叉已移除：%1</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/session.py" line="237"/>
+        <location filename="../../nnviz/app/session.py" line="238"/>
         <source>Reset to the initial weights</source>
         <translation>已重置为初始权重</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/session.py" line="269"/>
+        <location filename="../../nnviz/app/session.py" line="270"/>
         <source>%1 frozen: training leaves it unchanged</source>
         <translation>%1 已冻结：训练不改变它</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/session.py" line="270"/>
+        <location filename="../../nnviz/app/session.py" line="271"/>
         <source>%1 unfrozen</source>
         <translation>%1 已解冻</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../nnviz/app/session.py" line="272"/>
+        <location filename="../../nnviz/app/session.py" line="273"/>
         <source>%n parameters frozen: training leaves them unchanged</source>
         <translation>
             <numerusform>%n 个参数已冻结：训练不改变它们</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../nnviz/app/session.py" line="273"/>
+        <location filename="../../nnviz/app/session.py" line="274"/>
         <source>%n parameters unfrozen</source>
         <translation>
             <numerusform>%n 个参数已解冻</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/session.py" line="284"/>
+        <location filename="../../nnviz/app/session.py" line="285"/>
         <source>All biases frozen: training leaves them unchanged</source>
         <translation>所有偏置已冻结：训练不改变它们</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/session.py" line="285"/>
+        <location filename="../../nnviz/app/session.py" line="286"/>
         <source>All biases unfrozen</source>
         <translation>所有偏置已解冻</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/session.py" line="306"/>
+        <location filename="../../nnviz/app/session.py" line="307"/>
         <source>%1 set to %2 (Step back undoes it)</source>
         <translation>%1 设为 %2（“后退一步”可撤销）</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/session.py" line="309"/>
+        <location filename="../../nnviz/app/session.py" line="310"/>
         <source>%1 (Step back undoes it)</source>
         <translation>%1（“后退一步”可撤销）</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/session.py" line="359"/>
+        <location filename="../../nnviz/app/session.py" line="360"/>
         <source>Back to the initial weights from before the lesson</source>
         <translation>已回到演示之前的初始权重</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/session.py" line="374"/>
+        <location filename="../../nnviz/app/session.py" line="375"/>
         <source>Cannot fork a diverged run: step back or reset first</source>
         <translation>不能从已发散的运行分叉：请先后退一步或重置</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/session.py" line="381"/>
+        <location filename="../../nnviz/app/session.py" line="382"/>
         <source>Fork: %1</source>
         <translation>分叉：%1</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/session.py" line="387"/>
+        <location filename="../../nnviz/app/session.py" line="388"/>
         <source>Forked at iteration %1: the fork trains at rate %2 with %3 alongside the main run</source>
         <translation>已在第 %1 次迭代分叉：分叉以学习率 %2、%3 与主运行并行训练</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/session.py" line="390"/>
+        <location filename="../../nnviz/app/session.py" line="391"/>
         <source>%1; it replaces the oldest fork (%2): at most %3 forks run at once</source>
         <translation>%1；它取代了最早的分叉（%2）：最多同时运行 %3 个分叉</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/session.py" line="433"/>
+        <location filename="../../nnviz/app/session.py" line="434"/>
         <source>The trainer has diverged: reset or step back before a race.</source>
         <translation>训练已发散：竞赛前请重置或后退一步。</translation>
     </message>
     <message>
-        <location filename="../../nnviz/app/session.py" line="552"/>
+        <location filename="../../nnviz/app/session.py" line="553"/>
         <source>That point is older than the kept step history; only the recent iterations can be resumed</source>
         <translation>该时刻早于保留的步骤历史；只能从最近的迭代继续</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotError</name>
+    <message>
+        <location filename="../../nnviz/io/snapshot.py" line="173"/>
+        <source>cannot save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/snapshot.py" line="192"/>
+        <source>the file is empty (expected a JSON snapshot)</source>
+        <translation>文件是空的（应为 JSON 快照）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/snapshot.py" line="196"/>
+        <source>not valid JSON at line %1, column %2: %3</source>
+        <translation>第 %1 行第 %2 列不是有效的 JSON：%3</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/snapshot.py" line="199"/>
+        <source>not valid JSON: nested too deeply</source>
+        <translation>不是有效的 JSON：嵌套太深</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/snapshot.py" line="201"/>
+        <source>not valid JSON: a number with too many digits</source>
+        <translation>不是有效的 JSON：有一个数的位数太多</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/snapshot.py" line="208"/>
+        <source>expected a JSON object at the top level</source>
+        <translation>顶层应为 JSON 对象</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/snapshot.py" line="211"/>
+        <source>format: missing (expected &quot;%1&quot;)</source>
+        <translation>format：缺失（应为“%1”）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/snapshot.py" line="213"/>
+        <source>format: expected &quot;%1&quot;, got %2</source>
+        <translation>format：应为“%1”，实际为 %2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/snapshot.py" line="216"/>
+        <source>version: unsupported version %1 (this nnviz reads version %2)</source>
+        <translation>version：不支持的版本 %1（此 nnviz 读取版本 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/snapshot.py" line="223"/>
+        <source>expected at least two layers (inputs and outputs)</source>
+        <translation>至少应有两层（输入和输出）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/snapshot.py" line="231"/>
+        <source>expected %1 activations (one per weight layer), got %2</source>
+        <translation>应有 %1 个激活函数（每个权重层一个），实际为 %2 个</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/snapshot.py" line="244"/>
+        <source>expected one name per neuron for sizes %1</source>
+        <translation>各层大小为 %1，应每个神经元一个名称</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/snapshot.py" line="251"/>
+        <source>network: %1</source>
+        <translation>network：%1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/snapshot.py" line="309"/>
+        <source>expected each sample index 0..%1 exactly once</source>
+        <translation>每个样本序号 0..%1 应恰好出现一次</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/snapshot.py" line="334"/>
+        <location filename="../../nnviz/io/snapshot.py" line="395"/>
+        <source>training: %1</source>
+        <translation>training：%1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/snapshot.py" line="348"/>
+        <source>training.optimizer.state: missing (state_of names an optimizer)</source>
+        <translation>training.optimizer.state：缺失（state_of 指明了一个优化器）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/snapshot.py" line="356"/>
+        <source>training.optimizer.t: expected 0 when there is no optimizer state</source>
+        <translation>training.optimizer.t：没有优化器状态时应为 0</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/snapshot.py" line="373"/>
+        <source>iteration_values: missing (the cursor stands inside an iteration)</source>
+        <translation>iteration_values：缺失（当前位置在一次迭代之中）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/snapshot.py" line="378"/>
+        <source>training.optimizer.state_of: missing (an update of this iteration has run)</source>
+        <translation>training.optimizer.state_of：缺失（本次迭代的更新已经运行）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/snapshot.py" line="381"/>
+        <source>training.optimizer.state_of: expected %1 (the optimizer of the update phase under way), got %2</source>
+        <translation>training.optimizer.state_of：应为 %1（正在进行的更新阶段的优化器），实际为 %2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/snapshot.py" line="404"/>
+        <location filename="../../nnviz/io/snapshot.py" line="442"/>
+        <source>expected %1 entries (one per weight layer), got %2</source>
+        <translation>应有 %1 项（每个权重层一项），实际为 %2 项</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/snapshot.py" line="448"/>
+        <source>expected [W state, b state]</source>
+        <translation>应为 [W 状态, b 状态]</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/snapshot.py" line="488"/>
+        <source>iteration_values.%1: missing (the %2 step has run)</source>
+        <translation>iteration_values.%1：缺失（%2 步已经运行）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/snapshot.py" line="490"/>
+        <source>iteration_values.%1[%2]: missing (the %3 step of layer %4 has run)</source>
+        <translation>iteration_values.%1[%2]：缺失（第 %4 层的 %3 步已经运行）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/snapshot_fields.py" line="43"/>
+        <source>not allowed without target_range (the targets were not scaled)</source>
+        <translation>没有 target_range 时不允许（目标未缩放）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/snapshot_fields.py" line="46"/>
+        <source>expected [low, high] with low &lt; high, got %1</source>
+        <translation>应为 [low, high] 且 low &lt; high，实际为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/snapshot_fields.py" line="50"/>
+        <source>column %1: minimum %2 is above the maximum %3</source>
+        <translation>第 %1 列：最小值 %2 大于最大值 %3</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/snapshot_fields.py" line="68"/>
+        <source>expected at least one sample</source>
+        <translation>至少应有一个样本</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/snapshot_fields.py" line="72"/>
+        <source>expected %1 columns (the network&apos;s inputs), got %2</source>
+        <translation>应有 %1 列（网络的输入数），实际为 %2 列</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/snapshot_fields.py" line="75"/>
+        <source>expected %1 columns (the network&apos;s outputs), got %2</source>
+        <translation>应有 %1 列（网络的输出数），实际为 %2 列</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/snapshot_fields.py" line="78"/>
+        <source>expected %1 row (one per input row), got %2</source>
+        <translation>应有 %1 行（每个输入行一行），实际为 %2 行</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/snapshot_fields.py" line="80"/>
+        <source>expected %1 rows (one per input row), got %2</source>
+        <translation>应有 %1 行（每个输入行一行），实际为 %2 行</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/snapshot_fields.py" line="93"/>
+        <source>%1.params: %2</source>
+        <translation>%1.params：%2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/snapshot_fields.py" line="125"/>
+        <source>expected a %1 generator state (bit_generator: &quot;%2&quot;)</source>
+        <translation>应为 %1 生成器状态（bit_generator：“%2”）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/snapshot_fields.py" line="138"/>
+        <source>not a valid generator state (%1)</source>
+        <translation>不是有效的生成器状态（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/snapshot_fields.py" line="145"/>
+        <source>expected %1 arrays (one per weight layer), got %2</source>
+        <translation>应有 %1 个数组（每个权重层一个），实际为 %2 个</translation>
     </message>
 </context>
 <context>
@@ -3348,22 +4260,22 @@ Nothing was written.</source>
         <translation>第 %1 次迭代</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/controls/step_controls.py" line="255"/>
+        <location filename="../../nnviz/gui/controls/step_controls.py" line="254"/>
         <source>diverged: %1</source>
         <translation>发散：%1</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/controls/step_controls.py" line="257"/>
+        <location filename="../../nnviz/gui/controls/step_controls.py" line="256"/>
         <source>loss %1</source>
         <translation>损失 %1</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/controls/step_controls.py" line="259"/>
+        <location filename="../../nnviz/gui/controls/step_controls.py" line="258"/>
         <source>loss %1 (current weights)</source>
         <translation>损失 %1（当前权重）</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/controls/step_controls.py" line="261"/>
+        <location filename="../../nnviz/gui/controls/step_controls.py" line="260"/>
         <source>loss %1 (before training)</source>
         <translation>损失 %1（训练前）</translation>
     </message>
@@ -3399,13 +4311,6 @@ Nothing was written.</source>
     </message>
     <message numerus="yes">
         <location filename="../../nnviz/gui/controls/step_controls.py" line="250"/>
-        <source>%n epoch done</source>
-        <translation>
-            <numerusform>已完成 %n 轮</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../nnviz/gui/controls/step_controls.py" line="251"/>
         <source>%n epochs done</source>
         <translation>
             <numerusform>已完成 %n 轮</numerusform>
@@ -3774,6 +4679,91 @@ Plane of the trajectory: the loss over the plane through the current point spann
     </message>
 </context>
 <context>
+    <name>Trainer</name>
+    <message>
+        <location filename="../../nnviz/core/history.py" line="122"/>
+        <source>nothing to step back to: this is the start of the kept history (the last %1 micro-steps are kept)</source>
+        <translation>无法再后退：这里是保留的历史的开头（只保留最近 %1 个微步）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/core/history.py" line="124"/>
+        <source>can step back at most %n micro-steps</source>
+        <translation>
+            <numerusform>最多只能后退 %n 个微步</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/trainer.py" line="52"/>
+        <source>net inputs</source>
+        <translation>净输入</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/trainer.py" line="52"/>
+        <source>gradients</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/trainer.py" line="53"/>
+        <source>parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/trainer.py" line="53"/>
+        <source>optimizer state</source>
+        <translation>优化器状态</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/trainer.py" line="63"/>
+        <source>the loss exploded to %1</source>
+        <translation>损失暴增到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/trainer.py" line="65"/>
+        <source>the loss is not a number any more</source>
+        <translation>损失不再是一个数</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/trainer.py" line="67"/>
+        <source>the loss on the check set is not a number any more</source>
+        <translation>检验集上的损失不再是一个数</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/trainer.py" line="70"/>
+        <source>the %1 of layer %2 stopped being finite</source>
+        <translation>第 %2 层的%1不再是有限数</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/trainer.py" line="71"/>
+        <source>%1 at iteration %2</source>
+        <translation>第 %2 次迭代时%1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/trainer.py" line="229"/>
+        <source>%1; the update of iteration %2 that caused it is undone</source>
+        <translation>%1；造成它的第 %2 次迭代的更新已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/trainer.py" line="267"/>
+        <source>%1; lower the learning rate (or change another setting), step back or reset first</source>
+        <translation>%1；请先降低学习率（或修改其他设置）、后退一步或重置</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/trainer_state.py" line="62"/>
+        <source>the data has %1 input columns but the network has %2 inputs</source>
+        <translation>数据有 %1 个输入列，网络却有 %2 个输入</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/trainer_state.py" line="65"/>
+        <source>the data has %1 target columns but the network has %2 outputs</source>
+        <translation>数据有 %1 个目标列，网络却有 %2 个输出</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/trainer_state.py" line="427"/>
+        <source>%1: a parameter must be a finite number, got %2</source>
+        <translation>%1：参数须为有限数，实际为 %2</translation>
+    </message>
+</context>
+<context>
     <name>TrainingPanel</name>
     <message>
         <location filename="../../nnviz/gui/panels/training_panel.py" line="111"/>
@@ -4037,6 +5027,184 @@ Plane of the trajectory: the loss over the plane through the current point spann
     </message>
 </context>
 <context>
+    <name>WeightsError</name>
+    <message>
+        <location filename="../../nnviz/io/weights.py" line="75"/>
+        <source>%1: expected a .npz file or a PyTorch state dict (.pt, .pth)</source>
+        <translation>%1：应为 .npz 文件或 PyTorch 状态字典（.pt、.pth）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/weights.py" line="87"/>
+        <source>%1: not a valid .npz file (not a zip archive of arrays)</source>
+        <translation>%1：不是有效的 .npz 文件（不是数组的 zip 压缩包）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/weights.py" line="97"/>
+        <source>%1: holds Python objects, not plain arrays (nnviz never unpickles them)</source>
+        <translation>%1：含有 Python 对象而不是普通数组（nnviz 从不对它们做反序列化）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/weights.py" line="99"/>
+        <source>%1: not a valid .npz file (%2)</source>
+        <translation>%1：不是有效的 .npz 文件（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/weights.py" line="101"/>
+        <source>%1: not a valid .npz file (truncated or damaged: %2)</source>
+        <translation>%1：不是有效的 .npz 文件（被截断或已损坏：%2）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/weights.py" line="108"/>
+        <source>%1: unexpected array %2 (expected W1, b1, W2, b2, ... and optionally activations)</source>
+        <translation>%1：意外的数组 %2（应为 W1, b1, W2, b2, ...，可另加 activations）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/weights.py" line="113"/>
+        <source>%1: no weights (expected arrays W1, b1, W2, b2, ...)</source>
+        <translation>%1：没有权重（应有数组 W1, b1, W2, b2, ...）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/weights.py" line="117"/>
+        <source>%1: %2%3 is missing (expected W1, b1, ..., W%4, b%5)</source>
+        <translation>%1：缺少 %2%3（应为 W1, b1, ..., W%4, b%5）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/weights.py" line="122"/>
+        <source>%1: activations: expected a list of names, got an array of %2 with shape %3</source>
+        <translation>%1：activations：应为名称列表，实际为形状 %3 的 %2 数组</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/weights.py" line="126"/>
+        <source>%1: activations: expected %2 names (one per weight layer), got %3</source>
+        <translation>%1：activations：应有 %2 个名称（每个权重层一个），实际为 %3 个</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/weights.py" line="137"/>
+        <source>%1: reading a PyTorch state dict needs the package torch (pip install torch), or save the weights as .npz</source>
+        <translation>%1：读取 PyTorch 状态字典需要 torch 包（pip install torch），或者把权重存为 .npz</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/weights.py" line="146"/>
+        <source>%1: holds more than tensors (%2); nnviz reads a state dict (torch.save(model.state_dict(), ...)) and never unpickles other objects</source>
+        <translation>%1：含有张量以外的东西（%2）；nnviz 只读状态字典（torch.save(model.state_dict(), ...)），从不对其他对象做反序列化</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/weights.py" line="149"/>
+        <source>%1: not a PyTorch state dict that can be read (truncated or damaged?)</source>
+        <translation>%1：不是可读取的 PyTorch 状态字典（被截断或已损坏？）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/weights.py" line="152"/>
+        <source>%1: expected a state dict (names -&gt; tensors), got %2</source>
+        <translation>%1：应为状态字典（名称 -&gt; 张量），实际为 %2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/weights.py" line="158"/>
+        <source>%1: %2 is not the weight or bias of a Linear layer (nnviz reads an nn.Sequential of nn.Linear layers)</source>
+        <translation>%1：%2 不是 Linear 层的权重或偏置（nnviz 读取由 nn.Linear 层组成的 nn.Sequential）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/weights.py" line="163"/>
+        <source>%1: %2 has no bias (nnviz layers have one; use nn.Linear(..., bias=True))</source>
+        <translation>%1：%2 没有偏置（nnviz 的层都有偏置；请用 nn.Linear(..., bias=True)）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/weights.py" line="166"/>
+        <source>%1: %2 has a bias but no weight</source>
+        <translation>%1：%2 有偏置但没有权重</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/weights.py" line="181"/>
+        <source>%1: %2: .npy format version %3 is not read (1.0 or 2.0)</source>
+        <translation>%1：%2：不读取 .npy 格式版本 %3（只读 1.0 或 2.0）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/weights.py" line="186"/>
+        <source>%1: %2 has shape %3: %4 MiB is over the limit of %5 MiB</source>
+        <translation>%1：%2 的形状为 %3：%4 MiB 超过了 %5 MiB 的上限</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/weights.py" line="224"/>
+        <source>%1: %2: expected numbers, got %3</source>
+        <translation>%1：%2：应为数，实际为 %3</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/weights.py" line="226"/>
+        <source>%1: %2: expected a matrix (n_out, n_in), got shape %3</source>
+        <translation>%1：%2：应为矩阵 (n_out, n_in)，实际形状为 %3</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/weights.py" line="229"/>
+        <source>%1: %2: expected shape (%3,) to match %4 %5, got %6</source>
+        <translation>%1：%2：形状应为 (%3,)，与 %4 %5 相符，实际为 %6</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/weights.py" line="232"/>
+        <source>%1: %2 has shape %3: %4 inputs, but layer %5 has %6 neurons (%7 %8)</source>
+        <translation>%1：%2 的形状为 %3：%4 个输入，但第 %5 层有 %6 个神经元（%7 %8）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/weights.py" line="237"/>
+        <source>%1: %2: holds a number that is not finite</source>
+        <translation>%1：%2：含有一个不是有限数的值</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/weights.py" line="243"/>
+        <source>%1: activations: unknown activation %2 for layer %3 (expected one of %4)</source>
+        <translation>%1：activations：第 %3 层的激活函数 %2 未知（应为以下之一：%4）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/weights.py" line="259"/>
+        <source>%1: expected %2 activations (one per weight layer), got %3</source>
+        <translation>%1：应有 %2 个激活函数（每个权重层一个），实际为 %3 个</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/weights.py" line="263"/>
+        <source>%1 input</source>
+        <translation>%1 个输入</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/weights.py" line="263"/>
+        <source>%1 inputs</source>
+        <translation>%1 个输入</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/weights.py" line="264"/>
+        <source>%1 output</source>
+        <translation>%1 个输出</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/weights.py" line="264"/>
+        <source>%1 outputs</source>
+        <translation>%1 个输出</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/weights.py" line="266"/>
+        <source>%1 input column</source>
+        <translation>%1 个输入列</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/weights.py" line="266"/>
+        <source>%1 input columns</source>
+        <translation>%1 个输入列</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/weights.py" line="268"/>
+        <source>%1 target column</source>
+        <translation>%1 个目标列</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/weights.py" line="269"/>
+        <source>%1 target columns</source>
+        <translation>%1 个目标列</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/weights.py" line="270"/>
+        <source>%1: the network has %2 and %3, the data %4 and %5</source>
+        <translation>%1：网络有 %2和 %3，数据有 %4和 %5</translation>
+    </message>
+</context>
+<context>
     <name>checks</name>
     <message>
         <location filename="../../nnviz/app/lessons/checks.py" line="101"/>
@@ -4268,6 +5436,59 @@ Plane of the trajectory: the loss over the plane through the current point spann
         <location filename="../../nnviz/core/data/datasets.py" line="305"/>
         <source>rent from floor area (10-60 m²) and metro distance (0.1-0.9 km): inputs of very different sizes</source>
         <translation>由面积（10-60 m²）和到地铁的距离（0.1-0.9 km）预测租金：输入的数量级相差很大</translation>
+    </message>
+</context>
+<context>
+    <name>delimited</name>
+    <message>
+        <location filename="../../nnviz/io/delimited.py" line="86"/>
+        <source>unknown delimiter %1; expected one of %2 or &apos;auto&apos;</source>
+        <translation>未知的分隔符 %1；应为 %2 之一或 &apos;auto&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/delimited.py" line="89"/>
+        <source>unknown decimal mark %1; expected &apos;.&apos;, &apos;,&apos; or &apos;auto&apos;</source>
+        <translation>未知的小数点符号 %1；应为 &apos;.&apos;、&apos;,&apos; 或 &apos;auto&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/delimited.py" line="91"/>
+        <source>a comma cannot be both the delimiter and the decimal mark</source>
+        <translation>逗号不能既作分隔符又作小数点</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/delimited.py" line="120"/>
+        <source>%1 is too large for a float</source>
+        <translation>%1 太大，浮点数放不下</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/delimited.py" line="123"/>
+        <source>%1 is not a finite number</source>
+        <translation>%1 不是有限数</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/delimited.py" line="125"/>
+        <source>empty cell (expected a number)</source>
+        <translation>空单元格（应为数）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/delimited.py" line="128"/>
+        <source>%1 is not a number with the decimal mark %2</source>
+        <translation>按小数点符号 %2，%1 不是数</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/delimited.py" line="129"/>
+        <source>%1 is not a number</source>
+        <translation>%1 不是数</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/delimited.py" line="160"/>
+        <source>not a text file (a NUL character)</source>
+        <translation>不是文本文件（有 NUL 字符）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/delimited.py" line="167"/>
+        <source>a quoted cell is not closed (its closing &quot; is missing)</source>
+        <translation>一个带引号的单元格没有闭合（缺少结尾的 &quot;）</translation>
     </message>
 </context>
 <context>
@@ -4917,6 +6138,64 @@ Plane of the trajectory: the loss over the plane through the current point spann
     </message>
 </context>
 <context>
+    <name>recipes</name>
+    <message>
+        <location filename="../../nnviz/core/recipes.py" line="83"/>
+        <source>%1 is only allowed on the output layer, not layer %2</source>
+        <translation>%1 只能用在输出层，不能用在第 %2 层</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/recipes.py" line="85"/>
+        <source>softmax needs at least 2 outputs, the output layer has %1</source>
+        <translation>softmax 至少需要 2 个输出，输出层只有 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/recipes.py" line="93"/>
+        <source>the input layer</source>
+        <translation>输入层</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/recipes.py" line="94"/>
+        <source>the output layer</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/recipes.py" line="94"/>
+        <source>hidden layer %1</source>
+        <translation>隐藏层 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/recipes.py" line="103"/>
+        <source>a network needs at least an input and an output layer</source>
+        <translation>网络至少需要一个输入层和一个输出层</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/recipes.py" line="105"/>
+        <source>at most %1 hidden layers (the limit), got %2</source>
+        <translation>最多 %1 个隐藏层（上限），实际为 %2 个</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/recipes.py" line="109"/>
+        <source>%1 needs at least 1 neuron, got %2</source>
+        <translation>%1至少需要 1 个神经元，实际为 %2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/recipes.py" line="111"/>
+        <source>%1: at most %2 neurons (the limit), got %3</source>
+        <translation>%1：最多 %2 个神经元（上限），实际为 %3</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/recipes.py" line="115"/>
+        <source>%1 sample through the %2 network are %3 values a forward pass, over the limit of %4; use fewer samples or neurons</source>
+        <translation>%1 个样本通过 %2 网络，一次前向传播要算 %3 个值，超过了 %4 的上限；请减少样本或神经元</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/recipes.py" line="117"/>
+        <source>%1 samples through the %2 network are %3 values a forward pass, over the limit of %4; use fewer samples or neurons</source>
+        <translation>%1 个样本通过 %2 网络，一次前向传播要算 %3 个值，超过了 %4 的上限；请减少样本或神经元</translation>
+    </message>
+</context>
+<context>
     <name>recording</name>
     <message>
         <location filename="../../nnviz/gui/recording.py" line="35"/>
@@ -5053,13 +6332,6 @@ Plane of the trajectory: the loss over the plane through the current point spann
     </message>
     <message numerus="yes">
         <location filename="../../nnviz/gui/canvas/scene.py" line="360"/>
-        <source>%n unit</source>
-        <translation>
-            <numerusform>%n 个神经元</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../nnviz/gui/canvas/scene.py" line="360"/>
         <source>%n units</source>
         <translation>
             <numerusform>%n 个神经元</numerusform>
@@ -5097,92 +6369,164 @@ Plane of the trajectory: the loss over the plane through the current point spann
     </message>
     <message numerus="yes">
         <location filename="../../nnviz/gui/canvas/scene.py" line="441"/>
-        <source>%n iteration done</source>
-        <translation>
-            <numerusform>已完成 %n 次迭代</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../nnviz/gui/canvas/scene.py" line="442"/>
         <source>%n iterations done</source>
         <translation>
             <numerusform>已完成 %n 次迭代</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/canvas/scene.py" line="443"/>
+        <location filename="../../nnviz/gui/canvas/scene.py" line="442"/>
         <source>neurons: %1</source>
         <translation>神经元：%1</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/canvas/scene.py" line="445"/>
+        <location filename="../../nnviz/gui/canvas/scene.py" line="444"/>
         <source>loss %1</source>
         <translation>损失 %1</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/canvas/scene.py" line="447"/>
+        <location filename="../../nnviz/gui/canvas/scene.py" line="446"/>
         <source>diverged</source>
         <translation>发散</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/canvas/scene.py" line="455"/>
+        <location filename="../../nnviz/gui/canvas/scene.py" line="454"/>
         <source>sample %1 of %2</source>
         <translation>第 %1 / %2 个样本</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/canvas/scene.py" line="456"/>
+        <location filename="../../nnviz/gui/canvas/scene.py" line="455"/>
         <source>sample %1 of %2 (data row %3)</source>
         <translation>第 %1 / %2 个样本（数据第 %3 行）</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/canvas/scene.py" line="469"/>
+        <location filename="../../nnviz/gui/canvas/scene.py" line="468"/>
         <source>weights w, biases b</source>
         <translation>权重 w，偏置 b</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/canvas/scene.py" line="471"/>
+        <location filename="../../nnviz/gui/canvas/scene.py" line="470"/>
         <source>gradients dE/dw</source>
         <translation>梯度 dE/dw</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/canvas/scene.py" line="472"/>
+        <location filename="../../nnviz/gui/canvas/scene.py" line="471"/>
         <source>pseudo-gradients −e·f′·a (proportional)</source>
         <translation>伪梯度 −e·f′·a（按比例分配）</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/canvas/scene.py" line="474"/>
+        <location filename="../../nnviz/gui/canvas/scene.py" line="473"/>
         <source>updates Δw = new − old</source>
         <translation>更新 Δw = 新 − 旧</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/canvas/scene.py" line="476"/>
+        <location filename="../../nnviz/gui/canvas/scene.py" line="475"/>
         <source>layers %1</source>
         <translation>第 %1 层</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/canvas/scene.py" line="477"/>
+        <location filename="../../nnviz/gui/canvas/scene.py" line="476"/>
         <source>layer %1</source>
         <translation>第 %1 层</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/canvas/scene.py" line="479"/>
+        <location filename="../../nnviz/gui/canvas/scene.py" line="478"/>
         <source>after iteration %1</source>
         <translation>第 %1 次迭代之后</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/canvas/scene.py" line="487"/>
+        <location filename="../../nnviz/gui/canvas/scene.py" line="486"/>
         <source>grey: no gradients yet in this iteration</source>
         <translation>灰色：本次迭代尚无梯度</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/canvas/scene.py" line="488"/>
+        <location filename="../../nnviz/gui/canvas/scene.py" line="487"/>
         <source>grey: no updates yet in this iteration</source>
         <translation>灰色：本次迭代尚无更新</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/canvas/scene.py" line="490"/>
+        <location filename="../../nnviz/gui/canvas/scene.py" line="489"/>
         <source>dense layers: the strongest %1 of %2 edges drawn; hover for any</source>
         <translation>密集层：只画出 %2 条连线中最强的 %1 条；悬停可查看任意一条</translation>
+    </message>
+</context>
+<context>
+    <name>settings</name>
+    <message>
+        <location filename="../../nnviz/core/activations.py" line="157"/>
+        <source>unknown activation %1; expected one of %2</source>
+        <translation>未知的激活函数 %1；应为以下之一：%2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/losses.py" line="146"/>
+        <source>unknown loss %1; expected one of %2</source>
+        <translation>未知的损失函数 %1；应为以下之一：%2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/optimizers.py" line="42"/>
+        <source>optimizer %1: %2 must be a finite number &gt;= 0, got %3</source>
+        <translation>优化器 %1：%2 须为 &gt;= 0 的有限数，实际为 %3</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/optimizers.py" line="47"/>
+        <source>optimizer %1: %2 must be below 1, got %3</source>
+        <translation>优化器 %1：%2 须小于 1，实际为 %3</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/optimizers.py" line="113"/>
+        <source>unknown optimizer %1; expected one of %2</source>
+        <translation>未知的优化器 %1；应为以下之一：%2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/schedules.py" line="32"/>
+        <source>schedule must be one of %1, got %2</source>
+        <translation>学习率调度须为以下之一：%1；实际为 %2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/schedules.py" line="36"/>
+        <source>schedule step_size must be a whole number &gt;= 1, got %1</source>
+        <translation>学习率调度的 step_size 须为 &gt;= 1 的整数，实际为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/schedules.py" line="39"/>
+        <source>schedule gamma must be in (0, 1], got %1</source>
+        <translation>学习率调度的 gamma 须在 (0, 1] 之内，实际为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/schedules.py" line="41"/>
+        <source>schedule decay must be a number &gt;= 0, got %1</source>
+        <translation>学习率调度的 decay 须为 &gt;= 0 的数，实际为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/state.py" line="96"/>
+        <source>unknown setting %1</source>
+        <translation>未知的设置 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/state.py" line="100"/>
+        <source>learning rate must be a positive number, got %1</source>
+        <translation>学习率须为正数，实际为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/state.py" line="102"/>
+        <source>optimizer must be one of %1</source>
+        <translation>优化器须为以下之一：%1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/state.py" line="105"/>
+        <source>backprop must be one of %1, got %2</source>
+        <translation>反向传播方式须为以下之一：%1；实际为 %2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/state.py" line="113"/>
+        <source>schedule must be one of %1</source>
+        <translation>学习率调度须为以下之一：%1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/state.py" line="211"/>
+        <location filename="../../nnviz/core/state.py" line="213"/>
+        <source>batch must be full, online or a number N &gt;= 1, got %1</source>
+        <translation>批量须为 full、online 或 &gt;= 1 的数 N，实际为 %1</translation>
     </message>
 </context>
 <context>
@@ -5211,6 +6555,35 @@ Plane of the trajectory: the loss over the plane through the current point spann
         <location filename="../../nnviz/core/state.py" line="21"/>
         <source>%1 · layer %2 of %3</source>
         <translation>%1 · 第 %2 层（共 %3 层）</translation>
+    </message>
+</context>
+<context>
+    <name>summary</name>
+    <message numerus="yes">
+        <location filename="../../nnviz/core/analysis/summary.py" line="46"/>
+        <source>kept %n frozen parameters</source>
+        <translation>
+            <numerusform>保留了 %n 个冻结参数</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/core/analysis/summary.py" line="50"/>
+        <source>dropped %n frozen parameters the new network does not have</source>
+        <translation>
+            <numerusform>舍弃了新网络没有的 %n 个冻结参数</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/analysis/summary.py" line="51"/>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../nnviz/core/analysis/summary.py" line="51"/>
+        <source>dropped %n the new network does not have</source>
+        <translation>
+            <numerusform>舍弃了新网络没有的 %n 个</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5247,7 +6620,35 @@ Plane of the trajectory: the loss over the plane through the current point spann
     </message>
 </context>
 <context>
+    <name>sweep</name>
+    <message>
+        <location filename="../../nnviz/core/analysis/sweep.py" line="101"/>
+        <source>at most %1 learning rates (the limit), got %2</source>
+        <translation>最多 %1 个学习率（上限），实际为 %2 个</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/analysis/sweep.py" line="103"/>
+        <source>at most %1 iterations per rate (the limit), got %2</source>
+        <translation>每个学习率最多 %1 次迭代（上限），实际为 %2 次</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/core/analysis/sweep.py" line="106"/>
+        <source>%1 rates x %2 iterations is over the limit of %3; use fewer rates or iterations</source>
+        <translation>%1 个学习率 x %2 次迭代超过了 %3 的上限；请减少学习率个数或迭代次数</translation>
+    </message>
+</context>
+<context>
     <name>tables</name>
+    <message>
+        <location filename="../../nnviz/io/tables.py" line="111"/>
+        <source>%1: column %2: cannot normalise values from %3 (line %4) to %5 (line %6): their difference is beyond the largest float</source>
+        <translation>%1：第 %2 列：无法归一化从 %3（第 %4 行）到 %5（第 %6 行）的值：两者之差超出了最大的浮点数</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/tables.py" line="129"/>
+        <source>%1 is too far outside the training rows&apos; values to be normalised</source>
+        <translation>%1 离训练集的取值范围太远，无法归一化</translation>
+    </message>
     <message>
         <location filename="../../nnviz/io/tables.py" line="134"/>
         <source>auto: UTF-8 (or UTF-16 with its byte-order mark)</source>
@@ -5272,6 +6673,141 @@ Plane of the trajectory: the loss over the plane through the current point spann
         <location filename="../../nnviz/io/tables.py" line="138"/>
         <source>ISO 8859-1 (Latin-1)</source>
         <translation>ISO 8859-1（Latin-1）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/tables.py" line="151"/>
+        <source>unknown encoding %1; expected auto or an encoding such as utf-8, cp1252, gb18030 or utf-16</source>
+        <translation>未知的编码 %1；应为 auto 或 utf-8、cp1252、gb18030、utf-16 这样的编码</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/tables.py" line="154"/>
+        <source>%1 is not a text encoding</source>
+        <translation>%1 不是文本编码</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/tables.py" line="220"/>
+        <source>byte %1</source>
+        <translation>字节 %1</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/tables.py" line="222"/>
+        <source>not UTF-8 text (%1); give the file&apos;s encoding (--encoding cp1252 for a Western European spreadsheet&apos;s CSV, gb18030 for a Chinese one; the Data dialog&apos;s Encoding) or save it as &quot;CSV UTF-8&quot;</source>
+        <translation>不是 UTF-8 文本（%1）；请指明文件的编码（西欧电子表格的 CSV 用 --encoding cp1252，中文的用 gb18030；或用数据对话框的“编码”），或者把它另存为“CSV UTF-8”</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/tables.py" line="226"/>
+        <source>not %1 text (%2); is the encoding right?</source>
+        <translation>不是 %1 文本（%2）；编码选对了吗？</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/tables.py" line="233"/>
+        <source>%1: the number of target columns must be a whole number &gt;= 1, got %2</source>
+        <translation>%1：目标列数须为 &gt;= 1 的整数，实际为 %2</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/tables.py" line="242"/>
+        <source>no data (the file is empty or holds only comments)</source>
+        <translation>没有数据（文件是空的，或者只有注释）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/tables.py" line="250"/>
+        <source>a header but no data rows</source>
+        <translation>只有表头，没有数据行</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/tables.py" line="258"/>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/tables.py" line="258"/>
+        <source>one cell too many</source>
+        <translation>多了一个单元格</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/tables.py" line="259"/>
+        <source>%1 (this row has %2, line %3 has %4)</source>
+        <translation>%1（这一行有 %2，第 %3 行有 %4 列）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/tables.py" line="269"/>
+        <source>%1 asked for but the rows have %2 (at least one input column must remain)</source>
+        <translation>要求 %1，但各行只有 %2（至少要留下一个输入列）</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/tables.py" line="277"/>
+        <source>%1 input</source>
+        <translation>%1 个输入</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/tables.py" line="277"/>
+        <source>%1 inputs</source>
+        <translation>%1 个输入</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/tables.py" line="278"/>
+        <source>%1 (%2 columns, %3 of them targets) but the %4 network has %5</source>
+        <translation>%1（共 %2 列，其中 %3 列是目标），但 %4 网络有 %5</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/tables.py" line="280"/>
+        <source>%1 input column</source>
+        <translation>%1 个输入列</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/tables.py" line="280"/>
+        <source>%1 input columns</source>
+        <translation>%1 个输入列</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/tables.py" line="283"/>
+        <source>%1 output</source>
+        <translation>%1 个输出</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/tables.py" line="283"/>
+        <source>%1 outputs</source>
+        <translation>%1 个输出</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/tables.py" line="284"/>
+        <source>%1 but the %2 network has %3</source>
+        <translation>%1，但 %2 网络有 %3</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/tables.py" line="295"/>
+        <source>%1: line %2: %3</source>
+        <translation>%1：第 %2 行：%3</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/tables.py" line="296"/>
+        <source>%1: line %2, column %3: %4</source>
+        <translation>%1：第 %2 行第 %3 列：%4</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/tables.py" line="301"/>
+        <source>%1 column</source>
+        <translation>%1 列</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/tables.py" line="301"/>
+        <source>%1 columns</source>
+        <translation>%1 列</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/tables.py" line="305"/>
+        <source>%1 target column</source>
+        <translation>%1 个目标列</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/tables.py" line="305"/>
+        <source>%1 target columns</source>
+        <translation>%1 个目标列</translation>
+    </message>
+    <message>
+        <location filename="../../nnviz/io/tables.py" line="316"/>
+        <source>line %1, column %2: the name %3 is kept as %4 (a name is one line of at most %5 characters)</source>
+        <translation>第 %1 行第 %2 列：名称 %3 保留为 %4（名称是最多 %5 个字符的一行）</translation>
     </message>
 </context>
 <context>
