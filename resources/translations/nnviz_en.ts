@@ -113,14 +113,6 @@
     </message>
     <message numerus="yes">
         <location filename="../../nnviz/gui/panels/inspector.py" line="528"/>
-        <source>%n more line</source>
-        <translation>
-            <numerusform>%n more line</numerusform>
-            <numerusform>%n more line</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../nnviz/gui/panels/inspector.py" line="528"/>
         <source>%n more lines</source>
         <translation>
             <numerusform>%n more line</numerusform>
@@ -326,7 +318,7 @@
 <context>
     <name>explain</name>
     <message numerus="yes">
-        <location filename="../../nnviz/core/analysis/explain.py" line="129"/>
+        <location filename="../../nnviz/core/analysis/explain.py" line="130"/>
         <source>… (%n more)</source>
         <translation>
             <numerusform>… (%n more)</numerusform>
@@ -334,7 +326,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../nnviz/core/analysis/explain.py" line="259"/>
+        <location filename="../../nnviz/core/analysis/explain.py" line="260"/>
         <source>E = mean over the %n samples = (%1)/%n = %2</source>
         <translation>
             <numerusform>E = mean over the %n sample = (%1)/%n = %2</numerusform>
@@ -342,7 +334,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../nnviz/core/analysis/explain.py" line="453"/>
+        <location filename="../../nnviz/core/analysis/explain.py" line="454"/>
         <source>== iteration %1 · %2 of %n samples · learning rate %3 · %4 · %5 · %6 ==</source>
         <translation>
             <numerusform>== iteration %1 · %2 of %n sample · learning rate %3 · %4 · %5 · %6 ==</numerusform>
@@ -350,7 +342,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../nnviz/core/analysis/explain.py" line="468"/>
+        <location filename="../../nnviz/core/analysis/explain.py" line="469"/>
         <source>… and %1 more samples</source>
         <translation>
             <numerusform>… and %1 more sample</numerusform>

@@ -519,12 +519,12 @@ A sample agrees unless its e and −δ have opposite signs; highlighted rows hav
 <context>
     <name>CrossSection</name>
     <message>
-        <location filename="../../nnviz/gui/panels/surface/cross_section.py" line="135"/>
+        <location filename="../../nnviz/gui/panels/surface/cross_section.py" line="144"/>
         <source>steepest direction: distance from here</source>
         <translation>最陡方向：与当前点的距离</translation>
     </message>
     <message>
-        <location filename="../../nnviz/gui/panels/surface/cross_section.py" line="137"/>
+        <location filename="../../nnviz/gui/panels/surface/cross_section.py" line="146"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
@@ -2280,13 +2280,6 @@ Nothing was written; choose another place.</source>
         <source>E = mean over the %n samples = %1</source>
         <translation>
             <numerusform>E = %n 个样本的平均 = %1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../nnviz/gui/panels/inspector.py" line="528"/>
-        <source>%n more line</source>
-        <translation>
-            <numerusform>另有 %n 行</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -5555,70 +5548,70 @@ Plane of the trajectory: the loss over the plane through the current point spann
 <context>
     <name>explain</name>
     <message numerus="yes">
-        <location filename="../../nnviz/core/analysis/explain.py" line="129"/>
+        <location filename="../../nnviz/core/analysis/explain.py" line="130"/>
         <source>… (%n more)</source>
         <translation>
             <numerusform>…（另 %n 项）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../nnviz/core/analysis/explain.py" line="167"/>
+        <location filename="../../nnviz/core/analysis/explain.py" line="168"/>
         <source>sample %1 of %2 (data row %3):</source>
         <translation>第 %1 个样本，共 %2 个（数据第 %3 行）：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../nnviz/core/analysis/explain.py" line="259"/>
+        <location filename="../../nnviz/core/analysis/explain.py" line="260"/>
         <source>E = mean over the %n samples = (%1)/%n = %2</source>
         <translation>
             <numerusform>E = %n 个样本的平均 = (%1)/%n = %2</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../nnviz/core/analysis/explain.py" line="285"/>
+        <location filename="../../nnviz/core/analysis/explain.py" line="286"/>
         <source>(cross-entropy with %1: f&apos; cancels)</source>
         <translation>（交叉熵配合 %1：f&apos; 被约去）</translation>
     </message>
     <message>
-        <location filename="../../nnviz/core/analysis/explain.py" line="364"/>
+        <location filename="../../nnviz/core/analysis/explain.py" line="365"/>
         <source>mean over samples of %1</source>
         <translation>各样本的 %1 的平均</translation>
     </message>
     <message>
-        <location filename="../../nnviz/core/analysis/explain.py" line="409"/>
+        <location filename="../../nnviz/core/analysis/explain.py" line="410"/>
         <source>%1 is frozen: stays %2</source>
         <translation>%1 已冻结：保持 %2</translation>
     </message>
     <message>
-        <location filename="../../nnviz/core/analysis/explain.py" line="452"/>
+        <location filename="../../nnviz/core/analysis/explain.py" line="453"/>
         <source>chain rule</source>
         <translation>链式法则</translation>
     </message>
     <message>
-        <location filename="../../nnviz/core/analysis/explain.py" line="452"/>
+        <location filename="../../nnviz/core/analysis/explain.py" line="453"/>
         <source>proportional error split</source>
         <translation>按权重比例分配误差</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../nnviz/core/analysis/explain.py" line="453"/>
+        <location filename="../../nnviz/core/analysis/explain.py" line="454"/>
         <source>== iteration %1 · %2 of %n samples · learning rate %3 · %4 · %5 · %6 ==</source>
         <translation>
             <numerusform>== 第 %1 次迭代 · %n 个样本中的 %2 个 · 学习率 %3 · %4 · %5 · %6 ==</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../nnviz/core/analysis/explain.py" line="459"/>
+        <location filename="../../nnviz/core/analysis/explain.py" line="460"/>
         <source>stopped: %1</source>
         <translation>已停止：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../nnviz/core/analysis/explain.py" line="468"/>
+        <location filename="../../nnviz/core/analysis/explain.py" line="469"/>
         <source>… and %1 more samples</source>
         <translation>
             <numerusform>… 另有 %1 个样本</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../nnviz/core/analysis/explain.py" line="471"/>
+        <location filename="../../nnviz/core/analysis/explain.py" line="472"/>
         <source>iteration %1 done: loss (forward pass) %2, loss now %3</source>
         <translation>第 %1 次迭代完成：损失（前向传播）%2，当前损失 %3</translation>
     </message>

@@ -19,6 +19,7 @@ import numpy as np
 
 from nnviz.core.network import Network, Param
 from nnviz.core.trainer import IterationValues, MicroStep, Trainer
+from nnviz.core import words
 from nnviz.core.words import T_
 
 MAX_TERMS = 12  # longer sums show their first and last terms around an ellipsis
@@ -456,7 +457,7 @@ def trace(trainer: Trainer, iterations: int = 1, digits: int = 9,
         while True:
             step = trainer.next_step
             if not trainer.step("micro"):
-                yield T_("explain", "stopped: %1", trainer.status_message)
+                yield T_("explain", "stopped: %1", words.shown(trainer.status_message))
                 return
             yield ex.heading(step)
             m = trainer.values.inputs.shape[0]

@@ -525,7 +525,7 @@ class Inspector(RebuiltView, QWidget):
 
 
 def _more_lines(k: int) -> str:
-    return T_("Inspector", "%n more line", n=1) if k == 1 else T_("Inspector", "%n more lines", n=k)
+    return T_("Inspector", "%n more lines", n=k)
 
 
 def _plain(rich: str) -> str:
