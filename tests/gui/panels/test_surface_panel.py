@@ -685,3 +685,17 @@ def test_a_cross_section_series_with_no_drawable_point_is_empty(qtbot, panel):
         panel.grab()
     x, y = section.steps.getData()
     assert list(x) == [0.0, 1.0, 2.0] and y[0] == 0.3 and np.isnan(y[1]) and y[2] == 0.1
+
+
+def test_display_field_draws_losses_beyond_float32_at_the_end_of_the_scale():
+    """(Found by a random-action run: the valley preset after a huge rate gave losses of
+    1e39, finite in float64, and the cast to the image's float32 overflowed.)"""
+    import warnings
+
+    big = float(np.finfo(np.float32).max)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        z, (low, high) = display_field(np.array([[1.0, 1e39], [1e300, 2.0]]), log=False)
+        zl, _ = display_field(np.array([[1.0, 1e39]]), log=True)
+    assert np.isfinite(z).all() and z.max() == np.float32(big) and z.min() == 1.0
+    assert low == 1.0 and high == big and np.isfinite(zl).all()
