@@ -48,14 +48,9 @@ def xor_session(qapp):
 
 
 @pytest.fixture
-def make_canvas(qtbot):
+def make_canvas(show):
     def make(session, size=(1200, 800)) -> NetworkCanvas:
-        canvas = NetworkCanvas(session)
-        qtbot.addWidget(canvas)
-        canvas.resize(*size)
-        canvas.show()
-        qtbot.waitExposed(canvas)
-        return canvas
+        return show(NetworkCanvas(session), size)
 
     return make
 

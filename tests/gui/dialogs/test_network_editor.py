@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from nnviz.core import trainer as trainer_mod
 from nnviz.gui.dialogs.network_editor import MAX_HIDDEN_LAYERS, MAX_NEURONS, NetworkEditor, check_limits
+from user_input import choose
 
 
 @pytest.fixture
@@ -46,16 +47,6 @@ def type_into(qtbot, spin, text):
     spin.setFocus()
     spin.lineEdit().selectAll()
     qtbot.keyClicks(spin.lineEdit(), text)
-
-
-def choose(qtbot, combo, key):
-    target = combo.findData(key)
-    combo.setFocus()
-    for _ in range(combo.count() + 1):
-        if combo.currentIndex() == target:
-            return
-        qtbot.keyClick(combo, Qt.Key.Key_Down if combo.currentIndex() < target else Qt.Key.Key_Up)
-    assert combo.currentIndex() == target
 
 
 def test_starts_from_the_current_network(editor, xor_session):

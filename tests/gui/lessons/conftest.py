@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from user_input import choose
 
 PLAY_TIMEOUT_MS = 60_000
 
@@ -32,15 +33,7 @@ class User:
         self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
     def choose(self, combo, key) -> None:
-        """Pick the item whose data is ``key`` with the keyboard (it emits ``activated``)."""
-        target = combo.findData(key)
-        assert target >= 0, key
-        combo.setFocus()
-        for _ in range(combo.count() + 1):
-            if combo.currentIndex() == target:
-                return
-            self.qtbot.keyClick(combo, Qt.Key.Key_Down if combo.currentIndex() < target else Qt.Key.Key_Up)
-        assert combo.currentIndex() == target, key
+        choose(self.qtbot, combo, key)
 
     def type_into(self, edit, text: str) -> None:
         edit.setFocus()

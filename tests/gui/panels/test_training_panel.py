@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QCheckBox
 
 from nnviz.core import presets
 from nnviz.gui.panels.training_panel import LESSONS, TrainingPanel
+from user_input import choose
 
 
 @pytest.fixture
@@ -20,18 +21,6 @@ def messages(xor_session):
     got = []
     xor_session.message.connect(got.append)
     return got
-
-
-def choose(qtbot, combo, key):
-    """Pick the item whose data is ``key`` with the keyboard, as a user would."""
-    target = combo.findData(key)
-    assert target >= 0, key
-    combo.setFocus()
-    for _ in range(combo.count() + 1):
-        if combo.currentIndex() == target:
-            return
-        qtbot.keyClick(combo, Qt.Key.Key_Down if combo.currentIndex() < target else Qt.Key.Key_Up)
-    assert combo.currentIndex() == target, f"could not reach {key!r}"
 
 
 def type_into(qtbot, spin, text):
