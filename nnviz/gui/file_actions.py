@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QMessageBox, QSpinBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QFormLayout, QMessageBox, QSpinBox
 
 from nnviz.core.words import fill
 from nnviz.gui.recording import RecordOptions
-from nnviz.gui.widgets.dialogs import run_once
+from nnviz.gui.widgets.forms import ok_cancel, run_once
 from nnviz.io import tables, weights
 from nnviz.io.export import FORMATS, ExportError
 from nnviz.io.files import FileError, shown_name
@@ -42,10 +42,7 @@ class FileActions:
             box.setSuffix(self.tr(" px"))
             box.setValue(value)
             form.addRow(self.tr("Width") if box is width else self.tr("Height"), box)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(dialog))
         if run_once(dialog) != QDialog.DialogCode.Accepted:
             return None
         return width.value(), height.value()

@@ -29,7 +29,7 @@ from nnviz.gui.panels.loss_curve import LossCurve
 from nnviz.gui.panels.surface import SurfacePanel
 from nnviz.gui.record_control import RecordControl
 from nnviz.gui.widgets import icons
-from nnviz.gui.widgets.dialogs import run_once
+from nnviz.gui.widgets.forms import run_once
 from nnviz.gui.widgets.session_view import SessionView
 from nnviz.io.export import FORMATS
 from nnviz.io.files import shown_name

@@ -1,4 +1,5 @@
-"""What several dialogs share: the line that says what is wrong, and OK / Cancel."""
+"""What several dialogs share: the line that says what is wrong, OK / Cancel, and being
+deleted once answered."""
 
 from __future__ import annotations
 
@@ -37,10 +38,22 @@ class ErrorLine(QLabel):
         self.setVisible(bool(text))
 
 
-def ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
-    """OK (named ``ok_text``) and Cancel, wired to the dialog's accept and reject."""
+def ok_cancel(dialog: QDialog, ok_text: str | None = None, on_ok=None) -> QDialogButtonBox:
+    """OK (named ``ok_text``, else Qt's own) and Cancel, wired to ``on_ok`` (a check
+    that accepts; default the dialog's accept) and the dialog's reject."""
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-    buttons.accepted.connect(dialog.accept)
+    if ok_text is not None:
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.accepted.connect(dialog.accept if on_ok is None else on_ok)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def run_once(dialog: QDialog) -> int:
+    """``dialog.exec()``, then the dialog is deleted (when control returns to the event
+    loop, so its answer can still be read): a dialog parented to the window would
+    otherwise live as long as the window, with what it loaded (a data file's table)."""
+    try:
+        return dialog.exec()
+    finally:
+        dialog.deleteLater()

@@ -6,12 +6,12 @@ import math
 from collections.abc import Callable
 
 from PySide6.QtGui import QDoubleValidator
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QSpinBox, QWidget)
 
 from nnviz.core import optimizers
 from nnviz.core.words import fill
-from nnviz.gui.widgets.forms import ErrorLine
+from nnviz.gui.widgets.forms import ErrorLine, ok_cancel
 
 
 class RangeDialog(QDialog):
@@ -32,10 +32,7 @@ class RangeDialog(QDialog):
             self.edits.append(edit)
         self.error = ErrorLine("rangeError")
         form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._check)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self, on_ok=self._check))
 
     def values(self) -> tuple[float, float, float, float] | None:
         try:
@@ -106,10 +103,7 @@ class ForkDialog(QDialog):
         form.addRow(self.tr("Loss"), self.loss)
         self.error = ErrorLine("forkError")
         form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._check)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self, on_ok=self._check))
 
     def _check(self) -> None:
         if self.values() is None:

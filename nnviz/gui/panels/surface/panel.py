@@ -62,7 +62,7 @@ from nnviz.gui.panels.surface.range_choice import RangeChoice
 from nnviz.gui.panels.surface.section_line import SectionLine
 from nnviz.gui.widgets import palette as pal
 from nnviz.gui.widgets.axes import settle_ranges
-from nnviz.gui.widgets.dialogs import run_once
+from nnviz.gui.widgets.forms import run_once
 from nnviz.gui.widgets.labels import wrapping_label
 from nnviz.gui.widgets.session_view import SessionView
 

@@ -13,7 +13,7 @@ from nnviz.core.words import T_
 from nnviz.gui.panels.surface import framing
 from nnviz.gui.panels.surface.dialogs import RangeDialog
 from nnviz.gui.panels.surface.grids import check_range
-from nnviz.gui.widgets.dialogs import run_once
+from nnviz.gui.widgets.forms import run_once
 
 VIEW_REFRESH_MS = 120  # after zoom or pan
 
