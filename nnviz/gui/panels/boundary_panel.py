@@ -32,13 +32,13 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedLayout, QVBoxLayout, 
 from nnviz.core.words import fill
 from nnviz.gui.widgets import palette as pal
 from nnviz.gui.widgets.axes import cache_axes
+from nnviz.gui.widgets.image_data import clip_to_float32
 from nnviz.gui.widgets.isocurve import FastIsocurve
 from nnviz.gui.widgets.session_view import SessionView
 
 GRID = 120
 MARGIN = 0.12  # of the data's extent, on each side
 REFRESH_MS = 100  # at most 10 redraws a second
-FLOAT32_MAX = float(np.finfo(np.float32).max)
 # Class colours for several outputs: colour-blind-friendly (Okabe-Ito), blue and orange first.
 CLASS_COLOURS = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#999999")
 TINT = 0.45  # how strongly a class tints the background (the rest is the canvas colour)
@@ -176,7 +176,7 @@ class BoundaryPanel(SessionView, QWidget):
         t = self.session.trainer
         out = self._outputs()
         out = np.nan_to_num(out, nan=0.0, posinf=1e6, neginf=-1e6)
-        out = np.clip(out, -FLOAT32_MAX, FLOAT32_MAX)  # the image is float32: a larger output is its end colour
+        out = clip_to_float32(out)  # the image is float32: a larger output is its end colour
         if self._mode == "single":
             z = out[:, 0].reshape(GRID, GRID)
             self._levels = self._single_levels(z)

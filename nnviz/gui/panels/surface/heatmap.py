@@ -24,6 +24,7 @@ from nnviz.core.words import T_
 from nnviz.gui.panels.surface.paths import clip_to_view, thin
 from nnviz.gui.widgets import palette as pal
 from nnviz.gui.widgets.axes import cache_axes
+from nnviz.gui.widgets.image_data import clip_to_float32
 from nnviz.gui.widgets.isocurve import FastIsocurve
 
 CONTOURS = 9
@@ -94,9 +95,8 @@ def display_field(loss: np.ndarray, log: bool) -> tuple[np.ndarray, tuple[float,
         z = np.where(finite, loss, 0.0)
         low, top = float(loss[finite].min()), float(loss[finite].max())
     z[~finite] = top
-    big = float(np.finfo(np.float32).max)  # a loss beyond float32 is drawn at the end of the scale
-    z = np.clip(z, -big, big)
-    low, top = min(max(low, -big), big), min(max(top, -big), big)
+    z = clip_to_float32(z)
+    low, top = float(clip_to_float32(low)), float(clip_to_float32(top))
     if not top - low > 1e-12 * max(1.0, abs(top)):
         top = low + max(1e-9, 1e-6 * abs(low))
     return z.astype(np.float32), (low, top)
