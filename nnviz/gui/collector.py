@@ -17,13 +17,13 @@ import gc
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 
 INTERVAL_MS = 250
 
 _lock = threading.Lock()
 _busy = 0  # worker jobs running
-_installed: "GuiThreadCollector | None" = None
+_timer: QTimer | None = None
 
 
 def collect_due() -> None:
@@ -61,17 +61,11 @@ def guarded(fn: Callable) -> Callable:
     return run
 
 
-class GuiThreadCollector(QObject):
-    def __init__(self, parent: QObject) -> None:
-        super().__init__(parent)
-        self.timer = QTimer(self)
-        self.timer.timeout.connect(settle)
-        self.timer.start(INTERVAL_MS)
-
-
 def install() -> None:
-    """The GUI thread's timer, once for the application."""
-    global _installed
+    """The GUI thread's timer that settles collection, once for the application."""
+    global _timer
     app = QCoreApplication.instance()
-    if _installed is None and app is not None:
-        _installed = GuiThreadCollector(app)
+    if _timer is None and app is not None:
+        _timer = QTimer(app)
+        _timer.timeout.connect(settle)
+        _timer.start(INTERVAL_MS)
