@@ -23,6 +23,7 @@ from nnviz.core.analysis import sweep
 from nnviz.core.words import fill
 from nnviz.gui.widgets import palette as pal
 from nnviz.gui.widgets.axes import CompactLossAxis, RateAxis
+from nnviz.gui.widgets.plot_data import set_series
 from nnviz.gui.widgets.session_view import SessionView
 
 DEFAULT_LOW, DEFAULT_HIGH, DEFAULT_COUNT, DEFAULT_ITERATIONS = 1e-3, 10.0, 25, 200
@@ -236,7 +237,7 @@ class SweepDialog(SessionView, QDialog):
         y = np.where(ok, finals, np.nan)
         # points and their symbols together: set apart, the item would meet this run's
         # points with the last run's symbols (a different count) and refuse them
-        self.final_item.setData(rates, y, symbol=[STATUS_SYMBOLS.get(s, "o") for s in result.statuses])
+        set_series(self.final_item, rates, y, symbol=[STATUS_SYMBOLS.get(s, "o") for s in result.statuses])
         best = float(result.best_rate)
         k = int(np.argmin(np.abs(rates - best)))
         if ok[k]:
@@ -255,13 +256,13 @@ class SweepDialog(SessionView, QDialog):
                 continue
             c = curves[i]
             c = np.where(np.isfinite(c) & (c > 0), c, np.nan)
-            item.setData(np.arange(1.0, c.size + 1.0), c)
+            set_series(item, np.arange(1.0, c.size + 1.0), c)
             colour = QColor(*lut[i][:3])
             colour.setAlpha(170)
             item.setPen(pg.mkPen(colour, width=1))
         if curves.ndim == 2 and k < curves.shape[0]:
             c = np.where(np.isfinite(curves[k]) & (curves[k] > 0), curves[k], np.nan)
-            self.best_curve.setData(np.arange(1.0, c.size + 1.0), c)
+            set_series(self.best_curve, np.arange(1.0, c.size + 1.0), c)
             self.best_curve.setZValue(10)
         self.final_plot.enableAutoRange()
         self.curves_plot.enableAutoRange()

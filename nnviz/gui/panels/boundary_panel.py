@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedLayout, QVBoxLayout, 
 from nnviz.core.words import fill
 from nnviz.gui.widgets import palette as pal
 from nnviz.gui.widgets.axes import cache_axes
-from nnviz.gui.widgets.image_data import clip_to_float32
+from nnviz.gui.widgets.plot_data import clip_to_float32
 from nnviz.gui.widgets.isocurve import FastIsocurve
 from nnviz.gui.widgets.session_view import SessionView
 

@@ -85,3 +85,4 @@ def test_a_sweep_over_the_size_limit_says_so_and_starts_nothing(qtbot, dialog):
     assert not dialog.run()
     assert not dialog.running and dialog.job is None
     assert f"{MAX_RATE_ITERATIONS:,}" in dialog.status.text() and "\n" not in dialog.status.text()
+

@@ -16,6 +16,7 @@ from nnviz.core.trainer import Trainer
 from nnviz.core.words import N_, T_
 from nnviz.gui.panels.surface.heatmap import GHOST, MARKERS_UP_TO
 from nnviz.gui.widgets import palette as pal
+from nnviz.gui.widgets.plot_data import set_series
 from nnviz.gui.widgets.axes import CompactLossAxis, cache_axes
 
 POINTS = 201
@@ -114,13 +115,8 @@ class CrossSection:
         return y
 
     def _show(self, item: pg.PlotDataItem, x, y) -> None:
-        """``item`` over (x, y) as the y axis can draw them; nothing when no point can be
-        drawn (pyqtgraph's bounds of an all-gap series warn)."""
-        x, y = np.asarray(x, dtype=np.float64), self.for_y_axis(y)
-        if not (np.isfinite(x) & ~np.isnan(y)).any():
-            item.setData([], [])
-        else:
-            item.setData(x, y)
+        """``item`` over (x, y) as the y axis can draw them."""
+        set_series(item, x, self.for_y_axis(y))
 
     def show_curve(self, xs: np.ndarray, ys: np.ndarray) -> None:
         self._show(self.curve, xs, ys)

@@ -24,7 +24,7 @@ from nnviz.core.words import T_
 from nnviz.gui.panels.surface.paths import clip_to_view, thin
 from nnviz.gui.widgets import palette as pal
 from nnviz.gui.widgets.axes import cache_axes
-from nnviz.gui.widgets.image_data import clip_to_float32
+from nnviz.gui.widgets.plot_data import clip_to_float32
 from nnviz.gui.widgets.isocurve import FastIsocurve
 
 CONTOURS = 9
